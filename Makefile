@@ -1,0 +1,94 @@
+# pagedattn build.  make | make test | make test-long | make bench | make CUDA=0
+#
+# With nvcc on the PATH the CUDA backend is compiled in (sm_80 for the portable kernels,
+# sm_90a for the Hopper ones) and linked against the static CUDA runtime, so the library needs
+# only the driver at run time. Without nvcc, or with CUDA=0, the library is CPU-only.
+
+CC      ?= cc
+NVCC    ?= $(shell command -v nvcc 2>/dev/null)
+CUDA    ?= $(if $(NVCC),1,0)
+CUDA_HOME ?= $(if $(NVCC),$(realpath $(dir $(NVCC))/..),/usr/local/cuda)
+BUILD   ?= build
+
+CFLAGS  ?= -O3
+CFLAGS  += -std=c11 -fPIC -Wall -Wextra -Wno-unused-parameter -pthread -fvisibility=hidden \
+           -D_GNU_SOURCE -Iinclude -Isrc
+LDLIBS  = -lm -lpthread
+
+LIB_C   = src/api.c src/dispatch.c $(wildcard src/cpu/*.c)
+LIB_CU  = $(wildcard src/cuda/*.cu)
+CU_HDRS = $(wildcard src/cuda/*.cuh src/cuda/*.h)
+CU_SM90 = $(filter %_sm90.cu,$(LIB_CU))
+CU_PORT = $(filter-out %_sm90.cu,$(LIB_CU))
+
+ifeq ($(CUDA),1)
+CFLAGS    += -DPA_HAVE_CUDA -I$(CUDA_HOME)/include
+NVFLAGS   ?= -O3
+NVFLAGS   += -std=c++17 -Xcompiler -fPIC,-fvisibility=hidden -DPA_HAVE_CUDA -Iinclude -Isrc \
+             -Xptxas=--warn-on-spills -lineinfo -Wno-deprecated-gpu-targets
+GENCODE_PORT ?= -gencode=arch=compute_80,code=sm_80 -gencode=arch=compute_90a,code=sm_90a
+GENCODE_SM90 ?= -gencode=arch=compute_90a,code=sm_90a
+CUDA_LIBS  = -L$(CUDA_HOME)/lib64 -lcudart_static -lrt -ldl -lstdc++
+LIB_OBJS   = $(LIB_C:%.c=$(BUILD)/%.o) $(LIB_CU:%.cu=$(BUILD)/%.o)
+else
+CUDA_LIBS  =
+LIB_OBJS   = $(LIB_C:%.c=$(BUILD)/%.o)
+endif
+
+TEST_COMMON = $(filter-out tests/test_%.c,$(wildcard tests/*.c))
+TEST_MAINS  = $(wildcard tests/test_*.c)
+TEST_BINS   = $(TEST_MAINS:tests/%.c=$(BUILD)/%)
+
+.PHONY: all lib test test-long test-cpu test-asan test-sanitize bench clean
+all: $(BUILD)/libpagedattn.so $(BUILD)/libpagedattn.a $(BUILD)/pa-bench
+lib: $(BUILD)/libpagedattn.so $(BUILD)/libpagedattn.a
+
+$(BUILD)/%.o: %.c include/pagedattn.h src/internal.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -c $< -o $@
+
+$(BUILD)/%_sm90.o: %_sm90.cu include/pagedattn.h src/internal.h $(CU_HDRS)
+	@mkdir -p $(dir $@)
+	$(NVCC) $(NVFLAGS) $(GENCODE_SM90) -c $< -o $@
+
+$(BUILD)/%.o: %.cu include/pagedattn.h src/internal.h $(CU_HDRS)
+	@mkdir -p $(dir $@)
+	$(NVCC) $(NVFLAGS) $(GENCODE_PORT) -c $< -o $@
+
+$(BUILD)/libpagedattn.a: $(LIB_OBJS)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/libpagedattn.so: $(LIB_OBJS)
+	$(CC) -shared -o $@ $^ $(CUDA_LIBS) $(LDLIBS) -Wl,-soname,libpagedattn.so
+
+$(BUILD)/pa-bench: bench/pa_bench.c $(BUILD)/libpagedattn.a
+	$(CC) $(CFLAGS) -o $@ bench/pa_bench.c $(BUILD)/libpagedattn.a $(CUDA_LIBS) $(LDLIBS)
+
+$(BUILD)/test_%: tests/test_%.c $(TEST_COMMON) $(wildcard tests/*.h) $(BUILD)/libpagedattn.a
+	$(CC) $(CFLAGS) -Itests -o $@ $< $(TEST_COMMON) $(BUILD)/libpagedattn.a $(CUDA_LIBS) $(LDLIBS)
+
+# The CPU tests again under AddressSanitizer and UBSan (CPU-only build of the same sources).
+ASAN_DIR = $(BUILD)/asan
+asan:
+	$(MAKE) --no-print-directory CUDA=0 BUILD=$(ASAN_DIR) \
+	  CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" \
+	  LDLIBS="-lm -lpthread -fsanitize=address,undefined" $(TEST_MAINS:tests/%.c=$(ASAN_DIR)/%)
+
+# make test: every test binary (GPU cases run where a GPU is present), then the CPU tests
+# under the sanitizers; tests/run.sh prints the closing "N passed, N failed" line.
+test: all $(TEST_BINS) asan
+	@sh tests/run.sh $(BUILD) $(ASAN_DIR)
+
+test-long: all $(TEST_BINS)
+	@PA_TEST_LONG=1 sh tests/run.sh $(BUILD)
+
+# compute-sanitizer memcheck and racecheck on a small GPU subset (device machine only).
+test-sanitize: all $(TEST_BINS)
+	@sh tests/sanitize.sh $(BUILD)
+
+bench: $(BUILD)/pa-bench
+	$(BUILD)/pa-bench
+
+clean:
+	rm -rf $(BUILD)

@@ -1,0 +1,579 @@
+/*
+ * pa-bench: the seed's paged-KV table (../shared/TARGETS.md), on the CPU or a CUDA device.
+ *
+ * For every head dim and causal mode: a contiguous baseline (page_table NULL), then each page
+ * size with a contiguous table (page i of sequence b is b*pages_per_seq + i) and a fragmented
+ * one (a pool three times larger, pages drawn from a random permutation). Every row is checked
+ * first (sampled query rows against a double-precision reference on the host), then timed:
+ * warm-up, then the median of --iters runs, each after an L2 flush (GPU). Decode rows report the
+ * bandwidth of the K and V bytes read, and the device-copy bandwidth measured in the same run.
+ *
+ * Without a GPU (or with --backend cpu) it runs the CPU backend on a small shape and says so.
+ */
+#include "internal.h"
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#ifdef PA_HAVE_CUDA
+#include <cuda_runtime_api.h>
+#endif
+
+#define MAX_LIST 32
+#define CHECK_ROWS 48
+
+typedef struct opts {
+    int  backend;              /* -1: auto */
+    int  batch, heads, kv_heads, sq, sk;
+    int  dims[MAX_LIST], ndims;
+    int  pages[MAX_LIST], npages;
+    int  causal_mode;          /* 0, 1, 2 = both */
+    int  table_mode;           /* 0 contiguous, 1 fragmented, 2 both */
+    int  iters, warmup;
+    int  csv, prefill, decode, check;
+    pa_dtype dtype;
+    pa__kernel kernel;
+    int  threads;
+    unsigned long long seed;
+} opts;
+
+/* ---- memory on either side ---------------------------------------------------------------- */
+static int g_gpu;
+
+static void die(const char *msg) { fprintf(stderr, "pa-bench: %s\n", msg); exit(1); }
+
+static void *xalloc(size_t n)
+{
+    void *p = NULL;
+#ifdef PA_HAVE_CUDA
+    if (g_gpu) {
+        if (cudaMalloc(&p, n ? n : 16) != cudaSuccess) die("cudaMalloc failed");
+        return p;
+    }
+#endif
+    p = malloc(n ? n : 16);
+    if (!p) die("out of host memory");
+    return p;
+}
+static void xfree(void *p)
+{
+#ifdef PA_HAVE_CUDA
+    if (g_gpu) { cudaFree(p); return; }
+#endif
+    free(p);
+}
+static void to_dev(void *d, const void *h, size_t n)
+{
+#ifdef PA_HAVE_CUDA
+    if (g_gpu) { if (cudaMemcpy(d, h, n, cudaMemcpyHostToDevice) != cudaSuccess) die("copy"); return; }
+#endif
+    memcpy(d, h, n);
+}
+static void to_host(void *h, const void *d, size_t n)
+{
+#ifdef PA_HAVE_CUDA
+    if (g_gpu) { if (cudaMemcpy(h, d, n, cudaMemcpyDeviceToHost) != cudaSuccess) die("copy"); return; }
+#endif
+    memcpy(h, d, n);
+}
+
+static double now_ms(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return t.tv_sec * 1e3 + t.tv_nsec * 1e-6;
+}
+
+/* ---- random numbers ----------------------------------------------------------------------- */
+static unsigned long long g_rng = 88172645463325252ull;
+static unsigned long long rnd(void)
+{
+    g_rng ^= g_rng << 13; g_rng ^= g_rng >> 7; g_rng ^= g_rng << 17;
+    return g_rng;
+}
+/* n elements of dtype t, uniform in [-1, 1) */
+static void fill_random(pa_dtype t, void *p, size_t n)
+{
+    size_t i;
+    for (i = 0; i < n; i++) {
+        float f = (float)((rnd() >> 40) * (1.0 / 16777216.0)) * 2.0f - 1.0f;
+        pa__store(t, p, (int64_t)i, f);
+    }
+}
+
+/* ---- the timed call ----------------------------------------------------------------------- */
+typedef struct job {
+    pa_context  *ctx;
+    pa_query     q;
+    pa_kv_cache  kv;
+    pa_attn_params p;
+    pa_output    o;
+    void        *ws;
+    size_t       ws_bytes;
+} job;
+
+static void *g_flush; static size_t g_flush_bytes;
+static void *g_ws; static size_t g_ws_cap;
+static double g_copy_gbps;     /* device copy bandwidth of this run, GB/s */
+
+static pa_status run_once(job *j)
+{
+    return pa_attention(j->ctx, &j->q, &j->kv, &j->p, &j->o, j->ws, j->ws_bytes);
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* Median milliseconds of `iters` runs, or a negative value on error (message printed). */
+static double time_job(job *j, const opts *o)
+{
+    double ts[1024];
+    int i, n = o->iters < 1024 ? o->iters : 1024;
+    pa_status s;
+    size_t need = 0;
+    if ((s = pa_workspace_size(j->ctx, &j->q, &j->kv, &j->p, &need)) != PA_OK) {
+        fprintf(stderr, "pa_workspace_size: %s\n", pa_context_last_error(j->ctx));
+        return -1;
+    }
+    if (need > g_ws_cap) { if (g_ws) xfree(g_ws); g_ws = xalloc(need); g_ws_cap = need; }
+    j->ws = g_ws; j->ws_bytes = g_ws_cap;
+    for (i = 0; i < o->warmup; i++)
+        if ((s = run_once(j)) != PA_OK) {
+            fprintf(stderr, "pa_attention: %s\n", pa_context_last_error(j->ctx));
+            return -1;
+        }
+#ifdef PA_HAVE_CUDA
+    if (g_gpu) {
+        cudaEvent_t a, b;
+        cudaStream_t st = NULL;
+        cudaEventCreate(&a); cudaEventCreate(&b);
+        for (i = 0; i < n; i++) {
+            float ms = 0;
+            cudaMemsetAsync(g_flush, i & 0xff, g_flush_bytes, st); /* evict K/V from L2 */
+            cudaEventRecord(a, st);
+            s = run_once(j);
+            cudaEventRecord(b, st);
+            cudaEventSynchronize(b);
+            cudaEventElapsedTime(&ms, a, b);
+            ts[i] = ms;
+            if (s != PA_OK) break;
+        }
+        cudaEventDestroy(a); cudaEventDestroy(b);
+        if (cudaDeviceSynchronize() != cudaSuccess) die("a kernel failed");
+    } else
+#endif
+    {
+        for (i = 0; i < n; i++) {
+            double t0 = now_ms();
+            s = run_once(j);
+            ts[i] = now_ms() - t0;
+            if (s != PA_OK) break;
+        }
+    }
+    if (s != PA_OK) { fprintf(stderr, "pa_attention: %s\n", pa_context_last_error(j->ctx)); return -1; }
+    qsort(ts, (size_t)n, sizeof ts[0], cmp_double);
+    return ts[n / 2];
+}
+
+/* ---- a problem instance: one pool of K/V tokens reinterpreted per page size --------------- */
+typedef struct inst {
+    int B, H, Hk, d, sq, maxk;
+    pa_dtype t;
+    size_t esz;
+    int64_t pool_tokens;                  /* tokens in the pool (3x the live tokens) */
+    void *hq, *hk, *hv;                   /* host copies (for the check) */
+    void *dq, *dk, *dv, *dout;            /* backend memory */
+    int32_t *seq_lens_h, *dseq_lens;
+    int32_t *table_h, *dtable;            /* current table */
+    int64_t table_cap;
+    int page, pps;                        /* current page size and pages per sequence; page 0: contiguous */
+} inst;
+
+static void inst_init(inst *in, int B, int H, int Hk, int d, int sq, int maxk, const int32_t *lens,
+                      pa_dtype t)
+{
+    size_t qn, kvn;
+    memset(in, 0, sizeof *in);
+    in->B = B; in->H = H; in->Hk = Hk; in->d = d; in->sq = sq; in->maxk = maxk; in->t = t;
+    in->esz = pa__dtype_size(t);
+    in->pool_tokens = (int64_t)3 * B * maxk;
+    qn = (size_t)B * sq * H * d;
+    kvn = (size_t)in->pool_tokens * Hk * d;
+    in->hq = malloc(qn * in->esz); in->hk = malloc(kvn * in->esz); in->hv = malloc(kvn * in->esz);
+    if (!in->hq || !in->hk || !in->hv) die("out of host memory");
+    fill_random(t, in->hq, qn); fill_random(t, in->hk, kvn); fill_random(t, in->hv, kvn);
+    in->dq = xalloc(qn * in->esz); in->dk = xalloc(kvn * in->esz); in->dv = xalloc(kvn * in->esz);
+    in->dout = xalloc(qn * in->esz);
+    to_dev(in->dq, in->hq, qn * in->esz);
+    to_dev(in->dk, in->hk, kvn * in->esz);
+    to_dev(in->dv, in->hv, kvn * in->esz);
+    in->seq_lens_h = malloc(sizeof(int32_t) * B);
+    memcpy(in->seq_lens_h, lens, sizeof(int32_t) * B);
+    in->dseq_lens = xalloc(sizeof(int32_t) * B);
+    to_dev(in->dseq_lens, in->seq_lens_h, sizeof(int32_t) * B);
+}
+
+static void inst_free(inst *in)
+{
+    free(in->hq); free(in->hk); free(in->hv); free(in->seq_lens_h); free(in->table_h);
+    xfree(in->dq); xfree(in->dk); xfree(in->dv); xfree(in->dout); xfree(in->dseq_lens);
+    if (in->dtable) xfree(in->dtable);
+}
+
+/* page 0: the contiguous cache (page_table NULL, one page per sequence). */
+static void inst_set_pages(inst *in, int page, int fragmented)
+{
+    in->page = page;
+    if (page == 0) return;
+    {
+        int64_t num_pages = in->pool_tokens / page, i;
+        int pps = (in->maxk + page - 1) / page;
+        int64_t need = (int64_t)in->B * pps;
+        int32_t *perm;
+        if (need > num_pages) die("pool too small for this page size");
+        in->pps = pps;
+        if (need > in->table_cap) {
+            free(in->table_h); if (in->dtable) xfree(in->dtable);
+            in->table_h = malloc(sizeof(int32_t) * need);
+            in->dtable = xalloc(sizeof(int32_t) * need);
+            in->table_cap = need;
+        }
+        perm = malloc(sizeof(int32_t) * num_pages);
+        for (i = 0; i < num_pages; i++) perm[i] = (int32_t)i;
+        if (fragmented)
+            for (i = num_pages - 1; i > 0; i--) {
+                int64_t r = (int64_t)(rnd() % (unsigned long long)(i + 1));
+                int32_t x = perm[i]; perm[i] = perm[r]; perm[r] = x;
+            }
+        for (i = 0; i < need; i++) in->table_h[i] = perm[i];
+        free(perm);
+        to_dev(in->dtable, in->table_h, sizeof(int32_t) * need);
+    }
+}
+
+static void inst_job(inst *in, job *j, pa_context *ctx, int causal)
+{
+    int64_t tok = (int64_t)in->Hk * in->d;
+    memset(j, 0, sizeof *j);
+    j->ctx = ctx;
+    j->q = (pa_query){ in->t, in->B, in->H, in->d, in->dq, (int64_t)in->H * in->d, in->d, NULL, in->sq };
+    j->kv.dtype = in->t; j->kv.num_kv_heads = in->Hk; j->kv.head_dim = in->d;
+    j->kv.k = in->dk; j->kv.v = in->dv;
+    j->kv.k_stride_token = j->kv.v_stride_token = tok;
+    j->kv.k_stride_head = j->kv.v_stride_head = in->d;
+    j->kv.seq_lens = in->dseq_lens; j->kv.max_seq_len = in->maxk;
+    if (in->page == 0) {
+        j->kv.page_size = in->maxk;
+        j->kv.num_pages = (int32_t)(in->pool_tokens / in->maxk);
+        j->kv.page_table = NULL; j->kv.page_table_stride = 0;
+    } else {
+        j->kv.page_size = in->page;
+        j->kv.num_pages = (int32_t)(in->pool_tokens / in->page);
+        j->kv.page_table = in->dtable; j->kv.page_table_stride = in->pps;
+    }
+    j->kv.k_stride_page = j->kv.v_stride_page = (int64_t)j->kv.page_size * tok;
+    pa_attn_params_init(&j->p, in->d);
+    j->p.causal = causal;
+    j->o = (pa_output){ in->dout, (int64_t)in->H * in->d, in->d, NULL };
+}
+
+/* Largest relative error of CHECK_ROWS sampled (b, h, i) rows against a double reference. */
+static double inst_check(inst *in, const job *j)
+{
+    size_t on = (size_t)in->B * in->sq * in->H * in->d;
+    void *ho = malloc(on * in->esz);
+    double worst = 0, *s = malloc(sizeof(double) * (in->maxk > 0 ? in->maxk : 1));
+    double *acc = malloc(sizeof(double) * in->d);
+    int r;
+    to_host(ho, in->dout, on * in->esz);
+    for (r = 0; r < CHECK_ROWS; r++) {
+        int b = (int)(rnd() % in->B), h = (int)(rnd() % in->H), i = (int)(rnd() % in->sq);
+        int kh = h / (in->H / in->Hk), sk = in->seq_lens_h[b], jj, dd, hi = sk - 1;
+        int64_t qrow = ((int64_t)b * in->sq + i) * in->H + h;
+        double m = -INFINITY, l = 0, num = 0, den = 0;
+        if (j->p.causal) hi = i + sk - in->sq < hi ? i + sk - in->sq : hi;
+        for (dd = 0; dd < in->d; dd++) acc[dd] = 0;
+        for (jj = 0; jj <= hi; jj++) {
+            int64_t t = in->page ? (int64_t)in->table_h[(int64_t)b * in->pps + jj / in->page] * in->page + jj % in->page
+                                 : (int64_t)b * in->maxk + jj;
+            int64_t kr = (t * in->Hk + kh) * in->d;
+            double x = 0;
+            for (dd = 0; dd < in->d; dd++)
+                x += (double)pa__load(in->t, in->hq, qrow * in->d + dd) * pa__load(in->t, in->hk, kr + dd);
+            s[jj] = x * j->p.softmax_scale;
+            if (s[jj] > m) m = s[jj];
+        }
+        for (jj = 0; jj <= hi; jj++) {
+            int64_t t = in->page ? (int64_t)in->table_h[(int64_t)b * in->pps + jj / in->page] * in->page + jj % in->page
+                                 : (int64_t)b * in->maxk + jj;
+            int64_t vr = (t * in->Hk + kh) * in->d;
+            double w = exp(s[jj] - m);
+            l += w;
+            for (dd = 0; dd < in->d; dd++) acc[dd] += w * pa__load(in->t, in->hv, vr + dd);
+        }
+        for (dd = 0; dd < in->d; dd++) {
+            double ref = hi >= 0 ? acc[dd] / l : 0.0;
+            double got = pa__load(in->t, ho, qrow * in->d + dd);
+            if (got != got) { num = INFINITY; break; }
+            num += (got - ref) * (got - ref); den += ref * ref;
+        }
+        {
+            double e = den > 0 ? sqrt(num / den) : sqrt(num);
+            if (!(e <= worst)) worst = e;   /* NaN-safe */
+        }
+    }
+    free(ho); free(s); free(acc);
+    return worst;
+}
+
+/* ---- output ------------------------------------------------------------------------------- */
+static void print_header(const opts *o)
+{
+    if (o->csv)
+        printf("kind,backend,dtype,d,batch,heads,kv_heads,sq,sk,causal,table,page,ms,tflops,gbps,overhead_pct,check_err,pct_of_copy\n");
+    else
+        printf("%-7s %4s %3s %4s %3s %6s %6s %6s %-6s %5s %9s %8s %8s %9s %8s %6s\n", "kind", "d", "B",
+               "H", "Hk", "sq", "sk", "causal", "table", "page", "ms", "TFLOPS", "GB/s",
+               "overhead", "err", "%copy");
+}
+
+static void print_row(const opts *o, const char *kind, const inst *in, int causal, const char *table,
+                      int page, double ms, double flops, double bytes, double base_ms, double err)
+{
+    double tf = ms > 0 ? flops / ms / 1e9 : 0, gb = ms > 0 ? bytes / ms / 1e6 : 0;
+    double ov = base_ms > 0 && ms > 0 ? (ms / base_ms - 1) * 100 : 0;
+    const char *dt = in->t == PA_DTYPE_BF16 ? "bf16" : in->t == PA_DTYPE_F16 ? "f16" : "f32";
+    double pc = g_copy_gbps > 0 && !strcmp(kind, "decode") ? gb / g_copy_gbps * 100 : 0;
+    if (o->csv)
+        printf("%s,%s,%s,%d,%d,%d,%d,%d,%d,%d,%s,%d,%.4f,%.2f,%.1f,%.2f,%.2e,%.1f\n", kind,
+               g_gpu ? "cuda" : "cpu", dt, in->d, in->B, in->H, in->Hk, in->sq, in->maxk, causal,
+               table, page, ms, tf, gb, ov, err, pc);
+    else {
+        char pg[16];
+        if (page) snprintf(pg, sizeof pg, "%d", page); else snprintf(pg, sizeof pg, "-");
+        char pcs[16] = "-";
+        if (pc > 0) snprintf(pcs, sizeof pcs, "%.1f%%", pc);
+        printf("%-7s %4d %3d %4d %3d %6d %6d %6d %-6s %5s %9.3f %8.1f %8.0f %8.1f%% %8.1e %6s%s\n",
+               kind, in->d, in->B, in->H, in->Hk, in->sq, in->maxk, causal, table, pg, ms, tf,
+               gb, ov, err, pcs, err > 2e-2 || err != err ? "  CHECK FAILED" : "");
+    }
+    fflush(stdout);
+}
+
+static double attn_flops(const inst *in, int causal)
+{
+    double f = 0;
+    int b;
+    for (b = 0; b < in->B; b++) {
+        double sk = in->seq_lens_h[b], sq = in->sq;
+        double avg = causal ? ((sk - sq > 0 ? sk - sq : 0) + sk) / 2 : sk;
+        f += 4.0 * in->H * sq * avg * in->d;
+    }
+    return f;
+}
+
+static double kv_bytes(const inst *in)
+{
+    double t = 0;
+    int b;
+    for (b = 0; b < in->B; b++) t += in->seq_lens_h[b];
+    return t * in->Hk * in->d * in->esz * 2;
+}
+
+static int g_failed;
+
+/* One row: set pages, check, time. Returns the median ms (or -1). */
+static double bench_row(const opts *o, pa_context *ctx, inst *in, const char *kind, int causal,
+                        int page, int frag, double base_ms)
+{
+    job j;
+    double ms, err = 0;
+    inst_set_pages(in, page, frag);
+    inst_job(in, &j, ctx, causal);
+    if (o->check) {
+        size_t need = 0;
+        if (pa_workspace_size(ctx, &j.q, &j.kv, &j.p, &need) == PA_OK && need > g_ws_cap) {
+            if (g_ws) xfree(g_ws);
+            g_ws = xalloc(need); g_ws_cap = need;
+        }
+        j.ws = g_ws; j.ws_bytes = g_ws_cap;
+        if (run_once(&j) != PA_OK) {
+            printf("%-7s d=%d page=%d %s: %s\n", kind, in->d, page, frag ? "frag" : "contig",
+                   pa_context_last_error(ctx));
+            g_failed++;
+            return -1;
+        }
+        err = inst_check(in, &j);
+        if (!(err <= 2e-2)) g_failed++;
+    }
+    ms = time_job(&j, o);
+    print_row(o, kind, in, causal, page == 0 ? "none" : frag ? "frag" : "contig", page, ms,
+              attn_flops(in, causal), kv_bytes(in), base_ms, err);
+    return ms;
+}
+
+static void bench_shape(const opts *o, pa_context *ctx, const char *kind, int B, int H, int Hk,
+                        int d, int sq, int maxk, const int32_t *lens, int causal)
+{
+    inst in;
+    int pi, f;
+    double base;
+    inst_init(&in, B, H, Hk, d, sq, maxk, lens, o->dtype);
+    base = bench_row(o, ctx, &in, kind, causal, 0, 0, 0);
+    for (pi = 0; pi < o->npages; pi++)
+        for (f = 0; f < 2; f++) {
+            if ((o->table_mode == 0 && f) || (o->table_mode == 1 && !f)) continue;
+            if (o->pages[pi] > maxk) continue;
+            bench_row(o, ctx, &in, kind, causal, o->pages[pi], f, base);
+        }
+    inst_free(&in);
+}
+
+/* ---- command line ------------------------------------------------------------------------- */
+static int parse_list(const char *s, int *out)
+{
+    int n = 0;
+    while (*s && n < MAX_LIST) {
+        out[n++] = atoi(s);
+        while (*s && *s != ',') s++;
+        if (*s == ',') s++;
+    }
+    return n;
+}
+
+static void usage(void)
+{
+    printf("usage: pa-bench [options]\n"
+           "  --backend cpu|cuda     default: cuda when a device is present, else cpu\n"
+           "  --batch N --heads N --kv-heads N --seqlen N (sq = sk) --sq N --sk N\n"
+           "  --dims 64,128,256      head dims\n"
+           "  --pages 1,3,4,...      page sizes (the contiguous baseline always runs)\n"
+           "  --causal 0|1|both      --table contig|frag|both\n"
+           "  --dtype bf16|f16|f32   --kernel auto|cpu|sm80|sm90|decode\n"
+           "  --iters N --warmup N   --threads N (CPU)   --seed N\n"
+           "  --prefill-only | --decode-only   --no-check   --csv\n");
+}
+
+int main(int argc, char **argv)
+{
+    opts o;
+    pa_context *ctx = NULL;
+    int i, c, have_sq = 0, have_dims = 0, have_pages = 0, have_shape = 0;
+    memset(&o, 0, sizeof o);
+    o.backend = -1; o.batch = 4; o.heads = 16; o.kv_heads = 0; o.sq = o.sk = 8192;
+    o.causal_mode = 2; o.table_mode = 2; o.iters = 20; o.warmup = 3; o.prefill = o.decode = 1;
+    o.check = 1; o.dtype = PA_DTYPE_BF16; o.seed = 1;
+    for (i = 1; i < argc; i++) {
+        const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : "";
+#define ARG(name) (!strcmp(a, name) && (i++, 1))
+        if (ARG("--backend")) o.backend = !strcmp(v, "cuda") ? 1 : 0;
+        else if (ARG("--batch")) { o.batch = atoi(v); have_shape = 1; }
+        else if (ARG("--heads")) { o.heads = atoi(v); have_shape = 1; }
+        else if (ARG("--kv-heads")) o.kv_heads = atoi(v);
+        else if (ARG("--seqlen")) { o.sq = o.sk = atoi(v); have_sq = 1; }
+        else if (ARG("--sq")) { o.sq = atoi(v); have_sq = 1; }
+        else if (ARG("--sk")) { o.sk = atoi(v); have_sq = 1; }
+        else if (ARG("--dims")) { o.ndims = parse_list(v, o.dims); have_dims = 1; }
+        else if (ARG("--pages")) { o.npages = parse_list(v, o.pages); have_pages = 1; }
+        else if (ARG("--causal")) o.causal_mode = !strcmp(v, "both") ? 2 : atoi(v);
+        else if (ARG("--table")) o.table_mode = !strcmp(v, "contig") ? 0 : !strcmp(v, "frag") ? 1 : 2;
+        else if (ARG("--dtype")) o.dtype = !strcmp(v, "f16") ? PA_DTYPE_F16 : !strcmp(v, "f32") ? PA_DTYPE_F32 : PA_DTYPE_BF16;
+        else if (ARG("--kernel")) o.kernel = !strcmp(v, "cpu") ? PA__KERNEL_CPU : !strcmp(v, "sm80") ? PA__KERNEL_SM80_PREFILL
+                                          : !strcmp(v, "sm90") ? PA__KERNEL_SM90_PREFILL : !strcmp(v, "decode") ? PA__KERNEL_DECODE : PA__KERNEL_AUTO;
+        else if (ARG("--iters")) o.iters = atoi(v);
+        else if (ARG("--warmup")) o.warmup = atoi(v);
+        else if (ARG("--threads")) o.threads = atoi(v);
+        else if (ARG("--seed")) o.seed = strtoull(v, NULL, 10);
+        else if (!strcmp(a, "--prefill-only")) o.decode = 0;
+        else if (!strcmp(a, "--decode-only")) o.prefill = 0;
+        else if (!strcmp(a, "--no-check")) o.check = 0;
+        else if (!strcmp(a, "--csv")) o.csv = 1;
+        else if (!strcmp(a, "--help") || !strcmp(a, "-h")) { usage(); return 0; }
+        else { fprintf(stderr, "pa-bench: unknown option %s\n", a); usage(); return 2; }
+#undef ARG
+    }
+    g_rng ^= o.seed * 0x9E3779B97F4A7C15ull;
+    if (o.backend != 0) {
+        pa_status s = pa_context_create(&ctx, PA_BACKEND_CUDA, 0);
+        if (s == PA_OK) g_gpu = 1;
+        else {
+            if (o.backend == 1) { fprintf(stderr, "pa-bench: no CUDA backend: %s\n", ctx ? pa_context_last_error(ctx) : ""); return 1; }
+            fprintf(stderr, "# no CUDA device (%s): running the CPU backend on a small shape\n",
+                    ctx ? pa_context_last_error(ctx) : "no context");
+            pa_context_destroy(ctx); ctx = NULL;
+        }
+    }
+    if (!g_gpu) {
+        if (pa_context_create(&ctx, PA_BACKEND_CPU, 0) != PA_OK) die("cannot create a CPU context");
+        if (o.threads) pa_context_set_num_threads(ctx, o.threads);
+        if (!have_shape) { o.batch = 2; o.heads = 4; }
+        if (!have_sq) o.sq = o.sk = 512;
+        if (!have_dims) { o.dims[0] = 64; o.ndims = 1; }
+        if (!have_pages) o.npages = parse_list("1,3,16,64,100", o.pages);
+        if (o.iters == 20) o.iters = 5;
+        fprintf(stderr, "# CPU backend, small default shape (the seed's full shape needs a GPU)\n");
+    } else {
+        if (!have_dims) o.ndims = parse_list("128", o.dims);
+        if (!have_pages) o.npages = parse_list("1,3,4,8,16,32,48,64,100,128,256", o.pages);
+        g_flush_bytes = (size_t)256 << 20;
+        g_flush = xalloc(g_flush_bytes);
+    }
+    if (o.kernel) pa__context_force_kernel(ctx, o.kernel);
+    print_header(&o);
+    if (o.prefill)
+        for (i = 0; i < o.ndims; i++) {
+            int d = o.dims[i], H = o.heads, Hk = o.kv_heads ? o.kv_heads : H;
+            int32_t *lens = malloc(sizeof(int32_t) * o.batch);
+            for (c = 0; c < o.batch; c++) lens[c] = o.sk;
+            if (d == 64 && !have_shape && g_gpu) H = Hk = 32;   /* the seed table: 32 heads at d=64 */
+            for (c = 0; c < 2; c++) {
+                if (o.causal_mode != 2 && o.causal_mode != c) continue;
+                bench_shape(&o, ctx, "prefill", o.batch, H, Hk, d, o.sq, o.sk, lens, c);
+            }
+            free(lens);
+        }
+    if (o.decode) {
+        /* TARGETS.md decode shapes: GQA 32/8, d 128; on the CPU a small stand-in. */
+        struct { int B, sq, sk, causal, lo; } shp_gpu[] = {
+            { 4, 1, 65536, 0, 0 }, { 64, 1, 8192, 0, 0 }, { 128, 1, 4096, 0, 512 },
+            { 1, 1, 131072, 0, 0 }, { 64, 4, 8192, 1, 0 },
+        }, shp_cpu[] = { { 2, 1, 4096, 0, 0 }, { 4, 4, 1024, 1, 0 } };
+        int ns = g_gpu ? 5 : 2, s;
+#ifdef PA_HAVE_CUDA
+        if (g_gpu) { /* device copy bandwidth, read + write, measured here */
+            size_t n = (size_t)1 << 30;
+            void *a = xalloc(n), *b = xalloc(n);
+            cudaEvent_t e0, e1;
+            float ms = 0, best = 1e30f;
+            cudaEventCreate(&e0); cudaEventCreate(&e1);
+            for (c = 0; c < 10; c++) {
+                cudaEventRecord(e0, NULL);
+                cudaMemcpyAsync(b, a, n, cudaMemcpyDeviceToDevice, NULL);
+                cudaEventRecord(e1, NULL); cudaEventSynchronize(e1);
+                cudaEventElapsedTime(&ms, e0, e1);
+                if (c >= 2 && ms < best) best = ms;
+            }
+            g_copy_gbps = 2.0 * n / best / 1e6;
+            xfree(a); xfree(b); cudaEventDestroy(e0); cudaEventDestroy(e1);
+            if (o.csv) printf("copy,cuda,,,,,,,,,,,%.4f,,%.1f,,,\n", best, g_copy_gbps);
+            else printf("# device copy bandwidth (read + write): %.0f GB/s\n", g_copy_gbps);
+        }
+#endif
+        for (s = 0; s < ns; s++) {
+            int B = g_gpu ? shp_gpu[s].B : shp_cpu[s].B, sq = g_gpu ? shp_gpu[s].sq : shp_cpu[s].sq;
+            int sk = g_gpu ? shp_gpu[s].sk : shp_cpu[s].sk, causal = g_gpu ? shp_gpu[s].causal : shp_cpu[s].causal;
+            int lo = g_gpu ? shp_gpu[s].lo : shp_cpu[s].lo;
+            int32_t *lens = malloc(sizeof(int32_t) * B);
+            for (c = 0; c < B; c++) lens[c] = lo ? lo + (int)(rnd() % (unsigned)(sk - lo + 1)) : sk;
+            bench_shape(&o, ctx, "decode", B, 32, 8, 128, sq, sk, lens, causal);
+            free(lens);
+        }
+    }
+    if (g_failed) fprintf(stderr, "pa-bench: %d rows failed their check\n", g_failed);
+    pa_context_destroy(ctx);
+    return g_failed ? 1 : 0;
+}

@@ -1,0 +1,159 @@
+/*
+ * pagedattn: attention over a paged KV cache, behind a plain C ABI.
+ *
+ * One header, layered from simple to advanced:
+ *   1. version and status codes
+ *   2. contexts (a backend, a device, a stream, an error message)
+ *   3. the tensors: pa_query, pa_kv_cache, pa_output, pa_attn_params
+ *   4. the work: pa_workspace_size, pa_attention, pa_kv_append
+ *
+ * Every function returns a pa_status (or a plain value that cannot fail). The library never
+ * aborts, prints or exits; on failure pa_context_last_error() says what was wrong and names
+ * the field and value. pa_attention never allocates and never synchronizes the device: the
+ * caller owns every buffer, including the workspace, so a call can be captured in a CUDA graph.
+ */
+#ifndef PAGEDATTN_H
+#define PAGEDATTN_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(_WIN32) && defined(PA_BUILD_SHARED)
+#  define PA_API __declspec(dllexport)
+#elif defined(__GNUC__)
+#  define PA_API __attribute__((visibility("default")))
+#else
+#  define PA_API
+#endif
+
+/* ---- 1. version and status ------------------------------------------------------------- */
+
+#define PA_VERSION_MAJOR 0
+#define PA_VERSION_MINOR 1
+#define PA_VERSION_PATCH 0
+#define PA_VERSION_NUMBER ((PA_VERSION_MAJOR << 16) | (PA_VERSION_MINOR << 8) | PA_VERSION_PATCH)
+
+/* The version of the library actually linked: (major << 16) | (minor << 8) | patch. */
+PA_API unsigned pa_version(void);
+
+/* Status codes are numbered explicitly and never reused. */
+typedef enum pa_status {
+    PA_OK = 0,
+    PA_ERR_INVALID_ARG = 1,         /* a field is wrong; nothing was written */
+    PA_ERR_UNSUPPORTED = 2,         /* valid, but this backend / build / device cannot run it */
+    PA_ERR_WORKSPACE_TOO_SMALL = 3, /* see pa_workspace_size */
+    PA_ERR_OUT_OF_MEMORY = 4,       /* only pa_context_create allocates */
+    PA_ERR_CUDA = 5,                /* the CUDA runtime failed; the message has its text */
+} pa_status;
+
+/* A static string naming the status ("PA_ERR_INVALID_ARG: invalid argument"); never NULL. */
+PA_API const char *pa_status_string(pa_status s);
+
+typedef enum pa_backend { PA_BACKEND_CPU = 0, PA_BACKEND_CUDA = 1 } pa_backend;
+typedef enum pa_dtype   { PA_DTYPE_F32 = 0, PA_DTYPE_F16 = 1, PA_DTYPE_BF16 = 2 } pa_dtype;
+
+/* ---- 2. contexts ----------------------------------------------------------------------- */
+
+typedef struct pa_context pa_context;
+
+/* Creates a context for one backend. device: the CUDA device ordinal (ignored for the CPU).
+ * A CUDA context on a build or a machine without CUDA gives PA_ERR_UNSUPPORTED; *out is then
+ * still a valid context (of no use but for pa_context_last_error) unless it is NULL on
+ * PA_ERR_OUT_OF_MEMORY. Destroy it with pa_context_destroy either way. */
+PA_API pa_status   pa_context_create(pa_context **out, pa_backend backend, int device);
+PA_API void        pa_context_destroy(pa_context *ctx);                  /* NULL is fine */
+/* CUDA: the stream every later call is queued on (a cudaStream_t; NULL: the legacy stream). */
+PA_API pa_status   pa_context_set_stream(pa_context *ctx, void *cuda_stream);
+/* CPU: worker threads for pa_attention; n <= 0 means the online cores. */
+PA_API pa_status   pa_context_set_num_threads(pa_context *ctx, int n);
+/* CUDA: on = 1 copies the page table, seq_lens and cu_seqlens to the host and checks them
+ * before the kernel runs (this synchronizes the stream: a debugging aid, not for graphs).
+ * With validation off, a bad page id still never makes a kernel touch memory outside the
+ * caller's buffers: the keys it names are treated as masked. */
+PA_API pa_status   pa_context_set_validation(pa_context *ctx, int on);
+/* The message of the last failed call on this context ("" if none); valid until the next call. */
+PA_API const char *pa_context_last_error(const pa_context *ctx);
+
+/* ---- 3. tensors ------------------------------------------------------------------------ */
+
+/* Row t of the batch, head h, at data + t*stride_token + h*stride_head (elements). Sequence b
+ * owns rows [cu_seqlens[b], cu_seqlens[b+1]); cu_seqlens NULL: every sequence has max_seqlen
+ * rows and sequence b starts at row b*max_seqlen. */
+typedef struct pa_query {
+    pa_dtype       dtype;
+    int32_t        batch, num_heads, head_dim;
+    const void    *data;
+    int64_t        stride_token, stride_head;
+    const int32_t *cu_seqlens;
+    int32_t        max_seqlen;
+} pa_query;
+
+/* Key (page p, slot s, kv head h, dim d) at k + p*k_stride_page + s*k_stride_token
+ * + h*k_stride_head + d (elements); v likewise. Logical key j of sequence b lives in physical
+ * page page_table[b*page_table_stride + j/page_size], slot j%page_size. page_table NULL:
+ * contiguous cache, sequence b is page b (page_size >= max_seq_len). Query head h reads kv head
+ * h / (num_heads/num_kv_heads). Only the first ceil(seq_lens[b]/page_size) entries of row b are
+ * read; slots past seq_lens[b] and pages outside the table may hold anything, NaN included. */
+typedef struct pa_kv_cache {
+    pa_dtype       dtype;
+    int32_t        num_kv_heads, head_dim, page_size, num_pages;
+    void          *k, *v;
+    int64_t        k_stride_page, k_stride_token, k_stride_head;
+    int64_t        v_stride_page, v_stride_token, v_stride_head;
+    const int32_t *page_table;
+    int64_t        page_table_stride;
+    const int32_t *seq_lens;          /* [batch]: keys of each sequence */
+    int32_t        max_seq_len;
+} pa_kv_cache;
+
+/* score(i,j) = softmax_scale * q_i.k_j, then softcap*tanh(score/softcap) when softcap > 0.
+ * Causal is bottom-right aligned: with sq queries and sk keys, query i sees keys
+ * j <= i + sk - sq; window_left >= 0 also hides keys j < i + sk - sq - window_left. */
+typedef struct pa_attn_params {
+    float   softmax_scale;
+    int32_t causal;
+    int32_t window_left;              /* -1: unlimited */
+    float   softcap;                  /* 0: off */
+    int32_t num_splits;               /* 0: library chooses; 1: no split-KV; n: n splits */
+} pa_attn_params;
+
+/* softmax_scale = 1/sqrt(head_dim), causal 0, window_left -1, softcap 0, num_splits 0. */
+PA_API void pa_attn_params_init(pa_attn_params *p, int32_t head_dim);
+
+/* A query row that sees no key gets zeros and lse = -inf. */
+typedef struct pa_output {
+    void    *data;                    /* dtype and layout rules of the query */
+    int64_t  stride_token, stride_head;
+    float   *lse;                     /* optional: [total_q][num_heads], natural log */
+} pa_output;
+
+/* ---- 4. work --------------------------------------------------------------------------- */
+
+/* The workspace bytes pa_attention needs for these shapes (0 is common). The answer depends on
+ * host fields only (shapes, maxima, num_splits), so it can be computed once per shape bucket. */
+PA_API pa_status pa_workspace_size(pa_context *ctx, const pa_query *q, const pa_kv_cache *kv,
+                                   const pa_attn_params *p, size_t *bytes);
+
+/* out = softmax(score(q, K)) V over each sequence's paged keys. Checks every argument before it
+ * writes anything. Same inputs and parameters give bit-identical outputs. */
+PA_API pa_status pa_attention(pa_context *ctx, const pa_query *q, const pa_kv_cache *kv,
+                              const pa_attn_params *p, const pa_output *out,
+                              void *workspace, size_t workspace_bytes);
+
+/* Token t's key and value go to physical slot slot_mapping[t] = page*page_size + offset;
+ * a negative slot skips the token. Reads only the cache's storage fields (dtype, sizes, k, v
+ * and their strides); page_table and seq_lens may be NULL. k_new/v_new row t, head h at
+ * + t*new_stride_token + h*new_stride_head, in the cache's dtype. */
+PA_API pa_status pa_kv_append(pa_context *ctx, const pa_kv_cache *kv,
+                              const void *k_new, const void *v_new,
+                              int64_t new_stride_token, int64_t new_stride_head,
+                              const int64_t *slot_mapping, int32_t num_tokens);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* PAGEDATTN_H */

@@ -1,0 +1,50 @@
+/*
+ * CUDA runtime glue: device facts read once per context, and the host copies that validation
+ * mode needs. No kernels here. Every runtime error becomes PA_ERR_CUDA with the runtime's text.
+ */
+#include "internal.h"
+#include <cuda_runtime.h>
+
+#define PA_CUDA_CHECK(ctx, call)                                                         \
+    do {                                                                                 \
+        cudaError_t e_ = (call);                                                         \
+        if (e_ != cudaSuccess) {                                                         \
+            (void)cudaGetLastError(); /* clear a non-sticky error */                     \
+            return pa__fail((ctx), PA_ERR_CUDA, "%s: %s", #call, cudaGetErrorString(e_)); \
+        }                                                                                \
+    } while (0)
+
+extern "C" pa_status pa__cuda_context_init(pa_context *ctx)
+{
+    int n = 0, prev = 0;
+    cudaError_t e = cudaGetDeviceCount(&n);
+    if (e != cudaSuccess || n == 0) {
+        (void)cudaGetLastError();
+        return pa__fail(ctx, PA_ERR_UNSUPPORTED, "no CUDA device is available (%s)",
+                        e != cudaSuccess ? cudaGetErrorString(e) : "device count is 0");
+    }
+    if (ctx->device < 0 || ctx->device >= n)
+        return pa__fail(ctx, PA_ERR_INVALID_ARG, "device = %d is outside [0, %d)", ctx->device, n);
+    PA_CUDA_CHECK(ctx, cudaGetDevice(&prev));
+    cudaDeviceProp p;
+    PA_CUDA_CHECK(ctx, cudaGetDeviceProperties(&p, ctx->device));
+    ctx->cc_major = p.major;
+    ctx->cc_minor = p.minor;
+    ctx->num_sms = p.multiProcessorCount;
+    ctx->smem_optin = p.sharedMemPerBlockOptin;
+    if (p.major < 8)
+        return pa__fail(ctx, PA_ERR_UNSUPPORTED,
+                        "device %d (%s) has compute capability %d.%d; pagedattn needs 8.0 or newer",
+                        ctx->device, p.name, p.major, p.minor);
+    return PA_OK;
+}
+
+/* Validation mode only: a synchronous copy on the context's stream. */
+extern "C" pa_status pa__cuda_copy_to_host(pa_context *ctx, void *dst, const void *src, size_t bytes)
+{
+    if (bytes == 0) return PA_OK;
+    cudaStream_t s = (cudaStream_t)ctx->stream;
+    PA_CUDA_CHECK(ctx, cudaMemcpyAsync(dst, src, bytes, cudaMemcpyDeviceToHost, s));
+    PA_CUDA_CHECK(ctx, cudaStreamSynchronize(s));
+    return PA_OK;
+}
