@@ -11,7 +11,7 @@ CUDA_HOME ?= $(if $(NVCC),$(realpath $(dir $(NVCC))/..),/usr/local/cuda)
 BUILD   ?= build
 
 CFLAGS  ?= -O3
-CFLAGS  += -std=c11 -fPIC -Wall -Wextra -Wno-unused-parameter -pthread -fvisibility=hidden \
+override CFLAGS += -std=c11 -fPIC -Wall -Wextra -Wno-unused-parameter -pthread -fvisibility=hidden \
            -D_GNU_SOURCE -Iinclude -Isrc
 LDLIBS  = -lm -lpthread
 
@@ -22,7 +22,7 @@ CU_SM90 = $(filter %_sm90.cu,$(LIB_CU))
 CU_PORT = $(filter-out %_sm90.cu,$(LIB_CU))
 
 ifeq ($(CUDA),1)
-CFLAGS    += -DPA_HAVE_CUDA -I$(CUDA_HOME)/include
+override CFLAGS += -DPA_HAVE_CUDA -I$(CUDA_HOME)/include
 NVFLAGS   ?= -O3
 NVFLAGS   += -std=c++17 -Xcompiler -fPIC,-fvisibility=hidden -DPA_HAVE_CUDA -Iinclude -Isrc \
              -Xptxas=--warn-on-spills -lineinfo -Wno-deprecated-gpu-targets
@@ -55,9 +55,12 @@ $(BUILD)/%.o: %.cu include/pagedattn.h src/internal.h $(CU_HDRS)
 	@mkdir -p $(dir $@)
 	$(NVCC) $(NVFLAGS) $(GENCODE_PORT) -c $< -o $@
 
+# One relocatable object in the archive: the weak references of api.c / dispatch.c to the CUDA
+# files are resolved inside it (a linker never pulls an archive member for a weak reference).
 $(BUILD)/libpagedattn.a: $(LIB_OBJS)
 	@rm -f $@
-	ar rcs $@ $^
+	$(LD) -r -o $(BUILD)/pagedattn_all.o $^
+	ar rcs $@ $(BUILD)/pagedattn_all.o
 
 $(BUILD)/libpagedattn.so: $(LIB_OBJS)
 	$(CC) -shared -o $@ $^ $(CUDA_LIBS) $(LDLIBS) -Wl,-soname,libpagedattn.so
@@ -68,6 +71,11 @@ $(BUILD)/pa-bench: bench/pa_bench.c $(BUILD)/libpagedattn.a
 $(BUILD)/test_%: tests/test_%.c $(TEST_COMMON) $(wildcard tests/*.h) $(BUILD)/libpagedattn.a
 	$(CC) $(CFLAGS) -Itests -o $@ $< $(TEST_COMMON) $(BUILD)/libpagedattn.a $(CUDA_LIBS) $(LDLIBS)
 
+# The README's decode step, built the way a user builds against the library: public header only.
+$(BUILD)/decode_step: examples/decode_step.c include/pagedattn.h $(BUILD)/libpagedattn.so
+	$(CC) -std=c11 -Wall -Wextra -Iinclude -o $@ examples/decode_step.c -L$(BUILD) -lpagedattn \
+	  -Wl,-rpath,$(abspath $(BUILD)) -lm
+
 # The CPU tests again under AddressSanitizer and UBSan (CPU-only build of the same sources).
 ASAN_DIR = $(BUILD)/asan
 asan:
@@ -77,8 +85,8 @@ asan:
 
 # make test: every test binary (GPU cases run where a GPU is present), then the CPU tests
 # under the sanitizers; tests/run.sh prints the closing "N passed, N failed" line.
-test: all $(TEST_BINS) asan
-	@sh tests/run.sh $(BUILD) $(ASAN_DIR)
+test: all $(TEST_BINS) $(BUILD)/decode_step asan
+	@PA_TEST_EXTRAS=1 sh tests/run.sh $(BUILD) $(ASAN_DIR)
 
 test-long: all $(TEST_BINS)
 	@PA_TEST_LONG=1 sh tests/run.sh $(BUILD)

@@ -144,8 +144,9 @@ def candidate_paths():
         out.append(("PAGEDATTN_LIBRARY", env))
         return out  # an explicit choice is never silently replaced by another library
     out.append(("bundled with the package", os.path.join(_HERE, LIB_NAME)))
-    out.append(("source tree build/", os.path.normpath(os.path.join(_HERE, "..", "..", "build",
-                                                                     LIB_NAME))))
+    if os.path.exists(os.path.join(_HERE, "..", "pyproject.toml")):  # used from python/
+        out.append(("source tree build/", os.path.normpath(os.path.join(_HERE, "..", "..",
+                                                                         "build", LIB_NAME))))
     found = ctypes.util.find_library("pagedattn")
     out.append(("system loader", found or LIB_NAME))
     return out

@@ -1,0 +1,176 @@
+#!/usr/bin/env python3
+"""Side-by-side comparison on the device machine: pagedattn (build/pa-bench) against torch SDPA's
+flash (FA2) and cuDNN backends, at the seed's shapes, in one run on one GPU.
+
+    python3 bench/compare.py [--quick] [--pa-args "..."] [--out DIR]
+
+The anchors are measured in this process with CUDA events (warm-up, median). pa-bench runs as a
+child process of this one, right after, on the same GPU, and its CSV is merged into one table of
+ratios. Writes compare.csv and compare.json under --out (default $OUT or .).
+"""
+import argparse, csv, io, json, os, subprocess, sys, time
+
+
+def bench(fn, warm=5, rep=30):
+    import torch
+    for _ in range(warm):
+        fn()
+    torch.cuda.synchronize()
+    ts = []
+    for _ in range(rep):
+        a = torch.cuda.Event(enable_timing=True)
+        b = torch.cuda.Event(enable_timing=True)
+        a.record(); fn(); b.record(); b.synchronize()
+        ts.append(a.elapsed_time(b))
+    ts.sort()
+    return ts[len(ts) // 2]
+
+
+def flops(B, H, sq, sk, d, causal):
+    avg = (max(0, sk - sq) + sk) / 2 if causal else sk
+    return 4.0 * B * H * sq * avg * d
+
+
+def anchors(quick):
+    import torch
+    import torch.nn.functional as F
+    from torch.nn.attention import sdpa_kernel, SDPBackend
+    torch.manual_seed(0)
+    dev = torch.device("cuda")
+    rows = []
+    backs = {"fa2": SDPBackend.FLASH_ATTENTION, "cudnn": SDPBackend.CUDNN_ATTENTION}
+    prefill = [(4, 16, 16, 8192, 128, False), (4, 16, 16, 8192, 128, True)]
+    if not quick:
+        prefill += [(4, 32, 32, 8192, 64, False), (4, 32, 32, 8192, 64, True),
+                    (4, 16, 16, 8192, 256, False)]
+    for B, H, Hk, S, d, causal in prefill:
+        q = torch.randn(B, H, S, d, device=dev, dtype=torch.bfloat16)
+        k = torch.randn(B, Hk, S, d, device=dev, dtype=torch.bfloat16)
+        v = torch.randn_like(k)
+        for name, bk in backs.items():
+            try:
+                with sdpa_kernel([bk]):
+                    ms = bench(lambda: F.scaled_dot_product_attention(q, k, v, is_causal=causal))
+                rows.append(dict(kind="prefill", who=name, d=d, B=B, H=H, Hk=Hk, sq=S, sk=S,
+                                 causal=int(causal), ms=ms, tflops=flops(B, H, S, S, d, causal) / ms / 1e9))
+            except Exception as e:
+                rows.append(dict(kind="prefill", who=name, d=d, causal=int(causal), err=str(e)[:100]))
+            print(rows[-1], flush=True)
+        del q, k, v
+    # decode: sq = 1 (and 4 causal), GQA 32/8, d 128; cuDNN/FA2 read the whole padded K/V
+    dec = [(4, 1, 65536, False), (64, 1, 8192, False), (128, 1, 4096, False), (1, 1, 131072, False)]
+    if not quick:
+        dec.append((64, 4, 8192, True))
+    for B, sq, sk, causal in dec:
+        q = torch.randn(B, 32, sq, 128, device=dev, dtype=torch.bfloat16)
+        k = torch.randn(B, 8, sk, 128, device=dev, dtype=torch.bfloat16)
+        v = torch.randn_like(k)
+        byts = 2 * k.numel() * 2
+        for name, bk in backs.items():
+            try:
+                if causal:  # torch's is_causal is top-left aligned for sq != sk: use an explicit bottom-right mask
+                    from torch.nn.attention.bias import causal_lower_right
+                    mask = causal_lower_right(sq, sk)
+                    with sdpa_kernel([bk]):
+                        fn = lambda: F.scaled_dot_product_attention(q, k, v, attn_mask=mask, enable_gqa=True)
+                        ms = bench(fn)
+                else:
+                    with sdpa_kernel([bk]):
+                        ms = bench(lambda: F.scaled_dot_product_attention(q, k, v, enable_gqa=True))
+                rows.append(dict(kind="decode", who=name, d=128, B=B, H=32, Hk=8, sq=sq, sk=sk,
+                                 causal=int(causal), ms=ms, gbps=byts / ms / 1e6))
+            except Exception as e:
+                rows.append(dict(kind="decode", who=name, B=B, sq=sq, sk=sk, causal=int(causal), err=str(e)[:100]))
+            print(rows[-1], flush=True)
+        del q, k, v
+    # what a user without a paged kernel does: gather the pages, then FA2 (seed shape, causal)
+    B, H, S, d = 4, 16, 8192, 128
+    for page in (16, 64):
+        npg = S // page
+        kc = torch.randn(B * npg, page, H, d, device=dev, dtype=torch.bfloat16)
+        vc = torch.randn_like(kc)
+        bt = torch.randperm(B * npg, device=dev).view(B, npg)
+        q = torch.randn(B, H, S, d, device=dev, dtype=torch.bfloat16)
+
+        def fn():
+            kk = kc[bt].view(B, S, H, d).transpose(1, 2)
+            vv = vc[bt].view(B, S, H, d).transpose(1, 2)
+            with sdpa_kernel([SDPBackend.FLASH_ATTENTION]):
+                return F.scaled_dot_product_attention(q, kk, vv, is_causal=True)
+        ms = bench(fn)
+        rows.append(dict(kind="prefill", who="gather+fa2", d=d, B=B, H=H, Hk=H, sq=S, sk=S, causal=1,
+                         page=page, ms=ms, tflops=flops(B, H, S, S, d, True) / ms / 1e9))
+        print(rows[-1], flush=True)
+        del kc, vc, q
+    torch.cuda.empty_cache()
+    return rows
+
+
+def run_pa(pa_args):
+    cmd = ["build/pa-bench", "--csv"] + pa_args.split()
+    print("running:", " ".join(cmd), flush=True)
+    t0 = time.time()
+    p = subprocess.run(cmd, capture_output=True, text=True)
+    sys.stderr.write(p.stderr)
+    print(f"pa-bench exit {p.returncode} in {time.time() - t0:.0f} s", flush=True)
+    return list(csv.DictReader(io.StringIO(p.stdout))), p.returncode
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--quick", action="store_true", help="d128 prefill and sq=1 decode only")
+    ap.add_argument("--pa-args", default="", help="extra pa-bench arguments")
+    ap.add_argument("--skip-anchors", action="store_true")
+    ap.add_argument("--out", default=os.environ.get("OUT", "."))
+    a = ap.parse_args()
+    import torch
+    props = torch.cuda.get_device_properties(0)
+    env = dict(gpu=props.name, torch=torch.__version__, cudnn=torch.backends.cudnn.version(),
+               date=time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()))
+    try:
+        env["commit"] = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True,
+                                       text=True).stdout.strip()
+    except Exception:
+        env["commit"] = "?"
+    print(env, flush=True)
+    anc = [] if a.skip_anchors else anchors(a.quick)
+    pa_args = a.pa_args or ("--dims 128 --pages 1,3,4,8,16,48,64,100,128,256 --table frag --iters 10"
+                            if a.quick else "--dims 128,64,256 --iters 15")
+    pa, rc = run_pa(pa_args)
+    os.makedirs(a.out, exist_ok=True)
+    json.dump(dict(env=env, anchors=anc, pagedattn=pa), open(os.path.join(a.out, "compare.json"), "w"), indent=1)
+
+    def anchor(kind, who, d, causal, B=None, sq=None, sk=None):
+        for r in anc:
+            if r.get("kind") == kind and r.get("who") == who and r.get("d", 128) == d and r.get("causal") == causal \
+                    and (B is None or r.get("B") == B) and (sq is None or r.get("sq") == sq) \
+                    and (sk is None or r.get("sk") == sk) and "err" not in r:
+                return r
+        return None
+
+    print("\nSUMMARY", env)
+    print(f"{'kind':8}{'d':>4}{'B':>4}{'sq':>6}{'sk':>7}{'causal':>7} {'table':7}{'page':>5}"
+          f"{'ms':>9}{'TFLOPS':>8}{'GB/s':>7}{'ovh%':>7}{'vs FA2':>8}{'vs cuDNN':>9}")
+    for r in pa:
+        if r.get("kind") not in ("prefill", "decode"):
+            continue
+        d, c, B, sq, sk = int(r["d"]), int(r["causal"]), int(r["batch"]), int(r["sq"]), int(r["sk"])
+        ms = float(r["ms"])
+        f2 = anchor(r["kind"], "fa2", d, c, B, sq, sk)
+        cu = anchor(r["kind"], "cudnn", d, c, B, sq, sk)
+        rf = f"{f2['ms'] / ms:7.2f}x" if f2 and ms > 0 else "      -"
+        rc_ = f"{cu['ms'] / ms:8.2f}x" if cu and ms > 0 else "       -"
+        print(f"{r['kind']:8}{d:>4}{B:>4}{sq:>6}{sk:>7}{c:>7} {r['table']:7}{r['page']:>5}{ms:>9.3f}"
+              f"{float(r['tflops']):>8.1f}{float(r['gbps']):>7.0f}{float(r['overhead_pct']):>7.1f}{rf:>8}{rc_:>9}")
+    for r in anc:
+        if "err" in r:
+            print("anchor error:", r)
+    print("anchors:", ", ".join(f"{r['who']} {r['kind']} d{r.get('d')} B{r.get('B')} sq{r.get('sq')} c{r.get('causal')}"
+                                f"{' p' + str(r['page']) if 'page' in r else ''}: "
+                                + (f"{r['tflops']:.0f} TFLOPS" if 'tflops' in r else f"{r['gbps']:.0f} GB/s")
+                                for r in anc if "err" not in r))
+    return rc
+
+
+if __name__ == "__main__":
+    sys.exit(main())

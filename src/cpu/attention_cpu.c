@@ -1,0 +1,303 @@
+/*
+ * The CPU backend: attention over a paged cache, and pa_kv_append.
+ *
+ * A work item is (sequence, kv head, chunk of its query heads, block of query rows); its rows
+ * (every query head of the chunk at every position of the block) share each tile of keys, so a
+ * tile is gathered from its pages and converted to fp32 once per item. Per tile and row: scores
+ * as dot products in 8 fixed lanes (vectorized without reassociation), then an online softmax
+ * and P.V in fp32, four keys per pass over the output row. Keys outside a row's causal / window
+ * range are skipped by bounds: no score matrix is ever full.
+ * Threads take items from an atomic counter; an item's arithmetic does not depend on which
+ * thread runs it or how many there are, so results are bit-identical for any thread count.
+ * All scratch lives on the worker's stack (about 81 KiB, the caller's thread is one of the
+ * workers); pa_attention allocates nothing.
+ */
+#include "internal.h"
+#include <math.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <unistd.h>
+
+#define TILE_FLOATS  4096   /* each of the Q, O, K and V tiles: 16 KiB */
+#define MAX_ROWS     64     /* query rows of one item */
+#define MAX_KEYS     64     /* keys of one tile */
+#define MAX_THREADS  256
+#define LANES        8      /* partial sums of a dot product */
+
+typedef struct plan {
+    const pa__problem *pb;
+    int32_t      block_n;          /* keys per tile */
+    int32_t      heads_per_item;   /* query heads of one kv head that one item takes */
+    int32_t      q_per_item;       /* query positions of one item */
+    int32_t      chunks, qblocks;  /* head chunks per kv head, query blocks per sequence */
+    int64_t      items;
+    atomic_llong next;
+} plan;
+
+typedef struct scratch {
+    float q[TILE_FLOATS], o[TILE_FLOATS];   /* [row][d]: scaled queries, unnormalized outputs */
+    float k[TILE_FLOATS], v[TILE_FLOATS];   /* [key][d] */
+    float s[TILE_FLOATS];                   /* [head][key]: scores, then probabilities */
+    float m[MAX_ROWS], l[MAX_ROWS];         /* running max and sum */
+} scratch;
+
+int pa__cpu_online_cores(void)
+{
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n < 1 ? 1 : n > MAX_THREADS ? MAX_THREADS : (int)n;
+}
+
+int pa__cpu_supports(const pa_context *ctx, const pa__problem *pb, char *why, size_t n)
+{
+    (void)ctx; (void)pb; (void)why; (void)n;
+    return 1; /* every dtype, head_dim 1..512, every feature */
+}
+
+size_t pa__cpu_workspace(const pa_context *ctx, const pa__problem *pb)
+{
+    (void)ctx; (void)pb;
+    return 0;
+}
+
+static void plan_init(plan *pl, const pa__problem *pb)
+{
+    int32_t rows = TILE_FLOATS / pb->head_dim, hc;
+    if (rows > MAX_ROWS) rows = MAX_ROWS;
+    pl->pb = pb;
+    pl->block_n = rows;                        /* also TILE_FLOATS / head_dim, capped */
+    hc = pb->group < rows ? pb->group : rows;
+    pl->heads_per_item = hc;
+    pl->q_per_item = rows / hc;
+    pl->chunks = (pb->group + hc - 1) / hc;
+    pl->qblocks = (pb->max_seqlen_q + pl->q_per_item - 1) / pl->q_per_item;
+    pl->items = (int64_t)pb->batch * pb->num_kv_heads * pl->chunks * pl->qblocks;
+    atomic_init(&pl->next, 0);
+}
+
+/* Element offsets of key j of sequence b (kv head kvh) in the k and v arrays. */
+static inline void key_offsets(const pa__problem *pb, int32_t b, int32_t j, int32_t kvh,
+                               int64_t *ko, int64_t *vo)
+{
+    int64_t page = pa__page_of(pb, b, j), slot = j % pb->page_size;
+    *ko = page * pb->k_stride_page + slot * pb->k_stride_token + kvh * pb->k_stride_head;
+    *vo = page * pb->v_stride_page + slot * pb->v_stride_token + kvh * pb->v_stride_head;
+}
+
+/* pa__f16_to_f32 written with selects only, so a loop of it vectorizes. Subnormals go through
+ * an exact int -> float conversion (no denormal operand, so FTZ/DAZ modes cannot change it). */
+static inline float f16_to_f32(uint16_t h)
+{
+    union { uint32_t u; float f; } n, sub;
+    uint32_t e = (h >> 10) & 0x1fu, m = h & 0x3ffu, sign = (uint32_t)(h & 0x8000u) << 16;
+    sub.f = (float)(int32_t)m * (1.0f / 16777216.0f);
+    uint32_t is_sub = 0u - (uint32_t)(e == 0), is_big = 0u - (uint32_t)(e == 31);
+    n.u = ((((e + 112u) << 23) | (m << 13)) & ~(is_sub | is_big)) | (sub.u & is_sub) |
+          ((0x7f800000u | (m << 13)) & is_big) | sign;
+    return n.f;
+}
+
+/* n elements of type t at p + off, as fp32. */
+static void load_row(pa_dtype t, const void *p, int64_t off, int32_t n, float *dst)
+{
+    int32_t i;
+    if (t == PA_DTYPE_F32) {
+        const float *x = (const float *)p + off;
+        for (i = 0; i < n; i++) dst[i] = x[i];
+    } else if (t == PA_DTYPE_BF16) {
+        const uint16_t *x = (const uint16_t *)p + off;
+        for (i = 0; i < n; i++) dst[i] = pa__bf16_to_f32(x[i]);
+    } else {
+        const uint16_t *x = (const uint16_t *)p + off;
+        for (i = 0; i < n; i++) dst[i] = f16_to_f32(x[i]);
+    }
+}
+
+/* q.k in 8 independent lanes (the compiler maps them to vector registers), summed in a fixed
+ * order: vectorized without -ffast-math, and the same bits on every run. */
+static inline float dot(const float *q, const float *k, int32_t D)
+{
+    float acc[LANES] = { 0 }, sum = 0.0f;
+    int32_t d = 0, l;
+    for (; d + LANES <= D; d += LANES)
+        for (l = 0; l < LANES; l++) acc[l] += q[d + l] * k[d + l];
+    for (; d < D; d++) acc[d % LANES] += q[d] * k[d];
+    for (l = 0; l < LANES; l++) sum += acc[l];
+    return sum;
+}
+
+/* Scores of rows q[0..nh) (consecutive, D apart) against keys [a, e): s[row * bn + key]. */
+static void scores(const float *q, int32_t nh, int32_t D, const float *k, int32_t bn, float *s,
+                   int32_t a, int32_t e)
+{
+    int32_t h, j;   /* blocking four rows per key measured 2x slower here (SSE2: spills) */
+    for (h = 0; h < nh; h++)
+        for (j = a; j < e; j++) s[h * bn + j] = dot(q + (int64_t)h * D, k + (int64_t)j * D, D);
+}
+
+/* One row's scores s[a, e) of the current tile: softcap, online softmax, P.V. */
+static void row_update(const pa__problem *pb, int32_t D, float *o, const float *v, float *s,
+                       float *m, float *l, int32_t a, int32_t e)
+{
+    float mx = -INFINITY, mnew, corr, sum = 0.0f;
+    int32_t d, j;
+    if (pb->softcap > 0) {
+        const float cap = pb->softcap, inv = 1.0f / pb->softcap;
+        for (j = a; j < e; j++) s[j] = cap * tanhf(s[j] * inv);
+    }
+    for (j = a; j < e; j++) mx = s[j] > mx ? s[j] : mx;
+    mnew = *m > mx ? *m : mx;
+    corr = expf(*m - mnew);                     /* 0 on the first tile (m = -inf) */
+    for (j = a; j < e; j++) {
+        s[j] = expf(s[j] - mnew);
+        sum += s[j];
+    }
+    *l = *l * corr + sum;
+    *m = mnew;
+    if (corr != 1.0f)
+        for (d = 0; d < D; d++) o[d] *= corr;
+    for (j = a; j + 4 <= e; j += 4) { /* four keys per pass over o: a quarter of its traffic */
+        const float p0 = s[j], p1 = s[j + 1], p2 = s[j + 2], p3 = s[j + 3];
+        const float *v0 = v + (int64_t)j * D, *v1 = v0 + D, *v2 = v1 + D, *v3 = v2 + D;
+        for (d = 0; d < D; d++) o[d] += (p0 * v0[d] + p1 * v1[d]) + (p2 * v2[d] + p3 * v3[d]);
+    }
+    for (; j < e; j++) {
+        const float p = s[j], *vj = v + (int64_t)j * D;
+        for (d = 0; d < D; d++) o[d] += p * vj[d];
+    }
+}
+
+static void run_item(const plan *pl, int64_t it, scratch *sc)
+{
+    const pa__problem *pb = pl->pb;
+    const int32_t D = pb->head_dim, bn = pl->block_n;
+    int32_t qb = (int32_t)(it % pl->qblocks), c, kvh, b, sq, sk, i0, i1, nq, h0, nh, rows;
+    int32_t qi, hh, r, d;
+    int64_t t0, off, kbeg, kend, j0;
+    it /= pl->qblocks;
+    c = (int32_t)(it % pl->chunks);
+    it /= pl->chunks;
+    kvh = (int32_t)(it % pb->num_kv_heads);
+    b = (int32_t)(it / pb->num_kv_heads);
+
+    sq = pa__q_len(pb, b);
+    i0 = qb * pl->q_per_item;
+    if (i0 >= sq) return;
+    i1 = i0 + pl->q_per_item < sq ? i0 + pl->q_per_item : sq;
+    nq = i1 - i0;
+    h0 = kvh * pb->group + c * pl->heads_per_item;
+    nh = pb->group - c * pl->heads_per_item;
+    if (nh > pl->heads_per_item) nh = pl->heads_per_item;
+    rows = nq * nh;
+    sk = pb->seq_lens[b];
+    t0 = pa__q_start(pb, b);
+    off = (int64_t)sk - sq;                      /* bottom-right alignment */
+
+    for (qi = 0; qi < nq; qi++)
+        for (hh = 0; hh < nh; hh++) {
+            float *q = sc->q + (int64_t)(qi * nh + hh) * D;
+            load_row(pb->dtype, pb->q, (t0 + i0 + qi) * pb->q_stride_token +
+                     (int64_t)(h0 + hh) * pb->q_stride_head, D, q);
+            for (d = 0; d < D; d++) q[d] *= pb->scale;
+        }
+    for (r = 0; r < rows; r++) {
+        sc->m[r] = -INFINITY;
+        sc->l[r] = 0.0f;
+    }
+    for (d = 0; d < rows * D; d++) sc->o[d] = 0.0f;
+
+    /* query i sees keys [lo(i), hi(i)); both bounds grow with i */
+#define LO(i) (pb->window_left >= 0 ? ((i) + off - pb->window_left > 0 ? (i) + off - pb->window_left : 0) : 0)
+#define HI(i) (pb->causal ? ((i) + off + 1 < sk ? ((i) + off + 1 > 0 ? (i) + off + 1 : 0) : sk) : sk)
+    kbeg = LO((int64_t)i0);
+    kend = HI((int64_t)i1 - 1);
+    for (j0 = kbeg; j0 < kend; j0 += bn) {
+        int32_t jn = (int32_t)(kend - j0 < bn ? kend - j0 : bn), jj;
+        for (jj = 0; jj < jn; jj++) {
+            int64_t ko, vo;
+            key_offsets(pb, b, (int32_t)(j0 + jj), kvh, &ko, &vo);
+            load_row(pb->dtype, pb->k, ko, D, sc->k + (int64_t)jj * D);
+            load_row(pb->dtype, pb->v, vo, D, sc->v + (int64_t)jj * D);
+        }
+        for (qi = 0; qi < nq; qi++) {
+            int64_t i = i0 + qi, lo = LO(i), hi = HI(i);
+            int32_t a = (int32_t)((lo > j0 ? lo : j0) - j0);
+            int32_t e = (int32_t)((hi < j0 + jn ? hi : j0 + jn) - j0);
+            if (a >= e) continue;
+            /* the heads of one query position share the key range */
+            scores(sc->q + (int64_t)qi * nh * D, nh, D, sc->k, bn, sc->s, a, e);
+            for (hh = 0; hh < nh; hh++) {
+                r = qi * nh + hh;
+                row_update(pb, D, sc->o + (int64_t)r * D, sc->v, sc->s + hh * bn, &sc->m[r],
+                           &sc->l[r], a, e);
+            }
+        }
+    }
+#undef LO
+#undef HI
+
+    for (qi = 0; qi < nq; qi++)
+        for (hh = 0; hh < nh; hh++) {
+            int64_t t = t0 + i0 + qi, h = h0 + hh;
+            int64_t dst = t * pb->o_stride_token + h * pb->o_stride_head;
+            const float *o = sc->o + (int64_t)(qi * nh + hh) * D;
+            float lv = sc->l[qi * nh + hh];
+            float inv = lv > 0 ? 1.0f / lv : 0.0f;   /* no key: zeros */
+            for (d = 0; d < D; d++) pa__store(pb->dtype, pb->out, dst + d, o[d] * inv);
+            if (pb->lse)
+                pb->lse[t * pb->num_heads + h] = lv > 0 ? sc->m[qi * nh + hh] + logf(lv) : -INFINITY;
+        }
+}
+
+static void *worker(void *arg)
+{
+    plan *pl = (plan *)arg;
+    scratch sc;
+    for (;;) {
+        long long n = atomic_fetch_add(&pl->next, 1);
+        if (n >= pl->items) break;
+        run_item(pl, pl->items - 1 - n, &sc); /* last blocks first: under causal they cost most */
+    }
+    return NULL;
+}
+
+pa_status pa__cpu_attention(pa_context *ctx, const pa__problem *pb, void *ws, size_t ws_bytes)
+{
+    pthread_t th[MAX_THREADS];
+    plan pl;
+    int64_t n;
+    int i, started = 0;
+    (void)ws; (void)ws_bytes;
+    plan_init(&pl, pb);
+    n = ctx->num_threads < MAX_THREADS ? ctx->num_threads : MAX_THREADS;
+    if (n > pl.items) n = pl.items;
+    for (i = 1; i < n; i++) {                  /* a thread that fails to start is not needed */
+        if (pthread_create(&th[started], NULL, worker, &pl) != 0) break;
+        started++;
+    }
+    worker(&pl);
+    for (i = 0; i < started; i++) pthread_join(th[i], NULL);
+    return PA_OK;
+}
+
+pa_status pa__cpu_kv_append(pa_context *ctx, const pa_kv_cache *kv, const void *k_new,
+                            const void *v_new, int64_t new_stride_token, int64_t new_stride_head,
+                            const int64_t *slot_mapping, int32_t num_tokens)
+{
+    const size_t es = pa__dtype_size(kv->dtype), row = (size_t)kv->head_dim * es;
+    int32_t t, h;
+    (void)ctx;
+    for (t = 0; t < num_tokens; t++) {
+        int64_t slot = slot_mapping[t], page, pos;
+        if (slot < 0) continue;
+        page = slot / kv->page_size;
+        pos = slot % kv->page_size;
+        for (h = 0; h < kv->num_kv_heads; h++) {
+            int64_t src = (int64_t)t * new_stride_token + (int64_t)h * new_stride_head;
+            int64_t kd = page * kv->k_stride_page + pos * kv->k_stride_token + h * kv->k_stride_head;
+            int64_t vd = page * kv->v_stride_page + pos * kv->v_stride_token + h * kv->v_stride_head;
+            memcpy((char *)kv->k + kd * (int64_t)es, (const char *)k_new + src * (int64_t)es, row);
+            memcpy((char *)kv->v + vd * (int64_t)es, (const char *)v_new + src * (int64_t)es, row);
+        }
+    }
+    return PA_OK;
+}

@@ -1,0 +1,540 @@
+/*
+ * Hopper (sm_90a) prefill: warp-specialized wgmma + TMA over a paged KV cache.
+ *
+ * Algorithm: FlashAttention-style online softmax. One CTA = 128 query rows of one (sequence,
+ * head), 3 warpgroups. Warpgroup 0 produces (setmaxnreg 32): warps 0/1 load the two 64-column
+ * panels of each K tile, warps 2/3 those of V, by TMA into a 2-stage ring of BLOCK_N = 128 keys
+ * guarded by full/empty mbarriers. Warpgroups 1 and 2 consume (64 query rows each, setmaxnreg
+ * 232): S = Q K^T by wgmma m64n128k16 with both operands in 128B-swizzled shared memory, online
+ * softmax in registers, O += P V by wgmma with P from registers and V read MN-major. Per tile a
+ * consumer issues S(j) and O += P(j-1) V(j-1) together, softmaxes S(j) while P V runs
+ * (intra-warpgroup overlap), and the two consumers take turns issuing (ping-pong on named
+ * barriers) so one's softmax runs under the other's wgmma. Q is loaded by the consumers with
+ * 16-byte loads (predicated on the varlen row count); O is stored from registers.
+ * Mapping: grid (m blocks, heads, batch), m blocks reversed so the longest causal rows start
+ * first; keys walked from the last tile down so the masked tiles (and the sequence end) come first.
+ * Paging: a 4-D tensor map over (d, slot, kv head, page). A tile panel is one TMA box when the
+ * page size is a multiple of 128 and for the contiguous cache, else 128/page_size boxes (one per
+ * page, one lane each) for page sizes 8..64 dividing 128. Boxes past the end use page -1 and bad
+ * page ids are never used as coordinates: TMA zero-fills out-of-range boxes without reading, and
+ * keys of bad pages are masked. Stale V rows past the end inside a loaded page are zeroed in
+ * shared memory before any P V (0 * NaN = NaN).
+ * Limits: head_dim 128, bf16/f16, 16-byte aligned pointers and strides (TMA), page sizes that
+ * are multiples of 128 or 8/16/32/64, any contiguous length; the rest (d 64/256, pages 1..4, 3,
+ * 48, 100, 192 ...) is left to the sm80 kernel. No split-KV (num_splits is ignored).
+ *
+ * Milestones (H100 80GB HBM3, bf16 d128 B4 H16 sq = sk = 8192, median of 21 x 5 back-to-back
+ * calls, bench/wip_sm90/drv.cu, 2026-11-25; run-to-run spread about +-2%):
+ *   M4  TMA + 2-stage mbarrier ring, 1 producer warp + 2 consumer warpgroups, setmaxnreg 24/240,
+ *       no overlap inside a warpgroup (M2/M3 skipped: the TMA ring was no harder than cp.async).
+ *       Predicted 450-550 non-causal. Measured 553 non-causal / 533 causal: the two consumers
+ *       already overlap one's softmax with the other's wgmma by themselves.
+ *   M6  ping-pong (named barriers 4/5) + S(j) issued with P(j-1)V(j-1), softmax under P V.
+ *       Predicted ~620. Measured 610-617 non-causal / 552-566 causal. Short of FA3's ~650: N=128
+ *       tiles (FA3 uses 176 non-causal), O stored from registers, no persistent scheduler.
+ *       But page 8/16/32 fell to 383/506/574 (+60/+21/+7%): one producer warp issued all
+ *       2 x 2 x 128/page boxes of a tile serially and could no longer keep up.
+ *   M6b producer K/V x panel split over four warps (full barriers count 2, 16 KB each).
+ *       Predicted page 16 back to ~+3%. Measured non-causal contiguous 608; pages
+ *       8/16/32/64/128/256: 591/591/588/595/595/591 (+2.1..+3.3%); causal 548 contiguous,
+ *       528/544/542/536/538/570 (-3.9..+3.9%, i.e. within noise of each other).
+ *       setmaxnreg 32/240 hangs (the pool is the launch allocation, 168 x 384): 32/232 it is.
+ *   ptxas: 168 registers at entry (setmaxnreg 32/232), 0 spills, 0 stack; SASS: HGMMA.64x128x16,
+ *   UTMALDG, USETMAXREG. Tested: bench/wip_sm90/drv.cu (13 shapes vs a double reference, all
+ *   rows, NaN-poisoned pages and outputs, repeat bit-identical) and tests/test_gpu.c forced to
+ *   sm90 (184 cases pass; the one failure there is the harness's bad-input case at d=64).
+ */
+#include "internal.h"
+#include <cuda_runtime.h>
+#include <stdio.h>
+#include <cudaTypedefs.h>
+#include <cuda_bf16.h>
+#include <cuda_fp16.h>
+#include "sm90_ptx.cuh"
+
+using namespace pa_sm90;
+
+/* ---- tile shape ------------------------------------------------------------------------- */
+#define SM90_HEAD_DIM    128
+#define SM90_BLOCK_M     128                 /* query rows per CTA: 2 consumer warpgroups x 64 */
+#define SM90_BLOCK_N     128                 /* keys per K/V tile */
+#ifndef SM90_STAGES
+#define SM90_STAGES      2
+#endif
+#define SM90_THREADS     384                 /* producer warpgroup + 2 consumer warpgroups */
+#define SM90_PANEL_COLS  64                  /* one 128-byte swizzle atom row of bf16 */
+#define SM90_PANEL_BYTES (128 * 128)         /* 128 rows x 128 bytes */
+#define SM90_TILE_BYTES  (2 * SM90_PANEL_BYTES)
+#define SM90_OFF_Q       0
+#define SM90_OFF_K       (SM90_TILE_BYTES)
+#define SM90_OFF_V       (SM90_TILE_BYTES * (1 + SM90_STAGES))
+#define SM90_OFF_BAR     (SM90_TILE_BYTES * (1 + 2 * SM90_STAGES))
+#define SM90_SMEM_BYTES  (SM90_OFF_BAR + 128 + 1024)  /* + barriers, masks, alignment slack */
+#define SM90_PRODUCER_REGS 32
+#define SM90_CONSUMER_REGS 232
+/* setmaxnreg only moves registers inside the CTA's launch allocation (168 per thread at 384
+ * threads): 32/240 needs more than the producer frees and setmaxnreg.inc waits forever. */
+static_assert(SM90_PRODUCER_REGS * 128 + SM90_CONSUMER_REGS * 256 <= 168 * SM90_THREADS,
+              "setmaxnreg split exceeds the launch register allocation");
+#define SM90_BAR_ZERO    1                   /* named barriers; 2, 3: Q loaded per warpgroup */
+#define SM90_BAR_SCHED   4                   /* 4, 5: ping-pong turn of warpgroup 0, 1 */
+
+struct sm90_params {
+    const uint16_t *q;
+    int64_t q_st, q_sh;
+    const int32_t *cu_q;
+    int32_t max_sq;
+    uint16_t *o;
+    int64_t o_st, o_sh;
+    float *lse;
+    const int32_t *page_table;
+    int64_t pt_stride;
+    const int32_t *seq_lens;
+    int32_t max_sk;
+    int32_t page_size, num_pages;
+    int32_t box_rows, boxes, box_shift;      /* rows per TMA box, boxes per tile, log2(box_rows) */
+    int32_t heads, group, m_blocks;
+    float scale, softcap, sl2;               /* sl2: log2(e) times the scale of what is kept */
+    int32_t causal, window_left;
+};
+
+template <bool BF16> struct sm90_ops;
+template <> struct sm90_ops<true> {
+    template <int TB> static __device__ __forceinline__ void ss(float (&d)[64], uint64_t a, uint64_t b, int acc)
+    { wgmma_m64n128k16_ss_bf16<TB>(d, a, b, acc); }
+    template <int TB> static __device__ __forceinline__ void rs(float (&d)[64], const uint32_t (&a)[4], uint64_t b)
+    { wgmma_m64n128k16_rs_bf16<TB>(d, a, b); }
+    static __device__ __forceinline__ uint32_t pack(float lo, float hi)
+    { __nv_bfloat162 v = __floats2bfloat162_rn(lo, hi); return *reinterpret_cast<uint32_t *>(&v); }
+};
+template <> struct sm90_ops<false> {
+    template <int TB> static __device__ __forceinline__ void ss(float (&d)[64], uint64_t a, uint64_t b, int acc)
+    { wgmma_m64n128k16_ss_f16<TB>(d, a, b, acc); }
+    template <int TB> static __device__ __forceinline__ void rs(float (&d)[64], const uint32_t (&a)[4], uint64_t b)
+    { wgmma_m64n128k16_rs_f16<TB>(d, a, b); }
+    static __device__ __forceinline__ uint32_t pack(float lo, float hi)
+    { __half2 v = __floats2half2_rn(lo, hi); return *reinterpret_cast<uint32_t *>(&v); }
+};
+
+template <bool BF16>
+__global__ void __launch_bounds__(SM90_THREADS, 1)
+sm90_prefill_kernel(const __grid_constant__ CUtensorMap tm_k, const __grid_constant__ CUtensorMap tm_v,
+                    const sm90_params p)
+{
+    typedef sm90_ops<BF16> ops;
+    extern __shared__ uint8_t smem_raw[];
+    const uint32_t base = (smem_u32(smem_raw) + 1023u) & ~1023u;
+    uint8_t *base_ptr = smem_raw + (base - smem_u32(smem_raw));
+    const uint32_t sQ = base + SM90_OFF_Q, sK = base + SM90_OFF_K, sV = base + SM90_OFF_V;
+    const uint32_t bar_k_full = base + SM90_OFF_BAR, bar_k_empty = bar_k_full + 8 * SM90_STAGES;
+    const uint32_t bar_v_full = bar_k_empty + 8 * SM90_STAGES, bar_v_empty = bar_v_full + 8 * SM90_STAGES;
+    volatile uint32_t *bad_masks = (volatile uint32_t *)(base_ptr + SM90_OFF_BAR + 32 * SM90_STAGES);
+
+    const int b = blockIdx.z, h = blockIdx.y;
+    const int m_block = p.m_blocks - 1 - (int)blockIdx.x;
+    int q_start, sq;
+    if (p.cu_q) { q_start = p.cu_q[b]; sq = p.cu_q[b + 1] - q_start; }
+    else { q_start = b * p.max_sq; sq = p.max_sq; }
+    const int m0 = m_block * SM90_BLOCK_M;
+    if (m0 >= sq) return;
+    const int sk = p.seq_lens ? p.seq_lens[b] : p.max_sk;
+    const int kvh = h / p.group;
+    const int m_last = min(m0 + SM90_BLOCK_M, sq) - 1;
+    const int diag = sk - sq;              /* bottom-right alignment: row i sees keys <= i + diag */
+    int n_end = sk;
+    if (p.causal) n_end = min(n_end, m_last + diag + 1);
+    int n_begin = 0;
+    if (p.window_left >= 0) n_begin = max(0, m0 + diag - p.window_left);
+    const int n_hi = n_end > 0 ? (n_end + SM90_BLOCK_N - 1) / SM90_BLOCK_N : 0;
+    const int n_lo = n_begin / SM90_BLOCK_N;
+    const int n_tiles = max(0, n_hi - n_lo);
+
+    if (threadIdx.x == 0) {
+        for (int s = 0; s < SM90_STAGES; s++) {
+            mbar_init(bar_k_full + 8 * s, 2);   /* one producer warp per 64-column panel */
+            mbar_init(bar_v_full + 8 * s, 2);
+            mbar_init(bar_k_empty + 8 * s, 8);   /* one arrival per consumer warp */
+            mbar_init(bar_v_empty + 8 * s, 8);
+        }
+        fence_mbar_init();
+    }
+    __syncthreads();
+
+    if (threadIdx.x < 128) {
+        /* ---- producer warpgroup: warps 0, 1 load K panels 0, 1; warps 2, 3 V panels 0, 1.
+         * Each warp waits on its ring and issues its own boxes (one lane per box), so the
+         * serial issue of many small boxes (small pages) is spread over four warps. ---- */
+        setmaxnreg_dec<SM90_PRODUCER_REGS>();
+        const int pw = threadIdx.x >> 5, lane = threadIdx.x & 31;
+        const int is_v = pw >= 2, pnl = pw & 1;
+        const CUtensorMap *map = is_v ? &tm_v : &tm_k;
+        const uint32_t full = is_v ? bar_v_full : bar_k_full, empty = is_v ? bar_v_empty : bar_k_empty;
+        const uint32_t sbuf = (is_v ? sV : sK) + pnl * SM90_PANEL_BYTES;
+        if (lane == 0) tma_prefetch_desc(map);
+        for (int it = 0; it < n_tiles; it++) {
+            const int n0 = (n_hi - 1 - it) * SM90_BLOCK_N;
+            const int stage = it % SM90_STAGES;
+            const uint32_t parity = (uint32_t)(it / SM90_STAGES) & 1u;
+            /* lane i looks up the page of box i */
+            int page = -1, slot = 0, bad = 0;
+            if (lane < p.boxes) {
+                const int j = n0 + lane * p.box_rows;
+                if (!p.page_table) { page = b; slot = j; }
+                else if (j < sk) {
+                    const int pid = p.page_table[(int64_t)b * p.pt_stride + j / p.page_size];
+                    slot = j % p.page_size;
+                    if (pid < 0 || pid >= p.num_pages) bad = 1; /* never dereferenced: OOB box */
+                    page = bad ? -1 : pid;
+                }
+            }
+            const uint32_t bad_mask = __ballot_sync(0xffffffffu, bad);
+            if (lane == 0) {
+                mbar_wait(empty + 8 * stage, parity ^ 1u);
+                if (pw == 0) bad_masks[stage] = bad_mask;
+                mbar_arrive_expect_tx(full + 8 * stage, SM90_PANEL_BYTES);
+            }
+            __syncwarp();
+            if (lane < p.boxes)
+                tma_load_4d(sbuf + stage * SM90_TILE_BYTES + lane * p.box_rows * 128, map, full + 8 * stage,
+                            pnl * SM90_PANEL_COLS, slot, kvh, page);
+        }
+        return;
+    }
+
+    /* ---- consumer warpgroups ---- */
+    setmaxnreg_inc<SM90_CONSUMER_REGS>();
+    const int wg = (threadIdx.x >> 7) - 1;
+    const int t = threadIdx.x & 127;
+    const int warp = t >> 5, lane = t & 31;
+    const int qrow_base = m0 + wg * 64;
+
+    /* Q: 64 rows x 256 bytes for this warpgroup, 16 threads per row, into the swizzled panels */
+    {
+        const uint16_t *qh = p.q + (int64_t)q_start * p.q_st + (int64_t)h * p.q_sh;
+#pragma unroll
+        for (int i = 0; i < 8; i++) {
+            const int r = i * 8 + (t >> 4), c = t & 15;
+            uint4 val = make_uint4(0, 0, 0, 0);
+            if (qrow_base + r < sq) val = *(const uint4 *)(qh + (int64_t)(qrow_base + r) * p.q_st + c * 8);
+            const int row = wg * 64 + r;
+            const uint32_t addr = sQ + (c >> 3) * SM90_PANEL_BYTES + row * 128 + (((c & 7) ^ (row & 7)) << 4);
+            asm volatile("st.shared.v4.b32 [%0], {%1, %2, %3, %4};\n"
+                         :: "r"(addr), "r"(val.x), "r"(val.y), "r"(val.z), "r"(val.w) : "memory");
+        }
+        fence_proxy_async();
+        named_bar_sync(2 + wg, 128);
+    }
+
+    float o[64], s[64];
+    uint32_t pa[8][4];
+#pragma unroll
+    for (int i = 0; i < 64; i++) o[i] = 0.f;
+    float row_max[2] = { -INFINITY, -INFINITY }, row_sum[2] = { 0.f, 0.f };
+    const int row0 = qrow_base + warp * 16 + (lane >> 2);
+    const int col0 = 2 * (lane & 3);
+    const float sl2 = p.sl2;
+
+    if (n_tiles > 0) {
+        if ((n_hi - 1) * SM90_BLOCK_N + SM90_BLOCK_N > sk) {
+            /* the first tile holds the sequence end: rows past it inside a loaded page may hold
+             * NaN (0 * NaN = NaN in P V), so both warpgroups zero them before any P V */
+            mbar_wait(bar_v_full, 0);
+            const int r0 = max(0, sk - (n_hi - 1) * SM90_BLOCK_N);
+            const int chunks = (SM90_BLOCK_N - r0) * 16;
+            for (int idx = threadIdx.x - 128; idx < chunks; idx += 256) {
+                const int row = r0 + (idx >> 4), pc = idx & 15;
+                const uint32_t addr = sV + (pc >> 3) * SM90_PANEL_BYTES + row * 128 + ((pc & 7) << 4);
+                asm volatile("st.shared.v4.b32 [%0], {%1, %1, %1, %1};\n" :: "r"(addr), "r"(0) : "memory");
+            }
+            fence_proxy_async();
+            named_bar_sync(SM90_BAR_ZERO, 256);
+        }
+        if (wg == 1) named_bar_arrive(SM90_BAR_SCHED, 256);   /* warpgroup 0 issues first */
+    }
+
+    /* S = Q K^T for the tile in this stage (issue only) */
+    auto issue_qk = [&](int stage) {
+#pragma unroll
+        for (int kk = 0; kk < SM90_HEAD_DIM / 16; kk++) {
+            const uint32_t pnl = (kk >> 2) * SM90_PANEL_BYTES, koff = (kk & 3) * 32;
+            const uint64_t da = make_desc_sw128(sQ + pnl + wg * 64 * 128 + koff, 16, 1024);
+            const uint64_t db = make_desc_sw128(sK + stage * SM90_TILE_BYTES + pnl + koff, 16, 1024);
+            ops::template ss<0>(s, da, db, kk > 0);
+        }
+        wgmma_commit();
+    };
+    /* O += P V for the tile in this stage (issue only) */
+    auto issue_pv = [&](int stage) {
+#pragma unroll
+        for (int kk = 0; kk < SM90_BLOCK_N / 16; kk++) {
+            const uint64_t db = make_desc_sw128(sV + stage * SM90_TILE_BYTES + kk * 16 * 128,
+                                                SM90_PANEL_BYTES, 1024);
+            ops::template rs<1>(o, pa[kk], db);
+        }
+        wgmma_commit();
+    };
+    /* scores of tile n0 in s: softcap, mask, online softmax; P (fp32) left in s */
+    auto softmax = [&](int n0, uint32_t bad, float (&corr)[2]) {
+        if (p.softcap > 0.f) {
+            const float k = p.scale / p.softcap;
+#pragma unroll
+            for (int i = 0; i < 64; i++) s[i] = p.softcap * tanhf(s[i] * k);
+        }
+        const bool need_mask = (n0 + SM90_BLOCK_N > sk) ||
+                               (p.causal && n0 + SM90_BLOCK_N - 1 > m0 + diag) ||
+                               (p.window_left >= 0 && n0 < m_last + diag - p.window_left) || bad;
+        if (need_mask) {
+#pragma unroll
+            for (int i = 0; i < 2; i++) {
+                const int row = row0 + 8 * i;
+                int hi = sk - 1;
+                if (p.causal) hi = min(hi, row + diag);
+                const int lo = p.window_left >= 0 ? row + diag - p.window_left : -2147483647;
+#pragma unroll
+                for (int j = 0; j < 16; j++)
+#pragma unroll
+                    for (int c = 0; c < 2; c++) {
+                        const int cl = 8 * j + col0 + c, col = n0 + cl;
+                        const bool keep = col <= hi && col >= lo && !((bad >> (cl >> p.box_shift)) & 1u);
+                        s[4 * j + 2 * i + c] = keep ? s[4 * j + 2 * i + c] : -INFINITY;
+                    }
+            }
+        }
+#pragma unroll
+        for (int i = 0; i < 2; i++) {
+            float mx = row_max[i];
+#pragma unroll
+            for (int j = 0; j < 16; j++) mx = fmaxf(mx, fmaxf(s[4 * j + 2 * i], s[4 * j + 2 * i + 1]));
+            mx = fmaxf(mx, __shfl_xor_sync(0xffffffffu, mx, 1));
+            mx = fmaxf(mx, __shfl_xor_sync(0xffffffffu, mx, 2));
+            const float m_use = mx == -INFINITY ? 0.f : mx;   /* (-inf) - (-inf) must not be NaN */
+            corr[i] = ex2((row_max[i] - m_use) * sl2);
+            row_max[i] = mx;
+            const float ms = m_use * sl2;
+            float sum = 0.f;
+#pragma unroll
+            for (int j = 0; j < 16; j++)
+#pragma unroll
+                for (int c = 0; c < 2; c++) {
+                    const float e = ex2(fmaf(s[4 * j + 2 * i + c], sl2, -ms));
+                    s[4 * j + 2 * i + c] = e;
+                    sum += e;
+                }
+            row_sum[i] = row_sum[i] * corr[i] + sum;
+        }
+    };
+    auto pack_p = [&]() {
+#pragma unroll
+        for (int kk = 0; kk < 8; kk++) {
+            pa[kk][0] = ops::pack(s[8 * kk + 0], s[8 * kk + 1]);
+            pa[kk][1] = ops::pack(s[8 * kk + 2], s[8 * kk + 3]);
+            pa[kk][2] = ops::pack(s[8 * kk + 4], s[8 * kk + 5]);
+            pa[kk][3] = ops::pack(s[8 * kk + 6], s[8 * kk + 7]);
+        }
+    };
+
+    if (n_tiles > 0) {
+        /* first tile: S only (O is still zero) */
+        float corr[2];
+        named_bar_sync(SM90_BAR_SCHED + wg, 256);
+        mbar_wait(bar_k_full, 0);
+        wgmma_fence();
+        issue_qk(0);
+        if (!(wg == 1 && n_tiles == 1)) named_bar_arrive(SM90_BAR_SCHED + (1 - wg), 256);
+        wgmma_wait<0>();
+        fence_regs(s);
+        const uint32_t bad = bad_masks[0];
+        __syncwarp();
+        if (lane == 0) mbar_arrive(bar_k_empty);
+        softmax((n_hi - 1) * SM90_BLOCK_N, bad, corr);
+        pack_p();
+    }
+    for (int it = 1; it < n_tiles; it++) {
+        const int n0 = (n_hi - 1 - it) * SM90_BLOCK_N;
+        const int stage = it % SM90_STAGES;
+        const uint32_t parity = (uint32_t)(it / SM90_STAGES) & 1u;
+        const int pstage = (it - 1) % SM90_STAGES;
+        const uint32_t pparity = (uint32_t)((it - 1) / SM90_STAGES) & 1u;
+
+        /* ping-pong: this warpgroup's S = Q K^T(it) and O += P V(it-1) are issued while the
+         * other warpgroup runs its softmax */
+        named_bar_sync(SM90_BAR_SCHED + wg, 256);
+        mbar_wait(bar_k_full + 8 * stage, parity);
+        mbar_wait(bar_v_full + 8 * pstage, pparity);
+        wgmma_fence();
+        issue_qk(stage);
+        issue_pv(pstage);
+        if (!(wg == 1 && it == n_tiles - 1)) named_bar_arrive(SM90_BAR_SCHED + (1 - wg), 256);
+        wgmma_wait<1>();
+        fence_regs(s);
+        const uint32_t bad = bad_masks[stage];
+        __syncwarp();
+        if (lane == 0) mbar_arrive(bar_k_empty + 8 * stage);
+
+        float corr[2];
+        softmax(n0, bad, corr);          /* overlaps the P V still running */
+        wgmma_wait<0>();
+        fence_regs(o);
+        __syncwarp();
+        if (lane == 0) mbar_arrive(bar_v_empty + 8 * pstage);
+#pragma unroll
+        for (int j = 0; j < 16; j++) {
+            o[4 * j + 0] *= corr[0]; o[4 * j + 1] *= corr[0];
+            o[4 * j + 2] *= corr[1]; o[4 * j + 3] *= corr[1];
+        }
+        pack_p();
+    }
+    if (n_tiles > 0) {
+        /* O += P V of the last tile */
+        const int stage = (n_tiles - 1) % SM90_STAGES;
+        const uint32_t parity = (uint32_t)((n_tiles - 1) / SM90_STAGES) & 1u;
+        mbar_wait(bar_v_full + 8 * stage, parity);
+        wgmma_fence();
+        issue_pv(stage);
+        wgmma_wait<0>();
+        fence_regs(o);
+        __syncwarp();
+        if (lane == 0) mbar_arrive(bar_v_empty + 8 * stage);
+    }
+
+    /* epilogue: normalize, store O (zeros for rows that saw no key) and lse */
+#pragma unroll
+    for (int i = 0; i < 2; i++) {
+        float l = row_sum[i];
+        l += __shfl_xor_sync(0xffffffffu, l, 1);
+        l += __shfl_xor_sync(0xffffffffu, l, 2);
+        const float inv = l > 0.f ? 1.f / l : 0.f;
+        const int row = row0 + 8 * i;
+        if (row < sq) {
+            uint16_t *orow = p.o + (int64_t)(q_start + row) * p.o_st + (int64_t)h * p.o_sh;
+#pragma unroll
+            for (int j = 0; j < 16; j++)
+                *(uint32_t *)(orow + 8 * j + col0) = ops::pack(o[4 * j + 2 * i] * inv, o[4 * j + 2 * i + 1] * inv);
+            if (p.lse && (lane & 3) == 0)
+                p.lse[(int64_t)(q_start + row) * p.heads + h] =
+                    l > 0.f ? row_max[i] * (sl2 * 0.69314718055994531f) + logf(l) : -INFINITY;
+        }
+    }
+}
+
+/* ---- host side -------------------------------------------------------------------------- */
+
+static PFN_cuTensorMapEncodeTiled_v12000 sm90_encode_fn(void)
+{
+    static PFN_cuTensorMapEncodeTiled_v12000 fn = 0;
+    if (!fn) {
+        void *ptr = 0;
+        cudaDriverEntryPointQueryResult q;
+        if (cudaGetDriverEntryPointByVersion("cuTensorMapEncodeTiled", &ptr, 12000, cudaEnableDefault, &q) ==
+                cudaSuccess && q == cudaDriverEntryPointSuccess)
+            fn = (PFN_cuTensorMapEncodeTiled_v12000)ptr;
+        else
+            (void)cudaGetLastError();
+    }
+    return fn;
+}
+
+static int sm90_box_rows(const pa__problem *pb)
+{
+    if (!pb->page_table) return SM90_BLOCK_N;
+    return pb->page_size >= SM90_BLOCK_N ? SM90_BLOCK_N : pb->page_size;
+}
+
+static int aligned16(const void *ptr) { return ((uintptr_t)ptr & 15u) == 0; }
+
+static CUresult sm90_kv_map(CUtensorMap *map, const pa__problem *pb, const void *ptr,
+                            int64_t st_tok, int64_t st_head, int64_t st_page, int box_rows)
+{
+    const cuuint64_t dims[4] = { (cuuint64_t)pb->head_dim, (cuuint64_t)pb->page_size,
+                                 (cuuint64_t)pb->num_kv_heads, (cuuint64_t)pb->num_pages };
+    /* a stride of an extent-1 dimension is never used: any legal value will do */
+    const cuuint64_t strides[3] = { (cuuint64_t)st_tok * 2,
+                                    (cuuint64_t)(pb->num_kv_heads > 1 ? st_head : 8) * 2,
+                                    (cuuint64_t)(pb->num_pages > 1 ? st_page : 8) * 2 };
+    const cuuint32_t box[4] = { SM90_PANEL_COLS, (cuuint32_t)box_rows, 1, 1 };
+    const cuuint32_t estr[4] = { 1, 1, 1, 1 };
+    return sm90_encode_fn()(map, pb->dtype == PA_DTYPE_BF16 ? CU_TENSOR_MAP_DATA_TYPE_BFLOAT16
+                                                            : CU_TENSOR_MAP_DATA_TYPE_FLOAT16,
+                            4, (void *)ptr, dims, strides, box, estr, CU_TENSOR_MAP_INTERLEAVE_NONE,
+                            CU_TENSOR_MAP_SWIZZLE_128B, CU_TENSOR_MAP_L2_PROMOTION_L2_256B,
+                            CU_TENSOR_MAP_FLOAT_OOB_FILL_NONE);
+}
+
+extern "C" int pa__sm90_supports(const pa_context *ctx, const pa__problem *pb, char *why, size_t n)
+{
+#define SM90_NO(...) do { if (why && n) snprintf(why, n, __VA_ARGS__); return 0; } while (0)
+    if (ctx->cc_major != 9) SM90_NO("needs compute capability 9.x (sm_90a), device is %d.%d", ctx->cc_major, ctx->cc_minor);
+    if (pb->dtype != PA_DTYPE_BF16 && pb->dtype != PA_DTYPE_F16) SM90_NO("dtype must be bf16 or f16");
+    if (pb->head_dim != SM90_HEAD_DIM) SM90_NO("head_dim %d not implemented (128 only)", pb->head_dim);
+    if (ctx->smem_optin < (size_t)SM90_SMEM_BYTES) SM90_NO("needs %d bytes of shared memory per block", SM90_SMEM_BYTES);
+    if (pb->page_table) {
+        if (!(pb->page_size % SM90_BLOCK_N == 0 || (SM90_BLOCK_N % pb->page_size == 0 && pb->page_size >= 8)))
+            SM90_NO("page_size %d: only multiples of 128 or 8..64 dividing 128", pb->page_size);
+    }
+    if (!aligned16(pb->q) || !aligned16(pb->k) || !aligned16(pb->v) || !aligned16(pb->out))
+        SM90_NO("q, k, v and out must be 16-byte aligned");
+    if ((pb->q_stride_token | pb->q_stride_head | pb->o_stride_token | pb->o_stride_head) & 7)
+        SM90_NO("q and out strides must be multiples of 8 elements");
+    if ((pb->k_stride_token | pb->k_stride_head | pb->k_stride_page |
+         pb->v_stride_token | pb->v_stride_head | pb->v_stride_page) & 7)
+        SM90_NO("k and v strides must be multiples of 8 elements (TMA needs 16-byte strides)");
+    const int64_t lim = (int64_t)1 << 38;    /* TMA strides < 2^40 bytes */
+    if (pb->k_stride_token <= 0 || pb->v_stride_token <= 0 || pb->k_stride_page >= lim || pb->v_stride_page >= lim ||
+        pb->k_stride_head >= lim || pb->v_stride_head >= lim || pb->k_stride_page < 0 || pb->v_stride_page < 0 ||
+        pb->k_stride_head < 0 || pb->v_stride_head < 0)
+        SM90_NO("k/v strides out of the TMA range");
+    if (pb->batch > 65535 || pb->num_heads > 65535) SM90_NO("batch and heads must be <= 65535");
+    if (!sm90_encode_fn()) SM90_NO("cuTensorMapEncodeTiled is not available from the driver");
+    CUtensorMap probe; /* host only: the same maps run() will build must encode */
+    if (sm90_kv_map(&probe, pb, pb->k, pb->k_stride_token, pb->k_stride_head, pb->k_stride_page, sm90_box_rows(pb)) != CUDA_SUCCESS ||
+        sm90_kv_map(&probe, pb, pb->v, pb->v_stride_token, pb->v_stride_head, pb->v_stride_page, sm90_box_rows(pb)) != CUDA_SUCCESS)
+        SM90_NO("cuTensorMapEncodeTiled refuses this K/V layout");
+    return 1;
+#undef SM90_NO
+}
+
+extern "C" size_t pa__sm90_workspace(const pa_context *ctx, const pa__problem *pb) { return 0; }
+
+extern "C" pa_status pa__sm90_attention(pa_context *ctx, const pa__problem *pb, void *ws, size_t ws_bytes)
+{
+    if (pb->batch <= 0 || pb->max_seqlen_q <= 0 || pb->num_heads <= 0) return PA_OK;
+    if (!sm90_encode_fn()) return pa__fail(ctx, PA_ERR_CUDA, "sm90: cuTensorMapEncodeTiled unavailable");
+    const int box_rows = sm90_box_rows(pb);
+    CUtensorMap tm_k, tm_v;
+    CUresult r = sm90_kv_map(&tm_k, pb, pb->k, pb->k_stride_token, pb->k_stride_head, pb->k_stride_page, box_rows);
+    if (r == CUDA_SUCCESS)
+        r = sm90_kv_map(&tm_v, pb, pb->v, pb->v_stride_token, pb->v_stride_head, pb->v_stride_page, box_rows);
+    if (r != CUDA_SUCCESS)
+        return pa__fail(ctx, PA_ERR_CUDA, "sm90: cuTensorMapEncodeTiled failed (CUresult %d)", (int)r);
+
+    sm90_params p;
+    memset(&p, 0, sizeof p);
+    p.q = (const uint16_t *)pb->q; p.q_st = pb->q_stride_token; p.q_sh = pb->q_stride_head;
+    p.cu_q = pb->cu_seqlens_q; p.max_sq = pb->max_seqlen_q;
+    p.o = (uint16_t *)pb->out; p.o_st = pb->o_stride_token; p.o_sh = pb->o_stride_head;
+    p.lse = pb->lse;
+    p.page_table = pb->page_table; p.pt_stride = pb->page_table_stride;
+    p.seq_lens = pb->seq_lens; p.max_sk = pb->max_seq_len;
+    p.page_size = pb->page_size; p.num_pages = pb->num_pages;
+    p.box_rows = box_rows; p.boxes = SM90_BLOCK_N / box_rows;
+    p.box_shift = 0;
+    while ((1 << p.box_shift) < box_rows) p.box_shift++;
+    p.heads = pb->num_heads; p.group = pb->group;
+    p.m_blocks = (pb->max_seqlen_q + SM90_BLOCK_M - 1) / SM90_BLOCK_M;
+    p.scale = pb->scale; p.softcap = pb->softcap;
+    p.sl2 = (pb->softcap > 0.f ? 1.f : pb->scale) * 1.4426950408889634f;
+    p.causal = pb->causal; p.window_left = pb->window_left;
+
+    void (*kern)(const CUtensorMap, const CUtensorMap, const sm90_params) =
+        pb->dtype == PA_DTYPE_BF16 ? sm90_prefill_kernel<true> : sm90_prefill_kernel<false>;
+    cudaError_t e = cudaFuncSetAttribute(kern, cudaFuncAttributeMaxDynamicSharedMemorySize, SM90_SMEM_BYTES);
+    if (e != cudaSuccess) {
+        (void)cudaGetLastError();
+        return pa__fail(ctx, PA_ERR_CUDA, "sm90: cudaFuncSetAttribute: %s", cudaGetErrorString(e));
+    }
+    dim3 grid((unsigned)p.m_blocks, (unsigned)pb->num_heads, (unsigned)pb->batch);
+    kern<<<grid, SM90_THREADS, SM90_SMEM_BYTES, (cudaStream_t)ctx->stream>>>(tm_k, tm_v, p);
+    e = cudaGetLastError();
+    if (e != cudaSuccess) return pa__fail(ctx, PA_ERR_CUDA, "sm90 prefill launch: %s", cudaGetErrorString(e));
+    return PA_OK;
+}

@@ -1,0 +1,66 @@
+#!/bin/sh
+# Runs every test binary of a build dir (then those of an ASan/UBSan dir, with PA_TEST_QUICK=1)
+# and prints the total "N passed, N failed" as the last line. A binary that crashes or does not
+# end with its own "N passed, N failed" line counts as one failure. Exit status 1 on any failure.
+# usage: sh tests/run.sh BUILD_DIR [ASAN_DIR]
+total_p=0
+total_f=0
+tmp=$(mktemp)
+trap 'rm -f "$tmp"' EXIT
+
+run_dir() {
+    dir=$1
+    quick=$2
+    for bin in "$dir"/test_*; do
+        [ -f "$bin" ] && [ -x "$bin" ] || continue
+        echo "== $bin"
+        start=$(date +%s)
+        PA_TEST_QUICK=$quick "$bin" >"$tmp" 2>&1
+        rc=$?
+        cat "$tmp"
+        last=$(tail -n 1 "$tmp")
+        p=$(echo "$last" | sed -n 's/^\([0-9][0-9]*\) passed, \([0-9][0-9]*\) failed$/\1/p')
+        f=$(echo "$last" | sed -n 's/^\([0-9][0-9]*\) passed, \([0-9][0-9]*\) failed$/\2/p')
+        if [ -z "$p" ]; then
+            echo "!! $bin exited with status $rc without its summary line (crash?)"
+            p=0
+            f=1
+        elif [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
+            echo "!! $bin exited with status $rc"
+            f=1
+        fi
+        echo "   ($(( $(date +%s) - start ))s)"
+        total_p=$((total_p + p))
+        total_f=$((total_f + f))
+    done
+}
+
+if [ -z "$1" ] || [ ! -d "$1" ]; then
+    echo "usage: sh tests/run.sh BUILD_DIR [ASAN_DIR]"
+    echo "0 passed, 1 failed"
+    exit 1
+fi
+run_dir "$1" "${PA_TEST_QUICK:-0}"
+if [ -n "$2" ]; then
+    if [ -d "$2" ]; then run_dir "$2" 1
+    else echo "!! $2 does not exist"; total_f=$((total_f + 1)); fi
+fi
+# PA_TEST_EXTRAS=1 (make test): the README's C example, then the Python package's tests.
+if [ "${PA_TEST_EXTRAS:-0}" = 1 ]; then
+    echo "== $1/decode_step (public header only, linked against libpagedattn.so)"
+    if "$1/decode_step"; then total_p=$((total_p + 1)); else echo "!! decode_step failed"; total_f=$((total_f + 1)); fi
+    echo "== python/tests/run.sh"
+    sh "$(dirname "$0")/../python/tests/run.sh" "$1" >"$tmp" 2>&1
+    rc=$?
+    cat "$tmp"
+    last=$(tail -n 1 "$tmp")
+    p=$(echo "$last" | sed -n 's/.*[^0-9]\([0-9][0-9]*\) passed.*/\1/p; s/^\([0-9][0-9]*\) passed.*/\1/p' | head -n 1)
+    f=$(echo "$last" | sed -n 's/.*[^0-9]\([0-9][0-9]*\) failed.*/\1/p; s/^\([0-9][0-9]*\) failed.*/\1/p' | head -n 1)
+    e=$(echo "$last" | sed -n 's/.*[^0-9]\([0-9][0-9]*\) error.*/\1/p' | head -n 1)
+    p=${p:-0}; f=${f:-0}; f=$((f + ${e:-0}))
+    if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then echo "!! python tests exited with status $rc"; f=1; fi
+    total_p=$((total_p + p))
+    total_f=$((total_f + f))
+fi
+echo "$total_p passed, $total_f failed"
+[ "$total_f" -eq 0 ]

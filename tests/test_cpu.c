@@ -1,0 +1,168 @@
+/*
+ * The CPU backend against the reference: a seeded random sweep over every page size of issue 2,
+ * every dtype, GQA 1..8, head dims 16..256 and every feature, then named edge cases and
+ * pa_kv_append. Every failure prints its seed and shape; rerun one sweep case with
+ * PA_TEST_SEED=<seed> PA_TEST_ONLY=<index>.
+ */
+#include "harness.h"
+#include <math.h>
+
+static const int pages[] = { 1, 2, 3, 5, 16, 17, 64, 100, 128, 256, 672 };
+static const int dims[] = { 16, 24, 32, 40, 64, 80, 96, 128, 160, 192, 256 };
+static const pa_dtype dtypes[] = { PA_DTYPE_F32, PA_DTYPE_F16, PA_DTYPE_BF16 };
+#define NPAGES ((int)(sizeof pages / sizeof *pages))
+
+static int passed, failed;
+
+static void count(int r)
+{
+    if (r == TH_PASS) passed++;
+    else failed++;   /* the CPU backend runs every case: a skip is a failure here */
+}
+
+/* A named edge case: a random case of this seed with fields overridden by the caller. */
+static void edge(pa_context *ctx, const char *name, th_case *c)
+{
+    char tag[160];
+    snprintf(tag, sizeof tag, "[test_cpu edge: %s]", name);
+    count(th_run_case(ctx, c, tag));
+}
+
+int main(void)
+{
+    const uint64_t base = th_env_seed();
+    const int n = th_env_cases(400, 4000), only = th_env_only();
+    pa_context *ctx = NULL;
+    th_limits lim;
+    th_case c;
+    int i;
+
+    if (pa_context_create(&ctx, PA_BACKEND_CPU, 0) != PA_OK) {
+        printf("cannot create a CPU context: %s\n", pa_context_last_error(ctx));
+        return th_finish(0, 1);
+    }
+    pa_context_set_num_threads(ctx, 2);
+    memset(&lim, 0, sizeof lim);
+    lim.dtypes = dtypes; lim.n_dtypes = 3;
+    lim.head_dims = dims; lim.n_head_dims = (int)(sizeof dims / sizeof *dims);
+    lim.page_sizes = pages; lim.n_page_sizes = NPAGES;
+    lim.max_batch = 4; lim.max_heads = 8; lim.max_group = 8;
+    lim.max_q = 64; lim.max_keys = th_env_long() ? 4000 : 2000;
+    lim.max_work = th_env_long() ? 1e8 : 2.5e7;
+
+    for (i = 0; i < n; i++) {
+        char tag[160];
+        if (only >= 0 && i != only) continue;
+        th_case_random(&c, th_case_seed(base, i), &lim);
+        c.page_size = pages[i % NPAGES];             /* every page size with every dtype */
+        c.dtype = dtypes[(i / NPAGES) % 3];
+        snprintf(tag, sizeof tag, "[test_cpu case %d] (PA_TEST_SEED=%llu PA_TEST_ONLY=%d)", i,
+                 (unsigned long long)base, i);
+        count(th_run_case(ctx, &c, tag));
+    }
+    if (only >= 0) goto out;
+
+    /* head dims at the limits, every dtype */
+    {
+        static const int odd[] = { 1, 3, 7, 33, 300, 512 };
+        int k, t;
+        for (k = 0; k < 6; k++)
+            for (t = 0; t < 3; t++) {
+                th_case_random(&c, th_case_seed(base, 1000 + k * 3 + t), &lim);
+                c.head_dim = odd[k]; c.dtype = dtypes[t];
+                th_case_fit(&c, lim.max_work);
+                edge(ctx, "head_dim", &c);
+            }
+    }
+    for (i = 0; i < 6; i++) { /* causal with more queries than keys: early rows see nothing */
+        th_case_random(&c, th_case_seed(base, 2000 + i), &lim);
+        c.causal = 1; c.decode = 0; c.max_q = 40; c.max_keys = 1 + i * 7; c.full_len = 1;
+        c.varlen = i & 1; c.window_left = i >= 3 ? 2 : -1; c.batch = 2; c.with_lse = 1;
+        edge(ctx, "sq > sk causal", &c);
+    }
+    for (i = 0; i < 4; i++) { /* every sequence empty */
+        th_case_random(&c, th_case_seed(base, 3000 + i), &lim);
+        c.empty_pct = 100; c.with_lse = 1;
+        edge(ctx, "all sequences empty", &c);
+    }
+    for (i = 0; i < 6; i++) { /* window 0: each row sees one key (with causal) */
+        th_case_random(&c, th_case_seed(base, 4000 + i), &lim);
+        c.window_left = 0; c.causal = i & 1; c.with_lse = 1;
+        edge(ctx, "window 0", &c);
+    }
+    for (i = 0; i < 6; i++) { /* contiguous cache */
+        th_case_random(&c, th_case_seed(base, 5000 + i), &lim);
+        c.no_table = 1;
+        edge(ctx, "page_table NULL", &c);
+    }
+    for (i = 0; i < 6; i++) { /* long decode over big pages, GQA 8 */
+        th_case_random(&c, th_case_seed(base, 6000 + i), &lim);
+        c.decode = 1; c.max_keys = 4000 + 700 * i; c.full_len = i & 1; c.page_size = i < 3 ? 672 : 1;
+        c.num_kv_heads = 1; c.num_heads = 8; c.head_dim = 64; c.batch = 2;
+        edge(ctx, "long decode", &c);
+    }
+    for (i = 0; i < 6; i++) { /* softcap with peaky scores */
+        th_case_random(&c, th_case_seed(base, 7000 + i), &lim);
+        c.softcap = 5.0f + i; c.scale_mul = 8.0f; c.with_lse = 1;
+        edge(ctx, "softcap", &c);
+    }
+    /* nothing to do: batch 0, no query rows */
+    {
+        th_inst in;
+        pa_query q;
+        th_case_random(&c, th_case_seed(base, 8000), &lim);
+        if (th_inst_build(&in, &c, 0) == 0) {
+            q = in.query; q.batch = 0;
+            if (pa_attention(ctx, &q, &in.kv, &in.params, &in.out, NULL, 0) == PA_OK) passed++;
+            else { failed++; printf("[test_cpu] FAIL batch 0: %s\n", pa_context_last_error(ctx)); }
+            q = in.query; q.max_seqlen = 0; q.cu_seqlens = NULL;
+            if (pa_attention(ctx, &q, &in.kv, &in.params, &in.out, NULL, 0) == PA_OK) passed++;
+            else { failed++; printf("[test_cpu] FAIL max_seqlen 0: %s\n", pa_context_last_error(ctx)); }
+        } else failed++;
+        th_inst_free(&in);
+    }
+    /* thread counts from 1 to 7 give the same bits (th_run_case also compares 1 with 2) */
+    for (i = 1; i <= 7; i += 3) {
+        pa_context_set_num_threads(ctx, i);
+        th_case_random(&c, th_case_seed(base, 9000 + i), &lim);
+        edge(ctx, "thread count", &c);
+    }
+    pa_context_set_num_threads(ctx, 2);
+    /* element conversions: every f16 round-trips; ties go to even; overflow and underflow */
+    {
+        static const struct { float f; uint16_t h, b; } conv[] = {
+            { 1.0f, 0x3c00, 0x3f80 },           { 1.0f + 0x1p-11f, 0x3c00, 0x3f80 },
+            { 1.0f + 3 * 0x1p-11f, 0x3c02, 0x3f80 }, { 1.0f + 0x1p-8f, 0x3c04, 0x3f80 },
+            { 1.0f + 3 * 0x1p-8f, 0x3c0c, 0x3f82 }, { 65504.0f, 0x7bff, 0x4780 },
+            { 65519.0f, 0x7bff, 0x4780 },       { 65520.0f, 0x7c00, 0x4780 },
+            { 0x1p-24f, 0x0001, 0x3380 },       { 0x1p-25f, 0x0000, 0x3300 },
+            { 0x1.0002p-25f, 0x0001, 0x3300 },  { -0x1p-14f, 0x8400, 0xb880 },
+            { -2.5f, 0xc100, 0xc020 },          { INFINITY, 0x7c00, 0x7f80 },
+        };
+        uint32_t h;
+        int bad = 0;
+        size_t k;
+        for (h = 0; h < 65536; h++) {
+            float f = pa__f16_to_f32((uint16_t)h);
+            if (!isnan(f) && pa__f32_to_f16(f) != h) bad++;
+            if (!!isnan(f) != (((h & 0x7c00) == 0x7c00) && (h & 0x3ff))) bad++;
+        }
+        for (k = 0; k < sizeof conv / sizeof conv[0]; k++)
+            if (pa__f32_to_f16(conv[k].f) != conv[k].h || pa__f32_to_bf16(conv[k].f) != conv[k].b) {
+                printf("[test_cpu] FAIL conversion of %a: f16 0x%04x (want 0x%04x), bf16 0x%04x "
+                       "(want 0x%04x)\n", (double)conv[k].f, pa__f32_to_f16(conv[k].f), conv[k].h,
+                       pa__f32_to_bf16(conv[k].f), conv[k].b);
+                bad++;
+            }
+        if (bad) printf("[test_cpu] FAIL %d element conversions are wrong\n", bad);
+        count(bad ? TH_FAIL : TH_PASS);
+    }
+    for (i = 0; i < 60; i++) {
+        char tag[80];
+        snprintf(tag, sizeof tag, "[test_cpu kv_append %d]", i);
+        count(th_run_kv_append(ctx, th_case_seed(base, 10000 + i), dtypes[i % 3], tag));
+    }
+out:
+    pa_context_destroy(ctx);
+    return th_finish(passed, failed);
+}

@@ -1,0 +1,111 @@
+/*
+ * The CUDA backend against the reference: the sweep of test_cpu at GPU sizes (keys up to 16k+,
+ * head_dim 64/128/256, f16 and bf16), bad inputs with validation on, pa_kv_append and
+ * bit-identical repeats. PA_TEST_KERNEL=sm80|sm90|decode|auto forces one kernel; a case the
+ * forced kernel cannot run counts as skipped, not failed. Without a CUDA device it prints
+ * "skipped: no CUDA device" and counts nothing.
+ */
+#include "harness.h"
+#include <stdlib.h>
+
+static const int pages[] = { 1, 3, 16, 48, 64, 100, 128, 256, 672 };
+static const int dims[] = { 64, 128, 256 };
+static const pa_dtype dtypes[] = { PA_DTYPE_F16, PA_DTYPE_BF16 };
+#define NPAGES ((int)(sizeof pages / sizeof *pages))
+
+static int passed, failed, skipped;
+
+static void count(int r)
+{
+    if (r == TH_PASS) passed++;
+    else if (r == TH_SKIP) skipped++;
+    else failed++;
+}
+
+int main(void)
+{
+    const uint64_t base = th_env_seed();
+    const int n = th_env_cases(300, 1500), only = th_env_only();
+    const char *kname = getenv("PA_TEST_KERNEL");
+    pa__kernel kernel = PA__KERNEL_AUTO;
+    pa_context *ctx = NULL;
+    th_limits lim;
+    th_case c;
+    pa_status st;
+    int i;
+
+    if (kname && *kname) {
+        if (!strcmp(kname, "sm80")) kernel = PA__KERNEL_SM80_PREFILL;
+        else if (!strcmp(kname, "sm90")) kernel = PA__KERNEL_SM90_PREFILL;
+        else if (!strcmp(kname, "decode")) kernel = PA__KERNEL_DECODE;
+        else if (strcmp(kname, "auto")) {
+            printf("PA_TEST_KERNEL=%s is not sm80, sm90, decode or auto\n", kname);
+            return th_finish(0, 1);
+        }
+    }
+    if (dev_count() < 1) {
+        printf("skipped: no CUDA device\n");
+        return th_finish(0, 0);
+    }
+    st = pa_context_create(&ctx, PA_BACKEND_CUDA, 0);
+    if (st != PA_OK) {
+        printf("skipped: no CUDA device (%s: %s)\n", pa_status_string(st), pa_context_last_error(ctx));
+        pa_context_destroy(ctx);
+        return th_finish(0, 0);
+    }
+    printf("[test_gpu] device cc %d.%d, %d SMs, kernel %s, %d cases, seed %llu\n", ctx->cc_major,
+           ctx->cc_minor, ctx->num_sms, kname && *kname ? kname : "auto", n,
+           (unsigned long long)base);
+    if (pa__context_force_kernel(ctx, kernel) != PA_OK) {
+        printf("cannot force kernel %s: %s\n", kname, pa_context_last_error(ctx));
+        return th_finish(0, 1);
+    }
+
+    memset(&lim, 0, sizeof lim);
+    lim.dtypes = dtypes; lim.n_dtypes = 2;
+    lim.head_dims = dims; lim.n_head_dims = 3;
+    lim.page_sizes = pages; lim.n_page_sizes = NPAGES;
+    lim.max_batch = 8; lim.max_heads = 32; lim.max_group = 8;
+    lim.max_q = 512; lim.max_keys = 17000;
+    lim.max_work = th_env_long() ? 3e8 : 8e7;
+
+    for (i = 0; i < n; i++) {
+        char tag[160];
+        if (only >= 0 && i != only) continue;
+        th_case_random(&c, th_case_seed(base, i), &lim);
+        c.page_size = pages[i % NPAGES];
+        c.dtype = dtypes[(i / NPAGES) % 2];
+        if (kernel == PA__KERNEL_DECODE) { c.decode = 1; c.max_q = 1; }
+        if (i % 10 == 9) { /* a long sequence: 16k keys and more, few heads to keep it quick */
+            int group = c.num_heads / c.num_kv_heads;
+            c.max_keys = 16384 + (int)(th_case_seed(base, i) % 1024);
+            c.full_len = 1; c.batch = 1 + i % 2; c.empty_pct = 0;
+            c.num_kv_heads = 1 + (i / 10) % 2; c.num_heads = c.num_kv_heads * group;
+            if (!c.decode) c.max_q = 8;
+            th_case_fit(&c, 4e8);
+        } else {
+            th_case_fit(&c, lim.max_work);
+        }
+        snprintf(tag, sizeof tag, "[test_gpu case %d] (PA_TEST_SEED=%llu PA_TEST_ONLY=%d)", i,
+                 (unsigned long long)base, i);
+        count(th_run_case(ctx, &c, tag));
+    }
+    if (only >= 0) goto out;
+
+    /* bad inputs: host fields always, device tables with validation on */
+    th_run_bad_inputs(ctx, PA_DTYPE_F16, 128, &passed, &failed);
+    pa_context_set_validation(ctx, 1);
+    th_run_bad_inputs(ctx, PA_DTYPE_BF16, 64, &passed, &failed);
+    for (i = 0; i < 40; i++) {
+        char tag[80];
+        pa_context_set_validation(ctx, i & 1);
+        snprintf(tag, sizeof tag, "[test_gpu kv_append %d]", i);
+        count(th_run_kv_append(ctx, th_case_seed(base, 10000 + i), dtypes[i % 2], tag));
+    }
+    pa_context_set_validation(ctx, 0);
+out:
+    if (skipped) printf("[test_gpu] %d cases skipped: the %s kernel does not run them\n", skipped,
+                        kname && *kname ? kname : "auto");
+    pa_context_destroy(ctx);
+    return th_finish(passed, failed);
+}
