@@ -16,6 +16,8 @@
 #    pragma weak pa__cuda_context_init
 #    pragma weak pa__cuda_copy_to_host
 #    pragma weak pa__cuda_kv_append
+#    pragma weak pa__cuda_device_enter
+#    pragma weak pa__cuda_device_leave
 #  endif
 #endif
 
@@ -389,9 +391,31 @@ pa_status pa_workspace_size(pa_context *ctx, const pa_query *q, const pa_kv_cach
     return PA_OK;
 }
 
+static pa_status attention(pa_context *ctx, const pa_query *q, const pa_kv_cache *kv,
+                           const pa_attn_params *p, const pa_output *out,
+                           void *workspace, size_t workspace_bytes);
+
 pa_status pa_attention(pa_context *ctx, const pa_query *q, const pa_kv_cache *kv,
                        const pa_attn_params *p, const pa_output *out,
                        void *workspace, size_t workspace_bytes)
+{
+    pa_status s;
+#ifdef PA_HAVE_CUDA
+    int prev;
+    if (ctx && ctx->usable && ctx->backend == PA_BACKEND_CUDA && pa__cuda_device_enter) {
+        if ((s = pa__cuda_device_enter(ctx, &prev)) != PA_OK) return s;
+        s = attention(ctx, q, kv, p, out, workspace, workspace_bytes);
+        pa__cuda_device_leave(ctx, prev);
+        return s;
+    }
+#endif
+    s = attention(ctx, q, kv, p, out, workspace, workspace_bytes);
+    return s;
+}
+
+static pa_status attention(pa_context *ctx, const pa_query *q, const pa_kv_cache *kv,
+                           const pa_attn_params *p, const pa_output *out,
+                           void *workspace, size_t workspace_bytes)
 {
     pa__problem pb;
     const pa__variant *v;
@@ -459,22 +483,30 @@ pa_status pa_kv_append(pa_context *ctx, const pa_kv_cache *kv, const void *k_new
 #ifdef PA_HAVE_CUDA
     PA_RETURN_IF(!pa__cuda_kv_append, ctx, PA_ERR_UNSUPPORTED,
                  "this build has no CUDA kv_append kernel");
-    if (ctx->validation) {
-        size_t bytes = (size_t)num_tokens * sizeof(int64_t);
-        int64_t *host;
+    {
+        int prev;
         pa_status s;
-        PA_RETURN_IF(!pa__cuda_copy_to_host, ctx, PA_ERR_UNSUPPORTED,
-                     "this build has no CUDA runtime glue (pa__cuda_copy_to_host)");
-        host = (int64_t *)malloc(bytes);
-        PA_RETURN_IF(!host, ctx, PA_ERR_OUT_OF_MEMORY, "validation: cannot allocate %zu bytes",
-                     bytes);
-        s = pa__cuda_copy_to_host(ctx, host, slot_mapping, bytes);
-        if (s == PA_OK) s = check_slots(ctx, kv, host, num_tokens);
-        free(host);
-        if (s != PA_OK) return s;
+        if (pa__cuda_device_enter && (s = pa__cuda_device_enter(ctx, &prev)) != PA_OK) return s;
+        s = PA_OK;
+        if (ctx->validation) {
+            size_t bytes = (size_t)num_tokens * sizeof(int64_t);
+            int64_t *host = pa__cuda_copy_to_host ? (int64_t *)malloc(bytes) : NULL;
+            if (!pa__cuda_copy_to_host)
+                s = pa__fail(ctx, PA_ERR_UNSUPPORTED,
+                             "this build has no CUDA runtime glue (pa__cuda_copy_to_host)");
+            else if (!host)
+                s = pa__fail(ctx, PA_ERR_OUT_OF_MEMORY, "validation: cannot allocate %zu bytes",
+                             bytes);
+            else if ((s = pa__cuda_copy_to_host(ctx, host, slot_mapping, bytes)) == PA_OK)
+                s = check_slots(ctx, kv, host, num_tokens);
+            free(host);
+        }
+        if (s == PA_OK)
+            s = pa__cuda_kv_append(ctx, kv, k_new, v_new, new_stride_token, new_stride_head,
+                                   slot_mapping, num_tokens);
+        if (pa__cuda_device_enter) pa__cuda_device_leave(ctx, prev);
+        return s;
     }
-    return pa__cuda_kv_append(ctx, kv, k_new, v_new, new_stride_token, new_stride_head,
-                              slot_mapping, num_tokens);
 #else
     return pa__fail(ctx, PA_ERR_UNSUPPORTED, "this build has no CUDA backend");
 #endif

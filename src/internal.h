@@ -150,6 +150,8 @@ static inline void pa__store(pa_dtype t, void *p, int64_t i, float v)
 /* runtime.cu: device facts, stream, host copies for validation */
 pa_status pa__cuda_context_init(pa_context *ctx);
 pa_status pa__cuda_copy_to_host(pa_context *ctx, void *dst, const void *src, size_t bytes);
+pa_status pa__cuda_device_enter(pa_context *ctx, int *prev);   /* make ctx->device current */
+void      pa__cuda_device_leave(pa_context *ctx, int prev);    /* give the caller's device back */
 pa_status pa__cuda_kv_append(pa_context *ctx, const pa_kv_cache *kv, const void *k_new,
                              const void *v_new, int64_t new_stride_token, int64_t new_stride_head,
                              const int64_t *slot_mapping, int32_t num_tokens);

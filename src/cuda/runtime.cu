@@ -48,3 +48,19 @@ extern "C" pa_status pa__cuda_copy_to_host(pa_context *ctx, void *dst, const voi
     PA_CUDA_CHECK(ctx, cudaStreamSynchronize(s));
     return PA_OK;
 }
+
+/* Makes the context's device current for the duration of a call and gives the caller's device
+ * back afterwards (a host-side switch only: nothing is synchronized, graph capture is unaffected).
+ * No call at all when the device is already current, the common single-GPU case. */
+extern "C" pa_status pa__cuda_device_enter(pa_context *ctx, int *prev)
+{
+    *prev = ctx->device;
+    PA_CUDA_CHECK(ctx, cudaGetDevice(prev));
+    if (*prev != ctx->device) PA_CUDA_CHECK(ctx, cudaSetDevice(ctx->device));
+    return PA_OK;
+}
+
+extern "C" void pa__cuda_device_leave(pa_context *ctx, int prev)
+{
+    if (prev != ctx->device) (void)cudaSetDevice(prev);
+}
