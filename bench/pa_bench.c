@@ -294,6 +294,13 @@ static void inst_job(inst *in, job *j, pa_context *ctx, int causal)
     j->o = (pa_output){ in->dout, (int64_t)in->H * in->d, in->d, NULL };
 }
 
+/* Pool token holding logical key j of sequence b. */
+static int64_t token_of(const inst *in, int b, int j)
+{
+    if (!in->page) return (int64_t)b * in->maxk + j;
+    return (int64_t)in->table_h[(int64_t)b * in->pps + j / in->page] * in->page + j % in->page;
+}
+
 /* Largest relative error of CHECK_ROWS sampled (b, h, i) rows against a double reference. */
 static double inst_check(inst *in, const job *j)
 {
@@ -311,8 +318,7 @@ static double inst_check(inst *in, const job *j)
         if (j->p.causal) hi = i + sk - in->sq < hi ? i + sk - in->sq : hi;
         for (dd = 0; dd < in->d; dd++) acc[dd] = 0;
         for (jj = 0; jj <= hi; jj++) {
-            int64_t t = in->page ? (int64_t)in->table_h[(int64_t)b * in->pps + jj / in->page] * in->page + jj % in->page
-                                 : (int64_t)b * in->maxk + jj;
+            int64_t t = token_of(in, b, jj);
             int64_t kr = (t * in->Hk + kh) * in->d;
             double x = 0;
             for (dd = 0; dd < in->d; dd++)
@@ -321,8 +327,7 @@ static double inst_check(inst *in, const job *j)
             if (s[jj] > m) m = s[jj];
         }
         for (jj = 0; jj <= hi; jj++) {
-            int64_t t = in->page ? (int64_t)in->table_h[(int64_t)b * in->pps + jj / in->page] * in->page + jj % in->page
-                                 : (int64_t)b * in->maxk + jj;
+            int64_t t = token_of(in, b, jj);
             int64_t vr = (t * in->Hk + kh) * in->d;
             double w = exp(s[jj] - m);
             l += w;
