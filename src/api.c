@@ -399,8 +399,8 @@ pa_status pa_attention(pa_context *ctx, const pa_query *q, const pa_kv_cache *kv
                        const pa_attn_params *p, const pa_output *out,
                        void *workspace, size_t workspace_bytes)
 {
-    pa_status s;
 #ifdef PA_HAVE_CUDA
+    pa_status s;
     int prev;
     if (ctx && ctx->usable && ctx->backend == PA_BACKEND_CUDA && pa__cuda_device_enter) {
         if ((s = pa__cuda_device_enter(ctx, &prev)) != PA_OK) return s;
@@ -409,8 +409,7 @@ pa_status pa_attention(pa_context *ctx, const pa_query *q, const pa_kv_cache *kv
         return s;
     }
 #endif
-    s = attention(ctx, q, kv, p, out, workspace, workspace_bytes);
-    return s;
+    return attention(ctx, q, kv, p, out, workspace, workspace_bytes);
 }
 
 static pa_status attention(pa_context *ctx, const pa_query *q, const pa_kv_cache *kv,
