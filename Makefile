@@ -65,8 +65,13 @@ $(BUILD)/libpagedattn.a: $(LIB_OBJS)
 $(BUILD)/libpagedattn.so: $(LIB_OBJS)
 	$(CC) -shared -o $@ $^ $(CUDA_LIBS) $(LDLIBS) -Wl,-soname,libpagedattn.so
 
-$(BUILD)/pa-bench: bench/pa_bench.c $(BUILD)/libpagedattn.a
-	$(CC) $(CFLAGS) -o $@ bench/pa_bench.c $(BUILD)/libpagedattn.a $(CUDA_LIBS) $(LDLIBS)
+BENCH_CU = $(if $(filter 1,$(CUDA)),$(BUILD)/bench/l2flush.o)
+$(BUILD)/bench/l2flush.o: bench/l2flush.cu
+	@mkdir -p $(dir $@)
+	$(NVCC) $(NVFLAGS) $(GENCODE_PORT) -c $< -o $@
+
+$(BUILD)/pa-bench: bench/pa_bench.c $(BUILD)/libpagedattn.a $(BENCH_CU)
+	$(CC) $(CFLAGS) -o $@ bench/pa_bench.c $(BENCH_CU) $(BUILD)/libpagedattn.a $(CUDA_LIBS) $(LDLIBS)
 
 $(BUILD)/test_%: tests/test_%.c $(TEST_COMMON) $(wildcard tests/*.h) $(BUILD)/libpagedattn.a
 	$(CC) $(CFLAGS) -Itests -o $@ $< $(TEST_COMMON) $(BUILD)/libpagedattn.a $(CUDA_LIBS) $(LDLIBS)

@@ -127,6 +127,9 @@ typedef struct job {
 } job;
 
 static void *g_flush; static size_t g_flush_bytes;
+#ifdef PA_HAVE_CUDA
+void pa_bench_l2_flush(const void *buf, size_t bytes, void *sink, cudaStream_t st); /* l2flush.cu */
+#endif
 static void *g_ws; static size_t g_ws_cap;
 static double g_copy_gbps;     /* device copy bandwidth of this run, GB/s */
 
@@ -166,7 +169,7 @@ static double time_job(job *j, const opts *o)
         cudaEventCreate(&a); cudaEventCreate(&b);
         for (i = 0; i < n; i++) {
             float ms = 0;
-            cudaMemsetAsync(g_flush, i & 0xff, g_flush_bytes, st); /* evict K/V from L2 */
+            pa_bench_l2_flush(g_flush, g_flush_bytes, g_flush, st); /* evict K/V from L2, leave it clean */
             cudaEventRecord(a, st);
             s = run_once(j);
             cudaEventRecord(b, st);
@@ -540,6 +543,9 @@ int main(int argc, char **argv)
         if (!have_pages) o.npages = parse_list("1,3,4,8,16,32,48,64,100,128,256", o.pages);
         g_flush_bytes = (size_t)256 << 20;
         g_flush = xalloc(g_flush_bytes);
+#ifdef PA_HAVE_CUDA
+        cudaMemset(g_flush, 0, g_flush_bytes);
+#endif
     }
     if (o.kernel) pa__context_force_kernel(ctx, o.kernel);
     print_header(&o);
