@@ -51,6 +51,7 @@
 #include <cuda_bf16.h>
 #include <cuda_fp16.h>
 #include "sm90_ptx.cuh"
+#include "common.cuh"
 
 using namespace pa_sm90;
 
@@ -69,8 +70,8 @@ using namespace pa_sm90;
 #define SM90_OFF_K       (SM90_TILE_BYTES)
 #define SM90_OFF_V       (SM90_TILE_BYTES * (1 + SM90_STAGES))
 #define SM90_OFF_BAR     (SM90_TILE_BYTES * (1 + 2 * SM90_STAGES))
-#define SM90_SMEM_BYTES  (SM90_OFF_BAR + 128 + 1024)  /* + barriers, masks, alignment slack */
-#define SM90_PRODUCER_REGS 32
+#define SM90_SMEM_BYTES  (SM90_OFF_BAR + 256 + 1024)  /* + barriers, masks, alignment slack */
+#define SM90_PRODUCER_REGS 40
 #define SM90_CONSUMER_REGS 232
 /* setmaxnreg only moves registers inside the CTA's launch allocation (168 per thread at 384
  * threads): 32/240 needs more than the producer frees and setmaxnreg.inc waits forever. */
@@ -96,6 +97,11 @@ struct sm90_params {
     int32_t heads, group, m_blocks;
     float scale, softcap, sl2;               /* sl2: log2(e) times the scale of what is kept */
     int32_t causal, window_left;
+    /* cp.async gather (page sizes TMA cannot tile): K/V in bytes, strides in elements */
+    int32_t gather;
+    const char *k, *v;
+    int64_t k_sp, k_st, k_sh, v_sp, v_st, v_sh;
+    pa_fastdiv pdiv;
 };
 
 template <bool BF16> struct sm90_ops;
@@ -128,6 +134,7 @@ sm90_prefill_kernel(const __grid_constant__ CUtensorMap tm_k, const __grid_const
     const uint32_t sQ = base + SM90_OFF_Q, sK = base + SM90_OFF_K, sV = base + SM90_OFF_V;
     const uint32_t bar_k_full = base + SM90_OFF_BAR, bar_k_empty = bar_k_full + 8 * SM90_STAGES;
     const uint32_t bar_v_full = bar_k_empty + 8 * SM90_STAGES, bar_v_empty = bar_v_full + 8 * SM90_STAGES;
+    /* per stage, 4 words: bit r of word w set = key 32w + r of the tile has a bad page id */
     volatile uint32_t *bad_masks = (volatile uint32_t *)(base_ptr + SM90_OFF_BAR + 32 * SM90_STAGES);
 
     const int b = blockIdx.z, h = blockIdx.y;
@@ -137,7 +144,8 @@ sm90_prefill_kernel(const __grid_constant__ CUtensorMap tm_k, const __grid_const
     else { q_start = b * p.max_sq; sq = p.max_sq; }
     const int m0 = m_block * SM90_BLOCK_M;
     if (m0 >= sq) return;
-    const int sk = p.seq_lens ? p.seq_lens[b] : p.max_sk;
+    /* clamped: with validation off a bad length must not walk past the page table */
+    const int sk = p.seq_lens ? min(max(p.seq_lens[b], 0), p.max_sk) : p.max_sk;
     const int kvh = h / p.group;
     const int m_last = min(m0 + SM90_BLOCK_M, sq) - 1;
     const int diag = sk - sq;              /* bottom-right alignment: row i sees keys <= i + diag */
@@ -151,8 +159,10 @@ sm90_prefill_kernel(const __grid_constant__ CUtensorMap tm_k, const __grid_const
 
     if (threadIdx.x == 0) {
         for (int s = 0; s < SM90_STAGES; s++) {
-            mbar_init(bar_k_full + 8 * s, 2);   /* one producer warp per 64-column panel */
-            mbar_init(bar_v_full + 8 * s, 2);
+            /* TMA: one producer warp per 64-column panel. Gather: the 64 copying threads
+             * (cp.async.mbarrier.arrive.noinc), plus for K the two mask-writing lanes. */
+            mbar_init(bar_k_full + 8 * s, p.gather ? 66 : 2);
+            mbar_init(bar_v_full + 8 * s, p.gather ? 64 : 2);
             mbar_init(bar_k_empty + 8 * s, 8);   /* one arrival per consumer warp */
             mbar_init(bar_v_empty + 8 * s, 8);
         }
@@ -167,6 +177,61 @@ sm90_prefill_kernel(const __grid_constant__ CUtensorMap tm_k, const __grid_const
         setmaxnreg_dec<SM90_PRODUCER_REGS>();
         const int pw = threadIdx.x >> 5, lane = threadIdx.x & 31;
         const int is_v = pw >= 2, pnl = pw & 1;
+        if (p.gather) {
+            /* cp.async gather: warp pnl of K (V) copies tile rows 64 pnl .. 64 pnl + 63. Lane l
+             * looks up rows 64 pnl + l and + 32 (page id, multiply-shift division) and forms
+             * their byte addresses; each copy instruction moves two whole 256-byte rows (16
+             * lanes per row, the address handed over by shuffle). Rows past the end or with a
+             * bad page id are zero-filled and never read; K's rows are also flagged in the
+             * stage's mask words. The full barrier completes when every copy has landed. */
+            const int64_t sp = (is_v ? p.v_sp : p.k_sp) * 2, st = (is_v ? p.v_st : p.k_st) * 2;
+            const char *gbase = (is_v ? p.v : p.k) + (int64_t)kvh * (is_v ? p.v_sh : p.k_sh) * 2;
+            const int32_t *pt = p.page_table + (int64_t)b * p.pt_stride;
+            const uint32_t sbuf0 = is_v ? sV : sK;
+            const uint32_t full0 = is_v ? bar_v_full : bar_k_full, empty0 = is_v ? bar_v_empty : bar_k_empty;
+            const int c = lane & 15;
+            auto row_addr = [&](int j) -> const char * {
+                if (j >= sk) return 0;
+                const uint32_t pi = pa_fastdiv_q(p.pdiv, (uint32_t)j);
+                const int pid = __ldg(pt + pi);
+                if ((unsigned)pid >= (unsigned)p.num_pages) return 0;
+                return gbase + (int64_t)pid * sp + (int64_t)(j - (int)(pi * (uint32_t)p.page_size)) * st;
+            };
+            for (int it = 0; it < n_tiles; it++) {
+                const int n0 = (n_hi - 1 - it) * SM90_BLOCK_N;
+                const int stage = it % SM90_STAGES;
+                const uint32_t parity = (uint32_t)(it / SM90_STAGES) & 1u;
+                const char *a0 = row_addr(n0 + pnl * 64 + lane);
+                const char *a1 = row_addr(n0 + pnl * 64 + 32 + lane);
+                const uint32_t w0 = __ballot_sync(0xffffffffu, a0 == 0), w1 = __ballot_sync(0xffffffffu, a1 == 0);
+                if (lane == 0) mbar_wait(empty0 + 8 * stage, parity ^ 1u);
+                __syncwarp();
+                if (!is_v && lane == 0) {
+                    bad_masks[4 * stage + 2 * pnl] = w0;
+                    bad_masks[4 * stage + 2 * pnl + 1] = w1;
+                    mbar_arrive(full0 + 8 * stage);
+                }
+                /* row r = 64 pnl + 2 i + (lane >> 4): its swizzle (chunk ^ (r & 7)) repeats every
+                 * 4 steps, so 4 base addresses (made per tile, not hoisted: 40 registers here)
+                 * plus an immediate offset give every destination */
+                uint32_t d[4];
+                {
+                    uint32_t st_base = sbuf0 + stage * SM90_TILE_BYTES + (c >> 3) * SM90_PANEL_BYTES +
+                                       (pnl * 64 + (lane >> 4)) * 128;
+                    asm volatile("" : "+r"(st_base));
+#pragma unroll
+                    for (int k = 0; k < 4; k++) d[k] = st_base + (((c & 7) ^ ((2 * k + (lane >> 4)) & 7)) << 4);
+                }
+#pragma unroll
+                for (int i = 0; i < 32; i++) {
+                    const int rl = 2 * i + (lane >> 4);
+                    const char *src = (const char *)__shfl_sync(0xffffffffu, (unsigned long long)(i < 16 ? a0 : a1), rl & 31);
+                    pa_cp_async_16_zfill(d[i & 3] + 2 * i * 128, src ? src + c * 16 : gbase, src ? 16u : 0u);
+                }
+                asm volatile("cp.async.mbarrier.arrive.noinc.shared::cta.b64 [%0];\n" :: "r"(full0 + 8 * stage) : "memory");
+            }
+            return;
+        }
         const CUtensorMap *map = is_v ? &tm_v : &tm_k;
         const uint32_t full = is_v ? bar_v_full : bar_k_full, empty = is_v ? bar_v_empty : bar_k_empty;
         const uint32_t sbuf = (is_v ? sV : sK) + pnl * SM90_PANEL_BYTES;
@@ -188,11 +253,16 @@ sm90_prefill_kernel(const __grid_constant__ CUtensorMap tm_k, const __grid_const
                 }
             }
             const uint32_t bad_mask = __ballot_sync(0xffffffffu, bad);
-            if (lane == 0) {
-                mbar_wait(empty + 8 * stage, parity ^ 1u);
-                if (pw == 0) bad_masks[stage] = bad_mask;
-                mbar_arrive_expect_tx(full + 8 * stage, SM90_PANEL_BYTES);
+            if (lane == 0) mbar_wait(empty + 8 * stage, parity ^ 1u);
+            __syncwarp();
+            if (pw == 0) {   /* box mask -> key mask words */
+#pragma unroll
+                for (int w = 0; w < 4; w++) {
+                    const uint32_t bits = __ballot_sync(0xffffffffu, (bad_mask >> ((32 * w + lane) >> p.box_shift)) & 1u);
+                    if (lane == 0) bad_masks[4 * stage + w] = bits;
+                }
             }
+            if (lane == 0) mbar_arrive_expect_tx(full + 8 * stage, SM90_PANEL_BYTES);
             __syncwarp();
             if (lane < p.boxes)
                 tma_load_4d(sbuf + stage * SM90_TILE_BYTES + lane * p.box_rows * 128, map, full + 8 * stage,
@@ -252,6 +322,10 @@ sm90_prefill_kernel(const __grid_constant__ CUtensorMap tm_k, const __grid_const
         if (wg == 1) named_bar_arrive(SM90_BAR_SCHED, 256);   /* warpgroup 0 issues first */
     }
 
+    auto read_bad = [&](int stage, uint32_t (&bad)[4]) {
+#pragma unroll
+        for (int w = 0; w < 4; w++) bad[w] = bad_masks[4 * stage + w];
+    };
     /* S = Q K^T for the tile in this stage (issue only) */
     auto issue_qk = [&](int stage) {
 #pragma unroll
@@ -274,7 +348,7 @@ sm90_prefill_kernel(const __grid_constant__ CUtensorMap tm_k, const __grid_const
         wgmma_commit();
     };
     /* scores of tile n0 in s: softcap, mask, online softmax; P (fp32) left in s */
-    auto softmax = [&](int n0, uint32_t bad, float (&corr)[2]) {
+    auto softmax = [&](int n0, const uint32_t (&bad)[4], float (&corr)[2]) {
         if (p.softcap > 0.f) {
             const float k = p.scale / p.softcap;
 #pragma unroll
@@ -282,7 +356,8 @@ sm90_prefill_kernel(const __grid_constant__ CUtensorMap tm_k, const __grid_const
         }
         const bool need_mask = (n0 + SM90_BLOCK_N > sk) ||
                                (p.causal && n0 + SM90_BLOCK_N - 1 > m0 + diag) ||
-                               (p.window_left >= 0 && n0 < m_last + diag - p.window_left) || bad;
+                               (p.window_left >= 0 && n0 < m_last + diag - p.window_left) ||
+                               (bad[0] | bad[1] | bad[2] | bad[3]);
         if (need_mask) {
 #pragma unroll
             for (int i = 0; i < 2; i++) {
@@ -295,7 +370,7 @@ sm90_prefill_kernel(const __grid_constant__ CUtensorMap tm_k, const __grid_const
 #pragma unroll
                     for (int c = 0; c < 2; c++) {
                         const int cl = 8 * j + col0 + c, col = n0 + cl;
-                        const bool keep = col <= hi && col >= lo && !((bad >> (cl >> p.box_shift)) & 1u);
+                        const bool keep = col <= hi && col >= lo && !((bad[j >> 2] >> (cl & 31)) & 1u);
                         s[4 * j + 2 * i + c] = keep ? s[4 * j + 2 * i + c] : -INFINITY;
                     }
             }
@@ -338,12 +413,14 @@ sm90_prefill_kernel(const __grid_constant__ CUtensorMap tm_k, const __grid_const
         float corr[2];
         named_bar_sync(SM90_BAR_SCHED + wg, 256);
         mbar_wait(bar_k_full, 0);
+        if (p.gather) fence_proxy_async();   /* cp.async wrote generic-proxy data */
         wgmma_fence();
         issue_qk(0);
         if (!(wg == 1 && n_tiles == 1)) named_bar_arrive(SM90_BAR_SCHED + (1 - wg), 256);
         wgmma_wait<0>();
         fence_regs(s);
-        const uint32_t bad = bad_masks[0];
+        uint32_t bad[4];
+        read_bad(0, bad);
         __syncwarp();
         if (lane == 0) mbar_arrive(bar_k_empty);
         softmax((n_hi - 1) * SM90_BLOCK_N, bad, corr);
@@ -361,13 +438,15 @@ sm90_prefill_kernel(const __grid_constant__ CUtensorMap tm_k, const __grid_const
         named_bar_sync(SM90_BAR_SCHED + wg, 256);
         mbar_wait(bar_k_full + 8 * stage, parity);
         mbar_wait(bar_v_full + 8 * pstage, pparity);
+        if (p.gather) fence_proxy_async();
         wgmma_fence();
         issue_qk(stage);
         issue_pv(pstage);
         if (!(wg == 1 && it == n_tiles - 1)) named_bar_arrive(SM90_BAR_SCHED + (1 - wg), 256);
         wgmma_wait<1>();
         fence_regs(s);
-        const uint32_t bad = bad_masks[stage];
+        uint32_t bad[4];
+        read_bad(stage, bad);
         __syncwarp();
         if (lane == 0) mbar_arrive(bar_k_empty + 8 * stage);
 
@@ -389,6 +468,7 @@ sm90_prefill_kernel(const __grid_constant__ CUtensorMap tm_k, const __grid_const
         const int stage = (n_tiles - 1) % SM90_STAGES;
         const uint32_t parity = (uint32_t)((n_tiles - 1) / SM90_STAGES) & 1u;
         mbar_wait(bar_v_full + 8 * stage, parity);
+        if (p.gather) fence_proxy_async();
         wgmma_fence();
         issue_pv(stage);
         wgmma_wait<0>();
@@ -442,6 +522,14 @@ static int sm90_box_rows(const pa__problem *pb)
 
 static int aligned16(const void *ptr) { return ((uintptr_t)ptr & 15u) == 0; }
 
+/* Page sizes a tile of BLOCK_N keys can be cut into whole TMA boxes: multiples of the tile, and
+ * 8..64 dividing it. Every other page size (1..7, 48, 100, 672 ...) is gathered by cp.async. */
+static int sm90_gathers(const pa__problem *pb)
+{
+    if (!pb->page_table) return 0;
+    return !(pb->page_size % SM90_BLOCK_N == 0 || (SM90_BLOCK_N % pb->page_size == 0 && pb->page_size >= 8));
+}
+
 static CUresult sm90_kv_map(CUtensorMap *map, const pa__problem *pb, const void *ptr,
                             int64_t st_tok, int64_t st_head, int64_t st_page, int box_rows)
 {
@@ -467,10 +555,6 @@ extern "C" int pa__sm90_supports(const pa_context *ctx, const pa__problem *pb, c
     if (pb->dtype != PA_DTYPE_BF16 && pb->dtype != PA_DTYPE_F16) SM90_NO("dtype must be bf16 or f16");
     if (pb->head_dim != SM90_HEAD_DIM) SM90_NO("head_dim %d not implemented (128 only)", pb->head_dim);
     if (ctx->smem_optin < (size_t)SM90_SMEM_BYTES) SM90_NO("needs %d bytes of shared memory per block", SM90_SMEM_BYTES);
-    if (pb->page_table) {
-        if (!(pb->page_size % SM90_BLOCK_N == 0 || (SM90_BLOCK_N % pb->page_size == 0 && pb->page_size >= 8)))
-            SM90_NO("page_size %d: only multiples of 128 or 8..64 dividing 128", pb->page_size);
-    }
     if (!aligned16(pb->q) || !aligned16(pb->k) || !aligned16(pb->v) || !aligned16(pb->out))
         SM90_NO("q, k, v and out must be 16-byte aligned");
     if ((pb->q_stride_token | pb->q_stride_head | pb->o_stride_token | pb->o_stride_head) & 7)
@@ -484,6 +568,7 @@ extern "C" int pa__sm90_supports(const pa_context *ctx, const pa__problem *pb, c
         pb->k_stride_head < 0 || pb->v_stride_head < 0)
         SM90_NO("k/v strides out of the TMA range");
     if (pb->batch > 65535 || pb->num_heads > 65535) SM90_NO("batch and heads must be <= 65535");
+    if (sm90_gathers(pb)) return 1;   /* cp.async gather: no tensor map */
     if (!sm90_encode_fn()) SM90_NO("cuTensorMapEncodeTiled is not available from the driver");
     CUtensorMap probe; /* host only: the same maps run() will build must encode */
     if (sm90_kv_map(&probe, pb, pb->k, pb->k_stride_token, pb->k_stride_head, pb->k_stride_page, sm90_box_rows(pb)) != CUDA_SUCCESS ||
@@ -498,14 +583,19 @@ extern "C" size_t pa__sm90_workspace(const pa_context *ctx, const pa__problem *p
 extern "C" pa_status pa__sm90_attention(pa_context *ctx, const pa__problem *pb, void *ws, size_t ws_bytes)
 {
     if (pb->batch <= 0 || pb->max_seqlen_q <= 0 || pb->num_heads <= 0) return PA_OK;
-    if (!sm90_encode_fn()) return pa__fail(ctx, PA_ERR_CUDA, "sm90: cuTensorMapEncodeTiled unavailable");
-    const int box_rows = sm90_box_rows(pb);
+    const int gather = sm90_gathers(pb);
+    const int box_rows = gather ? SM90_BLOCK_N : sm90_box_rows(pb);
     CUtensorMap tm_k, tm_v;
-    CUresult r = sm90_kv_map(&tm_k, pb, pb->k, pb->k_stride_token, pb->k_stride_head, pb->k_stride_page, box_rows);
-    if (r == CUDA_SUCCESS)
-        r = sm90_kv_map(&tm_v, pb, pb->v, pb->v_stride_token, pb->v_stride_head, pb->v_stride_page, box_rows);
-    if (r != CUDA_SUCCESS)
-        return pa__fail(ctx, PA_ERR_CUDA, "sm90: cuTensorMapEncodeTiled failed (CUresult %d)", (int)r);
+    memset(&tm_k, 0, sizeof tm_k);
+    memset(&tm_v, 0, sizeof tm_v);
+    if (!gather) {   /* the gather path never touches the maps */
+        if (!sm90_encode_fn()) return pa__fail(ctx, PA_ERR_CUDA, "sm90: cuTensorMapEncodeTiled unavailable");
+        CUresult r = sm90_kv_map(&tm_k, pb, pb->k, pb->k_stride_token, pb->k_stride_head, pb->k_stride_page, box_rows);
+        if (r == CUDA_SUCCESS)
+            r = sm90_kv_map(&tm_v, pb, pb->v, pb->v_stride_token, pb->v_stride_head, pb->v_stride_page, box_rows);
+        if (r != CUDA_SUCCESS)
+            return pa__fail(ctx, PA_ERR_CUDA, "sm90: cuTensorMapEncodeTiled failed (CUresult %d)", (int)r);
+    }
 
     sm90_params p;
     memset(&p, 0, sizeof p);
@@ -524,6 +614,11 @@ extern "C" pa_status pa__sm90_attention(pa_context *ctx, const pa__problem *pb, 
     p.scale = pb->scale; p.softcap = pb->softcap;
     p.sl2 = (pb->softcap > 0.f ? 1.f : pb->scale) * 1.4426950408889634f;
     p.causal = pb->causal; p.window_left = pb->window_left;
+    p.gather = gather;
+    p.k = (const char *)pb->k; p.v = (const char *)pb->v;
+    p.k_sp = pb->k_stride_page; p.k_st = pb->k_stride_token; p.k_sh = pb->k_stride_head;
+    p.v_sp = pb->v_stride_page; p.v_st = pb->v_stride_token; p.v_sh = pb->v_stride_head;
+    p.pdiv = pa_fastdiv_init((uint32_t)(pb->page_size > 0 ? pb->page_size : 1));
 
     void (*kern)(const CUtensorMap, const CUtensorMap, const sm90_params) =
         pb->dtype == PA_DTYPE_BF16 ? sm90_prefill_kernel<true> : sm90_prefill_kernel<false>;
