@@ -24,7 +24,7 @@ CU_PORT = $(filter-out %_sm90.cu,$(LIB_CU))
 ifeq ($(CUDA),1)
 override CFLAGS += -DPA_HAVE_CUDA -I$(CUDA_HOME)/include
 NVFLAGS   ?= -O3
-NVFLAGS   += -std=c++17 -Xcompiler -fPIC,-fvisibility=hidden -DPA_HAVE_CUDA -Iinclude -Isrc \
+NVFLAGS   += $(NVEXTRA) -std=c++17 -Xcompiler -fPIC,-fvisibility=hidden -DPA_HAVE_CUDA -Iinclude -Isrc \
              -Xptxas=--warn-on-spills -lineinfo -Wno-deprecated-gpu-targets
 GENCODE_PORT ?= -gencode=arch=compute_80,code=sm_80 -gencode=arch=compute_90a,code=sm_90a
 GENCODE_SM90 ?= -gencode=arch=compute_90a,code=sm_90a

@@ -190,6 +190,18 @@ sm90_prefill_kernel(const __grid_constant__ CUtensorMap tm_k, const __grid_const
             const uint32_t sbuf0 = is_v ? sV : sK;
             const uint32_t full0 = is_v ? bar_v_full : bar_k_full, empty0 = is_v ? bar_v_empty : bar_k_empty;
             const int c = lane & 15;
+#ifdef SM90_OFF32
+            /* row offsets from gbase in 16-byte units (host: the pool spans < 64 GiB); ~0u = none */
+            auto row_addr = [&](int j) -> uint32_t {
+                if (j >= sk) return ~0u;
+                const uint32_t pi = pa_fastdiv_q(p.pdiv, (uint32_t)j);
+                const int pid = __ldg(pt + pi);
+                if ((unsigned)pid >= (unsigned)p.num_pages) return ~0u;
+                return (uint32_t)(((int64_t)pid * sp + (int64_t)(j - (int)(pi * (uint32_t)p.page_size)) * st) >> 4);
+            };
+            uint64_t gc = (uint64_t)(gbase + c * 16);
+            asm volatile("" : "+l"(gc));   /* one 64-bit base: each copy is then one IMAD.WIDE */
+#else
             auto row_addr = [&](int j) -> const char * {
                 if (j >= sk) return 0;
                 const uint32_t pi = pa_fastdiv_q(p.pdiv, (uint32_t)j);
@@ -197,13 +209,19 @@ sm90_prefill_kernel(const __grid_constant__ CUtensorMap tm_k, const __grid_const
                 if ((unsigned)pid >= (unsigned)p.num_pages) return 0;
                 return gbase + (int64_t)pid * sp + (int64_t)(j - (int)(pi * (uint32_t)p.page_size)) * st;
             };
+#endif
             for (int it = 0; it < n_tiles; it++) {
                 const int n0 = (n_hi - 1 - it) * SM90_BLOCK_N;
                 const int stage = it % SM90_STAGES;
                 const uint32_t parity = (uint32_t)(it / SM90_STAGES) & 1u;
+#ifdef SM90_OFF32
+                const uint32_t a0 = row_addr(n0 + pnl * 64 + lane), a1 = row_addr(n0 + pnl * 64 + 32 + lane);
+                const uint32_t w0 = __ballot_sync(0xffffffffu, a0 == ~0u), w1 = __ballot_sync(0xffffffffu, a1 == ~0u);
+#else
                 const char *a0 = row_addr(n0 + pnl * 64 + lane);
                 const char *a1 = row_addr(n0 + pnl * 64 + 32 + lane);
                 const uint32_t w0 = __ballot_sync(0xffffffffu, a0 == 0), w1 = __ballot_sync(0xffffffffu, a1 == 0);
+#endif
                 if (lane == 0) mbar_wait(empty0 + 8 * stage, parity ^ 1u);
                 __syncwarp();
                 if (!is_v && lane == 0) {
@@ -225,8 +243,13 @@ sm90_prefill_kernel(const __grid_constant__ CUtensorMap tm_k, const __grid_const
 #pragma unroll
                 for (int i = 0; i < 32; i++) {
                     const int rl = 2 * i + (lane >> 4);
+#ifdef SM90_OFF32
+                    const uint32_t off = __shfl_sync(0xffffffffu, i < 16 ? a0 : a1, rl & 31);
+                    pa_cp_async_16_zfill(d[i & 3] + 2 * i * 128, (const void *)(gc + (uint64_t)off * 16u), off != ~0u ? 16u : 0u);
+#else
                     const char *src = (const char *)__shfl_sync(0xffffffffu, (unsigned long long)(i < 16 ? a0 : a1), rl & 31);
                     pa_cp_async_16_zfill(d[i & 3] + 2 * i * 128, src ? src + c * 16 : gbase, src ? 16u : 0u);
+#endif
                 }
                 asm volatile("cp.async.mbarrier.arrive.noinc.shared::cta.b64 [%0];\n" :: "r"(full0 + 8 * stage) : "memory");
             }
@@ -246,8 +269,9 @@ sm90_prefill_kernel(const __grid_constant__ CUtensorMap tm_k, const __grid_const
                 const int j = n0 + lane * p.box_rows;
                 if (!p.page_table) { page = b; slot = j; }
                 else if (j < sk) {
-                    const int pid = p.page_table[(int64_t)b * p.pt_stride + j / p.page_size];
-                    slot = j % p.page_size;
+                    const uint32_t pi = pa_fastdiv_q(p.pdiv, (uint32_t)j);
+                    const int pid = p.page_table[(int64_t)b * p.pt_stride + pi];
+                    slot = j - (int)(pi * (uint32_t)p.page_size);
                     if (pid < 0 || pid >= p.num_pages) bad = 1; /* never dereferenced: OOB box */
                     page = bad ? -1 : pid;
                 }
@@ -514,20 +538,23 @@ static PFN_cuTensorMapEncodeTiled_v12000 sm90_encode_fn(void)
     return fn;
 }
 
+/* Rows per TMA box: the largest power of two dividing both the page size and the tile, so a
+ * box never crosses a page (page 48: 16-row boxes, 672: 32, 192: 64, 8: 8). */
 static int sm90_box_rows(const pa__problem *pb)
 {
-    if (!pb->page_table) return SM90_BLOCK_N;
-    return pb->page_size >= SM90_BLOCK_N ? SM90_BLOCK_N : pb->page_size;
+    int g = SM90_BLOCK_N;
+    if (!pb->page_table) return g;
+    while (pb->page_size % g) g >>= 1;
+    return g;
 }
 
 static int aligned16(const void *ptr) { return ((uintptr_t)ptr & 15u) == 0; }
 
-/* Page sizes a tile of BLOCK_N keys can be cut into whole TMA boxes: multiples of the tile, and
- * 8..64 dividing it. Every other page size (1..7, 48, 100, 672 ...) is gathered by cp.async. */
+/* Boxes under 8 rows (page sizes 1..7, 100, 12 ...: 32+ boxes per panel) would issue too many
+ * TMA copies per tile: those page sizes are gathered by cp.async instead. */
 static int sm90_gathers(const pa__problem *pb)
 {
-    if (!pb->page_table) return 0;
-    return !(pb->page_size % SM90_BLOCK_N == 0 || (SM90_BLOCK_N % pb->page_size == 0 && pb->page_size >= 8));
+    return pb->page_table && sm90_box_rows(pb) < 8;
 }
 
 static CUresult sm90_kv_map(CUtensorMap *map, const pa__problem *pb, const void *ptr,
