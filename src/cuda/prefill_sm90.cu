@@ -71,8 +71,12 @@ using namespace pa_sm90;
 #define SM90_OFF_V       (SM90_TILE_BYTES * (1 + SM90_STAGES))
 #define SM90_OFF_BAR     (SM90_TILE_BYTES * (1 + 2 * SM90_STAGES))
 #define SM90_SMEM_BYTES  (SM90_OFF_BAR + 256 + 1024)  /* + barriers, masks, alignment slack */
+#ifndef SM90_PRODUCER_REGS
 #define SM90_PRODUCER_REGS 40
+#endif
+#ifndef SM90_CONSUMER_REGS
 #define SM90_CONSUMER_REGS 232
+#endif
 /* setmaxnreg only moves registers inside the CTA's launch allocation (168 per thread at 384
  * threads): 32/240 needs more than the producer frees and setmaxnreg.inc waits forever. */
 static_assert(SM90_PRODUCER_REGS * 128 + SM90_CONSUMER_REGS * 256 <= 168 * SM90_THREADS,
@@ -240,17 +244,32 @@ sm90_prefill_kernel(const __grid_constant__ CUtensorMap tm_k, const __grid_const
 #pragma unroll
                     for (int k = 0; k < 4; k++) d[k] = st_base + (((c & 7) ^ ((2 * k + (lane >> 4)) & 7)) << 4);
                 }
+#ifdef SM90_OFF32
+                /* shuffles in batches of 8 ahead of their copies: a shuffle's latency is paid
+                 * once per batch, not once per copy */
+#pragma unroll
+                for (int g = 0; g < 4; g++) {
+                    uint32_t off[8];
+#pragma unroll
+                    for (int k = 0; k < 8; k++)
+                        off[k] = __shfl_sync(0xffffffffu, g < 2 ? a0 : a1, (2 * (8 * g + k) + (lane >> 4)) & 31);
+                    asm volatile("" :: "r"(off[0]), "r"(off[1]), "r"(off[2]), "r"(off[3]),
+                                       "r"(off[4]), "r"(off[5]), "r"(off[6]), "r"(off[7]));
+#pragma unroll
+                    for (int k = 0; k < 8; k++) {
+                        const int i = 8 * g + k;
+                        pa_cp_async_16_zfill(d[i & 3] + 2 * i * 128, (const void *)(gc + (uint64_t)off[k] * 16u),
+                                             off[k] != ~0u ? 16u : 0u);
+                    }
+                }
+#else
 #pragma unroll
                 for (int i = 0; i < 32; i++) {
                     const int rl = 2 * i + (lane >> 4);
-#ifdef SM90_OFF32
-                    const uint32_t off = __shfl_sync(0xffffffffu, i < 16 ? a0 : a1, rl & 31);
-                    pa_cp_async_16_zfill(d[i & 3] + 2 * i * 128, (const void *)(gc + (uint64_t)off * 16u), off != ~0u ? 16u : 0u);
-#else
                     const char *src = (const char *)__shfl_sync(0xffffffffu, (unsigned long long)(i < 16 ? a0 : a1), rl & 31);
                     pa_cp_async_16_zfill(d[i & 3] + 2 * i * 128, src ? src + c * 16 : gbase, src ? 16u : 0u);
-#endif
                 }
+#endif
                 asm volatile("cp.async.mbarrier.arrive.noinc.shared::cta.b64 [%0];\n" :: "r"(full0 + 8 * stage) : "memory");
             }
             return;
