@@ -72,10 +72,10 @@ using namespace pa_sm90;
 #define SM90_OFF_BAR     (SM90_TILE_BYTES * (1 + 2 * SM90_STAGES))
 #define SM90_SMEM_BYTES  (SM90_OFF_BAR + 256 + 1024)  /* + barriers, masks, alignment slack */
 #ifndef SM90_PRODUCER_REGS
-#define SM90_PRODUCER_REGS 40
+#define SM90_PRODUCER_REGS 56
 #endif
 #ifndef SM90_CONSUMER_REGS
-#define SM90_CONSUMER_REGS 232
+#define SM90_CONSUMER_REGS 224
 #endif
 /* setmaxnreg only moves registers inside the CTA's launch allocation (168 per thread at 384
  * threads): 32/240 needs more than the producer frees and setmaxnreg.inc waits forever. */
@@ -102,7 +102,7 @@ struct sm90_params {
     float scale, softcap, sl2;               /* sl2: log2(e) times the scale of what is kept */
     int32_t causal, window_left;
     /* cp.async gather (page sizes TMA cannot tile): K/V in bytes, strides in elements */
-    int32_t gather;
+    int32_t gather, wide;                     /* wide: 64-bit row offsets (pool of 64 GiB or more) */
     const char *k, *v;
     int64_t k_sp, k_st, k_sh, v_sp, v_st, v_sh;
     pa_fastdiv pdiv;
@@ -183,49 +183,46 @@ sm90_prefill_kernel(const __grid_constant__ CUtensorMap tm_k, const __grid_const
         const int is_v = pw >= 2, pnl = pw & 1;
         if (p.gather) {
             /* cp.async gather: warp pnl of K (V) copies tile rows 64 pnl .. 64 pnl + 63. Lane l
-             * looks up rows 64 pnl + l and + 32 (page id, multiply-shift division) and forms
-             * their byte addresses; each copy instruction moves two whole 256-byte rows (16
-             * lanes per row, the address handed over by shuffle). Rows past the end or with a
-             * bad page id are zero-filled and never read; K's rows are also flagged in the
-             * stage's mask words. The full barrier completes when every copy has landed. */
+             * looks up rows 64 pnl + l and + 32 (page id by multiply-shift division; one tile
+             * ahead, so the page-table latency hides under the current tile's copies) and forms
+             * their offsets. Each copy instruction moves two whole 256-byte rows, 16 lanes per
+             * row, the row's offset handed over by shuffle (16 shuffles in flight before their
+             * copies: this warp's latency, not bandwidth, limits the gather). Rows past the end
+             * or with a bad page id are zero-filled and never read; K's rows are also flagged in
+             * the stage's mask words. The full barrier completes when every copy has landed.
+             * Offsets are 32-bit in 16-byte units (pools under 64 GiB), else 64-bit (p.wide). */
             const int64_t sp = (is_v ? p.v_sp : p.k_sp) * 2, st = (is_v ? p.v_st : p.k_st) * 2;
             const char *gbase = (is_v ? p.v : p.k) + (int64_t)kvh * (is_v ? p.v_sh : p.k_sh) * 2;
             const int32_t *pt = p.page_table + (int64_t)b * p.pt_stride;
             const uint32_t sbuf0 = is_v ? sV : sK;
             const uint32_t full0 = is_v ? bar_v_full : bar_k_full, empty0 = is_v ? bar_v_empty : bar_k_empty;
-            const int c = lane & 15;
-#ifdef SM90_OFF32
-            /* row offsets from gbase in 16-byte units (host: the pool spans < 64 GiB); ~0u = none */
-            auto row_addr = [&](int j) -> uint32_t {
-                if (j >= sk) return ~0u;
+            const int c = lane & 15, hi = lane >> 4;
+            const bool wide = p.wide;
+            /* byte offset of key j's row from gbase, or -1 */
+            auto row_off = [&](int j) -> int64_t {
+                if (j >= sk) return -1;
                 const uint32_t pi = pa_fastdiv_q(p.pdiv, (uint32_t)j);
                 const int pid = __ldg(pt + pi);
-                if ((unsigned)pid >= (unsigned)p.num_pages) return ~0u;
-                return (uint32_t)(((int64_t)pid * sp + (int64_t)(j - (int)(pi * (uint32_t)p.page_size)) * st) >> 4);
+                if ((unsigned)pid >= (unsigned)p.num_pages) return -1;
+                return (int64_t)pid * sp + (int64_t)(j - (int)(pi * (uint32_t)p.page_size)) * st;
             };
             uint64_t gc = (uint64_t)(gbase + c * 16);
-            asm volatile("" : "+l"(gc));   /* one 64-bit base: each copy is then one IMAD.WIDE */
-#else
-            auto row_addr = [&](int j) -> const char * {
-                if (j >= sk) return 0;
-                const uint32_t pi = pa_fastdiv_q(p.pdiv, (uint32_t)j);
-                const int pid = __ldg(pt + pi);
-                if ((unsigned)pid >= (unsigned)p.num_pages) return 0;
-                return gbase + (int64_t)pid * sp + (int64_t)(j - (int)(pi * (uint32_t)p.page_size)) * st;
-            };
-#endif
+            asm volatile("" : "+l"(gc));   /* one 64-bit base: a copy's address is one IMAD.WIDE */
+            int64_t o0 = -1, o1 = -1;
+            if (n_tiles > 0) {
+                o0 = row_off((n_hi - 1) * SM90_BLOCK_N + pnl * 64 + lane);
+                o1 = row_off((n_hi - 1) * SM90_BLOCK_N + pnl * 64 + 32 + lane);
+            }
             for (int it = 0; it < n_tiles; it++) {
-                const int n0 = (n_hi - 1 - it) * SM90_BLOCK_N;
                 const int stage = it % SM90_STAGES;
                 const uint32_t parity = (uint32_t)(it / SM90_STAGES) & 1u;
-#ifdef SM90_OFF32
-                const uint32_t a0 = row_addr(n0 + pnl * 64 + lane), a1 = row_addr(n0 + pnl * 64 + 32 + lane);
-                const uint32_t w0 = __ballot_sync(0xffffffffu, a0 == ~0u), w1 = __ballot_sync(0xffffffffu, a1 == ~0u);
-#else
-                const char *a0 = row_addr(n0 + pnl * 64 + lane);
-                const char *a1 = row_addr(n0 + pnl * 64 + 32 + lane);
-                const uint32_t w0 = __ballot_sync(0xffffffffu, a0 == 0), w1 = __ballot_sync(0xffffffffu, a1 == 0);
-#endif
+                int64_t q0 = -1, q1 = -1;   /* next tile's rows */
+                if (it + 1 < n_tiles) {
+                    const int n1 = (n_hi - 2 - it) * SM90_BLOCK_N + pnl * 64 + lane;
+                    q0 = row_off(n1);
+                    q1 = row_off(n1 + 32);
+                }
+                const uint32_t w0 = __ballot_sync(0xffffffffu, o0 < 0), w1 = __ballot_sync(0xffffffffu, o1 < 0);
                 if (lane == 0) mbar_wait(empty0 + 8 * stage, parity ^ 1u);
                 __syncwarp();
                 if (!is_v && lane == 0) {
@@ -233,44 +230,48 @@ sm90_prefill_kernel(const __grid_constant__ CUtensorMap tm_k, const __grid_const
                     bad_masks[4 * stage + 2 * pnl + 1] = w1;
                     mbar_arrive(full0 + 8 * stage);
                 }
-                /* row r = 64 pnl + 2 i + (lane >> 4): its swizzle (chunk ^ (r & 7)) repeats every
-                 * 4 steps, so 4 base addresses (made per tile, not hoisted: 40 registers here)
-                 * plus an immediate offset give every destination */
+                /* row r = 64 pnl + 2 i + hi: its swizzle (chunk ^ (r & 7)) repeats every 4 steps,
+                 * so 4 base addresses plus an immediate offset give every destination */
                 uint32_t d[4];
                 {
                     uint32_t st_base = sbuf0 + stage * SM90_TILE_BYTES + (c >> 3) * SM90_PANEL_BYTES +
-                                       (pnl * 64 + (lane >> 4)) * 128;
+                                       (pnl * 64 + hi) * 128;
                     asm volatile("" : "+r"(st_base));
 #pragma unroll
-                    for (int k = 0; k < 4; k++) d[k] = st_base + (((c & 7) ^ ((2 * k + (lane >> 4)) & 7)) << 4);
+                    for (int k = 0; k < 4; k++) d[k] = st_base + (((c & 7) ^ ((2 * k + hi) & 7)) << 4);
                 }
-#ifdef SM90_OFF32
-                /* shuffles in batches of 8 ahead of their copies: a shuffle's latency is paid
-                 * once per batch, not once per copy */
+                if (!wide) {
+                    const uint32_t u0 = o0 < 0 ? ~0u : (uint32_t)(o0 >> 4), u1 = o1 < 0 ? ~0u : (uint32_t)(o1 >> 4);
 #pragma unroll
-                for (int g = 0; g < 4; g++) {
-                    uint32_t off[8];
+                    for (int g = 0; g < 2; g++) {
+                        uint32_t off[16];
 #pragma unroll
-                    for (int k = 0; k < 8; k++)
-                        off[k] = __shfl_sync(0xffffffffu, g < 2 ? a0 : a1, (2 * (8 * g + k) + (lane >> 4)) & 31);
-                    asm volatile("" :: "r"(off[0]), "r"(off[1]), "r"(off[2]), "r"(off[3]),
-                                       "r"(off[4]), "r"(off[5]), "r"(off[6]), "r"(off[7]));
+                        for (int k = 0; k < 16; k++)
+                            off[k] = __shfl_sync(0xffffffffu, g == 0 ? u0 : u1, (2 * k + hi) & 31);
 #pragma unroll
-                    for (int k = 0; k < 8; k++) {
-                        const int i = 8 * g + k;
-                        pa_cp_async_16_zfill(d[i & 3] + 2 * i * 128, (const void *)(gc + (uint64_t)off[k] * 16u),
-                                             off[k] != ~0u ? 16u : 0u);
+                        for (int k = 0; k < 16; k++) {
+                            const int i = 16 * g + k;
+                            pa_cp_async_16_zfill(d[i & 3] + 2 * i * 128, (const void *)(gc + (uint64_t)off[k] * 16u),
+                                                 off[k] != ~0u ? 16u : 0u);
+                        }
+                    }
+                } else {
+#pragma unroll
+                    for (int g = 0; g < 4; g++) {
+                        long long off[8];
+#pragma unroll
+                        for (int k = 0; k < 8; k++)
+                            off[k] = __shfl_sync(0xffffffffu, (long long)(g < 2 ? o0 : o1), (2 * (8 * g + k) + hi) & 31);
+#pragma unroll
+                        for (int k = 0; k < 8; k++) {
+                            const int i = 8 * g + k;
+                            pa_cp_async_16_zfill(d[i & 3] + 2 * i * 128, (const void *)(gc + (uint64_t)(off[k] < 0 ? 0 : off[k])),
+                                                 off[k] >= 0 ? 16u : 0u);
+                        }
                     }
                 }
-#else
-#pragma unroll
-                for (int i = 0; i < 32; i++) {
-                    const int rl = 2 * i + (lane >> 4);
-                    const char *src = (const char *)__shfl_sync(0xffffffffu, (unsigned long long)(i < 16 ? a0 : a1), rl & 31);
-                    pa_cp_async_16_zfill(d[i & 3] + 2 * i * 128, src ? src + c * 16 : gbase, src ? 16u : 0u);
-                }
-#endif
                 asm volatile("cp.async.mbarrier.arrive.noinc.shared::cta.b64 [%0];\n" :: "r"(full0 + 8 * stage) : "memory");
+                o0 = q0; o1 = q1;
             }
             return;
         }
@@ -569,6 +570,20 @@ static int sm90_box_rows(const pa__problem *pb)
 
 static int aligned16(const void *ptr) { return ((uintptr_t)ptr & 15u) == 0; }
 
+/* Pools at least 2^this bytes long take the gather's 64-bit offsets (a test lowers it to 0). */
+extern "C" int pa__sm90_wide_log2;
+int pa__sm90_wide_log2 = 36;
+
+/* Bytes from a K or V base to the end of its last row: bounds the gather's row offsets. */
+static int64_t sm90_pool_bytes(const pa__problem *pb)
+{
+    const int64_t pk = ((int64_t)(pb->num_pages - 1) * pb->k_stride_page + (int64_t)(pb->page_size - 1) * pb->k_stride_token +
+                        (int64_t)(pb->num_kv_heads - 1) * pb->k_stride_head + pb->head_dim) * 2;
+    const int64_t pv = ((int64_t)(pb->num_pages - 1) * pb->v_stride_page + (int64_t)(pb->page_size - 1) * pb->v_stride_token +
+                        (int64_t)(pb->num_kv_heads - 1) * pb->v_stride_head + pb->head_dim) * 2;
+    return pk > pv ? pk : pv;
+}
+
 /* Boxes under 8 rows (page sizes 1..7, 100, 12 ...: 32+ boxes per panel) would issue too many
  * TMA copies per tile: those page sizes are gathered by cp.async instead. */
 static int sm90_gathers(const pa__problem *pb)
@@ -661,6 +676,7 @@ extern "C" pa_status pa__sm90_attention(pa_context *ctx, const pa__problem *pb, 
     p.sl2 = (pb->softcap > 0.f ? 1.f : pb->scale) * 1.4426950408889634f;
     p.causal = pb->causal; p.window_left = pb->window_left;
     p.gather = gather;
+    p.wide = sm90_pool_bytes(pb) >= ((int64_t)1 << pa__sm90_wide_log2);
     p.k = (const char *)pb->k; p.v = (const char *)pb->v;
     p.k_sp = pb->k_stride_page; p.k_st = pb->k_stride_token; p.k_sh = pb->k_stride_head;
     p.v_sp = pb->v_stride_page; p.v_st = pb->v_stride_token; p.v_sh = pb->v_stride_head;
