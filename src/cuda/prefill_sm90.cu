@@ -13,15 +13,18 @@
  * 16-byte loads (predicated on the varlen row count); O is stored from registers.
  * Mapping: grid (m blocks, heads, batch), m blocks reversed so the longest causal rows start
  * first; keys walked from the last tile down so the masked tiles (and the sequence end) come first.
- * Paging: a 4-D tensor map over (d, slot, kv head, page). A tile panel is one TMA box when the
- * page size is a multiple of 128 and for the contiguous cache, else 128/page_size boxes (one per
- * page, one lane each) for page sizes 8..64 dividing 128. Boxes past the end use page -1 and bad
- * page ids are never used as coordinates: TMA zero-fills out-of-range boxes without reading, and
- * keys of bad pages are masked. Stale V rows past the end inside a loaded page are zeroed in
- * shared memory before any P V (0 * NaN = NaN).
- * Limits: head_dim 128, bf16/f16, 16-byte aligned pointers and strides (TMA), page sizes that
- * are multiples of 128 or 8/16/32/64, any contiguous length; the rest (d 64/256, pages 1..4, 3,
- * 48, 100, 192 ...) is left to the sm80 kernel. No split-KV (num_splits is ignored).
+ * Paging, three regimes. (1) Contiguous cache and page sizes that are multiples of 128: one TMA
+ * box per tile panel, over a 4-D tensor map (d, slot, kv head, page). (2) Page sizes whose
+ * largest power-of-two divisor g shared with 128 is at least 8 (8, 16, 48, 672, 192 ...): 128/g
+ * boxes of g rows per panel, each inside one page, one lane per box. Boxes past the end use page
+ * -1 and bad page ids are never used as coordinates: TMA zero-fills out-of-range boxes without
+ * reading. (3) Every other page size (1..7, 100, 12 ...): the GATHER instantiation, where the
+ * producer warps copy rows with 16-byte cp.async (see the producer's comment) and complete the
+ * stage's mbarrier with cp.async.mbarrier.arrive.noinc; consumers fence the generic-to-async
+ * proxy before their wgmma reads. Keys of bad pages are masked (per-key mask words per stage).
+ * Stale V rows past the end inside a loaded page are zeroed in shared memory before any P V.
+ * Limits: head_dim 128, bf16/f16, 16-byte aligned pointers and strides; the rest (d 64/256) is
+ * left to the sm80 kernel. No split-KV (num_splits is ignored).
  *
  * Milestones (H100 80GB HBM3, bf16 d128 B4 H16 sq = sk = 8192, median of 21 x 5 back-to-back
  * calls, bench/wip_sm90/drv.cu, 2026-11-25; run-to-run spread about +-2%):
@@ -39,7 +42,15 @@
  *       8/16/32/64/128/256: 591/591/588/595/595/591 (+2.1..+3.3%); causal 548 contiguous,
  *       528/544/542/536/538/570 (-3.9..+3.9%, i.e. within noise of each other).
  *       setmaxnreg 32/240 hangs (the pool is the launch allocation, 168 x 384): 32/232 it is.
- *   ptxas: 168 registers at entry (setmaxnreg 32/232), 0 spills, 0 stack; SASS: HGMMA.64x128x16,
+ *   M7  cp.async gather for the page sizes TMA cannot cut (1..7, 100), gcd boxes for 48/672.
+ *       Predicted: the 4 producer warps move 64 KB per tile at about TMA's rate, +5%. Measured
+ *       (bf16 d128 B4 H16 8k, fragmented; bench/wip_sm90/dev_variants*.sh): 40 producer
+ *       registers +40..54% (ptxas serialized every shuffle -> copy chain); 32-bit offsets +35%;
+ *       56 registers +21%; lookups a tile ahead and 16 shuffles in flight: pages 1/3/4/100
+ *       +15..18% non-causal, +13..14% causal; 3 stages no better. The producer warps' issue
+ *       latency, not bandwidth, is the limit (about FlashAttention's reported +10..15%).
+ *       672 (32-row boxes) +2.6%, 48 (16-row boxes) +2..8% over runs.
+ *   ptxas: 168 registers at entry (setmaxnreg 40/232; gather 56/224), 0 spills, 0 stack; SASS: HGMMA.64x128x16,
  *   UTMALDG, USETMAXREG. Tested: bench/wip_sm90/drv.cu (13 shapes vs a double reference, all
  *   rows, NaN-poisoned pages and outputs, repeat bit-identical) and tests/test_gpu.c forced to
  *   sm90 (184 cases pass; the one failure there is the harness's bad-input case at d=64).
@@ -71,14 +82,16 @@ using namespace pa_sm90;
 #define SM90_OFF_V       (SM90_TILE_BYTES * (1 + SM90_STAGES))
 #define SM90_OFF_BAR     (SM90_TILE_BYTES * (1 + 2 * SM90_STAGES))
 #define SM90_SMEM_BYTES  (SM90_OFF_BAR + 256 + 1024)  /* + barriers, masks, alignment slack */
-#ifndef SM90_PRODUCER_REGS
-#define SM90_PRODUCER_REGS 56
-#endif
-#ifndef SM90_CONSUMER_REGS
-#define SM90_CONSUMER_REGS 224
-#endif
+/* TMA kernel: the producer only issues boxes (40 registers); the gather kernel's producer needs
+ * 56 to keep 16 shuffles in flight (measured: 40 gave +40% at page 1, 56 gives +15..20%). */
+#define SM90_PRODUCER_REGS 40
+#define SM90_CONSUMER_REGS 232
+#define SM90_GATHER_PRODUCER_REGS 56
+#define SM90_GATHER_CONSUMER_REGS 224
 /* setmaxnreg only moves registers inside the CTA's launch allocation (168 per thread at 384
  * threads): 32/240 needs more than the producer frees and setmaxnreg.inc waits forever. */
+static_assert(SM90_GATHER_PRODUCER_REGS * 128 + SM90_GATHER_CONSUMER_REGS * 256 <= 168 * SM90_THREADS,
+              "setmaxnreg split exceeds the launch register allocation");
 static_assert(SM90_PRODUCER_REGS * 128 + SM90_CONSUMER_REGS * 256 <= 168 * SM90_THREADS,
               "setmaxnreg split exceeds the launch register allocation");
 #define SM90_BAR_ZERO    1                   /* named barriers; 2, 3: Q loaded per warpgroup */
@@ -126,7 +139,7 @@ template <> struct sm90_ops<false> {
     { __half2 v = __floats2half2_rn(lo, hi); return *reinterpret_cast<uint32_t *>(&v); }
 };
 
-template <bool BF16>
+template <bool BF16, bool GATHER>
 __global__ void __launch_bounds__(SM90_THREADS, 1)
 sm90_prefill_kernel(const __grid_constant__ CUtensorMap tm_k, const __grid_constant__ CUtensorMap tm_v,
                     const sm90_params p)
@@ -165,8 +178,8 @@ sm90_prefill_kernel(const __grid_constant__ CUtensorMap tm_k, const __grid_const
         for (int s = 0; s < SM90_STAGES; s++) {
             /* TMA: one producer warp per 64-column panel. Gather: the 64 copying threads
              * (cp.async.mbarrier.arrive.noinc), plus for K the two mask-writing lanes. */
-            mbar_init(bar_k_full + 8 * s, p.gather ? 66 : 2);
-            mbar_init(bar_v_full + 8 * s, p.gather ? 64 : 2);
+            mbar_init(bar_k_full + 8 * s, GATHER ? 66 : 2);
+            mbar_init(bar_v_full + 8 * s, GATHER ? 64 : 2);
             mbar_init(bar_k_empty + 8 * s, 8);   /* one arrival per consumer warp */
             mbar_init(bar_v_empty + 8 * s, 8);
         }
@@ -178,10 +191,10 @@ sm90_prefill_kernel(const __grid_constant__ CUtensorMap tm_k, const __grid_const
         /* ---- producer warpgroup: warps 0, 1 load K panels 0, 1; warps 2, 3 V panels 0, 1.
          * Each warp waits on its ring and issues its own boxes (one lane per box), so the
          * serial issue of many small boxes (small pages) is spread over four warps. ---- */
-        setmaxnreg_dec<SM90_PRODUCER_REGS>();
+        setmaxnreg_dec<GATHER ? SM90_GATHER_PRODUCER_REGS : SM90_PRODUCER_REGS>();
         const int pw = threadIdx.x >> 5, lane = threadIdx.x & 31;
         const int is_v = pw >= 2, pnl = pw & 1;
-        if (p.gather) {
+        if (GATHER) {
             /* cp.async gather: warp pnl of K (V) copies tile rows 64 pnl .. 64 pnl + 63. Lane l
              * looks up rows 64 pnl + l and + 32 (page id by multiply-shift division; one tile
              * ahead, so the page-table latency hides under the current tile's copies) and forms
@@ -316,7 +329,7 @@ sm90_prefill_kernel(const __grid_constant__ CUtensorMap tm_k, const __grid_const
     }
 
     /* ---- consumer warpgroups ---- */
-    setmaxnreg_inc<SM90_CONSUMER_REGS>();
+    setmaxnreg_inc<GATHER ? SM90_GATHER_CONSUMER_REGS : SM90_CONSUMER_REGS>();
     const int wg = (threadIdx.x >> 7) - 1;
     const int t = threadIdx.x & 127;
     const int warp = t >> 5, lane = t & 31;
@@ -457,7 +470,7 @@ sm90_prefill_kernel(const __grid_constant__ CUtensorMap tm_k, const __grid_const
         float corr[2];
         named_bar_sync(SM90_BAR_SCHED + wg, 256);
         mbar_wait(bar_k_full, 0);
-        if (p.gather) fence_proxy_async();   /* cp.async wrote generic-proxy data */
+        if (GATHER) fence_proxy_async();   /* cp.async wrote generic-proxy data */
         wgmma_fence();
         issue_qk(0);
         if (!(wg == 1 && n_tiles == 1)) named_bar_arrive(SM90_BAR_SCHED + (1 - wg), 256);
@@ -482,7 +495,7 @@ sm90_prefill_kernel(const __grid_constant__ CUtensorMap tm_k, const __grid_const
         named_bar_sync(SM90_BAR_SCHED + wg, 256);
         mbar_wait(bar_k_full + 8 * stage, parity);
         mbar_wait(bar_v_full + 8 * pstage, pparity);
-        if (p.gather) fence_proxy_async();
+        if (GATHER) fence_proxy_async();
         wgmma_fence();
         issue_qk(stage);
         issue_pv(pstage);
@@ -512,7 +525,7 @@ sm90_prefill_kernel(const __grid_constant__ CUtensorMap tm_k, const __grid_const
         const int stage = (n_tiles - 1) % SM90_STAGES;
         const uint32_t parity = (uint32_t)((n_tiles - 1) / SM90_STAGES) & 1u;
         mbar_wait(bar_v_full + 8 * stage, parity);
-        if (p.gather) fence_proxy_async();
+        if (GATHER) fence_proxy_async();
         wgmma_fence();
         issue_pv(stage);
         wgmma_wait<0>();
@@ -683,7 +696,8 @@ extern "C" pa_status pa__sm90_attention(pa_context *ctx, const pa__problem *pb, 
     p.pdiv = pa_fastdiv_init((uint32_t)(pb->page_size > 0 ? pb->page_size : 1));
 
     void (*kern)(const CUtensorMap, const CUtensorMap, const sm90_params) =
-        pb->dtype == PA_DTYPE_BF16 ? sm90_prefill_kernel<true> : sm90_prefill_kernel<false>;
+        gather ? (pb->dtype == PA_DTYPE_BF16 ? sm90_prefill_kernel<true, true> : sm90_prefill_kernel<false, true>)
+               : (pb->dtype == PA_DTYPE_BF16 ? sm90_prefill_kernel<true, false> : sm90_prefill_kernel<false, false>);
     cudaError_t e = cudaFuncSetAttribute(kern, cudaFuncAttributeMaxDynamicSharedMemorySize, SM90_SMEM_BYTES);
     if (e != cudaSuccess) {
         (void)cudaGetLastError();
