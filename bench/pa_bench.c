@@ -271,6 +271,9 @@ static void inst_set_pages(inst *in, int page, int fragmented)
     }
 }
 
+static int g_splits;        /* --splits: num_splits for every call (0 = the library's choice) */
+static int g_decode_batch;  /* --decode-batch: only the decode shapes of this batch (0 = all) */
+
 static void inst_job(inst *in, job *j, pa_context *ctx, int causal)
 {
     int64_t tok = (int64_t)in->Hk * in->d;
@@ -294,6 +297,7 @@ static void inst_job(inst *in, job *j, pa_context *ctx, int causal)
     j->kv.k_stride_page = j->kv.v_stride_page = (int64_t)j->kv.page_size * tok;
     pa_attn_params_init(&j->p, in->d);
     j->p.causal = causal;
+    j->p.num_splits = g_splits;
     j->o = (pa_output){ in->dout, (int64_t)in->H * in->d, in->d, NULL };
 }
 
@@ -477,7 +481,8 @@ static void usage(void)
            "  --causal 0|1|both      --table contig|frag|both\n"
            "  --dtype bf16|f16|f32   --kernel auto|cpu|sm80|sm90|decode\n"
            "  --iters N --warmup N   --threads N (CPU)   --seed N\n"
-           "  --prefill-only | --decode-only   --no-check   --csv\n");
+           "  --prefill-only | --decode-only   --no-check   --csv\n"
+           "  --splits N (num_splits, 0 = auto)   --decode-batch B (decode shapes of batch B only)\n");
 }
 
 int main(int argc, char **argv)
@@ -507,6 +512,8 @@ int main(int argc, char **argv)
         else if (ARG("--kernel")) o.kernel = !strcmp(v, "cpu") ? PA__KERNEL_CPU : !strcmp(v, "sm80") ? PA__KERNEL_SM80_PREFILL
                                           : !strcmp(v, "sm90") ? PA__KERNEL_SM90_PREFILL : !strcmp(v, "decode") ? PA__KERNEL_DECODE : PA__KERNEL_AUTO;
         else if (ARG("--iters")) o.iters = atoi(v);
+        else if (ARG("--splits")) g_splits = atoi(v);
+        else if (ARG("--decode-batch")) g_decode_batch = atoi(v);
         else if (ARG("--warmup")) o.warmup = atoi(v);
         else if (ARG("--threads")) o.threads = atoi(v);
         else if (ARG("--seed")) o.seed = strtoull(v, NULL, 10);
@@ -592,7 +599,9 @@ int main(int argc, char **argv)
             int B = g_gpu ? shp_gpu[s].B : shp_cpu[s].B, sq = g_gpu ? shp_gpu[s].sq : shp_cpu[s].sq;
             int sk = g_gpu ? shp_gpu[s].sk : shp_cpu[s].sk, causal = g_gpu ? shp_gpu[s].causal : shp_cpu[s].causal;
             int lo = g_gpu ? shp_gpu[s].lo : shp_cpu[s].lo;
-            int32_t *lens = malloc(sizeof(int32_t) * B);
+            int32_t *lens;
+            if (g_decode_batch && B != g_decode_batch) continue;
+            lens = malloc(sizeof(int32_t) * B);
             for (c = 0; c < B; c++) lens[c] = lo ? lo + (int)(rnd() % (unsigned)(sk - lo + 1)) : sk;
             bench_shape(&o, ctx, "decode", B, 32, 8, 128, sq, sk, lens, causal);
             free(lens);
