@@ -475,11 +475,11 @@ int slots_per_sm(const pa_context *ctx, const pa__problem *pb)
 }
 
 /* Splits from host fields only (deterministic): num_splits if given; else, when
- * batch*kv_heads*row_blocks CTAs cannot give every SM one, enough splits for one CTA per SM, or
- * for splits of about LONG_SPLIT_KEYS keys when longer, never more than the resident CTAs of one
- * wave (measured 2026-11-25, H100: B1 sk131072 ps16 16 splits 91%, 33 splits 89%, 66 splits 86%;
- * B4 sk65536 8 or 16 splits 95%) and never splits under MIN_SPLIT_KEYS keys. */
-constexpr int LONG_SPLIT_KEYS = 8192;
+ * batch*kv_heads*row_blocks CTAs cannot give every SM one, enough splits to fill one wave of
+ * resident CTAs (2 per SM at d128), never splits under MIN_SPLIT_KEYS keys. Measured 2026-11-25,
+ * H100, B1 sk131072 (8 kv heads), % of copy at contiguous / page 16 / 64 / 256: 8 splits
+ * 78/76/77/77, 17 splits 85/92/86/85, 33 (one wave) 96/92/95/96, 66 90/89/90/88, 132 87/87/86/86.
+ * (An earlier rule of 8k-key splits came from runs whose L2 flush left dirty lines behind.) */
 constexpr int MIN_SPLIT_KEYS = 256;
 constexpr int MAX_AUTO_SPLITS = 128;
 int resolve_splits(const pa_context *ctx, const pa__problem *pb)
@@ -489,9 +489,7 @@ int resolve_splits(const pa_context *ctx, const pa__problem *pb)
     const int64_t sms = ctx->num_sms > 0 ? ctx->num_sms : 1;
     if (base >= sms) return 1;
     const int64_t wave = sms * slots_per_sm(ctx, pb) / base;
-    int64_t n = (pb->max_seq_len + LONG_SPLIT_KEYS - 1) / LONG_SPLIT_KEYS;
-    if (n < (sms + base - 1) / base) n = (sms + base - 1) / base;
-    if (n > wave) n = wave;
+    int64_t n = wave;
     if (n > pb->max_seq_len / MIN_SPLIT_KEYS) n = pb->max_seq_len / MIN_SPLIT_KEYS;
     if (n > MAX_AUTO_SPLITS) n = MAX_AUTO_SPLITS;
     return n < 1 ? 1 : (int)n;
