@@ -132,10 +132,12 @@ def main():
     env = dict(gpu=props.name, torch=torch.__version__, cudnn=torch.backends.cudnn.version(),
                date=time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()))
     try:
-        env["commit"] = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True,
-                                       text=True).stdout.strip()
+        # on the device machine the working tree's git metadata can be stale: record the commit
+        # that ran yourself (bench/RESULTS.md does)
+        env["git_head_here"] = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True,
+                                              text=True).stdout.strip()
     except Exception:
-        env["commit"] = "?"
+        env["git_head_here"] = "?"
     print(env, flush=True)
     anc = [] if a.skip_anchors else anchors(a.quick)
     pa_args = a.pa_args or ("--dims 128 --pages 1,3,4,8,16,48,64,100,128,256 --table frag --iters 10"
