@@ -3,8 +3,8 @@
  * head_dim 64/128/256, f16 and bf16), bad inputs with validation on, pa_kv_append and
  * bit-identical repeats. PA_TEST_KERNEL=sm80|sm90|decode|auto forces one kernel; a case the
  * forced kernel cannot run counts as skipped, not failed. PA_TEST_SM90_WIDE=1 makes the sm90
- * gather use its 64-bit offsets for every pool. Without a CUDA device it prints
- * "skipped: no CUDA device" and counts nothing.
+ * gather use its 64-bit offsets for every pool; PA_TEST_HEAD_DIM=128 draws only that head_dim.
+ * Without a CUDA device it prints "skipped: no CUDA device" and counts nothing.
  */
 #include "harness.h"
 #include <stdlib.h>
@@ -34,6 +34,7 @@ int main(void)
     pa__kernel kernel = PA__KERNEL_AUTO;
     pa_context *ctx = NULL;
     th_limits lim;
+    int head_dim;
     th_case c;
     pa_status st;
     int i;
@@ -69,6 +70,10 @@ int main(void)
     memset(&lim, 0, sizeof lim);
     lim.dtypes = dtypes; lim.n_dtypes = 2;
     lim.head_dims = dims; lim.n_head_dims = 3;
+    if (getenv("PA_TEST_HEAD_DIM")) {   /* one head_dim only, e.g. 128 for a forced sm90 run */
+        head_dim = atoi(getenv("PA_TEST_HEAD_DIM"));
+        lim.head_dims = &head_dim; lim.n_head_dims = 1;
+    }
     lim.page_sizes = pages; lim.n_page_sizes = NPAGES;
     lim.max_batch = 8; lim.max_heads = 32; lim.max_group = 8;
     lim.max_q = 512; lim.max_keys = 17000;
