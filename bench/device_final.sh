@@ -14,7 +14,7 @@ if has build; then
   timeout 200 make -j16 all $bins > "$O/build.log" 2>&1; echo "build rc=$? $(( $(date +%s) - t0 ))s" | tee -a "$O/summary.txt"
 fi
 if has compare; then
-  timeout ${COMPARE_S:-300} python3 bench/compare.py ${COMPARE_FULL:+} $([ -z "$COMPARE_FULL" ] && echo --quick) --out "$O" \
+  timeout ${COMPARE_S:-300} python3 bench/compare.py $([ -z "$COMPARE_FULL" ] && echo --quick) --out "$O" \
     --pa-args "${PA_ARGS:---dims 128 --pages 1,3,4,8,16,32,48,64,100,128,256,672 --table frag --iters 10}" > "$O/compare.log" 2>&1
   echo "compare rc=$? $(( $(date +%s) - t0 ))s" | tee -a "$O/summary.txt"
 fi

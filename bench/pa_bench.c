@@ -32,6 +32,8 @@ typedef struct opts {
     int  table_mode;           /* 0 contiguous, 1 fragmented, 2 both */
     int  iters, warmup;
     int  csv, prefill, decode, check;
+    int  splits;               /* num_splits for every call (0 = the library's choice) */
+    int  decode_batch;         /* only the decode shapes of this batch (0 = all) */
     pa_dtype dtype;
     pa__kernel kernel;
     int  threads;
@@ -271,9 +273,6 @@ static void inst_set_pages(inst *in, int page, int fragmented)
     }
 }
 
-static int g_splits;        /* --splits: num_splits for every call (0 = the library's choice) */
-static int g_decode_batch;  /* --decode-batch: only the decode shapes of this batch (0 = all) */
-
 static void inst_job(inst *in, job *j, pa_context *ctx, int causal)
 {
     int64_t tok = (int64_t)in->Hk * in->d;
@@ -297,7 +296,6 @@ static void inst_job(inst *in, job *j, pa_context *ctx, int causal)
     j->kv.k_stride_page = j->kv.v_stride_page = (int64_t)j->kv.page_size * tok;
     pa_attn_params_init(&j->p, in->d);
     j->p.causal = causal;
-    j->p.num_splits = g_splits;
     j->o = (pa_output){ in->dout, (int64_t)in->H * in->d, in->d, NULL };
 }
 
@@ -420,6 +418,7 @@ static double bench_row(const opts *o, pa_context *ctx, inst *in, const char *ki
     double ms, err = 0;
     inst_set_pages(in, page, frag);
     inst_job(in, &j, ctx, causal);
+    j.p.num_splits = o->splits;
     if (o->check) {
         size_t need = 0;
         if (pa_workspace_size(ctx, &j.q, &j.kv, &j.p, &need) == PA_OK && need > g_ws_cap) {
@@ -512,8 +511,8 @@ int main(int argc, char **argv)
         else if (ARG("--kernel")) o.kernel = !strcmp(v, "cpu") ? PA__KERNEL_CPU : !strcmp(v, "sm80") ? PA__KERNEL_SM80_PREFILL
                                           : !strcmp(v, "sm90") ? PA__KERNEL_SM90_PREFILL : !strcmp(v, "decode") ? PA__KERNEL_DECODE : PA__KERNEL_AUTO;
         else if (ARG("--iters")) o.iters = atoi(v);
-        else if (ARG("--splits")) g_splits = atoi(v);
-        else if (ARG("--decode-batch")) g_decode_batch = atoi(v);
+        else if (ARG("--splits")) o.splits = atoi(v);
+        else if (ARG("--decode-batch")) o.decode_batch = atoi(v);
         else if (ARG("--warmup")) o.warmup = atoi(v);
         else if (ARG("--threads")) o.threads = atoi(v);
         else if (ARG("--seed")) o.seed = strtoull(v, NULL, 10);
@@ -600,7 +599,7 @@ int main(int argc, char **argv)
             int sk = g_gpu ? shp_gpu[s].sk : shp_cpu[s].sk, causal = g_gpu ? shp_gpu[s].causal : shp_cpu[s].causal;
             int lo = g_gpu ? shp_gpu[s].lo : shp_cpu[s].lo;
             int32_t *lens;
-            if (g_decode_batch && B != g_decode_batch) continue;
+            if (o.decode_batch && B != o.decode_batch) continue;
             lens = malloc(sizeof(int32_t) * B);
             for (c = 0; c < B; c++) lens[c] = lo ? lo + (int)(rnd() % (unsigned)(sk - lo + 1)) : sk;
             bench_shape(&o, ctx, "decode", B, 32, 8, 128, sq, sk, lens, causal);

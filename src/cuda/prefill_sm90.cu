@@ -44,7 +44,7 @@
  *       setmaxnreg 32/240 hangs (the pool is the launch allocation, 168 x 384): 32/232 it is.
  *   M7  cp.async gather for the page sizes TMA cannot cut (1..7, 100), gcd boxes for 48/672.
  *       Predicted: the 4 producer warps move 64 KB per tile at about TMA's rate, +5%. Measured
- *       (bf16 d128 B4 H16 8k, fragmented; bench/wip_sm90/dev_variants*.sh): 40 producer
+ *       (bf16 d128 B4 H16 8k, fragmented; bench/wip_sm90/dev_variants.sh): 40 producer
  *       registers +40..54% (ptxas serialized every shuffle -> copy chain); 32-bit offsets +35%;
  *       56 registers +21%; lookups a tile ahead and 16 shuffles in flight: pages 1/3/4/100
  *       +15..18% non-causal, +13..14% causal; 3 stages no better. The producer warps' issue
@@ -86,8 +86,12 @@ using namespace pa_sm90;
  * 56 to keep 16 shuffles in flight (measured: 40 gave +40% at page 1, 56 gives +15..20%). */
 #define SM90_PRODUCER_REGS 40
 #define SM90_CONSUMER_REGS 232
+#ifndef SM90_GATHER_PRODUCER_REGS   /* build knobs for bench/wip_sm90/dev_variants.sh */
 #define SM90_GATHER_PRODUCER_REGS 56
+#endif
+#ifndef SM90_GATHER_CONSUMER_REGS
 #define SM90_GATHER_CONSUMER_REGS 224
+#endif
 /* setmaxnreg only moves registers inside the CTA's launch allocation (168 per thread at 384
  * threads): 32/240 needs more than the producer frees and setmaxnreg.inc waits forever. */
 static_assert(SM90_GATHER_PRODUCER_REGS * 128 + SM90_GATHER_CONSUMER_REGS * 256 <= 168 * SM90_THREADS,
@@ -588,12 +592,15 @@ extern "C" int pa__sm90_wide_log2;
 int pa__sm90_wide_log2 = 36;
 
 /* Bytes from a K or V base to the end of its last row: bounds the gather's row offsets. */
+static int64_t sm90_span(const pa__problem *pb, int64_t sp, int64_t st, int64_t sh)
+{
+    return ((int64_t)(pb->num_pages - 1) * sp + (int64_t)(pb->page_size - 1) * st +
+            (int64_t)(pb->num_kv_heads - 1) * sh + pb->head_dim) * 2;
+}
 static int64_t sm90_pool_bytes(const pa__problem *pb)
 {
-    const int64_t pk = ((int64_t)(pb->num_pages - 1) * pb->k_stride_page + (int64_t)(pb->page_size - 1) * pb->k_stride_token +
-                        (int64_t)(pb->num_kv_heads - 1) * pb->k_stride_head + pb->head_dim) * 2;
-    const int64_t pv = ((int64_t)(pb->num_pages - 1) * pb->v_stride_page + (int64_t)(pb->page_size - 1) * pb->v_stride_token +
-                        (int64_t)(pb->num_kv_heads - 1) * pb->v_stride_head + pb->head_dim) * 2;
+    const int64_t pk = sm90_span(pb, pb->k_stride_page, pb->k_stride_token, pb->k_stride_head);
+    const int64_t pv = sm90_span(pb, pb->v_stride_page, pb->v_stride_token, pb->v_stride_head);
     return pk > pv ? pk : pv;
 }
 
