@@ -9,7 +9,7 @@
 #include "harness.h"
 #include <stdlib.h>
 
-static const int pages[] = { 1, 3, 16, 48, 64, 100, 128, 256, 672 };
+static const int pages[] = { 1, 3, 8, 16, 48, 51, 64, 100, 128, 200, 256, 672 };
 static const int dims[] = { 64, 128, 256 };
 static const pa_dtype dtypes[] = { PA_DTYPE_F16, PA_DTYPE_BF16 };
 #define NPAGES ((int)(sizeof pages / sizeof *pages))

@@ -89,6 +89,9 @@ using namespace pa_sm90;
 #ifndef SM90_GATHER_PRODUCER_REGS   /* build knobs for bench/wip_sm90/dev_variants.sh */
 #define SM90_GATHER_PRODUCER_REGS 56
 #endif
+#ifndef SM90_GATHER_FENCE           /* 0: measurement only (cost of the consumers' proxy fence) */
+#define SM90_GATHER_FENCE 1
+#endif
 #ifndef SM90_GATHER_CONSUMER_REGS
 #define SM90_GATHER_CONSUMER_REGS 224
 #endif
@@ -115,6 +118,7 @@ struct sm90_params {
     int32_t max_sk;
     int32_t page_size, num_pages;
     int32_t box_rows, boxes, box_shift;      /* rows per TMA box, boxes per tile, log2(box_rows) */
+    int32_t runs, run_shift, n_maps;         /* page runs cut into boxes of 2^k << run_shift rows */
     int32_t heads, group, m_blocks;
     float scale, softcap, sl2;               /* sl2: log2(e) times the scale of what is kept */
     int32_t causal, window_left;
@@ -123,6 +127,12 @@ struct sm90_params {
     const char *k, *v;
     int64_t k_sp, k_st, k_sh, v_sp, v_st, v_sh;
     pa_fastdiv pdiv;
+};
+
+/* K and V tensor maps: [0] for one box height; with p.runs, [k] has boxes of 2^k << run_shift rows */
+#define SM90_MAX_MAPS 8
+struct sm90_maps {
+    CUtensorMap k[SM90_MAX_MAPS], v[SM90_MAX_MAPS];
 };
 
 template <bool BF16> struct sm90_ops;
@@ -145,8 +155,7 @@ template <> struct sm90_ops<false> {
 
 template <bool BF16, bool GATHER>
 __global__ void __launch_bounds__(SM90_THREADS, 1)
-sm90_prefill_kernel(const __grid_constant__ CUtensorMap tm_k, const __grid_constant__ CUtensorMap tm_v,
-                    const sm90_params p)
+sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
 {
     typedef sm90_ops<BF16> ops;
     extern __shared__ uint8_t smem_raw[];
@@ -292,41 +301,77 @@ sm90_prefill_kernel(const __grid_constant__ CUtensorMap tm_k, const __grid_const
             }
             return;
         }
-        const CUtensorMap *map = is_v ? &tm_v : &tm_k;
+        const CUtensorMap *map0 = is_v ? maps.v : maps.k;
         const uint32_t full = is_v ? bar_v_full : bar_k_full, empty = is_v ? bar_v_empty : bar_k_empty;
         const uint32_t sbuf = (is_v ? sV : sK) + pnl * SM90_PANEL_BYTES;
-        if (lane == 0) tma_prefetch_desc(map);
+        const int32_t *pt = p.page_table ? p.page_table + (int64_t)b * p.pt_stride : 0;
+        if (lane < p.n_maps) tma_prefetch_desc(map0 + lane);
         for (int it = 0; it < n_tiles; it++) {
             const int n0 = (n_hi - 1 - it) * SM90_BLOCK_N;
             const int stage = it % SM90_STAGES;
             const uint32_t parity = (uint32_t)(it / SM90_STAGES) & 1u;
-            /* lane i looks up the page of box i */
-            int page = -1, slot = 0, bad = 0;
-            if (lane < p.boxes) {
-                const int j = n0 + lane * p.box_rows;
-                if (!p.page_table) { page = b; slot = j; }
-                else if (j < sk) {
-                    const uint32_t pi = pa_fastdiv_q(p.pdiv, (uint32_t)j);
-                    const int pid = p.page_table[(int64_t)b * p.pt_stride + pi];
-                    slot = j - (int)(pi * (uint32_t)p.page_size);
-                    if (pid < 0 || pid >= p.num_pages) bad = 1; /* never dereferenced: OOB box */
-                    page = bad ? -1 : pid;
+            int page = -1, slot = 0, bad = 0, srow = 0, mi = 0;
+            bool issue;
+            uint32_t pi0 = 0;
+            int L0 = 0;
+            if (p.runs) {
+                /* the tile's keys lie in at most 4 page runs (page size >= 43): the first from
+                 * slot r0 of page pi0, the others from slot 0 of the next pages. Lane 8 pc + k
+                 * issues the box of run pc for bit k of its length in units of 2^run_shift rows
+                 * (higher bits first), from map k. Runs past the end use page -1 (zero-fill). */
+                const int pc = lane >> 3, k = lane & 7;
+                pi0 = pa_fastdiv_q(p.pdiv, (uint32_t)n0);
+                const int r0 = n0 - (int)(pi0 * (uint32_t)p.page_size);
+                L0 = min(p.page_size - r0, SM90_BLOCK_N);
+                const int js = pc == 0 ? 0 : L0 + (pc - 1) * p.page_size;
+                issue = js < SM90_BLOCK_N;
+                if (issue) {
+                    const int units = (pc == 0 ? L0 : min(p.page_size, SM90_BLOCK_N - js)) >> p.run_shift;
+                    const int off = ((units >> (k + 1)) << (k + 1)) << p.run_shift;
+                    srow = js + off;
+                    slot = (pc == 0 ? r0 : 0) + off;
+                    mi = k;
+                    if (n0 + js < sk) {   /* every lane of the run: lane 8 pc carries its bad bit */
+                        const int pid = pt[pi0 + pc];
+                        if (pid < 0 || pid >= p.num_pages) bad = 1; /* never dereferenced: OOB box */
+                        page = bad ? -1 : pid;
+                    }
+                    issue = (units >> k) & 1;
+                }
+            } else {
+                /* lane i looks up the page of box i */
+                issue = lane < p.boxes;
+                srow = lane * p.box_rows;
+                if (issue) {
+                    const int j = n0 + srow;
+                    if (!pt) { page = b; slot = j; }
+                    else if (j < sk) {
+                        const uint32_t pi = pa_fastdiv_q(p.pdiv, (uint32_t)j);
+                        const int pid = pt[pi];
+                        slot = j - (int)(pi * (uint32_t)p.page_size);
+                        if (pid < 0 || pid >= p.num_pages) bad = 1; /* never dereferenced: OOB box */
+                        page = bad ? -1 : pid;
+                    }
                 }
             }
             const uint32_t bad_mask = __ballot_sync(0xffffffffu, bad);
             if (lane == 0) mbar_wait(empty + 8 * stage, parity ^ 1u);
             __syncwarp();
-            if (pw == 0) {   /* box mask -> key mask words */
+            if (pw == 0) {   /* box (run) mask -> key mask words */
 #pragma unroll
                 for (int w = 0; w < 4; w++) {
-                    const uint32_t bits = __ballot_sync(0xffffffffu, (bad_mask >> ((32 * w + lane) >> p.box_shift)) & 1u);
+                    const int key = 32 * w + lane;
+                    int unit;
+                    if (p.runs) unit = bad_mask ? 8 * (key < L0 ? 0 : 1 + (int)pa_fastdiv_q(p.pdiv, (uint32_t)(key - L0))) : 0;
+                    else unit = key >> p.box_shift;
+                    const uint32_t bits = __ballot_sync(0xffffffffu, (bad_mask >> unit) & 1u);
                     if (lane == 0) bad_masks[4 * stage + w] = bits;
                 }
             }
             if (lane == 0) mbar_arrive_expect_tx(full + 8 * stage, SM90_PANEL_BYTES);
             __syncwarp();
-            if (lane < p.boxes)
-                tma_load_4d(sbuf + stage * SM90_TILE_BYTES + lane * p.box_rows * 128, map, full + 8 * stage,
+            if (issue)
+                tma_load_4d(sbuf + stage * SM90_TILE_BYTES + srow * 128, map0 + mi, full + 8 * stage,
                             pnl * SM90_PANEL_COLS, slot, kvh, page);
         }
         return;
@@ -474,7 +519,7 @@ sm90_prefill_kernel(const __grid_constant__ CUtensorMap tm_k, const __grid_const
         float corr[2];
         named_bar_sync(SM90_BAR_SCHED + wg, 256);
         mbar_wait(bar_k_full, 0);
-        if (GATHER) fence_proxy_async();   /* cp.async wrote generic-proxy data */
+        if (GATHER && SM90_GATHER_FENCE) fence_proxy_async();   /* cp.async wrote generic-proxy data */
         wgmma_fence();
         issue_qk(0);
         if (!(wg == 1 && n_tiles == 1)) named_bar_arrive(SM90_BAR_SCHED + (1 - wg), 256);
@@ -499,7 +544,7 @@ sm90_prefill_kernel(const __grid_constant__ CUtensorMap tm_k, const __grid_const
         named_bar_sync(SM90_BAR_SCHED + wg, 256);
         mbar_wait(bar_k_full + 8 * stage, parity);
         mbar_wait(bar_v_full + 8 * pstage, pparity);
-        if (GATHER) fence_proxy_async();
+        if (GATHER && SM90_GATHER_FENCE) fence_proxy_async();
         wgmma_fence();
         issue_qk(stage);
         issue_pv(pstage);
@@ -529,7 +574,7 @@ sm90_prefill_kernel(const __grid_constant__ CUtensorMap tm_k, const __grid_const
         const int stage = (n_tiles - 1) % SM90_STAGES;
         const uint32_t parity = (uint32_t)((n_tiles - 1) / SM90_STAGES) & 1u;
         mbar_wait(bar_v_full + 8 * stage, parity);
-        if (GATHER) fence_proxy_async();
+        if (GATHER && SM90_GATHER_FENCE) fence_proxy_async();
         wgmma_fence();
         issue_pv(stage);
         wgmma_wait<0>();
@@ -604,12 +649,17 @@ static int64_t sm90_pool_bytes(const pa__problem *pb)
     return pk > pv ? pk : pv;
 }
 
-/* Boxes under 8 rows (page sizes 1..7, 100, 12 ...: 32+ boxes per panel) would issue too many
- * TMA copies per tile: those page sizes are gathered by cp.async instead. */
-static int sm90_gathers(const pa__problem *pb)
+/* How K/V tiles are loaded (file header): one box height, page runs cut into power-of-two boxes
+ * (page sizes from 43 up that are not multiples of 128: a tile then spans at most 4 runs), or
+ * the cp.async gather (the rest under 43 whose boxes would have fewer than 8 rows). */
+enum { SM90_BOXES, SM90_RUNS, SM90_GATHER };
+static int sm90_regime(const pa__problem *pb)
 {
-    return pb->page_table && sm90_box_rows(pb) < 8;
+    if (!pb->page_table || pb->page_size % SM90_BLOCK_N == 0) return SM90_BOXES;
+    if (pb->page_size >= 43) return SM90_RUNS;
+    return sm90_box_rows(pb) >= 8 ? SM90_BOXES : SM90_GATHER;
 }
+static int sm90_gathers(const pa__problem *pb) { return sm90_regime(pb) == SM90_GATHER; }
 
 static CUresult sm90_kv_map(CUtensorMap *map, const pa__problem *pb, const void *ptr,
                             int64_t st_tok, int64_t st_head, int64_t st_page, int box_rows)
@@ -627,6 +677,27 @@ static CUresult sm90_kv_map(CUtensorMap *map, const pa__problem *pb, const void 
                             4, (void *)ptr, dims, strides, box, estr, CU_TENSOR_MAP_INTERLEAVE_NONE,
                             CU_TENSOR_MAP_SWIZZLE_128B, CU_TENSOR_MAP_L2_PROMOTION_L2_256B,
                             CU_TENSOR_MAP_FLOAT_OOB_FILL_NONE);
+}
+
+/* Encodes the K and V maps the regime needs (none for the gather); fills *n_maps. */
+static CUresult sm90_build_maps(sm90_maps *m, const pa__problem *pb, int *n_maps)
+{
+    const int regime = sm90_regime(pb), g = sm90_box_rows(pb);
+    int n = 0;
+    if (regime == SM90_BOXES) n = 1;
+    else if (regime == SM90_RUNS) {
+        const int longest = pb->page_size < SM90_BLOCK_N ? pb->page_size : SM90_BLOCK_N;
+        while (n < SM90_MAX_MAPS && (g << n) <= longest) n++;
+    }
+    *n_maps = n;
+    for (int i = 0; i < n; i++) {
+        const int rows = regime == SM90_BOXES ? g : g << i;
+        CUresult r = sm90_kv_map(&m->k[i], pb, pb->k, pb->k_stride_token, pb->k_stride_head, pb->k_stride_page, rows);
+        if (r == CUDA_SUCCESS)
+            r = sm90_kv_map(&m->v[i], pb, pb->v, pb->v_stride_token, pb->v_stride_head, pb->v_stride_page, rows);
+        if (r != CUDA_SUCCESS) return r;
+    }
+    return CUDA_SUCCESS;
 }
 
 extern "C" int pa__sm90_supports(const pa_context *ctx, const pa__problem *pb, char *why, size_t n)
@@ -651,9 +722,9 @@ extern "C" int pa__sm90_supports(const pa_context *ctx, const pa__problem *pb, c
     if (pb->batch > 65535 || pb->num_heads > 65535) SM90_NO("batch and heads must be <= 65535");
     if (sm90_gathers(pb)) return 1;   /* cp.async gather: no tensor map */
     if (!sm90_encode_fn()) SM90_NO("cuTensorMapEncodeTiled is not available from the driver");
-    CUtensorMap probe; /* host only: the same maps run() will build must encode */
-    if (sm90_kv_map(&probe, pb, pb->k, pb->k_stride_token, pb->k_stride_head, pb->k_stride_page, sm90_box_rows(pb)) != CUDA_SUCCESS ||
-        sm90_kv_map(&probe, pb, pb->v, pb->v_stride_token, pb->v_stride_head, pb->v_stride_page, sm90_box_rows(pb)) != CUDA_SUCCESS)
+    sm90_maps probe; /* host only: the same maps run() will build must encode */
+    int n_maps;
+    if (sm90_build_maps(&probe, pb, &n_maps) != CUDA_SUCCESS)
         SM90_NO("cuTensorMapEncodeTiled refuses this K/V layout");
     return 1;
 #undef SM90_NO
@@ -664,16 +735,14 @@ extern "C" size_t pa__sm90_workspace(const pa_context *ctx, const pa__problem *p
 extern "C" pa_status pa__sm90_attention(pa_context *ctx, const pa__problem *pb, void *ws, size_t ws_bytes)
 {
     if (pb->batch <= 0 || pb->max_seqlen_q <= 0 || pb->num_heads <= 0) return PA_OK;
-    const int gather = sm90_gathers(pb);
-    const int box_rows = gather ? SM90_BLOCK_N : sm90_box_rows(pb);
-    CUtensorMap tm_k, tm_v;
-    memset(&tm_k, 0, sizeof tm_k);
-    memset(&tm_v, 0, sizeof tm_v);
+    const int regime = sm90_regime(pb), gather = regime == SM90_GATHER;
+    const int box_rows = regime == SM90_BOXES ? sm90_box_rows(pb) : SM90_BLOCK_N;
+    sm90_maps maps;
+    memset(&maps, 0, sizeof maps);
+    int n_maps = 0;
     if (!gather) {   /* the gather path never touches the maps */
         if (!sm90_encode_fn()) return pa__fail(ctx, PA_ERR_CUDA, "sm90: cuTensorMapEncodeTiled unavailable");
-        CUresult r = sm90_kv_map(&tm_k, pb, pb->k, pb->k_stride_token, pb->k_stride_head, pb->k_stride_page, box_rows);
-        if (r == CUDA_SUCCESS)
-            r = sm90_kv_map(&tm_v, pb, pb->v, pb->v_stride_token, pb->v_stride_head, pb->v_stride_page, box_rows);
+        const CUresult r = sm90_build_maps(&maps, pb, &n_maps);
         if (r != CUDA_SUCCESS)
             return pa__fail(ctx, PA_ERR_CUDA, "sm90: cuTensorMapEncodeTiled failed (CUresult %d)", (int)r);
     }
@@ -696,13 +765,17 @@ extern "C" pa_status pa__sm90_attention(pa_context *ctx, const pa__problem *pb, 
     p.sl2 = (pb->softcap > 0.f ? 1.f : pb->scale) * 1.4426950408889634f;
     p.causal = pb->causal; p.window_left = pb->window_left;
     p.gather = gather;
+    p.runs = regime == SM90_RUNS;
+    p.n_maps = n_maps;
+    p.run_shift = 0;
+    while ((1 << p.run_shift) < sm90_box_rows(pb)) p.run_shift++;
     p.wide = sm90_pool_bytes(pb) >= ((int64_t)1 << pa__sm90_wide_log2);
     p.k = (const char *)pb->k; p.v = (const char *)pb->v;
     p.k_sp = pb->k_stride_page; p.k_st = pb->k_stride_token; p.k_sh = pb->k_stride_head;
     p.v_sp = pb->v_stride_page; p.v_st = pb->v_stride_token; p.v_sh = pb->v_stride_head;
     p.pdiv = pa_fastdiv_init((uint32_t)(pb->page_size > 0 ? pb->page_size : 1));
 
-    void (*kern)(const CUtensorMap, const CUtensorMap, const sm90_params) =
+    void (*kern)(const sm90_maps, const sm90_params) =
         gather ? (pb->dtype == PA_DTYPE_BF16 ? sm90_prefill_kernel<true, true> : sm90_prefill_kernel<false, true>)
                : (pb->dtype == PA_DTYPE_BF16 ? sm90_prefill_kernel<true, false> : sm90_prefill_kernel<false, false>);
     cudaError_t e = cudaFuncSetAttribute(kern, cudaFuncAttributeMaxDynamicSharedMemorySize, SM90_SMEM_BYTES);
@@ -711,7 +784,7 @@ extern "C" pa_status pa__sm90_attention(pa_context *ctx, const pa__problem *pb, 
         return pa__fail(ctx, PA_ERR_CUDA, "sm90: cudaFuncSetAttribute: %s", cudaGetErrorString(e));
     }
     dim3 grid((unsigned)p.m_blocks, (unsigned)pb->num_heads, (unsigned)pb->batch);
-    kern<<<grid, SM90_THREADS, SM90_SMEM_BYTES, (cudaStream_t)ctx->stream>>>(tm_k, tm_v, p);
+    kern<<<grid, SM90_THREADS, SM90_SMEM_BYTES, (cudaStream_t)ctx->stream>>>(maps, p);
     e = cudaGetLastError();
     if (e != cudaSuccess) return pa__fail(ctx, PA_ERR_CUDA, "sm90 prefill launch: %s", cudaGetErrorString(e));
     return PA_OK;
