@@ -5,7 +5,9 @@
  * size with a contiguous table (page i of sequence b is b*pages_per_seq + i) and a fragmented
  * one (a pool three times larger, pages drawn from a random permutation). Every row is checked
  * first (sampled query rows against a double-precision reference on the host), then timed:
- * warm-up, then the median of --iters runs, each after an L2 flush (GPU). Decode rows report the
+ * warm-up, then the median of --iters runs, each after an L2 flush (GPU). Each paged row is timed
+ * interleaved with the contiguous baseline (call by call; --paired 0 turns it off), and its
+ * overhead is against that paired baseline, so clock drift between rows cancels. Decode rows report the
  * bandwidth of the K and V bytes read, and the device-copy bandwidth measured in the same run.
  *
  * Without a GPU (or with --backend cpu) it runs the CPU backend on a small shape and says so.
@@ -31,6 +33,7 @@ typedef struct opts {
     int  causal_mode;          /* 0, 1, 2 = both */
     int  table_mode;           /* 0 contiguous, 1 fragmented, 2 both */
     int  iters, warmup;
+    int  paired;               /* time each paged row interleaved with the contiguous baseline */
     int  csv, prefill, decode, check;
     int  splits;               /* num_splits for every call (0 = the library's choice) */
     int  decode_batch;         /* only the decode shapes of this batch (0 = all) */
@@ -146,11 +149,8 @@ static int cmp_double(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
-/* Median milliseconds of `iters` runs, or a negative value on error (message printed). */
-static double time_job(job *j, const opts *o)
+static int job_ws(job *j)
 {
-    double ts[1024];
-    int i, n = o->iters < 1024 ? o->iters : 1024;
     pa_status s;
     size_t need = 0;
     if ((s = pa_workspace_size(j->ctx, &j->q, &j->kv, &j->p, &need)) != PA_OK) {
@@ -158,43 +158,61 @@ static double time_job(job *j, const opts *o)
         return -1;
     }
     if (need > g_ws_cap) { if (g_ws) xfree(g_ws); g_ws = xalloc(need); g_ws_cap = need; }
-    j->ws = g_ws; j->ws_bytes = g_ws_cap;
+    return 0;
+}
+
+/* Times `nj` jobs round-robin (job 0, 1, .., 0, 1, ..): after the warm-up, `iters` rounds, each
+ * call after an L2 flush (GPU). ms[k] gets job k's median. Interleaving a paged job with the
+ * contiguous one puts both under the same clocks, so their ratio does not drift with the GPU's
+ * temperature. Returns 0, or -1 on error (message printed). */
+static int time_jobs(job *js, int nj, const opts *o, double *ms_out)
+{
+    static double ts[2][1024];
+    int i, k, n = o->iters < 1024 ? o->iters : 1024;
+    pa_status s = PA_OK;
+    for (k = 0; k < nj; k++)
+        if (job_ws(&js[k])) return -1;
+    for (k = 0; k < nj; k++) { js[k].ws = g_ws; js[k].ws_bytes = g_ws_cap; }
     for (i = 0; i < o->warmup; i++)
-        if ((s = run_once(j)) != PA_OK) {
-            fprintf(stderr, "pa_attention: %s\n", pa_context_last_error(j->ctx));
-            return -1;
+        for (k = 0; k < nj; k++)
+            if ((s = run_once(&js[k])) != PA_OK) {
+                fprintf(stderr, "pa_attention: %s\n", pa_context_last_error(js[k].ctx));
+                return -1;
+            }
+    for (i = 0; i < n && s == PA_OK; i++)
+        for (k = 0; k < nj && s == PA_OK; k++) {
+#ifdef PA_HAVE_CUDA
+            if (g_gpu) {
+                cudaEvent_t a, b;
+                cudaStream_t st = NULL;
+                float ms = 0;
+                cudaEventCreate(&a); cudaEventCreate(&b);
+                pa_bench_l2_flush(g_flush, g_flush_bytes, g_flush, st); /* evict K/V from L2, leave it clean */
+                cudaEventRecord(a, st);
+                s = run_once(&js[k]);
+                cudaEventRecord(b, st);
+                cudaEventSynchronize(b);
+                cudaEventElapsedTime(&ms, a, b);
+                cudaEventDestroy(a); cudaEventDestroy(b);
+                ts[k][i] = ms;
+                continue;
+            }
+#endif
+            {
+                double t0 = now_ms();
+                s = run_once(&js[k]);
+                ts[k][i] = now_ms() - t0;
+            }
         }
 #ifdef PA_HAVE_CUDA
-    if (g_gpu) {
-        cudaEvent_t a, b;
-        cudaStream_t st = NULL;
-        cudaEventCreate(&a); cudaEventCreate(&b);
-        for (i = 0; i < n; i++) {
-            float ms = 0;
-            pa_bench_l2_flush(g_flush, g_flush_bytes, g_flush, st); /* evict K/V from L2, leave it clean */
-            cudaEventRecord(a, st);
-            s = run_once(j);
-            cudaEventRecord(b, st);
-            cudaEventSynchronize(b);
-            cudaEventElapsedTime(&ms, a, b);
-            ts[i] = ms;
-            if (s != PA_OK) break;
-        }
-        cudaEventDestroy(a); cudaEventDestroy(b);
-        if (cudaDeviceSynchronize() != cudaSuccess) die("a kernel failed");
-    } else
+    if (g_gpu && cudaDeviceSynchronize() != cudaSuccess) die("a kernel failed");
 #endif
-    {
-        for (i = 0; i < n; i++) {
-            double t0 = now_ms();
-            s = run_once(j);
-            ts[i] = now_ms() - t0;
-            if (s != PA_OK) break;
-        }
+    if (s != PA_OK) { fprintf(stderr, "pa_attention: %s\n", pa_context_last_error(js[0].ctx)); return -1; }
+    for (k = 0; k < nj; k++) {
+        qsort(ts[k], (size_t)n, sizeof ts[k][0], cmp_double);
+        ms_out[k] = ts[k][n / 2];
     }
-    if (s != PA_OK) { fprintf(stderr, "pa_attention: %s\n", pa_context_last_error(j->ctx)); return -1; }
-    qsort(ts, (size_t)n, sizeof ts[0], cmp_double);
-    return ts[n / 2];
+    return 0;
 }
 
 /* ---- a problem instance: one pool of K/V tokens reinterpreted per page size --------------- */
@@ -435,7 +453,21 @@ static double bench_row(const opts *o, pa_context *ctx, inst *in, const char *ki
         err = inst_check(in, &j);
         if (!(err <= 2e-2)) g_failed++;
     }
-    ms = time_job(&j, o);
+    if (page == 0 || !o->paired) {
+        if (time_jobs(&j, 1, o, &ms)) ms = -1;
+    } else {
+        /* paged and contiguous interleaved: the overhead is against this row's own baseline */
+        job js[2];
+        double m2[2];
+        const int saved = in->page;
+        js[0] = j;
+        in->page = 0;
+        inst_job(in, &js[1], ctx, causal);
+        in->page = saved;
+        js[1].p.num_splits = o->splits;
+        if (time_jobs(js, 2, o, m2)) ms = -1;
+        else { ms = m2[0]; base_ms = m2[1]; }
+    }
     print_row(o, kind, in, causal, page == 0 ? "none" : frag ? "frag" : "contig", page, ms,
               attn_flops(in, causal), kv_bytes(in), base_ms, err);
     return ms;
@@ -480,6 +512,7 @@ static void usage(void)
            "  --causal 0|1|both      --table contig|frag|both\n"
            "  --dtype bf16|f16|f32   --kernel auto|cpu|sm80|sm90|decode\n"
            "  --iters N --warmup N   --threads N (CPU)   --seed N\n"
+           "  --paired 0|1           paged rows timed interleaved with the contiguous baseline (1)\n"
            "  --prefill-only | --decode-only   --no-check   --csv\n"
            "  --splits N (num_splits, 0 = auto)   --decode-batch B (decode shapes of batch B only)\n");
 }
@@ -491,7 +524,7 @@ int main(int argc, char **argv)
     int i, c, have_sq = 0, have_dims = 0, have_pages = 0, have_shape = 0;
     memset(&o, 0, sizeof o);
     o.backend = -1; o.batch = 4; o.heads = 16; o.kv_heads = 0; o.sq = o.sk = 8192;
-    o.causal_mode = 2; o.table_mode = 2; o.iters = 20; o.warmup = 3; o.prefill = o.decode = 1;
+    o.causal_mode = 2; o.table_mode = 2; o.iters = 20; o.warmup = 3; o.paired = 1; o.prefill = o.decode = 1;
     o.check = 1; o.dtype = PA_DTYPE_BF16; o.seed = 1;
     for (i = 1; i < argc; i++) {
         const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : "";
@@ -514,6 +547,7 @@ int main(int argc, char **argv)
         else if (ARG("--splits")) o.splits = atoi(v);
         else if (ARG("--decode-batch")) o.decode_batch = atoi(v);
         else if (ARG("--warmup")) o.warmup = atoi(v);
+        else if (ARG("--paired")) o.paired = atoi(v);
         else if (ARG("--threads")) o.threads = atoi(v);
         else if (ARG("--seed")) o.seed = strtoull(v, NULL, 10);
         else if (!strcmp(a, "--prefill-only")) o.decode = 0;

@@ -1,8 +1,9 @@
 #!/bin/bash
 # sm90 build variants side by side: the default build plus one build per VARIANTS entry
 # ("name:nvcc flags", separated by |), each rebuilding only prefill_sm90.o
-# with NVEXTRA, then the same pa-bench prefill rows through each. Knobs in prefill_sm90.cu:
-# SM90_STAGES, SM90_GATHER_PRODUCER_REGS / SM90_GATHER_CONSUMER_REGS.
+# with NVEXTRA, then the same pa-bench prefill rows through each (causal, page, TFLOPS, overhead
+# against the interleaved contiguous baseline). Knobs in prefill_sm90.cu: SM90_STAGES,
+# SM90_GATHER_PRODUCER_REGS / SM90_GATHER_CONSUMER_REGS, SM90_GATHER_FENCE, SM90_RUNS_MIN.
 # The rounds in bench/RESULTS.md 3.1 ran earlier versions of this script (commits 1c9b1f3,
 # 685d089, 4f60293, 9d25dc3), whose knobs have since been folded into the code.
 O=${OUT:-/tmp/out}; mkdir -p "$O"
@@ -19,7 +20,7 @@ done
 wait; echo "variants built $(( $(date +%s) - t0 ))s"
 for n in $names; do
   echo "== $n"
-  timeout 60 $n/pa-bench --prefill-only --dims 128 --causal ${CAUSAL:-both} --pages ${PAGES:-1,4,8,100} --table frag --iters 10 2>&1 |
-    awk 'NR>1{print $8, $10, $11, $12}' | tr '\n' ';'; echo
+  timeout 150 $n/pa-bench --prefill-only --dims 128 --causal ${CAUSAL:-both} --pages ${PAGES:-1,4,8,100} --table frag --iters ${ITERS:-10} 2>&1 |
+    awk 'NR>1{print $8, $10, $12, $14}' | tr '\n' ';'; echo
 done
 echo "total $(( $(date +%s) - t0 ))s"

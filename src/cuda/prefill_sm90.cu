@@ -653,10 +653,14 @@ static int64_t sm90_pool_bytes(const pa__problem *pb)
  * (page sizes from 43 up that are not multiples of 128: a tile then spans at most 4 runs), or
  * the cp.async gather (the rest under 43 whose boxes would have fewer than 8 rows). */
 enum { SM90_BOXES, SM90_RUNS, SM90_GATHER };
+#ifndef SM90_RUNS_MIN        /* build knob (dev_variants.sh): a huge value turns page runs off */
+#define SM90_RUNS_MIN 43
+#endif
+static_assert(SM90_RUNS_MIN >= 43, "a tile must span at most 4 page runs");
 static int sm90_regime(const pa__problem *pb)
 {
     if (!pb->page_table || pb->page_size % SM90_BLOCK_N == 0) return SM90_BOXES;
-    if (pb->page_size >= 43) return SM90_RUNS;
+    if (pb->page_size >= SM90_RUNS_MIN) return SM90_RUNS;
     return sm90_box_rows(pb) >= 8 ? SM90_BOXES : SM90_GATHER;
 }
 static int sm90_gathers(const pa__problem *pb) { return sm90_regime(pb) == SM90_GATHER; }
