@@ -153,7 +153,7 @@ template <> struct sm90_ops<false> {
     { __half2 v = __floats2half2_rn(lo, hi); return *reinterpret_cast<uint32_t *>(&v); }
 };
 
-template <bool BF16, bool GATHER>
+template <bool BF16, bool GATHER, bool PAIR>
 __global__ void __launch_bounds__(SM90_THREADS, 1)
 sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
 {
@@ -370,7 +370,13 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
             }
             if (lane == 0) mbar_arrive_expect_tx(full + 8 * stage, SM90_PANEL_BYTES);
             __syncwarp();
-            if (issue)
+            if (PAIR) {
+                /* page 8: one 2 KB box holds both panels of a page (PAIR layout); warp pnl
+                 * issues pages 8 pnl .. 8 pnl + 7 of the tile (16 KB, like one panel) */
+                if (issue && (lane >> 3) == pnl)
+                    tma_load_5d((is_v ? sV : sK) + stage * SM90_TILE_BYTES + lane * 2048, map0,
+                                full + 8 * stage, 0, 0, 0, kvh, page);
+            } else if (issue)
                 tma_load_4d(sbuf + stage * SM90_TILE_BYTES + srow * 128, map0 + mi, full + 8 * stage,
                             pnl * SM90_PANEL_COLS, slot, kvh, page);
         }
@@ -419,7 +425,8 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
             const int chunks = (SM90_BLOCK_N - r0) * 16;
             for (int idx = threadIdx.x - 128; idx < chunks; idx += 256) {
                 const int row = r0 + (idx >> 4), pc = idx & 15;
-                const uint32_t addr = sV + (pc >> 3) * SM90_PANEL_BYTES + row * 128 + ((pc & 7) << 4);
+                const uint32_t addr = sV + (PAIR ? (row >> 3) * 2048 + (pc >> 3) * 1024 + (row & 7) * 128
+                                                 : (pc >> 3) * SM90_PANEL_BYTES + row * 128) + ((pc & 7) << 4);
                 asm volatile("st.shared.v4.b32 [%0], {%1, %1, %1, %1};\n" :: "r"(addr), "r"(0) : "memory");
             }
             fence_proxy_async();
@@ -438,7 +445,9 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         for (int kk = 0; kk < SM90_HEAD_DIM / 16; kk++) {
             const uint32_t pnl = (kk >> 2) * SM90_PANEL_BYTES, koff = (kk & 3) * 32;
             const uint64_t da = make_desc_sw128(sQ + pnl + wg * 64 * 128 + koff, 16, 1024);
-            const uint64_t db = make_desc_sw128(sK + stage * SM90_TILE_BYTES + pnl + koff, 16, 1024);
+            /* PAIR layout: 8-row groups of 2 KB, panel p at +1 KB inside a group */
+            const uint64_t db = PAIR ? make_desc_sw128(sK + stage * SM90_TILE_BYTES + (kk >> 2) * 1024 + koff, 16, 2048)
+                                     : make_desc_sw128(sK + stage * SM90_TILE_BYTES + pnl + koff, 16, 1024);
             ops::template ss<0>(s, da, db, kk > 0);
         }
         wgmma_commit();
@@ -447,8 +456,9 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
     auto issue_pv = [&](int stage) {
 #pragma unroll
         for (int kk = 0; kk < SM90_BLOCK_N / 16; kk++) {
-            const uint64_t db = make_desc_sw128(sV + stage * SM90_TILE_BYTES + kk * 16 * 128,
-                                                SM90_PANEL_BYTES, 1024);
+            const uint64_t db = PAIR ? make_desc_sw128(sV + stage * SM90_TILE_BYTES + kk * 4096, 1024, 2048)
+                                     : make_desc_sw128(sV + stage * SM90_TILE_BYTES + kk * 16 * 128,
+                                                       SM90_PANEL_BYTES, 1024);
             ops::template rs<1>(o, pa[kk], db);
         }
         wgmma_commit();
@@ -652,15 +662,19 @@ static int64_t sm90_pool_bytes(const pa__problem *pb)
 /* How K/V tiles are loaded (file header): one box height, page runs cut into power-of-two boxes
  * (page sizes from 43 up that are not multiples of 128: a tile then spans at most 4 runs), or
  * the cp.async gather (the rest under 43 whose boxes would have fewer than 8 rows). */
-enum { SM90_BOXES, SM90_RUNS, SM90_GATHER };
+enum { SM90_BOXES, SM90_RUNS, SM90_PAIRS, SM90_GATHER };
 #ifndef SM90_RUNS_MIN        /* build knob (dev_variants.sh): a huge value turns page runs off */
 #define SM90_RUNS_MIN 43
 #endif
 static_assert(SM90_RUNS_MIN >= 43, "a tile must span at most 4 page runs");
+#ifndef SM90_PAIRS_ON        /* build knob: 0 loads page 8 as 8-row boxes per panel instead */
+#define SM90_PAIRS_ON 1
+#endif
 static int sm90_regime(const pa__problem *pb)
 {
     if (!pb->page_table || pb->page_size % SM90_BLOCK_N == 0) return SM90_BOXES;
     if (pb->page_size >= SM90_RUNS_MIN) return SM90_RUNS;
+    if (pb->page_size == 8 && SM90_PAIRS_ON) return SM90_PAIRS;
     return sm90_box_rows(pb) >= 8 ? SM90_BOXES : SM90_GATHER;
 }
 static int sm90_gathers(const pa__problem *pb) { return sm90_regime(pb) == SM90_GATHER; }
@@ -683,11 +697,36 @@ static CUresult sm90_kv_map(CUtensorMap *map, const pa__problem *pb, const void 
                             CU_TENSOR_MAP_FLOAT_OOB_FILL_NONE);
 }
 
+/* Page 8, PAIR layout: a 5-D map (64 columns, 8 slots, 2 panels, kv head, page) whose one box is
+ * a whole page's rows, both 64-column panels, landing as [panel][8 rows][128 B] (2 KB). */
+static CUresult sm90_pair_map(CUtensorMap *map, const pa__problem *pb, const void *ptr,
+                              int64_t st_tok, int64_t st_head, int64_t st_page)
+{
+    const cuuint64_t dims[5] = { SM90_PANEL_COLS, 8, 2, (cuuint64_t)pb->num_kv_heads, (cuuint64_t)pb->num_pages };
+    const cuuint64_t strides[4] = { (cuuint64_t)st_tok * 2, SM90_PANEL_COLS * 2,
+                                    (cuuint64_t)(pb->num_kv_heads > 1 ? st_head : 8) * 2,
+                                    (cuuint64_t)(pb->num_pages > 1 ? st_page : 8) * 2 };
+    const cuuint32_t box[5] = { SM90_PANEL_COLS, 8, 2, 1, 1 };
+    const cuuint32_t estr[5] = { 1, 1, 1, 1, 1 };
+    return sm90_encode_fn()(map, pb->dtype == PA_DTYPE_BF16 ? CU_TENSOR_MAP_DATA_TYPE_BFLOAT16
+                                                            : CU_TENSOR_MAP_DATA_TYPE_FLOAT16,
+                            5, (void *)ptr, dims, strides, box, estr, CU_TENSOR_MAP_INTERLEAVE_NONE,
+                            CU_TENSOR_MAP_SWIZZLE_128B, CU_TENSOR_MAP_L2_PROMOTION_L2_256B,
+                            CU_TENSOR_MAP_FLOAT_OOB_FILL_NONE);
+}
+
 /* Encodes the K and V maps the regime needs (none for the gather); fills *n_maps. */
 static CUresult sm90_build_maps(sm90_maps *m, const pa__problem *pb, int *n_maps)
 {
     const int regime = sm90_regime(pb), g = sm90_box_rows(pb);
     int n = 0;
+    if (regime == SM90_PAIRS) {
+        *n_maps = 1;
+        CUresult r = sm90_pair_map(&m->k[0], pb, pb->k, pb->k_stride_token, pb->k_stride_head, pb->k_stride_page);
+        if (r == CUDA_SUCCESS)
+            r = sm90_pair_map(&m->v[0], pb, pb->v, pb->v_stride_token, pb->v_stride_head, pb->v_stride_page);
+        return r;
+    }
     if (regime == SM90_BOXES) n = 1;
     else if (regime == SM90_RUNS) {
         const int longest = pb->page_size < SM90_BLOCK_N ? pb->page_size : SM90_BLOCK_N;
@@ -740,7 +779,7 @@ extern "C" pa_status pa__sm90_attention(pa_context *ctx, const pa__problem *pb, 
 {
     if (pb->batch <= 0 || pb->max_seqlen_q <= 0 || pb->num_heads <= 0) return PA_OK;
     const int regime = sm90_regime(pb), gather = regime == SM90_GATHER;
-    const int box_rows = regime == SM90_BOXES ? sm90_box_rows(pb) : SM90_BLOCK_N;
+    const int box_rows = regime == SM90_BOXES || regime == SM90_PAIRS ? sm90_box_rows(pb) : SM90_BLOCK_N;
     sm90_maps maps;
     memset(&maps, 0, sizeof maps);
     int n_maps = 0;
@@ -780,8 +819,10 @@ extern "C" pa_status pa__sm90_attention(pa_context *ctx, const pa__problem *pb, 
     p.pdiv = pa_fastdiv_init((uint32_t)(pb->page_size > 0 ? pb->page_size : 1));
 
     void (*kern)(const sm90_maps, const sm90_params) =
-        gather ? (pb->dtype == PA_DTYPE_BF16 ? sm90_prefill_kernel<true, true> : sm90_prefill_kernel<false, true>)
-               : (pb->dtype == PA_DTYPE_BF16 ? sm90_prefill_kernel<true, false> : sm90_prefill_kernel<false, false>);
+        gather ? (pb->dtype == PA_DTYPE_BF16 ? sm90_prefill_kernel<true, true, false> : sm90_prefill_kernel<false, true, false>)
+        : regime == SM90_PAIRS ? (pb->dtype == PA_DTYPE_BF16 ? sm90_prefill_kernel<true, false, true>
+                                                             : sm90_prefill_kernel<false, false, true>)
+        : (pb->dtype == PA_DTYPE_BF16 ? sm90_prefill_kernel<true, false, false> : sm90_prefill_kernel<false, false, false>);
     cudaError_t e = cudaFuncSetAttribute(kern, cudaFuncAttributeMaxDynamicSharedMemorySize, SM90_SMEM_BYTES);
     if (e != cudaSuccess) {
         (void)cudaGetLastError();

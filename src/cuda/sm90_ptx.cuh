@@ -52,6 +52,16 @@ static __device__ __forceinline__ void tma_load_4d(uint32_t dst, const CUtensorM
                  : "memory");
 }
 
+/* the same with a 5-D tensor map */
+static __device__ __forceinline__ void tma_load_5d(uint32_t dst, const CUtensorMap *map, uint32_t bar,
+                                                   int c0, int c1, int c2, int c3, int c4)
+{
+    asm volatile("cp.async.bulk.tensor.5d.shared::cluster.global.tile.mbarrier::complete_tx::bytes"
+                 " [%0], [%1, {%3, %4, %5, %6, %7}], [%2];\n"
+                 :: "r"(dst), "l"((uint64_t)map), "r"(bar), "r"(c0), "r"(c1), "r"(c2), "r"(c3), "r"(c4)
+                 : "memory");
+}
+
 /* prefetch.tensormap: pulls the descriptor into the cache before the first TMA */
 static __device__ __forceinline__ void tma_prefetch_desc(const CUtensorMap *map)
 { asm volatile("prefetch.tensormap [%0];\n" :: "l"((uint64_t)map) : "memory"); }
