@@ -119,6 +119,7 @@ struct sm90_params {
     int32_t page_size, num_pages;
     int32_t box_rows, boxes, box_shift;      /* rows per TMA box, boxes per tile, log2(box_rows) */
     int32_t runs, run_shift, n_maps;         /* page runs cut into boxes of 2^k << run_shift rows */
+    int32_t pair_mode, page_groups, group_hk; /* PAIR layout: SM90_PAIR_* map kind, page_size / 8, kv heads */
     int32_t heads, group, m_blocks;
     float scale, softcap, sl2;               /* sl2: log2(e) times the scale of what is kept */
     int32_t causal, window_left;
@@ -128,6 +129,14 @@ struct sm90_params {
     int64_t k_sp, k_st, k_sh, v_sp, v_st, v_sh;
     pa_fastdiv pdiv;
 };
+
+/* PAIR layout maps (5-D, a box = g rows x both panels, landing as 8-row groups of 2 KB):
+ * GLOBAL: (64 cols, 8 rows, 2 panels, 8-row group of the whole pool, kv head), pages dense in
+ *         rows (page stride = page_size x token stride: NHD pools, the contiguous cache);
+ * HEADS:  (64 cols, 8 rows, 2 panels, 8-row group of the page, page x kv heads), pages dense in
+ *         heads (page stride = kv heads x head stride: HND pools);
+ * PAGE8:  (64 cols, 8 rows, 2 panels, kv head, page), page size 8, any strides. */
+enum { SM90_PAIR_GLOBAL = 1, SM90_PAIR_HEADS, SM90_PAIR_PAGE8 };
 
 /* K and V tensor maps: [0] for one box height; with p.runs, [k] has boxes of 2^k << run_shift rows */
 #define SM90_MAX_MAPS 8
@@ -368,15 +377,26 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                     if (lane == 0) bad_masks[4 * stage + w] = bits;
                 }
             }
+            if (PAIR) {
+                /* a box holds both panels of g = box_rows rows; the tile's boxes are split
+                 * between the panel warps (a single box goes to warp 0, warp 1 arrives with 0
+                 * bytes). Bad pages and boxes past the end get fully out-of-range coordinates. */
+                const int half = p.boxes >> 1, mine = half ? half : 1 - pnl, first = pnl * half;
+                if (lane == 0) mbar_arrive_expect_tx(full + 8 * stage, mine * p.box_rows * 256);
+                __syncwarp();
+                if (issue && lane >= first && lane < first + mine) {
+                    int c3, c4;
+                    if (p.pair_mode == SM90_PAIR_GLOBAL) { c3 = page >= 0 ? page * p.page_groups + (slot >> 3) : -64; c4 = kvh; }
+                    else if (p.pair_mode == SM90_PAIR_HEADS) { c3 = slot >> 3; c4 = page >= 0 ? page * p.group_hk + kvh : -1; }
+                    else { c3 = kvh; c4 = page; }
+                    tma_load_5d((is_v ? sV : sK) + stage * SM90_TILE_BYTES + srow * 256, map0,
+                                full + 8 * stage, 0, 0, 0, c3, c4);
+                }
+                continue;
+            }
             if (lane == 0) mbar_arrive_expect_tx(full + 8 * stage, SM90_PANEL_BYTES);
             __syncwarp();
-            if (PAIR) {
-                /* page 8: one 2 KB box holds both panels of a page (PAIR layout); warp pnl
-                 * issues pages 8 pnl .. 8 pnl + 7 of the tile (16 KB, like one panel) */
-                if (issue && (lane >> 3) == pnl)
-                    tma_load_5d((is_v ? sV : sK) + stage * SM90_TILE_BYTES + lane * 2048, map0,
-                                full + 8 * stage, 0, 0, 0, kvh, page);
-            } else if (issue)
+            if (issue)
                 tma_load_4d(sbuf + stage * SM90_TILE_BYTES + srow * 128, map0 + mi, full + 8 * stage,
                             pnl * SM90_PANEL_COLS, slot, kvh, page);
         }
@@ -667,14 +687,29 @@ enum { SM90_BOXES, SM90_RUNS, SM90_PAIRS, SM90_GATHER };
 #define SM90_RUNS_MIN 43
 #endif
 static_assert(SM90_RUNS_MIN >= 43, "a tile must span at most 4 page runs");
-#ifndef SM90_PAIRS_ON        /* build knob: 0 loads page 8 as 8-row boxes per panel instead */
+#ifndef SM90_PAIRS_ON        /* build knob: 0 turns the PAIR layout off (one box per panel) */
 #define SM90_PAIRS_ON 1
 #endif
+/* The PAIR layout's map kind for this problem, or 0: it needs boxes of 8+ rows inside a page
+ * (contiguous caches: 128) and whole 8-row groups, and a pool dense enough for a 5-D map. */
+static int sm90_pair_mode(const pa__problem *pb)
+{
+    const int64_t hk = pb->num_kv_heads, np = pb->num_pages, ps = pb->page_size;
+    if (!SM90_PAIRS_ON || sm90_box_rows(pb) < 8 || ps % 8) return 0;
+    if ((np == 1 || (pb->k_stride_page == ps * pb->k_stride_token && pb->v_stride_page == ps * pb->v_stride_token)) &&
+        np * (ps / 8) < ((int64_t)1 << 31))
+        return SM90_PAIR_GLOBAL;
+    if ((np == 1 || (pb->k_stride_page == hk * pb->k_stride_head && pb->v_stride_page == hk * pb->v_stride_head)) &&
+        np * hk < ((int64_t)1 << 31))
+        return SM90_PAIR_HEADS;
+    return ps == 8 ? SM90_PAIR_PAGE8 : 0;
+}
+
 static int sm90_regime(const pa__problem *pb)
 {
+    if (sm90_pair_mode(pb)) return SM90_PAIRS;
     if (!pb->page_table || pb->page_size % SM90_BLOCK_N == 0) return SM90_BOXES;
     if (pb->page_size >= SM90_RUNS_MIN) return SM90_RUNS;
-    if (pb->page_size == 8 && SM90_PAIRS_ON) return SM90_PAIRS;
     return sm90_box_rows(pb) >= 8 ? SM90_BOXES : SM90_GATHER;
 }
 static int sm90_gathers(const pa__problem *pb) { return sm90_regime(pb) == SM90_GATHER; }
@@ -697,16 +732,22 @@ static CUresult sm90_kv_map(CUtensorMap *map, const pa__problem *pb, const void 
                             CU_TENSOR_MAP_FLOAT_OOB_FILL_NONE);
 }
 
-/* Page 8, PAIR layout: a 5-D map (64 columns, 8 slots, 2 panels, kv head, page) whose one box is
- * a whole page's rows, both 64-column panels, landing as [panel][8 rows][128 B] (2 KB). */
+/* The PAIR layout's 5-D map (see SM90_PAIR_*): a box is g rows of both 64-column panels and
+ * lands as [8-row group][panel][8 rows][128 B]. */
 static CUresult sm90_pair_map(CUtensorMap *map, const pa__problem *pb, const void *ptr,
                               int64_t st_tok, int64_t st_head, int64_t st_page)
 {
-    const cuuint64_t dims[5] = { SM90_PANEL_COLS, 8, 2, (cuuint64_t)pb->num_kv_heads, (cuuint64_t)pb->num_pages };
-    const cuuint64_t strides[4] = { (cuuint64_t)st_tok * 2, SM90_PANEL_COLS * 2,
-                                    (cuuint64_t)(pb->num_kv_heads > 1 ? st_head : 8) * 2,
-                                    (cuuint64_t)(pb->num_pages > 1 ? st_page : 8) * 2 };
-    const cuuint32_t box[5] = { SM90_PANEL_COLS, 8, 2, 1, 1 };
+    const int mode = sm90_pair_mode(pb), g = sm90_box_rows(pb);
+    const cuuint64_t hk = (cuuint64_t)pb->num_kv_heads, np = (cuuint64_t)pb->num_pages;
+    const cuuint64_t groups = (cuuint64_t)pb->page_size / 8;
+    cuuint64_t d3, d4, s3, s4;
+    /* a stride of an extent-1 dimension is never used: any legal value will do */
+    if (mode == SM90_PAIR_GLOBAL) { d3 = np * groups; s3 = 8 * st_tok; d4 = hk; s4 = hk > 1 ? st_head : 8; }
+    else if (mode == SM90_PAIR_HEADS) { d3 = groups; s3 = 8 * st_tok; d4 = np * hk; s4 = np * hk > 1 ? st_head : 8; }
+    else { d3 = hk; s3 = hk > 1 ? st_head : 8; d4 = np; s4 = np > 1 ? st_page : 8; }
+    const cuuint64_t dims[5] = { SM90_PANEL_COLS, 8, 2, d3, d4 };
+    const cuuint64_t strides[4] = { (cuuint64_t)st_tok * 2, SM90_PANEL_COLS * 2, s3 * 2, s4 * 2 };
+    const cuuint32_t box[5] = { SM90_PANEL_COLS, 8, 2, (cuuint32_t)(mode == SM90_PAIR_PAGE8 ? 1 : g / 8), 1 };
     const cuuint32_t estr[5] = { 1, 1, 1, 1, 1 };
     return sm90_encode_fn()(map, pb->dtype == PA_DTYPE_BF16 ? CU_TENSOR_MAP_DATA_TYPE_BFLOAT16
                                                             : CU_TENSOR_MAP_DATA_TYPE_FLOAT16,
@@ -809,6 +850,9 @@ extern "C" pa_status pa__sm90_attention(pa_context *ctx, const pa__problem *pb, 
     p.causal = pb->causal; p.window_left = pb->window_left;
     p.gather = gather;
     p.runs = regime == SM90_RUNS;
+    p.pair_mode = regime == SM90_PAIRS ? sm90_pair_mode(pb) : 0;
+    p.page_groups = pb->page_size / 8;
+    p.group_hk = pb->num_kv_heads;
     p.n_maps = n_maps;
     p.run_shift = 0;
     while ((1 << p.run_shift) < sm90_box_rows(pb)) p.run_shift++;
