@@ -92,6 +92,12 @@ using namespace pa_sm90;
 #ifndef SM90_GATHER_FENCE           /* 0: measurement only (cost of the consumers' proxy fence) */
 #define SM90_GATHER_FENCE 1
 #endif
+#ifndef SM90_DEV_NO_LOOKUP          /* measurement-only knobs (wrong results where they apply) */
+#define SM90_DEV_NO_LOOKUP 0
+#endif
+#ifndef SM90_DEV_NO_BAD
+#define SM90_DEV_NO_BAD 0
+#endif
 #ifndef SM90_GATHER_CONSUMER_REGS
 #define SM90_GATHER_CONSUMER_REGS 224
 #endif
@@ -356,7 +362,11 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                     if (!pt) { page = b; slot = j; }
                     else if (j < sk) {
                         const uint32_t pi = pa_fastdiv_q(p.pdiv, (uint32_t)j);
+#if SM90_DEV_NO_LOOKUP   /* measurement only: assumes the table is b * stride + i (pa-bench --table contig) */
+                        const int pid = b * (int)p.pt_stride + (int)pi;
+#else
                         const int pid = pt[pi];
+#endif
                         slot = j - (int)(pi * (uint32_t)p.page_size);
                         if (pid < 0 || pid >= p.num_pages) bad = 1; /* never dereferenced: OOB box */
                         page = bad ? -1 : pid;
@@ -457,7 +467,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
 
     auto read_bad = [&](int stage, uint32_t (&bad)[4]) {
 #pragma unroll
-        for (int w = 0; w < 4; w++) bad[w] = bad_masks[4 * stage + w];
+        for (int w = 0; w < 4; w++) bad[w] = SM90_DEV_NO_BAD ? 0u : bad_masks[4 * stage + w];
     };
     /* S = Q K^T for the tile in this stage (issue only) */
     auto issue_qk = [&](int stage) {
