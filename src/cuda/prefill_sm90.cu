@@ -2,8 +2,9 @@
  * Hopper (sm_90a) prefill: warp-specialized wgmma + TMA over a paged KV cache.
  *
  * Algorithm: FlashAttention-style online softmax. One CTA = 128 query rows of one (sequence,
- * head), 3 warpgroups. Warpgroup 0 produces (setmaxnreg 32): warps 0/1 load the two 64-column
- * panels of each K tile, warps 2/3 those of V, by TMA into a 2-stage ring of BLOCK_N = 128 keys
+ * head), 3 warpgroups. Warpgroup 0 produces (setmaxnreg 40): warps 0/1 load each K tile (one
+ * 64-column panel each, or half the boxes in the PAIR layout), warps 2/3 V, by TMA into a
+ * 2-stage ring of BLOCK_N = 128 keys
  * guarded by full/empty mbarriers. Warpgroups 1 and 2 consume (64 query rows each, setmaxnreg
  * 232): S = Q K^T by wgmma m64n128k16 with both operands in 128B-swizzled shared memory, online
  * softmax in registers, O += P V by wgmma with P from registers and V read MN-major. Per tile a
@@ -13,16 +14,29 @@
  * 16-byte loads (predicated on the varlen row count); O is stored from registers.
  * Mapping: grid (m blocks, heads, batch), m blocks reversed so the longest causal rows start
  * first; keys walked from the last tile down so the masked tiles (and the sequence end) come first.
- * Paging, three regimes. (1) Contiguous cache and page sizes that are multiples of 128: one TMA
- * box per tile panel, over a 4-D tensor map (d, slot, kv head, page). (2) Page sizes whose
- * largest power-of-two divisor g shared with 128 is at least 8 (8, 16, 48, 672, 192 ...): 128/g
- * boxes of g rows per panel, each inside one page, one lane per box. Boxes past the end use page
- * -1 and bad page ids are never used as coordinates: TMA zero-fills out-of-range boxes without
- * reading. (3) Every other page size (1..7, 100, 12 ...): the GATHER instantiation, where the
- * producer warps copy rows with 16-byte cp.async (see the producer's comment) and complete the
- * stage's mbarrier with cp.async.mbarrier.arrive.noinc; consumers fence the generic-to-async
- * proxy before their wgmma reads. Keys of bad pages are masked (per-key mask words per stage).
- * Stale V rows past the end inside a loaded page are zeroed in shared memory before any P V.
+ * Paging, four regimes (sm90_regime). Boxes past the sequence end and bad page ids get fully
+ * out-of-range coordinates, which TMA zero-fills without reading; keys of bad pages are masked
+ * (per-key mask words per stage). Stale V rows past the end inside a loaded page are zeroed in
+ * shared memory before any P V.
+ *  (1) PAIR: K/V tiles in shared memory as 8-row groups of 2 KB, [group][panel][8 rows][128 B]
+ *      (wgmma descriptors: K stride 2048 between groups; V leading 1024, stride 2048). One 5-D
+ *      box moves g rows of both panels, g the largest power of two dividing the page size and
+ *      128 (contiguous cache: 128). Used when g >= 8, the page size is a multiple of 8 and the
+ *      pool is dense: page stride = page size x token stride (NHD pools, contiguous caches: the
+ *      8-row groups of the whole pool form one dimension), or = kv heads x head stride (HND:
+ *      pages and heads form one dimension); page 8 also with any strides (page, head dims).
+ *      Contiguous, 128, 256: one box per tile; 64: 2; 48: 8; 8: 16 (8 per issuing warp).
+ *  (2) BOXES (pools with padded strides): the same cuts as PAIR but one 4-D box per 64-column
+ *      panel, tiles in the plain layout [panel][128 rows][128 B], one lane per box.
+ *  (3) RUNS, page sizes from 43 up whose g is under 8 (100, 51, 50 ...): a tile's keys lie in at
+ *      most 4 page runs; each run is cut into power-of-two boxes (100 = 64 + 32 + 4), one tensor
+ *      map per box height, lane 8 run + bit issues the box of one bit of the run's length. The
+ *      box destination is only 128-byte aligned: 128B swizzling follows the shared-memory
+ *      address bits, so a box landing at row r gets row r's pattern.
+ *  (4) GATHER instantiation, the rest (pages 1..7, 12, 20 ...): the producer warps copy rows
+ *      with 16-byte cp.async (see the producer's comment) and complete the stage's mbarrier with
+ *      cp.async.mbarrier.arrive.noinc; consumers fence the generic-to-async proxy before their
+ *      wgmma reads.
  * Limits: head_dim 128, bf16/f16, 16-byte aligned pointers and strides; the rest (d 64/256) is
  * left to the sm80 kernel. No split-KV (num_splits is ignored).
  *
@@ -50,6 +64,17 @@
  *       +15..18% non-causal, +13..14% causal; 3 stages no better. The producer warps' issue
  *       latency, not bandwidth, is the limit (about FlashAttention's reported +10..15%).
  *       672 (32-row boxes) +2.6%, 48 (16-row boxes) +2..8% over runs.
+ *   M8  page runs as power-of-two TMA boxes (regime 3) instead of the gather for page 100:
+ *       predicted about page 48's cost (5.3 boxes per panel and tile, like 48's 8). Measured
+ *       (pa-bench, overhead against an interleaved contiguous baseline): 100 +2.7..4.5%
+ *       (gather: +15..24%), 51 +3.5%.
+ *   M9  PAIR layout (regime 1), first for page 8 only: predicted half the boxes, page 8 like
+ *       page 16 (+3.5%). Measured page 8 from +5.7..8.1% to +2.8..3.0%; with PAIR everywhere
+ *       every dense page size >= 8 sits at +1.6..3.0% and the contiguous kernel itself gained
+ *       about 1% non-causal (alternated runs 657/619/657 vs 638/605/654 TFLOPS). Of that
+ *       +2..3% floor about 1 point is the page-table lookup (a measurement-only build that
+ *       computes the page ids instead: +1.0..1.9%), most likely at each CTA's start where the
+ *       first TMA waits for its lookup.
  *   ptxas: 168 registers at entry (setmaxnreg 40/232; gather 56/224), 0 spills, 0 stack; SASS: HGMMA.64x128x16,
  *   UTMALDG, USETMAXREG. Tested: bench/wip_sm90/drv.cu (13 shapes vs a double reference, all
  *   rows, NaN-poisoned pages and outputs, repeat bit-identical) and tests/test_gpu.c forced to
