@@ -737,7 +737,8 @@ static int sm90_pair_mode(const pa__problem *pb)
     if ((np == 1 || (pb->k_stride_page == hk * pb->k_stride_head && pb->v_stride_page == hk * pb->v_stride_head)) &&
         np * hk < ((int64_t)1 << 31))
         return SM90_PAIR_HEADS;
-    return ps == 8 ? SM90_PAIR_PAGE8 : 0;
+    /* per-page boxes: only with a table (a contiguous cache of capacity 8 takes 128-row boxes) */
+    return ps == 8 && pb->page_table ? SM90_PAIR_PAGE8 : 0;
 }
 
 static int sm90_regime(const pa__problem *pb)
