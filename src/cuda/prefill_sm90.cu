@@ -117,6 +117,9 @@ using namespace pa_sm90;
 #ifndef SM90_GATHER_FENCE           /* 0: measurement only (cost of the consumers' proxy fence) */
 #define SM90_GATHER_FENCE 1
 #endif
+#ifndef SM90_SMEM_EPILOGUE          /* build knob: 0 stores O straight from the fragments */
+#define SM90_SMEM_EPILOGUE 1
+#endif
 #ifndef SM90_DEV_NO_LOOKUP          /* measurement-only knobs (wrong results where they apply) */
 #define SM90_DEV_NO_LOOKUP 0
 #endif
@@ -648,7 +651,10 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         if (lane == 0) mbar_arrive(bar_v_empty + 8 * stage);
     }
 
-    /* epilogue: normalize, store O (zeros for rows that saw no key) and lse */
+    /* epilogue: normalize, store O (zeros for rows that saw no key) and lse. With
+     * SM90_SMEM_EPILOGUE, O goes through this warpgroup's Q rows in shared memory (no wgmma
+     * reads them any more) and leaves as whole 256-byte rows of 16-byte stores; the fragment
+     * layout's 4-byte stores would use half of every 32-byte sector. */
 #pragma unroll
     for (int i = 0; i < 2; i++) {
         float l = row_sum[i];
@@ -656,14 +662,39 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         l += __shfl_xor_sync(0xffffffffu, l, 2);
         const float inv = l > 0.f ? 1.f / l : 0.f;
         const int row = row0 + 8 * i;
-        if (row < sq) {
-            uint16_t *orow = p.o + (int64_t)(q_start + row) * p.o_st + (int64_t)h * p.o_sh;
+        if (SM90_SMEM_EPILOGUE) {
+            const int srow = wg * 64 + warp * 16 + (lane >> 2) + 8 * i;
 #pragma unroll
-            for (int j = 0; j < 16; j++)
-                *(uint32_t *)(orow + 8 * j + col0) = ops::pack(o[4 * j + 2 * i] * inv, o[4 * j + 2 * i + 1] * inv);
+            for (int j = 0; j < 16; j++) {
+                const uint32_t addr = sQ + (j >> 3) * SM90_PANEL_BYTES + srow * 128 +
+                                      (((j & 7) ^ (srow & 7)) << 4) + col0 * 2;
+                asm volatile("st.shared.b32 [%0], %1;\n"
+                             :: "r"(addr), "r"(ops::pack(o[4 * j + 2 * i] * inv, o[4 * j + 2 * i + 1] * inv)) : "memory");
+            }
+        }
+        if (row < sq) {
+            if (!SM90_SMEM_EPILOGUE) {
+                uint16_t *orow = p.o + (int64_t)(q_start + row) * p.o_st + (int64_t)h * p.o_sh;
+#pragma unroll
+                for (int j = 0; j < 16; j++)
+                    *(uint32_t *)(orow + 8 * j + col0) = ops::pack(o[4 * j + 2 * i] * inv, o[4 * j + 2 * i + 1] * inv);
+            }
             if (p.lse && (lane & 3) == 0)
                 p.lse[(int64_t)(q_start + row) * p.heads + h] =
                     l > 0.f ? row_max[i] * (sl2 * 0.69314718055994531f) + logf(l) : -INFINITY;
+        }
+    }
+    if (SM90_SMEM_EPILOGUE) {
+        named_bar_sync(2 + wg, 128);
+        uint16_t *obase = p.o + (int64_t)(q_start + qrow_base) * p.o_st + (int64_t)h * p.o_sh;
+#pragma unroll
+        for (int k = 0; k < 8; k++) {
+            const int idx = k * 128 + t, r = idx >> 4, c = idx & 15, srow = wg * 64 + r;
+            const uint32_t addr = sQ + (c >> 3) * SM90_PANEL_BYTES + srow * 128 + (((c & 7) ^ (srow & 7)) << 4);
+            uint4 v;
+            asm volatile("ld.shared.v4.b32 {%0, %1, %2, %3}, [%4];\n"
+                         : "=r"(v.x), "=r"(v.y), "=r"(v.z), "=r"(v.w) : "r"(addr) : "memory");
+            if (qrow_base + r < sq) *(uint4 *)(obase + (int64_t)r * p.o_st + c * 8) = v;
         }
     }
 }
