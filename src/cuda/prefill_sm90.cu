@@ -117,8 +117,8 @@ using namespace pa_sm90;
 #ifndef SM90_GATHER_FENCE           /* 0: measurement only (cost of the consumers' proxy fence) */
 #define SM90_GATHER_FENCE 1
 #endif
-#ifndef SM90_SMEM_EPILOGUE          /* build knob: 0 stores O straight from the fragments */
-#define SM90_SMEM_EPILOGUE 1
+#ifndef SM90_SMEM_EPILOGUE  /* build knob: 1 stages O through shared memory (tested, not faster: NOTES) */
+#define SM90_SMEM_EPILOGUE 0
 #endif
 #ifndef SM90_DEV_NO_LOOKUP          /* measurement-only knobs (wrong results where they apply) */
 #define SM90_DEV_NO_LOOKUP 0
@@ -651,10 +651,11 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         if (lane == 0) mbar_arrive(bar_v_empty + 8 * stage);
     }
 
-    /* epilogue: normalize, store O (zeros for rows that saw no key) and lse. With
-     * SM90_SMEM_EPILOGUE, O goes through this warpgroup's Q rows in shared memory (no wgmma
-     * reads them any more) and leaves as whole 256-byte rows of 16-byte stores; the fragment
-     * layout's 4-byte stores would use half of every 32-byte sector. */
+    /* epilogue: normalize, store O (zeros for rows that saw no key) and lse. The fragment
+     * layout's 4-byte stores use half of every 32-byte sector. With SM90_SMEM_EPILOGUE, O goes
+     * through this warpgroup's Q rows in shared memory (no wgmma reads them any more) and
+     * leaves as whole 256-byte rows of 16-byte stores: it passed the forced-sm90 tests and
+     * memcheck but measured no faster (alternated runs, NOTES.md), so it is off. */
 #pragma unroll
     for (int i = 0; i < 2; i++) {
         float l = row_sum[i];
