@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """Side-by-side comparison on the device machine: pagedattn (build/pa-bench) against torch SDPA's
-flash (FA2) and cuDNN backends, at the seed's shapes, in one run on one GPU.
+flash (FA2) and cuDNN backends, at the seed's shapes, in one run on one GPU; also against
+flash-attn-4 (FlashAttention's CuTe-DSL kernel) and FlashInfer with paged tables where they can be
+imported (carried wheels on PYTHONPATH), else a row says why.
 
     python3 bench/compare.py [--quick] [--pa-args "..."] [--out DIR]
 
@@ -106,6 +108,75 @@ def anchors(quick):
     return rows
 
 
+# Page sizes at which the other paged-attention systems run the seed's prefill shape.
+OTHER_PAGES = (1, 16, 64, 100, 128)
+
+
+def paged_pool(B, S, Hk, d, page, dev, torch):
+    """A fragmented pool like pa-bench's: 3x the pages the batch needs, a random permutation."""
+    npg = -(-S // page)
+    pool = 3 * B * npg
+    kc = torch.randn(pool, page, Hk, d, device=dev, dtype=torch.bfloat16)
+    vc = torch.randn_like(kc)
+    table = torch.randperm(pool, device=dev)[:B * npg].view(B, npg).to(torch.int32)
+    return kc, vc, table, npg
+
+
+def others(quick):
+    """FlashAttention's CuTe-DSL kernel (flash-attn-4) and FlashInfer on the seed's prefill shape
+    (bf16, d128, B4, H16, 8k) with fragmented page tables, where they can be imported here; where
+    they cannot, one row says why. Each row is timed like the anchors (warm-up, median)."""
+    import torch
+    dev = torch.device("cuda")
+    rows = []
+    B, H, S, d = 4, 16, 8192, 128
+    systems = []
+    try:
+        from flash_attn.cute import flash_attn_varlen_func as fa4
+        systems.append("fa4")
+    except Exception as e:
+        rows.append(dict(kind="prefill", who="fa4", err=f"not importable: {type(e).__name__}: {str(e)[:120]}"))
+    try:
+        import flashinfer
+        systems.append("flashinfer")
+    except Exception as e:
+        rows.append(dict(kind="prefill", who="flashinfer", err=f"not importable: {type(e).__name__}: {str(e)[:120]}"))
+    for r in rows:
+        print(r, flush=True)
+    pages = OTHER_PAGES[1:3] if quick else OTHER_PAGES
+    for who in systems:
+        for page in pages:
+            kc = vc = None
+            for causal in (False, True):
+                try:
+                    if kc is None:
+                        kc, vc, table, npg = paged_pool(B, S, H, d, page, dev, torch)
+                        q = torch.randn(B, S, H, d, device=dev, dtype=torch.bfloat16)
+                    if who == "fa4":
+                        used = torch.full((B,), S, device=dev, dtype=torch.int32)
+                        fn = lambda: fa4(q, kc, vc, max_seqlen_q=S, max_seqlen_k=S, seqused_k=used,
+                                         page_table=table, causal=causal)
+                    else:
+                        ws = torch.empty(256 << 20, dtype=torch.uint8, device=dev)
+                        w = flashinfer.BatchPrefillWithPagedKVCacheWrapper(ws, kv_layout="NHD")
+                        ar = torch.arange(B + 1, device=dev, dtype=torch.int32)
+                        last = torch.full((B,), S - (npg - 1) * page, device=dev, dtype=torch.int32)
+                        w.plan(ar * S, ar * npg, table.flatten(), last, H, H, d, page, causal=causal,
+                               q_data_type=torch.bfloat16, kv_data_type=torch.bfloat16)
+                        qf = q.view(B * S, H, d)
+                        fn = lambda: w.run(qf, (kc, vc))
+                    ms = bench(fn)
+                    rows.append(dict(kind="prefill", who=who, d=d, B=B, H=H, Hk=H, sq=S, sk=S, causal=int(causal),
+                                     page=page, ms=ms, tflops=flops(B, H, S, S, d, causal) / ms / 1e9))
+                except Exception as e:
+                    rows.append(dict(kind="prefill", who=who, d=d, causal=int(causal), page=page,
+                                     err=f"{type(e).__name__}: {str(e)[:160]}"))
+                print(rows[-1], flush=True)
+            del kc, vc
+            torch.cuda.empty_cache()
+    return rows
+
+
 def run_pa(pa_args, out):
     """Runs pa-bench with its CSV streamed into OUT/pa_bench.csv, so a run cut short keeps its rows."""
     cmd = ["build/pa-bench", "--csv"] + pa_args.split()
@@ -125,6 +196,7 @@ def main():
     ap.add_argument("--quick", action="store_true", help="d128 prefill and sq=1 decode only")
     ap.add_argument("--pa-args", default="", help="extra pa-bench arguments")
     ap.add_argument("--skip-anchors", action="store_true")
+    ap.add_argument("--skip-others", action="store_true", help="no flash-attn-4 / FlashInfer rows")
     ap.add_argument("--out", default=os.environ.get("OUT", "."))
     a = ap.parse_args()
     import torch
@@ -140,6 +212,8 @@ def main():
         env["git_head_here"] = "?"
     print(env, flush=True)
     anc = [] if a.skip_anchors else anchors(a.quick)
+    if not a.skip_others:
+        anc += others(a.quick)
     pa_args = a.pa_args or ("--dims 128 --pages 1,3,4,8,16,48,64,100,128,256 --table frag --iters 10"
                             if a.quick else "--dims 128,64,256 --iters 15")
     pa, rc = run_pa(pa_args, a.out)
@@ -173,6 +247,14 @@ def main():
             rc_ = f"{cu['ms'] / ms:8.2f}x" if cu and ms > 0 else "       -"
         print(f"{r['kind']:8}{d:>4}{B:>4}{sq:>6}{sk:>7}{c:>7} {r['table']:7}{r['page']:>5}{ms:>9.3f}"
               f"{float(r['tflops']):>8.1f}{float(r['gbps']):>7.0f}{float(r['overhead_pct']):>7.1f}{rf:>8}{rc_:>9}")
+    # the other paged systems against pagedattn's row of the same page size and mask
+    for r in anc:
+        if r.get("who") in ("fa4", "flashinfer") and "err" not in r:
+            ours = [p for p in pa if p.get("kind") == "prefill" and int(p["d"]) == 128 and int(p["batch"]) == 4
+                    and int(p["causal"]) == r["causal"] and p["table"] == "frag" and int(p["page"]) == r["page"]]
+            ratio = f"pagedattn {r['ms'] / float(ours[0]['ms']):.2f}x faster" if ours else "no pagedattn row at this page"
+            print(f"{r['who']:10} prefill d128 B4 8k causal={r['causal']} page {r['page']:>4}: "
+                  f"{r['ms']:.3f} ms, {r['tflops']:.0f} TFLOPS; {ratio}")
     for r in anc:
         if "err" in r:
             print("anchor error:", r)
