@@ -14,7 +14,7 @@
  * 16-byte loads (predicated on the varlen row count); O is stored from registers.
  * Mapping: grid (m blocks, heads, batch), m blocks reversed so the longest causal rows start
  * first; keys walked from the last tile down so the masked tiles (and the sequence end) come first.
- * Paging, four regimes (sm90_regime). Boxes past the sequence end and bad page ids get fully
+ * Paging, four regimes (pa_sm90_regime in sm90_plan.h, checked on the CPU by tests/test_sm90_plan.c). Boxes past the sequence end and bad page ids get fully
  * out-of-range coordinates, which TMA zero-fills without reading; keys of bad pages are masked
  * (per-key mask words per stage). Stale V rows past the end inside a loaded page are zeroed in
  * shared memory before any P V.
@@ -88,6 +88,7 @@
 #include <cuda_fp16.h>
 #include "sm90_ptx.cuh"
 #include "common.cuh"
+#include "sm90_plan.h"
 
 using namespace pa_sm90;
 
@@ -164,13 +165,12 @@ struct sm90_params {
     pa_fastdiv pdiv;
 };
 
-/* PAIR layout maps (5-D, a box = g rows x both panels, landing as 8-row groups of 2 KB):
+/* PAIR layout maps, PA_SM90_PAIR_* (5-D, a box = g rows x both panels, 8-row groups of 2 KB):
  * GLOBAL: (64 cols, 8 rows, 2 panels, 8-row group of the whole pool, kv head), pages dense in
  *         rows (page stride = page_size x token stride: NHD pools, the contiguous cache);
  * HEADS:  (64 cols, 8 rows, 2 panels, 8-row group of the page, page x kv heads), pages dense in
  *         heads (page stride = kv heads x head stride: HND pools);
  * PAGE8:  (64 cols, 8 rows, 2 panels, kv head, page), page size 8, any strides. */
-enum { SM90_PAIR_GLOBAL = 1, SM90_PAIR_HEADS, SM90_PAIR_PAGE8 };
 
 /* K and V tensor maps: [0] for one box height; with p.runs, [k] has boxes of 2^k << run_shift rows */
 #define SM90_MAX_MAPS 8
@@ -358,28 +358,21 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
             uint32_t pi0 = 0;
             int L0 = 0;
             if (p.runs) {
-                /* the tile's keys lie in at most 4 page runs (page size >= 43): the first from
-                 * slot r0 of page pi0, the others from slot 0 of the next pages. Lane 8 pc + k
-                 * issues the box of run pc for bit k of its length in units of 2^run_shift rows
-                 * (higher bits first), from map k. Runs past the end use page -1 (zero-fill). */
-                const int pc = lane >> 3, k = lane & 7;
+                /* the tile's keys lie in at most 4 page runs (pa_sm90_runs_lane); every lane of a
+                 * run looks up its page, lane 8 run carries its bad bit. Runs past the end use
+                 * page -1 (zero-fill). */
                 pi0 = pa_fastdiv_q(p.pdiv, (uint32_t)n0);
                 const int r0 = n0 - (int)(pi0 * (uint32_t)p.page_size);
-                L0 = min(p.page_size - r0, SM90_BLOCK_N);
-                const int js = pc == 0 ? 0 : L0 + (pc - 1) * p.page_size;
-                issue = js < SM90_BLOCK_N;
-                if (issue) {
-                    const int units = (pc == 0 ? L0 : min(p.page_size, SM90_BLOCK_N - js)) >> p.run_shift;
-                    const int off = ((units >> (k + 1)) << (k + 1)) << p.run_shift;
-                    srow = js + off;
-                    slot = (pc == 0 ? r0 : 0) + off;
-                    mi = k;
-                    if (n0 + js < sk) {   /* every lane of the run: lane 8 pc carries its bad bit */
-                        const int pid = pt[pi0 + pc];
-                        if (pid < 0 || pid >= p.num_pages) bad = 1; /* never dereferenced: OOB box */
-                        page = bad ? -1 : pid;
-                    }
-                    issue = (units >> k) & 1;
+                const pa_sm90_run_box x = pa_sm90_runs_lane(p.page_size, p.run_shift, r0, lane);
+                L0 = pa_sm90_runs_first_len(p.page_size, r0);
+                issue = x.issue;
+                srow = x.srow;
+                slot = x.slot;
+                mi = x.map;
+                if (x.inrun && n0 + x.js < sk) {
+                    const int pid = pt[pi0 + x.run];
+                    if (pid < 0 || pid >= p.num_pages) bad = 1; /* never dereferenced: OOB box */
+                    page = bad ? -1 : pid;
                 }
             } else {
                 /* lane i looks up the page of box i */
@@ -419,13 +412,15 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                 /* a box holds both panels of g = box_rows rows; the tile's boxes are split
                  * between the panel warps (a single box goes to warp 0, warp 1 arrives with 0
                  * bytes). Bad pages and boxes past the end get fully out-of-range coordinates. */
-                const int half = p.boxes >> 1, mine = half ? half : 1 - pnl, first = pnl * half;
-                if (lane == 0) mbar_arrive_expect_tx(full + 8 * stage, mine * p.box_rows * 256);
+                int first, mine;
+                pa_sm90_pair_share(p.boxes, pnl, &first, &mine);
+                if (lane == 0)
+                    mbar_arrive_expect_tx(full + 8 * stage, mine * pa_sm90_pair_box_rows(p.pair_mode, p.box_rows) * 256);
                 __syncwarp();
                 if (issue && lane >= first && lane < first + mine) {
                     int c3, c4;
-                    if (p.pair_mode == SM90_PAIR_GLOBAL) { c3 = page >= 0 ? page * p.page_groups + (slot >> 3) : -64; c4 = kvh; }
-                    else if (p.pair_mode == SM90_PAIR_HEADS) { c3 = slot >> 3; c4 = page >= 0 ? page * p.group_hk + kvh : -1; }
+                    if (p.pair_mode == PA_SM90_PAIR_GLOBAL) { c3 = page >= 0 ? page * p.page_groups + (slot >> 3) : -64; c4 = kvh; }
+                    else if (p.pair_mode == PA_SM90_PAIR_HEADS) { c3 = slot >> 3; c4 = page >= 0 ? page * p.group_hk + kvh : -1; }
                     else { c3 = kvh; c4 = page; }
                     tma_load_5d((is_v ? sV : sK) + stage * SM90_TILE_BYTES + srow * 256, map0,
                                 full + 8 * stage, 0, 0, 0, c3, c4);
@@ -717,16 +712,6 @@ static PFN_cuTensorMapEncodeTiled_v12000 sm90_encode_fn(void)
     return fn;
 }
 
-/* Rows per TMA box: the largest power of two dividing both the page size and the tile, so a
- * box never crosses a page (page 48: 16-row boxes, 672: 32, 192: 64, 8: 8). */
-static int sm90_box_rows(const pa__problem *pb)
-{
-    int g = SM90_BLOCK_N;
-    if (!pb->page_table) return g;
-    while (pb->page_size % g) g >>= 1;
-    return g;
-}
-
 static int aligned16(const void *ptr) { return ((uintptr_t)ptr & 15u) == 0; }
 
 /* Pools at least 2^this bytes long take the gather's 64-bit offsets (a test lowers it to 0). */
@@ -746,41 +731,10 @@ static int64_t sm90_pool_bytes(const pa__problem *pb)
     return pk > pv ? pk : pv;
 }
 
-/* How K/V tiles are loaded (file header): one box height, page runs cut into power-of-two boxes
- * (page sizes from 43 up that are not multiples of 128: a tile then spans at most 4 runs), or
- * the cp.async gather (the rest under 43 whose boxes would have fewer than 8 rows). */
-enum { SM90_BOXES, SM90_RUNS, SM90_PAIRS, SM90_GATHER };
-#ifndef SM90_RUNS_MIN        /* build knob (dev_variants.sh): a huge value turns page runs off */
-#define SM90_RUNS_MIN 43
-#endif
 static_assert(SM90_RUNS_MIN >= 43, "a tile must span at most 4 page runs");
-#ifndef SM90_PAIRS_ON        /* build knob: 0 turns the PAIR layout off (one box per panel) */
-#define SM90_PAIRS_ON 1
-#endif
-/* The PAIR layout's map kind for this problem, or 0: it needs boxes of 8+ rows inside a page
- * (contiguous caches: 128) and whole 8-row groups, and a pool dense enough for a 5-D map. */
-static int sm90_pair_mode(const pa__problem *pb)
-{
-    const int64_t hk = pb->num_kv_heads, np = pb->num_pages, ps = pb->page_size;
-    if (!SM90_PAIRS_ON || sm90_box_rows(pb) < 8 || ps % 8) return 0;
-    if ((np == 1 || (pb->k_stride_page == ps * pb->k_stride_token && pb->v_stride_page == ps * pb->v_stride_token)) &&
-        np * (ps / 8) < ((int64_t)1 << 31))
-        return SM90_PAIR_GLOBAL;
-    if ((np == 1 || (pb->k_stride_page == hk * pb->k_stride_head && pb->v_stride_page == hk * pb->v_stride_head)) &&
-        np * hk < ((int64_t)1 << 31))
-        return SM90_PAIR_HEADS;
-    /* per-page boxes: only with a table (a contiguous cache of capacity 8 takes 128-row boxes) */
-    return ps == 8 && pb->page_table ? SM90_PAIR_PAGE8 : 0;
-}
-
-static int sm90_regime(const pa__problem *pb)
-{
-    if (sm90_pair_mode(pb)) return SM90_PAIRS;
-    if (!pb->page_table || pb->page_size % SM90_BLOCK_N == 0) return SM90_BOXES;
-    if (pb->page_size >= SM90_RUNS_MIN) return SM90_RUNS;
-    return sm90_box_rows(pb) >= 8 ? SM90_BOXES : SM90_GATHER;
-}
-static int sm90_gathers(const pa__problem *pb) { return sm90_regime(pb) == SM90_GATHER; }
+static_assert(PA_SM90_TILE == SM90_BLOCK_N && PA_SM90_PANEL_BYTES == SM90_PANEL_BYTES &&
+              PA_SM90_MAX_MAPS == SM90_MAX_MAPS, "sm90_plan.h and this file disagree");
+static int sm90_gathers(const pa__problem *pb) { return pa_sm90_regime(pb) == PA_SM90_GATHER; }
 
 static CUresult sm90_kv_map(CUtensorMap *map, const pa__problem *pb, const void *ptr,
                             int64_t st_tok, int64_t st_head, int64_t st_page, int box_rows)
@@ -805,17 +759,17 @@ static CUresult sm90_kv_map(CUtensorMap *map, const pa__problem *pb, const void 
 static CUresult sm90_pair_map(CUtensorMap *map, const pa__problem *pb, const void *ptr,
                               int64_t st_tok, int64_t st_head, int64_t st_page)
 {
-    const int mode = sm90_pair_mode(pb), g = sm90_box_rows(pb);
+    const int mode = pa_sm90_pair_mode(pb), g = pa_sm90_box_rows(pb);
     const cuuint64_t hk = (cuuint64_t)pb->num_kv_heads, np = (cuuint64_t)pb->num_pages;
     const cuuint64_t groups = (cuuint64_t)pb->page_size / 8;
     cuuint64_t d3, d4, s3, s4;
     /* a stride of an extent-1 dimension is never used: any legal value will do */
-    if (mode == SM90_PAIR_GLOBAL) { d3 = np * groups; s3 = 8 * st_tok; d4 = hk; s4 = hk > 1 ? st_head : 8; }
-    else if (mode == SM90_PAIR_HEADS) { d3 = groups; s3 = 8 * st_tok; d4 = np * hk; s4 = np * hk > 1 ? st_head : 8; }
+    if (mode == PA_SM90_PAIR_GLOBAL) { d3 = np * groups; s3 = 8 * st_tok; d4 = hk; s4 = hk > 1 ? st_head : 8; }
+    else if (mode == PA_SM90_PAIR_HEADS) { d3 = groups; s3 = 8 * st_tok; d4 = np * hk; s4 = np * hk > 1 ? st_head : 8; }
     else { d3 = hk; s3 = hk > 1 ? st_head : 8; d4 = np; s4 = np > 1 ? st_page : 8; }
     const cuuint64_t dims[5] = { SM90_PANEL_COLS, 8, 2, d3, d4 };
     const cuuint64_t strides[4] = { (cuuint64_t)st_tok * 2, SM90_PANEL_COLS * 2, s3 * 2, s4 * 2 };
-    const cuuint32_t box[5] = { SM90_PANEL_COLS, 8, 2, (cuuint32_t)(mode == SM90_PAIR_PAGE8 ? 1 : g / 8), 1 };
+    const cuuint32_t box[5] = { SM90_PANEL_COLS, 8, 2, (cuuint32_t)(pa_sm90_pair_box_rows(mode, g) / 8), 1 };
     const cuuint32_t estr[5] = { 1, 1, 1, 1, 1 };
     return sm90_encode_fn()(map, pb->dtype == PA_DTYPE_BF16 ? CU_TENSOR_MAP_DATA_TYPE_BFLOAT16
                                                             : CU_TENSOR_MAP_DATA_TYPE_FLOAT16,
@@ -827,23 +781,22 @@ static CUresult sm90_pair_map(CUtensorMap *map, const pa__problem *pb, const voi
 /* Encodes the K and V maps the regime needs (none for the gather); fills *n_maps. */
 static CUresult sm90_build_maps(sm90_maps *m, const pa__problem *pb, int *n_maps)
 {
-    const int regime = sm90_regime(pb), g = sm90_box_rows(pb);
+    const int regime = pa_sm90_regime(pb), g = pa_sm90_box_rows(pb);
     int n = 0;
-    if (regime == SM90_PAIRS) {
+    if (regime == PA_SM90_PAIRS) {
         *n_maps = 1;
         CUresult r = sm90_pair_map(&m->k[0], pb, pb->k, pb->k_stride_token, pb->k_stride_head, pb->k_stride_page);
         if (r == CUDA_SUCCESS)
             r = sm90_pair_map(&m->v[0], pb, pb->v, pb->v_stride_token, pb->v_stride_head, pb->v_stride_page);
         return r;
     }
-    if (regime == SM90_BOXES) n = 1;
-    else if (regime == SM90_RUNS) {
-        const int longest = pb->page_size < SM90_BLOCK_N ? pb->page_size : SM90_BLOCK_N;
-        while (n < SM90_MAX_MAPS && (g << n) <= longest) n++;
+    if (regime == PA_SM90_BOXES) n = 1;
+    else if (regime == PA_SM90_RUNS) {
+        n = pa_sm90_run_maps(pb);
     }
     *n_maps = n;
     for (int i = 0; i < n; i++) {
-        const int rows = regime == SM90_BOXES ? g : g << i;
+        const int rows = regime == PA_SM90_BOXES ? g : g << i;
         CUresult r = sm90_kv_map(&m->k[i], pb, pb->k, pb->k_stride_token, pb->k_stride_head, pb->k_stride_page, rows);
         if (r == CUDA_SUCCESS)
             r = sm90_kv_map(&m->v[i], pb, pb->v, pb->v_stride_token, pb->v_stride_head, pb->v_stride_page, rows);
@@ -887,8 +840,8 @@ extern "C" size_t pa__sm90_workspace(const pa_context *ctx, const pa__problem *p
 extern "C" pa_status pa__sm90_attention(pa_context *ctx, const pa__problem *pb, void *ws, size_t ws_bytes)
 {
     if (pb->batch <= 0 || pb->max_seqlen_q <= 0 || pb->num_heads <= 0) return PA_OK;
-    const int regime = sm90_regime(pb), gather = regime == SM90_GATHER;
-    const int box_rows = regime == SM90_BOXES || regime == SM90_PAIRS ? sm90_box_rows(pb) : SM90_BLOCK_N;
+    const int regime = pa_sm90_regime(pb), gather = regime == PA_SM90_GATHER;
+    const int box_rows = regime == PA_SM90_BOXES || regime == PA_SM90_PAIRS ? pa_sm90_box_rows(pb) : SM90_BLOCK_N;
     sm90_maps maps;
     memset(&maps, 0, sizeof maps);
     int n_maps = 0;
@@ -917,13 +870,13 @@ extern "C" pa_status pa__sm90_attention(pa_context *ctx, const pa__problem *pb, 
     p.sl2 = (pb->softcap > 0.f ? 1.f : pb->scale) * 1.4426950408889634f;
     p.causal = pb->causal; p.window_left = pb->window_left;
     p.gather = gather;
-    p.runs = regime == SM90_RUNS;
-    p.pair_mode = regime == SM90_PAIRS ? sm90_pair_mode(pb) : 0;
+    p.runs = regime == PA_SM90_RUNS;
+    p.pair_mode = regime == PA_SM90_PAIRS ? pa_sm90_pair_mode(pb) : 0;
     p.page_groups = pb->page_size / 8;
     p.group_hk = pb->num_kv_heads;
     p.n_maps = n_maps;
     p.run_shift = 0;
-    while ((1 << p.run_shift) < sm90_box_rows(pb)) p.run_shift++;
+    while ((1 << p.run_shift) < pa_sm90_box_rows(pb)) p.run_shift++;
     p.wide = sm90_pool_bytes(pb) >= ((int64_t)1 << pa__sm90_wide_log2);
     p.k = (const char *)pb->k; p.v = (const char *)pb->v;
     p.k_sp = pb->k_stride_page; p.k_st = pb->k_stride_token; p.k_sh = pb->k_stride_head;
@@ -932,7 +885,7 @@ extern "C" pa_status pa__sm90_attention(pa_context *ctx, const pa__problem *pb, 
 
     void (*kern)(const sm90_maps, const sm90_params) =
         gather ? (pb->dtype == PA_DTYPE_BF16 ? sm90_prefill_kernel<true, true, false> : sm90_prefill_kernel<false, true, false>)
-        : regime == SM90_PAIRS ? (pb->dtype == PA_DTYPE_BF16 ? sm90_prefill_kernel<true, false, true>
+        : regime == PA_SM90_PAIRS ? (pb->dtype == PA_DTYPE_BF16 ? sm90_prefill_kernel<true, false, true>
                                                              : sm90_prefill_kernel<false, false, true>)
         : (pb->dtype == PA_DTYPE_BF16 ? sm90_prefill_kernel<true, false, false> : sm90_prefill_kernel<false, false, false>);
     cudaError_t e = cudaFuncSetAttribute(kern, cudaFuncAttributeMaxDynamicSharedMemorySize, SM90_SMEM_BYTES);

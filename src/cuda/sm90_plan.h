@@ -1,0 +1,125 @@
+/*
+ * The sm90 prefill kernel's load plan (prefill_sm90.cu): which regime a call takes, and which TMA
+ * boxes fill a 128-key tile. Plain C shared by the kernel (host and device) and by
+ * tests/test_sm90_plan.c, which checks on the CPU, for every page size, that each regime's boxes
+ * cover every row of a tile once, stay inside one page, and add up to the bytes the stage's
+ * mbarrier expects (a mismatch hangs the kernel instead of failing).
+ */
+#ifndef PA_SM90_PLAN_H
+#define PA_SM90_PLAN_H
+
+#include "internal.h"
+
+#ifdef __CUDACC__
+#define PA_SM90_FN static __host__ __device__ __forceinline__
+#else
+#define PA_SM90_FN static inline
+#endif
+
+#define PA_SM90_TILE        128                  /* keys per K/V tile (SM90_BLOCK_N) */
+#define PA_SM90_PANEL_BYTES (128 * 128)          /* 128 rows x one 64-column bf16 panel */
+#define PA_SM90_MAX_MAPS    8                    /* tensor maps per tensor (page runs) */
+
+#ifndef SM90_RUNS_MIN        /* build knob (dev_variants.sh): a huge value turns page runs off */
+#define SM90_RUNS_MIN 43     /* from 43 keys up a tile spans at most 4 page runs */
+#endif
+#ifndef SM90_PAIRS_ON        /* build knob: 0 turns the PAIR layout off (one box per panel) */
+#define SM90_PAIRS_ON 1
+#endif
+
+/* Regimes (prefill_sm90.cu's header): PAIR layout boxes, per-panel boxes, page runs, gather. */
+enum { PA_SM90_BOXES, PA_SM90_RUNS, PA_SM90_PAIRS, PA_SM90_GATHER };
+/* PAIR map kinds: pool-wide 8-row groups (NHD-dense), page x head (HND-dense), per page (page 8). */
+enum { PA_SM90_PAIR_GLOBAL = 1, PA_SM90_PAIR_HEADS, PA_SM90_PAIR_PAGE8 };
+
+/* Rows per box: the largest power of two dividing both the page size and the tile, so a box
+ * never crosses a page (page 48: 16, 672: 32, 8: 8); a contiguous cache: the whole tile. */
+static inline int pa_sm90_box_rows(const pa__problem *pb)
+{
+    int g = PA_SM90_TILE;
+    if (!pb->page_table) return g;
+    while (pb->page_size % g) g >>= 1;
+    return g;
+}
+
+/* The PAIR layout's map kind, or 0: it needs boxes of 8+ rows inside a page, whole 8-row groups
+ * and a pool dense enough for a 5-D map; per-page boxes only with a table (a contiguous cache of
+ * capacity 8 takes whole-tile boxes). */
+static inline int pa_sm90_pair_mode(const pa__problem *pb)
+{
+    const int64_t hk = pb->num_kv_heads, np = pb->num_pages, ps = pb->page_size;
+    if (!SM90_PAIRS_ON || pa_sm90_box_rows(pb) < 8 || ps % 8) return 0;
+    if ((np == 1 || (pb->k_stride_page == ps * pb->k_stride_token && pb->v_stride_page == ps * pb->v_stride_token)) &&
+        np * (ps / 8) < ((int64_t)1 << 31))
+        return PA_SM90_PAIR_GLOBAL;
+    if ((np == 1 || (pb->k_stride_page == hk * pb->k_stride_head && pb->v_stride_page == hk * pb->v_stride_head)) &&
+        np * hk < ((int64_t)1 << 31))
+        return PA_SM90_PAIR_HEADS;
+    return ps == 8 && pb->page_table ? PA_SM90_PAIR_PAGE8 : 0;
+}
+
+static inline int pa_sm90_regime(const pa__problem *pb)
+{
+    if (pa_sm90_pair_mode(pb)) return PA_SM90_PAIRS;
+    if (!pb->page_table || pb->page_size % PA_SM90_TILE == 0) return PA_SM90_BOXES;
+    if (pb->page_size >= SM90_RUNS_MIN) return PA_SM90_RUNS;
+    return pa_sm90_box_rows(pb) >= 8 ? PA_SM90_BOXES : PA_SM90_GATHER;
+}
+
+/* Tensor maps per tensor for page runs: box heights g, 2g, .. up to the longest run. */
+static inline int pa_sm90_run_maps(const pa__problem *pb)
+{
+    const int g = pa_sm90_box_rows(pb), longest = pb->page_size < PA_SM90_TILE ? pb->page_size : PA_SM90_TILE;
+    int n = 0;
+    while (n < PA_SM90_MAX_MAPS && (g << n) <= longest) n++;
+    return n;
+}
+
+/* Rows one PAIR box carries (its map's box): a page for PAGE8, else g. */
+PA_SM90_FN int pa_sm90_pair_box_rows(int mode, int g) { return mode == PA_SM90_PAIR_PAGE8 ? 8 : g; }
+
+/* PAIR: panel warp pnl issues boxes [*first, *first + *mine) of the tile's `boxes`; a single box
+ * goes to warp 0 and warp 1 arrives with no bytes. */
+PA_SM90_FN void pa_sm90_pair_share(int boxes, int pnl, int *first, int *mine)
+{
+    const int half = boxes >> 1;
+    *mine = half ? half : 1 - pnl;
+    *first = pnl * half;
+}
+
+/* Page runs: a tile whose first key sits at slot r0 of its page lies in at most 4 runs, the first
+ * from r0 (first_len keys), the others from slot 0 of the next pages. Lane 8 run + k takes bit k
+ * of its run's length in units of 2^run_shift rows (higher bits first), from map k. */
+typedef struct pa_sm90_run_box {
+    int inrun;        /* the lane's run lies in the tile (it looks up the run's page) */
+    int issue;        /* the lane issues a box */
+    int js;           /* the run's first row in the tile */
+    int srow, slot;   /* the box's first row in the tile and in its page */
+    int map, run;     /* its map (height 2^map << run_shift) and run (page pi0 + run) */
+} pa_sm90_run_box;
+
+PA_SM90_FN int pa_sm90_runs_first_len(int page_size, int r0)
+{
+    return page_size - r0 < PA_SM90_TILE ? page_size - r0 : PA_SM90_TILE;
+}
+
+PA_SM90_FN pa_sm90_run_box pa_sm90_runs_lane(int page_size, int run_shift, int r0, int lane)
+{
+    pa_sm90_run_box x = { 0, 0, 0, 0, 0, 0, 0 };
+    const int pc = lane >> 3, k = lane & 7, first = pa_sm90_runs_first_len(page_size, r0);
+    x.run = pc;
+    x.map = k;
+    x.js = pc == 0 ? 0 : first + (pc - 1) * page_size;
+    x.inrun = x.js < PA_SM90_TILE;
+    if (x.inrun) {
+        const int left = PA_SM90_TILE - x.js;
+        const int units = (pc == 0 ? first : (page_size < left ? page_size : left)) >> run_shift;
+        const int off = ((units >> (k + 1)) << (k + 1)) << run_shift;
+        x.srow = x.js + off;
+        x.slot = (pc == 0 ? r0 : 0) + off;
+        x.issue = (units >> k) & 1;
+    }
+    return x;
+}
+
+#endif
