@@ -14,10 +14,11 @@
  * 16-byte loads (predicated on the varlen row count); O is stored from registers.
  * Mapping: grid (m blocks, heads, batch), m blocks reversed so the longest causal rows start
  * first; keys walked from the last tile down so the masked tiles (and the sequence end) come first.
- * Paging, four regimes (pa_sm90_regime in sm90_plan.h, checked on the CPU by tests/test_sm90_plan.c). Boxes past the sequence end and bad page ids get fully
- * out-of-range coordinates, which TMA zero-fills without reading; keys of bad pages are masked
- * (per-key mask words per stage). Stale V rows past the end inside a loaded page are zeroed in
- * shared memory before any P V.
+ * Paging, four regimes (pa_sm90_regime and the box plans in sm90_plan.h, checked on the CPU by
+ * tests/test_sm90_plan.c). Boxes past the sequence end and bad page ids get fully out-of-range
+ * coordinates, which TMA zero-fills without reading; keys of bad pages are masked (per-key mask
+ * words per stage). Stale V rows past the end inside a loaded page are zeroed in shared memory
+ * before any P V.
  *  (1) PAIR: K/V tiles in shared memory as 8-row groups of 2 KB, [group][panel][8 rows][128 B]
  *      (wgmma descriptors: K stride 2048 between groups; V leading 1024, stride 2048). One 5-D
  *      box moves g rows of both panels, g the largest power of two dividing the page size and
@@ -26,9 +27,10 @@
  *      8-row groups of the whole pool form one dimension), or = kv heads x head stride (HND:
  *      pages and heads form one dimension); page 8 also with any strides (page, head dims).
  *      Contiguous, 128, 256: one box per tile; 64: 2; 48: 8; 8: 16 (8 per issuing warp).
- *  (2) BOXES (pools with padded strides): the same cuts as PAIR but one 4-D box per 64-column
+ *  (2) BOXES, where no PAIR map fits (padded strides) for contiguous caches, multiples of 128
+ *      and pages under 43 with g >= 8: the same cuts as PAIR but one 4-D box per 64-column
  *      panel, tiles in the plain layout [panel][128 rows][128 B], one lane per box.
- *  (3) RUNS, page sizes from 43 up whose g is under 8 (100, 51, 50 ...): a tile's keys lie in at
+ *  (3) RUNS, the other page sizes from 43 up (100, 51, and padded pools' 48, 672 ...): a tile's keys lie in at
  *      most 4 page runs; each run is cut into power-of-two boxes (100 = 64 + 32 + 4), one tensor
  *      map per box height, lane 8 run + bit issues the box of one bit of the run's length. The
  *      box destination is only 128-byte aligned: 128B swizzling follows the shared-memory
