@@ -144,6 +144,7 @@ def others(quick):
     for r in rows:
         print(r, flush=True)
     pages = OTHER_PAGES[1:3] if quick else OTHER_PAGES
+    ws = None   # FlashInfer's workspace, shared by its plans
     for who in systems:
         for page in pages:
             kc = vc = None
@@ -157,7 +158,8 @@ def others(quick):
                         fn = lambda: fa4(q, kc, vc, max_seqlen_q=S, max_seqlen_k=S, seqused_k=used,
                                          page_table=table, causal=causal)
                     else:
-                        ws = torch.empty(256 << 20, dtype=torch.uint8, device=dev)
+                        if ws is None:
+                            ws = torch.empty(256 << 20, dtype=torch.uint8, device=dev)
                         w = flashinfer.BatchPrefillWithPagedKVCacheWrapper(ws, kv_layout="NHD")
                         ar = torch.arange(B + 1, device=dev, dtype=torch.int32)
                         last = torch.full((B,), S - (npg - 1) * page, device=dev, dtype=torch.int32)

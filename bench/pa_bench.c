@@ -438,11 +438,7 @@ static double bench_row(const opts *o, pa_context *ctx, inst *in, const char *ki
     inst_job(in, &j, ctx, causal);
     j.p.num_splits = o->splits;
     if (o->check) {
-        size_t need = 0;
-        if (pa_workspace_size(ctx, &j.q, &j.kv, &j.p, &need) == PA_OK && need > g_ws_cap) {
-            if (g_ws) xfree(g_ws);
-            g_ws = xalloc(need); g_ws_cap = need;
-        }
+        if (job_ws(&j)) { g_failed++; return -1; }
         j.ws = g_ws; j.ws_bytes = g_ws_cap;
         if (run_once(&j) != PA_OK) {
             printf("%-7s d=%d page=%d %s: %s\n", kind, in->d, page, frag ? "frag" : "contig",

@@ -3,7 +3,7 @@
 # ("name:nvcc flags", separated by |), each rebuilding only prefill_sm90.o
 # with NVEXTRA, then the same pa-bench prefill rows through each (causal, page, TFLOPS, overhead
 # against the interleaved contiguous baseline). Knobs in prefill_sm90.cu: SM90_STAGES,
-# SM90_GATHER_PRODUCER_REGS / SM90_GATHER_CONSUMER_REGS, SM90_GATHER_FENCE, SM90_RUNS_MIN.
+# SM90_GATHER_PRODUCER_REGS / SM90_GATHER_CONSUMER_REGS, SM90_RUNS_MIN, SM90_PAIRS_ON.
 # The rounds in bench/RESULTS.md 3.1 ran earlier versions of this script (commits 1c9b1f3,
 # 685d089, 4f60293, 9d25dc3), whose knobs have since been folded into the code.
 O=${OUT:-/tmp/out}; mkdir -p "$O"

@@ -117,18 +117,6 @@ using namespace pa_sm90;
 #ifndef SM90_GATHER_PRODUCER_REGS   /* build knobs for bench/wip_sm90/dev_variants.sh */
 #define SM90_GATHER_PRODUCER_REGS 56
 #endif
-#ifndef SM90_GATHER_FENCE           /* 0: measurement only (cost of the consumers' proxy fence) */
-#define SM90_GATHER_FENCE 1
-#endif
-#ifndef SM90_SMEM_EPILOGUE  /* build knob: 1 stages O through shared memory (tested, not faster: NOTES) */
-#define SM90_SMEM_EPILOGUE 0
-#endif
-#ifndef SM90_DEV_NO_LOOKUP          /* measurement-only knobs (wrong results where they apply) */
-#define SM90_DEV_NO_LOOKUP 0
-#endif
-#ifndef SM90_DEV_NO_BAD
-#define SM90_DEV_NO_BAD 0
-#endif
 #ifndef SM90_GATHER_CONSUMER_REGS
 #define SM90_GATHER_CONSUMER_REGS 224
 #endif
@@ -156,7 +144,7 @@ struct sm90_params {
     int32_t page_size, num_pages;
     int32_t box_rows, boxes, box_shift;      /* rows per TMA box, boxes per tile, log2(box_rows) */
     int32_t runs, run_shift, n_maps;         /* page runs cut into boxes of 2^k << run_shift rows */
-    int32_t pair_mode, page_groups, group_hk; /* PAIR layout: SM90_PAIR_* map kind, page_size / 8, kv heads */
+    int32_t pair_mode, page_groups, group_hk; /* PAIR layout: PA_SM90_PAIR_* map kind, page_size / 8, kv heads */
     int32_t heads, group, m_blocks;
     float scale, softcap, sl2;               /* sl2: log2(e) times the scale of what is kept */
     int32_t causal, window_left;
@@ -166,13 +154,6 @@ struct sm90_params {
     int64_t k_sp, k_st, k_sh, v_sp, v_st, v_sh;
     pa_fastdiv pdiv;
 };
-
-/* PAIR layout maps, PA_SM90_PAIR_* (5-D, a box = g rows x both panels, 8-row groups of 2 KB):
- * GLOBAL: (64 cols, 8 rows, 2 panels, 8-row group of the whole pool, kv head), pages dense in
- *         rows (page stride = page_size x token stride: NHD pools, the contiguous cache);
- * HEADS:  (64 cols, 8 rows, 2 panels, 8-row group of the page, page x kv heads), pages dense in
- *         heads (page stride = kv heads x head stride: HND pools);
- * PAGE8:  (64 cols, 8 rows, 2 panels, kv head, page), page size 8, any strides. */
 
 /* K and V tensor maps: [0] for one box height; with p.runs, [k] has boxes of 2^k << run_shift rows */
 #define SM90_MAX_MAPS 8
@@ -385,11 +366,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                     if (!pt) { page = b; slot = j; }
                     else if (j < sk) {
                         const uint32_t pi = pa_fastdiv_q(p.pdiv, (uint32_t)j);
-#if SM90_DEV_NO_LOOKUP   /* measurement only: assumes the table is b * stride + i (pa-bench --table contig) */
-                        const int pid = b * (int)p.pt_stride + (int)pi;
-#else
                         const int pid = pt[pi];
-#endif
                         slot = j - (int)(pi * (uint32_t)p.page_size);
                         if (pid < 0 || pid >= p.num_pages) bad = 1; /* never dereferenced: OOB box */
                         page = bad ? -1 : pid;
@@ -492,7 +469,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
 
     auto read_bad = [&](int stage, uint32_t (&bad)[4]) {
 #pragma unroll
-        for (int w = 0; w < 4; w++) bad[w] = SM90_DEV_NO_BAD ? 0u : bad_masks[4 * stage + w];
+        for (int w = 0; w < 4; w++) bad[w] = bad_masks[4 * stage + w];
     };
     /* S = Q K^T for the tile in this stage (issue only) */
     auto issue_qk = [&](int stage) {
@@ -584,7 +561,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         float corr[2];
         named_bar_sync(SM90_BAR_SCHED + wg, 256);
         mbar_wait(bar_k_full, 0);
-        if (GATHER && SM90_GATHER_FENCE) fence_proxy_async();   /* cp.async wrote generic-proxy data */
+        if (GATHER) fence_proxy_async();   /* cp.async wrote generic-proxy data */
         wgmma_fence();
         issue_qk(0);
         if (!(wg == 1 && n_tiles == 1)) named_bar_arrive(SM90_BAR_SCHED + (1 - wg), 256);
@@ -609,7 +586,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         named_bar_sync(SM90_BAR_SCHED + wg, 256);
         mbar_wait(bar_k_full + 8 * stage, parity);
         mbar_wait(bar_v_full + 8 * pstage, pparity);
-        if (GATHER && SM90_GATHER_FENCE) fence_proxy_async();
+        if (GATHER) fence_proxy_async();
         wgmma_fence();
         issue_qk(stage);
         issue_pv(pstage);
@@ -639,7 +616,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         const int stage = (n_tiles - 1) % SM90_STAGES;
         const uint32_t parity = (uint32_t)((n_tiles - 1) / SM90_STAGES) & 1u;
         mbar_wait(bar_v_full + 8 * stage, parity);
-        if (GATHER && SM90_GATHER_FENCE) fence_proxy_async();
+        if (GATHER) fence_proxy_async();
         wgmma_fence();
         issue_pv(stage);
         wgmma_wait<0>();
@@ -648,11 +625,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         if (lane == 0) mbar_arrive(bar_v_empty + 8 * stage);
     }
 
-    /* epilogue: normalize, store O (zeros for rows that saw no key) and lse. The fragment
-     * layout's 4-byte stores use half of every 32-byte sector. With SM90_SMEM_EPILOGUE, O goes
-     * through this warpgroup's Q rows in shared memory (no wgmma reads them any more) and
-     * leaves as whole 256-byte rows of 16-byte stores: it passed the forced-sm90 tests and
-     * memcheck but measured no faster (alternated runs, NOTES.md), so it is off. */
+    /* epilogue: normalize, store O (zeros for rows that saw no key) and lse */
 #pragma unroll
     for (int i = 0; i < 2; i++) {
         float l = row_sum[i];
@@ -660,39 +633,14 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         l += __shfl_xor_sync(0xffffffffu, l, 2);
         const float inv = l > 0.f ? 1.f / l : 0.f;
         const int row = row0 + 8 * i;
-        if (SM90_SMEM_EPILOGUE) {
-            const int srow = wg * 64 + warp * 16 + (lane >> 2) + 8 * i;
-#pragma unroll
-            for (int j = 0; j < 16; j++) {
-                const uint32_t addr = sQ + (j >> 3) * SM90_PANEL_BYTES + srow * 128 +
-                                      (((j & 7) ^ (srow & 7)) << 4) + col0 * 2;
-                asm volatile("st.shared.b32 [%0], %1;\n"
-                             :: "r"(addr), "r"(ops::pack(o[4 * j + 2 * i] * inv, o[4 * j + 2 * i + 1] * inv)) : "memory");
-            }
-        }
         if (row < sq) {
-            if (!SM90_SMEM_EPILOGUE) {
-                uint16_t *orow = p.o + (int64_t)(q_start + row) * p.o_st + (int64_t)h * p.o_sh;
+            uint16_t *orow = p.o + (int64_t)(q_start + row) * p.o_st + (int64_t)h * p.o_sh;
 #pragma unroll
-                for (int j = 0; j < 16; j++)
-                    *(uint32_t *)(orow + 8 * j + col0) = ops::pack(o[4 * j + 2 * i] * inv, o[4 * j + 2 * i + 1] * inv);
-            }
+            for (int j = 0; j < 16; j++)
+                *(uint32_t *)(orow + 8 * j + col0) = ops::pack(o[4 * j + 2 * i] * inv, o[4 * j + 2 * i + 1] * inv);
             if (p.lse && (lane & 3) == 0)
                 p.lse[(int64_t)(q_start + row) * p.heads + h] =
                     l > 0.f ? row_max[i] * (sl2 * 0.69314718055994531f) + logf(l) : -INFINITY;
-        }
-    }
-    if (SM90_SMEM_EPILOGUE) {
-        named_bar_sync(2 + wg, 128);
-        uint16_t *obase = p.o + (int64_t)(q_start + qrow_base) * p.o_st + (int64_t)h * p.o_sh;
-#pragma unroll
-        for (int k = 0; k < 8; k++) {
-            const int idx = k * 128 + t, r = idx >> 4, c = idx & 15, srow = wg * 64 + r;
-            const uint32_t addr = sQ + (c >> 3) * SM90_PANEL_BYTES + srow * 128 + (((c & 7) ^ (srow & 7)) << 4);
-            uint4 v;
-            asm volatile("ld.shared.v4.b32 {%0, %1, %2, %3}, [%4];\n"
-                         : "=r"(v.x), "=r"(v.y), "=r"(v.z), "=r"(v.w) : "r"(addr) : "memory");
-            if (qrow_base + r < sq) *(uint4 *)(obase + (int64_t)r * p.o_st + c * 8) = v;
         }
     }
 }
@@ -756,8 +704,8 @@ static CUresult sm90_kv_map(CUtensorMap *map, const pa__problem *pb, const void 
                             CU_TENSOR_MAP_FLOAT_OOB_FILL_NONE);
 }
 
-/* The PAIR layout's 5-D map (see SM90_PAIR_*): a box is g rows of both 64-column panels and
- * lands as [8-row group][panel][8 rows][128 B]. */
+/* The PAIR layout's 5-D map (PA_SM90_PAIR_* in sm90_plan.h): a box is g rows of both 64-column
+ * panels and lands as [8-row group][panel][8 rows][128 B]. */
 static CUresult sm90_pair_map(CUtensorMap *map, const pa__problem *pb, const void *ptr,
                               int64_t st_tok, int64_t st_head, int64_t st_page)
 {

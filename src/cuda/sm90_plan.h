@@ -29,7 +29,13 @@
 
 /* Regimes (prefill_sm90.cu's header): PAIR layout boxes, per-panel boxes, page runs, gather. */
 enum { PA_SM90_BOXES, PA_SM90_RUNS, PA_SM90_PAIRS, PA_SM90_GATHER };
-/* PAIR map kinds: pool-wide 8-row groups (NHD-dense), page x head (HND-dense), per page (page 8). */
+/* PAIR layout map kinds (5-D maps; a box is g rows of both 64-column panels, landing as 8-row
+ * groups of 2 KB):
+ * GLOBAL: (64 cols, 8 rows, 2 panels, 8-row group of the whole pool, kv head): pages dense in
+ *         rows (page stride = page size x token stride: NHD pools, contiguous caches);
+ * HEADS:  (64 cols, 8 rows, 2 panels, 8-row group of the page, page x kv heads): pages dense in
+ *         heads (page stride = kv heads x head stride: HND pools);
+ * PAGE8:  (64 cols, 8 rows, 2 panels, kv head, page): page size 8 with a table, any strides. */
 enum { PA_SM90_PAIR_GLOBAL = 1, PA_SM90_PAIR_HEADS, PA_SM90_PAIR_PAGE8 };
 
 /* Rows per box: the largest power of two dividing both the page size and the tile, so a box
