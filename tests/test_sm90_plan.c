@@ -14,17 +14,18 @@
 static int failed_prints;
 
 #define CHECK(cond, ...) do { if (!(cond)) { \
-        if (failed_prints++ < 12) { printf("FAIL [test_sm90_plan] page=%d %s %s: ", ps, lname, table ? "table" : "contiguous"); \
+        if (failed_prints++ < 12) { printf("FAIL [test_sm90_plan] d=%d page=%d %s %s: ", d, ps, lname, table ? "table" : "contiguous"); \
                                     printf(__VA_ARGS__); printf("\n"); } \
         return 0; } } while (0)
 
 /* One pool layout and page size; returns 1 if every tile start passes. */
-static int check_plan(int ps, int layout, int table)
+static int check_plan(int d, int ps, int layout, int table)
 {
     static const char *names[] = { "NHD", "HND", "padded" };
     const char *lname = names[layout];
     const int32_t dummy_table[1] = { 0 };
-    const int hk = 2, d = 128, pad = layout == 2 ? 8 : 0;
+    const int hk = 2, pad = layout == 2 ? 8 : 0;
+    const int TILE = pa_sm90_tile_n(d), NP = pa_sm90_panels(d), PANEL = TILE * 128;
     pa__problem pb;
     int tiles, t;
     memset(&pb, 0, sizeof pb);
@@ -41,7 +42,7 @@ static int check_plan(int ps, int layout, int table)
     pb.v_stride_token = pb.k_stride_token; pb.v_stride_head = pb.k_stride_head; pb.v_stride_page = pb.k_stride_page;
 
     const int regime = pa_sm90_regime(&pb), g = pa_sm90_box_rows(&pb), mode = pa_sm90_pair_mode(&pb);
-    CHECK(g >= 1 && g <= PA_SM90_TILE && PA_SM90_TILE % g == 0 && (!table || ps % g == 0), "box rows %d", g);
+    CHECK(g >= 1 && g <= TILE && TILE % g == 0 && (!table || ps % g == 0), "box rows %d", g);
     if (regime == PA_SM90_GATHER) {
         CHECK(table && g < 8 && ps < SM90_RUNS_MIN, "gather chosen for g=%d", g);
         return 1;
@@ -50,20 +51,29 @@ static int check_plan(int ps, int layout, int table)
     if (!table) CHECK(regime == PA_SM90_PAIRS || regime == PA_SM90_BOXES, "contiguous cache in regime %d", regime);
     if (layout == 2 && ps != 8) CHECK(regime != PA_SM90_PAIRS, "padded pool in the PAIR layout");
 
+    if (regime == PA_SM90_BOXES || regime == PA_SM90_RUNS) {   /* panel warps pnl, pnl + 2, .. */
+        int seen[4] = { 0, 0, 0, 0 }, w, q;
+        for (w = 0; w < 2; w++)
+            for (q = 0; q < pa_sm90_warp_panels(NP, w); q++) {
+                CHECK(w + 2 * q < NP, "warp %d loads panel %d of %d", w, w + 2 * q, NP);
+                seen[w + 2 * q]++;
+            }
+        for (q = 0; q < NP; q++) CHECK(seen[q] == 1, "panel %d loaded %d times", q, seen[q]);
+    }
     /* the plan repeats every ps / gcd(ps, 128) tiles; a contiguous cache has one page per sequence */
-    tiles = table ? ps / (ps % 128 == 0 ? 128 : ps & -ps) : 2;
+    tiles = table ? ps / (ps % TILE == 0 ? TILE : ps & -ps) : 2;
     if (tiles > 400) tiles = 400;
     for (t = 0; t < tiles; t++) {
-        const int n0 = t * PA_SM90_TILE;
+        const int n0 = t * TILE;
         int cover[PA_SM90_TILE], lane, row, pnl;
         memset(cover, 0, sizeof cover);
         if (regime == PA_SM90_RUNS) {
             const int r0 = n0 % ps, pi0 = n0 / ps, shift = __builtin_ctz((unsigned)g);
-            const int n_maps = pa_sm90_run_maps(&pb), first = pa_sm90_runs_first_len(ps, r0);
+            const int n_maps = pa_sm90_run_maps(&pb), first = pa_sm90_runs_first_len(ps, r0, TILE);
             long bytes = 0;
             CHECK(table && ps >= SM90_RUNS_MIN && n_maps >= 1 && n_maps <= PA_SM90_MAX_MAPS, "runs: %d maps", n_maps);
             for (lane = 0; lane < 32; lane++) {
-                const pa_sm90_run_box x = pa_sm90_runs_lane(ps, shift, r0, lane);
+                const pa_sm90_run_box x = pa_sm90_runs_lane(ps, shift, r0, lane, TILE);
                 if (x.inrun) CHECK((n0 + x.js) / ps == pi0 + x.run && ((n0 + x.js) % ps == 0 || x.run == 0),
                                    "tile %d lane %d: run %d starts at row %d", t, lane, x.run, x.js);
                 if (!x.issue) continue;
@@ -71,28 +81,29 @@ static int check_plan(int ps, int layout, int table)
                 CHECK(x.inrun && x.map < n_maps, "tile %d lane %d: map %d of %d", t, lane, x.map, n_maps);
                 CHECK(x.slot + h <= ps, "tile %d lane %d: box of %d rows from slot %d leaves the page", t, lane, h, x.slot);
                 for (row = x.srow; row < x.srow + h; row++) {
-                    CHECK(row < PA_SM90_TILE, "tile %d lane %d: row %d past the tile", t, lane, row);
+                    CHECK(row < TILE, "tile %d lane %d: row %d past the tile", t, lane, row);
                     CHECK((n0 + row) / ps == pi0 + x.run && (n0 + row) % ps == x.slot + row - x.srow,
                           "tile %d lane %d: row %d is not key %d's slot", t, lane, row, n0 + row);
                     cover[row]++;
                 }
                 bytes += (long)h * 128;
             }
-            CHECK(bytes == PA_SM90_PANEL_BYTES, "tile %d: boxes bring %ld bytes per panel", t, bytes);
+            CHECK(bytes == PANEL, "tile %d: boxes bring %ld bytes per panel", t, bytes);
             /* the kernel's key -> run map for the bad-page mask words */
-            for (row = 0; row < PA_SM90_TILE; row++)
+            for (row = 0; row < TILE; row++)
                 CHECK((row < first ? 0 : 1 + (row - first) / ps) == (n0 + row) / ps - pi0, "tile %d: mask run of row %d", t, row);
         } else if (regime == PA_SM90_BOXES) {
-            const int boxes = PA_SM90_TILE / g;
+            const int boxes = TILE / g;
             for (lane = 0; lane < boxes; lane++) {
                 const int j = n0 + lane * g;
                 if (table) CHECK(j % ps + g <= ps, "tile %d box %d leaves its page", t, lane);
                 for (row = lane * g; row < lane * g + g; row++) cover[row]++;
             }
-            CHECK((long)boxes * g * 128 == PA_SM90_PANEL_BYTES, "boxes bring %ld bytes", (long)boxes * g * 128);
-        } else {   /* PAIRS: one box holds both panels; the two K (or V) warps share the boxes */
-            const int boxes = PA_SM90_TILE / g, rows = pa_sm90_pair_box_rows(mode, g);
+            CHECK((long)boxes * g * 128 == PANEL, "boxes bring %ld bytes", (long)boxes * g * 128);
+        } else {   /* PAIRS: one box holds all NP panels; the two K (or V) warps share the boxes */
+            const int boxes = TILE / g, rows = pa_sm90_pair_box_rows(mode, g);
             int owner[PA_SM90_TILE];
+            long total = 0;
             CHECK(rows == g, "a PAIR box of %d rows for %d-row cuts", rows, g);
             for (lane = 0; lane < boxes; lane++) owner[lane] = 0;
             for (pnl = 0; pnl < 2; pnl++) {
@@ -102,11 +113,13 @@ static int check_plan(int ps, int layout, int table)
                 for (lane = first; lane < first + mine; lane++) {
                     CHECK(lane >= 0 && lane < boxes, "warp %d issues box %d of %d", pnl, lane, boxes);
                     owner[lane]++;
-                    issued += (long)rows * 256;
+                    issued += (long)rows * NP * 128;
                 }
-                CHECK(issued == (long)mine * rows * 256, "warp %d announces %ld bytes, issues %ld",
-                      pnl, (long)mine * rows * 256, issued);
+                total += issued;
+                CHECK(issued == (long)mine * rows * NP * 128, "warp %d announces %ld bytes, issues %ld",
+                      pnl, (long)mine * rows * NP * 128, issued);
             }
+            CHECK(total == (long)NP * PANEL, "tile %d: the stage expects %ld bytes of %d", t, total, NP * PANEL);
             for (lane = 0; lane < boxes; lane++) {
                 const int j = n0 + lane * g;
                 CHECK(owner[lane] == 1, "tile %d: box %d issued %d times", t, lane, owner[lane]);
@@ -114,7 +127,7 @@ static int check_plan(int ps, int layout, int table)
                 for (row = lane * g; row < lane * g + rows; row++) cover[row]++;
             }
         }
-        for (row = 0; row < PA_SM90_TILE; row++)
+        for (row = 0; row < TILE; row++)
             CHECK(cover[row] == 1, "tile %d (regime %d): row %d covered %d times", t, regime, row, cover[row]);
     }
     return 1;
@@ -123,15 +136,17 @@ static int check_plan(int ps, int layout, int table)
 int main(void)
 {
     static const int big[] = { 1536, 2048, 2816, 4096, 8192, 12345 };
-    int passed = 0, failed = 0, ps, layout, table, i;
-    for (layout = 0; layout < 3; layout++)
-        for (table = 0; table < 2; table++) {
-            for (ps = 1; ps <= 1100; ps++) {
-                if (check_plan(ps, layout, table)) passed++; else failed++;
+    static const int dims[] = { 64, 128, 256 };
+    int passed = 0, failed = 0, ps, layout, table, i, k;
+    for (k = 0; k < 3; k++)
+        for (layout = 0; layout < 3; layout++)
+            for (table = 0; table < 2; table++) {
+                for (ps = 1; ps <= 1100; ps++) {
+                    if (check_plan(dims[k], ps, layout, table)) passed++; else failed++;
+                }
+                for (i = 0; i < (int)(sizeof big / sizeof *big); i++) {
+                    if (check_plan(dims[k], big[i], layout, table)) passed++; else failed++;
+                }
             }
-            for (i = 0; i < (int)(sizeof big / sizeof *big); i++) {
-                if (check_plan(big[i], layout, table)) passed++; else failed++;
-            }
-        }
     return th_finish(passed, failed);
 }

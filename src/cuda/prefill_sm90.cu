@@ -95,21 +95,33 @@
 using namespace pa_sm90;
 
 /* ---- tile shape ------------------------------------------------------------------------- */
-#define SM90_HEAD_DIM    128
 #define SM90_BLOCK_M     128                 /* query rows per CTA: 2 consumer warpgroups x 64 */
-#define SM90_BLOCK_N     128                 /* keys per K/V tile */
 #ifndef SM90_STAGES
 #define SM90_STAGES      2
 #endif
 #define SM90_THREADS     384                 /* producer warpgroup + 2 consumer warpgroups */
 #define SM90_PANEL_COLS  64                  /* one 128-byte swizzle atom row of bf16 */
-#define SM90_PANEL_BYTES (128 * 128)         /* 128 rows x 128 bytes */
-#define SM90_TILE_BYTES  (2 * SM90_PANEL_BYTES)
-#define SM90_OFF_Q       0
-#define SM90_OFF_K       (SM90_TILE_BYTES)
-#define SM90_OFF_V       (SM90_TILE_BYTES * (1 + SM90_STAGES))
-#define SM90_OFF_BAR     (SM90_TILE_BYTES * (1 + 2 * SM90_STAGES))
-#define SM90_SMEM_BYTES  (SM90_OFF_BAR + 256 + 1024)  /* + barriers, masks, alignment slack */
+
+/* Shapes per head_dim D: a K/V tile is BN keys x NP panels of 64 columns (128 B rows, 128B
+ * swizzle); Q is 128 rows x NP panels. D 64: 16 KB tiles, 80 KB in all; D 128: 32 KB tiles,
+ * 160 KB; D 256: 64-key tiles of 32 KB, 192 KB. */
+template <int D> struct sm90_shape {
+    static constexpr int NP = D / 64;                       /* 64-column panels */
+    static constexpr int BN = D == 256 ? 64 : 128;          /* keys per K/V tile (pa_sm90_tile_n) */
+    static constexpr int PANEL = BN * 128;                  /* one panel of a K/V tile */
+    static constexpr int TILE = NP * PANEL;                 /* a K/V tile (one stage) */
+    static constexpr int QPANEL = SM90_BLOCK_M * 128;       /* one panel of Q */
+    static constexpr int GROUP = NP * 1024;                 /* PAIR layout: an 8-row group */
+    static constexpr int OFF_K = NP * QPANEL;
+    static constexpr int OFF_V = OFF_K + SM90_STAGES * TILE;
+    static constexpr int OFF_BAR = OFF_V + SM90_STAGES * TILE;
+    static constexpr int SMEM = OFF_BAR + 256 + 1024;      /* + barriers, masks, alignment slack */
+    static constexpr int MASK_WORDS = BN / 32;              /* bad-page mask words per stage */
+};
+static int sm90_smem_bytes(int d)
+{
+    return d == 64 ? sm90_shape<64>::SMEM : d == 256 ? sm90_shape<256>::SMEM : sm90_shape<128>::SMEM;
+}
 /* TMA kernel: the producer only issues boxes (40 registers); the gather kernel's producer needs
  * 56 to keep 16 shuffles in flight (measured: 40 gave +40% at page 1, 56 gives +15..20%). */
 #define SM90_PRODUCER_REGS 40
@@ -163,35 +175,38 @@ struct sm90_maps {
 
 template <bool BF16> struct sm90_ops;
 template <> struct sm90_ops<true> {
-    template <int TB> static __device__ __forceinline__ void ss(float (&d)[64], uint64_t a, uint64_t b, int acc)
-    { wgmma_m64n128k16_ss_bf16<TB>(d, a, b, acc); }
-    template <int TB> static __device__ __forceinline__ void rs(float (&d)[64], const uint32_t (&a)[4], uint64_t b)
-    { wgmma_m64n128k16_rs_bf16<TB>(d, a, b); }
+    template <int TB, int N> static __device__ __forceinline__ void ss(float (&d)[N], uint64_t a, uint64_t b, int acc)
+    { wgmma_ss_bf16<TB>(d, a, b, acc); }
+    template <int TB, int N> static __device__ __forceinline__ void rs(float (&d)[N], const uint32_t (&a)[4], uint64_t b)
+    { wgmma_rs_bf16<TB>(d, a, b); }
     static __device__ __forceinline__ uint32_t pack(float lo, float hi)
     { __nv_bfloat162 v = __floats2bfloat162_rn(lo, hi); return *reinterpret_cast<uint32_t *>(&v); }
 };
 template <> struct sm90_ops<false> {
-    template <int TB> static __device__ __forceinline__ void ss(float (&d)[64], uint64_t a, uint64_t b, int acc)
-    { wgmma_m64n128k16_ss_f16<TB>(d, a, b, acc); }
-    template <int TB> static __device__ __forceinline__ void rs(float (&d)[64], const uint32_t (&a)[4], uint64_t b)
-    { wgmma_m64n128k16_rs_f16<TB>(d, a, b); }
+    template <int TB, int N> static __device__ __forceinline__ void ss(float (&d)[N], uint64_t a, uint64_t b, int acc)
+    { wgmma_ss_f16<TB>(d, a, b, acc); }
+    template <int TB, int N> static __device__ __forceinline__ void rs(float (&d)[N], const uint32_t (&a)[4], uint64_t b)
+    { wgmma_rs_f16<TB>(d, a, b); }
     static __device__ __forceinline__ uint32_t pack(float lo, float hi)
     { __half2 v = __floats2half2_rn(lo, hi); return *reinterpret_cast<uint32_t *>(&v); }
 };
 
-template <bool BF16, bool GATHER, bool PAIR>
+template <int D, bool BF16, bool GATHER, bool PAIR>
 __global__ void __launch_bounds__(SM90_THREADS, 1)
 sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
 {
     typedef sm90_ops<BF16> ops;
+    typedef sm90_shape<D> S;
+    static_assert(!GATHER || D == 128, "the cp.async gather is written for head_dim 128");
+    constexpr int BN = S::BN, NP = S::NP, SN = BN / 2, ON = D / 2;   /* S and O floats per thread */
     extern __shared__ uint8_t smem_raw[];
     const uint32_t base = (smem_u32(smem_raw) + 1023u) & ~1023u;
     uint8_t *base_ptr = smem_raw + (base - smem_u32(smem_raw));
-    const uint32_t sQ = base + SM90_OFF_Q, sK = base + SM90_OFF_K, sV = base + SM90_OFF_V;
-    const uint32_t bar_k_full = base + SM90_OFF_BAR, bar_k_empty = bar_k_full + 8 * SM90_STAGES;
+    const uint32_t sQ = base, sK = base + S::OFF_K, sV = base + S::OFF_V;
+    const uint32_t bar_k_full = base + S::OFF_BAR, bar_k_empty = bar_k_full + 8 * SM90_STAGES;
     const uint32_t bar_v_full = bar_k_empty + 8 * SM90_STAGES, bar_v_empty = bar_v_full + 8 * SM90_STAGES;
-    /* per stage, 4 words: bit r of word w set = key 32w + r of the tile has a bad page id */
-    volatile uint32_t *bad_masks = (volatile uint32_t *)(base_ptr + SM90_OFF_BAR + 32 * SM90_STAGES);
+    /* per stage, 4 words (BN / 32 used): bit r of word w set = key 32w + r of the tile has a bad page id */
+    volatile uint32_t *bad_masks = (volatile uint32_t *)(base_ptr + S::OFF_BAR + 32 * SM90_STAGES);
 
     const int b = blockIdx.z, h = blockIdx.y;
     const int m_block = p.m_blocks - 1 - (int)blockIdx.x;
@@ -209,8 +224,8 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
     if (p.causal) n_end = min(n_end, m_last + diag + 1);
     int n_begin = 0;
     if (p.window_left >= 0) n_begin = max(0, m0 + diag - p.window_left);
-    const int n_hi = n_end > 0 ? (n_end + SM90_BLOCK_N - 1) / SM90_BLOCK_N : 0;
-    const int n_lo = n_begin / SM90_BLOCK_N;
+    const int n_hi = n_end > 0 ? (n_end + BN - 1) / BN : 0;
+    const int n_lo = n_begin / BN;
     const int n_tiles = max(0, n_hi - n_lo);
 
     if (threadIdx.x == 0) {
@@ -233,7 +248,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         setmaxnreg_dec<GATHER ? SM90_GATHER_PRODUCER_REGS : SM90_PRODUCER_REGS>();
         const int pw = threadIdx.x >> 5, lane = threadIdx.x & 31;
         const int is_v = pw >= 2, pnl = pw & 1;
-        if (GATHER) {
+        if constexpr (GATHER) {
             /* cp.async gather: warp pnl of K (V) copies tile rows 64 pnl .. 64 pnl + 63. Lane l
              * looks up rows 64 pnl + l and + 32 (page id by multiply-shift division; one tile
              * ahead, so the page-table latency hides under the current tile's copies) and forms
@@ -262,15 +277,15 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
             asm volatile("" : "+l"(gc));   /* one 64-bit base: a copy's address is one IMAD.WIDE */
             int64_t o0 = -1, o1 = -1;
             if (n_tiles > 0) {
-                o0 = row_off((n_hi - 1) * SM90_BLOCK_N + pnl * 64 + lane);
-                o1 = row_off((n_hi - 1) * SM90_BLOCK_N + pnl * 64 + 32 + lane);
+                o0 = row_off((n_hi - 1) * BN + pnl * 64 + lane);
+                o1 = row_off((n_hi - 1) * BN + pnl * 64 + 32 + lane);
             }
             for (int it = 0; it < n_tiles; it++) {
                 const int stage = it % SM90_STAGES;
                 const uint32_t parity = (uint32_t)(it / SM90_STAGES) & 1u;
                 int64_t q0 = -1, q1 = -1;   /* next tile's rows */
                 if (it + 1 < n_tiles) {
-                    const int n1 = (n_hi - 2 - it) * SM90_BLOCK_N + pnl * 64 + lane;
+                    const int n1 = (n_hi - 2 - it) * BN + pnl * 64 + lane;
                     q0 = row_off(n1);
                     q1 = row_off(n1 + 32);
                 }
@@ -286,7 +301,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                  * so 4 base addresses plus an immediate offset give every destination */
                 uint32_t d[4];
                 {
-                    uint32_t st_base = sbuf0 + stage * SM90_TILE_BYTES + (c >> 3) * SM90_PANEL_BYTES +
+                    uint32_t st_base = sbuf0 + stage * S::TILE + (c >> 3) * S::PANEL +
                                        (pnl * 64 + hi) * 128;
                     asm volatile("" : "+r"(st_base));
 #pragma unroll
@@ -329,11 +344,11 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         }
         const CUtensorMap *map0 = is_v ? maps.v : maps.k;
         const uint32_t full = is_v ? bar_v_full : bar_k_full, empty = is_v ? bar_v_empty : bar_k_empty;
-        const uint32_t sbuf = (is_v ? sV : sK) + pnl * SM90_PANEL_BYTES;
+        const uint32_t sbuf = (is_v ? sV : sK) + pnl * S::PANEL;
         const int32_t *pt = p.page_table ? p.page_table + (int64_t)b * p.pt_stride : 0;
         if (lane < p.n_maps) tma_prefetch_desc(map0 + lane);
         for (int it = 0; it < n_tiles; it++) {
-            const int n0 = (n_hi - 1 - it) * SM90_BLOCK_N;
+            const int n0 = (n_hi - 1 - it) * BN;
             const int stage = it % SM90_STAGES;
             const uint32_t parity = (uint32_t)(it / SM90_STAGES) & 1u;
             int page = -1, slot = 0, bad = 0, srow = 0, mi = 0;
@@ -346,8 +361,8 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                  * page -1 (zero-fill). */
                 pi0 = pa_fastdiv_q(p.pdiv, (uint32_t)n0);
                 const int r0 = n0 - (int)(pi0 * (uint32_t)p.page_size);
-                const pa_sm90_run_box x = pa_sm90_runs_lane(p.page_size, p.run_shift, r0, lane);
-                L0 = pa_sm90_runs_first_len(p.page_size, r0);
+                const pa_sm90_run_box x = pa_sm90_runs_lane(p.page_size, p.run_shift, r0, lane, BN);
+                L0 = pa_sm90_runs_first_len(p.page_size, r0, BN);
                 issue = x.issue;
                 srow = x.srow;
                 slot = x.slot;
@@ -378,7 +393,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
             __syncwarp();
             if (pw == 0) {   /* box (run) mask -> key mask words */
 #pragma unroll
-                for (int w = 0; w < 4; w++) {
+                for (int w = 0; w < S::MASK_WORDS; w++) {
                     const int key = 32 * w + lane;
                     int unit;
                     if (p.runs) unit = bad_mask ? 8 * (key < L0 ? 0 : 1 + (int)pa_fastdiv_q(p.pdiv, (uint32_t)(key - L0))) : 0;
@@ -394,23 +409,29 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                 int first, mine;
                 pa_sm90_pair_share(p.boxes, pnl, &first, &mine);
                 if (lane == 0)
-                    mbar_arrive_expect_tx(full + 8 * stage, mine * pa_sm90_pair_box_rows(p.pair_mode, p.box_rows) * 256);
+                    mbar_arrive_expect_tx(full + 8 * stage, mine * pa_sm90_pair_box_rows(p.pair_mode, p.box_rows) * NP * 128);
                 __syncwarp();
                 if (issue && lane >= first && lane < first + mine) {
                     int c3, c4;
                     if (p.pair_mode == PA_SM90_PAIR_GLOBAL) { c3 = page >= 0 ? page * p.page_groups + (slot >> 3) : -64; c4 = kvh; }
                     else if (p.pair_mode == PA_SM90_PAIR_HEADS) { c3 = slot >> 3; c4 = page >= 0 ? page * p.group_hk + kvh : -1; }
                     else { c3 = kvh; c4 = page; }
-                    tma_load_5d((is_v ? sV : sK) + stage * SM90_TILE_BYTES + srow * 256, map0,
+                    tma_load_5d((is_v ? sV : sK) + stage * S::TILE + srow * NP * 128, map0,
                                 full + 8 * stage, 0, 0, 0, c3, c4);
                 }
                 continue;
             }
-            if (lane == 0) mbar_arrive_expect_tx(full + 8 * stage, SM90_PANEL_BYTES);
+            /* warp pnl loads panels pnl, pnl + 2, ... (none for warp 1 at head_dim 64) */
+            const int mine = pa_sm90_warp_panels(NP, pnl);
+            if (lane == 0) mbar_arrive_expect_tx(full + 8 * stage, mine * S::PANEL);
             __syncwarp();
-            if (issue)
-                tma_load_4d(sbuf + stage * SM90_TILE_BYTES + srow * 128, map0 + mi, full + 8 * stage,
-                            pnl * SM90_PANEL_COLS, slot, kvh, page);
+            if (issue) {
+#pragma unroll
+                for (int q = 0; q < (NP + 1) / 2; q++)
+                    if (q < mine)
+                        tma_load_4d(sbuf + 2 * q * S::PANEL + stage * S::TILE + srow * 128, map0 + mi, full + 8 * stage,
+                                    (pnl + 2 * q) * SM90_PANEL_COLS, slot, kvh, page);
+            }
         }
         return;
     }
@@ -422,16 +443,17 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
     const int warp = t >> 5, lane = t & 31;
     const int qrow_base = m0 + wg * 64;
 
-    /* Q: 64 rows x 256 bytes for this warpgroup, 16 threads per row, into the swizzled panels */
+    /* Q: 64 rows x 2D bytes for this warpgroup, D / 8 threads per row, into the swizzled panels */
     {
         const uint16_t *qh = p.q + (int64_t)q_start * p.q_st + (int64_t)h * p.q_sh;
+        constexpr int CR = D / 8, RPI = 128 / CR;   /* 16-byte chunks per row, rows per step */
 #pragma unroll
-        for (int i = 0; i < 8; i++) {
-            const int r = i * 8 + (t >> 4), c = t & 15;
+        for (int i = 0; i < 64 / RPI; i++) {
+            const int r = i * RPI + t / CR, c = t % CR;
             uint4 val = make_uint4(0, 0, 0, 0);
             if (qrow_base + r < sq) val = *(const uint4 *)(qh + (int64_t)(qrow_base + r) * p.q_st + c * 8);
             const int row = wg * 64 + r;
-            const uint32_t addr = sQ + (c >> 3) * SM90_PANEL_BYTES + row * 128 + (((c & 7) ^ (row & 7)) << 4);
+            const uint32_t addr = sQ + (c >> 3) * S::QPANEL + row * 128 + (((c & 7) ^ (row & 7)) << 4);
             asm volatile("st.shared.v4.b32 [%0], {%1, %2, %3, %4};\n"
                          :: "r"(addr), "r"(val.x), "r"(val.y), "r"(val.z), "r"(val.w) : "memory");
         }
@@ -439,26 +461,26 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         named_bar_sync(2 + wg, 128);
     }
 
-    float o[64], s[64];
-    uint32_t pa[8][4];
+    float o[ON], s[SN];
+    uint32_t pa[BN / 16][4];
 #pragma unroll
-    for (int i = 0; i < 64; i++) o[i] = 0.f;
+    for (int i = 0; i < ON; i++) o[i] = 0.f;
     float row_max[2] = { -INFINITY, -INFINITY }, row_sum[2] = { 0.f, 0.f };
     const int row0 = qrow_base + warp * 16 + (lane >> 2);
     const int col0 = 2 * (lane & 3);
     const float sl2 = p.sl2;
 
     if (n_tiles > 0) {
-        if ((n_hi - 1) * SM90_BLOCK_N + SM90_BLOCK_N > sk) {
+        if ((n_hi - 1) * BN + BN > sk) {
             /* the first tile holds the sequence end: rows past it inside a loaded page may hold
              * NaN (0 * NaN = NaN in P V), so both warpgroups zero them before any P V */
             mbar_wait(bar_v_full, 0);
-            const int r0 = max(0, sk - (n_hi - 1) * SM90_BLOCK_N);
-            const int chunks = (SM90_BLOCK_N - r0) * 16;
+            const int r0 = max(0, sk - (n_hi - 1) * BN);
+            const int chunks = (BN - r0) * NP * 8;
             for (int idx = threadIdx.x - 128; idx < chunks; idx += 256) {
-                const int row = r0 + (idx >> 4), pc = idx & 15;
-                const uint32_t addr = sV + (PAIR ? (row >> 3) * 2048 + (pc >> 3) * 1024 + (row & 7) * 128
-                                                 : (pc >> 3) * SM90_PANEL_BYTES + row * 128) + ((pc & 7) << 4);
+                const int row = r0 + idx / (NP * 8), pc = idx % (NP * 8);
+                const uint32_t addr = sV + (PAIR ? (row >> 3) * S::GROUP + (pc >> 3) * 1024 + (row & 7) * 128
+                                                 : (pc >> 3) * S::PANEL + row * 128) + ((pc & 7) << 4);
                 asm volatile("st.shared.v4.b32 [%0], {%1, %1, %1, %1};\n" :: "r"(addr), "r"(0) : "memory");
             }
             fence_proxy_async();
@@ -469,17 +491,17 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
 
     auto read_bad = [&](int stage, uint32_t (&bad)[4]) {
 #pragma unroll
-        for (int w = 0; w < 4; w++) bad[w] = bad_masks[4 * stage + w];
+        for (int w = 0; w < 4; w++) bad[w] = w < S::MASK_WORDS ? bad_masks[4 * stage + w] : 0u;
     };
     /* S = Q K^T for the tile in this stage (issue only) */
     auto issue_qk = [&](int stage) {
 #pragma unroll
-        for (int kk = 0; kk < SM90_HEAD_DIM / 16; kk++) {
-            const uint32_t pnl = (kk >> 2) * SM90_PANEL_BYTES, koff = (kk & 3) * 32;
-            const uint64_t da = make_desc_sw128(sQ + pnl + wg * 64 * 128 + koff, 16, 1024);
-            /* PAIR layout: 8-row groups of 2 KB, panel p at +1 KB inside a group */
-            const uint64_t db = PAIR ? make_desc_sw128(sK + stage * SM90_TILE_BYTES + (kk >> 2) * 1024 + koff, 16, 2048)
-                                     : make_desc_sw128(sK + stage * SM90_TILE_BYTES + pnl + koff, 16, 1024);
+        for (int kk = 0; kk < D / 16; kk++) {
+            const uint32_t koff = (kk & 3) * 32;
+            const uint64_t da = make_desc_sw128(sQ + (kk >> 2) * S::QPANEL + wg * 64 * 128 + koff, 16, 1024);
+            /* PAIR layout: 8-row groups of NP KB, panel p at +p KB inside a group */
+            const uint64_t db = PAIR ? make_desc_sw128(sK + stage * S::TILE + (kk >> 2) * 1024 + koff, 16, S::GROUP)
+                                     : make_desc_sw128(sK + stage * S::TILE + (kk >> 2) * S::PANEL + koff, 16, 1024);
             ops::template ss<0>(s, da, db, kk > 0);
         }
         wgmma_commit();
@@ -487,10 +509,9 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
     /* O += P V for the tile in this stage (issue only) */
     auto issue_pv = [&](int stage) {
 #pragma unroll
-        for (int kk = 0; kk < SM90_BLOCK_N / 16; kk++) {
-            const uint64_t db = PAIR ? make_desc_sw128(sV + stage * SM90_TILE_BYTES + kk * 4096, 1024, 2048)
-                                     : make_desc_sw128(sV + stage * SM90_TILE_BYTES + kk * 16 * 128,
-                                                       SM90_PANEL_BYTES, 1024);
+        for (int kk = 0; kk < BN / 16; kk++) {
+            const uint64_t db = PAIR ? make_desc_sw128(sV + stage * S::TILE + kk * 2 * S::GROUP, 1024, S::GROUP)
+                                     : make_desc_sw128(sV + stage * S::TILE + kk * 16 * 128, S::PANEL, 1024);
             ops::template rs<1>(o, pa[kk], db);
         }
         wgmma_commit();
@@ -500,10 +521,10 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         if (p.softcap > 0.f) {
             const float k = p.scale / p.softcap;
 #pragma unroll
-            for (int i = 0; i < 64; i++) s[i] = p.softcap * tanhf(s[i] * k);
+            for (int i = 0; i < SN; i++) s[i] = p.softcap * tanhf(s[i] * k);
         }
-        const bool need_mask = (n0 + SM90_BLOCK_N > sk) ||
-                               (p.causal && n0 + SM90_BLOCK_N - 1 > m0 + diag) ||
+        const bool need_mask = (n0 + BN > sk) ||
+                               (p.causal && n0 + BN - 1 > m0 + diag) ||
                                (p.window_left >= 0 && n0 < m_last + diag - p.window_left) ||
                                (bad[0] | bad[1] | bad[2] | bad[3]);
         if (need_mask) {
@@ -514,7 +535,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                 if (p.causal) hi = min(hi, row + diag);
                 const int lo = p.window_left >= 0 ? row + diag - p.window_left : -2147483647;
 #pragma unroll
-                for (int j = 0; j < 16; j++)
+                for (int j = 0; j < BN / 8; j++)
 #pragma unroll
                     for (int c = 0; c < 2; c++) {
                         const int cl = 8 * j + col0 + c, col = n0 + cl;
@@ -527,7 +548,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         for (int i = 0; i < 2; i++) {
             float mx = row_max[i];
 #pragma unroll
-            for (int j = 0; j < 16; j++) mx = fmaxf(mx, fmaxf(s[4 * j + 2 * i], s[4 * j + 2 * i + 1]));
+            for (int j = 0; j < BN / 8; j++) mx = fmaxf(mx, fmaxf(s[4 * j + 2 * i], s[4 * j + 2 * i + 1]));
             mx = fmaxf(mx, __shfl_xor_sync(0xffffffffu, mx, 1));
             mx = fmaxf(mx, __shfl_xor_sync(0xffffffffu, mx, 2));
             const float m_use = mx == -INFINITY ? 0.f : mx;   /* (-inf) - (-inf) must not be NaN */
@@ -536,7 +557,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
             const float ms = m_use * sl2;
             float sum = 0.f;
 #pragma unroll
-            for (int j = 0; j < 16; j++)
+            for (int j = 0; j < BN / 8; j++)
 #pragma unroll
                 for (int c = 0; c < 2; c++) {
                     const float e = ex2(fmaf(s[4 * j + 2 * i + c], sl2, -ms));
@@ -548,7 +569,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
     };
     auto pack_p = [&]() {
 #pragma unroll
-        for (int kk = 0; kk < 8; kk++) {
+        for (int kk = 0; kk < BN / 16; kk++) {
             pa[kk][0] = ops::pack(s[8 * kk + 0], s[8 * kk + 1]);
             pa[kk][1] = ops::pack(s[8 * kk + 2], s[8 * kk + 3]);
             pa[kk][2] = ops::pack(s[8 * kk + 4], s[8 * kk + 5]);
@@ -571,11 +592,11 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         read_bad(0, bad);
         __syncwarp();
         if (lane == 0) mbar_arrive(bar_k_empty);
-        softmax((n_hi - 1) * SM90_BLOCK_N, bad, corr);
+        softmax((n_hi - 1) * BN, bad, corr);
         pack_p();
     }
     for (int it = 1; it < n_tiles; it++) {
-        const int n0 = (n_hi - 1 - it) * SM90_BLOCK_N;
+        const int n0 = (n_hi - 1 - it) * BN;
         const int stage = it % SM90_STAGES;
         const uint32_t parity = (uint32_t)(it / SM90_STAGES) & 1u;
         const int pstage = (it - 1) % SM90_STAGES;
@@ -605,7 +626,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         __syncwarp();
         if (lane == 0) mbar_arrive(bar_v_empty + 8 * pstage);
 #pragma unroll
-        for (int j = 0; j < 16; j++) {
+        for (int j = 0; j < D / 8; j++) {
             o[4 * j + 0] *= corr[0]; o[4 * j + 1] *= corr[0];
             o[4 * j + 2] *= corr[1]; o[4 * j + 3] *= corr[1];
         }
@@ -636,7 +657,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         if (row < sq) {
             uint16_t *orow = p.o + (int64_t)(q_start + row) * p.o_st + (int64_t)h * p.o_sh;
 #pragma unroll
-            for (int j = 0; j < 16; j++)
+            for (int j = 0; j < D / 8; j++)
                 *(uint32_t *)(orow + 8 * j + col0) = ops::pack(o[4 * j + 2 * i] * inv, o[4 * j + 2 * i + 1] * inv);
             if (p.lse && (lane & 3) == 0)
                 p.lse[(int64_t)(q_start + row) * p.heads + h] =
@@ -682,8 +703,8 @@ static int64_t sm90_pool_bytes(const pa__problem *pb)
 }
 
 static_assert(SM90_RUNS_MIN >= 43, "a tile must span at most 4 page runs");
-static_assert(PA_SM90_TILE == SM90_BLOCK_N && PA_SM90_PANEL_BYTES == SM90_PANEL_BYTES &&
-              PA_SM90_MAX_MAPS == SM90_MAX_MAPS, "sm90_plan.h and this file disagree");
+static_assert(sm90_shape<128>::BN == PA_SM90_TILE && sm90_shape<64>::BN == PA_SM90_TILE &&
+              sm90_shape<256>::BN == 64 && PA_SM90_MAX_MAPS == SM90_MAX_MAPS, "sm90_plan.h and this file disagree");
 static int sm90_gathers(const pa__problem *pb) { return pa_sm90_regime(pb) == PA_SM90_GATHER; }
 
 static CUresult sm90_kv_map(CUtensorMap *map, const pa__problem *pb, const void *ptr,
@@ -704,7 +725,7 @@ static CUresult sm90_kv_map(CUtensorMap *map, const pa__problem *pb, const void 
                             CU_TENSOR_MAP_FLOAT_OOB_FILL_NONE);
 }
 
-/* The PAIR layout's 5-D map (PA_SM90_PAIR_* in sm90_plan.h): a box is g rows of both 64-column
+/* The PAIR layout's 5-D map (PA_SM90_PAIR_* in sm90_plan.h): a box is g rows of all head_dim / 64
  * panels and lands as [8-row group][panel][8 rows][128 B]. */
 static CUresult sm90_pair_map(CUtensorMap *map, const pa__problem *pb, const void *ptr,
                               int64_t st_tok, int64_t st_head, int64_t st_page)
@@ -717,9 +738,10 @@ static CUresult sm90_pair_map(CUtensorMap *map, const pa__problem *pb, const voi
     if (mode == PA_SM90_PAIR_GLOBAL) { d3 = np * groups; s3 = 8 * st_tok; d4 = hk; s4 = hk > 1 ? st_head : 8; }
     else if (mode == PA_SM90_PAIR_HEADS) { d3 = groups; s3 = 8 * st_tok; d4 = np * hk; s4 = np * hk > 1 ? st_head : 8; }
     else { d3 = hk; s3 = hk > 1 ? st_head : 8; d4 = np; s4 = np > 1 ? st_page : 8; }
-    const cuuint64_t dims[5] = { SM90_PANEL_COLS, 8, 2, d3, d4 };
+    const cuuint32_t np_ = (cuuint32_t)pa_sm90_panels(pb->head_dim);
+    const cuuint64_t dims[5] = { SM90_PANEL_COLS, 8, np_, d3, d4 };
     const cuuint64_t strides[4] = { (cuuint64_t)st_tok * 2, SM90_PANEL_COLS * 2, s3 * 2, s4 * 2 };
-    const cuuint32_t box[5] = { SM90_PANEL_COLS, 8, 2, (cuuint32_t)(pa_sm90_pair_box_rows(mode, g) / 8), 1 };
+    const cuuint32_t box[5] = { SM90_PANEL_COLS, 8, np_, (cuuint32_t)(pa_sm90_pair_box_rows(mode, g) / 8), 1 };
     const cuuint32_t estr[5] = { 1, 1, 1, 1, 1 };
     return sm90_encode_fn()(map, pb->dtype == PA_DTYPE_BF16 ? CU_TENSOR_MAP_DATA_TYPE_BFLOAT16
                                                             : CU_TENSOR_MAP_DATA_TYPE_FLOAT16,
@@ -760,8 +782,10 @@ extern "C" int pa__sm90_supports(const pa_context *ctx, const pa__problem *pb, c
 #define SM90_NO(...) do { if (why && n) snprintf(why, n, __VA_ARGS__); return 0; } while (0)
     if (ctx->cc_major != 9) SM90_NO("needs compute capability 9.x (sm_90a), device is %d.%d", ctx->cc_major, ctx->cc_minor);
     if (pb->dtype != PA_DTYPE_BF16 && pb->dtype != PA_DTYPE_F16) SM90_NO("dtype must be bf16 or f16");
-    if (pb->head_dim != SM90_HEAD_DIM) SM90_NO("head_dim %d not implemented (128 only)", pb->head_dim);
-    if (ctx->smem_optin < (size_t)SM90_SMEM_BYTES) SM90_NO("needs %d bytes of shared memory per block", SM90_SMEM_BYTES);
+    if (pb->head_dim != 64 && pb->head_dim != 128 && pb->head_dim != 256)
+        SM90_NO("head_dim %d not implemented (64, 128, 256)", pb->head_dim);
+    if (ctx->smem_optin < (size_t)sm90_smem_bytes(pb->head_dim))
+        SM90_NO("needs %d bytes of shared memory per block", sm90_smem_bytes(pb->head_dim));
     if (!aligned16(pb->q) || !aligned16(pb->k) || !aligned16(pb->v) || !aligned16(pb->out))
         SM90_NO("q, k, v and out must be 16-byte aligned");
     if ((pb->q_stride_token | pb->q_stride_head | pb->o_stride_token | pb->o_stride_head) & 7)
@@ -775,7 +799,11 @@ extern "C" int pa__sm90_supports(const pa_context *ctx, const pa__problem *pb, c
         pb->k_stride_head < 0 || pb->v_stride_head < 0)
         SM90_NO("k/v strides out of the TMA range");
     if (pb->batch > 65535 || pb->num_heads > 65535) SM90_NO("batch and heads must be <= 65535");
-    if (sm90_gathers(pb)) return 1;   /* cp.async gather: no tensor map */
+    if (sm90_gathers(pb)) {   /* cp.async gather: no tensor map */
+        if (pb->head_dim != 128)
+            SM90_NO("page size %d needs the cp.async gather, written for head_dim 128 only", pb->page_size);
+        return 1;
+    }
     if (!sm90_encode_fn()) SM90_NO("cuTensorMapEncodeTiled is not available from the driver");
     sm90_maps probe; /* host only: the same maps run() will build must encode */
     int n_maps;
@@ -791,7 +819,8 @@ extern "C" pa_status pa__sm90_attention(pa_context *ctx, const pa__problem *pb, 
 {
     if (pb->batch <= 0 || pb->max_seqlen_q <= 0 || pb->num_heads <= 0) return PA_OK;
     const int regime = pa_sm90_regime(pb), gather = regime == PA_SM90_GATHER;
-    const int box_rows = regime == PA_SM90_BOXES || regime == PA_SM90_PAIRS ? pa_sm90_box_rows(pb) : SM90_BLOCK_N;
+    const int tile = pa_sm90_tile_n(pb->head_dim);
+    const int box_rows = regime == PA_SM90_BOXES || regime == PA_SM90_PAIRS ? pa_sm90_box_rows(pb) : tile;
     sm90_maps maps;
     memset(&maps, 0, sizeof maps);
     int n_maps = 0;
@@ -811,7 +840,7 @@ extern "C" pa_status pa__sm90_attention(pa_context *ctx, const pa__problem *pb, 
     p.page_table = pb->page_table; p.pt_stride = pb->page_table_stride;
     p.seq_lens = pb->seq_lens; p.max_sk = pb->max_seq_len;
     p.page_size = pb->page_size; p.num_pages = pb->num_pages;
-    p.box_rows = box_rows; p.boxes = SM90_BLOCK_N / box_rows;
+    p.box_rows = box_rows; p.boxes = tile / box_rows;
     p.box_shift = 0;
     while ((1 << p.box_shift) < box_rows) p.box_shift++;
     p.heads = pb->num_heads; p.group = pb->group;
@@ -833,18 +862,22 @@ extern "C" pa_status pa__sm90_attention(pa_context *ctx, const pa__problem *pb, 
     p.v_sp = pb->v_stride_page; p.v_st = pb->v_stride_token; p.v_sh = pb->v_stride_head;
     p.pdiv = pa_fastdiv_init((uint32_t)(pb->page_size > 0 ? pb->page_size : 1));
 
-    void (*kern)(const sm90_maps, const sm90_params) =
-        gather ? (pb->dtype == PA_DTYPE_BF16 ? sm90_prefill_kernel<true, true, false> : sm90_prefill_kernel<false, true, false>)
-        : regime == PA_SM90_PAIRS ? (pb->dtype == PA_DTYPE_BF16 ? sm90_prefill_kernel<true, false, true>
-                                                             : sm90_prefill_kernel<false, false, true>)
-        : (pb->dtype == PA_DTYPE_BF16 ? sm90_prefill_kernel<true, false, false> : sm90_prefill_kernel<false, false, false>);
-    cudaError_t e = cudaFuncSetAttribute(kern, cudaFuncAttributeMaxDynamicSharedMemorySize, SM90_SMEM_BYTES);
+    const int bf16 = pb->dtype == PA_DTYPE_BF16, pair = regime == PA_SM90_PAIRS, smem = sm90_smem_bytes(pb->head_dim);
+    void (*kern)(const sm90_maps, const sm90_params);
+    if (gather) kern = bf16 ? sm90_prefill_kernel<128, true, true, false> : sm90_prefill_kernel<128, false, true, false>;
+#define SM90_PICK(D) (pair ? (bf16 ? sm90_prefill_kernel<D, true, false, true> : sm90_prefill_kernel<D, false, false, true>) \
+                           : (bf16 ? sm90_prefill_kernel<D, true, false, false> : sm90_prefill_kernel<D, false, false, false>))
+    else if (pb->head_dim == 64) kern = SM90_PICK(64);
+    else if (pb->head_dim == 256) kern = SM90_PICK(256);
+    else kern = SM90_PICK(128);
+#undef SM90_PICK
+    cudaError_t e = cudaFuncSetAttribute(kern, cudaFuncAttributeMaxDynamicSharedMemorySize, smem);
     if (e != cudaSuccess) {
         (void)cudaGetLastError();
         return pa__fail(ctx, PA_ERR_CUDA, "sm90: cudaFuncSetAttribute: %s", cudaGetErrorString(e));
     }
     dim3 grid((unsigned)p.m_blocks, (unsigned)pb->num_heads, (unsigned)pb->batch);
-    kern<<<grid, SM90_THREADS, SM90_SMEM_BYTES, (cudaStream_t)ctx->stream>>>(maps, p);
+    kern<<<grid, SM90_THREADS, smem, (cudaStream_t)ctx->stream>>>(maps, p);
     e = cudaGetLastError();
     if (e != cudaSuccess) return pa__fail(ctx, PA_ERR_CUDA, "sm90 prefill launch: %s", cudaGetErrorString(e));
     return PA_OK;

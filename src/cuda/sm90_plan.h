@@ -16,9 +16,13 @@
 #define PA_SM90_FN static inline
 #endif
 
-#define PA_SM90_TILE        128                  /* keys per K/V tile (SM90_BLOCK_N) */
-#define PA_SM90_PANEL_BYTES (128 * 128)          /* 128 rows x one 64-column bf16 panel */
+#define PA_SM90_TILE        128                  /* keys per K/V tile at head_dim 64 and 128 */
 #define PA_SM90_MAX_MAPS    8                    /* tensor maps per tensor (page runs) */
+
+/* Keys per K/V tile: 128, or 64 at head_dim 256 (a 64-key tile of 512-byte rows keeps two
+ * stages of K and V plus Q inside shared memory). A tile's row is head_dim / 64 panels of 128 B. */
+PA_SM90_FN int pa_sm90_tile_n(int head_dim) { return head_dim == 256 ? 64 : PA_SM90_TILE; }
+PA_SM90_FN int pa_sm90_panels(int head_dim) { return head_dim / 64; }
 
 #ifndef SM90_RUNS_MIN        /* build knob (dev_variants.sh): a huge value turns page runs off */
 #define SM90_RUNS_MIN 43     /* from 43 keys up a tile spans at most 4 page runs */
@@ -42,7 +46,7 @@ enum { PA_SM90_PAIR_GLOBAL = 1, PA_SM90_PAIR_HEADS, PA_SM90_PAIR_PAGE8 };
  * never crosses a page (page 48: 16, 672: 32, 8: 8); a contiguous cache: the whole tile. */
 static inline int pa_sm90_box_rows(const pa__problem *pb)
 {
-    int g = PA_SM90_TILE;
+    int g = pa_sm90_tile_n(pb->head_dim);
     if (!pb->page_table) return g;
     while (pb->page_size % g) g >>= 1;
     return g;
@@ -67,7 +71,7 @@ static inline int pa_sm90_pair_mode(const pa__problem *pb)
 static inline int pa_sm90_regime(const pa__problem *pb)
 {
     if (pa_sm90_pair_mode(pb)) return PA_SM90_PAIRS;
-    if (!pb->page_table || pb->page_size % PA_SM90_TILE == 0) return PA_SM90_BOXES;
+    if (!pb->page_table || pb->page_size % pa_sm90_tile_n(pb->head_dim) == 0) return PA_SM90_BOXES;
     if (pb->page_size >= SM90_RUNS_MIN) return PA_SM90_RUNS;
     return pa_sm90_box_rows(pb) >= 8 ? PA_SM90_BOXES : PA_SM90_GATHER;
 }
@@ -75,11 +79,16 @@ static inline int pa_sm90_regime(const pa__problem *pb)
 /* Tensor maps per tensor for page runs: box heights g, 2g, .. up to the longest run. */
 static inline int pa_sm90_run_maps(const pa__problem *pb)
 {
-    const int g = pa_sm90_box_rows(pb), longest = pb->page_size < PA_SM90_TILE ? pb->page_size : PA_SM90_TILE;
+    const int tile = pa_sm90_tile_n(pb->head_dim), g = pa_sm90_box_rows(pb);
+    const int longest = pb->page_size < tile ? pb->page_size : tile;
     int n = 0;
     while (n < PA_SM90_MAX_MAPS && (g << n) <= longest) n++;
     return n;
 }
+
+/* Plain layout (BOXES, RUNS): panel warp pnl (0, 1) loads panels pnl, pnl + 2, ..: this many
+ * (head_dim 64 has one panel, so warp 1 loads none and arrives with no bytes). */
+PA_SM90_FN int pa_sm90_warp_panels(int panels, int pnl) { return (panels - pnl + 1) / 2; }
 
 /* Rows one PAIR box carries (its map's box): a page for PAGE8, else g. */
 PA_SM90_FN int pa_sm90_pair_box_rows(int mode, int g) { return mode == PA_SM90_PAIR_PAGE8 ? 8 : g; }
@@ -93,7 +102,8 @@ PA_SM90_FN void pa_sm90_pair_share(int boxes, int pnl, int *first, int *mine)
     *first = pnl * half;
 }
 
-/* Page runs: a tile whose first key sits at slot r0 of its page lies in at most 4 runs, the first
+/* Page runs: a tile (of `tile` keys) whose first key sits at slot r0 of its page lies in at most
+ * 4 runs (page sizes from SM90_RUNS_MIN = 43 up), the first
  * from r0 (first_len keys), the others from slot 0 of the next pages. Lane 8 run + k takes bit k
  * of its run's length in units of 2^run_shift rows (higher bits first), from map k. */
 typedef struct pa_sm90_run_box {
@@ -104,21 +114,21 @@ typedef struct pa_sm90_run_box {
     int map, run;     /* its map (height 2^map << run_shift) and run (page pi0 + run) */
 } pa_sm90_run_box;
 
-PA_SM90_FN int pa_sm90_runs_first_len(int page_size, int r0)
+PA_SM90_FN int pa_sm90_runs_first_len(int page_size, int r0, int tile)
 {
-    return page_size - r0 < PA_SM90_TILE ? page_size - r0 : PA_SM90_TILE;
+    return page_size - r0 < tile ? page_size - r0 : tile;
 }
 
-PA_SM90_FN pa_sm90_run_box pa_sm90_runs_lane(int page_size, int run_shift, int r0, int lane)
+PA_SM90_FN pa_sm90_run_box pa_sm90_runs_lane(int page_size, int run_shift, int r0, int lane, int tile)
 {
     pa_sm90_run_box x = { 0, 0, 0, 0, 0, 0, 0 };
-    const int pc = lane >> 3, k = lane & 7, first = pa_sm90_runs_first_len(page_size, r0);
+    const int pc = lane >> 3, k = lane & 7, first = pa_sm90_runs_first_len(page_size, r0, tile);
     x.run = pc;
     x.map = k;
     x.js = pc == 0 ? 0 : first + (pc - 1) * page_size;
-    x.inrun = x.js < PA_SM90_TILE;
+    x.inrun = x.js < tile;
     if (x.inrun) {
-        const int left = PA_SM90_TILE - x.js;
+        const int left = tile - x.js;
         const int units = (pc == 0 ? first : (page_size < left ? page_size : left)) >> run_shift;
         const int off = ((units >> (k + 1)) << (k + 1)) << run_shift;
         x.srow = x.js + off;
