@@ -197,7 +197,6 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
 {
     typedef sm90_ops<BF16> ops;
     typedef sm90_shape<D> S;
-    static_assert(!GATHER || D == 128, "the cp.async gather is written for head_dim 128");
     constexpr int BN = S::BN, NP = S::NP, SN = BN / 2, ON = D / 2;   /* S and O floats per thread */
     extern __shared__ uint8_t smem_raw[];
     const uint32_t base = (smem_u32(smem_raw) + 1023u) & ~1023u;
@@ -249,21 +248,25 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         const int pw = threadIdx.x >> 5, lane = threadIdx.x & 31;
         const int is_v = pw >= 2, pnl = pw & 1;
         if constexpr (GATHER) {
-            /* cp.async gather: warp pnl of K (V) copies tile rows 64 pnl .. 64 pnl + 63. Lane l
-             * looks up rows 64 pnl + l and + 32 (page id by multiply-shift division; one tile
-             * ahead, so the page-table latency hides under the current tile's copies) and forms
-             * their offsets. Each copy instruction moves two whole 256-byte rows, 16 lanes per
-             * row, the row's offset handed over by shuffle (16 shuffles in flight before their
-             * copies: this warp's latency, not bandwidth, limits the gather). Rows past the end
-             * or with a bad page id are zero-filled and never read; K's rows are also flagged in
-             * the stage's mask words. The full barrier completes when every copy has landed.
-             * Offsets are 32-bit in 16-byte units (pools under 64 GiB), else 64-bit (p.wide). */
+            /* cp.async gather: warp pnl of K (V) copies tile rows RW pnl .. RW pnl + RW - 1 (RW =
+             * BN / 2). Lane l looks up rows RW pnl + l (and + 32 when RW = 64; page id by
+             * multiply-shift division; one tile ahead, so the page-table latency hides under the
+             * current tile's copies) and forms their offsets. Each copy instruction moves RPI whole
+             * rows of 2D bytes, LPR = D / 8 lanes per row (D 64: 4 rows, 128: 2, 256: 1), the row's
+             * offset handed over by shuffle (up to 16 shuffles in flight before their copies: this
+             * warp's latency, not bandwidth, limits the gather). Rows past the end or with a bad
+             * page id are zero-filled and never read; K's rows are also flagged in the stage's mask
+             * words. The full barrier completes when every copy has landed. Offsets are 32-bit in
+             * 16-byte units (pools under 64 GiB), else 64-bit (p.wide). */
+            constexpr int LPR = D / 8, RPI = 32 / LPR, RW = BN / 2, NU = RW / 32;
+            constexpr int IPU = 32 / RPI;               /* copy instructions per 32 rows */
+            constexpr int PER = 8 / RPI;                /* the destination swizzle repeats every PER copies */
             const int64_t sp = (is_v ? p.v_sp : p.k_sp) * 2, st = (is_v ? p.v_st : p.k_st) * 2;
             const char *gbase = (is_v ? p.v : p.k) + (int64_t)kvh * (is_v ? p.v_sh : p.k_sh) * 2;
             const int32_t *pt = p.page_table + (int64_t)b * p.pt_stride;
             const uint32_t sbuf0 = is_v ? sV : sK;
             const uint32_t full0 = is_v ? bar_v_full : bar_k_full, empty0 = is_v ? bar_v_empty : bar_k_empty;
-            const int c = lane & 15, hi = lane >> 4;
+            const int c = lane % LPR, hi = lane / LPR;
             const bool wide = p.wide;
             /* byte offset of key j's row from gbase, or -1 */
             auto row_off = [&](int j) -> int64_t {
@@ -277,63 +280,69 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
             asm volatile("" : "+l"(gc));   /* one 64-bit base: a copy's address is one IMAD.WIDE */
             int64_t o0 = -1, o1 = -1;
             if (n_tiles > 0) {
-                o0 = row_off((n_hi - 1) * BN + pnl * 64 + lane);
-                o1 = row_off((n_hi - 1) * BN + pnl * 64 + 32 + lane);
+                o0 = row_off((n_hi - 1) * BN + pnl * RW + lane);
+                if (NU > 1) o1 = row_off((n_hi - 1) * BN + pnl * RW + 32 + lane);
             }
             for (int it = 0; it < n_tiles; it++) {
                 const int stage = it % SM90_STAGES;
                 const uint32_t parity = (uint32_t)(it / SM90_STAGES) & 1u;
                 int64_t q0 = -1, q1 = -1;   /* next tile's rows */
                 if (it + 1 < n_tiles) {
-                    const int n1 = (n_hi - 2 - it) * BN + pnl * 64 + lane;
+                    const int n1 = (n_hi - 2 - it) * BN + pnl * RW + lane;
                     q0 = row_off(n1);
-                    q1 = row_off(n1 + 32);
+                    if (NU > 1) q1 = row_off(n1 + 32);
                 }
                 const uint32_t w0 = __ballot_sync(0xffffffffu, o0 < 0), w1 = __ballot_sync(0xffffffffu, o1 < 0);
                 if (lane == 0) mbar_wait(empty0 + 8 * stage, parity ^ 1u);
                 __syncwarp();
                 if (!is_v && lane == 0) {
-                    bad_masks[4 * stage + 2 * pnl] = w0;
-                    bad_masks[4 * stage + 2 * pnl + 1] = w1;
+                    bad_masks[4 * stage + NU * pnl] = w0;
+                    if (NU > 1) bad_masks[4 * stage + NU * pnl + 1] = w1;
                     mbar_arrive(full0 + 8 * stage);
                 }
-                /* row r = 64 pnl + 2 i + hi: its swizzle (chunk ^ (r & 7)) repeats every 4 steps,
-                 * so 4 base addresses plus an immediate offset give every destination */
-                uint32_t d[4];
+                /* copy i moves warp row RPI i + hi: its swizzle (chunk ^ (row & 7)) repeats every
+                 * PER copies, so PER base addresses plus an immediate offset give every destination */
+                uint32_t d[PER];
                 {
-                    uint32_t st_base = sbuf0 + stage * S::TILE + (c >> 3) * S::PANEL +
-                                       (pnl * 64 + hi) * 128;
+                    uint32_t st_base = sbuf0 + stage * S::TILE + (c >> 3) * S::PANEL + (pnl * RW + hi) * 128;
                     asm volatile("" : "+r"(st_base));
 #pragma unroll
-                    for (int k = 0; k < 4; k++) d[k] = st_base + (((c & 7) ^ ((2 * k + hi) & 7)) << 4);
+                    for (int k = 0; k < PER; k++) d[k] = st_base + (((c & 7) ^ ((RPI * k + hi) & 7)) << 4);
                 }
                 if (!wide) {
-                    const uint32_t u0 = o0 < 0 ? ~0u : (uint32_t)(o0 >> 4), u1 = o1 < 0 ? ~0u : (uint32_t)(o1 >> 4);
+                    constexpr int CH = IPU < 16 ? IPU : 16;   /* shuffles in flight */
 #pragma unroll
-                    for (int g = 0; g < 2; g++) {
-                        uint32_t off[16];
+                    for (int u = 0; u < NU; u++) {
+                        const uint32_t uu = (u == 0 ? o0 : o1) < 0 ? ~0u : (uint32_t)((u == 0 ? o0 : o1) >> 4);
 #pragma unroll
-                        for (int k = 0; k < 16; k++)
-                            off[k] = __shfl_sync(0xffffffffu, g == 0 ? u0 : u1, (2 * k + hi) & 31);
+                        for (int g = 0; g < IPU; g += CH) {
+                            uint32_t off[CH];
 #pragma unroll
-                        for (int k = 0; k < 16; k++) {
-                            const int i = 16 * g + k;
-                            pa_cp_async_16_zfill(d[i & 3] + 2 * i * 128, (const void *)(gc + (uint64_t)off[k] * 16u),
-                                                 off[k] != ~0u ? 16u : 0u);
+                            for (int k = 0; k < CH; k++) off[k] = __shfl_sync(0xffffffffu, uu, (RPI * (g + k) + hi) & 31);
+#pragma unroll
+                            for (int k = 0; k < CH; k++) {
+                                const int i = u * IPU + g + k;
+                                pa_cp_async_16_zfill(d[i % PER] + RPI * i * 128, (const void *)(gc + (uint64_t)off[k] * 16u),
+                                                     off[k] != ~0u ? 16u : 0u);
+                            }
                         }
                     }
                 } else {
+                    constexpr int CH = IPU < 8 ? IPU : 8;
 #pragma unroll
-                    for (int g = 0; g < 4; g++) {
-                        long long off[8];
+                    for (int u = 0; u < NU; u++) {
+                        const long long uu = (long long)(u == 0 ? o0 : o1);
 #pragma unroll
-                        for (int k = 0; k < 8; k++)
-                            off[k] = __shfl_sync(0xffffffffu, (long long)(g < 2 ? o0 : o1), (2 * (8 * g + k) + hi) & 31);
+                        for (int g = 0; g < IPU; g += CH) {
+                            long long off[CH];
 #pragma unroll
-                        for (int k = 0; k < 8; k++) {
-                            const int i = 8 * g + k;
-                            pa_cp_async_16_zfill(d[i & 3] + 2 * i * 128, (const void *)(gc + (uint64_t)(off[k] < 0 ? 0 : off[k])),
-                                                 off[k] >= 0 ? 16u : 0u);
+                            for (int k = 0; k < CH; k++) off[k] = __shfl_sync(0xffffffffu, uu, (RPI * (g + k) + hi) & 31);
+#pragma unroll
+                            for (int k = 0; k < CH; k++) {
+                                const int i = u * IPU + g + k;
+                                pa_cp_async_16_zfill(d[i % PER] + RPI * i * 128, (const void *)(gc + (uint64_t)(off[k] < 0 ? 0 : off[k])),
+                                                     off[k] >= 0 ? 16u : 0u);
+                            }
                         }
                     }
                 }
@@ -799,11 +808,7 @@ extern "C" int pa__sm90_supports(const pa_context *ctx, const pa__problem *pb, c
         pb->k_stride_head < 0 || pb->v_stride_head < 0)
         SM90_NO("k/v strides out of the TMA range");
     if (pb->batch > 65535 || pb->num_heads > 65535) SM90_NO("batch and heads must be <= 65535");
-    if (sm90_gathers(pb)) {   /* cp.async gather: no tensor map */
-        if (pb->head_dim != 128)
-            SM90_NO("page size %d needs the cp.async gather, written for head_dim 128 only", pb->page_size);
-        return 1;
-    }
+    if (sm90_gathers(pb)) return 1;   /* cp.async gather: no tensor map */
     if (!sm90_encode_fn()) SM90_NO("cuTensorMapEncodeTiled is not available from the driver");
     sm90_maps probe; /* host only: the same maps run() will build must encode */
     int n_maps;
@@ -864,10 +869,10 @@ extern "C" pa_status pa__sm90_attention(pa_context *ctx, const pa__problem *pb, 
 
     const int bf16 = pb->dtype == PA_DTYPE_BF16, pair = regime == PA_SM90_PAIRS, smem = sm90_smem_bytes(pb->head_dim);
     void (*kern)(const sm90_maps, const sm90_params);
-    if (gather) kern = bf16 ? sm90_prefill_kernel<128, true, true, false> : sm90_prefill_kernel<128, false, true, false>;
-#define SM90_PICK(D) (pair ? (bf16 ? sm90_prefill_kernel<D, true, false, true> : sm90_prefill_kernel<D, false, false, true>) \
-                           : (bf16 ? sm90_prefill_kernel<D, true, false, false> : sm90_prefill_kernel<D, false, false, false>))
-    else if (pb->head_dim == 64) kern = SM90_PICK(64);
+#define SM90_PICK(D) (gather ? (bf16 ? sm90_prefill_kernel<D, true, true, false> : sm90_prefill_kernel<D, false, true, false>) \
+                      : pair ? (bf16 ? sm90_prefill_kernel<D, true, false, true> : sm90_prefill_kernel<D, false, false, true>) \
+                             : (bf16 ? sm90_prefill_kernel<D, true, false, false> : sm90_prefill_kernel<D, false, false, false>))
+    if (pb->head_dim == 64) kern = SM90_PICK(64);
     else if (pb->head_dim == 256) kern = SM90_PICK(256);
     else kern = SM90_PICK(128);
 #undef SM90_PICK
