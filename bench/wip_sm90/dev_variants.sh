@@ -20,7 +20,7 @@ done
 wait; echo "variants built $(( $(date +%s) - t0 ))s"
 for n in $names; do
   echo "== $n"
-  timeout 150 $n/pa-bench --prefill-only --dims 128 --causal ${CAUSAL:-both} --pages ${PAGES:-1,4,8,100} --table ${TABLE:-frag} --iters ${ITERS:-10} 2>&1 |
+  timeout 150 $n/pa-bench --prefill-only --dims ${DIMS:-128} --causal ${CAUSAL:-both} --pages ${PAGES:-1,4,8,100} --table ${TABLE:-frag} --iters ${ITERS:-10} 2>&1 |
     awk 'NR>1{print $8, $10, $12, $14}' | tr '\n' ';'; echo
 done
 echo "total $(( $(date +%s) - t0 ))s"
