@@ -2,8 +2,8 @@
  * The CUDA backend against the reference: the sweep of test_cpu at GPU sizes (keys up to 16k+,
  * head_dim 64/128/256, f16 and bf16), bad inputs with validation on, pa_kv_append and
  * bit-identical repeats. PA_TEST_KERNEL=sm80|sm90|decode|auto forces one kernel; a case the
- * forced kernel cannot run counts as skipped, not failed. PA_TEST_HEAD_DIM=128 draws only
- * that head_dim.
+ * forced kernel cannot run counts as skipped, not failed. PA_TEST_SM90_WIDE=1 makes the sm90
+ * gather use its 64-bit offsets for every pool; PA_TEST_HEAD_DIM=128 draws only that head_dim.
  * Without a CUDA device it prints "skipped: no CUDA device" and counts nothing.
  */
 #include "harness.h"
@@ -22,6 +22,9 @@ static void count(int r)
     else if (r == TH_SKIP) skipped++;
     else failed++;
 }
+
+/* prefill_sm90.cu: pools of at least 2^this bytes use the gather's 64-bit offsets */
+extern int pa__sm90_wide_log2 __attribute__((weak));
 
 int main(void)
 {
@@ -45,6 +48,7 @@ int main(void)
             return th_finish(0, 1);
         }
     }
+    if (getenv("PA_TEST_SM90_WIDE") && &pa__sm90_wide_log2) pa__sm90_wide_log2 = 0;
     if (dev_count() < 1) {
         printf("skipped: no CUDA device\n");
         return th_finish(0, 0);

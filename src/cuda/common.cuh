@@ -41,21 +41,17 @@ __device__ __forceinline__ uint32_t pa_smem_u32(const void *p)
 }
 
 /* ---- cp.async (LDGSTS) ---------------------------------------------------------------------- */
+/* cp.async.cg.shared.global [dst], [src], 16: copies 16 bytes, bypassing L1 (.cg). */
+__device__ __forceinline__ void pa_cp_async_16(uint32_t dst, const void *src)
+{
+    asm volatile("cp.async.cg.shared.global [%0], [%1], 16;\n" ::"r"(dst), "l"(src) : "memory");
+}
 /* cp.async.cg.shared.global [dst], [src], 16, src_bytes: copies src_bytes (0..16) and zero-fills
- * the rest of the 16 bytes; src_bytes = 0 reads nothing. Bypasses L1 (.cg). */
+ * the rest of the 16 bytes; src_bytes = 0 reads nothing. */
 __device__ __forceinline__ void pa_cp_async_16_zfill(uint32_t dst, const void *src, uint32_t src_bytes)
 {
     asm volatile("cp.async.cg.shared.global [%0], [%1], 16, %2;\n" ::"r"(dst), "l"(src), "r"(src_bytes)
                  : "memory");
-}
-/* The even bits of x (bits 0, 2, .., 30) packed into bits 0..15. */
-__device__ __forceinline__ uint32_t pa_even_bits(uint32_t x)
-{
-    x &= 0x55555555u;
-    x = (x | (x >> 1)) & 0x33333333u;
-    x = (x | (x >> 2)) & 0x0F0F0F0Fu;
-    x = (x | (x >> 4)) & 0x00FF00FFu;
-    return (x | (x >> 8)) & 0x0000FFFFu;
 }
 /* cp.async.commit_group */
 __device__ __forceinline__ void pa_cp_async_commit()

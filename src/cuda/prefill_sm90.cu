@@ -86,6 +86,7 @@
 #include <cuda_runtime.h>
 #include <stdio.h>
 #include <cudaTypedefs.h>
+#include <type_traits>
 #include <cuda_bf16.h>
 #include <cuda_fp16.h>
 #include "sm90_ptx.cuh"
@@ -161,7 +162,7 @@ struct sm90_params {
     float scale, softcap, sl2;               /* sl2: log2(e) times the scale of what is kept */
     int32_t causal, window_left;
     /* cp.async gather (page sizes TMA cannot tile): K/V in bytes, strides in elements */
-    int32_t gather;
+    int32_t gather, wide;                     /* wide: 64-bit row offsets (pool of 64 GiB or more) */
     const char *k, *v;
     int64_t k_sp, k_st, k_sh, v_sp, v_st, v_sh;
     pa_fastdiv pdiv;
@@ -249,76 +250,106 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         const int is_v = pw >= 2, pnl = pw & 1;
         if constexpr (GATHER) {
             /* cp.async gather: warp pnl of K (V) copies tile rows RW pnl .. RW pnl + RW - 1 (RW =
-             * BN / 2). A lane pair owns rows: lane l copies bytes 32 m + 16 (l & 1) .. + 15 of
-             * rows RW pnl + (l >> 1) + 16 u (u < NR), so one copy instruction moves one 32-byte
-             * sector of each of 16 rows, needs no shuffle, and its source and destination are a
-             * per-row register plus an immediate (every row of a lane has the same swizzle
-             * phase, row & 7). Each lane looks up its NR rows one tile ahead (page id by
-             * multiply-shift division), so the page-table latency hides under the current
-             * tile's copies. Rows past the end or with a bad page id are zero-filled (source
-             * size 0, never read); K's rows are also flagged in the stage's mask words. The full
-             * barrier completes when every copy has landed (cp.async.mbarrier.arrive.noinc). */
-            constexpr int RW = BN / 2, NR = RW / 16, CPR = D / 16;
+             * BN / 2). Lane l looks up rows RW pnl + l (and + 32 when RW = 64; page id by
+             * multiply-shift division; one tile ahead, so the page-table latency hides under the
+             * current tile's copies) and forms their offsets. Each copy instruction moves RPI whole
+             * rows of 2D bytes, LPR = D / 8 lanes per row (D 64: 4 rows, 128: 2, 256: 1), the row's
+             * offset handed over by shuffle (up to 16 shuffles in flight before their copies: this
+             * warp's latency, not bandwidth, limits the gather). Rows past the end or with a bad
+             * page id are zero-filled and never read; K's rows are also flagged in the stage's mask
+             * words. The full barrier completes when every copy has landed. Offsets are 32-bit in
+             * 16-byte units (pools under 64 GiB), else 64-bit (p.wide). */
+            constexpr int LPR = D / 8, RPI = 32 / LPR, RW = BN / 2, NU = RW / 32;
+            constexpr int IPU = 32 / RPI;               /* copy instructions per 32 rows */
+            constexpr int PER = 8 / RPI;                /* the destination swizzle repeats every PER copies */
             const int64_t sp = (is_v ? p.v_sp : p.k_sp) * 2, st = (is_v ? p.v_st : p.k_st) * 2;
-            const int half = lane & 1, rl = lane >> 1;
-            const char *gbase = (is_v ? p.v : p.k) + (int64_t)kvh * (is_v ? p.v_sh : p.k_sh) * 2 + half * 16;
+            const char *gbase = (is_v ? p.v : p.k) + (int64_t)kvh * (is_v ? p.v_sh : p.k_sh) * 2;
             const int32_t *pt = p.page_table + (int64_t)b * p.pt_stride;
+            const uint32_t sbuf0 = is_v ? sV : sK;
             const uint32_t full0 = is_v ? bar_v_full : bar_k_full, empty0 = is_v ? bar_v_empty : bar_k_empty;
-            const int wrow0 = pnl * RW + rl, r7 = wrow0 & 7;
-            /* chunk 2m + half of row wrow0 + 16u lands in panel m / 4 at swizzled chunk (2 (m % 4) + half) ^ r7 */
-            uint32_t xd[4];
-#pragma unroll
-            for (int k = 0; k < 4; k++) xd[k] = (is_v ? sV : sK) + wrow0 * 128 + (((2 * k + half) ^ r7) << 4);
-            /* row j's source (or gbase, never read) and its byte count 16 or 0 */
-            auto row_src = [&](int j, uint64_t &src, uint32_t &n) {
-                src = (uint64_t)gbase; n = 0;
-                if (j < sk) {
+            const int c = lane % LPR, hi = lane / LPR;
+            uint64_t gc = (uint64_t)(gbase + c * 16);
+            asm volatile("" : "+l"(gc));   /* one 64-bit base: a copy's address is one IMAD.WIDE */
+            /* The loop, once with 32-bit row offsets in 16-byte units (~0 = no row; pools under
+             * 64 GiB: two 32-bit multiplies per lookup) and once with 64-bit byte offsets (-1). */
+            auto gather_loop = [&](auto wide_tag) {
+                constexpr bool WIDE = decltype(wide_tag)::value;
+                typedef typename std::conditional<WIDE, long long, uint32_t>::type off_t;
+                const off_t none = WIDE ? (off_t)-1 : (off_t)~0u;
+                const uint32_t sp16 = (uint32_t)(sp >> 4), st16 = (uint32_t)(st >> 4);
+                auto row_off = [&](int j) -> off_t {
+                    if (j >= sk) return none;
                     const uint32_t pi = pa_fastdiv_q(p.pdiv, (uint32_t)j);
                     const int pid = __ldg(pt + pi);
-                    if ((unsigned)pid < (unsigned)p.num_pages) {
-                        src = (uint64_t)(gbase + (int64_t)pid * sp + (int64_t)(j - (int)(pi * (uint32_t)p.page_size)) * st);
-                        n = 16;
+                    if ((unsigned)pid >= (unsigned)p.num_pages) return none;
+                    const uint32_t slot = (uint32_t)j - pi * (uint32_t)p.page_size;
+                    if (WIDE) return (off_t)((int64_t)pid * sp + (int64_t)slot * st);
+                    return (off_t)((uint32_t)pid * sp16 + slot * st16);
+                };
+                off_t o0 = none, o1 = none;
+                if (n_tiles > 0) {
+                    o0 = row_off((n_hi - 1) * BN + pnl * RW + lane);
+                    if (NU > 1) o1 = row_off((n_hi - 1) * BN + pnl * RW + 32 + lane);
+                }
+                for (int it = 0; it < n_tiles; it++) {
+                    const int stage = it % SM90_STAGES;
+                    const uint32_t parity = (uint32_t)(it / SM90_STAGES) & 1u;
+                    off_t q0 = none, q1 = none;   /* next tile's rows */
+                    if (it + 1 < n_tiles) {
+                        const int n1 = (n_hi - 2 - it) * BN + pnl * RW + lane;
+                        q0 = row_off(n1);
+                        if (NU > 1) q1 = row_off(n1 + 32);
                     }
+                    const uint32_t w0 = __ballot_sync(0xffffffffu, o0 == none), w1 = __ballot_sync(0xffffffffu, o1 == none);
+                    if (lane == 0) mbar_wait(empty0 + 8 * stage, parity ^ 1u);
+                    __syncwarp();
+                    if (!is_v && lane == 0) {
+                        bad_masks[4 * stage + NU * pnl] = w0;
+                        if (NU > 1) bad_masks[4 * stage + NU * pnl + 1] = w1;
+                        mbar_arrive(full0 + 8 * stage);
+                    }
+                    /* copy i moves warp row RPI i + hi: its swizzle (chunk ^ (row & 7)) repeats every
+                     * PER copies, so PER base addresses plus an immediate offset give every destination */
+                    uint32_t d[PER];
+                    {
+                        uint32_t st_base = sbuf0 + stage * S::TILE + (c >> 3) * S::PANEL + (pnl * RW + hi) * 128;
+                        asm volatile("" : "+r"(st_base));
+#pragma unroll
+                        for (int k = 0; k < PER; k++) d[k] = st_base + (((c & 7) ^ ((RPI * k + hi) & 7)) << 4);
+                    }
+                    /* CH row offsets shuffled ahead of their copies; a tile whose rows are all
+                     * present (w0 = w1 = 0, the common case) copies without the zero-fill test */
+                    auto copies = [&](auto fill_tag) {
+                        constexpr bool FILL = decltype(fill_tag)::value;
+                        constexpr int CH = IPU < (WIDE ? 8 : 16) ? IPU : (WIDE ? 8 : 16);
+#pragma unroll
+                        for (int u = 0; u < NU; u++) {
+                            const off_t uu = u == 0 ? o0 : o1;
+#pragma unroll
+                            for (int g = 0; g < IPU; g += CH) {
+                                off_t off[CH];
+#pragma unroll
+                                for (int k = 0; k < CH; k++) off[k] = __shfl_sync(0xffffffffu, uu, (RPI * (g + k) + hi) & 31);
+#pragma unroll
+                                for (int k = 0; k < CH; k++) {
+                                    const int i = u * IPU + g + k;
+                                    const uint32_t dst = d[i % PER] + RPI * i * 128;
+                                    const bool ok = off[k] != none;
+                                    const uint64_t src = WIDE ? gc + (uint64_t)(ok || !FILL ? off[k] : 0) : gc + (uint64_t)off[k] * 16u;
+                                    if (FILL) pa_cp_async_16_zfill(dst, (const void *)src, ok ? 16u : 0u);
+                                    else pa_cp_async_16(dst, (const void *)src);
+                                }
+                            }
+                        }
+                    };
+                    if ((w0 | w1) == 0) copies(std::false_type());
+                    else copies(std::true_type());
+                    asm volatile("cp.async.mbarrier.arrive.noinc.shared::cta.b64 [%0];\n" :: "r"(full0 + 8 * stage) : "memory");
+                    o0 = q0; o1 = q1;
                 }
             };
-            uint64_t src[NR], nsrc[NR];
-            uint32_t sz[NR], nsz[NR];
-#pragma unroll
-            for (int u = 0; u < NR; u++) {
-                src[u] = (uint64_t)gbase; sz[u] = 0;
-                if (n_tiles > 0) row_src((n_hi - 1) * BN + wrow0 + 16 * u, src[u], sz[u]);
-            }
-            for (int it = 0; it < n_tiles; it++) {
-                const int stage = it % SM90_STAGES;
-                const uint32_t parity = (uint32_t)(it / SM90_STAGES) & 1u;
-#pragma unroll
-                for (int u = 0; u < NR; u++) {   /* next tile's rows */
-                    nsrc[u] = (uint64_t)gbase; nsz[u] = 0;
-                    if (it + 1 < n_tiles) row_src((n_hi - 2 - it) * BN + wrow0 + 16 * u, nsrc[u], nsz[u]);
-                }
-                uint32_t words[NR / 2];   /* K: bit r of word w = warp row 32 w + r is bad */
-#pragma unroll
-                for (int w = 0; w < NR / 2; w++)
-                    words[w] = is_v ? 0u : pa_even_bits(__ballot_sync(0xffffffffu, sz[2 * w] == 0)) |
-                                           (pa_even_bits(__ballot_sync(0xffffffffu, sz[2 * w + 1] == 0)) << 16);
-                if (lane == 0) mbar_wait(empty0 + 8 * stage, parity ^ 1u);
-                __syncwarp();
-                if (!is_v && lane == 0) {
-#pragma unroll
-                    for (int w = 0; w < NR / 2; w++) bad_masks[4 * stage + (NR / 2) * pnl + w] = words[w];
-                    mbar_arrive(full0 + 8 * stage);
-                }
-                const uint32_t so = stage * S::TILE;
-#pragma unroll
-                for (int u = 0; u < NR; u++)
-#pragma unroll
-                    for (int m = 0; m < CPR; m++)
-                        pa_cp_async_16_zfill(xd[m & 3] + so + (m >> 2) * S::PANEL + u * 16 * 128,
-                                             (const void *)(src[u] + 32 * m), sz[u]);
-                asm volatile("cp.async.mbarrier.arrive.noinc.shared::cta.b64 [%0];\n" :: "r"(full0 + 8 * stage) : "memory");
-#pragma unroll
-                for (int u = 0; u < NR; u++) { src[u] = nsrc[u]; sz[u] = nsz[u]; }
-            }
+            if (p.wide) gather_loop(std::true_type());
+            else gather_loop(std::false_type());
             return;
         }
         const CUtensorMap *map0 = is_v ? maps.v : maps.k;
@@ -664,6 +695,22 @@ static PFN_cuTensorMapEncodeTiled_v12000 sm90_encode_fn(void)
 
 static int aligned16(const void *ptr) { return ((uintptr_t)ptr & 15u) == 0; }
 
+/* Pools at least 2^this bytes long take the gather's 64-bit offsets (a test lowers it to 0). */
+extern "C" int pa__sm90_wide_log2;
+int pa__sm90_wide_log2 = 36;
+
+/* Bytes from a K or V base to the end of its last row: bounds the gather's row offsets. */
+static int64_t sm90_span(const pa__problem *pb, int64_t sp, int64_t st, int64_t sh)
+{
+    return ((int64_t)(pb->num_pages - 1) * sp + (int64_t)(pb->page_size - 1) * st +
+            (int64_t)(pb->num_kv_heads - 1) * sh + pb->head_dim) * 2;
+}
+static int64_t sm90_pool_bytes(const pa__problem *pb)
+{
+    const int64_t pk = sm90_span(pb, pb->k_stride_page, pb->k_stride_token, pb->k_stride_head);
+    const int64_t pv = sm90_span(pb, pb->v_stride_page, pb->v_stride_token, pb->v_stride_head);
+    return pk > pv ? pk : pv;
+}
 
 static_assert(SM90_RUNS_MIN >= 43, "a tile must span at most 4 page runs");
 static_assert(sm90_shape<128>::BN == PA_SM90_TILE && sm90_shape<64>::BN == PA_SM90_TILE &&
@@ -815,6 +862,7 @@ extern "C" pa_status pa__sm90_attention(pa_context *ctx, const pa__problem *pb, 
     p.n_maps = n_maps;
     p.run_shift = 0;
     while ((1 << p.run_shift) < pa_sm90_box_rows(pb)) p.run_shift++;
+    p.wide = sm90_pool_bytes(pb) >= ((int64_t)1 << pa__sm90_wide_log2);
     p.k = (const char *)pb->k; p.v = (const char *)pb->v;
     p.k_sp = pb->k_stride_page; p.k_st = pb->k_stride_token; p.k_sh = pb->k_stride_head;
     p.v_sp = pb->v_stride_page; p.v_st = pb->v_stride_token; p.v_sh = pb->v_stride_head;
