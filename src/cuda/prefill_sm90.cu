@@ -252,16 +252,19 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
             /* cp.async gather: warp pnl of K (V) copies tile rows RW pnl .. RW pnl + RW - 1 (RW =
              * BN / 2). Lane l looks up rows RW pnl + l (and + 32 when RW = 64; page id by
              * multiply-shift division; one tile ahead, so the page-table latency hides under the
-             * current tile's copies) and forms their offsets. Each copy instruction moves RPI whole
-             * rows of 2D bytes, LPR = D / 8 lanes per row (D 64: 4 rows, 128: 2, 256: 1), the row's
-             * offset handed over by shuffle (up to 16 shuffles in flight before their copies: this
-             * warp's latency, not bandwidth, limits the gather). Rows past the end or with a bad
+             * current tile's copies) and forms their offsets. A row group is 4 rows, 8 lanes per
+             * row; each lane gets its row's offset by one shuffle and copies 16 bytes of each of
+             * the row's NP = D / 64 panels (one copy instruction moves one 128-byte line of each
+             * of 4 rows; source +128 B and destination +PANEL per panel are immediates). Up to 16
+             * shuffles are in flight before their copies: this warp's instruction latency, not
+             * bandwidth, limits the gather, so the fewer instructions per copy the better
+             * (RESULTS 3.1c: 4 a copy at first, now 2 at d128 when every row is present). Rows past the end or with a bad
              * page id are zero-filled and never read; K's rows are also flagged in the stage's mask
              * words. The full barrier completes when every copy has landed. Offsets are 32-bit in
              * 16-byte units (pools under 64 GiB), else 64-bit (p.wide). */
-            constexpr int LPR = D / 8, RPI = 32 / LPR, RW = BN / 2, NU = RW / 32;
-            constexpr int IPU = 32 / RPI;               /* copy instructions per 32 rows */
-            constexpr int PER = 8 / RPI;                /* the destination swizzle repeats every PER copies */
+            constexpr int LPR = 8, RPI = 4, RW = BN / 2, NU = RW / 32;   /* 8 lanes per 128-byte panel row */
+            constexpr int IPU = 32 / RPI;               /* row groups (of RPI rows) per 32 rows */
+            constexpr int PER = 8 / RPI;                /* the destination swizzle repeats every PER groups */
             const int64_t sp = (is_v ? p.v_sp : p.k_sp) * 2, st = (is_v ? p.v_st : p.k_st) * 2;
             const char *gbase = (is_v ? p.v : p.k) + (int64_t)kvh * (is_v ? p.v_sh : p.k_sh) * 2;
             const int32_t *pt = p.page_table + (int64_t)b * p.pt_stride;
@@ -312,7 +315,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                      * PER copies, so PER base addresses plus an immediate offset give every destination */
                     uint32_t d[PER];
                     {
-                        uint32_t st_base = sbuf0 + stage * S::TILE + (c >> 3) * S::PANEL + (pnl * RW + hi) * 128;
+                        uint32_t st_base = sbuf0 + stage * S::TILE + (pnl * RW + hi) * 128;
                         asm volatile("" : "+r"(st_base));
 #pragma unroll
                         for (int k = 0; k < PER; k++) d[k] = st_base + (((c & 7) ^ ((RPI * k + hi) & 7)) << 4);
@@ -336,8 +339,11 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                                     const uint32_t dst = d[i % PER] + RPI * i * 128;
                                     const bool ok = off[k] != none;
                                     const uint64_t src = WIDE ? gc + (uint64_t)(ok || !FILL ? off[k] : 0) : gc + (uint64_t)off[k] * 16u;
-                                    if (FILL) pa_cp_async_16_zfill(dst, (const void *)src, ok ? 16u : 0u);
-                                    else pa_cp_async_16(dst, (const void *)src);
+#pragma unroll
+                                    for (int q = 0; q < NP; q++) {   /* panel q: +128 B in the row, +PANEL in shared memory */
+                                        if (FILL) pa_cp_async_16_zfill(dst + q * S::PANEL, (const void *)(src + q * 128), ok ? 16u : 0u);
+                                        else pa_cp_async_16(dst + q * S::PANEL, (const void *)(src + q * 128));
+                                    }
                                 }
                             }
                         }
