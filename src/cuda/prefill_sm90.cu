@@ -273,6 +273,8 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
             const int c = lane % LPR, hi = lane / LPR;
             uint64_t gc = (uint64_t)(gbase + c * 16);
             asm volatile("" : "+l"(gc));   /* one 64-bit base: a copy's address is one IMAD.WIDE */
+            uint64_t ptb = (uint64_t)pt;
+            asm volatile("" : "+l"(ptb));  /* kept, not recomputed per lookup: a lookup's address is one IMAD.WIDE */
             /* The loop, once with 32-bit row offsets in 16-byte units (~0 = no row; pools under
              * 64 GiB: two 32-bit multiplies per lookup) and once with 64-bit byte offsets (-1). */
             auto gather_loop = [&](auto wide_tag) {
@@ -283,7 +285,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                 auto row_off = [&](int j) -> off_t {
                     if (j >= sk) return none;
                     const uint32_t pi = pa_fastdiv_q(p.pdiv, (uint32_t)j);
-                    const int pid = __ldg(pt + pi);
+                    const int pid = __ldg((const int32_t *)(ptb + (uint64_t)pi * 4u));
                     if ((unsigned)pid >= (unsigned)p.num_pages) return none;
                     const uint32_t slot = (uint32_t)j - pi * (uint32_t)p.page_size;
                     if (WIDE) return (off_t)((int64_t)pid * sp + (int64_t)slot * st);
