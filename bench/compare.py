@@ -33,7 +33,7 @@ def flops(B, H, sq, sk, d, causal):
     return 4.0 * B * H * sq * avg * d
 
 
-def anchors(quick):
+def anchors(quick, dims=None, decode=True):
     import torch
     import torch.nn.functional as F
     from torch.nn.attention import sdpa_kernel, SDPBackend
@@ -45,6 +45,8 @@ def anchors(quick):
     if not quick:
         prefill += [(4, 32, 32, 8192, 64, False), (4, 32, 32, 8192, 64, True),
                     (4, 16, 16, 8192, 256, False)]
+    if dims:
+        prefill = [x for x in prefill if x[4] in dims]
     for B, H, Hk, S, d, causal in prefill:
         q = torch.randn(B, H, S, d, device=dev, dtype=torch.bfloat16)
         k = torch.randn(B, Hk, S, d, device=dev, dtype=torch.bfloat16)
@@ -63,6 +65,8 @@ def anchors(quick):
     dec = [(4, 1, 65536, False), (64, 1, 8192, False), (128, 1, 4096, False), (1, 1, 131072, False)]
     if not quick:
         dec.append((64, 4, 8192, True))
+    if not decode:
+        dec = []
     for B, sq, sk, causal in dec:
         q = torch.randn(B, 32, sq, 128, device=dev, dtype=torch.bfloat16)
         k = torch.randn(B, 8, sk, 128, device=dev, dtype=torch.bfloat16)
@@ -199,6 +203,8 @@ def main():
     ap.add_argument("--pa-args", default="", help="extra pa-bench arguments")
     ap.add_argument("--skip-anchors", action="store_true")
     ap.add_argument("--skip-others", action="store_true", help="no flash-attn-4 / FlashInfer rows")
+    ap.add_argument("--anchor-dims", default="", help="prefill anchors at these head dims only, e.g. 64,256")
+    ap.add_argument("--no-decode-anchors", action="store_true")
     ap.add_argument("--out", default=os.environ.get("OUT", "."))
     a = ap.parse_args()
     import torch
@@ -213,7 +219,8 @@ def main():
     except Exception:
         env["git_head_here"] = "?"
     print(env, flush=True)
-    anc = [] if a.skip_anchors else anchors(a.quick)
+    adims = [int(x) for x in a.anchor_dims.split(",") if x]
+    anc = [] if a.skip_anchors else anchors(a.quick, adims or None, not a.no_decode_anchors)
     if not a.skip_others:
         anc += others(a.quick)
     pa_args = a.pa_args or ("--dims 128 --pages 1,3,4,8,16,48,64,100,128,256 --table frag --iters 10"
