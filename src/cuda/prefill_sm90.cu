@@ -128,15 +128,20 @@ static int sm90_smem_bytes(int d)
  * 56 +15..20%; with 2 instructions a copy 64/216 is about a point better than 56/224). */
 #define SM90_PRODUCER_REGS 40
 #define SM90_CONSUMER_REGS 232
-#ifndef SM90_GATHER_PRODUCER_REGS   /* build knobs for bench/wip_sm90/dev_variants.sh */
-#define SM90_GATHER_PRODUCER_REGS 64
-#endif
-#ifndef SM90_GATHER_CONSUMER_REGS
-#define SM90_GATHER_CONSUMER_REGS 216
+/* Gather split per head_dim (variant runs, pages 1 and 4): d64 is about 2.5 points faster at
+ * 56/224, d128 about a point faster at 64/216; d256 takes 64/216. SM90_GATHER_PRODUCER_REGS /
+ * SM90_GATHER_CONSUMER_REGS (build knobs for bench/wip_sm90/dev_variants.sh) override all. */
+#ifdef SM90_GATHER_PRODUCER_REGS
+#define SM90_GATHER_PREGS(D) SM90_GATHER_PRODUCER_REGS
+#define SM90_GATHER_CREGS(D) SM90_GATHER_CONSUMER_REGS
+#else
+#define SM90_GATHER_PREGS(D) ((D) == 64 ? 56 : 64)
+#define SM90_GATHER_CREGS(D) ((D) == 64 ? 224 : 216)
 #endif
 /* setmaxnreg only moves registers inside the CTA's launch allocation (168 per thread at 384
  * threads): 32/240 needs more than the producer frees and setmaxnreg.inc waits forever. */
-static_assert(SM90_GATHER_PRODUCER_REGS * 128 + SM90_GATHER_CONSUMER_REGS * 256 <= 168 * SM90_THREADS,
+static_assert(SM90_GATHER_PREGS(64) * 128 + SM90_GATHER_CREGS(64) * 256 <= 168 * SM90_THREADS &&
+              SM90_GATHER_PREGS(128) * 128 + SM90_GATHER_CREGS(128) * 256 <= 168 * SM90_THREADS,
               "setmaxnreg split exceeds the launch register allocation");
 static_assert(SM90_PRODUCER_REGS * 128 + SM90_CONSUMER_REGS * 256 <= 168 * SM90_THREADS,
               "setmaxnreg split exceeds the launch register allocation");
@@ -246,7 +251,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         /* ---- producer warpgroup: warps 0, 1 load K panels 0, 1; warps 2, 3 V panels 0, 1.
          * Each warp waits on its ring and issues its own boxes (one lane per box), so the
          * serial issue of many small boxes (small pages) is spread over four warps. ---- */
-        setmaxnreg_dec<GATHER ? SM90_GATHER_PRODUCER_REGS : SM90_PRODUCER_REGS>();
+        setmaxnreg_dec<GATHER ? SM90_GATHER_PREGS(D) : SM90_PRODUCER_REGS>();
         const int pw = threadIdx.x >> 5, lane = threadIdx.x & 31;
         const int is_v = pw >= 2, pnl = pw & 1;
         if constexpr (GATHER) {
@@ -456,7 +461,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
     }
 
     /* ---- consumer warpgroups ---- */
-    setmaxnreg_inc<GATHER ? SM90_GATHER_CONSUMER_REGS : SM90_CONSUMER_REGS>();
+    setmaxnreg_inc<GATHER ? SM90_GATHER_CREGS(D) : SM90_CONSUMER_REGS>();
     const int wg = (threadIdx.x >> 7) - 1;
     const int t = threadIdx.x & 127;
     const int warp = t >> 5, lane = t & 31;
