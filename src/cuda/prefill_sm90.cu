@@ -2,11 +2,12 @@
  * Hopper (sm_90a) prefill: warp-specialized wgmma + TMA over a paged KV cache.
  *
  * Algorithm: FlashAttention-style online softmax. One CTA = 128 query rows of one (sequence,
- * head), 3 warpgroups. Warpgroup 0 produces (setmaxnreg 40): warps 0/1 load each K tile (one
- * 64-column panel each, or half the boxes in the PAIR layout), warps 2/3 V, by TMA into a
- * 2-stage ring of BLOCK_N = 128 keys
+ * head), 3 warpgroups. Head dims 64, 128, 256 (template D): a K/V tile is BN keys (128; 64 at
+ * d256, to fit two stages) of D / 64 panels of 64 columns. Warpgroup 0 produces (setmaxnreg 40):
+ * warps 0/1 load each K tile (panels pnl, pnl + 2 .., or half the boxes in the PAIR layout),
+ * warps 2/3 V, by TMA into a 2-stage ring of BN keys
  * guarded by full/empty mbarriers. Warpgroups 1 and 2 consume (64 query rows each, setmaxnreg
- * 232): S = Q K^T by wgmma m64n128k16 with both operands in 128B-swizzled shared memory, online
+ * 232): S = Q K^T by wgmma m64nBNk16 with both operands in 128B-swizzled shared memory, online
  * softmax in registers, O += P V by wgmma with P from registers and V read MN-major. Per tile a
  * consumer issues S(j) and O += P(j-1) V(j-1) together, softmaxes S(j) while P V runs
  * (intra-warpgroup overlap), and the two consumers take turns issuing (ping-pong on named
@@ -39,8 +40,8 @@
  *      with 16-byte cp.async (see the producer's comment) and complete the stage's mbarrier with
  *      cp.async.mbarrier.arrive.noinc; consumers fence the generic-to-async proxy before their
  *      wgmma reads.
- * Limits: head_dim 128, bf16/f16, 16-byte aligned pointers and strides; the rest (d 64/256) is
- * left to the sm80 kernel. No split-KV (num_splits is ignored).
+ * Limits: head_dim 64/128/256, bf16/f16, 16-byte aligned pointers and strides; other head dims
+ * go to the sm80 kernel. No split-KV (num_splits is ignored).
  *
  * Milestones (H100 80GB HBM3, bf16 d128 B4 H16 sq = sk = 8192, median of 21 x 5 back-to-back
  * calls, bench/wip_sm90/drv.cu, 2026-11-25; run-to-run spread about +-2%):
@@ -77,7 +78,19 @@
  *       +2..3% floor about 1 point is the page-table lookup (a measurement-only build that
  *       computes the page ids instead: +1.0..1.9%), most likely at each CTA's start where the
  *       first TMA waits for its lookup.
- *   ptxas: 168 registers at entry (setmaxnreg 40/232; gather 56/224), 0 spills, 0 stack; SASS: HGMMA.64x128x16,
+ *   M10 head_dim 64 and 256 (session 5): the same kernel templated on D; d256 uses 64-key tiles
+ *       (Q 64 KB + 2 x 2 x 32 KB). Predicted: d256 like d128 (same flops per tile), d64 softmax
+ *       bound with two consumer warpgroups (~450). Measured (RESULTS 2.7): d64 460 / 422
+ *       (0.97x / 0.94x cuDNN), d256 629-678 non-causal depending on the call's clocks (0.92x
+ *       cuDNN in the side-by-side call); paged pages >= 8 +0.7..5.2%.
+ *   M11 gather with fewer instructions per copy: ncu showed the four producer warps always busy
+ *       (254 instructions per warp and tile at d128) and the consumers waiting for K. 32-bit
+ *       offsets, no zero-fill test when every row of a tile is present, and row groups of 4 rows
+ *       x 8 lanes whose lanes copy every panel of their row from one shuffle (2 instructions a
+ *       copy instead of 4): pages 1/3/4 at d128 from +18..21% to +7..8.6%, d256 +3..5%, d64
+ *       +9..10.5% (RESULTS 3.1c, 2.8). Lanes owning whole rows (no shuffle, one instruction a
+ *       copy, but 16 lines per copy) was far slower: +42..70%.
+ *   ptxas: 168 registers at entry (setmaxnreg 40/232; gather 64/216, d64 56/224), 0 spills, 0 stack; SASS: HGMMA.64x{64,128,256}x16,
  *   UTMALDG, USETMAXREG. Tested: bench/wip_sm90/drv.cu (13 shapes vs a double reference, all
  *   rows, NaN-poisoned pages and outputs, repeat bit-identical) and tests/test_gpu.c forced to
  *   sm90 (184 cases pass; the one failure there is the harness's bad-input case at d=64).
