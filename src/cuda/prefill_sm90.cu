@@ -2,12 +2,11 @@
  * Hopper (sm_90a) prefill: warp-specialized wgmma + TMA over a paged KV cache.
  *
  * Algorithm: FlashAttention-style online softmax. One CTA = 128 query rows of one (sequence,
- * head), 3 warpgroups. Head dims 64, 128, 256 (template D): a K/V tile is BN keys (128; 64 at
- * d256, to fit two stages) of D / 64 panels of 64 columns. Warpgroup 0 produces (setmaxnreg 40):
- * warps 0/1 load each K tile (panels pnl, pnl + 2 .., or half the boxes in the PAIR layout),
- * warps 2/3 V, by TMA into a 2-stage ring of BN keys
+ * head), 3 warpgroups. Warpgroup 0 produces (setmaxnreg 40): warps 0/1 load each K tile (one
+ * 64-column panel each, or half the boxes in the PAIR layout), warps 2/3 V, by TMA into a
+ * 2-stage ring of BLOCK_N = 128 keys
  * guarded by full/empty mbarriers. Warpgroups 1 and 2 consume (64 query rows each, setmaxnreg
- * 232): S = Q K^T by wgmma m64nBNk16 with both operands in 128B-swizzled shared memory, online
+ * 232): S = Q K^T by wgmma m64n128k16 with both operands in 128B-swizzled shared memory, online
  * softmax in registers, O += P V by wgmma with P from registers and V read MN-major. Per tile a
  * consumer issues S(j) and O += P(j-1) V(j-1) together, softmaxes S(j) while P V runs
  * (intra-warpgroup overlap), and the two consumers take turns issuing (ping-pong on named
@@ -40,8 +39,8 @@
  *      with 16-byte cp.async (see the producer's comment) and complete the stage's mbarrier with
  *      cp.async.mbarrier.arrive.noinc; consumers fence the generic-to-async proxy before their
  *      wgmma reads.
- * Limits: head_dim 64/128/256, bf16/f16, 16-byte aligned pointers and strides; other head dims
- * go to the sm80 kernel. No split-KV (num_splits is ignored).
+ * Limits: head_dim 128, bf16/f16, 16-byte aligned pointers and strides; the rest (d 64/256) is
+ * left to the sm80 kernel. No split-KV (num_splits is ignored).
  *
  * Milestones (H100 80GB HBM3, bf16 d128 B4 H16 sq = sk = 8192, median of 21 x 5 back-to-back
  * calls, bench/wip_sm90/drv.cu, 2026-11-25; run-to-run spread about +-2%):
@@ -78,19 +77,7 @@
  *       +2..3% floor about 1 point is the page-table lookup (a measurement-only build that
  *       computes the page ids instead: +1.0..1.9%), most likely at each CTA's start where the
  *       first TMA waits for its lookup.
- *   M10 head_dim 64 and 256 (session 5): the same kernel templated on D; d256 uses 64-key tiles
- *       (Q 64 KB + 2 x 2 x 32 KB). Predicted: d256 like d128 (same flops per tile), d64 softmax
- *       bound with two consumer warpgroups (~450). Measured (RESULTS 2.7): d64 460 / 422
- *       (0.97x / 0.94x cuDNN), d256 629-678 non-causal depending on the call's clocks (0.92x
- *       cuDNN in the side-by-side call); paged pages >= 8 +0.7..5.2%.
- *   M11 gather with fewer instructions per copy: ncu showed the four producer warps always busy
- *       (254 instructions per warp and tile at d128) and the consumers waiting for K. 32-bit
- *       offsets, no zero-fill test when every row of a tile is present, and row groups of 4 rows
- *       x 8 lanes whose lanes copy every panel of their row from one shuffle (2 instructions a
- *       copy instead of 4): pages 1/3/4 at d128 from +18..21% to +7..8.6%, d256 +3..5%, d64
- *       +9..10.5% (RESULTS 3.1c, 2.8). Lanes owning whole rows (no shuffle, one instruction a
- *       copy, but 16 lines per copy) was far slower: +42..70%.
- *   ptxas: 168 registers at entry (setmaxnreg 40/232; gather 64/216, d64 56/224), 0 spills, 0 stack; SASS: HGMMA.64x{64,128,256}x16,
+ *   ptxas: 168 registers at entry (setmaxnreg 40/232; gather 56/224), 0 spills, 0 stack; SASS: HGMMA.64x128x16,
  *   UTMALDG, USETMAXREG. Tested: bench/wip_sm90/drv.cu (13 shapes vs a double reference, all
  *   rows, NaN-poisoned pages and outputs, repeat bit-identical) and tests/test_gpu.c forced to
  *   sm90 (184 cases pass; the one failure there is the harness's bad-input case at d=64).
@@ -249,10 +236,10 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
 
     if (threadIdx.x == 0) {
         for (int s = 0; s < SM90_STAGES; s++) {
-            /* TMA: one producer warp per 64-column panel. Gather: the 128 copying threads
-             * (cp.async.mbarrier.arrive.noinc), plus for K the four mask-writing lanes. */
-            mbar_init(bar_k_full + 8 * s, GATHER ? 132 : 2);
-            mbar_init(bar_v_full + 8 * s, GATHER ? 128 : 2);
+            /* TMA: one producer warp per 64-column panel. Gather: the 64 copying threads
+             * (cp.async.mbarrier.arrive.noinc), plus for K the two mask-writing lanes. */
+            mbar_init(bar_k_full + 8 * s, GATHER ? 66 : 2);
+            mbar_init(bar_v_full + 8 * s, GATHER ? 64 : 2);
             mbar_init(bar_k_empty + 8 * s, 8);   /* one arrival per consumer warp */
             mbar_init(bar_v_empty + 8 * s, 8);
         }
@@ -268,103 +255,111 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         const int pw = threadIdx.x >> 5, lane = threadIdx.x & 31;
         const int is_v = pw >= 2, pnl = pw & 1;
         if constexpr (GATHER) {
-            /* cp.async gather: producer warp w copies tile rows RW w .. RW w + RW - 1 (RW = BN / 4)
-             * of K, then the same rows of V, so a tile's K (needed one iteration before its V)
-             * lands first, and one page lookup serves both. Lane l < RW looks up row RW w + l
-             * one tile ahead (page id by multiply-shift division, so the page-table latency
-             * hides under the current tile's copies) and forms its K and V offsets. A row group
-             * is 4 rows, 8 lanes per row; each lane gets its row's offsets by shuffle and copies
-             * 16 bytes of each of the row's NP = D / 64 panels (one copy instruction moves one
-             * 128-byte line of each of 4 rows; source +128 B and destination +PANEL per panel
-             * are immediates). This warp's instruction stream, not bandwidth, limits the gather,
-             * so the fewer instructions per copy the better (RESULTS 3.1c). Rows past the end or
-             * with a bad page id are zero-filled and never read, and flagged in the stage's K
-             * mask words. Each full barrier completes when every copy of its tensor has landed
-             * (cp.async.mbarrier.arrive.noinc, which waits for all of the thread's earlier
-             * copies). Offsets are 32-bit in 16-byte units (pools under 64 GiB), else 64-bit. */
-            constexpr int RPI = 4, RW = BN / 4, NG = RW / RPI;   /* rows per warp, row groups */
-            const int c = lane & 7, hi = lane >> 3;
-            const int64_t ksp = p.k_sp * 2, kst = p.k_st * 2, vsp = p.v_sp * 2, vst = p.v_st * 2;
-            uint64_t gk = (uint64_t)((const char *)p.k + (int64_t)kvh * p.k_sh * 2 + c * 16);
-            uint64_t gv = (uint64_t)((const char *)p.v + (int64_t)kvh * p.v_sh * 2 + c * 16);
-            uint64_t ptb = (uint64_t)(p.page_table + (int64_t)b * p.pt_stride);
-            /* kept in registers, not recomputed: a copy's or a lookup's address is one IMAD.WIDE */
-            asm volatile("" : "+l"(gk), "+l"(gv), "+l"(ptb));
+            /* cp.async gather: warp pnl of K (V) copies tile rows RW pnl .. RW pnl + RW - 1 (RW =
+             * BN / 2). Lane l looks up rows RW pnl + l (and + 32 when RW = 64; page id by
+             * multiply-shift division; one tile ahead, so the page-table latency hides under the
+             * current tile's copies) and forms their offsets. A row group is 4 rows, 8 lanes per
+             * row; each lane gets its row's offset by one shuffle and copies 16 bytes of each of
+             * the row's NP = D / 64 panels (one copy instruction moves one 128-byte line of each
+             * of 4 rows; source +128 B and destination +PANEL per panel are immediates). Up to 16
+             * shuffles are in flight before their copies: this warp's instruction latency, not
+             * bandwidth, limits the gather, so the fewer instructions per copy the better
+             * (RESULTS 3.1c: 4 a copy at first, now 2 at d128 when every row is present). Rows past the end or with a bad
+             * page id are zero-filled and never read; K's rows are also flagged in the stage's mask
+             * words. The full barrier completes when every copy has landed. Offsets are 32-bit in
+             * 16-byte units (pools under 64 GiB), else 64-bit (p.wide). */
+            constexpr int LPR = 8, RPI = 4, RW = BN / 2, NU = RW / 32;   /* 8 lanes per 128-byte panel row */
+            constexpr int IPU = 32 / RPI;               /* row groups (of RPI rows) per 32 rows */
+            constexpr int PER = 8 / RPI;                /* the destination swizzle repeats every PER groups */
+            const int64_t sp = (is_v ? p.v_sp : p.k_sp) * 2, st = (is_v ? p.v_st : p.k_st) * 2;
+            const char *gbase = (is_v ? p.v : p.k) + (int64_t)kvh * (is_v ? p.v_sh : p.k_sh) * 2;
+            const int32_t *pt = p.page_table + (int64_t)b * p.pt_stride;
+            const uint32_t sbuf0 = is_v ? sV : sK;
+            const uint32_t full0 = is_v ? bar_v_full : bar_k_full, empty0 = is_v ? bar_v_empty : bar_k_empty;
+            const int c = lane % LPR, hi = lane / LPR;
+            uint64_t gc = (uint64_t)(gbase + c * 16);
+            asm volatile("" : "+l"(gc));   /* one 64-bit base: a copy's address is one IMAD.WIDE */
+            uint64_t ptb = (uint64_t)pt;
+            asm volatile("" : "+l"(ptb));  /* kept, not recomputed per lookup: a lookup's address is one IMAD.WIDE */
+            /* The loop, once with 32-bit row offsets in 16-byte units (~0 = no row; pools under
+             * 64 GiB: two 32-bit multiplies per lookup) and once with 64-bit byte offsets (-1). */
             auto gather_loop = [&](auto wide_tag) {
                 constexpr bool WIDE = decltype(wide_tag)::value;
                 typedef typename std::conditional<WIDE, long long, uint32_t>::type off_t;
                 const off_t none = WIDE ? (off_t)-1 : (off_t)~0u;
-                const uint32_t ksp16 = (uint32_t)(ksp >> 4), kst16 = (uint32_t)(kst >> 4);
-                const uint32_t vsp16 = (uint32_t)(vsp >> 4), vst16 = (uint32_t)(vst >> 4);
-                /* K and V offsets of key j's row, or none */
-                auto row_off = [&](int j, off_t &ko, off_t &vo) {
-                    ko = vo = none;
-                    if (j >= sk || lane >= RW) return;
+                const uint32_t sp16 = (uint32_t)(sp >> 4), st16 = (uint32_t)(st >> 4);
+                auto row_off = [&](int j) -> off_t {
+                    if (j >= sk) return none;
                     const uint32_t pi = pa_fastdiv_q(p.pdiv, (uint32_t)j);
                     const int pid = __ldg((const int32_t *)(ptb + (uint64_t)pi * 4u));
-                    if ((unsigned)pid >= (unsigned)p.num_pages) return;
+                    if ((unsigned)pid >= (unsigned)p.num_pages) return none;
                     const uint32_t slot = (uint32_t)j - pi * (uint32_t)p.page_size;
-                    if (WIDE) {
-                        ko = (off_t)((int64_t)pid * ksp + (int64_t)slot * kst);
-                        vo = (off_t)((int64_t)pid * vsp + (int64_t)slot * vst);
-                    } else {
-                        ko = (off_t)((uint32_t)pid * ksp16 + slot * kst16);
-                        vo = (off_t)((uint32_t)pid * vsp16 + slot * vst16);
-                    }
+                    if (WIDE) return (off_t)((int64_t)pid * sp + (int64_t)slot * st);
+                    return (off_t)((uint32_t)pid * sp16 + slot * st16);
                 };
-                off_t ko, vo;
-                row_off(n_tiles > 0 ? (n_hi - 1) * BN + pw * RW + lane : sk, ko, vo);
+                off_t o0 = none, o1 = none;
+                if (n_tiles > 0) {
+                    o0 = row_off((n_hi - 1) * BN + pnl * RW + lane);
+                    if (NU > 1) o1 = row_off((n_hi - 1) * BN + pnl * RW + 32 + lane);
+                }
                 for (int it = 0; it < n_tiles; it++) {
                     const int stage = it % SM90_STAGES;
                     const uint32_t parity = (uint32_t)(it / SM90_STAGES) & 1u;
-                    off_t nko, nvo;   /* next tile's row */
-                    row_off(it + 1 < n_tiles ? (n_hi - 2 - it) * BN + pw * RW + lane : sk, nko, nvo);
-                    const uint32_t wbad = __ballot_sync(0xffffffffu, ko == none) & (RW == 32 ? ~0u : (1u << RW) - 1u);
-                    /* row group g covers warp rows 4 g + hi; the swizzle (chunk ^ (row & 7))
-                     * repeats every 2 groups, so 2 base addresses plus immediates give every
-                     * destination (V's tiles sit at a fixed distance from K's) */
-                    uint32_t d[2];
+                    off_t q0 = none, q1 = none;   /* next tile's rows */
+                    if (it + 1 < n_tiles) {
+                        const int n1 = (n_hi - 2 - it) * BN + pnl * RW + lane;
+                        q0 = row_off(n1);
+                        if (NU > 1) q1 = row_off(n1 + 32);
+                    }
+                    const uint32_t w0 = __ballot_sync(0xffffffffu, o0 == none), w1 = __ballot_sync(0xffffffffu, o1 == none);
+                    if (lane == 0) mbar_wait(empty0 + 8 * stage, parity ^ 1u);
+                    __syncwarp();
+                    if (!is_v && lane == 0) {
+                        bad_masks[4 * stage + NU * pnl] = w0;
+                        if (NU > 1) bad_masks[4 * stage + NU * pnl + 1] = w1;
+                        mbar_arrive(full0 + 8 * stage);
+                    }
+                    /* copy i moves warp row RPI i + hi: its swizzle (chunk ^ (row & 7)) repeats every
+                     * PER copies, so PER base addresses plus an immediate offset give every destination */
+                    uint32_t d[PER];
                     {
-                        uint32_t st_base = sK + stage * S::TILE + (pw * RW + hi) * 128;
+                        uint32_t st_base = sbuf0 + stage * S::TILE + (pnl * RW + hi) * 128;
                         asm volatile("" : "+r"(st_base));
 #pragma unroll
-                        for (int k = 0; k < 2; k++) d[k] = st_base + ((c ^ ((4 * k + hi) & 7)) << 4);
+                        for (int k = 0; k < PER; k++) d[k] = st_base + (((c & 7) ^ ((RPI * k + hi) & 7)) << 4);
                     }
-                    auto copies = [&](auto fill_tag, const off_t uu, const uint64_t gbase, const uint32_t dd) {
+                    /* CH row offsets shuffled ahead of their copies; a tile whose rows are all
+                     * present (w0 = w1 = 0, the common case) copies without the zero-fill test */
+                    auto copies = [&](auto fill_tag) {
                         constexpr bool FILL = decltype(fill_tag)::value;
-                        off_t off[NG];
+                        constexpr int CH = IPU < (WIDE ? 8 : 16) ? IPU : (WIDE ? 8 : 16);
 #pragma unroll
-                        for (int g = 0; g < NG; g++) off[g] = __shfl_sync(0xffffffffu, uu, (RPI * g + hi) & 31);
+                        for (int u = 0; u < NU; u++) {
+                            const off_t uu = u == 0 ? o0 : o1;
 #pragma unroll
-                        for (int g = 0; g < NG; g++) {
-                            const uint32_t dst = d[g & 1] + dd + RPI * g * 128;
-                            const bool ok = off[g] != none;
-                            const uint64_t src = WIDE ? gbase + (uint64_t)(ok || !FILL ? off[g] : 0) : gbase + (uint64_t)off[g] * 16u;
+                            for (int g = 0; g < IPU; g += CH) {
+                                off_t off[CH];
 #pragma unroll
-                            for (int q = 0; q < NP; q++) {   /* panel q: +128 B in the row, +PANEL in shared memory */
-                                if (FILL) pa_cp_async_16_zfill(dst + q * S::PANEL, (const void *)(src + q * 128), ok ? 16u : 0u);
-                                else pa_cp_async_16(dst + q * S::PANEL, (const void *)(src + q * 128));
+                                for (int k = 0; k < CH; k++) off[k] = __shfl_sync(0xffffffffu, uu, (RPI * (g + k) + hi) & 31);
+#pragma unroll
+                                for (int k = 0; k < CH; k++) {
+                                    const int i = u * IPU + g + k;
+                                    const uint32_t dst = d[i % PER] + RPI * i * 128;
+                                    const bool ok = off[k] != none;
+                                    const uint64_t src = WIDE ? gc + (uint64_t)(ok || !FILL ? off[k] : 0) : gc + (uint64_t)off[k] * 16u;
+#pragma unroll
+                                    for (int q = 0; q < NP; q++) {   /* panel q: +128 B in the row, +PANEL in shared memory */
+                                        if (FILL) pa_cp_async_16_zfill(dst + q * S::PANEL, (const void *)(src + q * 128), ok ? 16u : 0u);
+                                        else pa_cp_async_16(dst + q * S::PANEL, (const void *)(src + q * 128));
+                                    }
+                                }
                             }
                         }
                     };
-                    /* K rows of this tile */
-                    if (lane == 0) mbar_wait(bar_k_empty + 8 * stage, parity ^ 1u);
-                    __syncwarp();
-                    if (lane == 0) {
-                        if (RW == 32) bad_masks[4 * stage + pw] = wbad;
-                        else ((volatile uint16_t *)(bad_masks + 4 * stage))[pw] = (uint16_t)wbad;
-                        mbar_arrive(bar_k_full + 8 * stage);
-                    }
-                    if (wbad) copies(std::true_type(), ko, gk, 0u);
-                    else copies(std::false_type(), ko, gk, 0u);
-                    asm volatile("cp.async.mbarrier.arrive.noinc.shared::cta.b64 [%0];\n" :: "r"(bar_k_full + 8 * stage) : "memory");
-                    /* then the same rows of V */
-                    if (lane == 0) mbar_wait(bar_v_empty + 8 * stage, parity ^ 1u);
-                    __syncwarp();
-                    if (wbad) copies(std::true_type(), vo, gv, sV - sK);
-                    else copies(std::false_type(), vo, gv, sV - sK);
-                    asm volatile("cp.async.mbarrier.arrive.noinc.shared::cta.b64 [%0];\n" :: "r"(bar_v_full + 8 * stage) : "memory");
-                    ko = nko; vo = nvo;
+                    if ((w0 | w1) == 0) copies(std::false_type());
+                    else copies(std::true_type());
+                    asm volatile("cp.async.mbarrier.arrive.noinc.shared::cta.b64 [%0];\n" :: "r"(full0 + 8 * stage) : "memory");
+                    o0 = q0; o1 = q1;
                 }
             };
             if (p.wide) gather_loop(std::true_type());
