@@ -1,7 +1,8 @@
 #!/bin/bash
 # head_dim 64 / 256 on the sm90 kernel: build, forced-sm90 GPU tests at d 128, 64, 256 (a
 # timeout means a hang), memcheck at 64 / 256, then compare.py at d 64 and 256 (anchors in the
-# same call). DIMS / PAGES / ITERS override.
+# same call). DIMS / PAGES / ITERS override. The correctness check alone (dev_check.sh before):
+# TEST_DIMS=128 MC_DIMS=128 NO_BENCH=1.
 export PYTHONUNBUFFERED=1
 O=${OUT:-/tmp/out}; mkdir -p "$O"
 t0=$(date +%s)

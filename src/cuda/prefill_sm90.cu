@@ -168,7 +168,7 @@ struct sm90_params {
     float scale, softcap, sl2;               /* sl2: log2(e) times the scale of what is kept */
     int32_t causal, window_left;
     /* cp.async gather (page sizes TMA cannot tile): K/V in bytes, strides in elements */
-    int32_t gather, wide;                     /* wide: 64-bit row offsets (pool of 64 GiB or more) */
+    int32_t wide;                             /* 64-bit row offsets (pool of 64 GiB or more) */
     const char *k, *v;
     int64_t k_sp, k_st, k_sh, v_sp, v_st, v_sh;
     pa_fastdiv pdiv;
@@ -868,7 +868,6 @@ extern "C" pa_status pa__sm90_attention(pa_context *ctx, const pa__problem *pb, 
     p.scale = pb->scale; p.softcap = pb->softcap;
     p.sl2 = (pb->softcap > 0.f ? 1.f : pb->scale) * 1.4426950408889634f;
     p.causal = pb->causal; p.window_left = pb->window_left;
-    p.gather = gather;
     p.runs = regime == PA_SM90_RUNS;
     p.pair_mode = regime == PA_SM90_PAIRS ? pa_sm90_pair_mode(pb) : 0;
     p.page_groups = pb->page_size / 8;
