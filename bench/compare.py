@@ -113,7 +113,7 @@ def anchors(quick, dims=None, decode=True):
 
 
 # Page sizes at which the other paged-attention systems run the seed's prefill shape.
-OTHER_PAGES = (1, 16, 64, 100, 128)
+OTHER_PAGES = (0, 1, 16, 64, 100, 128)   # 0: the system's contiguous cache (its own baseline)
 
 
 def paged_pool(B, S, Hk, d, page, dev, torch):
@@ -126,44 +126,68 @@ def paged_pool(B, S, Hk, d, page, dev, torch):
     return kc, vc, table, npg
 
 
-def others(quick):
+def others(quick, pages=None, systems_wanted=("fa4", "flashinfer"), budget_s=1e9):
     """FlashAttention's CuTe-DSL kernel (flash-attn-4) and FlashInfer on the seed's prefill shape
     (bf16, d128, B4, H16, 8k) with fragmented page tables, where they can be imported here; where
-    they cannot, one row says why. Each row is timed like the anchors (warm-up, median)."""
+    they cannot, one row says why. Page 0 is the system's own contiguous cache, the baseline of
+    its paged overhead. Each row is timed like the anchors (warm-up, median)."""
     import torch
     dev = torch.device("cuda")
     rows = []
     B, H, S, d = 4, 16, 8192, 128
     systems = []
-    try:
-        from flash_attn.cute import flash_attn_varlen_func as fa4
-        systems.append("fa4")
-    except Exception as e:
-        rows.append(dict(kind="prefill", who="fa4", err=f"not importable: {type(e).__name__}: {str(e)[:120]}"))
-    try:
-        import flashinfer
-        systems.append("flashinfer")
-    except Exception as e:
-        rows.append(dict(kind="prefill", who="flashinfer", err=f"not importable: {type(e).__name__}: {str(e)[:120]}"))
+    if "fa4" in systems_wanted:
+        try:
+            from flash_attn.cute import flash_attn_varlen_func as fa4
+            systems.append("fa4")
+        except Exception as e:
+            rows.append(dict(kind="prefill", who="fa4", err=f"not importable: {type(e).__name__}: {str(e)[:120]}"))
+    if "flashinfer" in systems_wanted:
+        try:
+            import flashinfer
+            systems.append("flashinfer")
+        except Exception as e:
+            rows.append(dict(kind="prefill", who="flashinfer", err=f"not importable: {type(e).__name__}: {str(e)[:120]}"))
     for r in rows:
         print(r, flush=True)
-    pages = OTHER_PAGES[1:3] if quick else OTHER_PAGES
+    pages = pages or (OTHER_PAGES[:3] if quick else OTHER_PAGES)
     ws = None   # FlashInfer's workspace, shared by its plans
+    t_start = time.time()
     for who in systems:
         for page in pages:
+            if time.time() - t_start > budget_s:
+                rows.append(dict(kind="prefill", who=who, d=d, page=page, causal=-1,
+                                 err=f"not run: the --others-budget-s of {budget_s:.0f} s was spent"))
+                print(rows[-1], flush=True)
+                continue
             kc = vc = None
             for causal in (False, True):
                 try:
                     if kc is None:
-                        kc, vc, table, npg = paged_pool(B, S, H, d, page, dev, torch)
+                        if page:
+                            kc, vc, table, npg = paged_pool(B, S, H, d, page, dev, torch)
+                        else:
+                            kc = torch.randn(B, S, H, d, device=dev, dtype=torch.bfloat16)
+                            vc, table, npg = torch.randn_like(kc), None, 0
                         q = torch.randn(B, S, H, d, device=dev, dtype=torch.bfloat16)
-                    if who == "fa4":
+                    t0 = time.time()
+                    if who == "fa4" and not page:
+                        fn = lambda: fa4(q, kc, vc, max_seqlen_q=S, max_seqlen_k=S, causal=causal)
+                    elif who == "fa4":
                         used = torch.full((B,), S, device=dev, dtype=torch.int32)
                         fn = lambda: fa4(q, kc, vc, max_seqlen_q=S, max_seqlen_k=S, seqused_k=used,
                                          page_table=table, causal=causal)
                     else:
                         if ws is None:
                             ws = torch.empty(256 << 20, dtype=torch.uint8, device=dev)
+                    if who == "flashinfer" and not page:
+                        w = flashinfer.BatchPrefillWithRaggedKVCacheWrapper(ws, kv_layout="NHD")
+                        ar = torch.arange(B + 1, device=dev, dtype=torch.int32)
+                        w.plan(ar * S, ar * S, H, H, d, causal=causal,
+                               q_data_type=torch.bfloat16, kv_data_type=torch.bfloat16)
+                        qf, kf, vf = q.view(B * S, H, d), kc.view(B * S, H, d), vc.view(B * S, H, d)
+                        fn = lambda: w.run(qf, kf, vf)
+                    elif who == "flashinfer":
                         w = flashinfer.BatchPrefillWithPagedKVCacheWrapper(ws, kv_layout="NHD")
                         ar = torch.arange(B + 1, device=dev, dtype=torch.int32)
                         last = torch.full((B,), S - (npg - 1) * page, device=dev, dtype=torch.int32)
@@ -171,9 +195,13 @@ def others(quick):
                                q_data_type=torch.bfloat16, kv_data_type=torch.bfloat16)
                         qf = q.view(B * S, H, d)
                         fn = lambda: w.run(qf, (kc, vc))
+                    fn()   # the first call compiles (JIT): timed apart
+                    torch.cuda.synchronize()
+                    first_s = time.time() - t0
                     ms = bench(fn)
                     rows.append(dict(kind="prefill", who=who, d=d, B=B, H=H, Hk=H, sq=S, sk=S, causal=int(causal),
-                                     page=page, ms=ms, tflops=flops(B, H, S, S, d, causal) / ms / 1e9))
+                                     page=page, ms=ms, tflops=flops(B, H, S, S, d, causal) / ms / 1e9,
+                                     first_call_s=round(first_s, 1)))
                 except Exception as e:
                     rows.append(dict(kind="prefill", who=who, d=d, causal=int(causal), page=page,
                                      err=f"{type(e).__name__}: {str(e)[:160]}"))
@@ -203,6 +231,9 @@ def main():
     ap.add_argument("--pa-args", default="", help="extra pa-bench arguments")
     ap.add_argument("--skip-anchors", action="store_true")
     ap.add_argument("--skip-others", action="store_true", help="no flash-attn-4 / FlashInfer rows")
+    ap.add_argument("--other-pages", default="", help="flash-attn-4 / FlashInfer page sizes, 0 = contiguous")
+    ap.add_argument("--other-systems", default="fa4,flashinfer")
+    ap.add_argument("--others-budget-s", type=float, default=1e9, help="start no other-system row after this")
     ap.add_argument("--anchor-dims", default="", help="prefill anchors at these head dims only, e.g. 64,256")
     ap.add_argument("--no-decode-anchors", action="store_true")
     ap.add_argument("--out", default=os.environ.get("OUT", "."))
@@ -222,7 +253,8 @@ def main():
     adims = [int(x) for x in a.anchor_dims.split(",") if x]
     anc = [] if a.skip_anchors else anchors(a.quick, adims or None, not a.no_decode_anchors)
     if not a.skip_others:
-        anc += others(a.quick)
+        anc += others(a.quick, [int(x) for x in a.other_pages.split(",") if x] or None,
+                      a.other_systems.split(","), a.others_budget_s)
     pa_args = a.pa_args or ("--dims 128 --pages 1,3,4,8,16,48,64,100,128,256 --table frag --iters 10"
                             if a.quick else "--dims 128,64,256 --iters 15")
     pa, rc = run_pa(pa_args, a.out)
@@ -260,10 +292,14 @@ def main():
     for r in anc:
         if r.get("who") in ("fa4", "flashinfer") and "err" not in r:
             ours = [p for p in pa if p.get("kind") == "prefill" and int(p["d"]) == 128 and int(p["batch"]) == 4
-                    and int(p["causal"]) == r["causal"] and p["table"] == "frag" and int(p["page"]) == r["page"]]
+                    and int(p["causal"]) == r["causal"] and int(p["page"]) == r["page"]
+                    and p["table"] == ("frag" if r["page"] else "none")]
+            base = [b for b in anc if b.get("who") == r["who"] and b.get("page") == 0 and "err" not in b
+                    and b.get("causal") == r["causal"]]
+            ovh = f", {100 * (r['ms'] / base[0]['ms'] - 1):+.1f}% over its contiguous" if base and r["page"] else ""
             ratio = f"pagedattn {r['ms'] / float(ours[0]['ms']):.2f}x faster" if ours else "no pagedattn row at this page"
             print(f"{r['who']:10} prefill d128 B4 8k causal={r['causal']} page {r['page']:>4}: "
-                  f"{r['ms']:.3f} ms, {r['tflops']:.0f} TFLOPS; {ratio}")
+                  f"{r['ms']:.3f} ms, {r['tflops']:.0f} TFLOPS{ovh}; {ratio}")
     for r in anc:
         if "err" in r:
             print("anchor error:", r)
