@@ -645,14 +645,11 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
 
         float corr[2];
         softmax(n0, bad, corr);          /* overlaps the P V still running */
-        /* wait for P V(it-1) only after the softmax: ptxas sank the exponentials below a plain
-         * wgmma.wait_group 0 (SASS: DEPBAR.LE gsb0, 0x0 before the first MUFU.EX2), so the
-         * softmax never overlapped this warpgroup's own P V; see wgmma_wait0_after */
-#ifdef SM90_PLAIN_WAIT   /* A/B knob: the wait as it was before */
+        /* ptxas schedules the exponentials after this wait (SASS: DEPBAR.LE gsb0, 0x0 before the
+         * first MUFU.EX2), i.e. the softmax overlaps the other warpgroup's wgmma, not this one's
+         * P V. Forcing the wait below the softmax (a wgmma.fence predicated on the row sums) was
+         * 2..7% slower at every head_dim (RESULTS 3.1d), so the wait stays plain. */
         wgmma_wait<0>();
-#else
-        wgmma_wait0_after(row_sum[0], row_sum[1]);
-#endif
         fence_regs(o);
         __syncwarp();
         if (lane == 0) mbar_arrive(bar_v_empty + 8 * pstage);

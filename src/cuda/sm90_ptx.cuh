@@ -92,18 +92,6 @@ static __device__ __forceinline__ void wgmma_commit()
 template <int N> static __device__ __forceinline__ void wgmma_wait()
 { asm volatile("wgmma.wait_group.sync.aligned %0;\n" :: "n"(N) : "memory"); }
 
-/* wgmma.wait_group 0 that stays below the computation of a and b. ptxas schedules ALU work
- * freely across a plain wait_group (PTX has no dependency there) and sank a softmax's
- * exponentials below it. Here a wgmma.fence predicated on a and b (on a test that always holds:
- * FADD never yields the NaN 0xffffffff) becomes a branch, and the wait follows it. Predicating
- * the wait itself made ptxas serialize every wgmma. */
-static __device__ __forceinline__ void wgmma_wait0_after(float a, float b)
-{
-    asm volatile("{\n .reg .pred p;\n setp.ne.b32 p, %0, -1;\n setp.ne.and.b32 p, %1, -1, p;\n"
-                 " @p wgmma.fence.sync.aligned;\n wgmma.wait_group.sync.aligned 0;\n}\n"
-                 :: "r"(__float_as_uint(a)), "r"(__float_as_uint(b)) : "memory");
-}
-
 /* Keeps the compiler from moving accumulator reads/writes across wgmma issue and wait. */
 template <int N> static __device__ __forceinline__ void fence_regs(float (&d)[N])
 {
