@@ -145,6 +145,22 @@ static_assert(SM90_GATHER_PREGS(64) * 128 + SM90_GATHER_CREGS(64) * 256 <= 168 *
               "setmaxnreg split exceeds the launch register allocation");
 static_assert(SM90_PRODUCER_REGS * 128 + SM90_CONSUMER_REGS * 256 <= 168 * SM90_THREADS,
               "setmaxnreg split exceeds the launch register allocation");
+/* k16-steps of Q kept in registers as wgmma A fragments (the rest read from shared memory by
+ * each S = Q K^T, whose shared-memory reads are then K's alone): every step at d64 (16
+ * registers), 4 of 8 at d128, 6 of 16 at d256: the most that ptxas fits without spills or
+ * serialized wgmma; the gather kernels' consumers (216 registers) keep none at d128, 2 at d256.
+ * SM90_QREG=0 (build knob) keeps Q in shared memory only; SM90_QREG_D128/D256 override. */
+#ifndef SM90_QREG_D128
+#define SM90_QREG_D128 4
+#endif
+#ifndef SM90_QREG_D256
+#define SM90_QREG_D256 6
+#endif
+#if defined(SM90_QREG) && SM90_QREG == 0
+#define SM90_QREG_STEPS(D, G) 0
+#else
+#define SM90_QREG_STEPS(D, G) ((D) == 64 ? 4 : (D) == 128 ? ((G) ? 0 : SM90_QREG_D128) : ((G) ? 2 : SM90_QREG_D256))
+#endif
 #define SM90_BAR_ZERO    1                   /* named barriers; 2, 3: Q loaded per warpgroup */
 #define SM90_BAR_SCHED   4                   /* 4, 5: ping-pong turn of warpgroup 0, 1 */
 
@@ -184,16 +200,16 @@ template <bool BF16> struct sm90_ops;
 template <> struct sm90_ops<true> {
     template <int TB, int N> static __device__ __forceinline__ void ss(float (&d)[N], uint64_t a, uint64_t b, int acc)
     { wgmma_ss_bf16<TB>(d, a, b, acc); }
-    template <int TB, int N> static __device__ __forceinline__ void rs(float (&d)[N], const uint32_t (&a)[4], uint64_t b)
-    { wgmma_rs_bf16<TB>(d, a, b); }
+    template <int TB, int N> static __device__ __forceinline__ void rs(float (&d)[N], const uint32_t (&a)[4], uint64_t b, int acc = 1)
+    { wgmma_rs_bf16<TB>(d, a, b, acc); }
     static __device__ __forceinline__ uint32_t pack(float lo, float hi)
     { __nv_bfloat162 v = __floats2bfloat162_rn(lo, hi); return *reinterpret_cast<uint32_t *>(&v); }
 };
 template <> struct sm90_ops<false> {
     template <int TB, int N> static __device__ __forceinline__ void ss(float (&d)[N], uint64_t a, uint64_t b, int acc)
     { wgmma_ss_f16<TB>(d, a, b, acc); }
-    template <int TB, int N> static __device__ __forceinline__ void rs(float (&d)[N], const uint32_t (&a)[4], uint64_t b)
-    { wgmma_rs_f16<TB>(d, a, b); }
+    template <int TB, int N> static __device__ __forceinline__ void rs(float (&d)[N], const uint32_t (&a)[4], uint64_t b, int acc = 1)
+    { wgmma_rs_f16<TB>(d, a, b, acc); }
     static __device__ __forceinline__ uint32_t pack(float lo, float hi)
     { __half2 v = __floats2half2_rn(lo, hi); return *reinterpret_cast<uint32_t *>(&v); }
 };
@@ -485,6 +501,17 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         named_bar_sync(2 + wg, 128);
     }
 
+    /* the first KQ k16-steps of Q as wgmma A fragments in registers (ldmatrix from the swizzled
+     * panels): S = Q K^T then reads only K from shared memory in those steps */
+    constexpr int KQ = SM90_QREG_STEPS(D, GATHER);
+    uint32_t qa[KQ > 0 ? KQ : 1][4];
+#pragma unroll
+    for (int kk = 0; kk < KQ; kk++) {
+        const int mtx = lane >> 3, row = wg * 64 + warp * 16 + (mtx & 1) * 8 + (lane & 7);
+        const int chunk = 2 * (kk & 3) + (mtx >> 1);
+        pa_ldmatrix_x4(sQ + (kk >> 2) * S::QPANEL + row * 128 + ((chunk ^ (row & 7)) << 4),
+                       qa[kk][0], qa[kk][1], qa[kk][2], qa[kk][3]);
+    }
     float o[ON], s[SN];
     uint32_t pa[BN / 16][4];
 #pragma unroll
@@ -522,11 +549,15 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
 #pragma unroll
         for (int kk = 0; kk < D / 16; kk++) {
             const uint32_t koff = (kk & 3) * 32;
-            const uint64_t da = make_desc_sw128(sQ + (kk >> 2) * S::QPANEL + wg * 64 * 128 + koff, 16, 1024);
             /* PAIR layout: 8-row groups of NP KB, panel p at +p KB inside a group */
             const uint64_t db = PAIR ? make_desc_sw128(sK + stage * S::TILE + (kk >> 2) * 1024 + koff, 16, S::GROUP)
                                      : make_desc_sw128(sK + stage * S::TILE + (kk >> 2) * S::PANEL + koff, 16, 1024);
-            ops::template ss<0>(s, da, db, kk > 0);
+            if (kk < KQ) {
+                ops::template rs<0>(s, qa[kk < KQ ? kk : 0], db, kk > 0);
+            } else {
+                const uint64_t da = make_desc_sw128(sQ + (kk >> 2) * S::QPANEL + wg * 64 * 128 + koff, 16, 1024);
+                ops::template ss<0>(s, da, db, kk > 0);
+            }
         }
         wgmma_commit();
     };
