@@ -146,20 +146,21 @@ static_assert(SM90_GATHER_PREGS(64) * 128 + SM90_GATHER_CREGS(64) * 256 <= 168 *
 static_assert(SM90_PRODUCER_REGS * 128 + SM90_CONSUMER_REGS * 256 <= 168 * SM90_THREADS,
               "setmaxnreg split exceeds the launch register allocation");
 /* k16-steps of Q kept in registers as wgmma A fragments (the rest read from shared memory by
- * each S = Q K^T, whose shared-memory reads are then K's alone): every step at d64 (16
- * registers), 4 of 8 at d128, 6 of 16 at d256: the most that ptxas fits without spills or
- * serialized wgmma; the gather kernels' consumers (216 registers) keep none at d128, 2 at d256.
- * SM90_QREG=0 (build knob) keeps Q in shared memory only; SM90_QREG_D128/D256 override. */
+ * each S = Q K^T, whose shared-memory reads are then K's alone). Alternated A/B (RESULTS 3.1d):
+ * d64 with all 4 steps +2..3% contiguous, +3..4% paged; d128 with 4 of 8 (the most without
+ * spills; none in the gather kernels, whose consumers have 216 registers) within noise, +1%
+ * causal; d256 with 6 of 16 -1.5..3%, so none there. SM90_QREG=0 (build knob) keeps Q in
+ * shared memory only; SM90_QREG_D128 / SM90_QREG_D256 override. */
 #ifndef SM90_QREG_D128
 #define SM90_QREG_D128 4
 #endif
 #ifndef SM90_QREG_D256
-#define SM90_QREG_D256 6
+#define SM90_QREG_D256 0
 #endif
 #if defined(SM90_QREG) && SM90_QREG == 0
 #define SM90_QREG_STEPS(D, G) 0
 #else
-#define SM90_QREG_STEPS(D, G) ((D) == 64 ? 4 : (D) == 128 ? ((G) ? 0 : SM90_QREG_D128) : ((G) ? 2 : SM90_QREG_D256))
+#define SM90_QREG_STEPS(D, G) ((D) == 64 ? 4 : (D) == 128 ? ((G) ? 0 : SM90_QREG_D128) : ((G) ? 0 : SM90_QREG_D256))
 #endif
 #define SM90_BAR_ZERO    1                   /* named barriers; 2, 3: Q loaded per warpgroup */
 #define SM90_BAR_SCHED   4                   /* 4, 5: ping-pong turn of warpgroup 0, 1 */
