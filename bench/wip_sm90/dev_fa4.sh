@@ -11,8 +11,12 @@ O=${OUT:-/tmp/out}; mkdir -p "$O"
 t0=$(date +%s)
 S=/tmp/fa4site; mkdir -p $S
 if [ "${STAGE:-1}" = 1 ]; then
-  mkdir -p /tmp/fa4x && tar xJf .carry/fa4_libs.tar.xz -C /tmp/fa4x && cp -a /tmp/fa4x/libs/. $S/ && rm -rf /tmp/fa4x
-  echo "libs unpacked rc=$? $(du -sh $S | cut -f1) $(( $(date +%s) - t0 ))s"
+  ( mkdir -p /tmp/fa4x && tar xJf .carry/fa4_libs.tar.xz -C /tmp/fa4x && cp -a /tmp/fa4x/libs/. $S/ && rm -rf /tmp/fa4x
+    echo "libs unpacked rc=$? $(du -sh $S | cut -f1) $(( $(date +%s) - t0 ))s" ) &
+  if [ -n "$FINAL" ]; then   # the final side-by-side call (bench/device_final.sh) while we are there
+    bash bench/device_final.sh; wait; exit 0
+  fi
+  wait
   timeout 240 make -j16 all > "$O/build.log" 2>&1; echo "build rc=$? $(( $(date +%s) - t0 ))s"
   for d in ${NCU_DIMS:-64 128 256}; do
     h=16; [ $d = 64 ] && h=32
