@@ -97,8 +97,17 @@ using namespace pa_sm90;
 
 /* ---- tile shape ------------------------------------------------------------------------- */
 #define SM90_BLOCK_M     128                 /* query rows per CTA: 2 consumer warpgroups x 64 */
-#ifndef SM90_STAGES
-#define SM90_STAGES      2
+/* K/V ring stages per head_dim (d256 fits only 2 in 227 KB); SM90_STAGES overrides all */
+#ifndef SM90_STAGES_D64
+#define SM90_STAGES_D64  2
+#endif
+#ifndef SM90_STAGES_D128
+#define SM90_STAGES_D128 2
+#endif
+#ifdef SM90_STAGES
+#define SM90_STAGES_FOR(D) SM90_STAGES
+#else
+#define SM90_STAGES_FOR(D) ((D) == 64 ? SM90_STAGES_D64 : (D) == 128 ? SM90_STAGES_D128 : 2)
 #endif
 #define SM90_THREADS     384                 /* producer warpgroup + 2 consumer warpgroups */
 #define SM90_PANEL_COLS  64                  /* one 128-byte swizzle atom row of bf16 */
@@ -107,6 +116,7 @@ using namespace pa_sm90;
  * swizzle); Q is 128 rows x NP panels. D 64: 16 KB tiles, 80 KB in all; D 128: 32 KB tiles,
  * 160 KB; D 256: 64-key tiles of 32 KB, 192 KB. */
 template <int D> struct sm90_shape {
+    static constexpr int STAGES = SM90_STAGES_FOR(D);       /* K/V ring stages */
     static constexpr int NP = D / 64;                       /* 64-column panels */
     static constexpr int BN = D == 256 ? 64 : 128;          /* keys per K/V tile (pa_sm90_tile_n) */
     static constexpr int PANEL = BN * 128;                  /* one panel of a K/V tile */
@@ -114,8 +124,8 @@ template <int D> struct sm90_shape {
     static constexpr int QPANEL = SM90_BLOCK_M * 128;       /* one panel of Q */
     static constexpr int GROUP = NP * 1024;                 /* PAIR layout: an 8-row group */
     static constexpr int OFF_K = NP * QPANEL;
-    static constexpr int OFF_V = OFF_K + SM90_STAGES * TILE;
-    static constexpr int OFF_BAR = OFF_V + SM90_STAGES * TILE;
+    static constexpr int OFF_V = OFF_K + STAGES * TILE;
+    static constexpr int OFF_BAR = OFF_V + STAGES * TILE;
     static constexpr int SMEM = OFF_BAR + 256 + 1024;      /* + barriers, masks, alignment slack */
     static constexpr int MASK_WORDS = BN / 32;              /* bad-page mask words per stage */
 };
@@ -226,10 +236,10 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
     const uint32_t base = (smem_u32(smem_raw) + 1023u) & ~1023u;
     uint8_t *base_ptr = smem_raw + (base - smem_u32(smem_raw));
     const uint32_t sQ = base, sK = base + S::OFF_K, sV = base + S::OFF_V;
-    const uint32_t bar_k_full = base + S::OFF_BAR, bar_k_empty = bar_k_full + 8 * SM90_STAGES;
-    const uint32_t bar_v_full = bar_k_empty + 8 * SM90_STAGES, bar_v_empty = bar_v_full + 8 * SM90_STAGES;
+    const uint32_t bar_k_full = base + S::OFF_BAR, bar_k_empty = bar_k_full + 8 * S::STAGES;
+    const uint32_t bar_v_full = bar_k_empty + 8 * S::STAGES, bar_v_empty = bar_v_full + 8 * S::STAGES;
     /* per stage, 4 words (BN / 32 used): bit r of word w set = key 32w + r of the tile has a bad page id */
-    volatile uint32_t *bad_masks = (volatile uint32_t *)(base_ptr + S::OFF_BAR + 32 * SM90_STAGES);
+    volatile uint32_t *bad_masks = (volatile uint32_t *)(base_ptr + S::OFF_BAR + 32 * S::STAGES);
 
     const int b = blockIdx.z, h = blockIdx.y;
     const int m_block = p.m_blocks - 1 - (int)blockIdx.x;
@@ -252,7 +262,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
     const int n_tiles = max(0, n_hi - n_lo);
 
     if (threadIdx.x == 0) {
-        for (int s = 0; s < SM90_STAGES; s++) {
+        for (int s = 0; s < S::STAGES; s++) {
             /* TMA: one producer warp per 64-column panel. Gather: the 64 copying threads
              * (cp.async.mbarrier.arrive.noinc), plus for K the two mask-writing lanes. */
             mbar_init(bar_k_full + 8 * s, GATHER ? 66 : 2);
@@ -320,8 +330,8 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                     if (NU > 1) o1 = row_off((n_hi - 1) * BN + pnl * RW + 32 + lane);
                 }
                 for (int it = 0; it < n_tiles; it++) {
-                    const int stage = it % SM90_STAGES;
-                    const uint32_t parity = (uint32_t)(it / SM90_STAGES) & 1u;
+                    const int stage = it % S::STAGES;
+                    const uint32_t parity = (uint32_t)(it / S::STAGES) & 1u;
                     off_t q0 = none, q1 = none;   /* next tile's rows */
                     if (it + 1 < n_tiles) {
                         const int n1 = (n_hi - 2 - it) * BN + pnl * RW + lane;
@@ -390,8 +400,8 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         if (lane < p.n_maps) tma_prefetch_desc(map0 + lane);
         for (int it = 0; it < n_tiles; it++) {
             const int n0 = (n_hi - 1 - it) * BN;
-            const int stage = it % SM90_STAGES;
-            const uint32_t parity = (uint32_t)(it / SM90_STAGES) & 1u;
+            const int stage = it % S::STAGES;
+            const uint32_t parity = (uint32_t)(it / S::STAGES) & 1u;
             int page = -1, slot = 0, bad = 0, srow = 0, mi = 0;
             bool issue;
             uint32_t pi0 = 0;
@@ -653,10 +663,10 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
     }
     for (int it = 1; it < n_tiles; it++) {
         const int n0 = (n_hi - 1 - it) * BN;
-        const int stage = it % SM90_STAGES;
-        const uint32_t parity = (uint32_t)(it / SM90_STAGES) & 1u;
-        const int pstage = (it - 1) % SM90_STAGES;
-        const uint32_t pparity = (uint32_t)((it - 1) / SM90_STAGES) & 1u;
+        const int stage = it % S::STAGES;
+        const uint32_t parity = (uint32_t)(it / S::STAGES) & 1u;
+        const int pstage = (it - 1) % S::STAGES;
+        const uint32_t pparity = (uint32_t)((it - 1) / S::STAGES) & 1u;
 
         /* ping-pong: this warpgroup's S = Q K^T(it) and O += P V(it-1) are issued while the
          * other warpgroup runs its softmax */
@@ -694,8 +704,8 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
     }
     if (n_tiles > 0) {
         /* O += P V of the last tile */
-        const int stage = (n_tiles - 1) % SM90_STAGES;
-        const uint32_t parity = (uint32_t)((n_tiles - 1) / SM90_STAGES) & 1u;
+        const int stage = (n_tiles - 1) % S::STAGES;
+        const uint32_t parity = (uint32_t)((n_tiles - 1) / S::STAGES) & 1u;
         mbar_wait(bar_v_full + 8 * stage, parity);
         if (GATHER) fence_proxy_async();
         wgmma_fence();
