@@ -2,8 +2,7 @@
  * The CUDA backend against the reference: the sweep of test_cpu at GPU sizes (keys up to 16k+,
  * head_dim 64/128/256, f16 and bf16), bad inputs with validation on, pa_kv_append and
  * bit-identical repeats. PA_TEST_KERNEL=sm80|sm90|decode|auto forces one kernel; a case the
- * forced kernel cannot run counts as skipped, not failed. PA_TEST_SM90_CTAS=n caps the persistent
- * sm90 kernels' grid at n CTAs (each then runs several work units). PA_TEST_SM90_WIDE=1 makes the sm90
+ * forced kernel cannot run counts as skipped, not failed. PA_TEST_SM90_WIDE=1 makes the sm90
  * gather use its 64-bit offsets for every pool; PA_TEST_HEAD_DIM=128 draws only that head_dim.
  * Without a CUDA device it prints "skipped: no CUDA device" and counts nothing.
  */
@@ -26,7 +25,6 @@ static void count(int r)
 
 /* prefill_sm90.cu: pools of at least 2^this bytes use the gather's 64-bit offsets */
 extern int pa__sm90_wide_log2 __attribute__((weak));
-extern int pa__sm90_max_ctas __attribute__((weak));
 
 int main(void)
 {
@@ -51,7 +49,6 @@ int main(void)
         }
     }
     if (getenv("PA_TEST_SM90_WIDE") && &pa__sm90_wide_log2) pa__sm90_wide_log2 = 0;
-    if (getenv("PA_TEST_SM90_CTAS") && &pa__sm90_max_ctas) pa__sm90_max_ctas = atoi(getenv("PA_TEST_SM90_CTAS"));
     if (dev_count() < 1) {
         printf("skipped: no CUDA device\n");
         return th_finish(0, 0);

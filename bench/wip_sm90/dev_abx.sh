@@ -12,11 +12,6 @@ for d in ${TEST_DIMS:-128 64 256}; do
   PA_TEST_KERNEL=sm90 PA_TEST_HEAD_DIM=$d PA_TEST_CASES=${CASES:-120} PA_TEST_SEED=${SEED:-43} timeout 60 build/test_gpu > "$O/test_sm90_d$d.log" 2>&1
   echo "test_gpu(sm90,d$d) rc=$? $(tail -1 $O/test_sm90_d$d.log) $(( $(date +%s) - t0 ))s"
   grep -m4 FAIL "$O/test_sm90_d$d.log"
-  if [ -n "$CTAS" ]; then   # the persistent kernels with a capped grid: several units per CTA
-    PA_TEST_SM90_CTAS=$CTAS PA_TEST_KERNEL=sm90 PA_TEST_HEAD_DIM=$d PA_TEST_CASES=${CASES:-120} PA_TEST_SEED=${SEED:-43} timeout 90 build/test_gpu > "$O/test_sm90_ctas_d$d.log" 2>&1
-    echo "test_gpu(sm90,d$d,ctas=$CTAS) rc=$? $(tail -1 $O/test_sm90_ctas_d$d.log) $(( $(date +%s) - t0 ))s"
-    grep -m4 FAIL "$O/test_sm90_ctas_d$d.log"
-  fi
 done
 wait
 for r in $(seq ${ROUNDS:-2}); do

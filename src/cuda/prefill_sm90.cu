@@ -136,12 +136,8 @@ static int sm90_smem_bytes(int d)
 /* TMA kernel: the producer only issues boxes (40 registers); the gather kernel's producer keeps
  * up to 16 shuffled offsets in flight (measured at page 1: 40 gave +40% with the first gather,
  * 56 +15..20%; with 2 instructions a copy 64/216 is about a point better than 56/224). */
-#ifndef SM90_PRODUCER_REGS
-#define SM90_PRODUCER_REGS 48
-#endif
-#ifndef SM90_CONSUMER_REGS
-#define SM90_CONSUMER_REGS 224
-#endif
+#define SM90_PRODUCER_REGS 40
+#define SM90_CONSUMER_REGS 232
 /* Gather split per head_dim (variant runs, pages 1 and 4): d64 is about 2.5 points faster at
  * 56/224, d128 about a point faster at 64/216; d256 takes 64/216. SM90_GATHER_PRODUCER_REGS /
  * SM90_GATHER_CONSUMER_REGS (build knobs for bench/wip_sm90/dev_variants.sh) override all. */
@@ -149,14 +145,13 @@ static int sm90_smem_bytes(int d)
 #define SM90_GATHER_PREGS(D) SM90_GATHER_PRODUCER_REGS
 #define SM90_GATHER_CREGS(D) SM90_GATHER_CONSUMER_REGS
 #else
-#define SM90_GATHER_PREGS(D) ((D) == 256 ? 64 : 72)
-#define SM90_GATHER_CREGS(D) ((D) == 256 ? 216 : 208)   /* d256: one unit per CTA, 64 / 216 */
+#define SM90_GATHER_PREGS(D) ((D) == 64 ? 56 : 64)
+#define SM90_GATHER_CREGS(D) ((D) == 64 ? 224 : 216)
 #endif
 /* setmaxnreg only moves registers inside the CTA's launch allocation (168 per thread at 384
  * threads): 32/240 needs more than the producer frees and setmaxnreg.inc waits forever. */
 static_assert(SM90_GATHER_PREGS(64) * 128 + SM90_GATHER_CREGS(64) * 256 <= 168 * SM90_THREADS &&
-              SM90_GATHER_PREGS(128) * 128 + SM90_GATHER_CREGS(128) * 256 <= 168 * SM90_THREADS &&
-              SM90_GATHER_PREGS(256) * 128 + SM90_GATHER_CREGS(256) * 256 <= 168 * SM90_THREADS,
+              SM90_GATHER_PREGS(128) * 128 + SM90_GATHER_CREGS(128) * 256 <= 168 * SM90_THREADS,
               "setmaxnreg split exceeds the launch register allocation");
 static_assert(SM90_PRODUCER_REGS * 128 + SM90_CONSUMER_REGS * 256 <= 168 * SM90_THREADS,
               "setmaxnreg split exceeds the launch register allocation");
@@ -197,10 +192,7 @@ struct sm90_params {
     int32_t runs, run_shift, n_maps;         /* page runs cut into boxes of 2^k << run_shift rows */
     int32_t pair_mode, page_groups, group_hk; /* PAIR layout: PA_SM90_PAIR_* map kind, page_size / 8, kv heads */
     int32_t heads, group, m_blocks;
-    int32_t units;                            /* m_blocks x heads x batch work units (< 2^31) */
-    pa_fastdiv mdiv, hdiv;                    /* by m_blocks, by heads */
     float scale, softcap, sl2;               /* sl2: log2(e) times the scale of what is kept */
-    float softcap_k;                         /* scale / softcap (softcap > 0) */
     int32_t causal, window_left;
     /* cp.async gather (page sizes TMA cannot tile): K/V in bytes, strides in elements */
     int32_t wide;                             /* 64-bit row offsets (pool of 64 GiB or more) */
@@ -233,11 +225,9 @@ template <> struct sm90_ops<false> {
     { __half2 v = __floats2half2_rn(lo, hi); return *reinterpret_cast<uint32_t *>(&v); }
 };
 
-/* One work unit (128 query rows of one sequence and head) for every thread of the CTA; returns
- * the K/V tiles it consumed from the ring, whose stage and phase continue from g0 across units. */
-template <int D, bool BF16, bool GATHER, bool PAIR, bool PRODUCER>
-static __device__ __forceinline__ int sm90_unit(const sm90_maps &maps, const sm90_params &p, const int b,
-                                                const int h, const int m_block, const int g0)
+template <int D, bool BF16, bool GATHER, bool PAIR>
+__global__ void __launch_bounds__(SM90_THREADS, 1)
+sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
 {
     typedef sm90_ops<BF16> ops;
     typedef sm90_shape<D> S;
@@ -251,11 +241,13 @@ static __device__ __forceinline__ int sm90_unit(const sm90_maps &maps, const sm9
     /* per stage, 4 words (BN / 32 used): bit r of word w set = key 32w + r of the tile has a bad page id */
     volatile uint32_t *bad_masks = (volatile uint32_t *)(base_ptr + S::OFF_BAR + 32 * S::STAGES);
 
+    const int b = blockIdx.z, h = blockIdx.y;
+    const int m_block = p.m_blocks - 1 - (int)blockIdx.x;
     int q_start, sq;
     if (p.cu_q) { q_start = p.cu_q[b]; sq = p.cu_q[b + 1] - q_start; }
     else { q_start = b * p.max_sq; sq = p.max_sq; }
     const int m0 = m_block * SM90_BLOCK_M;
-    if (m0 >= sq) return 0;
+    if (m0 >= sq) return;
     /* clamped: with validation off a bad length must not walk past the page table */
     const int sk = p.seq_lens ? min(max(p.seq_lens[b], 0), p.max_sk) : p.max_sk;
     const int kvh = h / p.group;
@@ -268,13 +260,25 @@ static __device__ __forceinline__ int sm90_unit(const sm90_maps &maps, const sm9
     const int n_hi = n_end > 0 ? (n_end + BN - 1) / BN : 0;
     const int n_lo = n_begin / BN;
     const int n_tiles = max(0, n_hi - n_lo);
-    const int st0 = g0 % S::STAGES;                          /* ring stage and phase of the first tile */
-    const uint32_t ph0 = (uint32_t)(g0 / S::STAGES) & 1u;
 
-    if constexpr (PRODUCER) {
+    if (threadIdx.x == 0) {
+        for (int s = 0; s < S::STAGES; s++) {
+            /* TMA: one producer warp per 64-column panel. Gather: the 64 copying threads
+             * (cp.async.mbarrier.arrive.noinc), plus for K the two mask-writing lanes. */
+            mbar_init(bar_k_full + 8 * s, GATHER ? 66 : 2);
+            mbar_init(bar_v_full + 8 * s, GATHER ? 64 : 2);
+            mbar_init(bar_k_empty + 8 * s, 8);   /* one arrival per consumer warp */
+            mbar_init(bar_v_empty + 8 * s, 8);
+        }
+        fence_mbar_init();
+    }
+    __syncthreads();
+
+    if (threadIdx.x < 128) {
         /* ---- producer warpgroup: warps 0, 1 load K panels 0, 1; warps 2, 3 V panels 0, 1.
          * Each warp waits on its ring and issues its own boxes (one lane per box), so the
          * serial issue of many small boxes (small pages) is spread over four warps. ---- */
+        setmaxnreg_dec<GATHER ? SM90_GATHER_PREGS(D) : SM90_PRODUCER_REGS>();
         const int pw = threadIdx.x >> 5, lane = threadIdx.x & 31;
         const int is_v = pw >= 2, pnl = pw & 1;
         if constexpr (GATHER) {
@@ -326,8 +330,8 @@ static __device__ __forceinline__ int sm90_unit(const sm90_maps &maps, const sm9
                     if (NU > 1) o1 = row_off((n_hi - 1) * BN + pnl * RW + 32 + lane);
                 }
                 for (int it = 0; it < n_tiles; it++) {
-                    const int stage = (g0 + it) % S::STAGES;
-                    const uint32_t parity = (uint32_t)((g0 + it) / S::STAGES) & 1u;
+                    const int stage = it % S::STAGES;
+                    const uint32_t parity = (uint32_t)(it / S::STAGES) & 1u;
                     off_t q0 = none, q1 = none;   /* next tile's rows */
                     if (it + 1 < n_tiles) {
                         const int n1 = (n_hi - 2 - it) * BN + pnl * RW + lane;
@@ -387,7 +391,7 @@ static __device__ __forceinline__ int sm90_unit(const sm90_maps &maps, const sm9
             };
             if (p.wide) gather_loop(std::true_type());
             else gather_loop(std::false_type());
-            return n_tiles;
+            return;
         }
         const CUtensorMap *map0 = is_v ? maps.v : maps.k;
         const uint32_t full = is_v ? bar_v_full : bar_k_full, empty = is_v ? bar_v_empty : bar_k_empty;
@@ -396,8 +400,8 @@ static __device__ __forceinline__ int sm90_unit(const sm90_maps &maps, const sm9
         if (lane < p.n_maps) tma_prefetch_desc(map0 + lane);
         for (int it = 0; it < n_tiles; it++) {
             const int n0 = (n_hi - 1 - it) * BN;
-            const int stage = (g0 + it) % S::STAGES;
-            const uint32_t parity = (uint32_t)((g0 + it) / S::STAGES) & 1u;
+            const int stage = it % S::STAGES;
+            const uint32_t parity = (uint32_t)(it / S::STAGES) & 1u;
             int page = -1, slot = 0, bad = 0, srow = 0, mi = 0;
             bool issue;
             uint32_t pi0 = 0;
@@ -480,10 +484,11 @@ static __device__ __forceinline__ int sm90_unit(const sm90_maps &maps, const sm9
                                     (pnl + 2 * q) * SM90_PANEL_COLS, slot, kvh, page);
             }
         }
-        return n_tiles;
+        return;
     }
 
     /* ---- consumer warpgroups ---- */
+    setmaxnreg_inc<GATHER ? SM90_GATHER_CREGS(D) : SM90_CONSUMER_REGS>();
     const int wg = (threadIdx.x >> 7) - 1;
     const int t = threadIdx.x & 127;
     const int warp = t >> 5, lane = t & 31;
@@ -531,12 +536,12 @@ static __device__ __forceinline__ int sm90_unit(const sm90_maps &maps, const sm9
         if ((n_hi - 1) * BN + BN > sk) {
             /* the first tile holds the sequence end: rows past it inside a loaded page may hold
              * NaN (0 * NaN = NaN in P V), so both warpgroups zero them before any P V */
-            mbar_wait(bar_v_full + 8 * st0, ph0);
+            mbar_wait(bar_v_full, 0);
             const int r0 = max(0, sk - (n_hi - 1) * BN);
             const int chunks = (BN - r0) * NP * 8;
             for (int idx = threadIdx.x - 128; idx < chunks; idx += 256) {
                 const int row = r0 + idx / (NP * 8), pc = idx % (NP * 8);
-                const uint32_t addr = sV + st0 * S::TILE + (PAIR ? (row >> 3) * S::GROUP + (pc >> 3) * 1024 + (row & 7) * 128
+                const uint32_t addr = sV + (PAIR ? (row >> 3) * S::GROUP + (pc >> 3) * 1024 + (row & 7) * 128
                                                  : (pc >> 3) * S::PANEL + row * 128) + ((pc & 7) << 4);
                 asm volatile("st.shared.v4.b32 [%0], {%1, %1, %1, %1};\n" :: "r"(addr), "r"(0) : "memory");
             }
@@ -580,7 +585,7 @@ static __device__ __forceinline__ int sm90_unit(const sm90_maps &maps, const sm9
     /* scores of tile n0 in s: softcap, mask, online softmax; P (fp32) left in s */
     auto softmax = [&](int n0, const uint32_t (&bad)[4], float (&corr)[2]) {
         if (p.softcap > 0.f) {
-            const float k = p.softcap_k;
+            const float k = p.scale / p.softcap;
 #pragma unroll
             for (int i = 0; i < SN; i++) s[i] = p.softcap * tanhf(s[i] * k);
         }
@@ -642,26 +647,26 @@ static __device__ __forceinline__ int sm90_unit(const sm90_maps &maps, const sm9
         /* first tile: S only (O is still zero) */
         float corr[2];
         named_bar_sync(SM90_BAR_SCHED + wg, 256);
-        mbar_wait(bar_k_full + 8 * st0, ph0);
+        mbar_wait(bar_k_full, 0);
         if (GATHER) fence_proxy_async();   /* cp.async wrote generic-proxy data */
         wgmma_fence();
-        issue_qk(st0);
+        issue_qk(0);
         if (!(wg == 1 && n_tiles == 1)) named_bar_arrive(SM90_BAR_SCHED + (1 - wg), 256);
         wgmma_wait<0>();
         fence_regs(s);
         uint32_t bad[4];
-        read_bad(st0, bad);
+        read_bad(0, bad);
         __syncwarp();
-        if (lane == 0) mbar_arrive(bar_k_empty + 8 * st0);
+        if (lane == 0) mbar_arrive(bar_k_empty);
         softmax((n_hi - 1) * BN, bad, corr);
         pack_p();
     }
     for (int it = 1; it < n_tiles; it++) {
         const int n0 = (n_hi - 1 - it) * BN;
-        const int stage = (g0 + it) % S::STAGES;
-        const uint32_t parity = (uint32_t)((g0 + it) / S::STAGES) & 1u;
-        const int pstage = (g0 + it - 1) % S::STAGES;
-        const uint32_t pparity = (uint32_t)((g0 + it - 1) / S::STAGES) & 1u;
+        const int stage = it % S::STAGES;
+        const uint32_t parity = (uint32_t)(it / S::STAGES) & 1u;
+        const int pstage = (it - 1) % S::STAGES;
+        const uint32_t pparity = (uint32_t)((it - 1) / S::STAGES) & 1u;
 
         /* ping-pong: this warpgroup's S = Q K^T(it) and O += P V(it-1) are issued while the
          * other warpgroup runs its softmax */
@@ -699,8 +704,8 @@ static __device__ __forceinline__ int sm90_unit(const sm90_maps &maps, const sm9
     }
     if (n_tiles > 0) {
         /* O += P V of the last tile */
-        const int stage = (g0 + n_tiles - 1) % S::STAGES;
-        const uint32_t parity = (uint32_t)((g0 + n_tiles - 1) / S::STAGES) & 1u;
+        const int stage = (n_tiles - 1) % S::STAGES;
+        const uint32_t parity = (uint32_t)((n_tiles - 1) / S::STAGES) & 1u;
         mbar_wait(bar_v_full + 8 * stage, parity);
         if (GATHER) fence_proxy_async();
         wgmma_fence();
@@ -729,72 +734,6 @@ static __device__ __forceinline__ int sm90_unit(const sm90_maps &maps, const sm9
                     l > 0.f ? row_max[i] * (sl2 * 0.69314718055994531f) + logf(l) : -INFINITY;
         }
     }
-    return n_tiles;
-}
-
-/* Persistent: each CTA takes units blockIdx.x, + gridDim.x, ... in the order (batch, head,
- * m block from the last), so the CTAs running at once share one or two heads' K/V in L2 and a
- * CTA's producer starts the next unit's tiles while its consumers finish the current one.
- * The d256 gather kernel is the exception: its consumers need 224 registers and its producer 64
- * once the unit loop's state is live (the 168 x 384 pool holds 64 + 216), so it runs one unit
- * per CTA as before (grid = units). */
-static constexpr __host__ __device__ bool sm90_persistent(int d, bool gather)
-{
-#if defined(SM90_PERSISTENT) && !SM90_PERSISTENT
-    return false && d && gather;
-#else
-    return !(d == 256 && gather);
-#endif
-}
-template <int D, bool BF16, bool GATHER, bool PAIR>
-__global__ void __launch_bounds__(SM90_THREADS, 1)
-sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
-{
-    typedef sm90_shape<D> S;
-    extern __shared__ uint8_t smem_raw[];
-    const uint32_t base = (smem_u32(smem_raw) + 1023u) & ~1023u;
-    const uint32_t bar_k_full = base + S::OFF_BAR, bar_k_empty = bar_k_full + 8 * S::STAGES;
-    const uint32_t bar_v_full = bar_k_empty + 8 * S::STAGES, bar_v_empty = bar_v_full + 8 * S::STAGES;
-    if (threadIdx.x == 0) {
-        for (int s = 0; s < S::STAGES; s++) {
-            /* TMA: one producer warp per 64-column panel. Gather: the 64 copying threads
-             * (cp.async.mbarrier.arrive.noinc), plus for K the two mask-writing lanes. */
-            mbar_init(bar_k_full + 8 * s, GATHER ? 66 : 2);
-            mbar_init(bar_v_full + 8 * s, GATHER ? 64 : 2);
-            mbar_init(bar_k_empty + 8 * s, 8);   /* one arrival per consumer warp */
-            mbar_init(bar_v_empty + 8 * s, 8);
-        }
-        fence_mbar_init();
-    }
-    __syncthreads();
-    /* the role split stays outside the unit loop: ptxas allocates each role's registers under its
-     * own setmaxnreg only when the two loops are separate */
-    int g0 = 0;
-    if (threadIdx.x < 128) {
-        setmaxnreg_dec<GATHER ? SM90_GATHER_PREGS(D) : SM90_PRODUCER_REGS>();
-        if constexpr (!sm90_persistent(D, GATHER)) {   /* one unit: blockIdx (m block, head, batch) */
-            sm90_unit<D, BF16, GATHER, PAIR, true>(maps, p, blockIdx.z, blockIdx.y, p.m_blocks - 1 - (int)blockIdx.x, 0);
-        } else {
-            for (uint32_t u = blockIdx.x; u < (uint32_t)p.units; u += gridDim.x) {
-                const uint32_t bh = pa_fastdiv_q(p.mdiv, u), m_rev = u - bh * (uint32_t)p.m_blocks;
-                const uint32_t bb = pa_fastdiv_q(p.hdiv, bh);
-                g0 += sm90_unit<D, BF16, GATHER, PAIR, true>(maps, p, (int)bb, (int)(bh - bb * (uint32_t)p.heads),
-                                                              p.m_blocks - 1 - (int)m_rev, g0);
-            }
-        }
-    } else {
-        setmaxnreg_inc<GATHER ? SM90_GATHER_CREGS(D) : SM90_CONSUMER_REGS>();
-        if constexpr (!sm90_persistent(D, GATHER)) {   /* one unit: blockIdx (m block, head, batch) */
-            sm90_unit<D, BF16, GATHER, PAIR, false>(maps, p, blockIdx.z, blockIdx.y, p.m_blocks - 1 - (int)blockIdx.x, 0);
-        } else {
-            for (uint32_t u = blockIdx.x; u < (uint32_t)p.units; u += gridDim.x) {
-                const uint32_t bh = pa_fastdiv_q(p.mdiv, u), m_rev = u - bh * (uint32_t)p.m_blocks;
-                const uint32_t bb = pa_fastdiv_q(p.hdiv, bh);
-                g0 += sm90_unit<D, BF16, GATHER, PAIR, false>(maps, p, (int)bb, (int)(bh - bb * (uint32_t)p.heads),
-                                                              p.m_blocks - 1 - (int)m_rev, g0);
-            }
-        }
-    }
 }
 
 /* ---- host side -------------------------------------------------------------------------- */
@@ -819,10 +758,6 @@ static int aligned16(const void *ptr) { return ((uintptr_t)ptr & 15u) == 0; }
 /* Pools at least 2^this bytes long take the gather's 64-bit offsets (a test lowers it to 0). */
 extern "C" int pa__sm90_wide_log2;
 int pa__sm90_wide_log2 = 36;
-/* Test hook: at most this many CTAs for the persistent kernels (0: one per SM), so that small
- * test problems also run several work units through one CTA's ring. */
-extern "C" int pa__sm90_max_ctas;
-int pa__sm90_max_ctas = 0;
 
 /* Bytes from a K or V base to the end of its last row: bounds the gather's row offsets. */
 static int64_t sm90_span(const pa__problem *pb, int64_t sp, int64_t st, int64_t sh)
@@ -934,8 +869,6 @@ extern "C" int pa__sm90_supports(const pa_context *ctx, const pa__problem *pb, c
         pb->k_stride_head < 0 || pb->v_stride_head < 0)
         SM90_NO("k/v strides out of the TMA range");
     if (pb->batch > 65535 || pb->num_heads > 65535) SM90_NO("batch and heads must be <= 65535");
-    if ((long long)((pb->max_seqlen_q + SM90_BLOCK_M - 1) / SM90_BLOCK_M) * pb->num_heads * pb->batch > 0x7fffffffLL)
-        SM90_NO("more than 2^31 - 1 work units of 128 query rows");
     if (sm90_gathers(pb)) return 1;   /* cp.async gather: no tensor map */
     if (!sm90_encode_fn()) SM90_NO("cuTensorMapEncodeTiled is not available from the driver");
     sm90_maps probe; /* host only: the same maps run() will build must encode */
@@ -979,7 +912,6 @@ extern "C" pa_status pa__sm90_attention(pa_context *ctx, const pa__problem *pb, 
     p.heads = pb->num_heads; p.group = pb->group;
     p.m_blocks = (pb->max_seqlen_q + SM90_BLOCK_M - 1) / SM90_BLOCK_M;
     p.scale = pb->scale; p.softcap = pb->softcap;
-    p.softcap_k = pb->softcap > 0.f ? pb->scale / pb->softcap : 0.f;
     p.sl2 = (pb->softcap > 0.f ? 1.f : pb->scale) * 1.4426950408889634f;
     p.causal = pb->causal; p.window_left = pb->window_left;
     p.runs = regime == PA_SM90_RUNS;
@@ -1009,17 +941,7 @@ extern "C" pa_status pa__sm90_attention(pa_context *ctx, const pa__problem *pb, 
         (void)cudaGetLastError();
         return pa__fail(ctx, PA_ERR_CUDA, "sm90: cudaFuncSetAttribute: %s", cudaGetErrorString(e));
     }
-    const long long units = (long long)p.m_blocks * pb->num_heads * pb->batch;   /* < 2^31: supports() */
-    p.units = (int32_t)units;
-    p.mdiv = pa_fastdiv_init((uint32_t)p.m_blocks);
-    p.hdiv = pa_fastdiv_init((uint32_t)pb->num_heads);
-    dim3 grid((unsigned)p.m_blocks, (unsigned)pb->num_heads, (unsigned)pb->batch);   /* one unit per CTA */
-    if (sm90_persistent(pb->head_dim, gather != 0))   /* one resident CTA per SM, looping over units */
-    {
-        long long ctas = ctx->num_sms > 0 && units > ctx->num_sms ? ctx->num_sms : units;
-        if (pa__sm90_max_ctas > 0 && ctas > pa__sm90_max_ctas) ctas = pa__sm90_max_ctas;
-        grid = dim3((unsigned)ctas);
-    }
+    dim3 grid((unsigned)p.m_blocks, (unsigned)pb->num_heads, (unsigned)pb->batch);
     kern<<<grid, SM90_THREADS, smem, (cudaStream_t)ctx->stream>>>(maps, p);
     e = cudaGetLastError();
     if (e != cudaSuccess) return pa__fail(ctx, PA_ERR_CUDA, "sm90 prefill launch: %s", cudaGetErrorString(e));
