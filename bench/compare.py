@@ -264,9 +264,13 @@ def main():
         # the GPU's clocks drift during a call (its later rows run hotter): measure the anchors
         # again after pa-bench and divide by the mean of the two measurements
         after = anchors(a.quick, adims or None, not a.no_decode_anchors)
+        if not a.skip_others:   # flash-attn-4 / FlashInfer too (compiled already: no JIT time now)
+            after += others(a.quick, [int(x) for x in a.other_pages.split(",") if x] or None,
+                            a.other_systems.split(","), a.others_budget_s)
         for r in anc:
             m = [x for x in after if "err" not in x and "err" not in r and x.get("who") == r.get("who")
-                 and x.get("kind") == r.get("kind") and all(x.get(k) == r.get(k) for k in ("d", "B", "sq", "sk", "causal"))]
+                 and x.get("kind") == r.get("kind") and x.get("page") == r.get("page")
+                 and all(x.get(k) == r.get(k) for k in ("d", "B", "sq", "sk", "causal"))]
             if m and "ms" in r:
                 f = m[0]["ms"] / r["ms"]
                 r["ms_before"], r["ms_after"] = r["ms"], m[0]["ms"]
@@ -319,7 +323,8 @@ def main():
     for r in anc:
         if "err" in r:
             print("anchor error:", r)
-    drift = [f"{r['who']} {r['kind']} d{r.get('d')} B{r.get('B')} c{r.get('causal')}: {r['ms_before']:.3f} -> {r['ms_after']:.3f} ms"
+    drift = [f"{r['who']} {r['kind']} d{r.get('d')} B{r.get('B')} c{r.get('causal')}"
+             f"{' p' + str(r['page']) if 'page' in r else ''}: {r['ms_before']:.3f} -> {r['ms_after']:.3f} ms"
              for r in anc if "ms_after" in r]
     if drift:
         print("anchors before -> after pa-bench (ratios use the mean):", "; ".join(drift))

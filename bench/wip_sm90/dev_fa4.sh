@@ -33,7 +33,7 @@ else
   export PYTHONPATH=$S:$S/nvidia_cutlass_dsl/dsl_packages
   python3 -c "from flash_attn.cute import flash_attn_varlen_func; print('fa4 importable')" 2>&1 | tail -3
   [ -x build/pa-bench ] || { timeout 240 make -j16 all > "$O/build.log" 2>&1; echo "build rc=$?"; }
-  timeout ${COMPARE_S:-420} python3 bench/compare.py --quick --anchor-dims 128 --no-decode-anchors \
+  timeout ${COMPARE_S:-420} python3 bench/compare.py --quick --anchor-dims 128 --no-decode-anchors --anchors-after \
     --other-systems fa4 --other-pages ${OTHER_PAGES:-0,1,16,64,128} --others-budget-s ${OTHERS_S:-240} --out "$O" \
     --pa-args "--dims 128 --pages ${PAGES:-1,16,64,128} --table frag --iters 10 --prefill-only" > "$O/compare.log" 2>&1
   echo "compare rc=$? $(( $(date +%s) - t0 ))s"
