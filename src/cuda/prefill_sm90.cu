@@ -39,8 +39,9 @@
  *      with 16-byte cp.async (see the producer's comment) and complete the stage's mbarrier with
  *      cp.async.mbarrier.arrive.noinc; consumers fence the generic-to-async proxy before their
  *      wgmma reads.
- * Limits: head_dim 128, bf16/f16, 16-byte aligned pointers and strides; the rest (d 64/256) is
- * left to the sm80 kernel. No split-KV (num_splits is ignored).
+ * Head dims 64, 128, 256 (d256: 64-key tiles); bf16/f16; 16-byte aligned pointers and strides.
+ * At d64 and d128 the consumers keep Q's first k16-steps in registers as wgmma A fragments
+ * (SM90_QREG_STEPS). No split-KV (num_splits is ignored).
  *
  * Milestones (H100 80GB HBM3, bf16 d128 B4 H16 sq = sk = 8192, median of 21 x 5 back-to-back
  * calls, bench/wip_sm90/drv.cu, 2026-11-25; run-to-run spread about +-2%):
@@ -77,10 +78,21 @@
  *       +2..3% floor about 1 point is the page-table lookup (a measurement-only build that
  *       computes the page ids instead: +1.0..1.9%), most likely at each CTA's start where the
  *       first TMA waits for its lookup.
- *   ptxas: 168 registers at entry (setmaxnreg 40/232; gather 56/224), 0 spills, 0 stack; SASS: HGMMA.64x128x16,
- *   UTMALDG, USETMAXREG. Tested: bench/wip_sm90/drv.cu (13 shapes vs a double reference, all
- *   rows, NaN-poisoned pages and outputs, repeat bit-identical) and tests/test_gpu.c forced to
- *   sm90 (184 cases pass; the one failure there is the harness's bad-input case at d=64).
+ *   M10 head_dim 64 and 256 as template instances (d256 with 64-key tiles), M11 a gather of 2
+ *       instructions a copy (bench/RESULTS.md 2.7, 3.1c): d64 460 / 422, d256 629..678 TFLOPS;
+ *       gather pages 1..4 d128 +7..8.6%, d64 +9..10.5%, d256 +3..5%.
+ *   M12 Q in registers (RESULTS 3.1d, 2.9): predicted from ncu (d64: tensor pipe 48%, SFU 49%,
+ *       K and Q both read from shared memory by every S wgmma) a few percent at d64. Measured
+ *       alternated: d64 +2..3% contiguous (469 / 433 TFLOPS), +3..4% paged; d128 within noise;
+ *       d256 (6 of 16 steps) 1.3..3.5% slower, so none there.
+ *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax (ptxas places it
+ *   above; forcing it cost 2..7%), 3 stages at d64/d128 (d64 gather -1.5 points, d128 contiguous
+ *   -1%), a persistent static round-robin grid (causal -8%: imbalance and L2 drift).
+ *   ptxas: 168 registers at entry (setmaxnreg 40/232; gather 56/224 at d64, 64/216 at d128 and
+ *   d256), 0 spills, 0 stack in all 18 instances; SASS: HGMMA.64x{64,128,256}x16, UTMALDG.4D/5D,
+ *   LDGSTS (gather), USETMAXREG. Tested: tests/test_gpu.c forced to sm90 at each head_dim (295
+ *   cases each: pages 1..672, NHD/HND, padded strides, varlen, causal, windows, softcap, NaN-
+ *   poisoned pages and outputs, 64-bit gather offsets), compute-sanitizer memcheck forced sm90.
  */
 #include "internal.h"
 #include <cuda_runtime.h>
