@@ -109,17 +109,22 @@ using namespace pa_sm90;
 
 /* ---- tile shape ------------------------------------------------------------------------- */
 #define SM90_BLOCK_M     128                 /* query rows per CTA: 2 consumer warpgroups x 64 */
-/* K/V ring stages per head_dim (d256 fits only 2 in 227 KB); SM90_STAGES overrides all */
+/* K/V ring stages per head_dim and load path (d256 fits only 2 in 227 KB). 3 for the d64 gather:
+ * -1.4..-1.9 points of overhead at pages 1/4 in the alternated A/B of RESULTS 3.1d; 2 elsewhere
+ * (d128's TMA kernel lost 0.4..1.3% with 3). SM90_STAGES overrides all. */
 #ifndef SM90_STAGES_D64
 #define SM90_STAGES_D64  2
+#endif
+#ifndef SM90_STAGES_D64_GATHER
+#define SM90_STAGES_D64_GATHER 3
 #endif
 #ifndef SM90_STAGES_D128
 #define SM90_STAGES_D128 2
 #endif
 #ifdef SM90_STAGES
-#define SM90_STAGES_FOR(D) SM90_STAGES
+#define SM90_STAGES_FOR(D, G) SM90_STAGES
 #else
-#define SM90_STAGES_FOR(D) ((D) == 64 ? SM90_STAGES_D64 : (D) == 128 ? SM90_STAGES_D128 : 2)
+#define SM90_STAGES_FOR(D, G) ((D) == 64 ? ((G) ? SM90_STAGES_D64_GATHER : SM90_STAGES_D64) : (D) == 128 ? SM90_STAGES_D128 : 2)
 #endif
 #define SM90_THREADS     384                 /* producer warpgroup + 2 consumer warpgroups */
 #define SM90_PANEL_COLS  64                  /* one 128-byte swizzle atom row of bf16 */
@@ -127,8 +132,8 @@ using namespace pa_sm90;
 /* Shapes per head_dim D: a K/V tile is BN keys x NP panels of 64 columns (128 B rows, 128B
  * swizzle); Q is 128 rows x NP panels. D 64: 16 KB tiles, 80 KB in all; D 128: 32 KB tiles,
  * 160 KB; D 256: 64-key tiles of 32 KB, 192 KB. */
-template <int D> struct sm90_shape {
-    static constexpr int STAGES = SM90_STAGES_FOR(D);       /* K/V ring stages */
+template <int D, bool G = false> struct sm90_shape {      /* G: the gather kernel */
+    static constexpr int STAGES = SM90_STAGES_FOR(D, G);    /* K/V ring stages */
     static constexpr int NP = D / 64;                       /* 64-column panels */
     static constexpr int BN = D == 256 ? 64 : 128;          /* keys per K/V tile (pa_sm90_tile_n) */
     static constexpr int PANEL = BN * 128;                  /* one panel of a K/V tile */
@@ -141,8 +146,9 @@ template <int D> struct sm90_shape {
     static constexpr int SMEM = OFF_BAR + 256 + 1024;      /* + barriers, masks, alignment slack */
     static constexpr int MASK_WORDS = BN / 32;              /* bad-page mask words per stage */
 };
-static int sm90_smem_bytes(int d)
+static int sm90_smem_bytes(int d, int gather)
 {
+    if (gather) return d == 64 ? sm90_shape<64, true>::SMEM : d == 256 ? sm90_shape<256, true>::SMEM : sm90_shape<128, true>::SMEM;
     return d == 64 ? sm90_shape<64>::SMEM : d == 256 ? sm90_shape<256>::SMEM : sm90_shape<128>::SMEM;
 }
 /* TMA kernel: the producer only issues boxes (40 registers); the gather kernel's producer keeps
@@ -242,7 +248,7 @@ __global__ void __launch_bounds__(SM90_THREADS, 1)
 sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
 {
     typedef sm90_ops<BF16> ops;
-    typedef sm90_shape<D> S;
+    typedef sm90_shape<D, GATHER> S;
     constexpr int BN = S::BN, NP = S::NP, SN = BN / 2, ON = D / 2;   /* S and O floats per thread */
     extern __shared__ uint8_t smem_raw[];
     const uint32_t base = (smem_u32(smem_raw) + 1023u) & ~1023u;
@@ -866,8 +872,8 @@ extern "C" int pa__sm90_supports(const pa_context *ctx, const pa__problem *pb, c
     if (pb->dtype != PA_DTYPE_BF16 && pb->dtype != PA_DTYPE_F16) SM90_NO("dtype must be bf16 or f16");
     if (pb->head_dim != 64 && pb->head_dim != 128 && pb->head_dim != 256)
         SM90_NO("head_dim %d not implemented (64, 128, 256)", pb->head_dim);
-    if (ctx->smem_optin < (size_t)sm90_smem_bytes(pb->head_dim))
-        SM90_NO("needs %d bytes of shared memory per block", sm90_smem_bytes(pb->head_dim));
+    if (ctx->smem_optin < (size_t)sm90_smem_bytes(pb->head_dim, sm90_gathers(pb)))
+        SM90_NO("needs %d bytes of shared memory per block", sm90_smem_bytes(pb->head_dim, sm90_gathers(pb)));
     if (!aligned16(pb->q) || !aligned16(pb->k) || !aligned16(pb->v) || !aligned16(pb->out))
         SM90_NO("q, k, v and out must be 16-byte aligned");
     if ((pb->q_stride_token | pb->q_stride_head | pb->o_stride_token | pb->o_stride_head) & 7)
@@ -939,7 +945,7 @@ extern "C" pa_status pa__sm90_attention(pa_context *ctx, const pa__problem *pb, 
     p.v_sp = pb->v_stride_page; p.v_st = pb->v_stride_token; p.v_sh = pb->v_stride_head;
     p.pdiv = pa_fastdiv_init((uint32_t)(pb->page_size > 0 ? pb->page_size : 1));
 
-    const int bf16 = pb->dtype == PA_DTYPE_BF16, pair = regime == PA_SM90_PAIRS, smem = sm90_smem_bytes(pb->head_dim);
+    const int bf16 = pb->dtype == PA_DTYPE_BF16, pair = regime == PA_SM90_PAIRS, smem = sm90_smem_bytes(pb->head_dim, gather);
     void (*kern)(const sm90_maps, const sm90_params);
 #define SM90_PICK(D) (gather ? (bf16 ? sm90_prefill_kernel<D, true, true, false> : sm90_prefill_kernel<D, false, true, false>) \
                       : pair ? (bf16 ? sm90_prefill_kernel<D, true, false, true> : sm90_prefill_kernel<D, false, false, true>) \
