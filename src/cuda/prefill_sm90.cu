@@ -85,9 +85,12 @@
  *       K and Q both read from shared memory by every S wgmma) a few percent at d64. Measured
  *       alternated: d64 +2..3% contiguous (469 / 433 TFLOPS), +3..4% paged; d128 within noise;
  *       d256 (6 of 16 steps) 1.3..3.5% slower, so none there.
+ *   M13 3 stages for the d64 gather kernel only: its producer is the slowest relative to its
+ *       consumers (half the bytes per tile of d128, the same lookups). Measured alternated: pages
+ *       1/3/4 +9.5..9.8% against +10.8..11.7% with 2 (d128 with 3: TMA contiguous -1%, gather same).
  *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax (ptxas places it
- *   above; forcing it cost 2..7%), 3 stages at d64/d128 (d64 gather -1.5 points, d128 contiguous
- *   -1%), a persistent static round-robin grid (causal -8%: imbalance and L2 drift).
+ *   above; forcing it cost 2..7%), a persistent static round-robin grid (causal -8%: imbalance and
+ *   L2 drift).
  *   ptxas: 168 registers at entry (setmaxnreg 40/232; gather 56/224 at d64, 64/216 at d128 and
  *   d256), 0 spills, 0 stack in all 18 instances; SASS: HGMMA.64x{64,128,256}x16, UTMALDG.4D/5D,
  *   LDGSTS (gather), USETMAXREG. Tested: tests/test_gpu.c forced to sm90 at each head_dim (295
