@@ -264,31 +264,13 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
 
     const int b = blockIdx.z, h = blockIdx.y;
     const int m_block = p.m_blocks - 1 - (int)blockIdx.x;
-    const int m0 = m_block * SM90_BLOCK_M;
-    /* The prologue's global loads go out together: the key count, the query offsets, and (lanes 0
-     * and 1 of the producer) a prefetch of the page-table line(s) of the first tile as it is when
-     * sk = max_sk and sq = max_sq, so that the first page lookup, which would otherwise wait for
-     * the key count, usually hits L1. A wrong guess costs one unused prefetch. */
-    const int sk_raw = p.seq_lens ? __ldg(p.seq_lens + b) : p.max_sk;
-#ifndef SM90_NO_PT_PREFETCH
-    if (p.page_table && threadIdx.x < 2) {
-        const int sqg = p.max_sq, skg = p.max_sk;
-        int n_end_g = skg;
-        if (p.causal) n_end_g = min(n_end_g, min(m0 + SM90_BLOCK_M, sqg) - 1 + (skg - sqg) + 1);
-        if (n_end_g > 0) {
-            const int n0g = ((n_end_g + BN - 1) / BN - 1) * BN;
-            const int key = threadIdx.x == 0 ? n0g : min(n0g + BN - 1, skg - 1);
-            const int32_t *e = p.page_table + (int64_t)b * p.pt_stride + pa_fastdiv_q(p.pdiv, (uint32_t)key);
-            asm volatile("prefetch.global.L1 [%0];\n" :: "l"(e));
-        }
-    }
-#endif
     int q_start, sq;
     if (p.cu_q) { q_start = p.cu_q[b]; sq = p.cu_q[b + 1] - q_start; }
     else { q_start = b * p.max_sq; sq = p.max_sq; }
+    const int m0 = m_block * SM90_BLOCK_M;
     if (m0 >= sq) return;
     /* clamped: with validation off a bad length must not walk past the page table */
-    const int sk = min(max(sk_raw, 0), p.max_sk);
+    const int sk = p.seq_lens ? min(max(p.seq_lens[b], 0), p.max_sk) : p.max_sk;
     const int kvh = h / p.group;
     const int m_last = min(m0 + SM90_BLOCK_M, sq) - 1;
     const int diag = sk - sq;              /* bottom-right alignment: row i sees keys <= i + diag */
