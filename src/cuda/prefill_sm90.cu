@@ -180,7 +180,7 @@ static_assert(SM90_PRODUCER_REGS * 128 + SM90_CONSUMER_REGS * 256 <= 168 * SM90_
  * each S = Q K^T, whose shared-memory reads are then K's alone). Alternated A/B (RESULTS 3.1d):
  * d64 with all 4 steps +2..3% contiguous, +3..4% paged; d128 with 4 of 8 (the most without
  * spills; none in the gather kernels, whose consumers have 216 registers) within noise, +1%
- * causal; d256 with 6 of 16 -1.5..3%, so none there. SM90_QREG=0 (build knob) keeps Q in
+ * causal; d256 with 6 of 16 -1.3..3.5%, so none there. SM90_QREG=0 (build knob) keeps Q in
  * shared memory only; SM90_QREG_D128 / SM90_QREG_D256 override. */
 #ifndef SM90_QREG_D128
 #define SM90_QREG_D128 4
@@ -707,7 +707,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         if (lane == 0) mbar_arrive(bar_k_empty + 8 * stage);
 
         float corr[2];
-        softmax(n0, bad, corr);          /* overlaps the P V still running */
+        softmax(n0, bad, corr);          /* under the other warpgroup's wgmma (see below) */
         /* ptxas schedules the exponentials after this wait (SASS: DEPBAR.LE gsb0, 0x0 before the
          * first MUFU.EX2), i.e. the softmax overlaps the other warpgroup's wgmma, not this one's
          * P V. Forcing the wait below the softmax (a wgmma.fence predicated on the row sums) was

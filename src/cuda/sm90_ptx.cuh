@@ -116,7 +116,8 @@ static __device__ __forceinline__ uint64_t make_desc_sw128(uint32_t addr, uint32
 static __device__ __forceinline__ float ex2(float x)
 { float y; asm("ex2.approx.ftz.f32 %0, %1;\n" : "=f"(y) : "f"(x)); return y; }
 
-/* Generated (one per N = 64, 128, 256; the accumulator array's size picks the overload). */
+/* Generated (one per N = 64, 128, 256; the accumulator array's size picks the overload). The rs
+ * forms take the scale-d flag (accumulate = 0 overwrites D, as the first k-step of S = Q K^T). */
 /* wgmma.mma_async m64n64k16 .f32.bf16.bf16: A and B from shared-memory descriptors. */
 template <int TRANS_B>
 static __device__ __forceinline__ void wgmma_ss_bf16(float (&d)[32], uint64_t desc_a, uint64_t desc_b, int accumulate)
