@@ -6,6 +6,8 @@
 # which lives as long as the machine stays warm (30 s between calls).
 #   STAGE=1: unpack the libraries, then build and profile (ncu, NCU_DIMS) while we are there.
 #   STAGE=2: unpack the rest, then compare.py: d128 anchors, flash-attn-4 rows, pa-bench.
+#   STAGE=3: FlashInfer (.carry/fi.tar.xz, 58 MiB) on top of stages 1-2: not yet run.
+# bench/fetch_others.sh builds the three tarballs (they are not in git: .carry/ is ignored).
 export PYTHONUNBUFFERED=1
 O=${OUT:-/tmp/out}; mkdir -p "$O"
 t0=$(date +%s)
@@ -27,6 +29,17 @@ if [ "${STAGE:-1}" = 1 ]; then
       | awk '{print $1, $(NF)}' > "$O/ncu_d$d.txt"
     cat "$O/ncu_d$d.txt" | awk '$2+0 > 0.05 || /time|pipe|issue_active/' | tr '\n' ';'; echo
   done
+elif [ "${STAGE}" = 3 ]; then   # FlashInfer (bench/fetch_others.sh FI=1), on stages 1-2's site: NOT YET RUN
+  mkdir -p /tmp/fisite && tar xJf .carry/fi.tar.xz -C /tmp && cp -a /tmp/fi/. /tmp/fisite/ && rm -rf /tmp/fi
+  export PYTHONPATH=/tmp/fisite:$S:$S/nvidia_cutlass_dsl/dsl_packages FLASHINFER_CUDA_ARCH_LIST=9.0a MAX_JOBS=16
+  python3 -c "import flashinfer; print('flashinfer', flashinfer.__version__)" 2>&1 | tail -3
+  [ -x build/pa-bench ] || { timeout 240 make -j16 all > "$O/build.log" 2>&1; echo "build rc=$?"; }
+  timeout ${COMPARE_S:-500} python3 bench/compare.py --quick --anchor-dims 128 --no-decode-anchors --anchors-after \
+    --other-systems flashinfer --other-pages ${OTHER_PAGES:-0,1,16,64,128} --others-budget-s ${OTHERS_S:-300} --out "$O" \
+    --pa-args "--dims 128 --pages ${PAGES:-1,16,64,128} --table frag --iters 10 --prefill-only" > "$O/compare.log" 2>&1
+  echo "compare rc=$? $(( $(date +%s) - t0 ))s"
+  grep -E "flashinfer" "$O/compare.log" | head -24
+  sed -n '/SUMMARY/,$p' "$O/compare.log" | head -40
 else
   tar xJf .carry/fa4_rest.tar.xz -C /tmp && cp -a /tmp/fa4rest/. $S/ && rm -rf /tmp/fa4rest
   ls $S/nvidia_cutlass_dsl/cu13/lib >/dev/null 2>&1 || echo "the libraries of stage 1 are gone (machine released)"
