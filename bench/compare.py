@@ -253,20 +253,23 @@ def main():
         env["git_head_here"] = "?"
     print(env, flush=True)
     adims = [int(x) for x in a.anchor_dims.split(",") if x]
-    anc = [] if a.skip_anchors else anchors(a.quick, adims or None, not a.no_decode_anchors)
-    if not a.skip_others:
-        anc += others(a.quick, [int(x) for x in a.other_pages.split(",") if x] or None,
-                      a.other_systems.split(","), a.others_budget_s)
+    opages = [int(x) for x in a.other_pages.split(",") if x]
+
+    def measure_others_too(with_anchors):
+        rows = anchors(a.quick, adims or None, not a.no_decode_anchors) if with_anchors else []
+        if not a.skip_others:
+            rows += others(a.quick, opages or None, a.other_systems.split(","), a.others_budget_s)
+        return rows
+
+    anc = measure_others_too(not a.skip_anchors)
     pa_args = a.pa_args or ("--dims 128 --pages 1,3,4,8,16,48,64,100,128,256 --table frag --iters 10"
                             if a.quick else "--dims 128,64,256 --iters 15")
     pa, rc = run_pa(pa_args, a.out)
     if a.anchors_after and not a.skip_anchors:
         # the GPU's clocks drift during a call (its later rows run hotter): measure the anchors
         # again after pa-bench and divide by the mean of the two measurements
-        after = anchors(a.quick, adims or None, not a.no_decode_anchors)
-        if not a.skip_others:   # flash-attn-4 / FlashInfer too (compiled already: no JIT time now)
-            after += others(a.quick, [int(x) for x in a.other_pages.split(",") if x] or None,
-                            a.other_systems.split(","), a.others_budget_s)
+        # (flash-attn-4 / FlashInfer too: compiled already, no JIT time now)
+        after = measure_others_too(True)
         for r in anc:
             m = [x for x in after if "err" not in x and "err" not in r and x.get("who") == r.get("who")
                  and x.get("kind") == r.get("kind") and x.get("page") == r.get("page")

@@ -9,12 +9,10 @@
 set -e
 W=${WHEELS:-/tmp/pa_wheels}; C=$(pwd)/.carry
 mkdir -p "$W" "$C"
-dl() { pip download -q --no-deps --python-version 3.12 --only-binary=:all: --platform manylinux_2_28_x86_64 \
-       --platform manylinux_2_27_x86_64 --platform manylinux_2_24_x86_64 --platform manylinux2014_x86_64 \
-       --platform any -d "$W" "$@"; }
-inst() { local dst=$1; shift; rm -rf "$dst"; pip install -q --no-deps --target "$dst" --python-version 3.12 \
-         --platform manylinux_2_27_x86_64 --platform manylinux_2_24_x86_64 --platform manylinux2014_x86_64 --platform any \
-         --only-binary=:all: --platform manylinux_2_28_x86_64 "$@"; }
+PLAT="--python-version 3.12 --only-binary=:all: --platform manylinux_2_28_x86_64 --platform manylinux_2_27_x86_64
+      --platform manylinux_2_24_x86_64 --platform manylinux2014_x86_64 --platform any"
+dl() { pip download -q --no-deps $PLAT -d "$W" "$@"; }
+inst() { local dst=$1; shift; rm -rf "$dst"; pip install -q --no-deps --target "$dst" $PLAT "$@"; }
 dl flash-attn-4==4.0.0b36 nvidia-cutlass-dsl==4.8.1 nvidia-cutlass-dsl-libs-base==4.8.1 \
    nvidia-cutlass-dsl-libs-core==4.8.1 nvidia-cutlass-dsl-libs-cu13==4.8.1 quack-kernels==0.6.5 \
    "cuda-bindings>=13,<14" cuda-pathfinder apache-tvm-ffi==0.1.15.post2 torch-c-dlpack-ext einops

@@ -21,7 +21,6 @@ if [ "${STAGE:-1}" = 1 ]; then
   wait
   timeout 240 make -j16 all > "$O/build.log" 2>&1; echo "build rc=$? $(( $(date +%s) - t0 ))s"
   for d in ${NCU_DIMS:-64 128 256}; do
-    h=16; [ $d = 64 ] && h=32
     timeout 150 ncu --set full --page raw -k regex:sm90_prefill -c 1 build/pa-bench --prefill-only --dims $d \
       --causal 0 --pages 128 --iters 1 --no-check > /tmp/ncu_raw_d$d.txt 2>&1
     echo "ncu d$d rc=$? $(( $(date +%s) - t0 ))s"
@@ -29,28 +28,23 @@ if [ "${STAGE:-1}" = 1 ]; then
       | awk '{print $1, $(NF)}' > "$O/ncu_d$d.txt"
     cat "$O/ncu_d$d.txt" | awk '$2+0 > 0.05 || /time|pipe|issue_active/' | tr '\n' ';'; echo
   done
-elif [ "${STAGE}" = 3 ]; then   # FlashInfer (bench/fetch_others.sh FI=1), on stages 1-2's site: NOT YET RUN
-  mkdir -p /tmp/fisite && tar xJf .carry/fi.tar.xz -C /tmp && cp -a /tmp/fi/. /tmp/fisite/ && rm -rf /tmp/fi
-  export PYTHONPATH=/tmp/fisite:$S:$S/nvidia_cutlass_dsl/dsl_packages FLASHINFER_CUDA_ARCH_LIST=9.0a MAX_JOBS=16
-  python3 -c "import flashinfer; print('flashinfer', flashinfer.__version__)" 2>&1 | tail -3
-  [ -x build/pa-bench ] || { timeout 240 make -j16 all > "$O/build.log" 2>&1; echo "build rc=$?"; }
-  timeout ${COMPARE_S:-500} python3 bench/compare.py --quick --anchor-dims 128 --no-decode-anchors --anchors-after \
-    --other-systems flashinfer --other-pages ${OTHER_PAGES:-0,1,16,64,128} --others-budget-s ${OTHERS_S:-300} --out "$O" \
-    --pa-args "--dims 128 --pages ${PAGES:-1,16,64,128} --table frag --iters 10 --prefill-only" > "$O/compare.log" 2>&1
-  echo "compare rc=$? $(( $(date +%s) - t0 ))s"
-  grep -E "flashinfer" "$O/compare.log" | head -24
-  sed -n '/SUMMARY/,$p' "$O/compare.log" | head -40
 else
-  tar xJf .carry/fa4_rest.tar.xz -C /tmp && cp -a /tmp/fa4rest/. $S/ && rm -rf /tmp/fa4rest
-  ls $S/nvidia_cutlass_dsl/cu13/lib >/dev/null 2>&1 || echo "the libraries of stage 1 are gone (machine released)"
-  export PYTHONPATH=$S:$S/nvidia_cutlass_dsl/dsl_packages
-  python3 -c "from flash_attn.cute import flash_attn_varlen_func; print('fa4 importable')" 2>&1 | tail -3
+  if [ "$STAGE" = 3 ]; then   # FlashInfer (bench/fetch_others.sh FI=1), on stages 1-2's site: NOT YET RUN
+    who=flashinfer; mkdir -p /tmp/fisite && tar xJf .carry/fi.tar.xz -C /tmp && cp -a /tmp/fi/. /tmp/fisite/ && rm -rf /tmp/fi
+    export PYTHONPATH=/tmp/fisite:$S:$S/nvidia_cutlass_dsl/dsl_packages FLASHINFER_CUDA_ARCH_LIST=9.0a MAX_JOBS=16
+    python3 -c "import flashinfer; print('flashinfer', flashinfer.__version__)" 2>&1 | tail -3
+  else
+    who=fa4; tar xJf .carry/fa4_rest.tar.xz -C /tmp && cp -a /tmp/fa4rest/. $S/ && rm -rf /tmp/fa4rest
+    ls $S/nvidia_cutlass_dsl/cu13/lib >/dev/null 2>&1 || echo "the libraries of stage 1 are gone (machine released)"
+    export PYTHONPATH=$S:$S/nvidia_cutlass_dsl/dsl_packages
+    python3 -c "from flash_attn.cute import flash_attn_varlen_func; print('fa4 importable')" 2>&1 | tail -3
+  fi
   [ -x build/pa-bench ] || { timeout 240 make -j16 all > "$O/build.log" 2>&1; echo "build rc=$?"; }
   timeout ${COMPARE_S:-420} python3 bench/compare.py --quick --anchor-dims 128 --no-decode-anchors --anchors-after \
-    --other-systems fa4 --other-pages ${OTHER_PAGES:-0,1,16,64,128} --others-budget-s ${OTHERS_S:-240} --out "$O" \
+    --other-systems $who --other-pages ${OTHER_PAGES:-0,1,16,64,128} --others-budget-s ${OTHERS_S:-240} --out "$O" \
     --pa-args "--dims 128 --pages ${PAGES:-1,16,64,128} --table frag --iters 10 --prefill-only" > "$O/compare.log" 2>&1
   echo "compare rc=$? $(( $(date +%s) - t0 ))s"
-  grep -E "fa4|first_call" "$O/compare.log" | head -20
+  grep -E "$who|first_call" "$O/compare.log" | head -24
   sed -n '/SUMMARY/,$p' "$O/compare.log" | head -40
 fi
 echo "total $(( $(date +%s) - t0 ))s"
