@@ -261,6 +261,7 @@ static void inst_free(inst *in)
 }
 
 /* page 0: the contiguous cache (page_table NULL, one page per sequence). */
+static int64_t g_frag_block;   /* --frag-block */
 static void inst_set_pages(inst *in, int page, int fragmented)
 {
     in->page = page;
@@ -280,11 +281,19 @@ static void inst_set_pages(inst *in, int page, int fragmented)
         }
         perm = malloc(sizeof(int32_t) * num_pages);
         for (i = 0; i < num_pages; i++) perm[i] = (int32_t)i;
-        if (fragmented)
-            for (i = num_pages - 1; i > 0; i--) {
-                int64_t r = (int64_t)(rnd() % (unsigned long long)(i + 1));
-                int32_t x = perm[i]; perm[i] = perm[r]; perm[r] = x;
+        if (fragmented) {
+            /* g_frag_block > 0: pages shuffled only inside consecutive blocks of that many pages
+             * (locality studies); 0: the whole pool */
+            const int64_t blk = g_frag_block > 0 ? g_frag_block : num_pages;
+            int64_t b0;
+            for (b0 = 0; b0 < num_pages; b0 += blk) {
+                const int64_t n = num_pages - b0 < blk ? num_pages - b0 : blk;
+                for (i = n - 1; i > 0; i--) {
+                    int64_t r = (int64_t)(rnd() % (unsigned long long)(i + 1));
+                    int32_t x = perm[b0 + i]; perm[b0 + i] = perm[b0 + r]; perm[b0 + r] = x;
+                }
             }
+        }
         for (i = 0; i < need; i++) in->table_h[i] = perm[i];
         free(perm);
         to_dev(in->dtable, in->table_h, sizeof(int32_t) * need);
@@ -506,6 +515,7 @@ static void usage(void)
            "  --dims 64,128,256      head dims\n"
            "  --pages 1,3,4,...      page sizes (the contiguous baseline always runs)\n"
            "  --causal 0|1|both      --table contig|frag|both\n"
+           "  --frag-block N         fragmented tables shuffle pages only inside blocks of N pages\n"
            "  --dtype bf16|f16|f32   --kernel auto|cpu|sm80|sm90|decode\n"
            "  --iters N --warmup N   --threads N (CPU)   --seed N\n"
            "  --paired 0|1           paged rows timed interleaved with the contiguous baseline (1)\n"
@@ -535,6 +545,7 @@ int main(int argc, char **argv)
         else if (ARG("--dims")) { o.ndims = parse_list(v, o.dims); have_dims = 1; }
         else if (ARG("--pages")) { o.npages = parse_list(v, o.pages); have_pages = 1; }
         else if (ARG("--causal")) o.causal_mode = !strcmp(v, "both") ? 2 : atoi(v);
+        else if (ARG("--frag-block")) g_frag_block = atoll(v);
         else if (ARG("--table")) o.table_mode = !strcmp(v, "contig") ? 0 : !strcmp(v, "frag") ? 1 : 2;
         else if (ARG("--dtype")) o.dtype = !strcmp(v, "f16") ? PA_DTYPE_F16 : !strcmp(v, "f32") ? PA_DTYPE_F32 : PA_DTYPE_BF16;
         else if (ARG("--kernel")) o.kernel = !strcmp(v, "cpu") ? PA__KERNEL_CPU : !strcmp(v, "sm80") ? PA__KERNEL_SM80_PREFILL
