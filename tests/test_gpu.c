@@ -3,7 +3,9 @@
  * head_dim 64/128/256, f16 and bf16), bad inputs with validation on, pa_kv_append and
  * bit-identical repeats. PA_TEST_KERNEL=sm80|sm90|decode|auto forces one kernel; a case the
  * forced kernel cannot run counts as skipped, not failed. PA_TEST_SM90_WIDE=1 makes the sm90
- * gather use its 64-bit offsets for every pool; PA_TEST_HEAD_DIM=128 draws only that head_dim.
+ * gather use its 64-bit offsets for every pool; PA_TEST_SM90_GATHER=1 sends every paged sm90 call
+ * through the cp.async gather (normally pages 1..7 and a few others), so that it is checked at
+ * every page size of the sweep; PA_TEST_HEAD_DIM=128 draws only that head_dim.
  * Without a CUDA device it prints "skipped: no CUDA device" and counts nothing.
  */
 #include "harness.h"
@@ -25,6 +27,8 @@ static void count(int r)
 
 /* prefill_sm90.cu: pools of at least 2^this bytes use the gather's 64-bit offsets */
 extern int pa__sm90_wide_log2 __attribute__((weak));
+/* prefill_sm90.cu: non-zero sends every paged call through the gather */
+extern int pa__sm90_force_gather __attribute__((weak));
 
 int main(void)
 {
@@ -49,6 +53,7 @@ int main(void)
         }
     }
     if (getenv("PA_TEST_SM90_WIDE") && &pa__sm90_wide_log2) pa__sm90_wide_log2 = 0;
+    if (getenv("PA_TEST_SM90_GATHER") && &pa__sm90_force_gather) pa__sm90_force_gather = 1;
     if (dev_count() < 1) {
         printf("skipped: no CUDA device\n");
         return th_finish(0, 0);

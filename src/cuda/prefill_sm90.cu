@@ -129,16 +129,14 @@ using namespace pa_sm90;
 #else
 #define SM90_STAGES_FOR(D, G) ((D) == 64 ? ((G) ? SM90_STAGES_D64_GATHER : SM90_STAGES_D64) : (D) == 128 ? SM90_STAGES_D128 : 2)
 #endif
-/* gather: 1 = the V warps look up every row and publish K and V row offsets through shared memory
- * (the K warps only copy); 0 = each warp looks up its own rows and shuffles the offsets */
-#ifndef SM90_GATHER_ADDR
-#define SM90_GATHER_ADDR 1
-#endif
-#ifndef SM90_DEV_NOFENCE   /* measurement builds only (dev_diag.sh): consumers skip the proxy fence */
-#define SM90_DEV_NOFENCE 0
-#endif
-#ifndef SM90_DEV_HALFCOPY  /* measurement builds only: the shuffle gather copies half its rows */
+/* Measurement builds only (bench/wip_sm90/dev_s7b.sh), wrong results by design: the gather's
+ * producer copies half of its rows (SM90_DEV_HALFCOPY), or the consumers skip the generic-to-async
+ * proxy fence after a gathered tile lands (SM90_DEV_NOFENCE). Both 0 in every real build. */
+#ifndef SM90_DEV_HALFCOPY
 #define SM90_DEV_HALFCOPY 0
+#endif
+#ifndef SM90_DEV_NOFENCE
+#define SM90_DEV_NOFENCE 0
 #endif
 #define SM90_THREADS     384                 /* producer warpgroup + 2 consumer warpgroups */
 #define SM90_PANEL_COLS  64                  /* one 128-byte swizzle atom row of bf16 */
@@ -157,13 +155,7 @@ template <int D, bool G = false> struct sm90_shape {      /* G: the gather kerne
     static constexpr int OFF_K = NP * QPANEL;
     static constexpr int OFF_V = OFF_K + STAGES * TILE;
     static constexpr int OFF_BAR = OFF_V + STAGES * TILE;
-    /* gather kernel: a ring of ASLOTS tiles of row offsets, published by the V warps (see the
-     * producer): 128 B of mbarriers, 128 B of none-row words, then per slot [K, V][half][BN / 2
-     * rows] of 8 bytes */
-    static constexpr int ASLOTS = 4;
-    static constexpr int OFF_ADDR = OFF_BAR + 256;
-    static constexpr int ADDR_BYTES = G && SM90_GATHER_ADDR ? 256 + ASLOTS * 2 * BN * 8 : 0;
-    static constexpr int SMEM = OFF_ADDR + ADDR_BYTES + 1024;   /* + barriers, masks, alignment slack */
+    static constexpr int SMEM = OFF_BAR + 256 + 1024;      /* + barriers, masks, alignment slack */
     static constexpr int MASK_WORDS = BN / 32;              /* bad-page mask words per stage */
 };
 static int sm90_smem_bytes(int d, int gather)
@@ -183,8 +175,8 @@ static int sm90_smem_bytes(int d, int gather)
 #define SM90_GATHER_PREGS(D) SM90_GATHER_PRODUCER_REGS
 #define SM90_GATHER_CREGS(D) SM90_GATHER_CONSUMER_REGS
 #else
-#define SM90_GATHER_PREGS(D) ((D) == 64 && !SM90_GATHER_ADDR ? 56 : 64)
-#define SM90_GATHER_CREGS(D) ((D) == 64 && !SM90_GATHER_ADDR ? 224 : 216)
+#define SM90_GATHER_PREGS(D) ((D) == 64 ? 56 : 64)
+#define SM90_GATHER_CREGS(D) ((D) == 64 ? 224 : 216)
 #endif
 /* setmaxnreg only moves registers inside the CTA's launch allocation (168 per thread at 384
  * threads): 32/240 needs more than the producer frees and setmaxnreg.inc waits forever. */
@@ -308,11 +300,6 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
             mbar_init(bar_k_empty + 8 * s, 8);   /* one arrival per consumer warp */
             mbar_init(bar_v_empty + 8 * s, 8);
         }
-        if (GATHER && SM90_GATHER_ADDR)
-            for (int i = 0; i < 2 * S::ASLOTS; i++) {   /* [slot][half]: offsets published / read */
-                mbar_init(base + S::OFF_ADDR + 8 * i, 1);
-                mbar_init(base + S::OFF_ADDR + 64 + 8 * i, 1);
-            }
         fence_mbar_init();
     }
     __syncthreads();
@@ -341,9 +328,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
             constexpr int LPR = 8, RPI = 4, RW = BN / 2, NU = RW / 32;   /* 8 lanes per 128-byte panel row */
             constexpr int IPU = 32 / RPI;               /* row groups (of RPI rows) per 32 rows */
             constexpr int PER = 8 / RPI;                /* the destination swizzle repeats every PER groups */
-#if !SM90_GATHER_ADDR
             const int64_t sp = (is_v ? p.v_sp : p.k_sp) * 2, st = (is_v ? p.v_st : p.k_st) * 2;
-#endif
             const char *gbase = (is_v ? p.v : p.k) + (int64_t)kvh * (is_v ? p.v_sh : p.k_sh) * 2;
             const int32_t *pt = p.page_table + (int64_t)b * p.pt_stride;
             const uint32_t sbuf0 = is_v ? sV : sK;
@@ -353,148 +338,6 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
             asm volatile("" : "+l"(gc));   /* one 64-bit base: a copy's address is one IMAD.WIDE */
             uint64_t ptb = (uint64_t)pt;
             asm volatile("" : "+l"(ptb));  /* kept, not recomputed per lookup: a lookup's address is one IMAD.WIDE */
-#if SM90_GATHER_ADDR
-            /* The V warp of half pnl looks up rows pnl RW + l (and + 32) of tile it + 3 while it
-             * copies tile it, and publishes both tensors' row offsets in slot (it + 3) % ASLOTS,
-             * stored so that a lane reads the offsets of its rows RPI i + hi with one 16-byte load
-             * per 4 (2 when wide) rows, plus the words of rows with no data (past the end, bad
-             * page id). The K warps, whose tiles the consumers need first, only load offsets and
-             * copy. Offsets: 32-bit in 16-byte units, or 64-bit bytes when p.wide; 0 for no row. */
-            auto gather_addr_loop = [&](auto wide_tag) {
-                constexpr bool WIDE = decltype(wide_tag)::value;
-                typedef typename std::conditional<WIDE, unsigned long long, uint32_t>::type off_t;
-                constexpr int OS = (int)sizeof(off_t), PL = 16 / OS;    /* offsets per 16-byte load */
-                constexpr int NI = NU * IPU;                            /* rows a lane copies per tile */
-                const uint32_t A = base + S::OFF_ADDR;
-                const uint32_t a_full = A + 8 * pnl, a_empty = A + 64 + 8 * pnl, a_mask = A + 128 + 8 * pnl;
-                auto a_offs = [&](int slot, int tensor) -> uint32_t {
-                    return A + 256 + (((slot * 2 + tensor) * 2 + pnl) * RW) * OS;
-                };
-                const uint32_t ksp16 = (uint32_t)(p.k_sp >> 3), kst16 = (uint32_t)(p.k_st >> 3);
-                const uint32_t vsp16 = (uint32_t)(p.v_sp >> 3), vst16 = (uint32_t)(p.v_st >> 3);
-                int pid[NU];
-                uint32_t psl[NU];
-                auto lookup = [&](int t) {
-#pragma unroll
-                    for (int u = 0; u < NU; u++) {
-                        const int j = (n_hi - 1 - t) * BN + pnl * RW + 32 * u + lane;
-                        pid[u] = -1; psl[u] = 0;
-                        if (j < sk) {
-                            const uint32_t pi = pa_fastdiv_q(p.pdiv, (uint32_t)j);
-                            pid[u] = __ldg((const int32_t *)(ptb + (uint64_t)pi * 4u));
-                            psl[u] = (uint32_t)j - pi * (uint32_t)p.page_size;
-                        }
-                    }
-                };
-                auto publish = [&](int t) {
-                    const int slot = t % S::ASLOTS;
-                    mbar_wait(a_empty + 16 * slot, (uint32_t)((t / S::ASLOTS) & 1) ^ 1u);
-#pragma unroll
-                    for (int u = 0; u < NU; u++) {
-                        const bool ok = (unsigned)pid[u] < (unsigned)p.num_pages;
-                        off_t ko = 0, vo = 0;
-                        if (ok) {
-                            if (WIDE) {
-                                ko = (off_t)((int64_t)pid[u] * p.k_sp * 2 + (int64_t)psl[u] * p.k_st * 2);
-                                vo = (off_t)((int64_t)pid[u] * p.v_sp * 2 + (int64_t)psl[u] * p.v_st * 2);
-                            } else {
-                                ko = (off_t)((uint32_t)pid[u] * ksp16 + psl[u] * kst16);
-                                vo = (off_t)((uint32_t)pid[u] * vsp16 + psl[u] * vst16);
-                            }
-                        }
-                        const int idx = (lane & 3) * (RW / 4) + 8 * u + (lane >> 2);   /* row r: (r & 3) RW/4 + r / 4 */
-                        if (WIDE) {
-                            asm volatile("st.shared.u64 [%0], %1;\n" :: "r"(a_offs(slot, 0) + idx * OS), "l"((uint64_t)ko) : "memory");
-                            asm volatile("st.shared.u64 [%0], %1;\n" :: "r"(a_offs(slot, 1) + idx * OS), "l"((uint64_t)vo) : "memory");
-                        } else {
-                            asm volatile("st.shared.u32 [%0], %1;\n" :: "r"(a_offs(slot, 0) + idx * OS), "r"((uint32_t)ko) : "memory");
-                            asm volatile("st.shared.u32 [%0], %1;\n" :: "r"(a_offs(slot, 1) + idx * OS), "r"((uint32_t)vo) : "memory");
-                        }
-                        const uint32_t w = __ballot_sync(0xffffffffu, !ok);
-                        if (lane == 0) asm volatile("st.shared.u32 [%0], %1;\n" :: "r"(a_mask + 16 * slot + 4 * u), "r"(w) : "memory");
-                    }
-                    __syncwarp();
-                    if (lane == 0) mbar_arrive(a_full + 16 * slot);
-                };
-                if (is_v)
-                    for (int t = 0; t < 3 && t < n_tiles; t++) { lookup(t); publish(t); }
-                for (int it = 0; it < n_tiles; it++) {
-                    const int stage = it % S::STAGES, slot = it % S::ASLOTS;
-                    const uint32_t parity = (uint32_t)(it / S::STAGES) & 1u;
-                    if (is_v && it + 3 < n_tiles) lookup(it + 3);   /* page-table loads land under the copies */
-                    if (!is_v) mbar_wait(a_full + 16 * slot, (uint32_t)(it / S::ASLOTS) & 1u);
-                    /* this lane's row offsets (rows RPI i + hi, i < NI), all loaded before the
-                     * stage wait when 32-bit (NI registers); 64-bit ones are loaded 2 at a time
-                     * by the copies (32 registers would spill) */
-                    off_t off[NI];
-                    const uint32_t src_o = a_offs(slot, is_v) + hi * (RW / 4) * OS;
-                    auto load_offs = [&](int k) {
-                        if constexpr (WIDE) {
-                            unsigned long long x0, x1;
-                            asm volatile("ld.shared.v2.u64 {%0, %1}, [%2];\n" : "=l"(x0), "=l"(x1) : "r"(src_o + 16 * k) : "memory");
-                            off[PL * k] = (off_t)x0; off[PL * k + 1] = (off_t)x1;
-                        } else {
-                            uint32_t x0, x1, x2, x3;
-                            asm volatile("ld.shared.v4.u32 {%0, %1, %2, %3}, [%4];\n" : "=r"(x0), "=r"(x1), "=r"(x2), "=r"(x3) : "r"(src_o + 16 * k) : "memory");
-                            off[PL * k] = (off_t)x0; off[PL * k + 1] = (off_t)x1;
-                            off[PL * k + 2] = (off_t)x2; off[PL * k + 3] = (off_t)x3;
-                        }
-                    };
-                    if (!WIDE)
-#pragma unroll
-                        for (int k = 0; k < NI / PL; k++) load_offs(k);
-                    uint32_t w[NU];
-#pragma unroll
-                    for (int u = 0; u < NU; u++)
-                        asm volatile("ld.shared.u32 %0, [%1];\n" : "=r"(w[u]) : "r"(a_mask + 16 * slot + 4 * u) : "memory");
-                    __syncwarp();
-                    if (!WIDE && !is_v && lane == 0) mbar_arrive(a_empty + 16 * slot);   /* rewritten with tile it + 4 */
-                    if (lane == 0) mbar_wait(empty0 + 8 * stage, parity ^ 1u);
-                    __syncwarp();
-                    if (!is_v && lane == 0) {
-#pragma unroll
-                        for (int u = 0; u < NU; u++) bad_masks[4 * stage + NU * pnl + u] = w[u];
-                        mbar_arrive(full0 + 8 * stage);
-                    }
-                    uint32_t d[PER];
-                    {
-                        uint32_t st_base = sbuf0 + stage * S::TILE + (pnl * RW + hi) * 128;
-                        asm volatile("" : "+r"(st_base));
-#pragma unroll
-                        for (int k = 0; k < PER; k++) d[k] = st_base + (((c & 7) ^ ((RPI * k + hi) & 7)) << 4);
-                    }
-                    auto copies = [&](auto fill_tag) {
-                        constexpr bool FILL = decltype(fill_tag)::value;
-#pragma unroll
-                        for (int i = 0; i < NI; i++) {
-                            if (WIDE && i % PL == 0) load_offs(i / PL);
-                            const uint32_t dst = d[i % PER] + RPI * i * 128;
-                            const uint64_t src = WIDE ? gc + (uint64_t)off[i] : gc + (uint64_t)off[i] * 16u;
-                            const bool ok = !FILL || !((w[i / IPU] >> ((RPI * i + hi) & 31)) & 1u);
-#pragma unroll
-                            for (int q = 0; q < NP; q++) {
-                                if (FILL) pa_cp_async_16_zfill(dst + q * S::PANEL, (const void *)(src + q * 128), ok ? 16u : 0u);
-                                else pa_cp_async_16(dst + q * S::PANEL, (const void *)(src + q * 128));
-                            }
-                        }
-                    };
-                    uint32_t any = 0;
-#pragma unroll
-                    for (int u = 0; u < NU; u++) any |= w[u];
-                    if (any == 0) copies(std::false_type());
-                    else copies(std::true_type());
-                    asm volatile("cp.async.mbarrier.arrive.noinc.shared::cta.b64 [%0];\n" :: "r"(full0 + 8 * stage) : "memory");
-                    if (WIDE && !is_v) {
-                        __syncwarp();
-                        if (lane == 0) mbar_arrive(a_empty + 16 * slot);
-                    }
-                    if (is_v && it + 3 < n_tiles) publish(it + 3);
-                }
-            };
-            if (p.wide) gather_addr_loop(std::true_type());
-            else gather_addr_loop(std::false_type());
-            return;
-#else
             /* The loop, once with 32-bit row offsets in 16-byte units (~0 = no row; pools under
              * 64 GiB: two 32-bit multiplies per lookup) and once with 64-bit byte offsets (-1). */
             auto gather_loop = [&](auto wide_tag) {
@@ -558,7 +401,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
 #pragma unroll
                                 for (int k = 0; k < CH; k++) {
                                     const int i = u * IPU + g + k;
-                                    if (SM90_DEV_HALFCOPY && (i & 1)) continue;   /* timing only: wrong results */
+                                    if (SM90_DEV_HALFCOPY && (i & 1)) continue;
                                     const uint32_t dst = d[i % PER] + RPI * i * 128;
                                     const bool ok = off[k] != none;
                                     const uint64_t src = WIDE ? gc + (uint64_t)(ok || !FILL ? off[k] : 0) : gc + (uint64_t)off[k] * 16u;
@@ -580,7 +423,6 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
             if (p.wide) gather_loop(std::true_type());
             else gather_loop(std::false_type());
             return;
-#endif
         }
         const CUtensorMap *map0 = is_v ? maps.v : maps.k;
         const uint32_t full = is_v ? bar_v_full : bar_k_full, empty = is_v ? bar_v_empty : bar_k_empty;
@@ -964,7 +806,16 @@ static int64_t sm90_pool_bytes(const pa__problem *pb)
 static_assert(SM90_RUNS_MIN >= 43, "a tile must span at most 4 page runs");
 static_assert(sm90_shape<128>::BN == PA_SM90_TILE && sm90_shape<64>::BN == PA_SM90_TILE &&
               sm90_shape<256>::BN == 64 && PA_SM90_MAX_MAPS == SM90_MAX_MAPS, "sm90_plan.h and this file disagree");
-static int sm90_gathers(const pa__problem *pb) { return pa_sm90_regime(pb) == PA_SM90_GATHER; }
+/* Non-zero: every paged call takes the cp.async gather, whatever its page size (a test sets it,
+ * so that the gather is checked at every page size; tests/test_gpu.c PA_TEST_SM90_GATHER=1). */
+extern "C" int pa__sm90_force_gather;
+int pa__sm90_force_gather = 0;
+static int sm90_regime(const pa__problem *pb)
+{
+    if (pa__sm90_force_gather && pb->page_table) return PA_SM90_GATHER;
+    return pa_sm90_regime(pb);
+}
+static int sm90_gathers(const pa__problem *pb) { return sm90_regime(pb) == PA_SM90_GATHER; }
 
 static CUresult sm90_kv_map(CUtensorMap *map, const pa__problem *pb, const void *ptr,
                             int64_t st_tok, int64_t st_head, int64_t st_page, int box_rows)
@@ -1012,7 +863,7 @@ static CUresult sm90_pair_map(CUtensorMap *map, const pa__problem *pb, const voi
 /* Encodes the K and V maps the regime needs (none for the gather); fills *n_maps. */
 static CUresult sm90_build_maps(sm90_maps *m, const pa__problem *pb, int *n_maps)
 {
-    const int regime = pa_sm90_regime(pb), g = pa_sm90_box_rows(pb);
+    const int regime = sm90_regime(pb), g = pa_sm90_box_rows(pb);
     int n = 0;
     if (regime == PA_SM90_PAIRS) {
         *n_maps = 1;
@@ -1073,7 +924,7 @@ extern "C" size_t pa__sm90_workspace(const pa_context *ctx, const pa__problem *p
 extern "C" pa_status pa__sm90_attention(pa_context *ctx, const pa__problem *pb, void *ws, size_t ws_bytes)
 {
     if (pb->batch <= 0 || pb->max_seqlen_q <= 0 || pb->num_heads <= 0) return PA_OK;
-    const int regime = pa_sm90_regime(pb), gather = regime == PA_SM90_GATHER;
+    const int regime = sm90_regime(pb), gather = regime == PA_SM90_GATHER;
     const int tile = pa_sm90_tile_n(pb->head_dim);
     const int box_rows = regime == PA_SM90_BOXES || regime == PA_SM90_PAIRS ? pa_sm90_box_rows(pb) : tile;
     sm90_maps maps;

@@ -70,9 +70,6 @@ static inline int pa_sm90_pair_mode(const pa__problem *pb)
 
 static inline int pa_sm90_regime(const pa__problem *pb)
 {
-#ifdef SM90_FORCE_GATHER   /* measurement builds only: the gather for every paged call */
-    if (pb->page_table) return PA_SM90_GATHER;
-#endif
     if (pa_sm90_pair_mode(pb)) return PA_SM90_PAIRS;
     if (!pb->page_table || pb->page_size % pa_sm90_tile_n(pb->head_dim) == 0) return PA_SM90_BOXES;
     if (pb->page_size >= SM90_RUNS_MIN) return PA_SM90_RUNS;
