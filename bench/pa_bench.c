@@ -262,6 +262,9 @@ static void inst_free(inst *in)
 
 /* page 0: the contiguous cache (page_table NULL, one page per sequence). */
 static int64_t g_frag_block;   /* --frag-block */
+/* src/cuda/prefill_sm90.cu: non-zero sends every paged sm90 call through the cp.async gather
+ * (--force-gather, for choosing between the gather and the TMA regimes by measurement) */
+extern int pa__sm90_force_gather __attribute__((weak));
 static void inst_set_pages(inst *in, int page, int fragmented)
 {
     in->page = page;
@@ -516,6 +519,7 @@ static void usage(void)
            "  --pages 1,3,4,...      page sizes (the contiguous baseline always runs)\n"
            "  --causal 0|1|both      --table contig|frag|both\n"
            "  --frag-block N         fragmented tables shuffle pages only inside blocks of N pages\n"
+           "  --force-gather         sm90: the cp.async gather for every paged call (measurement)\n"
            "  --dtype bf16|f16|f32   --kernel auto|cpu|sm80|sm90|decode\n"
            "  --iters N --warmup N   --threads N (CPU)   --seed N\n"
            "  --paired 0|1           paged rows timed interleaved with the contiguous baseline (1)\n"
@@ -546,6 +550,7 @@ int main(int argc, char **argv)
         else if (ARG("--pages")) { o.npages = parse_list(v, o.pages); have_pages = 1; }
         else if (ARG("--causal")) o.causal_mode = !strcmp(v, "both") ? 2 : atoi(v);
         else if (ARG("--frag-block")) g_frag_block = atoll(v);
+        else if (!strcmp(a, "--force-gather")) { if (&pa__sm90_force_gather) pa__sm90_force_gather = 1; }
         else if (ARG("--table")) o.table_mode = !strcmp(v, "contig") ? 0 : !strcmp(v, "frag") ? 1 : 2;
         else if (ARG("--dtype")) o.dtype = !strcmp(v, "f16") ? PA_DTYPE_F16 : !strcmp(v, "f32") ? PA_DTYPE_F32 : PA_DTYPE_BF16;
         else if (ARG("--kernel")) o.kernel = !strcmp(v, "cpu") ? PA__KERNEL_CPU : !strcmp(v, "sm80") ? PA__KERNEL_SM80_PREFILL
