@@ -43,8 +43,20 @@ static int check_plan(int d, int ps, int layout, int table)
 
     const int regime = pa_sm90_regime(&pb), g = pa_sm90_box_rows(&pb), mode = pa_sm90_pair_mode(&pb);
     CHECK(g >= 1 && g <= TILE && TILE % g == 0 && (!table || ps % g == 0), "box rows %d", g);
+    if (table && ps >= SM90_RUNS_MIN && ps % TILE) {
+        /* the runs-or-gather rule's box count is the plan's own: issuing lanes over 64 tiles */
+        long issued = 0;
+        int lane;
+        for (t = 0; t < 64; t++)
+            for (lane = 0; lane < 32; lane++)
+                issued += pa_sm90_runs_lane(ps, __builtin_ctz((unsigned)g), (int)((long)t * TILE % ps), lane, TILE).issue;
+        issued *= pa_sm90_warp_panels(NP, 0);
+        CHECK(issued == pa_sm90_runs_issues64(&pb), "runs: %ld boxes over 64 tiles, the rule counts %d",
+              issued, pa_sm90_runs_issues64(&pb));
+    }
     if (regime == PA_SM90_GATHER) {
-        CHECK(table && g < 8 && ps < SM90_RUNS_MIN, "gather chosen for g=%d", g);
+        CHECK(table && ((g < 8 && ps < SM90_RUNS_MIN) || (ps >= SM90_RUNS_MIN && pa_sm90_runs_lose(&pb))),
+              "gather chosen for g=%d", g);
         return 1;
     }
     if (regime == PA_SM90_PAIRS) CHECK(mode && g >= 8 && ps % 8 == 0, "PAIR with g=%d mode=%d", g, mode);
@@ -133,6 +145,33 @@ static int check_plan(int d, int ps, int layout, int table)
     return 1;
 }
 
+/* The runs-or-gather choice at the page sizes measured side by side (bench/RESULTS.md 2.13). */
+static int check_measured(void)
+{
+    static const struct { int d, ps, gather; } m[] = {
+        { 64, 43, 1 }, { 64, 51, 1 }, { 64, 63, 1 }, { 64, 77, 0 }, { 64, 100, 0 }, { 64, 127, 0 },
+        { 128, 43, 0 }, { 128, 51, 0 }, { 128, 63, 0 }, { 128, 77, 0 }, { 128, 100, 0 }, { 128, 127, 0 },
+        { 256, 43, 1 }, { 256, 51, 1 }, { 256, 63, 1 }, { 256, 77, 1 }, { 256, 100, 1 }, { 256, 127, 1 },
+    };
+    const int32_t table[1] = { 0 };
+    int i, bad = 0;
+    for (i = 0; i < (int)(sizeof m / sizeof *m); i++) {
+        pa__problem pb;
+        memset(&pb, 0, sizeof pb);
+        pb.dtype = PA_DTYPE_BF16; pb.head_dim = m[i].d; pb.num_kv_heads = 8; pb.page_size = m[i].ps;
+        pb.num_pages = 1000; pb.page_table = table;
+        pb.k_stride_head = pb.v_stride_head = m[i].d;                  /* an NHD pool */
+        pb.k_stride_token = pb.v_stride_token = 8 * (int64_t)m[i].d;
+        pb.k_stride_page = pb.v_stride_page = m[i].ps * pb.k_stride_token;
+        const int want = m[i].gather ? PA_SM90_GATHER : PA_SM90_RUNS, got = pa_sm90_regime(&pb);
+        if (got != want) {
+            printf("FAIL [test_sm90_plan] d=%d page=%d: regime %d, measured best %d\n", m[i].d, m[i].ps, got, want);
+            bad++;
+        }
+    }
+    return bad == 0;
+}
+
 int main(void)
 {
     static const int big[] = { 1536, 2048, 2816, 4096, 8192, 12345 };
@@ -148,5 +187,6 @@ int main(void)
                     if (check_plan(dims[k], big[i], layout, table)) passed++; else failed++;
                 }
             }
+    if (check_measured()) passed++; else failed++;
     return th_finish(passed, failed);
 }

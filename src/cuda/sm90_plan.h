@@ -68,11 +68,47 @@ static inline int pa_sm90_pair_mode(const pa__problem *pb)
     return ps == 8 && pb->page_table ? PA_SM90_PAIR_PAGE8 : 0;
 }
 
+/* Plain layout (BOXES, RUNS): panel warp pnl (0, 1) loads panels pnl, pnl + 2, ..: this many
+ * (head_dim 64 has one panel, so warp 1 loads none and arrives with no bytes). */
+PA_SM90_FN int pa_sm90_warp_panels(int panels, int pnl) { return (panels - pnl + 1) / 2; }
+
+/* Page runs: the TMA boxes one panel warp issues over 64 consecutive tiles (a run of len keys
+ * takes one box per set bit of len / box rows; a warp loads (panels + 1) / 2 panels). */
+static inline int pa_sm90_runs_issues64(const pa__problem *pb)
+{
+    const int tile = pa_sm90_tile_n(pb->head_dim), ps = pb->page_size, g = pa_sm90_box_rows(pb);
+    int total = 0, t;
+    for (t = 0; t < 64; t++) {
+        const int r0 = (int)(((int64_t)t * tile) % ps);
+        int s = 0;
+        while (s < tile) {
+            const int avail = s == 0 ? ps - r0 : ps, len = avail < tile - s ? avail : tile - s;
+            int units = len / g;
+            while (units) { total += units & 1; units >>= 1; }
+            s += len;
+        }
+    }
+    return total * pa_sm90_warp_panels(pa_sm90_panels(pb->head_dim), 0);
+}
+
+/* Page runs or the gather, for the page sizes both can serve: measured side by side on the H200
+ * (bench/RESULTS.md 2.13, pages 43..127, fragmented tables). A warp's box issue time grows with
+ * its boxes per tile and shrinks with the tile's compute time: at head_dim 64 runs cost +12..16%
+ * at 10+ boxes per tile (43, 51, 63) against the gather's +9.4%, and +4..6% at 5..9 (77, 100,
+ * 127); at 256 (64-key tiles, two panels a warp) +4.4..10% at 5.8+ against the gather's +4%; at
+ * 128 runs (+4..5.6%) always beat the gather (+9.5%). */
+static inline int pa_sm90_runs_lose(const pa__problem *pb)
+{
+    if (pb->head_dim == 64) return pa_sm90_runs_issues64(pb) >= 64 * 10;
+    if (pb->head_dim == 256) return pa_sm90_runs_issues64(pb) >= 64 * 11 / 2;
+    return 0;
+}
+
 static inline int pa_sm90_regime(const pa__problem *pb)
 {
     if (pa_sm90_pair_mode(pb)) return PA_SM90_PAIRS;
     if (!pb->page_table || pb->page_size % pa_sm90_tile_n(pb->head_dim) == 0) return PA_SM90_BOXES;
-    if (pb->page_size >= SM90_RUNS_MIN) return PA_SM90_RUNS;
+    if (pb->page_size >= SM90_RUNS_MIN) return pa_sm90_runs_lose(pb) ? PA_SM90_GATHER : PA_SM90_RUNS;
     return pa_sm90_box_rows(pb) >= 8 ? PA_SM90_BOXES : PA_SM90_GATHER;
 }
 
@@ -86,9 +122,6 @@ static inline int pa_sm90_run_maps(const pa__problem *pb)
     return n;
 }
 
-/* Plain layout (BOXES, RUNS): panel warp pnl (0, 1) loads panels pnl, pnl + 2, ..: this many
- * (head_dim 64 has one panel, so warp 1 loads none and arrives with no bytes). */
-PA_SM90_FN int pa_sm90_warp_panels(int panels, int pnl) { return (panels - pnl + 1) / 2; }
 
 /* Rows one PAIR box carries (its map's box): a page for PAGE8, else g. */
 PA_SM90_FN int pa_sm90_pair_box_rows(int mode, int g) { return mode == PA_SM90_PAIR_PAGE8 ? 8 : g; }
