@@ -35,7 +35,9 @@
  *      map per box height, lane 8 run + bit issues the box of one bit of the run's length. The
  *      box destination is only 128-byte aligned: 128B swizzling follows the shared-memory
  *      address bits, so a box landing at row r gets row r's pattern.
- *  (4) GATHER instantiation, the rest (pages 1..7, 12, 20 ...): the producer warps copy rows
+ *  (4) GATHER instantiation, the rest (pages 1..7, 12, 20 ...), and the run pages whose box count
+ *      makes runs the slower path (pa_sm90_runs_lose: d64 odd pages 43..63, d256 the run pages
+ *      43..185; measured on the H200, RESULTS 2.13): the producer warps copy rows
  *      with 16-byte cp.async (see the producer's comment) and complete the stage's mbarrier with
  *      cp.async.mbarrier.arrive.noinc; consumers fence the generic-to-async proxy before their
  *      wgmma reads.
@@ -88,6 +90,18 @@
  *   M13 3 stages for the d64 gather kernel only: its producer is the slowest relative to its
  *       consumers (half the bytes per tile of d128, the same lookups). Measured alternated: pages
  *       1/3/4 +9.5..9.8% against +10.8..11.7% with 2 (d128 with 3: TMA contiguous -1%, gather same).
+ *   H200 (RESULTS 2b, 2026-12-01): contiguous d128 670-673 / 615-616 TFLOPS (1.05-1.08x cuDNN in
+ *       the same calls), d64 471-477, d256 598-662 (0.94-1.02x cuDNN: not reliably above it).
+ *   M14 (rejected) the V warps look up K and V rows 3 tiles ahead and publish their offsets in a
+ *       shared-memory ring, so the K warps only copy. Predicted: fewer K-warp instructions, K
+ *       earlier. Measured (RESULTS 2.11): slower at every head_dim (d128 +13% vs +10% at pages
+ *       1/3/4): the K warps then wait on the V warps, which do twice the lookups. A build that
+ *       copies half the rows (3.1e) cut d128's +10% to +6.5%: the copies themselves, not lookups
+ *       or shuffles, are most of the gather's cost, and a third stage does not help.
+ *   M15 runs or gather by box count (sm90_plan.h pa_sm90_runs_lose): at d64 a tile is half d128's
+ *       work, so page runs needing 10+ boxes per warp and tile (odd pages 43..63) cost +12..16%
+ *       against the gather's +9.4%; at d256 the gather costs only +4%. Measured after the switch:
+ *       d64 43/51/63 +7.3..9.1%, d256 43..127 +3.0..4.4% (were +4.4..10%).
  *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax (ptxas places it
  *   above; forcing it cost 2..7%), a persistent static round-robin grid (causal -8%: imbalance and
  *   L2 drift).
