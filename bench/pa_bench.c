@@ -260,11 +260,12 @@ static void inst_free(inst *in)
     if (in->dtable) xfree(in->dtable);
 }
 
-/* page 0: the contiguous cache (page_table NULL, one page per sequence). */
 static int64_t g_frag_block;   /* --frag-block */
 /* src/cuda/prefill_sm90.cu: non-zero sends every paged sm90 call through the cp.async gather
  * (--force-gather, for choosing between the gather and the TMA regimes by measurement) */
 extern int pa__sm90_force_gather __attribute__((weak));
+
+/* page 0: the contiguous cache (page_table NULL, one page per sequence). */
 static void inst_set_pages(inst *in, int page, int fragmented)
 {
     in->page = page;

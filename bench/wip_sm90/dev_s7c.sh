@@ -1,7 +1,7 @@
 #!/bin/bash
 # Session 7's third device call (H200), binaries carried as .carry/bins.tar.xz (built here):
 #   build/     the committed kernels
-#   build_p3/  SM90_STAGES_PLAIN=3: 3 ring stages for the plain-layout TMA instances at d64/d128
+#   build_p3/  SM90_STAGES_PLAIN=3 (a knob of a3045a9, since removed): 3 ring stages for the plain-layout TMA instances at d64/d128
 #              (page runs: 100, 51 ...; boxes where no PAIR map fits), PAIR and gather unchanged
 #   build_d3/  SM90_STAGES_D64=3: 3 stages for every d64 TMA instance (contiguous, PAIR, runs)
 # 1. forced-sm90 tests of both variants (d128 and d64); 2. A/B alternated ROUNDS times at the

@@ -143,13 +143,6 @@ using namespace pa_sm90;
 #else
 #define SM90_STAGES_FOR(D, G) ((D) == 64 ? ((G) ? SM90_STAGES_D64_GATHER : SM90_STAGES_D64) : (D) == 128 ? SM90_STAGES_D128 : 2)
 #endif
-/* The plain-layout TMA instances (page runs, and boxes where no PAIR map fits) at d64 / d128:
- * SM90_STAGES_PLAIN overrides their stage count (build knob for A/B runs; d256 stays at 2). */
-#ifdef SM90_STAGES_PLAIN
-#define SM90_STAGES_OF(D, G, PL) ((PL) && (D) != 256 ? SM90_STAGES_PLAIN : SM90_STAGES_FOR(D, G))
-#else
-#define SM90_STAGES_OF(D, G, PL) SM90_STAGES_FOR(D, G)
-#endif
 /* Measurement builds only (bench/wip_sm90/dev_s7b.sh), wrong results by design: the gather's
  * producer copies half of its rows (SM90_DEV_HALFCOPY), or the consumers skip the generic-to-async
  * proxy fence after a gathered tile lands (SM90_DEV_NOFENCE). Both 0 in every real build. */
@@ -165,8 +158,8 @@ using namespace pa_sm90;
 /* Shapes per head_dim D: a K/V tile is BN keys x NP panels of 64 columns (128 B rows, 128B
  * swizzle); Q is 128 rows x NP panels. D 64: 16 KB tiles, 80 KB in all; D 128: 32 KB tiles,
  * 160 KB; D 256: 64-key tiles of 32 KB, 192 KB. */
-template <int D, bool G = false, bool PL = false> struct sm90_shape {   /* G: the gather kernel; PL: TMA, plain layout */
-    static constexpr int STAGES = SM90_STAGES_OF(D, G, PL); /* K/V ring stages */
+template <int D, bool G = false> struct sm90_shape {      /* G: the gather kernel */
+    static constexpr int STAGES = SM90_STAGES_FOR(D, G);    /* K/V ring stages */
     static constexpr int NP = D / 64;                       /* 64-column panels */
     static constexpr int BN = D == 256 ? 64 : 128;          /* keys per K/V tile (pa_sm90_tile_n) */
     static constexpr int PANEL = BN * 128;                  /* one panel of a K/V tile */
@@ -179,10 +172,9 @@ template <int D, bool G = false, bool PL = false> struct sm90_shape {   /* G: th
     static constexpr int SMEM = OFF_BAR + 256 + 1024;      /* + barriers, masks, alignment slack */
     static constexpr int MASK_WORDS = BN / 32;              /* bad-page mask words per stage */
 };
-static int sm90_smem_bytes(int d, int gather, int plain)
+static int sm90_smem_bytes(int d, int gather)
 {
     if (gather) return d == 64 ? sm90_shape<64, true>::SMEM : d == 256 ? sm90_shape<256, true>::SMEM : sm90_shape<128, true>::SMEM;
-    if (plain) return d == 64 ? sm90_shape<64, false, true>::SMEM : d == 256 ? sm90_shape<256, false, true>::SMEM : sm90_shape<128, false, true>::SMEM;
     return d == 64 ? sm90_shape<64>::SMEM : d == 256 ? sm90_shape<256>::SMEM : sm90_shape<128>::SMEM;
 }
 /* TMA kernel: the producer only issues boxes (40 registers); the gather kernel's producer keeps
@@ -282,7 +274,7 @@ __global__ void __launch_bounds__(SM90_THREADS, 1)
 sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
 {
     typedef sm90_ops<BF16> ops;
-    typedef sm90_shape<D, GATHER, !GATHER && !PAIR> S;
+    typedef sm90_shape<D, GATHER> S;
     constexpr int BN = S::BN, NP = S::NP, SN = BN / 2, ON = D / 2;   /* S and O floats per thread */
     extern __shared__ uint8_t smem_raw[];
     const uint32_t base = (smem_u32(smem_raw) + 1023u) & ~1023u;
@@ -916,7 +908,7 @@ extern "C" int pa__sm90_supports(const pa_context *ctx, const pa__problem *pb, c
     if (pb->head_dim != 64 && pb->head_dim != 128 && pb->head_dim != 256)
         SM90_NO("head_dim %d not implemented (64, 128, 256)", pb->head_dim);
     const int regime = sm90_regime(pb);
-    const int smem = sm90_smem_bytes(pb->head_dim, regime == PA_SM90_GATHER, regime == PA_SM90_RUNS || regime == PA_SM90_BOXES);
+    const int smem = sm90_smem_bytes(pb->head_dim, regime == PA_SM90_GATHER);
     if (ctx->smem_optin < (size_t)smem) SM90_NO("needs %d bytes of shared memory per block", smem);
     if (!aligned16(pb->q) || !aligned16(pb->k) || !aligned16(pb->v) || !aligned16(pb->out))
         SM90_NO("q, k, v and out must be 16-byte aligned");
@@ -989,7 +981,7 @@ extern "C" pa_status pa__sm90_attention(pa_context *ctx, const pa__problem *pb, 
     p.v_sp = pb->v_stride_page; p.v_st = pb->v_stride_token; p.v_sh = pb->v_stride_head;
     p.pdiv = pa_fastdiv_init((uint32_t)(pb->page_size > 0 ? pb->page_size : 1));
 
-    const int bf16 = pb->dtype == PA_DTYPE_BF16, pair = regime == PA_SM90_PAIRS, smem = sm90_smem_bytes(pb->head_dim, gather, !gather && !pair);
+    const int bf16 = pb->dtype == PA_DTYPE_BF16, pair = regime == PA_SM90_PAIRS, smem = sm90_smem_bytes(pb->head_dim, gather);
     void (*kern)(const sm90_maps, const sm90_params);
 #define SM90_PICK(D) (gather ? (bf16 ? sm90_prefill_kernel<D, true, true, false> : sm90_prefill_kernel<D, false, true, false>) \
                       : pair ? (bf16 ? sm90_prefill_kernel<D, true, false, true> : sm90_prefill_kernel<D, false, false, true>) \

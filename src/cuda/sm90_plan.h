@@ -122,7 +122,6 @@ static inline int pa_sm90_run_maps(const pa__problem *pb)
     return n;
 }
 
-
 /* Rows one PAIR box carries (its map's box): a page for PAGE8, else g. */
 PA_SM90_FN int pa_sm90_pair_box_rows(int mode, int g) { return mode == PA_SM90_PAIR_PAGE8 ? 8 : g; }
 
