@@ -102,10 +102,18 @@
  *       work, so page runs needing 10+ boxes per warp and tile (odd pages 43..63) cost +12..16%
  *       against the gather's +9.4%; at d256 the gather costs only +4%. Measured after the switch:
  *       d64 43/51/63 +7.3..9.1%, d256 43..127 +3.0..4.4% (were +4.4..10%).
+ *   M16 (rejected) the gather in 2-CTA clusters: two query blocks share each tile, each CTA
+ *       copying half of its rows and pushing them to the peer with a shared::cluster bulk copy
+ *       (remote empty arrivals, union of the two tile ranges). Predicted: the half-copy build's
+ *       +6.5%. Measured (RESULTS 3.1f): correct (every forced test passed) but +45..60% at every
+ *       head_dim. Not profiled; the likely cause is the pushes' volume (32 KB per tile and CTA,
+ *       about 8.6 GB per d128 call, through distributed shared memory rather than from L2). The
+ *       patch is bench/wip_sm90/cluster_gather.patch.
+ *       The d64 gather moved to 40/232 registers instead (-1.3 points, ~+8% at pages 1..4).
  *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax (ptxas places it
  *   above; forcing it cost 2..7%), a persistent static round-robin grid (causal -8%: imbalance and
  *   L2 drift).
- *   ptxas: 168 registers at entry (setmaxnreg 40/232; gather 56/224 at d64, 64/216 at d128 and
+ *   ptxas: 168 registers at entry (setmaxnreg 40/232, the gather too at d64; gather 64/216 at d128 and
  *   d256), 0 spills, 0 stack in all 18 instances; SASS: HGMMA.64x{64,128,256}x16, UTMALDG.4D/5D,
  *   LDGSTS (gather), USETMAXREG. Tested: tests/test_gpu.c forced to sm90 at each head_dim (295
  *   cases each: pages 1..672, NHD/HND, padded strides, varlen, causal, windows, softcap, NaN-
@@ -182,15 +190,18 @@ static int sm90_smem_bytes(int d, int gather)
  * 56 +15..20%; with 2 instructions a copy 64/216 is about a point better than 56/224). */
 #define SM90_PRODUCER_REGS 40
 #define SM90_CONSUMER_REGS 232
-/* Gather split per head_dim (variant runs, pages 1 and 4): d64 is about 2.5 points faster at
- * 56/224, d128 about a point faster at 64/216; d256 takes 64/216. SM90_GATHER_PRODUCER_REGS /
+/* Gather split per head_dim (variant runs, pages 1 and 4; H200 alternated runs, RESULTS 3.1f):
+ * d64 takes 40/232 (about 1.3 points better than 56/224, which was 2.5 better than 64/216); d128
+ * keeps 64/216 (56/224 with 2 Q k-steps in registers the same, 40/232 and 48/224 with 0..4 steps
+ * 1..3 points worse); d256 keeps 64/216 (40/232, 48/224 with 4 offsets in flight 2..3 points
+ * worse). SM90_GATHER_PRODUCER_REGS /
  * SM90_GATHER_CONSUMER_REGS (build knobs for bench/wip_sm90/dev_variants.sh) override all. */
 #ifdef SM90_GATHER_PRODUCER_REGS
 #define SM90_GATHER_PREGS(D) SM90_GATHER_PRODUCER_REGS
 #define SM90_GATHER_CREGS(D) SM90_GATHER_CONSUMER_REGS
 #else
-#define SM90_GATHER_PREGS(D) ((D) == 64 ? 56 : 64)
-#define SM90_GATHER_CREGS(D) ((D) == 64 ? 224 : 216)
+#define SM90_GATHER_PREGS(D) ((D) == 64 ? 40 : 64)
+#define SM90_GATHER_CREGS(D) ((D) == 64 ? 232 : 216)
 #endif
 /* setmaxnreg only moves registers inside the CTA's launch allocation (168 per thread at 384
  * threads): 32/240 needs more than the producer frees and setmaxnreg.inc waits forever. */
