@@ -1,0 +1,49 @@
+#!/bin/bash
+# Session 8's final call (H200): the committed build (binaries made on the development machine,
+# .carry/bins.tar.xz) checked and measured side by side in one call, while flash-attn-4's
+# libraries (.carry/fa4_libs.tar.xz) unpack into /tmp/fa4site for the next call (dev_fa4.sh STAGE=2).
+# 1. correctness: automatic choice, forced sm90 per head_dim, the gather forced for every page
+#    size (32- and 64-bit offsets), decode graphs, memcheck (automatic, forced gather d64/d128),
+#    racecheck (sm80), the Python torch tests;
+# 2. compare.py: anchors (prefill at three head dims, decode), pa-bench, anchors again.
+export PYTHONUNBUFFERED=1
+O=${OUT:-/tmp/out}; mkdir -p "$O"
+t0=$(date +%s)
+el() { echo "$(( $(date +%s) - t0 ))s"; }
+tar xJf .carry/bins.tar.xz || { echo "unpack failed"; exit 1; }
+S=/tmp/fa4site; mkdir -p $S
+if [ -f .carry/fa4_libs.tar.xz ]; then
+  ( mkdir -p /tmp/fa4x && tar xJf .carry/fa4_libs.tar.xz -C /tmp/fa4x && cp -a /tmp/fa4x/libs/. $S/ && rm -rf /tmp/fa4x
+    echo "fa4 libs unpacked rc=$? $(du -sh $S | cut -f1)" > /tmp/fa4_unpack.txt ) &
+fi
+nvidia-smi --query-gpu=name,driver_version,clocks.sm,clocks.max.sm,temperature.gpu,power.draw --format=csv > "$O/summary.txt" 2>&1
+T=/tmp/t; mkdir -p $T
+G="PA_TEST_KERNEL=sm90 PA_TEST_SM90_GATHER=1"
+PA_TEST_CASES=150 timeout 200 build/test_gpu > $T/auto.log 2>&1 &
+for d in 128 64 256; do
+  PA_TEST_KERNEL=sm90 PA_TEST_HEAD_DIM=$d PA_TEST_CASES=150 PA_TEST_SEED=61 timeout 200 build/test_gpu > $T/sm90_d$d.log 2>&1 &
+  env $G PA_TEST_HEAD_DIM=$d PA_TEST_CASES=96 PA_TEST_SEED=62 timeout 200 build/test_gpu > $T/gather_d$d.log 2>&1 &
+done
+for d in 128 64; do
+  env $G PA_TEST_SM90_WIDE=1 PA_TEST_HEAD_DIM=$d PA_TEST_CASES=48 PA_TEST_SEED=63 timeout 200 build/test_gpu > $T/gather_wide_d$d.log 2>&1 &
+done
+timeout 100 build/test_decode_graph > $T/graph.log 2>&1 &
+PA_TEST_CASES=6 timeout 240 compute-sanitizer --tool memcheck build/test_gpu > $T/memcheck_auto.log 2>&1 &
+for d in 64 128; do
+  env $G PA_TEST_HEAD_DIM=$d PA_TEST_CASES=8 PA_TEST_SEED=65 timeout 240 compute-sanitizer --tool memcheck build/test_gpu > $T/memcheck_gather_d$d.log 2>&1 &
+done
+PA_TEST_CASES=3 PA_TEST_KERNEL=sm80 timeout 240 compute-sanitizer --tool racecheck build/test_gpu > $T/racecheck_sm80.log 2>&1 &
+timeout 120 sh python/tests/run.sh build > $T/python.log 2>&1 &
+wait
+cat /tmp/fa4_unpack.txt 2>/dev/null | tee -a "$O/summary.txt"
+for f in $T/*.log; do
+  n=$(basename $f .log); echo "$n: $(grep -E 'ERROR SUMMARY|RACECHECK SUMMARY' $f | tail -1) $(tail -1 $f)" | tee -a "$O/summary.txt"
+  grep -m3 -E "FAIL|mismatch|Timeout|timed out" $f
+done
+( cd $T && tar czf "$O/tests.tgz" *.log )
+echo "tests done $(el)" | tee -a "$O/summary.txt"
+timeout ${COMPARE_S:-300} python3 bench/compare.py --anchors-after --skip-others --out "$O" \
+  --pa-args "--dims 128,64,256 --pages 1,3,4,8,16,32,48,64,100,128,256,672 --table frag --iters 10" > "$O/compare.log" 2>&1
+echo "compare rc=$? $(el)" | tee -a "$O/summary.txt"
+sed -n '/SUMMARY/,$p' "$O/compare.log" | cut -c1-110 | grep -v "^prefill" | head -40
+cat "$O/summary.txt"
