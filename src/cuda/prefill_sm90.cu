@@ -110,6 +110,11 @@
  *       about 8.6 GB per d128 call, through distributed shared memory rather than from L2). The
  *       patch is bench/wip_sm90/cluster_gather.patch.
  *       The d64 gather moved to 40/232 registers instead (-1.3 points, ~+8% at pages 1..4).
+ *   M17 (rejected) page runs for pages 9..42 (up to 16 runs a tile, passes of 4; RESULTS 3.1g,
+ *       bench/wip_sm90/runs_passes.patch). Predicted: +5..7% at d128 where boxes per warp stay
+ *       near page 43's 13. Measured: +18..85% at d128 against the gather's +8..10%, and the
+ *       restructured producer doubled page 100's overhead too (+7..8.5%). The runs producer is
+ *       on the critical path: its instructions per box matter as much as its boxes.
  *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax (ptxas places it
  *   above; forcing it cost 2..7%), a persistent static round-robin grid (causal -8%: imbalance and
  *   L2 drift).
