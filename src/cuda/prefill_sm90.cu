@@ -115,6 +115,9 @@
  *       near page 43's 13. Measured: +18..85% at d128 against the gather's +8..10%, and the
  *       restructured producer doubled page 100's overhead too (+7..8.5%). The runs producer is
  *       on the critical path: its instructions per box matter as much as its boxes.
+ *   M18 (rejected) page-table entries read one tile ahead in the TMA producer (RESULTS 3.1h).
+ *       Predicted: about a point off the +2..3% floor. Measured: 1..3 points worse at every TMA
+ *       page size (d64 page 8 +6..6.8%).
  *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax (ptxas places it
  *   above; forcing it cost 2..7%), a persistent static round-robin grid (causal -8%: imbalance and
  *   L2 drift).
