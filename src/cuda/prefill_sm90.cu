@@ -159,15 +159,6 @@ using namespace pa_sm90;
 #else
 #define SM90_STAGES_FOR(D, G) ((D) == 64 ? ((G) ? SM90_STAGES_D64_GATHER : SM90_STAGES_D64) : (D) == 128 ? SM90_STAGES_D128 : 2)
 #endif
-/* Measurement builds only (bench/wip_sm90/dev_s7b.sh), wrong results by design: the gather's
- * producer copies half of its rows (SM90_DEV_HALFCOPY), or the consumers skip the generic-to-async
- * proxy fence after a gathered tile lands (SM90_DEV_NOFENCE). Both 0 in every real build. */
-#ifndef SM90_DEV_HALFCOPY
-#define SM90_DEV_HALFCOPY 0
-#endif
-#ifndef SM90_DEV_NOFENCE
-#define SM90_DEV_NOFENCE 0
-#endif
 #define SM90_THREADS     384                 /* producer warpgroup + 2 consumer warpgroups */
 #define SM90_PANEL_COLS  64                  /* one 128-byte swizzle atom row of bf16 */
 
@@ -202,8 +193,8 @@ static int sm90_smem_bytes(int d, int gather)
  * d64 takes 40/232 (about 1.3 points better than 56/224, which was 2.5 better than 64/216); d128
  * keeps 64/216 (56/224 with 2 Q k-steps in registers the same, 40/232 and 48/224 with 0..4 steps
  * 1..3 points worse); d256 keeps 64/216 (40/232, 48/224 with 4 offsets in flight 2..3 points
- * worse). SM90_GATHER_PRODUCER_REGS /
- * SM90_GATHER_CONSUMER_REGS (build knobs for bench/wip_sm90/dev_variants.sh) override all. */
+ * worse). SM90_GATHER_PRODUCER_REGS / SM90_GATHER_CONSUMER_REGS (build knobs for variant
+ * builds, bench/wip_sm90/dev_variants.sh) override all. */
 #ifdef SM90_GATHER_PRODUCER_REGS
 #define SM90_GATHER_PREGS(D) SM90_GATHER_PRODUCER_REGS
 #define SM90_GATHER_CREGS(D) SM90_GATHER_CONSUMER_REGS
@@ -434,7 +425,6 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
 #pragma unroll
                                 for (int k = 0; k < CH; k++) {
                                     const int i = u * IPU + g + k;
-                                    if (SM90_DEV_HALFCOPY && (i & 1)) continue;
                                     const uint32_t dst = d[i % PER] + RPI * i * 128;
                                     const bool ok = off[k] != none;
                                     const uint64_t src = WIDE ? gc + (uint64_t)(ok || !FILL ? off[k] : 0) : gc + (uint64_t)off[k] * 16u;
@@ -712,7 +702,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         float corr[2];
         named_bar_sync(SM90_BAR_SCHED + wg, 256);
         mbar_wait(bar_k_full, 0);
-        if (GATHER && !SM90_DEV_NOFENCE) fence_proxy_async();   /* cp.async wrote generic-proxy data */
+        if (GATHER) fence_proxy_async();   /* cp.async wrote generic-proxy data */
         wgmma_fence();
         issue_qk(0);
         if (!(wg == 1 && n_tiles == 1)) named_bar_arrive(SM90_BAR_SCHED + (1 - wg), 256);
@@ -737,7 +727,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         named_bar_sync(SM90_BAR_SCHED + wg, 256);
         mbar_wait(bar_k_full + 8 * stage, parity);
         mbar_wait(bar_v_full + 8 * pstage, pparity);
-        if (GATHER && !SM90_DEV_NOFENCE) fence_proxy_async();
+        if (GATHER) fence_proxy_async();
         wgmma_fence();
         issue_qk(stage);
         issue_pv(pstage);
@@ -771,7 +761,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         const int stage = (n_tiles - 1) % S::STAGES;
         const uint32_t parity = (uint32_t)((n_tiles - 1) / S::STAGES) & 1u;
         mbar_wait(bar_v_full + 8 * stage, parity);
-        if (GATHER && !SM90_DEV_NOFENCE) fence_proxy_async();
+        if (GATHER) fence_proxy_async();
         wgmma_fence();
         issue_pv(stage);
         wgmma_wait<0>();
