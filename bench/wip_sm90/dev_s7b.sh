@@ -5,7 +5,9 @@
 # 1. correctness, all at once: automatic choice, forced sm90 at each head_dim, the gather forced
 #    for every page size (PA_TEST_SM90_GATHER=1; 32- and 64-bit offsets), decode graphs,
 #    memcheck (automatic; forced gather d128/d256), racecheck (sm80), the Python torch tests;
-# 2. gather diagnosis: build vs build_<v> alternated ROUNDS times at pages 1 and 4;
+# 2. gather diagnosis: build vs build_<v> alternated ROUNDS times at pages 1 and 4 (hc, nf, s3:
+#    -DSM90_DEV_HALFCOPY=1, -DSM90_DEV_NOFENCE=1, -DSM90_STAGES_D128=3; the first two knobs exist
+#    up to commit f556dd5);
 # 3. compare.py: anchors (prefill three head dims, decode), pa-bench, anchors again.
 export PYTHONUNBUFFERED=1
 O=${OUT:-/tmp/out}; mkdir -p "$O"
