@@ -159,6 +159,11 @@ using namespace pa_sm90;
 #else
 #define SM90_STAGES_FOR(D, G) ((D) == 64 ? ((G) ? SM90_STAGES_D64_GATHER : SM90_STAGES_D64) : (D) == 128 ? SM90_STAGES_D128 : 2)
 #endif
+/* Exponentials of the softmax on the FMA pipe (ex2_fma) for every SM90_EMU_EVERY-th column pair
+ * of a row, the rest on the MUFU unit (0: none). Build knob for variant runs. */
+#ifndef SM90_EMU_EVERY
+#define SM90_EMU_EVERY 0
+#endif
 #define SM90_THREADS     384                 /* producer warpgroup + 2 consumer warpgroups */
 #define SM90_PANEL_COLS  64                  /* one 128-byte swizzle atom row of bf16 */
 
@@ -680,7 +685,8 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
             for (int j = 0; j < BN / 8; j++)
 #pragma unroll
                 for (int c = 0; c < 2; c++) {
-                    const float e = ex2(fmaf(s[4 * j + 2 * i + c], sl2, -ms));
+                    const float x = fmaf(s[4 * j + 2 * i + c], sl2, -ms);
+                    const float e = SM90_EMU_EVERY > 0 && j % (SM90_EMU_EVERY > 0 ? SM90_EMU_EVERY : 1) == 0 ? ex2_fma(x) : ex2(x);
                     s[4 * j + 2 * i + c] = e;
                     sum += e;
                 }
