@@ -159,11 +159,6 @@ using namespace pa_sm90;
 #else
 #define SM90_STAGES_FOR(D, G) ((D) == 64 ? ((G) ? SM90_STAGES_D64_GATHER : SM90_STAGES_D64) : (D) == 128 ? SM90_STAGES_D128 : 2)
 #endif
-/* Exponentials of the softmax on the FMA pipe (ex2_fma) for every SM90_EMU_EVERY-th column pair
- * of a row, the rest on the MUFU unit (0: none). Build knob for variant runs. */
-#ifndef SM90_EMU_EVERY
-#define SM90_EMU_EVERY 0
-#endif
 #define SM90_THREADS     384                 /* producer warpgroup + 2 consumer warpgroups */
 #define SM90_PANEL_COLS  64                  /* one 128-byte swizzle atom row of bf16 */
 
@@ -374,14 +369,20 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                 typedef typename std::conditional<WIDE, long long, uint32_t>::type off_t;
                 const off_t none = WIDE ? (off_t)-1 : (off_t)~0u;
                 const uint32_t sp16 = (uint32_t)(sp >> 4), st16 = (uint32_t)(st >> 4);
+                /* branch-free: the page index is clamped to the sequence's last page (rows past the
+                 * end read a valid table entry and are then dropped), so a lookup is ~10 straight
+                 * instructions; the producer's instruction count is the gather's cost (RESULTS 3.1j) */
+                const uint32_t pi_last = pa_fastdiv_q(p.pdiv, (uint32_t)max(sk - 1, 0));
+                const uint32_t ps_u = (uint32_t)p.page_size, np_u = (uint32_t)p.num_pages;
                 auto row_off = [&](int j) -> off_t {
-                    if (j >= sk) return none;
-                    const uint32_t pi = pa_fastdiv_q(p.pdiv, (uint32_t)j);
+                    const uint32_t pi = min(pa_fastdiv_q(p.pdiv, (uint32_t)j), pi_last);
                     const int pid = __ldg((const int32_t *)(ptb + (uint64_t)pi * 4u));
-                    if ((unsigned)pid >= (unsigned)p.num_pages) return none;
-                    const uint32_t slot = (uint32_t)j - pi * (uint32_t)p.page_size;
-                    if (WIDE) return (off_t)((int64_t)pid * sp + (int64_t)slot * st);
-                    return (off_t)((uint32_t)pid * sp16 + slot * st16);
+                    const uint32_t slot = (uint32_t)j - pi * ps_u;
+                    const bool ok = j < sk && (uint32_t)pid < np_u;
+                    off_t v;
+                    if (WIDE) v = (off_t)((int64_t)pid * sp + (int64_t)slot * st);
+                    else v = (off_t)((uint32_t)pid * sp16 + slot * st16);
+                    return ok ? v : none;
                 };
                 off_t o0 = none, o1 = none;
                 if (n_tiles > 0) {
@@ -501,7 +502,14 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
             const uint32_t bad_mask = __ballot_sync(0xffffffffu, bad);
             if (lane == 0) mbar_wait(empty + 8 * stage, parity ^ 1u);
             __syncwarp();
-            if (pw == 0) {   /* box (run) mask -> key mask words */
+            if (pw == 0 && bad_mask == 0) {
+                /* the common case, no bad page in the tile: lane 0 (whose arrive below releases
+                 * them) clears the words without the per-word ballots (~40 instructions a tile) */
+                if (lane == 0) {
+#pragma unroll
+                    for (int w = 0; w < S::MASK_WORDS; w++) bad_masks[4 * stage + w] = 0u;
+                }
+            } else if (pw == 0) {   /* box (run) mask -> key mask words */
 #pragma unroll
                 for (int w = 0; w < S::MASK_WORDS; w++) {
                     const int key = 32 * w + lane;
@@ -685,8 +693,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
             for (int j = 0; j < BN / 8; j++)
 #pragma unroll
                 for (int c = 0; c < 2; c++) {
-                    const float x = fmaf(s[4 * j + 2 * i + c], sl2, -ms);
-                    const float e = SM90_EMU_EVERY > 0 && j % (SM90_EMU_EVERY > 0 ? SM90_EMU_EVERY : 1) == 0 ? ex2_fma(x) : ex2(x);
+                    const float e = ex2(fmaf(s[4 * j + 2 * i + c], sl2, -ms));
                     s[4 * j + 2 * i + c] = e;
                     sum += e;
                 }

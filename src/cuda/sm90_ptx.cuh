@@ -116,20 +116,6 @@ static __device__ __forceinline__ uint64_t make_desc_sw128(uint32_t addr, uint32
 static __device__ __forceinline__ float ex2(float x)
 { float y; asm("ex2.approx.ftz.f32 %0, %1;\n" : "=f"(y) : "f"(x)); return y; }
 
-/* 2^x for x <= 0 on the FMA pipe instead of the MUFU (special function) unit: round x to the
- * nearest integer n by adding 1.5 * 2^23 (n then sits in the low mantissa bits), a degree-3
- * polynomial for 2^f on f = x - n in [-0.5, 0.5] (relative error under 7.5e-5, far below the
- * bf16 rounding of P), and n added to the exponent field. x below -126 gives 0 (as -inf must). */
-static __device__ __forceinline__ float ex2_fma(float x)
-{
-    const float xc = fmaxf(x, -127.f);
-    const float t = xc + 12582912.f;
-    const float f = xc - (t - 12582912.f);
-    const float q = fmaf(fmaf(fmaf(0.0551716573f, f, 0.242611155f), f, 0.693260968f), f, 0.999928057f);
-    const int bits = __float_as_int(q) + (__float_as_int(t) << 23);
-    return x < -126.f ? 0.f : __int_as_float(bits);
-}
-
 /* Generated (one per N = 64, 128, 256; the accumulator array's size picks the overload). The rs
  * forms take the scale-d flag (accumulate = 0 overwrites D, as the first k-step of S = Q K^T). */
 /* wgmma.mma_async m64n64k16 .f32.bf16.bf16: A and B from shared-memory descriptors. */
