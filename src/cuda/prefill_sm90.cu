@@ -369,20 +369,32 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                 typedef typename std::conditional<WIDE, long long, uint32_t>::type off_t;
                 const off_t none = WIDE ? (off_t)-1 : (off_t)~0u;
                 const uint32_t sp16 = (uint32_t)(sp >> 4), st16 = (uint32_t)(st >> 4);
-                /* branch-free: the page index is clamped to the sequence's last page (rows past the
-                 * end read a valid table entry and are then dropped), so a lookup is ~10 straight
-                 * instructions; the producer's instruction count is the gather's cost (RESULTS 3.1j) */
-                const uint32_t pi_last = pa_fastdiv_q(p.pdiv, (uint32_t)max(sk - 1, 0));
-                const uint32_t ps_u = (uint32_t)p.page_size, np_u = (uint32_t)p.num_pages;
+                /* d128: branch-free, the page index clamped to the sequence's last page (rows past
+                 * the end read a valid table entry and are then dropped): about 10 straight
+                 * instructions a lookup, 1..1.5 points off the gather's overhead (RESULTS 3.1k).
+                 * d64 and d256 keep the branchy form: the same change there reschedules the whole
+                 * d64 kernel (+4 points) and does not help d256. */
+                [[maybe_unused]] const uint32_t pi_last = pa_fastdiv_q(p.pdiv, (uint32_t)max(sk - 1, 0));
+                [[maybe_unused]] const uint32_t ps_u = (uint32_t)p.page_size, np_u = (uint32_t)p.num_pages;
                 auto row_off = [&](int j) -> off_t {
-                    const uint32_t pi = min(pa_fastdiv_q(p.pdiv, (uint32_t)j), pi_last);
-                    const int pid = __ldg((const int32_t *)(ptb + (uint64_t)pi * 4u));
-                    const uint32_t slot = (uint32_t)j - pi * ps_u;
-                    const bool ok = j < sk && (uint32_t)pid < np_u;
-                    off_t v;
-                    if (WIDE) v = (off_t)((int64_t)pid * sp + (int64_t)slot * st);
-                    else v = (off_t)((uint32_t)pid * sp16 + slot * st16);
-                    return ok ? v : none;
+                    if constexpr (D == 128) {
+                        const uint32_t pi = min(pa_fastdiv_q(p.pdiv, (uint32_t)j), pi_last);
+                        const int pid = __ldg((const int32_t *)(ptb + (uint64_t)pi * 4u));
+                        const uint32_t slot = (uint32_t)j - pi * ps_u;
+                        const bool ok = j < sk && (uint32_t)pid < np_u;
+                        off_t v;
+                        if (WIDE) v = (off_t)((int64_t)pid * sp + (int64_t)slot * st);
+                        else v = (off_t)((uint32_t)pid * sp16 + slot * st16);
+                        return ok ? v : none;
+                    } else {
+                        if (j >= sk) return none;
+                        const uint32_t pi = pa_fastdiv_q(p.pdiv, (uint32_t)j);
+                        const int pid = __ldg((const int32_t *)(ptb + (uint64_t)pi * 4u));
+                        if ((unsigned)pid >= (unsigned)p.num_pages) return none;
+                        const uint32_t slot = (uint32_t)j - pi * (uint32_t)p.page_size;
+                        if (WIDE) return (off_t)((int64_t)pid * sp + (int64_t)slot * st);
+                        return (off_t)((uint32_t)pid * sp16 + slot * st16);
+                    }
                 };
                 off_t o0 = none, o1 = none;
                 if (n_tiles > 0) {
@@ -502,9 +514,11 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
             const uint32_t bad_mask = __ballot_sync(0xffffffffu, bad);
             if (lane == 0) mbar_wait(empty + 8 * stage, parity ^ 1u);
             __syncwarp();
-            if (pw == 0 && bad_mask == 0) {
-                /* the common case, no bad page in the tile: lane 0 (whose arrive below releases
-                 * them) clears the words without the per-word ballots (~40 instructions a tile) */
+            if (PAIR && pw == 0 && bad_mask == 0) {
+                /* PAIR layout, no bad page in the tile (the common case): lane 0, whose arrive
+                 * below releases them, clears the words without the per-word ballots (about 40
+                 * instructions a tile). Only here: in the plain-layout instances the same change
+                 * rescheduled the kernel and page runs lost up to 3 points (RESULTS 3.1k). */
                 if (lane == 0) {
 #pragma unroll
                     for (int w = 0; w < S::MASK_WORDS; w++) bad_masks[4 * stage + w] = 0u;
