@@ -5,6 +5,7 @@ flash-attn-4 (FlashAttention's CuTe-DSL kernel) and FlashInfer with paged tables
 imported (carried wheels on PYTHONPATH), else a row says why.
 
     python3 bench/compare.py [--quick] [--pa-args "..."] [--out DIR]
+    python3 bench/compare.py --others-only --other-systems flashinfer --other-pages 0,16   (no anchors, no pa-bench)
 
 The anchors are measured in this process with CUDA events (warm-up, median). pa-bench runs as a
 child process of this one, right after, on the same GPU, and its CSV is merged into one table of
@@ -236,6 +237,8 @@ def main():
     ap.add_argument("--others-budget-s", type=float, default=1e9, help="start no other-system row after this")
     ap.add_argument("--anchor-dims", default="", help="prefill anchors at these head dims only, e.g. 64,256")
     ap.add_argument("--no-decode-anchors", action="store_true")
+    ap.add_argument("--others-only", action="store_true",
+                    help="only the --other-systems rows: no anchors, no pa-bench (bench/wip_sm90/dev_fi.sh)")
     ap.add_argument("--anchors-after", action="store_true",
                     help="measure the anchors again after pa-bench; ratios use the mean of both")
     ap.add_argument("--out", default=os.environ.get("OUT", "."))
@@ -261,10 +264,12 @@ def main():
             rows += others(a.quick, opages or None, a.other_systems.split(","), a.others_budget_s)
         return rows
 
+    if a.others_only:
+        a.skip_anchors, a.skip_others, a.anchors_after = True, False, False
     anc = measure_others_too(not a.skip_anchors)
     pa_args = a.pa_args or ("--dims 128 --pages 1,3,4,8,16,48,64,100,128,256 --table frag --iters 10"
                             if a.quick else "--dims 128,64,256 --iters 15")
-    pa, rc = run_pa(pa_args, a.out)
+    pa, rc = run_pa(pa_args, a.out) if not a.others_only else ([], 0)
     if a.anchors_after and not a.skip_anchors:
         # the GPU's clocks drift during a call (its later rows run hotter): measure the anchors
         # again after pa-bench and divide by the mean of the two measurements

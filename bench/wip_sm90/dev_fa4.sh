@@ -6,7 +6,7 @@
 # which lives as long as the machine stays warm (30 s between calls).
 #   STAGE=1: unpack the libraries, then build and profile (ncu, NCU_DIMS) while we are there.
 #   STAGE=2: unpack the rest, then compare.py: d128 anchors, flash-attn-4 rows, pa-bench.
-#   STAGE=3: FlashInfer (.carry/fi.tar.xz, 58 MiB) on top of stages 1-2: not yet run.
+#   STAGE=3: FlashInfer on top of stages 1-2: not run; superseded by bench/wip_sm90/dev_fi.sh (FlashInfer alone).
 # bench/fetch_others.sh builds the three tarballs (they are not in git: .carry/ is ignored).
 export PYTHONUNBUFFERED=1
 O=${OUT:-/tmp/out}; mkdir -p "$O"

@@ -1,0 +1,86 @@
+#!/bin/bash
+# FlashInfer's paged prefill on the device machine (no internet): .carry/fi.tar.xz (bench/fetch_others.sh
+# FI=only, ~5 MiB) is flashinfer-python 0.5.3, which JIT-compiles its kernels from the sources it ships
+# (FA3 backend on sm_90a: one module of 10 .cu files for paged + ragged, all masks; plus the small
+# 'page' module), with apache-tvm-ffi, the ninja binary and small pure-python imports. No
+# nvidia-cutlass-dsl and no cudnn-frontend: neither is needed by `import flashinfer` nor by the
+# prefill wrappers. Uses the machine's venv (torch 2.11+cu130) and nvcc 13.0 in /usr/local/cuda.
+#   1. unpack to /tmp/fisite, set PYTHONPATH / PATH / the JIT variables, print the version;
+#   2. warm-up (timeout JIT_S, default 360 s): a small ragged and paged plan+run, causal and not, checked
+#      against torch SDPA; this JIT-compiles everything compare.py needs (cache in /tmp/fiws);
+#   3. bench/compare.py --others-only --other-systems flashinfer at pages OTHER_PAGES (seed shape:
+#      bf16 d128 B4 H16 8k), in the time left, so that the script ends within ~540 s.
+# Logs: $OUT/fi_warmup.log, $OUT/compare.log, $OUT/compare.json. SAVE_JIT=1 also writes the built
+# JIT cache to $OUT/fi_jit.tar.xz (copy it to .carry/ to skip the compile on a later machine: best effort).
+#   bash bench/wip_sm90/dev_fi.sh
+export PYTHONUNBUFFERED=1
+O=${OUT:-/tmp/out}; mkdir -p "$O"
+PY=${PY:-python3}
+t0=$(date +%s); el() { echo "$(( $(date +%s) - t0 ))s"; }
+S=/tmp/fisite
+rm -rf /tmp/fi $S && tar xJf .carry/fi.tar.xz -C /tmp && mv /tmp/fi $S || { echo "unpack failed"; exit 1; }
+echo "unpacked $(du -sh $S | cut -f1) to $S: $(cat $S/README.fi) ($(el))"
+export PYTHONPATH=$S${PYTHONPATH:+:$PYTHONPATH}
+export CUDA_HOME=/usr/local/cuda PATH=$S/bin:/usr/local/cuda/bin:$PATH
+export FLASHINFER_WORKSPACE_BASE=/tmp/fiws TVM_FFI_CACHE_DIR=/tmp/fiws/tvm-ffi FLASHINFER_CUDA_ARCH_LIST=9.0a
+export MAX_JOBS=${MAX_JOBS:-16}   # ninja -j of FlashInfer's JIT
+mkdir -p /tmp/fiws
+if [ ! -e $CUDA_HOME/lib64/stubs/libcuda.so ]; then   # the JIT links -lcuda from lib64/stubs
+  l=$(ldconfig -p | awk '/libcuda\.so\.1 /{print $NF; exit}'); mkdir -p /tmp/fiws/lib && ln -sf "$l" /tmp/fiws/lib/libcuda.so
+  export FLASHINFER_EXTRA_LDFLAGS="-L/tmp/fiws/lib"; echo "no $CUDA_HOME/lib64/stubs/libcuda.so: -lcuda is $l"
+fi
+if [ -f .carry/fi_jit.tar.xz ]; then tar xJf .carry/fi_jit.tar.xz -C /tmp/fiws && echo "JIT cache unpacked ($(el))"; fi
+echo "ninja $(ninja --version); $(nvcc --version | tail -1); $($PY --version)"
+timeout 60 $PY -c "import flashinfer; print('flashinfer', flashinfer.__version__)" 2>&1 | grep -v "Failed to initialize NumPy\|_conversion_method_template" | tail -5
+echo "import done ($(el))"
+
+jit_s=$(( ${TOTAL_S:-530} - 90 - $(date +%s) + t0 )); [ $jit_s -gt ${JIT_S:-360} ] && jit_s=${JIT_S:-360}
+timeout $jit_s $PY - > "$O/fi_warmup.log" 2>&1 <<'EOF'
+import time, torch, flashinfer
+import torch.nn.functional as F
+t = time.time(); dev = "cuda"; bf = torch.bfloat16
+torch.manual_seed(0)
+B, H, S, d, page = 2, 4, 512, 128, 16
+q = torch.randn(B * S, H, d, device=dev, dtype=bf); k = torch.randn_like(q); v = torch.randn_like(q)
+ws = torch.empty(128 << 20, dtype=torch.uint8, device=dev)
+ar = torch.arange(B + 1, device=dev, dtype=torch.int32)
+npg = S // page
+perm = torch.randperm(B * npg, device=dev)          # chunk i of the batch lives in page perm[i]
+kc = torch.empty(B * npg, page, H, d, device=dev, dtype=bf); vc = torch.empty_like(kc)
+kc[perm] = k.view(B * npg, page, H, d); vc[perm] = v.view(B * npg, page, H, d)
+last = torch.full((B,), page, device=dev, dtype=torch.int32)
+def ref(causal):
+    t_ = lambda x: x.view(B, S, H, d).transpose(1, 2)
+    return F.scaled_dot_product_attention(t_(q), t_(k), t_(v), is_causal=causal).transpose(1, 2).reshape(B * S, H, d)
+bad = 0
+for causal in (False, True):
+    for kind in ("ragged", "paged"):
+        if kind == "ragged":
+            w = flashinfer.BatchPrefillWithRaggedKVCacheWrapper(ws, kv_layout="NHD")
+            w.plan(ar * S, ar * S, H, H, d, causal=causal, q_data_type=bf, kv_data_type=bf)
+            o = w.run(q, k, v)
+        else:
+            w = flashinfer.BatchPrefillWithPagedKVCacheWrapper(ws, kv_layout="NHD")
+            w.plan(ar * S, ar * npg, perm.to(torch.int32), last, H, H, d, page, causal=causal,
+                   q_data_type=bf, kv_data_type=bf)
+            o = w.run(q, (kc, vc))
+        torch.cuda.synchronize()
+        err = (o.float() - ref(causal).float()).abs().max().item()
+        bad += err > 3e-2
+        print(f"{kind} causal={int(causal)} backend={getattr(w, '_backend', '?')} max|err| vs SDPA {err:.2e}"
+              f" ({time.time() - t:.0f} s)", flush=True)
+print("WARMUP", "OK" if not bad else f"{bad} MISMATCHES", flush=True)
+EOF
+echo "warm-up (JIT) rc=$? (limit ${jit_s}s; $(el))"; grep -v "NumPy\|_conversion_method" "$O/fi_warmup.log" | tail -12
+find /tmp/fiws -name "*.so" -newer $S/README.fi -printf "  built %p %s B\n" 2>/dev/null | sed 's|/tmp/fiws/.cache/flashinfer/||' | cut -c1-150
+
+left=$(( ${TOTAL_S:-530} - $(date +%s) + t0 ))
+[ $left -lt 45 ] && left=45
+timeout $left $PY bench/compare.py --others-only --other-systems flashinfer \
+  --other-pages ${OTHER_PAGES:-0,1,16,64,128} --others-budget-s $(( left - 30 )) --out "$O" > "$O/compare.log" 2>&1
+echo "compare rc=$? (limit ${left}s; $(el))"
+grep -E "flashinfer" "$O/compare.log" | grep -v "^{'gpu'" | cut -c1-260 | head -30
+if [ -n "$SAVE_JIT" ]; then
+  tar cf - -C /tmp/fiws .cache | xz -6 -T0 > "$O/fi_jit.tar.xz"; echo "JIT cache saved $(du -h "$O/fi_jit.tar.xz" | cut -f1)"
+fi
+echo "total $(el)"
