@@ -514,16 +514,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
             const uint32_t bad_mask = __ballot_sync(0xffffffffu, bad);
             if (lane == 0) mbar_wait(empty + 8 * stage, parity ^ 1u);
             __syncwarp();
-            if (PAIR && pw == 0 && bad_mask == 0) {
-                /* PAIR layout, no bad page in the tile (the common case): lane 0, whose arrive
-                 * below releases them, clears the words without the per-word ballots (about 40
-                 * instructions a tile). Only here: in the plain-layout instances the same change
-                 * rescheduled the kernel and page runs lost up to 3 points (RESULTS 3.1k). */
-                if (lane == 0) {
-#pragma unroll
-                    for (int w = 0; w < S::MASK_WORDS; w++) bad_masks[4 * stage + w] = 0u;
-                }
-            } else if (pw == 0) {   /* box (run) mask -> key mask words */
+            if (pw == 0) {   /* box (run) mask -> key mask words */
 #pragma unroll
                 for (int w = 0; w < S::MASK_WORDS; w++) {
                     const int key = 32 * w + lane;
