@@ -84,3 +84,9 @@ if [ -n "$SAVE_JIT" ]; then
   tar cf - -C /tmp/fiws .cache | xz -6 -T0 > "$O/fi_jit.tar.xz"; echo "JIT cache saved $(du -h "$O/fi_jit.tar.xz" | cut -f1)"
 fi
 echo "total $(el)"
+# ours at the same pages in the same call (binaries carried in .carry/bins.tar.xz), for side-by-side ratios
+if [ -f .carry/bins.tar.xz ]; then
+  tar xJf .carry/bins.tar.xz && timeout 60 build/pa-bench --prefill-only --dims 128 --causal both --pages 1,16,64,128 \
+    --table frag --iters 10 > "$O/pa_bench_ours.log" 2>&1
+  echo "ours rc=$? ($(el))"; cat "$O/pa_bench_ours.log"
+fi
