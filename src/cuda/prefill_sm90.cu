@@ -159,6 +159,10 @@ using namespace pa_sm90;
 #else
 #define SM90_STAGES_FOR(D, G) ((D) == 64 ? ((G) ? SM90_STAGES_D64_GATHER : SM90_STAGES_D64) : (D) == 128 ? SM90_STAGES_D128 : 2)
 #endif
+/* Build knob for variant runs: the d64 gather with the branch-free lookups of the d128 one. */
+#ifndef SM90_LOOKUP_BF_D64
+#define SM90_LOOKUP_BF_D64 0
+#endif
 #define SM90_THREADS     384                 /* producer warpgroup + 2 consumer warpgroups */
 #define SM90_PANEL_COLS  64                  /* one 128-byte swizzle atom row of bf16 */
 
@@ -377,7 +381,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                 [[maybe_unused]] const uint32_t pi_last = pa_fastdiv_q(p.pdiv, (uint32_t)max(sk - 1, 0));
                 [[maybe_unused]] const uint32_t ps_u = (uint32_t)p.page_size, np_u = (uint32_t)p.num_pages;
                 auto row_off = [&](int j) -> off_t {
-                    if constexpr (D == 128) {
+                    if constexpr (D == 128 || (D == 64 && SM90_LOOKUP_BF_D64)) {
                         const uint32_t pi = min(pa_fastdiv_q(p.pdiv, (uint32_t)j), pi_last);
                         const int pid = __ldg((const int32_t *)(ptb + (uint64_t)pi * 4u));
                         const uint32_t slot = (uint32_t)j - pi * ps_u;
