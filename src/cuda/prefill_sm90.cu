@@ -118,10 +118,21 @@
  *   M18 (rejected) page-table entries read one tile ahead in the TMA producer (RESULTS 3.1h).
  *       Predicted: about a point off the +2..3% floor. Measured: 1..3 points worse at every TMA
  *       page size (d64 page 8 +6..6.8%).
+ *   M19 (rejected) a quarter or an eighth of the softmax's exponentials on the FMA pipe (degree-3
+ *       polynomial; RESULTS 3.1j, bench/wip_sm90/fma_exp2.patch). Predicted: relief for the MIO
+ *       queue the gather's copies share with MUFU, and d64 (SFU 49% busy) faster. Measured: the
+ *       contiguous kernel 5..15% slower at every head_dim. The consumers are issue-bound.
+ *   M20 fewer producer instructions a tile (RESULTS 3.1k). Branch-free gather lookups (page index
+ *       clamped to the last page, one select instead of two branches). Predicted: about a point,
+ *       because the producer's instruction count is the gather's cost. Measured: d128 gather 1.1..1.3
+ *       points better in three calls; d64 4 points worse at 40/232, since ptxas rescheduled that
+ *       kernel; d64 0.3..0.4 points better at 56/224 (adopted); d256 no gain (not adopted). The mask
+ *       words cleared without ballots when no page is bad: d64 PAIR pages 0.3..0.4 points worse,
+ *       page runs up to 3 (rescheduling again). Reverted.
  *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax (ptxas places it
  *   above; forcing it cost 2..7%), a persistent static round-robin grid (causal -8%: imbalance and
  *   L2 drift).
- *   ptxas: 168 registers at entry (setmaxnreg 40/232, the gather too at d64; gather 64/216 at d128 and
+ *   ptxas: 168 registers at entry (setmaxnreg 40/232; gather 56/224 at d64, 64/216 at d128 and
  *   d256), 0 spills, 0 stack in all 18 instances; SASS: HGMMA.64x{64,128,256}x16, UTMALDG.4D/5D,
  *   LDGSTS (gather), USETMAXREG. Tested: tests/test_gpu.c forced to sm90 at each head_dim (295
  *   cases each: pages 1..672, NHD/HND, padded strides, varlen, causal, windows, softcap, NaN-
@@ -159,10 +170,6 @@ using namespace pa_sm90;
 #else
 #define SM90_STAGES_FOR(D, G) ((D) == 64 ? ((G) ? SM90_STAGES_D64_GATHER : SM90_STAGES_D64) : (D) == 128 ? SM90_STAGES_D128 : 2)
 #endif
-/* Build knob for variant runs: the d64 gather with the branch-free lookups of the d128 one. */
-#ifndef SM90_LOOKUP_BF_D64
-#define SM90_LOOKUP_BF_D64 0
-#endif
 #define SM90_THREADS     384                 /* producer warpgroup + 2 consumer warpgroups */
 #define SM90_PANEL_COLS  64                  /* one 128-byte swizzle atom row of bf16 */
 
@@ -194,7 +201,8 @@ static int sm90_smem_bytes(int d, int gather)
 #define SM90_PRODUCER_REGS 40
 #define SM90_CONSUMER_REGS 232
 /* Gather split per head_dim (variant runs, pages 1 and 4; H200 alternated runs, RESULTS 3.1f):
- * d64 takes 40/232 (about 1.3 points better than 56/224, which was 2.5 better than 64/216); d128
+ * d64 takes 56/224 with the branch-free lookups (0.3..0.4 points better than 40/232 with the
+ * branchy ones, RESULTS 3.1k; with branchy lookups 40/232 had been 1.3 better than 56/224); d128
  * keeps 64/216 (56/224 with 2 Q k-steps in registers the same, 40/232 and 48/224 with 0..4 steps
  * 1..3 points worse); d256 keeps 64/216 (40/232, 48/224 with 4 offsets in flight 2..3 points
  * worse). SM90_GATHER_PRODUCER_REGS / SM90_GATHER_CONSUMER_REGS (build knobs for variant
@@ -203,8 +211,8 @@ static int sm90_smem_bytes(int d, int gather)
 #define SM90_GATHER_PREGS(D) SM90_GATHER_PRODUCER_REGS
 #define SM90_GATHER_CREGS(D) SM90_GATHER_CONSUMER_REGS
 #else
-#define SM90_GATHER_PREGS(D) ((D) == 64 ? 40 : 64)
-#define SM90_GATHER_CREGS(D) ((D) == 64 ? 232 : 216)
+#define SM90_GATHER_PREGS(D) ((D) == 64 ? 56 : 64)
+#define SM90_GATHER_CREGS(D) ((D) == 64 ? 224 : 216)
 #endif
 /* setmaxnreg only moves registers inside the CTA's launch allocation (168 per thread at 384
  * threads): 32/240 needs more than the producer frees and setmaxnreg.inc waits forever. */
@@ -373,15 +381,15 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                 typedef typename std::conditional<WIDE, long long, uint32_t>::type off_t;
                 const off_t none = WIDE ? (off_t)-1 : (off_t)~0u;
                 const uint32_t sp16 = (uint32_t)(sp >> 4), st16 = (uint32_t)(st >> 4);
-                /* d128: branch-free, the page index clamped to the sequence's last page (rows past
-                 * the end read a valid table entry and are then dropped): about 10 straight
-                 * instructions a lookup, 1..1.5 points off the gather's overhead (RESULTS 3.1k).
-                 * d64 and d256 keep the branchy form: the same change there reschedules the whole
-                 * d64 kernel (+4 points) and does not help d256. */
+                /* d64, d128: branch-free, the page index clamped to the sequence's last page (rows
+                 * past the end read a valid table entry and are then dropped): about 10 straight
+                 * instructions a lookup; d128 1..1.3 points off the gather's overhead, d64 0.3..0.4
+                 * with its split moved from 40/232 to 56/224 (at 40/232 ptxas rescheduled the
+                 * kernel and lost 4 points; RESULTS 3.1k). d256 keeps the branchy form (no gain). */
                 [[maybe_unused]] const uint32_t pi_last = pa_fastdiv_q(p.pdiv, (uint32_t)max(sk - 1, 0));
                 [[maybe_unused]] const uint32_t ps_u = (uint32_t)p.page_size, np_u = (uint32_t)p.num_pages;
                 auto row_off = [&](int j) -> off_t {
-                    if constexpr (D == 128 || (D == 64 && SM90_LOOKUP_BF_D64)) {
+                    if constexpr (D != 256) {
                         const uint32_t pi = min(pa_fastdiv_q(p.pdiv, (uint32_t)j), pi_last);
                         const int pid = __ldg((const int32_t *)(ptb + (uint64_t)pi * 4u));
                         const uint32_t slot = (uint32_t)j - pi * ps_u;
