@@ -1,0 +1,103 @@
+#!/usr/bin/env python3
+"""Contiguous prefill, pagedattn against torch SDPA's cuDNN backend, timed interleaved in one
+process: for each shape, rounds of (cuDNN, ours) and (ours, cuDNN) alternately, each side timed as
+N back-to-back calls between two CUDA events. compare.py times the anchors before and after
+pa-bench, so the GPU's drift during a call (up to 10% here) can fall on one side. Here both
+sides see the same drift.
+
+    PAGEDATTN_LIBRARY=build/libpagedattn.so PYTHONPATH=python python3 bench/interleaved.py \\
+        [--rounds 6] [--calls 10] [--dims 128,64,256] [--out DIR]
+
+Each side gets the layout it reads fastest: SDPA [B, H, S, d], pagedattn [B, S, H, d] (one page
+per sequence, page_table = None). Before timing, our output is checked against SDPA's (bf16).
+Prints one line per shape and writes interleaved.json under --out (default $OUT or .).
+"""
+import argparse, json, os, sys
+
+
+def flops(B, H, S, d, causal):
+    return 4.0 * B * H * S * (S / 2 if causal else S) * d
+
+
+def timed(fn, calls):
+    import torch
+    a = torch.cuda.Event(enable_timing=True)
+    b = torch.cuda.Event(enable_timing=True)
+    fn()          # queued first: the start event then follows a busy GPU, and the host's per-call
+    a.record()    # work (Python argument checks) overlaps the kernels instead of being timed
+    for _ in range(calls):
+        fn()
+    b.record()
+    b.synchronize()
+    return a.elapsed_time(b) / calls
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--rounds", type=int, default=6)
+    ap.add_argument("--calls", type=int, default=10)
+    ap.add_argument("--dims", default="128,64,256")
+    ap.add_argument("--out", default=os.environ.get("OUT", "."))
+    a = ap.parse_args()
+    import torch
+    import torch.nn.functional as F
+    from torch.nn.attention import sdpa_kernel, SDPBackend
+    import pagedattn
+
+    dims = [int(x) for x in a.dims.split(",")]
+    shapes = [(4, 16, 8192, 128, False), (4, 16, 8192, 128, True), (4, 32, 8192, 64, False),
+              (4, 32, 8192, 64, True), (4, 16, 8192, 256, False)]
+    torch.manual_seed(0)
+    dev = torch.device("cuda")
+    rows = []
+    for B, H, S, d, causal in shapes:
+        if d not in dims:
+            continue
+        q = torch.randn(B, S, H, d, device=dev, dtype=torch.bfloat16)
+        k = torch.randn_like(q)
+        v = torch.randn_like(q)
+        qs, ks, vs = (x.transpose(1, 2).contiguous() for x in (q, k, v))   # [B, H, S, d]
+        lens = torch.full((B,), S, device=dev, dtype=torch.int32)
+        out = torch.empty_like(q)
+
+        def ours():
+            pagedattn.attention(q, k, v, lens, max_seqlen_q=S, max_seq_len=S, causal=causal, out=out)
+
+        def cudnn():
+            with sdpa_kernel([SDPBackend.CUDNN_ATTENTION]):
+                return F.scaled_dot_product_attention(qs, ks, vs, is_causal=causal)
+
+        ours()
+        ref = cudnn().transpose(1, 2)
+        torch.cuda.synchronize()
+        err = (out.float() - ref.float()).abs().max().item()
+        for _ in range(3):   # warm-up
+            ours(); cudnn()
+        t_us, t_cu = [], []
+        for r in range(a.rounds):
+            if r % 2 == 0:
+                t_cu.append(timed(cudnn, a.calls)); t_us.append(timed(ours, a.calls))
+            else:
+                t_us.append(timed(ours, a.calls)); t_cu.append(timed(cudnn, a.calls))
+        ratios = sorted(c / u for c, u in zip(t_cu, t_us))
+        med = lambda x: sorted(x)[len(x) // 2]
+        row = dict(d=d, B=B, H=H, S=S, causal=int(causal), max_err_vs_sdpa=err,
+                   ours_ms=t_us, cudnn_ms=t_cu, ours_tflops=flops(B, H, S, d, causal) / med(t_us) / 1e9,
+                   cudnn_tflops=flops(B, H, S, d, causal) / med(t_cu) / 1e9,
+                   ratio_median=med(ratios), ratio_min=ratios[0], ratio_max=ratios[-1])
+        rows.append(row)
+        print("d%-3d %-10s ours %6.1f TFLOPS, cuDNN %6.1f: ours/cuDNN speed %.3fx (rounds %.3f..%.3f), "
+              "max|err| vs SDPA %.1e" % (d, "causal" if causal else "non-causal", row["ours_tflops"],
+                                         row["cudnn_tflops"], row["ratio_median"], row["ratio_min"],
+                                         row["ratio_max"], err), flush=True)
+        del q, k, v, qs, ks, vs, out, ref
+        torch.cuda.empty_cache()
+    os.makedirs(a.out, exist_ok=True)
+    with open(os.path.join(a.out, "interleaved.json"), "w") as f:
+        json.dump(dict(gpu=torch.cuda.get_device_name(), torch=torch.__version__,
+                       cudnn=torch.backends.cudnn.version(), rows=rows), f, indent=1)
+    return 0 if all(r["max_err_vs_sdpa"] < 3e-2 for r in rows) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
