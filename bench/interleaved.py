@@ -6,11 +6,11 @@ pa-bench, so the GPU's drift during a call (up to 10% here) can fall on one side
 sides see the same drift.
 
     PAGEDATTN_LIBRARY=build/libpagedattn.so PYTHONPATH=python python3 bench/interleaved.py \\
-        [--rounds 6] [--calls 10] [--dims 128,64,256] [--out DIR]
+        [--rounds 6] [--calls 10] [--dims 128,64,256] [--mode stream|single] [--out DIR]
 
 Each side gets the layout it reads fastest: SDPA [B, H, S, d], pagedattn [B, S, H, d] (one page
 per sequence, page_table = None). Before timing, our output is checked against SDPA's (bf16).
-Prints one line per shape and writes interleaved.json under --out (default $OUT or .).
+Prints one line per shape and writes interleaved_<mode>.json under --out (default $OUT or .).
 """
 import argparse, json, os, sys
 
@@ -32,11 +32,28 @@ def timed(fn, calls):
     return a.elapsed_time(b) / calls
 
 
+def timed_single(fn, calls, flush):
+    """pa-bench's way: each call timed alone, after a synchronize and an L2 flush; median."""
+    import torch
+    ts = []
+    for _ in range(calls):
+        torch.cuda.synchronize()
+        flush.zero_()
+        a = torch.cuda.Event(enable_timing=True)
+        b = torch.cuda.Event(enable_timing=True)
+        a.record(); fn(); b.record(); b.synchronize()
+        ts.append(a.elapsed_time(b))
+    return sorted(ts)[len(ts) // 2]
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--rounds", type=int, default=6)
     ap.add_argument("--calls", type=int, default=10)
     ap.add_argument("--dims", default="128,64,256")
+    ap.add_argument("--mode", default="stream", choices=("stream", "single"),
+                    help="stream: N calls back to back between two events (the default); single: "
+                         "each call alone after a synchronize and a 256 MB L2 flush, median (pa-bench's way)")
     ap.add_argument("--out", default=os.environ.get("OUT", "."))
     a = ap.parse_args()
     import torch
@@ -50,6 +67,8 @@ def main():
     torch.manual_seed(0)
     dev = torch.device("cuda")
     rows = []
+    flush = torch.empty(256 << 20, dtype=torch.uint8, device=dev)
+    tm = (lambda fn: timed(fn, a.calls)) if a.mode == "stream" else (lambda fn: timed_single(fn, a.calls, flush))
     for B, H, S, d, causal in shapes:
         if d not in dims:
             continue
@@ -76,24 +95,24 @@ def main():
         t_us, t_cu = [], []
         for r in range(a.rounds):
             if r % 2 == 0:
-                t_cu.append(timed(cudnn, a.calls)); t_us.append(timed(ours, a.calls))
+                t_cu.append(tm(cudnn)); t_us.append(tm(ours))
             else:
-                t_us.append(timed(ours, a.calls)); t_cu.append(timed(cudnn, a.calls))
+                t_us.append(tm(ours)); t_cu.append(tm(cudnn))
         ratios = sorted(c / u for c, u in zip(t_cu, t_us))
         med = lambda x: sorted(x)[len(x) // 2]
-        row = dict(d=d, B=B, H=H, S=S, causal=int(causal), max_err_vs_sdpa=err,
+        row = dict(mode=a.mode, d=d, B=B, H=H, S=S, causal=int(causal), max_err_vs_sdpa=err,
                    ours_ms=t_us, cudnn_ms=t_cu, ours_tflops=flops(B, H, S, d, causal) / med(t_us) / 1e9,
                    cudnn_tflops=flops(B, H, S, d, causal) / med(t_cu) / 1e9,
                    ratio_median=med(ratios), ratio_min=ratios[0], ratio_max=ratios[-1])
         rows.append(row)
-        print("d%-3d %-10s ours %6.1f TFLOPS, cuDNN %6.1f: ours/cuDNN speed %.3fx (rounds %.3f..%.3f), "
-              "max|err| vs SDPA %.1e" % (d, "causal" if causal else "non-causal", row["ours_tflops"],
+        print("%s d%-3d %-10s ours %6.1f TFLOPS, cuDNN %6.1f: ours/cuDNN speed %.3fx (rounds %.3f..%.3f), "
+              "max|err| vs SDPA %.1e" % (a.mode, d, "causal" if causal else "non-causal", row["ours_tflops"],
                                          row["cudnn_tflops"], row["ratio_median"], row["ratio_min"],
                                          row["ratio_max"], err), flush=True)
         del q, k, v, qs, ks, vs, out, ref
         torch.cuda.empty_cache()
     os.makedirs(a.out, exist_ok=True)
-    with open(os.path.join(a.out, "interleaved.json"), "w") as f:
+    with open(os.path.join(a.out, "interleaved_%s.json" % a.mode), "w") as f:
         json.dump(dict(gpu=torch.cuda.get_device_name(), torch=torch.__version__,
                        cudnn=torch.backends.cudnn.version(), rows=rows), f, indent=1)
     return 0 if all(r["max_err_vs_sdpa"] < 3e-2 for r in rows) else 1
