@@ -51,6 +51,9 @@ def main():
     ap.add_argument("--rounds", type=int, default=6)
     ap.add_argument("--calls", type=int, default=10)
     ap.add_argument("--dims", default="128,64,256")
+    ap.add_argument("--data", default="randn", choices=("randn", "pabench"),
+                    help="randn: torch.randn (the anchors' data); pabench: pa-bench's values, sign x "
+                         "2^e x (1 + m/128) with e uniform in -7..-1")
     ap.add_argument("--mode", default="stream", choices=("stream", "single"),
                     help="stream: N calls back to back between two events (the default); single: "
                          "each call alone after a synchronize and a 256 MB L2 flush, median (pa-bench's way)")
@@ -72,9 +75,14 @@ def main():
     for B, H, S, d, causal in shapes:
         if d not in dims:
             continue
-        q = torch.randn(B, S, H, d, device=dev, dtype=torch.bfloat16)
-        k = torch.randn_like(q)
-        v = torch.randn_like(q)
+        def gen():
+            if a.data == "randn":
+                return torch.randn(B, S, H, d, device=dev, dtype=torch.bfloat16)
+            e = torch.randint(-7, 0, (B, S, H, d), device=dev).float()
+            m = torch.randint(0, 128, (B, S, H, d), device=dev).float()
+            sg = torch.randint(0, 2, (B, S, H, d), device=dev).float() * 2 - 1
+            return (sg * torch.exp2(e) * (1 + m / 128)).to(torch.bfloat16)
+        q, k, v = gen(), gen(), gen()
         qs, ks, vs = (x.transpose(1, 2).contiguous() for x in (q, k, v))   # [B, H, S, d]
         lens = torch.full((B,), S, device=dev, dtype=torch.int32)
         out = torch.empty_like(q)
@@ -100,19 +108,19 @@ def main():
                 t_us.append(tm(ours)); t_cu.append(tm(cudnn))
         ratios = sorted(c / u for c, u in zip(t_cu, t_us))
         med = lambda x: sorted(x)[len(x) // 2]
-        row = dict(mode=a.mode, d=d, B=B, H=H, S=S, causal=int(causal), max_err_vs_sdpa=err,
+        row = dict(mode=a.mode, data=a.data, d=d, B=B, H=H, S=S, causal=int(causal), max_err_vs_sdpa=err,
                    ours_ms=t_us, cudnn_ms=t_cu, ours_tflops=flops(B, H, S, d, causal) / med(t_us) / 1e9,
                    cudnn_tflops=flops(B, H, S, d, causal) / med(t_cu) / 1e9,
                    ratio_median=med(ratios), ratio_min=ratios[0], ratio_max=ratios[-1])
         rows.append(row)
-        print("%s d%-3d %-10s ours %6.1f TFLOPS, cuDNN %6.1f: ours/cuDNN speed %.3fx (rounds %.3f..%.3f), "
-              "max|err| vs SDPA %.1e" % (a.mode, d, "causal" if causal else "non-causal", row["ours_tflops"],
+        print("%s %s d%-3d %-10s ours %6.1f TFLOPS, cuDNN %6.1f: ours/cuDNN speed %.3fx (rounds %.3f..%.3f), "
+              "max|err| vs SDPA %.1e" % (a.mode, a.data, d, "causal" if causal else "non-causal", row["ours_tflops"],
                                          row["cudnn_tflops"], row["ratio_median"], row["ratio_min"],
                                          row["ratio_max"], err), flush=True)
         del q, k, v, qs, ks, vs, out, ref
         torch.cuda.empty_cache()
     os.makedirs(a.out, exist_ok=True)
-    with open(os.path.join(a.out, "interleaved_%s.json" % a.mode), "w") as f:
+    with open(os.path.join(a.out, "interleaved_%s_%s.json" % (a.mode, a.data)), "w") as f:
         json.dump(dict(gpu=torch.cuda.get_device_name(), torch=torch.__version__,
                        cudnn=torch.backends.cudnn.version(), rows=rows), f, indent=1)
     return 0 if all(r["max_err_vs_sdpa"] < 3e-2 for r in rows) else 1
