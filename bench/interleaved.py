@@ -54,6 +54,8 @@ def main():
     ap.add_argument("--data", default="randn", choices=("randn", "pabench"),
                     help="randn: torch.randn (the anchors' data); pabench: pa-bench's values, sign x "
                          "2^e x (1 + m/128) with e uniform in -7..-1")
+    ap.add_argument("--ours-first", action="store_true",
+                    help="time ours alone (no SDPA call yet in this process) before each shape's rounds")
     ap.add_argument("--mode", default="stream", choices=("stream", "single"),
                     help="stream: N calls back to back between two events (the default); single: "
                          "each call alone after a synchronize and a 256 MB L2 flush, median (pa-bench's way)")
@@ -95,6 +97,11 @@ def main():
                 return F.scaled_dot_product_attention(qs, ks, vs, is_causal=causal)
 
         ours()
+        if a.ours_first:
+            torch.cuda.synchronize()
+            alone = [tm(ours) for _ in range(3)]
+            print("%s d%d causal=%d: ours alone before SDPA %s ms" % (a.mode, d, causal,
+                  " ".join("%.3f" % x for x in alone)), flush=True)
         ref = cudnn().transpose(1, 2)
         torch.cuda.synchronize()
         err = (out.float() - ref.float()).abs().max().item()
