@@ -10,6 +10,13 @@ imported (carried wheels on PYTHONPATH), else a row says why.
 The anchors are measured in this process with CUDA events (warm-up, median). pa-bench runs as a
 child process of this one, right after, on the same GPU, and its CSV is merged into one table of
 ratios. Writes compare.csv and compare.json under --out (default $OUT or .).
+
+The "vs cuDNN" column sets pa-bench's rows against the anchors' runs, which come at other moments
+of the call. The GPU slows under sustained work, and our kernel slows more than cuDNN's
+(bench/RESULTS.md 2.19), so that column flatters whichever side ran cooler. At the end,
+bench/interleaved.py times the contiguous shapes against cuDNN interleaved in one process (through
+the Python package and build/libpagedattn.so): that is the same-conditions ratio. --no-interleaved
+skips it.
 """
 import argparse, csv, io, json, os, subprocess, sys, time
 
@@ -241,6 +248,8 @@ def main():
                     help="only the --other-systems rows: no anchors, no pa-bench (bench/wip_sm90/dev_fi.sh)")
     ap.add_argument("--anchors-after", action="store_true",
                     help="measure the anchors again after pa-bench; ratios use the mean of both")
+    ap.add_argument("--no-interleaved", action="store_true",
+                    help="skip bench/interleaved.py (contiguous vs cuDNN timed interleaved in one process)")
     ap.add_argument("--out", default=os.environ.get("OUT", "."))
     a = ap.parse_args()
     import torch
@@ -340,7 +349,32 @@ def main():
                                 f"{' p' + str(r['page']) if 'page' in r else ''}: "
                                 + (f"{r['tflops']:.0f} TFLOPS" if 'tflops' in r else f"{r['gbps']:.0f} GB/s")
                                 for r in anc if "err" not in r))
+    if not a.no_interleaved and not a.others_only:
+        run_interleaved(a.out, a.quick)
     return rc
+
+
+def run_interleaved(out, quick):
+    """bench/interleaved.py as a child process: contiguous prefill against cuDNN, interleaved."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    root = os.path.dirname(here)
+    lib = os.path.join(root, "build", "libpagedattn.so")
+    if not os.path.exists(lib):
+        print(f"\nINTERLEAVED: skipped, {lib} not built", flush=True)
+        return
+    env = dict(os.environ, PAGEDATTN_LIBRARY=lib,
+               PYTHONPATH=os.path.join(root, "python") + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    cmd = [sys.executable, os.path.join(here, "interleaved.py"), "--out", out, "--rounds", "6", "--calls", "10"]
+    if quick:
+        cmd += ["--dims", "128"]
+    print("\nINTERLEAVED contiguous vs cuDNN, same process and conditions (bench/RESULTS.md 2.19):", flush=True)
+    try:
+        p = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=300)
+        print("".join(l + "\n" for l in p.stdout.splitlines() if l.strip()), end="", flush=True)
+        if p.returncode:
+            print(f"interleaved.py exit {p.returncode}: {p.stderr.strip()[-300:]}", flush=True)
+    except Exception as e:   # a measurement that could not run says why; the rest stands
+        print(f"interleaved.py did not run: {type(e).__name__}: {e}", flush=True)
 
 
 if __name__ == "__main__":
