@@ -26,14 +26,15 @@ SMI=$!
 for r in 1 2; do
   for v in build build_DA; do
     PAGEDATTN_LIBRARY=$PWD/$v/libpagedattn.so PYTHONPATH=$PWD/python timeout 120 python3 bench/interleaved.py \
-      --rounds 6 --calls 20 --out "$O/${v}_r$r" 2>&1 | grep -v "NumPy\|_conversion_method" | sed "s/^/$v r$r: /" | tee -a "$O/summary.txt"
+      --rounds 6 --calls 20 --out "$T/il_${v}_r$r" 2>&1 | grep -v "NumPy\|_conversion_method" | sed "s/^/$v r$r: /" | tee -a "$O/summary.txt"
   done
 done
 for r in 1 2; do
   for v in build build_DA; do
-    timeout 90 $v/pa-bench --prefill-only --dims 128,64,256 --causal both --pages 1,4,16,100 --table frag --iters 10 > "$O/pa_${v}_r$r.log" 2>&1
-    echo "$v r$r: $(awk 'NR>1 && $10=="-"{printf "d%s c%s %s TF; ", $2, $8, $12} NR>1 && $10!="-"{printf "p%s %s; ", $10, $14}' "$O/pa_${v}_r$r.log")" | tee -a "$O/summary.txt"
+    timeout 90 $v/pa-bench --prefill-only --dims 128,64,256 --causal both --pages 1,4,16,100 --table frag --iters 10 > "$T/pa_${v}_r$r.log" 2>&1
+    echo "$v r$r: $(awk 'NR>1 && $10=="-"{printf "d%s c%s %s TF; ", $2, $8, $12} NR>1 && $10!="-"{printf "p%s %s; ", $10, $14}' "$T/pa_${v}_r$r.log")" | tee -a "$O/summary.txt"
   done
 done
 kill $SMI
+( cd $T && tar czf "$O/logs.tgz" * )   # the device tool returns at most 8 files from $OUT
 echo "total $(el)" | tee -a "$O/summary.txt"
