@@ -92,6 +92,9 @@
  *       1/3/4 +9.5..9.8% against +10.8..11.7% with 2 (d128 with 3: TMA contiguous -1%, gather same).
  *   H200 (RESULTS 2b, 2026-12-01): contiguous d128 670-673 / 615-616 TFLOPS (1.05-1.08x cuDNN in
  *       the same calls), d64 471-477, d256 598-662 (0.94-1.02x cuDNN: not reliably above it).
+ *       Those are cool first rows. Under sustained work this kernel slows about 14% (d128 3.31 ->
+ *       3.8 ms) and cuDNN much less; timed interleaved in one process it is 0.88-0.97x cuDNN
+ *       (d128 causal 0.96-1.05x; RESULTS 2.19).
  *   M14 (rejected) the V warps look up K and V rows 3 tiles ahead and publish their offsets in a
  *       shared-memory ring, so the K warps only copy. Predicted: fewer K-warp instructions, K
  *       earlier. Measured (RESULTS 2.11): slower at every head_dim (d128 +13% vs +10% at pages
