@@ -363,7 +363,8 @@ def run_interleaved(out, quick):
         print(f"\nINTERLEAVED: skipped, {lib} not built", flush=True)
         return
     env = dict(os.environ, PAGEDATTN_LIBRARY=lib,
-               PYTHONPATH=os.path.join(root, "python") + os.pathsep + os.environ.get("PYTHONPATH", ""))
+               PYTHONPATH=os.pathsep.join(x for x in (os.path.join(root, "python"), os.environ.get("PYTHONPATH"))
+                                          if x))
     cmd = [sys.executable, os.path.join(here, "interleaved.py"), "--out", out, "--rounds", "6", "--calls", "10"]
     if quick:
         cmd += ["--dims", "128"]

@@ -14,9 +14,7 @@ Prints one line per shape and writes interleaved_<mode>.json under --out (defaul
 """
 import argparse, json, os, sys
 
-
-def flops(B, H, S, d, causal):
-    return 4.0 * B * H * S * (S / 2 if causal else S) * d
+from compare import flops   # bench/compare.py (standard library only at import)
 
 
 def timed(fn, calls):
@@ -116,8 +114,8 @@ def main():
         ratios = sorted(c / u for c, u in zip(t_cu, t_us))
         med = lambda x: sorted(x)[len(x) // 2]
         row = dict(mode=a.mode, data=a.data, d=d, B=B, H=H, S=S, causal=int(causal), max_err_vs_sdpa=err,
-                   ours_ms=t_us, cudnn_ms=t_cu, ours_tflops=flops(B, H, S, d, causal) / med(t_us) / 1e9,
-                   cudnn_tflops=flops(B, H, S, d, causal) / med(t_cu) / 1e9,
+                   ours_ms=t_us, cudnn_ms=t_cu, ours_tflops=flops(B, H, S, S, d, causal) / med(t_us) / 1e9,
+                   cudnn_tflops=flops(B, H, S, S, d, causal) / med(t_cu) / 1e9,
                    ratio_median=med(ratios), ratio_min=ratios[0], ratio_max=ratios[-1])
         rows.append(row)
         print("%s %s d%-3d %-10s ours %6.1f TFLOPS, cuDNN %6.1f: ours/cuDNN speed %.3fx (rounds %.3f..%.3f), "

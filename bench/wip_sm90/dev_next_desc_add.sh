@@ -1,6 +1,7 @@
 #!/bin/bash
 # Prepared in session 9, not yet run (no device time left): the SM90_DESC_ADD variant (wgmma
-# descriptors by offset, NOTES session 9) checked and measured against the default build, with the
+# descriptors by offset, NOTES session 9; bench/wip_sm90/desc_add.patch adds the knob, default off,
+# and is applied here first) checked and measured against the default build, with the
 # GPU's power and clocks sampled, contiguous shapes timed interleaved against cuDNN in one process.
 #   1. build both on the device (make -j16; build_DA with -DSM90_DESC_ADD=1);
 #   2. forced-sm90 tests of build_DA at every head_dim, the forced gather at d128;
@@ -8,6 +9,7 @@
 #   4. pa-bench of both (TMA and gather pages), alternated.
 O=${OUT:-/tmp/out}; mkdir -p "$O"
 t0=$(date +%s); el() { echo "$(( $(date +%s) - t0 ))s"; }
+git apply bench/wip_sm90/desc_add.patch || { echo "desc_add.patch does not apply"; exit 1; }
 timeout 240 make -j16 all build/test_gpu > "$O/build.log" 2>&1 || { echo "build failed"; tail -20 "$O/build.log"; exit 1; }
 rm -rf build_DA && cp -r build build_DA && rm -f build_DA/src/cuda/prefill_sm90.o build_DA/pa-bench \
   build_DA/libpagedattn.a build_DA/libpagedattn.so build_DA/pagedattn_all.o build_DA/test_gpu
