@@ -241,6 +241,18 @@ static_assert(SM90_PRODUCER_REGS * 128 + SM90_CONSUMER_REGS * 256 <= 168 * SM90_
 #else
 #define SM90_QREG_STEPS(D, G) ((D) == 64 ? 4 : (D) == 128 ? ((G) ? 0 : SM90_QREG_D128) : ((G) ? 0 : SM90_QREG_D256))
 #endif
+/* Lazy rescaling of O (the softmax lambda): a row's running maximum, and with it O and the row
+ * sum, moves only when a tile raises it by more than SM90_LAZY powers of two, so unnormalized P
+ * stays below 2^SM90_LAZY (exact in fp32 and bf16/f16 alike; the epilogue divides by the row
+ * sum). A warp votes, and skips O's rescale (128 FMULs per thread and 64-key tile at d256) when
+ * none of its rows moved. Measured sustained (bench/power.py, RESULTS 2.20): d256 +5%, d128 -1%,
+ * d64 -4% (ptxas schedules the split softmax worse), so d256 only. SM90_LAZY_RESCALE=n (build
+ * knob) sets the threshold at every head_dim, 0 turns it off. */
+#ifdef SM90_LAZY_RESCALE
+#define SM90_LAZY(D) SM90_LAZY_RESCALE
+#else
+#define SM90_LAZY(D) ((D) == 256 ? 8 : 0)
+#endif
 #define SM90_BAR_ZERO    1                   /* named barriers; 2, 3: Q loaded per warpgroup */
 #define SM90_BAR_SCHED   4                   /* 4, 5: ping-pong turn of warpgroup 0, 1 */
 
@@ -670,7 +682,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         wgmma_commit();
     };
     /* scores of tile n0 in s: softcap, mask, online softmax; P (fp32) left in s */
-    auto softmax = [&](int n0, const uint32_t (&bad)[4], float (&corr)[2]) {
+    auto softmax = [&](int n0, const uint32_t (&bad)[4], float (&corr)[2], bool first) -> bool {
         if (p.softcap > 0.f) {
             const float k = p.scale / p.softcap;
 #pragma unroll
@@ -697,27 +709,70 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                     }
             }
         }
+        if constexpr (SM90_LAZY(D) > 0) {
+            /* lazy rescaling (SM90_LAZY): a row's running maximum moves only when the tile's
+             * maximum exceeds it by more than a factor 2^SM90_LAZY(D) in P (P then stays below
+             * that bound; the epilogue divides it out exactly), decided per warp so that O's
+             * rescale is skipped as a whole. (m - (-inf)) * sl2 = +inf (sl2 > 0:
+             * pa__sm90_supports), so a row's first keys always move it. */
+            constexpr float LAZY = (float)SM90_LAZY(D);
+            float mx[2];
 #pragma unroll
-        for (int i = 0; i < 2; i++) {
-            float mx = row_max[i];
+            for (int i = 0; i < 2; i++) {
+                float m = row_max[i];
 #pragma unroll
-            for (int j = 0; j < BN / 8; j++) mx = fmaxf(mx, fmaxf(s[4 * j + 2 * i], s[4 * j + 2 * i + 1]));
-            mx = fmaxf(mx, __shfl_xor_sync(0xffffffffu, mx, 1));
-            mx = fmaxf(mx, __shfl_xor_sync(0xffffffffu, mx, 2));
-            const float m_use = mx == -INFINITY ? 0.f : mx;   /* (-inf) - (-inf) must not be NaN */
-            corr[i] = ex2((row_max[i] - m_use) * sl2);
-            row_max[i] = mx;
-            const float ms = m_use * sl2;
-            float sum = 0.f;
+                for (int j = 0; j < BN / 8; j++) m = fmaxf(m, fmaxf(s[4 * j + 2 * i], s[4 * j + 2 * i + 1]));
+                m = fmaxf(m, __shfl_xor_sync(0xffffffffu, m, 1));
+                mx[i] = fmaxf(m, __shfl_xor_sync(0xffffffffu, m, 2));
+            }
+            const bool upd = first ||
+                             __any_sync(0xffffffffu, (mx[0] - row_max[0]) * sl2 > LAZY || (mx[1] - row_max[1]) * sl2 > LAZY);
 #pragma unroll
-            for (int j = 0; j < BN / 8; j++)
-#pragma unroll
-                for (int c = 0; c < 2; c++) {
-                    const float e = ex2(fmaf(s[4 * j + 2 * i + c], sl2, -ms));
-                    s[4 * j + 2 * i + c] = e;
-                    sum += e;
+            for (int i = 0; i < 2; i++) {
+                if (upd) {
+                    const float m_use = mx[i] == -INFINITY ? 0.f : mx[i];
+                    corr[i] = ex2((row_max[i] - m_use) * sl2);
+                    row_max[i] = mx[i];
+                } else {
+                    corr[i] = 1.f;
                 }
-            row_sum[i] = row_sum[i] * corr[i] + sum;
+                const float ms = (row_max[i] == -INFINITY ? 0.f : row_max[i]) * sl2;
+                float sum = 0.f;
+#pragma unroll
+                for (int j = 0; j < BN / 8; j++)
+#pragma unroll
+                    for (int c = 0; c < 2; c++) {
+                        const float e = ex2(fmaf(s[4 * j + 2 * i + c], sl2, -ms));
+                        s[4 * j + 2 * i + c] = e;
+                        sum += e;
+                    }
+                row_sum[i] = upd ? row_sum[i] * corr[i] + sum : row_sum[i] + sum;
+            }
+            return upd;
+        } else {
+#pragma unroll
+            for (int i = 0; i < 2; i++) {
+                float mx = row_max[i];
+#pragma unroll
+                for (int j = 0; j < BN / 8; j++) mx = fmaxf(mx, fmaxf(s[4 * j + 2 * i], s[4 * j + 2 * i + 1]));
+                mx = fmaxf(mx, __shfl_xor_sync(0xffffffffu, mx, 1));
+                mx = fmaxf(mx, __shfl_xor_sync(0xffffffffu, mx, 2));
+                const float m_use = mx == -INFINITY ? 0.f : mx;   /* (-inf) - (-inf) must not be NaN */
+                corr[i] = ex2((row_max[i] - m_use) * sl2);
+                row_max[i] = mx;
+                const float ms = m_use * sl2;
+                float sum = 0.f;
+#pragma unroll
+                for (int j = 0; j < BN / 8; j++)
+#pragma unroll
+                    for (int c = 0; c < 2; c++) {
+                        const float e = ex2(fmaf(s[4 * j + 2 * i + c], sl2, -ms));
+                        s[4 * j + 2 * i + c] = e;
+                        sum += e;
+                    }
+                row_sum[i] = row_sum[i] * corr[i] + sum;
+            }
+            return true;
         }
     };
     auto pack_p = [&]() {
@@ -745,7 +800,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         read_bad(0, bad);
         __syncwarp();
         if (lane == 0) mbar_arrive(bar_k_empty);
-        softmax((n_hi - 1) * BN, bad, corr);
+        softmax((n_hi - 1) * BN, bad, corr, true);
         pack_p();
     }
     for (int it = 1; it < n_tiles; it++) {
@@ -773,7 +828,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         if (lane == 0) mbar_arrive(bar_k_empty + 8 * stage);
 
         float corr[2];
-        softmax(n0, bad, corr);          /* under the other warpgroup's wgmma (see below) */
+        const bool upd = softmax(n0, bad, corr, false);   /* under the other warpgroup's wgmma (see below) */
         /* ptxas schedules the exponentials after this wait (SASS: DEPBAR.LE gsb0, 0x0 before the
          * first MUFU.EX2), i.e. the softmax overlaps the other warpgroup's wgmma, not this one's
          * P V. Forcing the wait below the softmax (a wgmma.fence predicated on the row sums) was
@@ -782,10 +837,12 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         fence_regs(o);
         __syncwarp();
         if (lane == 0) mbar_arrive(bar_v_empty + 8 * pstage);
+        if (upd) {
 #pragma unroll
-        for (int j = 0; j < D / 8; j++) {
-            o[4 * j + 0] *= corr[0]; o[4 * j + 1] *= corr[0];
-            o[4 * j + 2] *= corr[1]; o[4 * j + 3] *= corr[1];
+            for (int j = 0; j < D / 8; j++) {
+                o[4 * j + 0] *= corr[0]; o[4 * j + 1] *= corr[0];
+                o[4 * j + 2] *= corr[1]; o[4 * j + 3] *= corr[1];
+            }
         }
         pack_p();
     }
@@ -947,6 +1004,8 @@ extern "C" int pa__sm90_supports(const pa_context *ctx, const pa__problem *pb, c
 #define SM90_NO(...) do { if (why && n) snprintf(why, n, __VA_ARGS__); return 0; } while (0)
     if (ctx->cc_major != 9) SM90_NO("needs compute capability 9.x (sm_90a), device is %d.%d", ctx->cc_major, ctx->cc_minor);
     if (pb->dtype != PA_DTYPE_BF16 && pb->dtype != PA_DTYPE_F16) SM90_NO("dtype must be bf16 or f16");
+    if (!(pb->softcap > 0.f) && !(pb->scale > 0.f))
+        SM90_NO("softmax_scale %g: the sm90 kernel needs a positive scale (or a softcap)", (double)pb->scale);
     if (pb->head_dim != 64 && pb->head_dim != 128 && pb->head_dim != 256)
         SM90_NO("head_dim %d not implemented (64, 128, 256)", pb->head_dim);
     const int regime = sm90_regime(pb);
