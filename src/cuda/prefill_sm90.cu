@@ -92,9 +92,11 @@
  *       1/3/4 +9.5..9.8% against +10.8..11.7% with 2 (d128 with 3: TMA contiguous -1%, gather same).
  *   H200 (RESULTS 2b, 2026-12-01): contiguous d128 670-673 / 615-616 TFLOPS (1.05-1.08x cuDNN in
  *       the same calls), d64 471-477, d256 598-662 (0.94-1.02x cuDNN: not reliably above it).
- *       Those are cool first rows. Under sustained work this kernel slows about 14% (d128 3.31 ->
- *       3.8 ms) and cuDNN much less; timed interleaved in one process it is 0.88-0.97x cuDNN
- *       (d128 causal 0.96-1.05x; RESULTS 2.19).
+ *       Those are cool first rows. Under sustained work both kernels run at the 700 W power cap
+ *       (about 1.65 GHz); timed fairly (interleaved, or each alone for 2 s) this kernel is
+ *       0.91-0.98x cuDNN after M21/M23 (RESULTS 2.19, 2.20, 3.1l). At ncu's locked clocks cuDNN
+ *       (persistent, 132 CTAs) takes 0.065 ms per call at zero keys against our 0.22: most of the
+ *       gap is per work unit (CTA start, Q load, first tile, ping-pong fill and drain).
  *   M14 (rejected) the V warps look up K and V rows 3 tiles ahead and publish their offsets in a
  *       shared-memory ring, so the K warps only copy. Predicted: fewer K-warp instructions, K
  *       earlier. Measured (RESULTS 2.11): slower at every head_dim (d128 +13% vs +10% at pages
@@ -132,6 +134,18 @@
  *       kernel; d64 0.3..0.4 points better at 56/224 (adopted); d256 no gain (not adopted). The mask
  *       words cleared without ballots when no page is bad: d64 PAIR pages 0.3..0.4 points worse,
  *       page runs up to 3 (rescheduling again). Reverted.
+ *   M21 lazy rescaling of O (SM90_LAZY): the running max moves only when a tile raises it past a
+ *       factor 2^8 in P; a warp vote skips O's rescale. Predicted: fewer FMULs per tile (d256: 128
+ *       per 64-key tile), +a few % where the rescale is a large share. Measured sustained (3.1l):
+ *       d256 +5% (ncu 8.34 -> 7.93 ms), d128 -1%, d64 -4% (the split softmax schedules worse):
+ *       d256 only. The d256 paged kernels gained less (their producers set the pace), so their
+ *       overhead over the faster baseline rose (pages 1-4 and 100: +7..9.6%, RESULTS 2.20).
+ *   M22 (rejected) persistent grid for non-causal TMA work (bench/wip_sm90/persistent.patch):
+ *       predicted most of the 0.15 ms intercept gap back. Measured: intercept 0.22 -> 0.17 ms but
+ *       per-tile cost +1.6% (rescheduled), so d128 8k 4.25 -> 4.26 ms, d64/d256 slightly slower.
+ *   M23 wgmma descriptors by offset in the TMA kernels (SM90_DA): 107 -> 82 uniform instructions
+ *       a d128 tile. Predicted about 1%. Measured at ncu's clocks (3.1m): -0.8..-1.7% at every
+ *       head_dim, causal too. The gather kernels keep per-step descriptors (their SASS as tuned).
  *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax (ptxas places it
  *   above; forcing it cost 2..7%), a persistent static round-robin grid (causal -8%: imbalance and
  *   L2 drift).
