@@ -145,13 +145,14 @@ static int check_plan(int d, int ps, int layout, int table)
     return 1;
 }
 
-/* The runs-or-gather choice at the page sizes measured side by side (bench/RESULTS.md 2.13). */
+/* The runs-or-gather choice at the page sizes measured side by side (bench/RESULTS.md 2.13; d256
+ * measured again at 51/77/100/127 in 3.1n, where runs now win). */
 static int check_measured(void)
 {
     static const struct { int d, ps, gather; } m[] = {
         { 64, 43, 1 }, { 64, 51, 1 }, { 64, 63, 1 }, { 64, 77, 0 }, { 64, 100, 0 }, { 64, 127, 0 },
         { 128, 43, 0 }, { 128, 51, 0 }, { 128, 63, 0 }, { 128, 77, 0 }, { 128, 100, 0 }, { 128, 127, 0 },
-        { 256, 43, 1 }, { 256, 51, 1 }, { 256, 63, 1 }, { 256, 77, 1 }, { 256, 100, 1 }, { 256, 127, 1 },
+        { 256, 51, 0 }, { 256, 77, 0 }, { 256, 100, 0 }, { 256, 127, 0 },
     };
     const int32_t table[1] = { 0 };
     int i, bad = 0;

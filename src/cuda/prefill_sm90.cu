@@ -36,8 +36,8 @@
  *      box destination is only 128-byte aligned: 128B swizzling follows the shared-memory
  *      address bits, so a box landing at row r gets row r's pattern.
  *  (4) GATHER instantiation, the rest (pages 1..7, 12, 20 ...), and the run pages whose box count
- *      makes runs the slower path (pa_sm90_runs_lose: d64 odd pages 43..63, d256 the run pages
- *      43..185; measured on the H200, RESULTS 2.13): the producer warps copy rows
+ *      makes runs the slower path (pa_sm90_runs_lose: d64 odd pages 43..63; measured on the
+ *      H200, RESULTS 2.13; d256 went back to runs in session 10, 3.1n): the producer warps copy rows
  *      with 16-byte cp.async (see the producer's comment) and complete the stage's mbarrier with
  *      cp.async.mbarrier.arrive.noinc; consumers fence the generic-to-async proxy before their
  *      wgmma reads.
@@ -106,7 +106,9 @@
  *   M15 runs or gather by box count (sm90_plan.h pa_sm90_runs_lose): at d64 a tile is half d128's
  *       work, so page runs needing 10+ boxes per warp and tile (odd pages 43..63) cost +12..16%
  *       against the gather's +9.4%; at d256 the gather costs only +4%. Measured after the switch:
- *       d64 43/51/63 +7.3..9.1%, d256 43..127 +3.0..4.4% (were +4.4..10%).
+ *       d64 43/51/63 +7.3..9.1%, d256 43..127 +3.0..4.4% (were +4.4..10%). After M21 made the
+ *       d256 consumers faster, the d256 gather fell behind (+8.8..9.6% at pages 51..127 at ncu's
+ *       clocks) and its page runs did not (+2.5..4.2%): d256 takes runs again (RESULTS 3.1n).
  *   M16 (rejected) the gather in 2-CTA clusters: two query blocks share each tile, each CTA
  *       copying half of its rows and pushing them to the peer with a shared::cluster bulk copy
  *       (remote empty arrivals, union of the two tile ranges). Predicted: the half-copy build's

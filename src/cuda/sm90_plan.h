@@ -95,12 +95,13 @@ static inline int pa_sm90_runs_issues64(const pa__problem *pb)
  * (bench/RESULTS.md 2.13, pages 43..127, fragmented tables). A warp's box issue time grows with
  * its boxes per tile and shrinks with the tile's compute time: at head_dim 64 runs cost +12..16%
  * at 10+ boxes per tile (43, 51, 63) against the gather's +9.4%, and +4..6% at 5..9 (77, 100,
- * 127); at 256 (64-key tiles, two panels a warp) +4.4..10% at 5.8+ against the gather's +4%; at
- * 128 runs (+4..5.6%) always beat the gather (+9.5%). */
+ * 127); at 128 runs (+4..5.6%) always beat the gather (+9.5%). At 256 the gather won in 2.13
+ * (+4% against +4.4..10%), but since the d256 consumers got faster (lazy rescaling, session 10)
+ * the gather's producer sets the pace: at ncu's locked clocks, pages 51/77/100/127, runs cost
+ * +2.5..4.2% and the gather +8.8..9.6% (RESULTS 3.1n), so d256 takes runs. */
 static inline int pa_sm90_runs_lose(const pa__problem *pb)
 {
     if (pb->head_dim == 64) return pa_sm90_runs_issues64(pb) >= 64 * 10;
-    if (pb->head_dim == 256) return pa_sm90_runs_issues64(pb) >= 64 * 11 / 2;
     return 0;
 }
 
