@@ -16,7 +16,9 @@ of the call. The GPU slows under sustained work, and our kernel slows more than 
 (bench/RESULTS.md 2.19), so that column flatters whichever side ran cooler. At the end,
 bench/interleaved.py times the contiguous shapes against cuDNN interleaved in one process (through
 the Python package and build/libpagedattn.so): that is the same-conditions ratio. --no-interleaved
-skips it.
+skips it. Then, where Nsight Compute is on the PATH, bench/pa_ncu.py times pa-bench's paged rows at
+ncu's locked clocks, which pa-bench's own paired timing cannot match under the power cap
+(--no-ncu-paged skips it).
 """
 import argparse, csv, io, json, os, subprocess, sys, time
 
@@ -250,6 +252,8 @@ def main():
                     help="measure the anchors again after pa-bench; ratios use the mean of both")
     ap.add_argument("--no-interleaved", action="store_true",
                     help="skip bench/interleaved.py (contiguous vs cuDNN timed interleaved in one process)")
+    ap.add_argument("--no-ncu-paged", action="store_true",
+                    help="skip bench/pa_ncu.py (paged overheads timed by ncu at locked clocks)")
     ap.add_argument("--out", default=os.environ.get("OUT", "."))
     a = ap.parse_args()
     import torch
@@ -351,7 +355,29 @@ def main():
                                 for r in anc if "err" not in r))
     if not a.no_interleaved and not a.others_only:
         run_interleaved(a.out, a.quick)
+    if not a.no_ncu_paged and not a.others_only:
+        run_pa_ncu(a.out, a.quick)
     return rc
+
+
+def run_pa_ncu(out, quick):
+    """bench/pa_ncu.py as a child process: the paged rows at ncu's locked clocks."""
+    import shutil
+    if not shutil.which("ncu"):
+        print("\nPA_NCU: skipped, ncu (Nsight Compute) is not on the PATH", flush=True)
+        return
+    here = os.path.dirname(os.path.abspath(__file__))
+    cmd = [sys.executable, os.path.join(here, "pa_ncu.py"), "--out", out]
+    if quick:
+        cmd += ["--dims", "128", "--causal", "0"]
+    print("", flush=True)
+    try:
+        p = subprocess.run(cmd, capture_output=True, text=True, timeout=400)
+        print(p.stdout, end="", flush=True)
+        if p.returncode:
+            print(f"pa_ncu.py exit {p.returncode}: {p.stderr.strip()[-300:]}", flush=True)
+    except Exception as e:   # a measurement that could not run says why; the rest stands
+        print(f"pa_ncu.py did not run: {type(e).__name__}: {e}", flush=True)
 
 
 def run_interleaved(out, quick):

@@ -11,7 +11,7 @@ echo "R_sm90_d256: $(tail -1 $T/R_sm90_d256.log) $(el)" | tee -a "$O/summary.txt
 for v in build build_R; do
   timeout 100 ncu --csv --metrics gpu__time_duration.sum -k "regex:sm90_prefill" $v/pa-bench --prefill-only --dims 256 \
     --causal both --pages 51,77,100,127 --table frag --warmup 0 --iters 2 --no-check > $T/ncu_$v.csv 2> $T/ncu_$v.err
-  python3 bench/wip_sm90/ncu_pa.py $T/ncu_$v.csv 256 51,77,100,127 both 2>&1 | sed "s/^/$v /" | tee -a "$O/summary.txt"
+  python3 bench/pa_ncu.py --csv $T/ncu_$v.csv --dims 256 --pages 51,77,100,127 --causal both --out $T 2>&1 | sed "s/^/$v /" | tee -a "$O/summary.txt"
 done
 ( cd $T && tar czf "$O/logs.tgz" * )
 echo "total $(el)" | tee -a "$O/summary.txt"

@@ -1,0 +1,106 @@
+#!/usr/bin/env python3
+"""Paged overheads timed by Nsight Compute at its locked clocks.
+
+Under sustained work an H100/H200 runs at its power cap, and the clock a single 3..8 ms call gets
+depends on the moment: pa-bench's paired overheads drift by about 2 points there (bench/RESULTS.md
+2.20). ncu locks the clocks and flushes the caches before every kernel it profiles, so a kernel's
+duration is repeatable to about 0.1%. This runs pa-bench under ncu, one duration metric per
+prefill kernel launch, and maps the launches back to pa-bench's rows by their order:
+per head_dim and mask, the contiguous row's calls, then per page size [paged, contiguous] x iters
+(pa-bench's paired timing, `--warmup 0 --no-check`). Each row is the shortest paged call over the
+shortest contiguous call paired with it.
+
+    python3 bench/pa_ncu.py [--pa build/pa-bench] [--dims 128,64,256] [--pages 1,3,...] \\
+        [--causal both] [--iters 2] [--out DIR]
+    python3 bench/pa_ncu.py --csv FILE ...      (parse a saved ncu CSV instead of running ncu)
+
+Prints one line per row and writes pa_ncu.json under --out (default $OUT or .).
+"""
+import argparse, csv, json, os, shutil, subprocess, sys
+
+PAGES = "1,3,4,8,16,32,48,64,100,128,256,672"
+
+
+def parse(text):
+    """(kernel name, duration in ns) per profiled launch, in launch order, from ncu --csv output."""
+    rows = list(csv.reader(l for l in text.splitlines() if l.startswith('"')))
+    if not rows:
+        return []
+    hdr = rows[0]
+    iname, ival, imet = hdr.index("Kernel Name"), hdr.index("Metric Value"), hdr.index("Metric Name")
+    return [(r[iname], float(r[ival].replace(",", ""))) for r in rows[1:]
+            if len(r) > ival and r[imet] == "gpu__time_duration.sum"]
+
+
+def rows_of(launches, dims, causals, pages, iters):
+    """pa-bench's rows from its launches (see the module doc); None when the count does not match."""
+    per = iters + 2 * iters * len(pages)
+    if len(launches) != len(dims) * len(causals) * per:
+        return None
+    out, i = [], 0
+    for d in dims:
+        for c in causals:
+            base = min(t for _, t in launches[i:i + iters]); i += iters
+            out.append(dict(d=d, causal=c, page=0, paged_us=None, contig_us=base / 1e3, overhead_pct=0.0,
+                            kernel=launches[i - 1][0]))
+            for p in pages:
+                blk = launches[i:i + 2 * iters]; i += 2 * iters
+                pg, ct = min(t for _, t in blk[0::2]), min(t for _, t in blk[1::2])
+                out.append(dict(d=d, causal=c, page=p, paged_us=pg / 1e3, contig_us=ct / 1e3,
+                                overhead_pct=100.0 * (pg / ct - 1), kernel=blk[0][0]))
+    return out
+
+
+def template_args(name):
+    a, b = name.find("<"), name.find(">")
+    return name[a:b + 1] if 0 <= a < b else name[:40]
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--pa", default=os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
+                                                 "build", "pa-bench"))
+    ap.add_argument("--dims", default="128,64,256")
+    ap.add_argument("--pages", default=PAGES)
+    ap.add_argument("--causal", default="both", choices=("0", "1", "both"))
+    ap.add_argument("--iters", type=int, default=2)
+    ap.add_argument("--csv", default="", help="parse this saved ncu CSV instead of running ncu")
+    ap.add_argument("--out", default=os.environ.get("OUT", "."))
+    a = ap.parse_args()
+    dims = [int(x) for x in a.dims.split(",")]
+    pages = [int(x) for x in a.pages.split(",")]
+    causals = {"0": [0], "1": [1], "both": [0, 1]}[a.causal]
+    if a.csv:
+        text = open(a.csv).read()
+    else:
+        if not shutil.which("ncu"):
+            print("pa_ncu: ncu (Nsight Compute) is not on the PATH; nothing measured")
+            return 2
+        cmd = ["ncu", "--csv", "--metrics", "gpu__time_duration.sum", "-k", "regex:prefill_kernel", a.pa,
+               "--prefill-only", "--dims", a.dims, "--causal", a.causal, "--pages", a.pages, "--table", "frag",
+               "--warmup", "0", "--iters", str(a.iters), "--no-check"]
+        p = subprocess.run(cmd, capture_output=True, text=True)
+        text = p.stdout
+        if p.returncode:
+            print(f"pa_ncu: ncu exited {p.returncode}: {p.stderr.strip()[-400:]}")
+            return 1
+    launches = parse(text)
+    rows = rows_of(launches, dims, causals, pages, a.iters)
+    if rows is None:
+        print(f"pa_ncu: {len(launches)} prefill launches profiled, expected "
+              f"{len(dims) * len(causals) * (a.iters + 2 * a.iters * len(pages))}: cannot map them to rows")
+        return 1
+    print("PAGED OVERHEAD at ncu's locked clocks (fragmented tables; shortest of %d calls each):" % a.iters)
+    print(f"{'d':>4}{'causal':>7}{'page':>6}{'paged us':>11}{'contig us':>11}{'overhead':>10}  kernel")
+    for r in rows:
+        paged = f"{r['paged_us']:11.1f}" if r["paged_us"] is not None else f"{'-':>11}"
+        print(f"{r['d']:>4}{r['causal']:>7}{r['page'] or '-':>6}{paged}{r['contig_us']:11.1f}"
+              f"{r['overhead_pct']:+9.1f}%  {template_args(r['kernel'])}")
+    os.makedirs(a.out, exist_ok=True)
+    with open(os.path.join(a.out, "pa_ncu.json"), "w") as f:
+        json.dump(dict(iters=a.iters, rows=rows), f, indent=1)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
