@@ -101,8 +101,13 @@ static inline int pa_sm90_runs_issues64(const pa__problem *pb)
  * +2.5..4.2% and the gather +8.8..9.6% (RESULTS 3.1n), so d256 takes runs. */
 static inline int pa_sm90_runs_lose(const pa__problem *pb)
 {
+#ifdef PA_SM90_RUNS_ALWAYS   /* measurement builds (bench/wip_sm90/dev_next_d64_runs.sh): never the gather */
+    (void)pb;
+    return 0;
+#else
     if (pb->head_dim == 64) return pa_sm90_runs_issues64(pb) >= 64 * 10;
     return 0;
+#endif
 }
 
 static inline int pa_sm90_regime(const pa__problem *pb)
