@@ -747,6 +747,21 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                     }
             }
         }
+        /* row i's scores -> exp2(s sl2 - ms) in place; returns their sum */
+        auto exp_row = [&](int i, float ms) -> float {
+            float sum = 0.f;
+#pragma unroll
+            for (int j = 0; j < BN / 8; j++)
+#pragma unroll
+                for (int c = 0; c < 2; c++) {
+                    const float e = ex2(fmaf(s[4 * j + 2 * i + c], sl2, -ms));
+                    s[4 * j + 2 * i + c] = e;
+                    sum += e;
+                }
+            return sum;
+        };
+        /* two forms: the lazy one needs both rows' maxima before its vote; the plain one keeps
+         * the per-row order that d64/d128 are tuned with (their SASS is unchanged by M21) */
         if constexpr (SM90_LAZY(D) > 0) {
             /* lazy rescaling (SM90_LAZY): a row's running maximum moves only when the tile's
              * maximum exceeds it by more than a factor 2^SM90_LAZY(D) in P (P then stays below
@@ -775,15 +790,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                     corr[i] = 1.f;
                 }
                 const float ms = (row_max[i] == -INFINITY ? 0.f : row_max[i]) * sl2;
-                float sum = 0.f;
-#pragma unroll
-                for (int j = 0; j < BN / 8; j++)
-#pragma unroll
-                    for (int c = 0; c < 2; c++) {
-                        const float e = ex2(fmaf(s[4 * j + 2 * i + c], sl2, -ms));
-                        s[4 * j + 2 * i + c] = e;
-                        sum += e;
-                    }
+                const float sum = exp_row(i, ms);
                 row_sum[i] = upd ? row_sum[i] * corr[i] + sum : row_sum[i] + sum;
             }
             return upd;
@@ -799,15 +806,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                 corr[i] = ex2((row_max[i] - m_use) * sl2);
                 row_max[i] = mx;
                 const float ms = m_use * sl2;
-                float sum = 0.f;
-#pragma unroll
-                for (int j = 0; j < BN / 8; j++)
-#pragma unroll
-                    for (int c = 0; c < 2; c++) {
-                        const float e = ex2(fmaf(s[4 * j + 2 * i + c], sl2, -ms));
-                        s[4 * j + 2 * i + c] = e;
-                        sum += e;
-                    }
+                const float sum = exp_row(i, ms);
                 row_sum[i] = row_sum[i] * corr[i] + sum;
             }
             return true;
