@@ -371,13 +371,19 @@ def run_pa_ncu(out, quick):
     if quick:
         cmd += ["--dims", "128", "--causal", "0"]
     print("", flush=True)
+    run_child("pa_ncu.py", cmd, None, 400)
+
+
+def run_child(name, cmd, env, timeout):
+    """Runs a measurement script and prints its non-empty output lines. One that fails or cannot
+    run says why; the rest of the comparison stands."""
     try:
-        p = subprocess.run(cmd, capture_output=True, text=True, timeout=400)
-        print(p.stdout, end="", flush=True)
+        p = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=timeout)
+        print("".join(l + "\n" for l in p.stdout.splitlines() if l.strip()), end="", flush=True)
         if p.returncode:
-            print(f"pa_ncu.py exit {p.returncode}: {p.stderr.strip()[-300:]}", flush=True)
-    except Exception as e:   # a measurement that could not run says why; the rest stands
-        print(f"pa_ncu.py did not run: {type(e).__name__}: {e}", flush=True)
+            print(f"{name} exit {p.returncode}: {p.stderr.strip()[-300:]}", flush=True)
+    except Exception as e:
+        print(f"{name} did not run: {type(e).__name__}: {e}", flush=True)
 
 
 def run_interleaved(out, quick):
@@ -395,13 +401,7 @@ def run_interleaved(out, quick):
     if quick:
         cmd += ["--dims", "128"]
     print("\nINTERLEAVED contiguous vs cuDNN, same process and conditions (bench/RESULTS.md 2.19):", flush=True)
-    try:
-        p = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=300)
-        print("".join(l + "\n" for l in p.stdout.splitlines() if l.strip()), end="", flush=True)
-        if p.returncode:
-            print(f"interleaved.py exit {p.returncode}: {p.stderr.strip()[-300:]}", flush=True)
-    except Exception as e:   # a measurement that could not run says why; the rest stands
-        print(f"interleaved.py did not run: {type(e).__name__}: {e}", flush=True)
+    run_child("interleaved.py", cmd, env, 300)
 
 
 if __name__ == "__main__":

@@ -38,7 +38,7 @@ done
 echo "interleaved $(el)" | tee -a "$O/summary.txt"
 PAGEDATTN_LIBRARY=$PWD/build/libpagedattn.so timeout 150 ncu --section SpeedOfLight --section LaunchStats \
   --metrics sm__inst_executed.sum,lts__t_bytes.sum,dram__bytes_read.sum \
-  -k "regex:sm90_prefill|sdpa|cudnn|fprop|flash" -c 2 python3 bench/wip_sm90/ncu_pair.py 128 > $T/ncu_d128.txt 2>&1
+  -k "regex:sm90_prefill|sdpa|cudnn|fprop|flash" -c 2 python3 bench/wip_sm90/ncu_sweep.py 128:8192:8192 > $T/ncu_d128.txt 2>&1   # ran as ncu_pair.py 128 (the same one-call pair; removed)
 echo "ncu rc=$? $(el)"
 grep -E "^  [a-zA-Z_].*\(|sm__inst_executed.sum|lts__t_bytes.sum|dram__bytes_read.sum|Duration|Registers Per|Cluster Size|Grid Size|Block Size|Dynamic Shared|Compute \(SM\) Th|Memory Th|SM Frequency" \
   $T/ncu_d128.txt | cut -c1-150 | tee -a "$O/summary.txt"

@@ -747,6 +747,14 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                     }
             }
         }
+        /* row i's running maximum over this tile too (the 4 lanes of a row reduced) */
+        auto tile_max = [&](int i) -> float {
+            float m = row_max[i];
+#pragma unroll
+            for (int j = 0; j < BN / 8; j++) m = fmaxf(m, fmaxf(s[4 * j + 2 * i], s[4 * j + 2 * i + 1]));
+            m = fmaxf(m, __shfl_xor_sync(0xffffffffu, m, 1));
+            return fmaxf(m, __shfl_xor_sync(0xffffffffu, m, 2));
+        };
         /* row i's scores -> exp2(s sl2 - ms) in place; returns their sum */
         auto exp_row = [&](int i, float ms) -> float {
             float sum = 0.f;
@@ -769,15 +777,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
              * rescale is skipped as a whole. (m - (-inf)) * sl2 = +inf (sl2 > 0:
              * pa__sm90_supports), so a row's first keys always move it. */
             constexpr float LAZY = (float)SM90_LAZY(D);
-            float mx[2];
-#pragma unroll
-            for (int i = 0; i < 2; i++) {
-                float m = row_max[i];
-#pragma unroll
-                for (int j = 0; j < BN / 8; j++) m = fmaxf(m, fmaxf(s[4 * j + 2 * i], s[4 * j + 2 * i + 1]));
-                m = fmaxf(m, __shfl_xor_sync(0xffffffffu, m, 1));
-                mx[i] = fmaxf(m, __shfl_xor_sync(0xffffffffu, m, 2));
-            }
+            const float mx[2] = { tile_max(0), tile_max(1) };
             const bool upd = first ||
                              __any_sync(0xffffffffu, (mx[0] - row_max[0]) * sl2 > LAZY || (mx[1] - row_max[1]) * sl2 > LAZY);
 #pragma unroll
@@ -797,11 +797,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         } else {
 #pragma unroll
             for (int i = 0; i < 2; i++) {
-                float mx = row_max[i];
-#pragma unroll
-                for (int j = 0; j < BN / 8; j++) mx = fmaxf(mx, fmaxf(s[4 * j + 2 * i], s[4 * j + 2 * i + 1]));
-                mx = fmaxf(mx, __shfl_xor_sync(0xffffffffu, mx, 1));
-                mx = fmaxf(mx, __shfl_xor_sync(0xffffffffu, mx, 2));
+                const float mx = tile_max(i);
                 const float m_use = mx == -INFINITY ? 0.f : mx;   /* (-inf) - (-inf) must not be NaN */
                 corr[i] = ex2((row_max[i] - m_use) * sl2);
                 row_max[i] = mx;
