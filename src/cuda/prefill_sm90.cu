@@ -160,6 +160,7 @@
 #include "internal.h"
 #include <cuda_runtime.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <cudaTypedefs.h>
 #include <type_traits>
 #include <cuda_bf16.h>
@@ -194,6 +195,11 @@ using namespace pa_sm90;
  * by 0.8..1.7% at ncu's locked clocks (4 shapes, RESULTS 3.1m). The gather kernels keep per-step
  * descriptors: their pa-bench overheads looked worse with it and their SASS stays as tuned.
  * SM90_DESC_ADD=0 / 1 (build knob) turns it off / on in every instance. */
+/* Q's loads all issued before its shared stores, and O out through shared memory as 16-byte row
+ * stores (the Q block's and the epilogue's comments), except in the d64 TMA kernels: their
+ * contiguous time did not move (6.11 -> 6.13 ms at ncu's clocks) and ptxas's new producer schedule
+ * cost page 8 1.5 points (RESULTS 3.1o), so they keep their code (SASS as before). */
+#define SM90_STAGED_IO(D, G) ((D) != 64 || (G))
 #ifdef SM90_DESC_ADD
 #define SM90_DA(G) (SM90_DESC_ADD != 0)
 #else
@@ -332,6 +338,13 @@ template <> struct sm90_ops<false> {
     { __half2 v = __floats2half2_rn(lo, hi); return *reinterpret_cast<uint32_t *>(&v); }
 };
 
+#ifdef SM90_TRACE
+/* diagnostic builds only (bench/wip_sm90/trace.py): per-CTA clock64 stamps, dumped by the host */
+__device__ unsigned long long sm90_trace_buf[1 << 16][16];
+#define SM90_TR(slot) (sm90_trace_buf[(blockIdx.x + gridDim.x * (blockIdx.y + gridDim.y * blockIdx.z)) & 0xffff][slot] = clock64())
+#else
+#define SM90_TR(slot) ((void)0)
+#endif
 template <int D, bool BF16, bool GATHER, bool PAIR>
 __global__ void __launch_bounds__(SM90_THREADS, 1)
 sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
@@ -368,6 +381,15 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
     const int n_lo = n_begin / BN;
     const int n_tiles = max(0, n_hi - n_lo);
 
+#ifdef SM90_TRACE
+    if (threadIdx.x == 0 && sk != -12345) SM90_TR(14);
+    if (threadIdx.x == 0) {
+        unsigned smid;
+        asm volatile("mov.u32 %0, %%smid;" : "=r"(smid));
+        SM90_TR(1);
+        sm90_trace_buf[(blockIdx.x + gridDim.x * (blockIdx.y + gridDim.y * blockIdx.z)) & 0xffff][0] = smid;
+    }
+#endif
     if (threadIdx.x == 0) {
         for (int s = 0; s < S::STAGES; s++) {
             /* TMA: one producer warp per 64-column panel. Gather: the 64 copying threads
@@ -380,12 +402,14 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         fence_mbar_init();
     }
     __syncthreads();
+    if (threadIdx.x == 0) SM90_TR(15);
 
     if (threadIdx.x < 128) {
         /* ---- producer warpgroup: warps 0, 1 load K panels 0, 1; warps 2, 3 V panels 0, 1.
          * Each warp waits on its ring and issues its own boxes (one lane per box), so the
          * serial issue of many small boxes (small pages) is spread over four warps. ---- */
         setmaxnreg_dec<GATHER ? SM90_GATHER_PREGS(D) : SM90_PRODUCER_REGS>();
+        if (threadIdx.x == 0) SM90_TR(7);
         const int pw = threadIdx.x >> 5, lane = threadIdx.x & 31;
         const int is_v = pw >= 2, pnl = pw & 1;
         if constexpr (GATHER) {
@@ -595,6 +619,8 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                     tma_load_5d((is_v ? sV : sK) + stage * S::TILE + srow * NP * 128, map0,
                                 full + 8 * stage, 0, 0, 0, c3, c4);
                 }
+                if (lane == 0 && pw == 0 && it == 0) SM90_TR(2);
+                if (lane == 0 && pw == 2 && it == 0) SM90_TR(13);
                 continue;
             }
             /* warp pnl loads panels pnl, pnl + 2, ... (none for warp 1 at head_dim 64) */
@@ -608,6 +634,8 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                         tma_load_4d(sbuf + 2 * q * S::PANEL + stage * S::TILE + srow * 128, map0 + mi, full + 8 * stage,
                                     (pnl + 2 * q) * SM90_PANEL_COLS, slot, kvh, page);
             }
+            if (lane == 0 && pw == 0 && it == 0) SM90_TR(2);
+            if (lane == 0 && pw == 2 && it == 0) SM90_TR(13);
         }
         return;
     }
@@ -618,23 +646,41 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
     const int t = threadIdx.x & 127;
     const int warp = t >> 5, lane = t & 31;
     const int qrow_base = m0 + wg * 64;
+    if (t == 0 && wg == 0) SM90_TR(12);
 
-    /* Q: 64 rows x 2D bytes for this warpgroup, D / 8 threads per row, into the swizzled panels */
+    /* Q: 64 rows x 2D bytes for this warpgroup, D / 8 threads per row, into the swizzled panels.
+     * SM90_STAGED_IO: every load issued before the first store, one memory latency rather than NQ
+     * in a row (each store's asm otherwise keeps the next load behind it: d256 took ~13k cycles a
+     * CTA for Q, RESULTS 3.1o); else each row step loads and stores in turn. */
     {
+        constexpr bool BATCH = SM90_STAGED_IO(D, GATHER);
         const uint16_t *qh = p.q + (int64_t)q_start * p.q_st + (int64_t)h * p.q_sh;
-        constexpr int CR = D / 8, RPI = 128 / CR;   /* 16-byte chunks per row, rows per step */
+        constexpr int CR = D / 8, RPI = 128 / CR, NQ = 64 / RPI;   /* 16-byte chunks per row, rows per step */
+        /* (ptxas is sensitive here: this form keeps the d64 TMA kernels' SASS as it was) */
+        uint4 qv[BATCH ? NQ : 1];
 #pragma unroll
-        for (int i = 0; i < 64 / RPI; i++) {
+        for (int i = 0; i < NQ; i++) {
             const int r = i * RPI + t / CR, c = t % CR;
-            uint4 val = make_uint4(0, 0, 0, 0);
+            uint4 &val = qv[BATCH ? i : 0];
+            val = make_uint4(0, 0, 0, 0);
             if (qrow_base + r < sq) val = *(const uint4 *)(qh + (int64_t)(qrow_base + r) * p.q_st + c * 8);
+            if (BATCH) continue;
             const int row = wg * 64 + r;
             const uint32_t addr = sQ + (c >> 3) * S::QPANEL + row * 128 + (((c & 7) ^ (row & 7)) << 4);
             asm volatile("st.shared.v4.b32 [%0], {%1, %2, %3, %4};\n"
                          :: "r"(addr), "r"(val.x), "r"(val.y), "r"(val.z), "r"(val.w) : "memory");
         }
+#pragma unroll
+        for (int i = 0; i < (BATCH ? NQ : 0); i++) {   /* BATCH: the stores after all loads */
+            const int r = i * RPI + t / CR, c = t % CR;
+            const int row = wg * 64 + r;
+            const uint32_t addr = sQ + (c >> 3) * S::QPANEL + row * 128 + (((c & 7) ^ (row & 7)) << 4);
+            asm volatile("st.shared.v4.b32 [%0], {%1, %2, %3, %4};\n"
+                         :: "r"(addr), "r"(qv[i].x), "r"(qv[i].y), "r"(qv[i].z), "r"(qv[i].w) : "memory");
+        }
         fence_proxy_async();
         named_bar_sync(2 + wg, 128);
+        if (t == 0) SM90_TR(3 + 5 * wg);
     }
 
     /* the first KQ k16-steps of Q as wgmma A fragments in registers (ldmatrix from the swizzled
@@ -829,6 +875,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         if (!(wg == 1 && n_tiles == 1)) named_bar_arrive(SM90_BAR_SCHED + (1 - wg), 256);
         wgmma_wait<0>();
         fence_regs(s);
+        if (t == 0) SM90_TR(4 + 5 * wg);
         uint32_t bad[4];
         read_bad(0, bad);
         __syncwarp();
@@ -891,26 +938,78 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         fence_regs(o);
         __syncwarp();
         if (lane == 0) mbar_arrive(bar_v_empty + 8 * stage);
+        if (t == 0) SM90_TR(5 + 5 * wg);
     }
 
-    /* epilogue: normalize, store O (zeros for rows that saw no key) and lse */
+    if constexpr (SM90_STAGED_IO(D, GATHER)) {
+        /* epilogue: normalize O (zeros for rows that saw no key) into this warpgroup's 64 rows of Q in
+         * shared memory (its last S wgmma has completed; Q's swizzle, so the 4-byte stores of a warp
+         * hit 32 banks), then the rows go out as 16-byte stores, a row's D / 8 chunks on consecutive
+         * threads (the 4-byte stores straight from the accumulators took ~6k cycles a CTA at d256);
+         * lse from the registers. The barrier first: every warp of the warpgroup is past its reads of
+         * Q (ldmatrix, wgmma), which racecheck cannot see through the wgmma and ping-pong syncs. */
+        named_bar_sync(2 + wg, 128);
 #pragma unroll
-    for (int i = 0; i < 2; i++) {
-        float l = row_sum[i];
-        l += __shfl_xor_sync(0xffffffffu, l, 1);
-        l += __shfl_xor_sync(0xffffffffu, l, 2);
-        const float inv = l > 0.f ? 1.f / l : 0.f;
-        const int row = row0 + 8 * i;
-        if (row < sq) {
-            uint16_t *orow = p.o + (int64_t)(q_start + row) * p.o_st + (int64_t)h * p.o_sh;
+        for (int i = 0; i < 2; i++) {
+            float l = row_sum[i];
+            l += __shfl_xor_sync(0xffffffffu, l, 1);
+            l += __shfl_xor_sync(0xffffffffu, l, 2);
+            const float inv = l > 0.f ? 1.f / l : 0.f;
+            const int srow = wg * 64 + warp * 16 + (lane >> 2) + 8 * i;
 #pragma unroll
-            for (int j = 0; j < D / 8; j++)
-                *(uint32_t *)(orow + 8 * j + col0) = ops::pack(o[4 * j + 2 * i] * inv, o[4 * j + 2 * i + 1] * inv);
-            if (p.lse && (lane & 3) == 0)
+            for (int j = 0; j < D / 8; j++) {
+                const uint32_t addr = sQ + (j >> 3) * S::QPANEL + srow * 128 + (((j & 7) ^ (srow & 7)) << 4) + (lane & 3) * 4;
+                asm volatile("st.shared.b32 [%0], %1;\n" :: "r"(addr), "r"(ops::pack(o[4 * j + 2 * i] * inv, o[4 * j + 2 * i + 1] * inv))
+                             : "memory");
+            }
+            const int row = row0 + 8 * i;
+            if (row < sq && p.lse && (lane & 3) == 0)
                 p.lse[(int64_t)(q_start + row) * p.heads + h] =
                     l > 0.f ? row_max[i] * (sl2 * 0.69314718055994531f) + logf(l) : -INFINITY;
         }
+        named_bar_sync(2 + wg, 128);
+        {
+            constexpr int CR = D / 8, RPI = 128 / CR, NQ = 64 / RPI;
+            uint16_t *ob = p.o + (int64_t)q_start * p.o_st + (int64_t)h * p.o_sh;
+            uint4 ov[NQ];
+#pragma unroll
+            for (int i = 0; i < NQ; i++) {
+                const int r = i * RPI + t / CR, c = t % CR, row = wg * 64 + r;
+                const uint32_t addr = sQ + (c >> 3) * S::QPANEL + row * 128 + (((c & 7) ^ (row & 7)) << 4);
+                asm volatile("ld.shared.v4.b32 {%0, %1, %2, %3}, [%4];\n"
+                             : "=r"(ov[i].x), "=r"(ov[i].y), "=r"(ov[i].z), "=r"(ov[i].w) : "r"(addr) : "memory");
+            }
+#pragma unroll
+            for (int i = 0; i < NQ; i++) {
+                const int r = i * RPI + t / CR, c = t % CR;
+                if (qrow_base + r < sq)
+                    asm volatile("st.global.v4.b32 [%0], {%1, %2, %3, %4};\n"
+                                 :: "l"(ob + (int64_t)(qrow_base + r) * p.o_st + c * 8), "r"(ov[i].x), "r"(ov[i].y), "r"(ov[i].z), "r"(ov[i].w)
+                                 : "memory");
+            }
+        }
+    } else {
+        /* the d64 TMA kernels: straight from the accumulators, 4-byte stores (RESULTS 3.1o) */
+        /* epilogue: normalize, store O (zeros for rows that saw no key) and lse */
+#pragma unroll
+        for (int i = 0; i < 2; i++) {
+            float l = row_sum[i];
+            l += __shfl_xor_sync(0xffffffffu, l, 1);
+            l += __shfl_xor_sync(0xffffffffu, l, 2);
+            const float inv = l > 0.f ? 1.f / l : 0.f;
+            const int row = row0 + 8 * i;
+            if (row < sq) {
+                uint16_t *orow = p.o + (int64_t)(q_start + row) * p.o_st + (int64_t)h * p.o_sh;
+#pragma unroll
+                for (int j = 0; j < D / 8; j++)
+                    *(uint32_t *)(orow + 8 * j + col0) = ops::pack(o[4 * j + 2 * i] * inv, o[4 * j + 2 * i + 1] * inv);
+                if (p.lse && (lane & 3) == 0)
+                    p.lse[(int64_t)(q_start + row) * p.heads + h] =
+                        l > 0.f ? row_max[i] * (sl2 * 0.69314718055994531f) + logf(l) : -INFINITY;
+            }
+        }
     }
+    if (t == 0) SM90_TR(6 + 5 * wg);
 }
 
 /* ---- host side -------------------------------------------------------------------------- */
@@ -1131,6 +1230,24 @@ extern "C" pa_status pa__sm90_attention(pa_context *ctx, const pa__problem *pb, 
     }
     dim3 grid((unsigned)p.m_blocks, (unsigned)pb->num_heads, (unsigned)pb->batch);
     kern<<<grid, SM90_THREADS, smem, (cudaStream_t)ctx->stream>>>(maps, p);
+#ifdef SM90_TRACE
+    {   /* diagnostic builds: the last call's stamps to $PA_SM90_TRACE_OUT (grid dims, then 16 x u64 per CTA) */
+        const char *path = getenv("PA_SM90_TRACE_OUT");
+        const size_t n = (size_t)grid.x * grid.y * grid.z;
+        if (path && n <= (1u << 16)) {
+            static unsigned long long buf[1 << 16][16];
+            cudaDeviceSynchronize();
+            cudaMemcpyFromSymbol(buf, sm90_trace_buf, n * sizeof buf[0]);
+            FILE *f = fopen(path, "wb");
+            if (f) {
+                unsigned dims[3] = { grid.x, grid.y, grid.z };
+                fwrite(dims, sizeof dims, 1, f);
+                fwrite(buf, sizeof buf[0], n, f);
+                fclose(f);
+            }
+        }
+    }
+#endif
     e = cudaGetLastError();
     if (e != cudaSuccess) return pa__fail(ctx, PA_ERR_CUDA, "sm90 prefill launch: %s", cudaGetErrorString(e));
     return PA_OK;

@@ -1,0 +1,60 @@
+#!/usr/bin/env python3
+"""Per-CTA timeline of the sm90 prefill kernel from a -DSM90_TRACE build (clock64 stamps; see
+SM90_TR in prefill_sm90.cu). Runs one contiguous call per spec d:sq:sk[:causal] (B 4, H 16; 32 at
+d64) a few times, dumps the last call's stamps and prints where a CTA's time goes, in cycles.
+    PAGEDATTN_LIBRARY=build_T/libpagedattn.so PYTHONPATH=python python3 bench/wip_sm90/trace.py 128:8192:8192"""
+import os, sys, struct
+import numpy as np
+import torch
+import pagedattn
+
+def run(spec, path):
+    f = [int(x) for x in spec.split(":")]
+    d, sq, sk, causal = f[0], f[1], f[2], bool(f[3]) if len(f) > 3 else False
+    B, H = 4, (32 if d == 64 else 16)
+    q = torch.randn(B, sq, H, d, device="cuda", dtype=torch.bfloat16)
+    k, v = (torch.randn(B, sk, H, d, device="cuda", dtype=torch.bfloat16) for _ in range(2))
+    lens = torch.full((B,), sk, device="cuda", dtype=torch.int32)
+    out = torch.empty_like(q)
+    for i in range(4):
+        if i == 3: os.environ["PA_SM90_TRACE_OUT"] = path
+        pagedattn.attention(q, k, v, lens, max_seqlen_q=sq, max_seq_len=sk, causal=causal, out=out)
+        torch.cuda.synchronize()
+    os.environ.pop("PA_SM90_TRACE_OUT", None)
+    raw = open(path, "rb").read()
+    gx, gy, gz = struct.unpack("3I", raw[:12])
+    t = np.frombuffer(raw[12:], dtype=np.uint64).reshape(-1, 16).astype(np.int64)
+    return (gx, gy, gz), t, sk
+
+def pct(a):
+    return "med %7.0f  p10 %7.0f  p90 %7.0f" % (np.median(a), np.percentile(a, 10), np.percentile(a, 90))
+
+for spec in sys.argv[1:]:
+    grid, t, sk = run(spec, "/tmp/sm90_trace.bin")
+    sm, entry = t[:, 0], t[:, 1]
+    end = np.maximum(t[:, 6], t[:, 11])
+    ntiles = sk // (64 if spec.startswith("256") else 128)
+    print("== %s grid %s, %d CTAs on %d SMs" % (spec, grid, len(t), len(set(sm.tolist()))))
+    rows = [("entry -> sk known (thread 0)", t[:, 14] - entry), ("entry -> __syncthreads done", t[:, 15] - entry),
+            ("entry -> producer setmaxnreg", t[:, 7] - entry), ("entry -> wg0 setmaxnreg", t[:, 12] - entry),
+            ("entry -> K tile 0 TMA issued", t[:, 2] - entry), ("entry -> V tile 0 TMA issued", t[:, 13] - entry),
+            ("entry -> wg0 Q in smem", t[:, 3] - entry), ("entry -> wg1 Q in smem", t[:, 8] - entry),
+            ("entry -> wg0 S(0) done", t[:, 4] - entry), ("entry -> wg1 S(0) done", t[:, 9] - entry),
+            ("wg0 S(0) -> last P V done", t[:, 5] - t[:, 4]), ("wg1 S(0) -> last P V done", t[:, 10] - t[:, 9]),
+            ("wg0 last P V -> O stored", t[:, 6] - t[:, 5]), ("wg1 last P V -> O stored", t[:, 11] - t[:, 10]),
+("entry -> CTA end (both wg)", end - entry)]
+    for name, a in rows: print("  %-30s %s" % (name, pct(a)))
+    loop = np.median(t[:, 10] - t[:, 9])
+    print("  steady tile (wg1 loop / %d tiles): %.0f cycles" % (ntiles - 1, loop / (ntiles - 1)))
+    # per SM: gap from one CTA's end to the next one's entry
+    gaps, spans = [], []
+    for s in set(sm.tolist()):
+        idx = np.where(sm == s)[0]
+        o = idx[np.argsort(entry[idx])]
+        gaps += list(entry[o[1:]] - end[o[:-1]])
+        spans.append(end[o[-1]] - entry[o[0]])
+    gaps = np.array(gaps)
+    print("  %-30s %s  (negative = overlap)" % ("prev CTA end -> next entry", pct(gaps)))
+    print("  SM busy span: med %.0f cycles; CTAs per SM med %.0f" % (np.median(spans), np.median(np.bincount(sm.astype(int)))[()] if False else len(t) / len(set(sm.tolist()))))
+    fixed = np.median(end - entry) - ntiles * loop / (ntiles - 1) + np.median(gaps)
+    print("  fixed per CTA (CTA span - tiles x steady tile + gap): %.0f cycles" % fixed)
