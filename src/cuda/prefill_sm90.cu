@@ -94,7 +94,7 @@
  *       the same calls), d64 471-477, d256 598-662 (0.94-1.02x cuDNN: not reliably above it).
  *       Those are cool first rows. Under sustained work both kernels run at the 700 W power cap
  *       (about 1.65 GHz); timed fairly (interleaved, or each alone for 2 s) this kernel is
- *       0.91-0.98x cuDNN after M21/M23 (RESULTS 2.19, 2.20, 3.1l). At ncu's locked clocks cuDNN
+ *       0.91-0.98x cuDNN after M21/M23 (RESULTS 2.19, 2.20, 3.1l), 0.96-0.99x after M26 (2.21). At ncu's locked clocks cuDNN
  *       (persistent, 132 CTAs) takes 0.065 ms per call at zero keys against our 0.22: most of the
  *       gap is per work unit (CTA start, Q load, first tile, ping-pong fill and drain).
  *   M14 (rejected) the V warps look up K and V rows 3 tiles ahead and publish their offsets in a
@@ -148,6 +148,21 @@
  *   M23 wgmma descriptors by offset in the TMA kernels (SM90_DA): 107 -> 82 uniform instructions
  *       a d128 tile. Predicted about 1%. Measured at ncu's clocks (3.1m): -0.8..-1.7% at every
  *       head_dim, causal too. The gather kernels keep per-step descriptors (their SASS as tuned).
+ *   M24 (rejected) page runs as two overlapping boxes (the highest power of two from the run's start,
+ *       the smallest covering the rest from its end; bench/wip_sm90/runs_overlap.patch). Predicted:
+ *       page 100 nearer page 48 with 4.1 boxes per warp and tile instead of 5.3. Measured (3.1o):
+ *       d128 pages 43..127 +5.5..5.9% either way, d64 worse: the box count is not page runs' cost.
+ *   M25 (rejected) the flat persistent grid (persistent_flat.patch): slower at every shape (d128 8k
+ *       4.42 against 4.19 ms at ncu's clocks) and no lower intercept.
+ *   M26 Q's loads all before their stores, O through shared memory as 16-byte row stores
+ *       (SM90_STAGED_IO). Found with per-CTA clock64 stamps (SM90_TRACE, bench/wip_sm90/trace.py):
+ *       d256 Q took ~14k cycles a CTA, its loads one memory latency apart; the 4-byte O stores
+ *       ~3k (d128) to ~7k (d256) cycles. Predicted: d256 a few %, d128 about 1%. Measured at ncu's
+ *       clocks (3.1o): d128 -1.2%, d256 -3.9%, causal d128/d64/d256 -2.6/-1.5/-6.5%; d64 contiguous
+ *       unchanged and its page 8 worse (producer rescheduled), so not in the d64 TMA kernels.
+ *       Sustained against cuDNN (2.21): d128 0.976..0.978x, d256 0.970..0.986x, d64 0.96x.
+ *   M27 (rejected) Q's loads and the tensor-map prefetches started before the barrier set-up: Q
+ *       750 cycles earlier, but the set-up and the first TMA later; d128 unchanged, d64 +1.8%.
  *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax (ptxas places it
  *   above; forcing it cost 2..7%), a persistent static round-robin grid (causal -8%: imbalance and
  *   L2 drift).
