@@ -2,7 +2,9 @@
 """Per-CTA timeline of the sm90 prefill kernel from a -DSM90_TRACE build (clock64 stamps; see
 SM90_TR in prefill_sm90.cu). Runs one contiguous call per spec d:sq:sk[:causal] (B 4, H 16; 32 at
 d64) a few times, dumps the last call's stamps and prints where a CTA's time goes, in cycles.
-    PAGEDATTN_LIBRARY=build_T/libpagedattn.so PYTHONPATH=python python3 bench/wip_sm90/trace.py 128:8192:8192"""
+    PAGEDATTN_LIBRARY=build_T/libpagedattn.so PYTHONPATH=python python3 bench/wip_sm90/trace.py 128:8192:8192
+A fifth field, d:sq:sk:causal:page, runs the call on a paged cache with a fragmented table (pool
+3x the pages needed, pages in random order), as pa-bench's frag rows."""
 import os, sys, struct
 import numpy as np
 import torch
@@ -11,19 +13,34 @@ import pagedattn
 def run(spec, path):
     f = [int(x) for x in spec.split(":")]
     d, sq, sk, causal = f[0], f[1], f[2], bool(f[3]) if len(f) > 3 else False
+    page = f[4] if len(f) > 4 else 0
     B, H = 4, (32 if d == 64 else 16)
     q = torch.randn(B, sq, H, d, device="cuda", dtype=torch.bfloat16)
     k, v = (torch.randn(B, sk, H, d, device="cuda", dtype=torch.bfloat16) for _ in range(2))
     lens = torch.full((B,), sk, device="cuda", dtype=torch.int32)
     out = torch.empty_like(q)
+    table = None
+    if page:
+        per = (sk + page - 1) // page
+        pool = 3 * B * per
+        g = torch.Generator(device="cpu").manual_seed(7)
+        ids = torch.randperm(pool, generator=g)[:B * per].view(B, per).to(torch.int32)
+        kc = torch.zeros(pool, page, H, d, device="cuda", dtype=torch.bfloat16)
+        vc = torch.zeros_like(kc)
+        pad = per * page - sk
+        kp = torch.nn.functional.pad(k, (0, 0, 0, 0, 0, pad)).view(B * per, page, H, d)
+        vp = torch.nn.functional.pad(v, (0, 0, 0, 0, 0, pad)).view(B * per, page, H, d)
+        kc[ids.view(-1).long().cuda()] = kp
+        vc[ids.view(-1).long().cuda()] = vp
+        k, v, table = kc, vc, ids.cuda()
     for i in range(4):
         if i == 3: os.environ["PA_SM90_TRACE_OUT"] = path
-        pagedattn.attention(q, k, v, lens, max_seqlen_q=sq, max_seq_len=sk, causal=causal, out=out)
+        pagedattn.attention(q, k, v, lens, table, max_seqlen_q=sq, max_seq_len=sk, causal=causal, out=out)
         torch.cuda.synchronize()
     os.environ.pop("PA_SM90_TRACE_OUT", None)
     raw = open(path, "rb").read()
     gx, gy, gz = struct.unpack("3I", raw[:12])
-    t = np.frombuffer(raw[12:], dtype=np.uint64).reshape(-1, 16).astype(np.int64)
+    t = np.frombuffer(raw[12:], dtype=np.uint64).reshape(-1, 24).astype(np.int64)
     return (gx, gy, gz), t, sk
 
 def pct(a):
@@ -35,7 +52,9 @@ for spec in sys.argv[1:]:
     end = np.maximum(t[:, 6], t[:, 11])
     ntiles = sk // (64 if spec.startswith("256") else 128)
     print("== %s grid %s, %d CTAs on %d SMs" % (spec, grid, len(t), len(set(sm.tolist()))))
-    rows = [("entry -> sk known (thread 0)", t[:, 14] - entry), ("entry -> __syncthreads done", t[:, 15] - entry),
+    rows = [("entry -> sk known (thread 0)", t[:, 14] - entry),
+            ("entry -> producer prefetch done", t[:, 16] - entry), ("entry -> warp 0 before empty wait", t[:, 19] - entry),
+            ("entry -> warp 0 past empty wait", t[:, 17] - entry), ("entry -> warp 0 expect_tx done", t[:, 18] - entry), ("entry -> __syncthreads done", t[:, 15] - entry),
             ("entry -> producer setmaxnreg", t[:, 7] - entry), ("entry -> wg0 setmaxnreg", t[:, 12] - entry),
             ("entry -> K tile 0 TMA issued", t[:, 2] - entry), ("entry -> V tile 0 TMA issued", t[:, 13] - entry),
             ("entry -> wg0 Q in smem", t[:, 3] - entry), ("entry -> wg1 Q in smem", t[:, 8] - entry),

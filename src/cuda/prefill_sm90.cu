@@ -355,7 +355,7 @@ template <> struct sm90_ops<false> {
 
 #ifdef SM90_TRACE
 /* diagnostic builds only (bench/wip_sm90/trace.py): per-CTA clock64 stamps, dumped by the host */
-__device__ unsigned long long sm90_trace_buf[1 << 16][16];
+__device__ unsigned long long sm90_trace_buf[1 << 16][24];
 #define SM90_TR(slot) (sm90_trace_buf[(blockIdx.x + gridDim.x * (blockIdx.y + gridDim.y * blockIdx.z)) & 0xffff][slot] = clock64())
 #else
 #define SM90_TR(slot) ((void)0)
@@ -562,6 +562,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         const uint32_t sbuf = (is_v ? sV : sK) + pnl * S::PANEL;
         const int32_t *pt = p.page_table ? p.page_table + (int64_t)b * p.pt_stride : 0;
         if (lane < p.n_maps) tma_prefetch_desc(map0 + lane);
+        if (threadIdx.x == 0) SM90_TR(16);
         for (int it = 0; it < n_tiles; it++) {
             const int n0 = (n_hi - 1 - it) * BN;
             const int stage = it % S::STAGES;
@@ -604,8 +605,10 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                 }
             }
             const uint32_t bad_mask = __ballot_sync(0xffffffffu, bad);
+            if (threadIdx.x == 0 && it == 0) SM90_TR(19);
             if (lane == 0) mbar_wait(empty + 8 * stage, parity ^ 1u);
             __syncwarp();
+            if (threadIdx.x == 0 && it == 0) SM90_TR(17);
             if (pw == 0) {   /* box (run) mask -> key mask words */
 #pragma unroll
                 for (int w = 0; w < S::MASK_WORDS; w++) {
@@ -626,6 +629,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                 if (lane == 0)
                     mbar_arrive_expect_tx(full + 8 * stage, mine * pa_sm90_pair_box_rows(p.pair_mode, p.box_rows) * NP * 128);
                 __syncwarp();
+                if (threadIdx.x == 0 && it == 0) SM90_TR(18);
                 if (issue && lane >= first && lane < first + mine) {
                     int c3, c4;
                     if (p.pair_mode == PA_SM90_PAIR_GLOBAL) { c3 = page >= 0 ? page * p.page_groups + (slot >> 3) : -64; c4 = kvh; }
@@ -642,6 +646,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
             const int mine = pa_sm90_warp_panels(NP, pnl);
             if (lane == 0) mbar_arrive_expect_tx(full + 8 * stage, mine * S::PANEL);
             __syncwarp();
+            if (threadIdx.x == 0 && it == 0) SM90_TR(18);
             if (issue) {
 #pragma unroll
                 for (int q = 0; q < (NP + 1) / 2; q++)
@@ -1246,11 +1251,11 @@ extern "C" pa_status pa__sm90_attention(pa_context *ctx, const pa__problem *pb, 
     dim3 grid((unsigned)p.m_blocks, (unsigned)pb->num_heads, (unsigned)pb->batch);
     kern<<<grid, SM90_THREADS, smem, (cudaStream_t)ctx->stream>>>(maps, p);
 #ifdef SM90_TRACE
-    {   /* diagnostic builds: the last call's stamps to $PA_SM90_TRACE_OUT (grid dims, then 16 x u64 per CTA) */
+    {   /* diagnostic builds: the last call's stamps to $PA_SM90_TRACE_OUT (grid dims, then 24 x u64 per CTA) */
         const char *path = getenv("PA_SM90_TRACE_OUT");
         const size_t n = (size_t)grid.x * grid.y * grid.z;
         if (path && n <= (1u << 16)) {
-            static unsigned long long buf[1 << 16][16];
+            static unsigned long long buf[1 << 16][24];
             cudaDeviceSynchronize();
             cudaMemcpyFromSymbol(buf, sm90_trace_buf, n * sizeof buf[0]);
             FILE *f = fopen(path, "wb");
