@@ -11,9 +11,12 @@ per head_dim and mask, the contiguous row's calls, then per page size [paged, co
 shortest contiguous call paired with it.
 
     python3 bench/pa_ncu.py [--pa build/pa-bench] [--dims 128,64,256] [--pages 1,3,...] \\
-        [--causal both] [--iters 2] [--out DIR]
+        [--causal both] [--iters 2] [--table frag|contig] [--pa-extra "ARGS"] [--out DIR]
     python3 bench/pa_ncu.py --csv FILE ...      (parse a saved ncu CSV instead of running ncu)
 
+--table contig times page tables in pool order (page i of sequence b is b * pages_per_seq + i)
+instead of fragmented ones: with the same lookups, the difference between the two is what the
+pages' scattering costs. --pa-extra passes more pa-bench arguments (e.g. "--frag-block 8").
 Prints one line per row and writes pa_ncu.json under --out (default $OUT or .).
 """
 import argparse, csv, json, os, shutil, subprocess, sys
@@ -51,6 +54,13 @@ def rows_of(launches, dims, causals, pages, iters):
     return out
 
 
+def ncu_command(pa, dims, causal, pages, iters, table="frag", pa_extra=""):
+    """The ncu command line that profiles pa-bench's prefill rows (one duration per launch)."""
+    return (["ncu", "--csv", "--metrics", "gpu__time_duration.sum", "-k", "regex:prefill_kernel", pa,
+             "--prefill-only", "--dims", dims, "--causal", causal, "--pages", pages, "--table", table,
+             "--warmup", "0", "--iters", str(iters), "--no-check"] + pa_extra.split())
+
+
 def template_args(name):
     a, b = name.find("<"), name.find(">")
     return name[a:b + 1] if 0 <= a < b else name[:40]
@@ -64,6 +74,8 @@ def main():
     ap.add_argument("--pages", default=PAGES)
     ap.add_argument("--causal", default="both", choices=("0", "1", "both"))
     ap.add_argument("--iters", type=int, default=2)
+    ap.add_argument("--table", default="frag", choices=("frag", "contig"))
+    ap.add_argument("--pa-extra", default="", help="more pa-bench arguments, one string")
     ap.add_argument("--csv", default="", help="parse this saved ncu CSV instead of running ncu")
     ap.add_argument("--out", default=os.environ.get("OUT", "."))
     a = ap.parse_args()
@@ -76,9 +88,7 @@ def main():
         if not shutil.which("ncu"):
             print("pa_ncu: ncu (Nsight Compute) is not on the PATH; nothing measured")
             return 2
-        cmd = ["ncu", "--csv", "--metrics", "gpu__time_duration.sum", "-k", "regex:prefill_kernel", a.pa,
-               "--prefill-only", "--dims", a.dims, "--causal", a.causal, "--pages", a.pages, "--table", "frag",
-               "--warmup", "0", "--iters", str(a.iters), "--no-check"]
+        cmd = ncu_command(a.pa, a.dims, a.causal, a.pages, a.iters, a.table, a.pa_extra)
         p = subprocess.run(cmd, capture_output=True, text=True)
         text = p.stdout
         if p.returncode:
@@ -90,7 +100,10 @@ def main():
         print(f"pa_ncu: {len(launches)} prefill launches profiled, expected "
               f"{len(dims) * len(causals) * (a.iters + 2 * a.iters * len(pages))}: cannot map them to rows")
         return 1
-    print("PAGED OVERHEAD at ncu's locked clocks (fragmented tables; shortest of %d calls each):" % a.iters)
+    what = "fragmented tables" if a.table == "frag" else "tables in pool order"
+    if a.pa_extra:
+        what += ", pa-bench " + a.pa_extra
+    print("PAGED OVERHEAD at ncu's locked clocks (%s; shortest of %d calls each):" % (what, a.iters))
     print(f"{'d':>4}{'causal':>7}{'page':>6}{'paged us':>11}{'contig us':>11}{'overhead':>10}  kernel")
     for r in rows:
         paged = f"{r['paged_us']:11.1f}" if r["paged_us"] is not None else f"{'-':>11}"
@@ -98,7 +111,7 @@ def main():
               f"{r['overhead_pct']:+9.1f}%  {template_args(r['kernel'])}")
     os.makedirs(a.out, exist_ok=True)
     with open(os.path.join(a.out, "pa_ncu.json"), "w") as f:
-        json.dump(dict(iters=a.iters, rows=rows), f, indent=1)
+        json.dump(dict(iters=a.iters, table=a.table, pa_extra=a.pa_extra, rows=rows), f, indent=1)
     return 0
 
 

@@ -35,3 +35,12 @@ def test_rows_pair_paged_with_their_own_contiguous_calls():
 def test_a_launch_count_that_does_not_match_is_refused():
     launches = pa_ncu.parse(_csv([("c", 1000)] * 9))
     assert pa_ncu.rows_of(launches, [128], [0], [1, 16], 2) is None
+
+
+def test_the_command_takes_the_table_order_and_extra_pa_bench_arguments():
+    cmd = pa_ncu.ncu_command("pa", "128", "0", "8,16", 2)
+    assert cmd[cmd.index("--table") + 1] == "frag" and cmd[-1] == "--no-check"
+    cmd = pa_ncu.ncu_command("pa", "128", "0", "8,16", 2, table="contig", pa_extra="--frag-block 8")
+    assert cmd[cmd.index("--table") + 1] == "contig"
+    assert cmd[-2:] == ["--frag-block", "8"]
+    assert cmd[cmd.index("--iters") + 1] == "2" and cmd[cmd.index("--pages") + 1] == "8,16"
