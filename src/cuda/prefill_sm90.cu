@@ -215,6 +215,9 @@ using namespace pa_sm90;
  * contiguous time did not move (6.11 -> 6.13 ms at ncu's clocks) and ptxas's new producer schedule
  * cost page 8 1.5 points (RESULTS 3.1o), so they keep their code (SASS as before). */
 #define SM90_STAGED_IO(D, G) ((D) != 64 || (G))
+#ifndef SM90_MASK_LATE       /* measurement knob (bench/wip_sm90/dev_next_s12b.sh): the producer's */
+#define SM90_MASK_LATE 0     /* key mask words after K warp 0's TMA issue, not before */
+#endif
 #ifdef SM90_DESC_ADD
 #define SM90_DA(G) (SM90_DESC_ADD != 0)
 #else
@@ -609,25 +612,36 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
             if (lane == 0) mbar_wait(empty + 8 * stage, parity ^ 1u);
             __syncwarp();
             if (threadIdx.x == 0 && it == 0) SM90_TR(17);
-            if (pw == 0) {   /* box (run) mask -> key mask words */
-#pragma unroll
-                for (int w = 0; w < S::MASK_WORDS; w++) {
-                    const int key = 32 * w + lane;
-                    int unit;
-                    if (p.runs) unit = bad_mask ? 8 * (key < L0 ? 0 : 1 + (int)pa_fastdiv_q(p.pdiv, (uint32_t)(key - L0))) : 0;
-                    else unit = key >> p.box_shift;
-                    const uint32_t bits = __ballot_sync(0xffffffffu, (bad_mask >> unit) & 1u);
-                    if (lane == 0) bad_masks[4 * stage + w] = bits;
-                }
-            }
+#if SM90_MASK_LATE
+            /* measurement knob (off): K warp 0 announces its bytes without arriving, issues its
+             * boxes, then writes the mask words and arrives (SM90_MASK_WORDS_LATE below), so the
+             * words no longer delay its TMA; the stage still cannot complete before they are written */
+#define SM90_ANNOUNCE(bytes) do { if (pw == 0) mbar_expect_tx(full + 8 * stage, bytes); \
+                                  else mbar_arrive_expect_tx(full + 8 * stage, bytes); } while (0)
+#define SM90_MASK_WORDS_LATE() do { if (pw == 0) { SM90_MASK_WORDS(); __syncwarp(); \
+                                      if (lane == 0) mbar_arrive(full + 8 * stage); } } while (0)
+#else
+#define SM90_ANNOUNCE(bytes) mbar_arrive_expect_tx(full + 8 * stage, bytes)
+#define SM90_MASK_WORDS_LATE() ((void)0)
+#endif
+            /* K warp 0: box (run) mask -> key mask words */
+#define SM90_MASK_WORDS() do { \
+                _Pragma("unroll") for (int w = 0; w < S::MASK_WORDS; w++) { \
+                    const int key = 32 * w + lane; \
+                    int unit; \
+                    if (p.runs) unit = bad_mask ? 8 * (key < L0 ? 0 : 1 + (int)pa_fastdiv_q(p.pdiv, (uint32_t)(key - L0))) : 0; \
+                    else unit = key >> p.box_shift; \
+                    const uint32_t bits = __ballot_sync(0xffffffffu, (bad_mask >> unit) & 1u); \
+                    if (lane == 0) bad_masks[4 * stage + w] = bits; \
+                } } while (0)
+            if (!SM90_MASK_LATE && pw == 0) SM90_MASK_WORDS();
             if (PAIR) {
                 /* a box holds both panels of g = box_rows rows; the tile's boxes are split
                  * between the panel warps (a single box goes to warp 0, warp 1 arrives with 0
                  * bytes). Bad pages and boxes past the end get fully out-of-range coordinates. */
                 int first, mine;
                 pa_sm90_pair_share(p.boxes, pnl, &first, &mine);
-                if (lane == 0)
-                    mbar_arrive_expect_tx(full + 8 * stage, mine * pa_sm90_pair_box_rows(p.pair_mode, p.box_rows) * NP * 128);
+                if (lane == 0) SM90_ANNOUNCE(mine * pa_sm90_pair_box_rows(p.pair_mode, p.box_rows) * NP * 128);
                 __syncwarp();
                 if (threadIdx.x == 0 && it == 0) SM90_TR(18);
                 if (issue && lane >= first && lane < first + mine) {
@@ -640,11 +654,12 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                 }
                 if (lane == 0 && pw == 0 && it == 0) SM90_TR(2);
                 if (lane == 0 && pw == 2 && it == 0) SM90_TR(13);
+                SM90_MASK_WORDS_LATE();
                 continue;
             }
             /* warp pnl loads panels pnl, pnl + 2, ... (none for warp 1 at head_dim 64) */
             const int mine = pa_sm90_warp_panels(NP, pnl);
-            if (lane == 0) mbar_arrive_expect_tx(full + 8 * stage, mine * S::PANEL);
+            if (lane == 0) SM90_ANNOUNCE(mine * S::PANEL);
             __syncwarp();
             if (threadIdx.x == 0 && it == 0) SM90_TR(18);
             if (issue) {
@@ -656,6 +671,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
             }
             if (lane == 0 && pw == 0 && it == 0) SM90_TR(2);
             if (lane == 0 && pw == 2 && it == 0) SM90_TR(13);
+            SM90_MASK_WORDS_LATE();
         }
         return;
     }
