@@ -34,14 +34,41 @@ def run(spec, path):
         vc[ids.view(-1).long().cuda()] = vp
         k, v, table = kc, vc, ids.cuda()
     for i in range(4):
-        if i == 3: os.environ["PA_SM90_TRACE_OUT"] = path
+        if i == 3:
+            os.environ["PA_SM90_TRACE_OUT"] = path
+            os.environ["PA_SM90_TILE_TRACE_OUT"] = path + ".tiles"
         pagedattn.attention(q, k, v, lens, table, max_seqlen_q=sq, max_seq_len=sk, causal=causal, out=out)
         torch.cuda.synchronize()
     os.environ.pop("PA_SM90_TRACE_OUT", None)
+    os.environ.pop("PA_SM90_TILE_TRACE_OUT", None)
     raw = open(path, "rb").read()
     gx, gy, gz = struct.unpack("3I", raw[:12])
     t = np.frombuffer(raw[12:], dtype=np.uint64).reshape(-1, 24).astype(np.int64)
     return (gx, gy, gz), t, sk
+
+def tiles(path):
+    """The per-tile stamps (SM90_TT: CTAs 0..63, warpgroups 0/1, tiles 1..31, 8 stamps), per
+    warpgroup: median cycles of each step over tiles 4..30 of every CTA that has them."""
+    if not os.path.exists(path):
+        return
+    tt = np.fromfile(path, dtype=np.uint64).reshape(64, 2, 32, 8).astype(np.int64)
+    names = ["turn wait (named barrier)", "K/V full waits", "issue S + P V", "S(j) wait",
+             "softmax", "P V(j-1) wait", "rescale O + pack P"]
+    print("  per tile, medians over CTAs 0..63 and tiles 4..30 (cycles):")
+    print("    %-28s %8s %8s" % ("step", "wg0", "wg1"))
+    sel = slice(4, 31)
+    ok = (tt[:, :, sel, 7] > 0).all(axis=(1, 2))
+    t = tt[ok][:, :, sel, :]
+    if not len(t):
+        print("    (no complete tiles)")
+        return
+    for k, name in enumerate(names):
+        d = t[..., k + 1] - t[..., k]
+        print("    %-28s %8.0f %8.0f" % (name, np.median(d[:, 0]), np.median(d[:, 1])))
+    per = t[:, :, 1:, 0] - t[:, :, :-1, 0]
+    print("    %-28s %8.0f %8.0f" % ("tile period", np.median(per[:, 0]), np.median(per[:, 1])))
+    print("    wg1's issue after wg0's, same tile: %.0f cycles" % np.median(t[:, 1, :, 3] - t[:, 0, :, 3]))
+
 
 def pct(a):
     return "med %7.0f  p10 %7.0f  p90 %7.0f" % (np.median(a), np.percentile(a, 10), np.percentile(a, 90))
@@ -77,3 +104,4 @@ for spec in sys.argv[1:]:
     print("  SM busy span: med %.0f cycles; CTAs per SM med %.0f" % (np.median(spans), np.median(np.bincount(sm.astype(int)))[()] if False else len(t) / len(set(sm.tolist()))))
     fixed = np.median(end - entry) - ntiles * loop / (ntiles - 1) + np.median(gaps)
     print("  fixed per CTA (CTA span - tiles x steady tile + gap): %.0f cycles" % fixed)
+    tiles("/tmp/sm90_trace.bin.tiles")

@@ -360,8 +360,13 @@ template <> struct sm90_ops<false> {
 /* diagnostic builds only (bench/wip_sm90/trace.py): per-CTA clock64 stamps, dumped by the host */
 __device__ unsigned long long sm90_trace_buf[1 << 16][24];
 #define SM90_TR(slot) (sm90_trace_buf[(blockIdx.x + gridDim.x * (blockIdx.y + gridDim.y * blockIdx.z)) & 0xffff][slot] = clock64())
+/* per tile, for the first 64 CTAs and their tiles 1..31: 8 stamps per warpgroup and tile */
+__device__ unsigned long long sm90_tile_trace[64][2][32][8];
+#define SM90_TT(wg, it, slot) do { const unsigned c_ = blockIdx.x + gridDim.x * (blockIdx.y + gridDim.y * blockIdx.z); \
+    if ((threadIdx.x & 127) == 0 && c_ < 64 && (it) < 32) sm90_tile_trace[c_][wg][it][slot] = clock64(); } while (0)
 #else
 #define SM90_TR(slot) ((void)0)
+#define SM90_TT(wg, it, slot) ((void)0)
 #endif
 template <int D, bool BF16, bool GATHER, bool PAIR>
 __global__ void __launch_bounds__(SM90_THREADS, 1)
@@ -928,16 +933,21 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
 
         /* ping-pong: this warpgroup's S = Q K^T(it) and O += P V(it-1) are issued while the
          * other warpgroup runs its softmax */
+        SM90_TT(wg, it, 0);
         named_bar_sync(SM90_BAR_SCHED + wg, 256);
+        SM90_TT(wg, it, 1);
         mbar_wait(bar_k_full + 8 * stage, parity);
         mbar_wait(bar_v_full + 8 * pstage, pparity);
+        SM90_TT(wg, it, 2);
         if (GATHER) fence_proxy_async();
         wgmma_fence();
         issue_qk(stage);
         issue_pv(pstage);
         if (!(wg == 1 && it == n_tiles - 1)) named_bar_arrive(SM90_BAR_SCHED + (1 - wg), 256);
+        SM90_TT(wg, it, 3);
         wgmma_wait<1>();
         fence_regs(s);
+        SM90_TT(wg, it, 4);
         uint32_t bad[4];
         read_bad(stage, bad);
         __syncwarp();
@@ -945,12 +955,14 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
 
         float corr[2];
         const bool upd = softmax(n0, bad, corr, false);   /* under the other warpgroup's wgmma (see below) */
+        SM90_TT(wg, it, 5);
         /* ptxas schedules the exponentials after this wait (SASS: DEPBAR.LE gsb0, 0x0 before the
          * first MUFU.EX2), i.e. the softmax overlaps the other warpgroup's wgmma, not this one's
          * P V. Forcing the wait below the softmax (a wgmma.fence predicated on the row sums) was
          * 2..7% slower at every head_dim (RESULTS 3.1d), so the wait stays plain. */
         wgmma_wait<0>();
         fence_regs(o);
+        SM90_TT(wg, it, 6);
         __syncwarp();
         if (lane == 0) mbar_arrive(bar_v_empty + 8 * pstage);
         if (upd) {
@@ -961,6 +973,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
             }
         }
         pack_p();
+        SM90_TT(wg, it, 7);
     }
     if (n_tiles > 0) {
         /* O += P V of the last tile */
@@ -1281,6 +1294,14 @@ extern "C" pa_status pa__sm90_attention(pa_context *ctx, const pa__problem *pb, 
                 fwrite(buf, sizeof buf[0], n, f);
                 fclose(f);
             }
+        }
+        const char *tpath = getenv("PA_SM90_TILE_TRACE_OUT");   /* the per-tile stamps (SM90_TT) */
+        if (tpath) {
+            static unsigned long long tb[64][2][32][8];
+            cudaDeviceSynchronize();
+            cudaMemcpyFromSymbol(tb, sm90_tile_trace, sizeof tb);
+            FILE *f = fopen(tpath, "wb");
+            if (f) { fwrite(tb, sizeof tb, 1, f); fclose(f); }
         }
     }
 #endif
