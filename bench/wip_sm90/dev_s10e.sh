@@ -1,5 +1,5 @@
 #!/bin/bash
-# Session 10's final call (H200): the committed build (binaries made on the development machine,
+# The integrated final call (H200; sessions 10 and 11, RESULTS 2.20, 2.21): the committed build (binaries made on the development machine,
 # .carry/bins.tar.xz: pa-bench, test_gpu, libpagedattn.so; built here when not carried) checked and
 # measured side by side in one call.
 # 1. correctness: automatic choice, forced sm90 per head_dim, the gather forced for every page

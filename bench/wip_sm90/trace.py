@@ -79,8 +79,7 @@ for spec in sys.argv[1:]:
     end = np.maximum(t[:, 6], t[:, 11])
     ntiles = sk // (64 if spec.startswith("256") else 128)
     print("== %s grid %s, %d CTAs on %d SMs" % (spec, grid, len(t), len(set(sm.tolist()))))
-    rows = [("entry -> sk known (thread 0)", t[:, 14] - entry),
-            ("entry -> producer prefetch done", t[:, 16] - entry), ("entry -> warp 0 before empty wait", t[:, 19] - entry),
+    rows = [("entry -> producer prefetch done", t[:, 16] - entry), ("entry -> warp 0 before empty wait", t[:, 19] - entry),
             ("entry -> warp 0 past empty wait", t[:, 17] - entry), ("entry -> warp 0 expect_tx done", t[:, 18] - entry), ("entry -> __syncthreads done", t[:, 15] - entry),
             ("entry -> producer setmaxnreg", t[:, 7] - entry), ("entry -> wg0 setmaxnreg", t[:, 12] - entry),
             ("entry -> K tile 0 TMA issued", t[:, 2] - entry), ("entry -> V tile 0 TMA issued", t[:, 13] - entry),
@@ -101,7 +100,7 @@ for spec in sys.argv[1:]:
         spans.append(end[o[-1]] - entry[o[0]])
     gaps = np.array(gaps)
     print("  %-30s %s  (negative = overlap)" % ("prev CTA end -> next entry", pct(gaps)))
-    print("  SM busy span: med %.0f cycles; CTAs per SM med %.0f" % (np.median(spans), np.median(np.bincount(sm.astype(int)))[()] if False else len(t) / len(set(sm.tolist()))))
+    print("  SM busy span: med %.0f cycles; CTAs per SM %.0f" % (np.median(spans), len(t) / len(set(sm.tolist()))))
     fixed = np.median(end - entry) - ntiles * loop / (ntiles - 1) + np.median(gaps)
     print("  fixed per CTA (CTA span - tiles x steady tile + gap): %.0f cycles" % fixed)
     tiles("/tmp/sm90_trace.bin.tiles")

@@ -359,11 +359,12 @@ template <> struct sm90_ops<false> {
 #ifdef SM90_TRACE
 /* diagnostic builds only (bench/wip_sm90/trace.py): per-CTA clock64 stamps, dumped by the host */
 __device__ unsigned long long sm90_trace_buf[1 << 16][24];
-#define SM90_TR(slot) (sm90_trace_buf[(blockIdx.x + gridDim.x * (blockIdx.y + gridDim.y * blockIdx.z)) & 0xffff][slot] = clock64())
+#define SM90_CTA_ID (blockIdx.x + gridDim.x * (blockIdx.y + gridDim.y * blockIdx.z))
+#define SM90_TR(slot) (sm90_trace_buf[SM90_CTA_ID & 0xffff][slot] = clock64())
 /* per tile, for the first 64 CTAs and their tiles 1..31: 8 stamps per warpgroup and tile */
 __device__ unsigned long long sm90_tile_trace[64][2][32][8];
-#define SM90_TT(wg, it, slot) do { const unsigned c_ = blockIdx.x + gridDim.x * (blockIdx.y + gridDim.y * blockIdx.z); \
-    if ((threadIdx.x & 127) == 0 && c_ < 64 && (it) < 32) sm90_tile_trace[c_][wg][it][slot] = clock64(); } while (0)
+#define SM90_TT(wg, it, slot) do { \
+    if ((threadIdx.x & 127) == 0 && SM90_CTA_ID < 64 && (it) < 32) sm90_tile_trace[SM90_CTA_ID][wg][it][slot] = clock64(); } while (0)
 #else
 #define SM90_TR(slot) ((void)0)
 #define SM90_TT(wg, it, slot) ((void)0)
@@ -405,12 +406,11 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
     const int n_tiles = max(0, n_hi - n_lo);
 
 #ifdef SM90_TRACE
-    if (threadIdx.x == 0 && sk != -12345) SM90_TR(14);
     if (threadIdx.x == 0) {
         unsigned smid;
         asm volatile("mov.u32 %0, %%smid;" : "=r"(smid));
         SM90_TR(1);
-        sm90_trace_buf[(blockIdx.x + gridDim.x * (blockIdx.y + gridDim.y * blockIdx.z)) & 0xffff][0] = smid;
+        sm90_trace_buf[SM90_CTA_ID & 0xffff][0] = smid;
     }
 #endif
     if (threadIdx.x == 0) {
@@ -678,6 +678,9 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
             if (lane == 0 && pw == 2 && it == 0) SM90_TR(13);
             SM90_MASK_WORDS_LATE();
         }
+#undef SM90_ANNOUNCE
+#undef SM90_MASK_WORDS_LATE
+#undef SM90_MASK_WORDS
         return;
     }
 
@@ -688,6 +691,10 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
     const int warp = t >> 5, lane = t & 31;
     const int qrow_base = m0 + wg * 64;
     if (t == 0 && wg == 0) SM90_TR(12);
+    /* 16-byte chunk c (of D / 8) of row `row` of Q's 128B-swizzled panels (also O's staging) */
+    auto q_chunk = [&](int row, int c) -> uint32_t {
+        return sQ + (c >> 3) * S::QPANEL + row * 128 + (((c & 7) ^ (row & 7)) << 4);
+    };
 
     /* Q: 64 rows x 2D bytes for this warpgroup, D / 8 threads per row, into the swizzled panels.
      * SM90_STAGED_IO: every load issued before the first store, one memory latency rather than NQ
@@ -706,7 +713,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
             val = make_uint4(0, 0, 0, 0);
             if (qrow_base + r < sq) val = *(const uint4 *)(qh + (int64_t)(qrow_base + r) * p.q_st + c * 8);
             if (BATCH) continue;
-            const int row = wg * 64 + r;
+            const int row = wg * 64 + r;   /* q_chunk(row, c), written out: the d64 TMA kernels' SASS */
             const uint32_t addr = sQ + (c >> 3) * S::QPANEL + row * 128 + (((c & 7) ^ (row & 7)) << 4);
             asm volatile("st.shared.v4.b32 [%0], {%1, %2, %3, %4};\n"
                          :: "r"(addr), "r"(val.x), "r"(val.y), "r"(val.z), "r"(val.w) : "memory");
@@ -715,7 +722,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         for (int i = 0; i < (BATCH ? NQ : 0); i++) {   /* BATCH: the stores after all loads */
             const int r = i * RPI + t / CR, c = t % CR;
             const int row = wg * 64 + r;
-            const uint32_t addr = sQ + (c >> 3) * S::QPANEL + row * 128 + (((c & 7) ^ (row & 7)) << 4);
+            const uint32_t addr = q_chunk(row, c);
             asm volatile("st.shared.v4.b32 [%0], {%1, %2, %3, %4};\n"
                          :: "r"(addr), "r"(qv[i].x), "r"(qv[i].y), "r"(qv[i].z), "r"(qv[i].w) : "memory");
         }
@@ -1007,7 +1014,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
             const int srow = wg * 64 + warp * 16 + (lane >> 2) + 8 * i;
 #pragma unroll
             for (int j = 0; j < D / 8; j++) {
-                const uint32_t addr = sQ + (j >> 3) * S::QPANEL + srow * 128 + (((j & 7) ^ (srow & 7)) << 4) + (lane & 3) * 4;
+                const uint32_t addr = q_chunk(srow, j) + (lane & 3) * 4;
                 asm volatile("st.shared.b32 [%0], %1;\n" :: "r"(addr), "r"(ops::pack(o[4 * j + 2 * i] * inv, o[4 * j + 2 * i + 1] * inv))
                              : "memory");
             }
@@ -1024,7 +1031,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
 #pragma unroll
             for (int i = 0; i < NQ; i++) {
                 const int r = i * RPI + t / CR, c = t % CR, row = wg * 64 + r;
-                const uint32_t addr = sQ + (c >> 3) * S::QPANEL + row * 128 + (((c & 7) ^ (row & 7)) << 4);
+                const uint32_t addr = q_chunk(row, c);
                 asm volatile("ld.shared.v4.b32 {%0, %1, %2, %3}, [%4];\n"
                              : "=r"(ov[i].x), "=r"(ov[i].y), "=r"(ov[i].z), "=r"(ov[i].w) : "r"(addr) : "memory");
             }
@@ -1283,9 +1290,10 @@ extern "C" pa_status pa__sm90_attention(pa_context *ctx, const pa__problem *pb, 
     {   /* diagnostic builds: the last call's stamps to $PA_SM90_TRACE_OUT (grid dims, then 24 x u64 per CTA) */
         const char *path = getenv("PA_SM90_TRACE_OUT");
         const size_t n = (size_t)grid.x * grid.y * grid.z;
+        const char *tpath = getenv("PA_SM90_TILE_TRACE_OUT");   /* the per-tile stamps (SM90_TT) */
+        if (path || tpath) cudaDeviceSynchronize();
         if (path && n <= (1u << 16)) {
             static unsigned long long buf[1 << 16][24];
-            cudaDeviceSynchronize();
             cudaMemcpyFromSymbol(buf, sm90_trace_buf, n * sizeof buf[0]);
             FILE *f = fopen(path, "wb");
             if (f) {
@@ -1295,10 +1303,8 @@ extern "C" pa_status pa__sm90_attention(pa_context *ctx, const pa__problem *pb, 
                 fclose(f);
             }
         }
-        const char *tpath = getenv("PA_SM90_TILE_TRACE_OUT");   /* the per-tile stamps (SM90_TT) */
         if (tpath) {
             static unsigned long long tb[64][2][32][8];
-            cudaDeviceSynchronize();
             cudaMemcpyFromSymbol(tb, sm90_tile_trace, sizeof tb);
             FILE *f = fopen(tpath, "wb");
             if (f) { fwrite(tb, sizeof tb, 1, f); fclose(f); }
