@@ -163,9 +163,19 @@
  *       Sustained against cuDNN (2.21): d128 0.976..0.978x, d256 0.970..0.986x, d64 0.96x.
  *   M27 (rejected) Q's loads and the tensor-map prefetches started before the barrier set-up: Q
  *       750 cycles earlier, but the set-up and the first TMA later; d128 unchanged, d64 +1.8%.
- *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax (ptxas places it
- *   above; forcing it cost 2..7%), a persistent static round-robin grid (causal -8%: imbalance and
- *   L2 drift).
+ *   M28 the P V wait below the exponentials (SM90_PV_LATE). Found in the SASS (session 12): ptxas
+ *       had put every tile's P V(j-1) wait above the MUFUs, because it interleaves the packing of
+ *       P(j) (into the registers P V(j-1) reads) with them; a never-taken branch on the row sums
+ *       ends the exponentials' basic block and keeps the wait below. Predicted: the exponentials
+ *       under the warpgroup's own P V, most where P V is long (d256: 64 x 256 x 64 a warpgroup).
+ *       Measured at ncu's clocks (RESULTS 3.1p): d256 7.59 -> 7.19 ms non-causal (-5.3%), causal
+ *       3.98 -> 3.68 (-7.5%); d128 +1.2%, d64 +7% (slower: with N = 128 / 64 the register-sourced
+ *       P V reads its A fragments 2x / 4x as often per cycle as at d256, and the softmax's
+ *       register traffic then competes with it, most likely). Adopted for d256 only. The d256 paged
+ *       kernels gained less (their producers set the pace): page 1 -1.5%, page 100 -1.3%, page 16 -6%.
+ *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax by predicating it on
+ *   the row sums (2..7% slower; ptxas then serialized the wgmmas, C7514, see M28), a persistent
+ *   static round-robin grid (causal -8%: imbalance and L2 drift).
  *   ptxas: 168 registers at entry (setmaxnreg 40/232; gather 56/224 at d64, 64/216 at d128 and
  *   d256), 0 spills, 0 stack in all 18 instances; SASS: HGMMA.64x{64,128,256}x16, UTMALDG.4D/5D,
  *   LDGSTS (gather), USETMAXREG. Tested: tests/test_gpu.c forced to sm90 at each head_dim (295
@@ -215,6 +225,22 @@ using namespace pa_sm90;
  * contiguous time did not move (6.11 -> 6.13 ms at ncu's clocks) and ptxas's new producer schedule
  * cost page 8 1.5 points (RESULTS 3.1o), so they keep their code (SASS as before). */
 #define SM90_STAGED_IO(D, G) ((D) != 64 || (G))
+/* Where the P V(j-1) wait sits (M28). ptxas packs P(j) into the registers the in-flight P V(j-1)
+ * reads, interleaved with the exponentials, so it puts the wait above them: a warpgroup's
+ * exponentials never overlap its own P V. 1: a never-taken branch on the row sums ends the
+ * exponentials' basic block, and the wait (with the packing) stays below them. Measured at ncu's
+ * clocks (RESULTS 3.1p): d256 -5.5% non-causal, -7.8% causal; d128 +1.2%, d64 +7% (slower), so
+ * d256 only. */
+#ifndef SM90_PV_LATE_D64
+#define SM90_PV_LATE_D64 0
+#endif
+#ifndef SM90_PV_LATE_D128
+#define SM90_PV_LATE_D128 0
+#endif
+#ifndef SM90_PV_LATE_D256
+#define SM90_PV_LATE_D256 1
+#endif
+#define SM90_PV_LATE(D) ((D) == 64 ? SM90_PV_LATE_D64 : (D) == 128 ? SM90_PV_LATE_D128 : SM90_PV_LATE_D256)
 #ifndef SM90_MASK_LATE       /* measurement knob (bench/wip_sm90/dev_next_s12b.sh): the producer's */
 #define SM90_MASK_LATE 0     /* key mask words after K warp 0's TMA issue, not before */
 #endif
@@ -963,10 +989,15 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         float corr[2];
         const bool upd = softmax(n0, bad, corr, false);   /* under the other warpgroup's wgmma (see below) */
         SM90_TT(wg, it, 5);
-        /* ptxas schedules the exponentials after this wait (SASS: DEPBAR.LE gsb0, 0x0 before the
-         * first MUFU.EX2), i.e. the softmax overlaps the other warpgroup's wgmma, not this one's
-         * P V. Forcing the wait below the softmax (a wgmma.fence predicated on the row sums) was
-         * 2..7% slower at every head_dim (RESULTS 3.1d), so the wait stays plain. */
+        /* Left plain, ptxas puts this wait above the exponentials (SASS: DEPBAR.LE gsb0, 0x0 before
+         * the first MUFU.EX2): it packs P into pa, which the in-flight P V reads, interleaved with
+         * the MUFUs. The softmax then overlaps the other warpgroup's wgmma only. SM90_PV_LATE (d256)
+         * keeps it below them. (A wait predicated on the row sums, RESULTS 3.1d, made ptxas
+         * serialize every wgmma, warning C7514: that, not the placement, cost the 2..7% then.) */
+        if constexpr (SM90_PV_LATE(D)) {
+            /* (never taken: sums of exponentials are not negative, and NaN compares false) */
+            if (row_sum[0] < 0.f || row_sum[1] < 0.f) asm volatile("nanosleep.u32 0;" ::: "memory");
+        }
         wgmma_wait<0>();
         fence_regs(o);
         SM90_TT(wg, it, 6);
