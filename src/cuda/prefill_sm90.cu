@@ -180,7 +180,9 @@
  *   d256), 0 spills, 0 stack in all 18 instances; SASS: HGMMA.64x{64,128,256}x16, UTMALDG.4D/5D,
  *   LDGSTS (gather), USETMAXREG. Tested: tests/test_gpu.c forced to sm90 at each head_dim (295
  *   cases each: pages 1..672, NHD/HND, padded strides, varlen, causal, windows, softcap, NaN-
- *   poisoned pages and outputs, 64-bit gather offsets), compute-sanitizer memcheck forced sm90.
+ *   poisoned pages and outputs, 64-bit gather offsets), compute-sanitizer memcheck forced sm90;
+ *   racecheck forced sm90 (d128, d256) 0 hazards, but the forced gather 12..14 hazards with seed
+ *   1222 at every head_dim (one-lane mbarrier arrive/wait after __syncwarp; RESULTS 3.1p): open.
  */
 #include "internal.h"
 #include <cuda_runtime.h>
@@ -231,6 +233,9 @@ using namespace pa_sm90;
  * exponentials' basic block, and the wait (with the packing) stays below them. Measured at ncu's
  * clocks (RESULTS 3.1p): d256 -5.5% non-causal, -7.8% causal; d128 +1.2%, d64 +7% (slower), so
  * d256 only. */
+#ifndef SM90_ALL_ARRIVE   /* racecheck experiment: every consumer thread arrives on the empty barriers */
+#define SM90_ALL_ARRIVE 0
+#endif
 #ifndef SM90_PV_LATE_D64
 #define SM90_PV_LATE_D64 0
 #endif
@@ -445,8 +450,8 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
              * (cp.async.mbarrier.arrive.noinc), plus for K the two mask-writing lanes. */
             mbar_init(bar_k_full + 8 * s, GATHER ? 66 : 2);
             mbar_init(bar_v_full + 8 * s, GATHER ? 64 : 2);
-            mbar_init(bar_k_empty + 8 * s, 8);   /* one arrival per consumer warp */
-            mbar_init(bar_v_empty + 8 * s, 8);
+            mbar_init(bar_k_empty + 8 * s, SM90_ALL_ARRIVE ? 256 : 8);   /* one arrival per consumer warp */
+            mbar_init(bar_v_empty + 8 * s, SM90_ALL_ARRIVE ? 256 : 8);
         }
         fence_mbar_init();
     }
@@ -537,7 +542,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                         if (NU > 1) q1 = row_off(n1 + 32);
                     }
                     const uint32_t w0 = __ballot_sync(0xffffffffu, o0 == none), w1 = __ballot_sync(0xffffffffu, o1 == none);
-                    if (lane == 0) mbar_wait(empty0 + 8 * stage, parity ^ 1u);
+                    if (SM90_ALL_ARRIVE || lane == 0) mbar_wait(empty0 + 8 * stage, parity ^ 1u);
                     __syncwarp();
                     if (!is_v && lane == 0) {
                         bad_masks[4 * stage + NU * pnl] = w0;
@@ -953,7 +958,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         uint32_t bad[4];
         read_bad(0, bad);
         __syncwarp();
-        if (lane == 0) mbar_arrive(bar_k_empty);
+        if (SM90_ALL_ARRIVE || lane == 0) mbar_arrive(bar_k_empty);
         softmax((n_hi - 1) * BN, bad, corr, true);
         pack_p();
     }
@@ -984,7 +989,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         uint32_t bad[4];
         read_bad(stage, bad);
         __syncwarp();
-        if (lane == 0) mbar_arrive(bar_k_empty + 8 * stage);
+        if (SM90_ALL_ARRIVE || lane == 0) mbar_arrive(bar_k_empty + 8 * stage);
 
         float corr[2];
         const bool upd = softmax(n0, bad, corr, false);   /* under the other warpgroup's wgmma (see below) */
@@ -1002,7 +1007,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         fence_regs(o);
         SM90_TT(wg, it, 6);
         __syncwarp();
-        if (lane == 0) mbar_arrive(bar_v_empty + 8 * pstage);
+        if (SM90_ALL_ARRIVE || lane == 0) mbar_arrive(bar_v_empty + 8 * pstage);
         if (upd) {
 #pragma unroll
             for (int j = 0; j < D / 8; j++) {
@@ -1024,7 +1029,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         wgmma_wait<0>();
         fence_regs(o);
         __syncwarp();
-        if (lane == 0) mbar_arrive(bar_v_empty + 8 * stage);
+        if (SM90_ALL_ARRIVE || lane == 0) mbar_arrive(bar_v_empty + 8 * stage);
         if (t == 0) SM90_TR(5 + 5 * wg);
     }
 
