@@ -246,6 +246,20 @@ using namespace pa_sm90;
 #define SM90_PV_LATE_D256 1
 #endif
 #define SM90_PV_LATE(D) ((D) == 64 ? SM90_PV_LATE_D64 : (D) == 128 ? SM90_PV_LATE_D128 : SM90_PV_LATE_D256)
+/* Measurement knob (not measured yet; NOTES session 12): P V with P from shared memory (an SS
+ * wgmma) instead of registers. P(j) goes to a [panel][128 rows][128 B] swizzled buffer like Q's
+ * (stmatrix, after the P V(j-1) wait), so the exponentials can run under the warpgroup's own P V
+ * (SM90_PV_LATE) without the register-sourced P V reading the register file meanwhile. */
+#ifndef SM90_PV_SS_D64
+#define SM90_PV_SS_D64 0
+#endif
+#ifndef SM90_PV_SS_D128
+#define SM90_PV_SS_D128 0
+#endif
+#ifndef SM90_PV_SS_D256
+#define SM90_PV_SS_D256 0
+#endif
+#define SM90_PV_SS(D) ((D) == 64 ? SM90_PV_SS_D64 : (D) == 128 ? SM90_PV_SS_D128 : SM90_PV_SS_D256)
 #ifndef SM90_MASK_LATE       /* measurement knob (bench/wip_sm90/dev_next_s12b.sh): the producer's */
 #define SM90_MASK_LATE 0     /* key mask words after K warp 0's TMA issue, not before */
 #endif
@@ -270,9 +284,11 @@ template <int D, bool G = false> struct sm90_shape {      /* G: the gather kerne
     static constexpr int GROUP = NP * 1024;                 /* PAIR layout: an 8-row group */
     static constexpr int OFF_K = NP * QPANEL;
     static constexpr int OFF_V = OFF_K + STAGES * TILE;
-    static constexpr int OFF_BAR = OFF_V + STAGES * TILE;
+    static constexpr int OFF_P = OFF_V + STAGES * TILE;      /* SM90_PV_SS: P, BN / 64 panels of Q's shape */
+    static constexpr int OFF_BAR = OFF_P + (SM90_PV_SS(D) ? (BN / 64) * QPANEL : 0);
     static constexpr int SMEM = OFF_BAR + 256 + 1024;      /* + barriers, masks, alignment slack */
     static constexpr int MASK_WORDS = BN / 32;              /* bad-page mask words per stage */
+    static_assert(SMEM <= 227 * 1024, "shared memory over the sm_90 per-block limit");
 };
 static int sm90_smem_bytes(int d, int gather)
 {
@@ -411,6 +427,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
     const uint32_t base = (smem_u32(smem_raw) + 1023u) & ~1023u;
     uint8_t *base_ptr = smem_raw + (base - smem_u32(smem_raw));
     const uint32_t sQ = base, sK = base + S::OFF_K, sV = base + S::OFF_V;
+    [[maybe_unused]] const uint32_t sP = base + S::OFF_P;
     const uint32_t bar_k_full = base + S::OFF_BAR, bar_k_empty = bar_k_full + 8 * S::STAGES;
     const uint32_t bar_v_full = bar_k_empty + 8 * S::STAGES, bar_v_empty = bar_v_full + 8 * S::STAGES;
     /* per stage, 4 words (BN / 32 used): bit r of word w set = key 32w + r of the tile has a bad page id */
@@ -840,7 +857,12 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
             const uint64_t db = DA ? desc_at(dv0, stage * S::TILE + (PAIR ? kk * 2 * S::GROUP : kk * 16 * 128))
                               : PAIR ? make_desc_sw128(sV + stage * S::TILE + kk * 2 * S::GROUP, 1024, S::GROUP)
                                      : make_desc_sw128(sV + stage * S::TILE + kk * 16 * 128, S::PANEL, 1024);
-            ops::template rs<1>(o, pa[kk], db);
+            if constexpr (SM90_PV_SS(D)) {   /* P from shared memory, laid out like Q */
+                const uint64_t dp = make_desc_sw128(sP + (kk >> 2) * S::QPANEL + wg * 64 * 128 + (kk & 3) * 32, 16, 1024);
+                ops::template ss<1>(o, dp, db, 1);
+            } else {
+                ops::template rs<1>(o, pa[kk], db);
+            }
         }
         wgmma_commit();
     };
@@ -941,6 +963,20 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
             pa[kk][2] = ops::pack(s[8 * kk + 4], s[8 * kk + 5]);
             pa[kk][3] = ops::pack(s[8 * kk + 6], s[8 * kk + 7]);
         }
+        if constexpr (SM90_PV_SS(D)) {
+            /* P to shared memory in the A-fragment layout ldmatrix reads Q with (its inverse);
+             * only after the previous P V completed (the callers' order), then made visible to the
+             * wgmma (async proxy); the ping-pong barrier or the one before the last P V orders the
+             * warpgroup's four warps */
+            const int mtx = lane >> 3, row = wg * 64 + warp * 16 + (mtx & 1) * 8 + (lane & 7);
+#pragma unroll
+            for (int kk = 0; kk < BN / 16; kk++) {
+                const int chunk = 2 * (kk & 3) + (mtx >> 1);
+                pa_stmatrix_x4(sP + (kk >> 2) * S::QPANEL + row * 128 + ((chunk ^ (row & 7)) << 4),
+                               pa[kk][0], pa[kk][1], pa[kk][2], pa[kk][3]);
+            }
+            fence_proxy_async();
+        }
     };
 
     if (n_tiles > 0) {
@@ -1024,6 +1060,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         const uint32_t parity = (uint32_t)((n_tiles - 1) / S::STAGES) & 1u;
         mbar_wait(bar_v_full + 8 * stage, parity);
         if (GATHER) fence_proxy_async();
+        if constexpr (SM90_PV_SS(D)) named_bar_sync(2 + wg, 128);   /* every warp's P stored */
         wgmma_fence();
         issue_pv(stage);
         wgmma_wait<0>();
