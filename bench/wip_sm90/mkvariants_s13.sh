@@ -10,7 +10,8 @@ mk() { v=$1; shift; rm -rf $v && cp -r build $v && rm -f $v/src/cuda/prefill_sm9
 mk build_AA  -DSM90_ALL_ARRIVE=1
 mk build_SS  -DSM90_PV_SS_D128=1 -DSM90_PV_SS_D64=1
 mk build_SSL -DSM90_PV_SS_D128=1 -DSM90_PV_SS_D64=1 -DSM90_PV_LATE_D128=1 -DSM90_PV_LATE_D64=1
+mk build_TM  -DSM90_TREE_MAX=1
 mkdir -p .carry
 tar cJf .carry/bins.tar.xz build/test_gpu build/libpagedattn.so build_AA/test_gpu \
-    build_SS/test_gpu build_SS/libpagedattn.so build_SSL/test_gpu build_SSL/libpagedattn.so
+    build_SS/test_gpu build_SS/libpagedattn.so build_SSL/test_gpu build_SSL/libpagedattn.so build_TM/test_gpu build_TM/libpagedattn.so
 ls -la .carry/bins.tar.xz

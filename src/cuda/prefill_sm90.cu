@@ -250,6 +250,9 @@ using namespace pa_sm90;
  * wgmma) instead of registers. P(j) goes to a [panel][128 rows][128 B] swizzled buffer like Q's
  * (stmatrix, after the P V(j-1) wait), so the exponentials can run under the warpgroup's own P V
  * (SM90_PV_LATE) without the register-sourced P V reading the register file meanwhile. */
+#ifndef SM90_TREE_MAX   /* measurement knob (not measured yet): the tile's row maximum as a tree */
+#define SM90_TREE_MAX 0
+#endif
 #ifndef SM90_PV_SS_D64
 #define SM90_PV_SS_D64 0
 #endif
@@ -897,8 +900,19 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         /* row i's running maximum over this tile too (the 4 lanes of a row reduced) */
         auto tile_max = [&](int i) -> float {
             float m = row_max[i];
+            if constexpr (SM90_TREE_MAX) {   /* a tree: log2 levels of FMNMX instead of a chain of BN / 8 */
+                float v[BN / 8];
 #pragma unroll
-            for (int j = 0; j < BN / 8; j++) m = fmaxf(m, fmaxf(s[4 * j + 2 * i], s[4 * j + 2 * i + 1]));
+                for (int j = 0; j < BN / 8; j++) v[j] = fmaxf(s[4 * j + 2 * i], s[4 * j + 2 * i + 1]);
+#pragma unroll
+                for (int w = BN / 16; w >= 1; w /= 2)
+#pragma unroll
+                    for (int j = 0; j < w; j++) v[j] = fmaxf(v[j], v[j + w]);
+                m = fmaxf(m, v[0]);
+            } else {
+#pragma unroll
+                for (int j = 0; j < BN / 8; j++) m = fmaxf(m, fmaxf(s[4 * j + 2 * i], s[4 * j + 2 * i + 1]));
+            }
             m = fmaxf(m, __shfl_xor_sync(0xffffffffu, m, 1));
             return fmaxf(m, __shfl_xor_sync(0xffffffffu, m, 2));
         };
