@@ -163,18 +163,19 @@
  *       Sustained against cuDNN (2.21): d128 0.976..0.978x, d256 0.970..0.986x, d64 0.96x.
  *   M27 (rejected) Q's loads and the tensor-map prefetches started before the barrier set-up: Q
  *       750 cycles earlier, but the set-up and the first TMA later; d128 unchanged, d64 +1.8%.
- *   M28 the P V wait below the exponentials (SM90_PV_LATE). Found in the SASS (session 12): ptxas
- *       had put every tile's P V(j-1) wait above the MUFUs, because it interleaves the packing of
+ *   M28 the P V wait below the exponentials (SM90_PV_LATE). The SASS (session 12) shows why ptxas
+ *       puts every tile's P V(j-1) wait above the MUFUs (seen in 3.1d): it interleaves the packing of
  *       P(j) (into the registers P V(j-1) reads) with them; a never-taken branch on the row sums
- *       ends the exponentials' basic block and keeps the wait below. Predicted: the exponentials
+ *       ends the exponentials' basic block and keeps the wait below (3.1d had tried the placement
+ *       at d128/d64 only, with a predicated wgmma.fence: slower). Predicted: the exponentials
  *       under the warpgroup's own P V, most where P V is long (d256: 64 x 256 x 64 a warpgroup).
  *       Measured at ncu's clocks (RESULTS 3.1p): d256 7.59 -> 7.19 ms non-causal (-5.3%), causal
  *       3.98 -> 3.68 (-7.5%); d128 +1.2%, d64 +7% (slower: with N = 128 / 64 the register-sourced
  *       P V reads its A fragments 2x / 4x as often per cycle as at d256, and the softmax's
- *       register traffic then competes with it, most likely). Adopted for d256 only. The d256 paged
+ *       register traffic then competes with it, a guess). Adopted for d256 only. The d256 paged
  *       kernels gained less (their producers set the pace): page 1 -1.5%, page 100 -1.3%, page 16 -6%.
- *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax by predicating it on
- *   the row sums (2..7% slower; ptxas then serialized the wgmmas, C7514, see M28), a persistent
+ *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax at d128/d64 by a
+ *   wgmma.fence predicated on the row sums (2% / 7% slower, as M28 found again), a persistent
  *   static round-robin grid (causal -8%: imbalance and L2 drift).
  *   ptxas: 168 registers at entry (setmaxnreg 40/232; gather 56/224 at d64, 64/216 at d128 and
  *   d256), 0 spills, 0 stack in all 18 instances; SASS: HGMMA.64x{64,128,256}x16, UTMALDG.4D/5D,
@@ -1047,8 +1048,8 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         /* Left plain, ptxas puts this wait above the exponentials (SASS: DEPBAR.LE gsb0, 0x0 before
          * the first MUFU.EX2): it packs P into pa, which the in-flight P V reads, interleaved with
          * the MUFUs. The softmax then overlaps the other warpgroup's wgmma only. SM90_PV_LATE (d256)
-         * keeps it below them. (A wait predicated on the row sums, RESULTS 3.1d, made ptxas
-         * serialize every wgmma, warning C7514: that, not the placement, cost the 2..7% then.) */
+         * keeps it below them. (RESULTS 3.1d pinned it with a wgmma.fence predicated on the row
+         * sums: d128/d64 2%/7% slower then, as with the branch now; d256 had not been tried.) */
         if constexpr (SM90_PV_LATE(D)) {
             /* (never taken: sums of exponentials are not negative, and NaN compares false) */
             if (row_sum[0] < 0.f || row_sum[1] < 0.f) asm volatile("nanosleep.u32 0;" ::: "memory");
