@@ -1,4 +1,6 @@
 #!/bin/bash
+# (Ran as part of dev_s12a.sh, RESULTS 3.1p: no gain. The SM90_MASK_LATE code was then removed, so
+# this script no longer builds a different kernel.)
 # Prepared in session 11, not run: SM90_MASK_LATE=1 (build_ML) against the committed build. K warp 0
 # writes the tile's key mask words after issuing its TMA boxes instead of before (mbarrier.expect_tx
 # first, the arrival after the words), so the words (~300 cycles at the first tile in the trace of

@@ -264,9 +264,6 @@ using namespace pa_sm90;
 #define SM90_PV_SS_D256 0
 #endif
 #define SM90_PV_SS(D) ((D) == 64 ? SM90_PV_SS_D64 : (D) == 128 ? SM90_PV_SS_D128 : SM90_PV_SS_D256)
-#ifndef SM90_MASK_LATE       /* measurement knob (bench/wip_sm90/dev_next_s12b.sh): the producer's */
-#define SM90_MASK_LATE 0     /* key mask words after K warp 0's TMA issue, not before */
-#endif
 #ifdef SM90_DESC_ADD
 #define SM90_DA(G) (SM90_DESC_ADD != 0)
 #else
@@ -471,7 +468,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
              * (cp.async.mbarrier.arrive.noinc), plus for K the two mask-writing lanes. */
             mbar_init(bar_k_full + 8 * s, GATHER ? 66 : 2);
             mbar_init(bar_v_full + 8 * s, GATHER ? 64 : 2);
-            mbar_init(bar_k_empty + 8 * s, SM90_ALL_ARRIVE ? 256 : 8);   /* one arrival per consumer warp */
+            mbar_init(bar_k_empty + 8 * s, SM90_ALL_ARRIVE ? 256 : 8);   /* one arrival per consumer warp (or thread) */
             mbar_init(bar_v_empty + 8 * s, SM90_ALL_ARRIVE ? 256 : 8);
         }
         fence_mbar_init();
@@ -669,36 +666,25 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
             if (lane == 0) mbar_wait(empty + 8 * stage, parity ^ 1u);
             __syncwarp();
             if (threadIdx.x == 0 && it == 0) SM90_TR(17);
-#if SM90_MASK_LATE
-            /* measurement knob (off): K warp 0 announces its bytes without arriving, issues its
-             * boxes, then writes the mask words and arrives (SM90_MASK_WORDS_LATE below), so the
-             * words no longer delay its TMA; the stage still cannot complete before they are written */
-#define SM90_ANNOUNCE(bytes) do { if (pw == 0) mbar_expect_tx(full + 8 * stage, bytes); \
-                                  else mbar_arrive_expect_tx(full + 8 * stage, bytes); } while (0)
-#define SM90_MASK_WORDS_LATE() do { if (pw == 0) { SM90_MASK_WORDS(); __syncwarp(); \
-                                      if (lane == 0) mbar_arrive(full + 8 * stage); } } while (0)
-#else
-#define SM90_ANNOUNCE(bytes) mbar_arrive_expect_tx(full + 8 * stage, bytes)
-#define SM90_MASK_WORDS_LATE() ((void)0)
-#endif
-            /* K warp 0: box (run) mask -> key mask words */
-#define SM90_MASK_WORDS() do { \
-                _Pragma("unroll") for (int w = 0; w < S::MASK_WORDS; w++) { \
-                    const int key = 32 * w + lane; \
-                    int unit; \
-                    if (p.runs) unit = bad_mask ? 8 * (key < L0 ? 0 : 1 + (int)pa_fastdiv_q(p.pdiv, (uint32_t)(key - L0))) : 0; \
-                    else unit = key >> p.box_shift; \
-                    const uint32_t bits = __ballot_sync(0xffffffffu, (bad_mask >> unit) & 1u); \
-                    if (lane == 0) bad_masks[4 * stage + w] = bits; \
-                } } while (0)
-            if (!SM90_MASK_LATE && pw == 0) SM90_MASK_WORDS();
+            if (pw == 0) {   /* box (run) mask -> key mask words */
+#pragma unroll
+                for (int w = 0; w < S::MASK_WORDS; w++) {
+                    const int key = 32 * w + lane;
+                    int unit;
+                    if (p.runs) unit = bad_mask ? 8 * (key < L0 ? 0 : 1 + (int)pa_fastdiv_q(p.pdiv, (uint32_t)(key - L0))) : 0;
+                    else unit = key >> p.box_shift;
+                    const uint32_t bits = __ballot_sync(0xffffffffu, (bad_mask >> unit) & 1u);
+                    if (lane == 0) bad_masks[4 * stage + w] = bits;
+                }
+            }
             if (PAIR) {
                 /* a box holds both panels of g = box_rows rows; the tile's boxes are split
                  * between the panel warps (a single box goes to warp 0, warp 1 arrives with 0
                  * bytes). Bad pages and boxes past the end get fully out-of-range coordinates. */
                 int first, mine;
                 pa_sm90_pair_share(p.boxes, pnl, &first, &mine);
-                if (lane == 0) SM90_ANNOUNCE(mine * pa_sm90_pair_box_rows(p.pair_mode, p.box_rows) * NP * 128);
+                if (lane == 0)
+                    mbar_arrive_expect_tx(full + 8 * stage, mine * pa_sm90_pair_box_rows(p.pair_mode, p.box_rows) * NP * 128);
                 __syncwarp();
                 if (threadIdx.x == 0 && it == 0) SM90_TR(18);
                 if (issue && lane >= first && lane < first + mine) {
@@ -711,12 +697,11 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                 }
                 if (lane == 0 && pw == 0 && it == 0) SM90_TR(2);
                 if (lane == 0 && pw == 2 && it == 0) SM90_TR(13);
-                SM90_MASK_WORDS_LATE();
                 continue;
             }
             /* warp pnl loads panels pnl, pnl + 2, ... (none for warp 1 at head_dim 64) */
             const int mine = pa_sm90_warp_panels(NP, pnl);
-            if (lane == 0) SM90_ANNOUNCE(mine * S::PANEL);
+            if (lane == 0) mbar_arrive_expect_tx(full + 8 * stage, mine * S::PANEL);
             __syncwarp();
             if (threadIdx.x == 0 && it == 0) SM90_TR(18);
             if (issue) {
@@ -728,11 +713,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
             }
             if (lane == 0 && pw == 0 && it == 0) SM90_TR(2);
             if (lane == 0 && pw == 2 && it == 0) SM90_TR(13);
-            SM90_MASK_WORDS_LATE();
         }
-#undef SM90_ANNOUNCE
-#undef SM90_MASK_WORDS_LATE
-#undef SM90_MASK_WORDS
         return;
     }
 
@@ -786,14 +767,16 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
     /* the first KQ k16-steps of Q as wgmma A fragments in registers (ldmatrix from the swizzled
      * panels): S = Q K^T then reads only K from shared memory in those steps */
     constexpr int KQ = SM90_QREG_STEPS(D, GATHER);
-    uint32_t qa[KQ > 0 ? KQ : 1][4];
-#pragma unroll
-    for (int kk = 0; kk < KQ; kk++) {
+    /* this lane's ldmatrix / stmatrix row address for k16-step kk of a Q-shaped buffer (Q, or P
+     * with SM90_PV_SS): the wgmma A-fragment layout of the warpgroup's 64 rows */
+    auto frag_addr = [&](uint32_t buf, int kk) -> uint32_t {
         const int mtx = lane >> 3, row = wg * 64 + warp * 16 + (mtx & 1) * 8 + (lane & 7);
         const int chunk = 2 * (kk & 3) + (mtx >> 1);
-        pa_ldmatrix_x4(sQ + (kk >> 2) * S::QPANEL + row * 128 + ((chunk ^ (row & 7)) << 4),
-                       qa[kk][0], qa[kk][1], qa[kk][2], qa[kk][3]);
-    }
+        return buf + (kk >> 2) * S::QPANEL + row * 128 + ((chunk ^ (row & 7)) << 4);
+    };
+    uint32_t qa[KQ > 0 ? KQ : 1][4];
+#pragma unroll
+    for (int kk = 0; kk < KQ; kk++) pa_ldmatrix_x4(frag_addr(sQ, kk), qa[kk][0], qa[kk][1], qa[kk][2], qa[kk][3]);
     float o[ON], s[SN];
     uint32_t pa[BN / 16][4];
 #pragma unroll
@@ -836,6 +819,10 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
     auto desc_at = [](uint64_t d0, uint32_t bytes) -> uint64_t {
         return ((d0 >> 32) << 32) | (uint32_t)((uint32_t)d0 + (bytes >> 4));
     };
+    /* the A-operand descriptor of k16-step kk of this warpgroup's rows of a Q-shaped buffer */
+    auto a_desc = [&](uint32_t buf, int kk) -> uint64_t {
+        return make_desc_sw128(buf + (kk >> 2) * S::QPANEL + wg * 64 * 128 + (kk & 3) * 32, 16, 1024);
+    };
     auto issue_qk = [&](int stage) {
 #pragma unroll
         for (int kk = 0; kk < D / 16; kk++) {
@@ -847,8 +834,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
             if (kk < KQ) {
                 ops::template rs<0>(s, qa[kk < KQ ? kk : 0], db, kk > 0);
             } else {
-                const uint64_t da = DA ? desc_at(dq0, (kk >> 2) * S::QPANEL + koff)
-                                       : make_desc_sw128(sQ + (kk >> 2) * S::QPANEL + wg * 64 * 128 + koff, 16, 1024);
+                const uint64_t da = DA ? desc_at(dq0, (kk >> 2) * S::QPANEL + koff) : a_desc(sQ, kk);
                 ops::template ss<0>(s, da, db, kk > 0);
             }
         }
@@ -862,8 +848,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                               : PAIR ? make_desc_sw128(sV + stage * S::TILE + kk * 2 * S::GROUP, 1024, S::GROUP)
                                      : make_desc_sw128(sV + stage * S::TILE + kk * 16 * 128, S::PANEL, 1024);
             if constexpr (SM90_PV_SS(D)) {   /* P from shared memory, laid out like Q */
-                const uint64_t dp = make_desc_sw128(sP + (kk >> 2) * S::QPANEL + wg * 64 * 128 + (kk & 3) * 32, 16, 1024);
-                ops::template ss<1>(o, dp, db, 1);
+                ops::template ss<1>(o, a_desc(sP, kk), db, 1);
             } else {
                 ops::template rs<1>(o, pa[kk], db);
             }
@@ -983,13 +968,8 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
              * only after the previous P V completed (the callers' order), then made visible to the
              * wgmma (async proxy); the ping-pong barrier or the one before the last P V orders the
              * warpgroup's four warps */
-            const int mtx = lane >> 3, row = wg * 64 + warp * 16 + (mtx & 1) * 8 + (lane & 7);
 #pragma unroll
-            for (int kk = 0; kk < BN / 16; kk++) {
-                const int chunk = 2 * (kk & 3) + (mtx >> 1);
-                pa_stmatrix_x4(sP + (kk >> 2) * S::QPANEL + row * 128 + ((chunk ^ (row & 7)) << 4),
-                               pa[kk][0], pa[kk][1], pa[kk][2], pa[kk][3]);
-            }
+            for (int kk = 0; kk < BN / 16; kk++) pa_stmatrix_x4(frag_addr(sP, kk), pa[kk][0], pa[kk][1], pa[kk][2], pa[kk][3]);
             fence_proxy_async();
         }
     };

@@ -26,10 +26,6 @@ static __device__ __forceinline__ void fence_mbar_init()
 static __device__ __forceinline__ void mbar_arrive_expect_tx(uint32_t bar, uint32_t bytes)
 { asm volatile("mbarrier.arrive.expect_tx.shared::cta.b64 _, [%0], %1;\n" :: "r"(bar), "r"(bytes) : "memory"); }
 
-/* mbarrier.expect_tx: tx bytes the current phase must see, without an arrival */
-static __device__ __forceinline__ void mbar_expect_tx(uint32_t bar, uint32_t bytes)
-{ asm volatile("mbarrier.expect_tx.relaxed.cta.shared::cta.b64 [%0], %1;\n" :: "r"(bar), "r"(bytes) : "memory"); }
-
 /* mbarrier.arrive.shared::cta.b64 (release, cta scope) */
 static __device__ __forceinline__ void mbar_arrive(uint32_t bar)
 { asm volatile("mbarrier.arrive.shared::cta.b64 _, [%0];\n" :: "r"(bar) : "memory"); }
