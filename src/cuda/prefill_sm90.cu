@@ -234,9 +234,35 @@ using namespace pa_sm90;
  * exponentials' basic block, and the wait (with the packing) stays below them. Measured at ncu's
  * clocks (RESULTS 3.1p): d256 -5.5% non-causal, -7.8% causal; d128 +1.2%, d64 +7% (slower), so
  * d256 only. */
-#ifndef SM90_ALL_ARRIVE   /* racecheck experiment: every consumer thread arrives on the empty barriers */
-#define SM90_ALL_ARRIVE 0
+/* How the consumers' reads of a stage's mask words are ordered before the producer rewrites them
+ * (RESULTS 3.1q). One lane arriving on K's empty barrier after __syncwarp() orders them under the
+ * PTX memory model, but compute-sanitizer's racecheck does not follow that chain and reported
+ * hazards; so either 1: every consumer thread arrives on K's empty barrier (count 256), or 2 / 3:
+ * lane 0 alone reads the words (right after K's full wait / after S's wgmma wait) and shares them
+ * by shuffle, lane 0 being the thread that arrives. The same order either way; ptxas schedules each
+ * instance differently, so each takes the fastest at ncu's clocks (3.1q). Knob SM90_MASK_SYNC_<T|G><D>
+ * (T: the TMA kernels, G: the gather); 0 gives the one-lane form (measurement only). */
+#ifndef SM90_MASK_SYNC_T64
+#define SM90_MASK_SYNC_T64 1
 #endif
+#ifndef SM90_MASK_SYNC_G64
+#define SM90_MASK_SYNC_G64 4
+#endif
+#ifndef SM90_MASK_SYNC_T128
+#define SM90_MASK_SYNC_T128 3
+#endif
+#ifndef SM90_MASK_SYNC_G128
+#define SM90_MASK_SYNC_G128 3
+#endif
+#ifndef SM90_MASK_SYNC_T256
+#define SM90_MASK_SYNC_T256 1
+#endif
+#ifndef SM90_MASK_SYNC_G256
+#define SM90_MASK_SYNC_G256 1
+#endif
+#define SM90_MASK_SYNC(D, G) ((D) == 64 ? ((G) ? SM90_MASK_SYNC_G64 : SM90_MASK_SYNC_T64) : \
+                              (D) == 128 ? ((G) ? SM90_MASK_SYNC_G128 : SM90_MASK_SYNC_T128) : \
+                              ((G) ? SM90_MASK_SYNC_G256 : SM90_MASK_SYNC_T256))
 #ifndef SM90_PV_LATE_D64
 #define SM90_PV_LATE_D64 0
 #endif
@@ -332,7 +358,7 @@ static_assert(SM90_PRODUCER_REGS * 128 + SM90_CONSUMER_REGS * 256 <= 168 * SM90_
 #define SM90_QREG_D128 4
 #endif
 #ifndef SM90_QREG_D256
-#define SM90_QREG_D256 0
+#define SM90_QREG_D256 4
 #endif
 #if defined(SM90_QREG) && SM90_QREG == 0
 #define SM90_QREG_STEPS(D, G) 0
@@ -468,8 +494,8 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
              * (cp.async.mbarrier.arrive.noinc), plus for K the two mask-writing lanes. */
             mbar_init(bar_k_full + 8 * s, GATHER ? 66 : 2);
             mbar_init(bar_v_full + 8 * s, GATHER ? 64 : 2);
-            mbar_init(bar_k_empty + 8 * s, SM90_ALL_ARRIVE ? 256 : 8);   /* one arrival per consumer warp (or thread) */
-            mbar_init(bar_v_empty + 8 * s, SM90_ALL_ARRIVE ? 256 : 8);
+            mbar_init(bar_k_empty + 8 * s, SM90_MASK_SYNC(D, GATHER) == 1 ? 256 : 8);   /* one arrival per consumer thread or warp */
+            mbar_init(bar_v_empty + 8 * s, 8);
         }
         fence_mbar_init();
     }
@@ -560,7 +586,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                         if (NU > 1) q1 = row_off(n1 + 32);
                     }
                     const uint32_t w0 = __ballot_sync(0xffffffffu, o0 == none), w1 = __ballot_sync(0xffffffffu, o1 == none);
-                    if (SM90_ALL_ARRIVE || lane == 0) mbar_wait(empty0 + 8 * stage, parity ^ 1u);
+                    if (lane == 0) mbar_wait(empty0 + 8 * stage, parity ^ 1u);
                     __syncwarp();
                     if (!is_v && lane == 0) {
                         bad_masks[4 * stage + NU * pnl] = w0;
@@ -787,9 +813,10 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
     const float sl2 = p.sl2;
 
     if (n_tiles > 0) {
-        if ((n_hi - 1) * BN + BN > sk) {
+        if (!GATHER && (n_hi - 1) * BN + BN > sk) {
             /* the first tile holds the sequence end: rows past it inside a loaded page may hold
-             * NaN (0 * NaN = NaN in P V), so both warpgroups zero them before any P V */
+             * NaN (0 * NaN = NaN in P V), so both warpgroups zero them before any P V (the
+             * gather zero-fills those rows itself) */
             mbar_wait(bar_v_full, 0);
             const int r0 = max(0, sk - (n_hi - 1) * BN);
             const int chunks = (BN - r0) * NP * 8;
@@ -805,9 +832,24 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         if (wg == 1) named_bar_arrive(SM90_BAR_SCHED, 256);   /* warpgroup 0 issues first */
     }
 
+    constexpr int MS = SM90_MASK_SYNC(D, GATHER);
     auto read_bad = [&](int stage, uint32_t (&bad)[4]) {
+        if constexpr (MS >= 2) {   /* lane 0 reads, the warp shares */
+            uint32_t v[4] = { 0u, 0u, 0u, 0u };
+            if (MS == 4 && S::MASK_WORDS == 4) {   /* one 16-byte load */
+                if (lane == 0) asm volatile("ld.shared.v4.b32 {%0, %1, %2, %3}, [%4];\n"
+                                            : "=r"(v[0]), "=r"(v[1]), "=r"(v[2]), "=r"(v[3])
+                                            : "r"(smem_u32((const void *)(bad_masks + 4 * stage))) : "memory");
+            } else {
 #pragma unroll
-        for (int w = 0; w < 4; w++) bad[w] = w < S::MASK_WORDS ? bad_masks[4 * stage + w] : 0u;
+                for (int w = 0; w < 4; w++) v[w] = w < S::MASK_WORDS && lane == 0 ? bad_masks[4 * stage + w] : 0u;
+            }
+#pragma unroll
+            for (int w = 0; w < 4; w++) bad[w] = w < S::MASK_WORDS ? __shfl_sync(0xffffffffu, v[w], 0) : 0u;
+        } else {
+#pragma unroll
+            for (int w = 0; w < 4; w++) bad[w] = w < S::MASK_WORDS ? bad_masks[4 * stage + w] : 0u;
+        }
     };
     /* S = Q K^T for the tile in this stage (issue only) */
     constexpr bool DA = SM90_DA(GATHER);
@@ -979,6 +1021,8 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         float corr[2];
         named_bar_sync(SM90_BAR_SCHED + wg, 256);
         mbar_wait(bar_k_full, 0);
+        uint32_t bad[4];
+        if (MS == 2 || MS == 4) read_bad(0, bad);
         if (GATHER) fence_proxy_async();   /* cp.async wrote generic-proxy data */
         wgmma_fence();
         issue_qk(0);
@@ -986,10 +1030,9 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         wgmma_wait<0>();
         fence_regs(s);
         if (t == 0) SM90_TR(4 + 5 * wg);
-        uint32_t bad[4];
-        read_bad(0, bad);
+        if (MS != 2 && MS != 4) read_bad(0, bad);
         __syncwarp();
-        if (SM90_ALL_ARRIVE || lane == 0) mbar_arrive(bar_k_empty);
+        if (MS == 1 || lane == 0) mbar_arrive(bar_k_empty);
         softmax((n_hi - 1) * BN, bad, corr, true);
         pack_p();
     }
@@ -1007,6 +1050,8 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         SM90_TT(wg, it, 1);
         mbar_wait(bar_k_full + 8 * stage, parity);
         mbar_wait(bar_v_full + 8 * pstage, pparity);
+        uint32_t bad[4];
+        if (MS == 2 || MS == 4) read_bad(stage, bad);
         SM90_TT(wg, it, 2);
         if (GATHER) fence_proxy_async();
         wgmma_fence();
@@ -1017,10 +1062,9 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         wgmma_wait<1>();
         fence_regs(s);
         SM90_TT(wg, it, 4);
-        uint32_t bad[4];
-        read_bad(stage, bad);
+        if (MS != 2 && MS != 4) read_bad(stage, bad);
         __syncwarp();
-        if (SM90_ALL_ARRIVE || lane == 0) mbar_arrive(bar_k_empty + 8 * stage);
+        if (MS == 1 || lane == 0) mbar_arrive(bar_k_empty + 8 * stage);
 
         float corr[2];
         const bool upd = softmax(n0, bad, corr, false);   /* under the other warpgroup's wgmma (see below) */
@@ -1038,7 +1082,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         fence_regs(o);
         SM90_TT(wg, it, 6);
         __syncwarp();
-        if (SM90_ALL_ARRIVE || lane == 0) mbar_arrive(bar_v_empty + 8 * pstage);
+        if (lane == 0) mbar_arrive(bar_v_empty + 8 * pstage);
         if (upd) {
 #pragma unroll
             for (int j = 0; j < D / 8; j++) {
@@ -1061,7 +1105,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         wgmma_wait<0>();
         fence_regs(o);
         __syncwarp();
-        if (SM90_ALL_ARRIVE || lane == 0) mbar_arrive(bar_v_empty + 8 * stage);
+        if (lane == 0) mbar_arrive(bar_v_empty + 8 * stage);
         if (t == 0) SM90_TR(5 + 5 * wg);
     }
 
