@@ -6,7 +6,7 @@ set -e
 cd "$(dirname "$0")/../.."
 make -j2 all build/test_gpu build/pa-bench > /dev/null
 mk() { v=$1; shift; rm -rf $v && cp -r build $v && rm -f $v/src/cuda/prefill_sm90.o $v/pa-bench $v/libpagedattn.a \
-       $v/libpagedattn.so $v/pagedattn_all.o $v/test_gpu && make -j2 BUILD=$v NVEXTRA="$*" $v/pa-bench $v/test_gpu $v/libpagedattn.so > /dev/null; echo "$v: $*"; }
+       $v/libpagedattn.so $v/pagedattn_all.o $v/test_gpu && make -j2 BUILD=$v NVEXTRA="$*" $v/pa-bench $v/test_gpu $v/libpagedattn.so 2>&1 | { grep -E "warning|error" || true; }; echo "$v: $*"; }
 mk build_AA  -DSM90_ALL_ARRIVE=1
 mk build_SS  -DSM90_PV_SS_D128=1 -DSM90_PV_SS_D64=1
 mk build_SSL -DSM90_PV_SS_D128=1 -DSM90_PV_SS_D64=1 -DSM90_PV_LATE_D128=1 -DSM90_PV_LATE_D64=1

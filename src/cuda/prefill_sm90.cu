@@ -174,6 +174,19 @@
  *       P V reads its A fragments 2x / 4x as often per cycle as at d256, and the softmax's
  *       register traffic then competes with it, a guess). Adopted for d256 only. The d256 paged
  *       kernels gained less (their producers set the pace): page 1 -1.5%, page 100 -1.3%, page 16 -6%.
+ *   M29 racecheck-clean mask words (RESULTS 3.1q). racecheck reported the consumers' reads of a
+ *       stage's key-mask words against the producer's next write (and, in the gather, the first-tile
+ *       V zeroing against its cp.async): it does not follow "every lane, __syncwarp, lane 0 arrives".
+ *       Now either every consumer thread arrives on K's empty barrier or lane 0, the arriving lane,
+ *       reads the words alone and shuffles them; the gather, which zero-fills rows past the end,
+ *       does not zero them again. Predicted: no cost. Measured at ncu's clocks: each form costs
+ *       0..5.6% in some instances and gains up to 1.6% in others (ptxas reschedules), so each
+ *       instance takes its fastest (SM90_MASK_SYNC_<T|G><D>); against before: d64 contiguous
+ *       -0.4/-1.6% (causal), d64 gather equal non-causal, +0.8..1.3% causal, d128 within 0.8%;
+ *       d64 page 8 (not in the A/B) +2 points in 2.23. With it, Q's first 4 k16-steps in
+ *       registers at d256 (SM90_QREG_D256=4): causal -1.8%. Rejected the same session: P V from
+ *       shared memory (stmatrix + SS wgmma; d128 +7%, d64 +16%, worse with the late wait), so
+ *       3.1p's guess about the register file is not supported.
  *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax at d128/d64 by a
  *   wgmma.fence predicated on the row sums (2% / 7% slower, as M28 found again), a persistent
  *   static round-robin grid (causal -8%: imbalance and L2 drift).
@@ -181,9 +194,8 @@
  *   d256), 0 spills, 0 stack in all 18 instances; SASS: HGMMA.64x{64,128,256}x16, UTMALDG.4D/5D,
  *   LDGSTS (gather), USETMAXREG. Tested: tests/test_gpu.c forced to sm90 at each head_dim (295
  *   cases each: pages 1..672, NHD/HND, padded strides, varlen, causal, windows, softcap, NaN-
- *   poisoned pages and outputs, 64-bit gather offsets), compute-sanitizer memcheck forced sm90;
- *   racecheck forced sm90 (d128, d256) 0 hazards, but the forced gather 12..14 hazards with seed
- *   1222 at every head_dim (one-lane mbarrier arrive/wait after __syncwarp; RESULTS 3.1p): open.
+ *   poisoned pages and outputs, 64-bit gather offsets), compute-sanitizer memcheck forced sm90 and
+ *   forced gather; racecheck forced sm90 and forced gather at every head_dim: 0 hazards (2.23).
  */
 #include "internal.h"
 #include <cuda_runtime.h>
@@ -352,7 +364,8 @@ static_assert(SM90_PRODUCER_REGS * 128 + SM90_CONSUMER_REGS * 256 <= 168 * SM90_
  * each S = Q K^T, whose shared-memory reads are then K's alone). Alternated A/B (RESULTS 3.1d):
  * d64 with all 4 steps +2..3% contiguous, +3..4% paged; d128 with 4 of 8 (the most without
  * spills; none in the gather kernels, whose consumers have 216 registers) within noise, +1%
- * causal; d256 with 6 of 16 -1.3..3.5%, so none there. SM90_QREG=0 (build knob) keeps Q in
+ * causal; d256 with 6 of 16 -1.3..3.5% before M28, with 4 of 16 after it causal -1.8% and
+ * non-causal unchanged (3.1q; 8 spill), so 4 (not in the gather kernels). SM90_QREG=0 (build knob) keeps Q in
  * shared memory only; SM90_QREG_D128 / SM90_QREG_D256 override. */
 #ifndef SM90_QREG_D128
 #define SM90_QREG_D128 4
