@@ -1,9 +1,13 @@
 #!/bin/sh
-# compute-sanitizer memcheck and racecheck over a small test_gpu run (device machine only).
-# usage: sh tests/sanitize.sh [BUILD_DIR]   (PA_TEST_CASES defaults to 20 here)
+# compute-sanitizer memcheck and racecheck over small test_gpu runs (device machine only): the
+# automatic kernel choice (PA_TEST_CASES, default 20), then on Hopper the sm90 kernel forced to
+# its TMA paths and to its cp.async gather at each head_dim (PA_TEST_FORCED_CASES, default 3;
+# elsewhere those runs count the cases they cannot run as skipped).
+# usage: sh tests/sanitize.sh [BUILD_DIR]
 build=${1:-build}
 cs=$(command -v compute-sanitizer 2>/dev/null || echo /usr/local/cuda/bin/compute-sanitizer)
-export PA_TEST_CASES="${PA_TEST_CASES:-20}"
+cases="${PA_TEST_CASES:-20}"
+forced="${PA_TEST_FORCED_CASES:-3}"
 passed=0
 failed=0
 if [ ! -x "$cs" ]; then
@@ -11,14 +15,24 @@ if [ ! -x "$cs" ]; then
     echo "0 passed, 1 failed"
     exit 1
 fi
-for tool in memcheck racecheck; do
-    echo "== compute-sanitizer --tool $tool $build/test_gpu (PA_TEST_CASES=$PA_TEST_CASES)"
-    if "$cs" --tool "$tool" --error-exitcode 99 "$build/test_gpu"; then
+# run TOOL LABEL [VAR=VALUE ...]: one test_gpu run under the tool, the variables in its environment
+run() {
+    tool=$1; label=$2; shift 2
+    echo "== compute-sanitizer --tool $tool $build/test_gpu ($label)"
+    if env "$@" "$cs" --tool "$tool" --error-exitcode 99 "$build/test_gpu"; then
         passed=$((passed + 1))
     else
-        echo "!! $tool reported errors or test_gpu failed"
+        echo "!! $tool reported errors or test_gpu failed ($label)"
         failed=$((failed + 1))
     fi
+}
+for tool in memcheck racecheck; do
+    run "$tool" "automatic, $cases cases" PA_TEST_CASES="$cases"
+    for d in 64 128 256; do
+        run "$tool" "sm90 forced, head_dim $d, $forced cases" PA_TEST_CASES="$forced" PA_TEST_KERNEL=sm90 PA_TEST_HEAD_DIM=$d
+        run "$tool" "sm90 gather forced, head_dim $d, $forced cases" PA_TEST_CASES="$forced" PA_TEST_KERNEL=sm90 \
+            PA_TEST_SM90_GATHER=1 PA_TEST_HEAD_DIM=$d
+    done
 done
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
