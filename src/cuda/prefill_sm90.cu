@@ -285,23 +285,6 @@ using namespace pa_sm90;
 #define SM90_PV_LATE_D256 1
 #endif
 #define SM90_PV_LATE(D) ((D) == 64 ? SM90_PV_LATE_D64 : (D) == 128 ? SM90_PV_LATE_D128 : SM90_PV_LATE_D256)
-/* Measurement knob (not measured yet; NOTES session 12): P V with P from shared memory (an SS
- * wgmma) instead of registers. P(j) goes to a [panel][128 rows][128 B] swizzled buffer like Q's
- * (stmatrix, after the P V(j-1) wait), so the exponentials can run under the warpgroup's own P V
- * (SM90_PV_LATE) without the register-sourced P V reading the register file meanwhile. */
-#ifndef SM90_TREE_MAX   /* measurement knob (not measured yet): the tile's row maximum as a tree */
-#define SM90_TREE_MAX 0
-#endif
-#ifndef SM90_PV_SS_D64
-#define SM90_PV_SS_D64 0
-#endif
-#ifndef SM90_PV_SS_D128
-#define SM90_PV_SS_D128 0
-#endif
-#ifndef SM90_PV_SS_D256
-#define SM90_PV_SS_D256 0
-#endif
-#define SM90_PV_SS(D) ((D) == 64 ? SM90_PV_SS_D64 : (D) == 128 ? SM90_PV_SS_D128 : SM90_PV_SS_D256)
 #ifdef SM90_DESC_ADD
 #define SM90_DA(G) (SM90_DESC_ADD != 0)
 #else
@@ -323,8 +306,7 @@ template <int D, bool G = false> struct sm90_shape {      /* G: the gather kerne
     static constexpr int GROUP = NP * 1024;                 /* PAIR layout: an 8-row group */
     static constexpr int OFF_K = NP * QPANEL;
     static constexpr int OFF_V = OFF_K + STAGES * TILE;
-    static constexpr int OFF_P = OFF_V + STAGES * TILE;      /* SM90_PV_SS: P, BN / 64 panels of Q's shape */
-    static constexpr int OFF_BAR = OFF_P + (SM90_PV_SS(D) ? (BN / 64) * QPANEL : 0);
+    static constexpr int OFF_BAR = OFF_V + STAGES * TILE;
     static constexpr int SMEM = OFF_BAR + 256 + 1024;      /* + barriers, masks, alignment slack */
     static constexpr int MASK_WORDS = BN / 32;              /* bad-page mask words per stage */
     static_assert(SMEM <= 227 * 1024, "shared memory over the sm_90 per-block limit");
@@ -467,7 +449,6 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
     const uint32_t base = (smem_u32(smem_raw) + 1023u) & ~1023u;
     uint8_t *base_ptr = smem_raw + (base - smem_u32(smem_raw));
     const uint32_t sQ = base, sK = base + S::OFF_K, sV = base + S::OFF_V;
-    [[maybe_unused]] const uint32_t sP = base + S::OFF_P;
     const uint32_t bar_k_full = base + S::OFF_BAR, bar_k_empty = bar_k_full + 8 * S::STAGES;
     const uint32_t bar_v_full = bar_k_empty + 8 * S::STAGES, bar_v_empty = bar_v_full + 8 * S::STAGES;
     /* per stage, 4 words (BN / 32 used): bit r of word w set = key 32w + r of the tile has a bad page id */
@@ -806,8 +787,8 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
     /* the first KQ k16-steps of Q as wgmma A fragments in registers (ldmatrix from the swizzled
      * panels): S = Q K^T then reads only K from shared memory in those steps */
     constexpr int KQ = SM90_QREG_STEPS(D, GATHER);
-    /* this lane's ldmatrix / stmatrix row address for k16-step kk of a Q-shaped buffer (Q, or P
-     * with SM90_PV_SS): the wgmma A-fragment layout of the warpgroup's 64 rows */
+    /* this lane's ldmatrix row address for k16-step kk of a Q-shaped buffer: the wgmma
+     * A-fragment layout of the warpgroup's 64 rows */
     auto frag_addr = [&](uint32_t buf, int kk) -> uint32_t {
         const int mtx = lane >> 3, row = wg * 64 + warp * 16 + (mtx & 1) * 8 + (lane & 7);
         const int chunk = 2 * (kk & 3) + (mtx >> 1);
@@ -902,11 +883,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
             const uint64_t db = DA ? desc_at(dv0, stage * S::TILE + (PAIR ? kk * 2 * S::GROUP : kk * 16 * 128))
                               : PAIR ? make_desc_sw128(sV + stage * S::TILE + kk * 2 * S::GROUP, 1024, S::GROUP)
                                      : make_desc_sw128(sV + stage * S::TILE + kk * 16 * 128, S::PANEL, 1024);
-            if constexpr (SM90_PV_SS(D)) {   /* P from shared memory, laid out like Q */
-                ops::template ss<1>(o, a_desc(sP, kk), db, 1);
-            } else {
-                ops::template rs<1>(o, pa[kk], db);
-            }
+            ops::template rs<1>(o, pa[kk], db);
         }
         wgmma_commit();
     };
@@ -941,19 +918,8 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         /* row i's running maximum over this tile too (the 4 lanes of a row reduced) */
         auto tile_max = [&](int i) -> float {
             float m = row_max[i];
-            if constexpr (SM90_TREE_MAX) {   /* a tree: log2 levels of FMNMX instead of a chain of BN / 8 */
-                float v[BN / 8];
 #pragma unroll
-                for (int j = 0; j < BN / 8; j++) v[j] = fmaxf(s[4 * j + 2 * i], s[4 * j + 2 * i + 1]);
-#pragma unroll
-                for (int w = BN / 16; w >= 1; w /= 2)
-#pragma unroll
-                    for (int j = 0; j < w; j++) v[j] = fmaxf(v[j], v[j + w]);
-                m = fmaxf(m, v[0]);
-            } else {
-#pragma unroll
-                for (int j = 0; j < BN / 8; j++) m = fmaxf(m, fmaxf(s[4 * j + 2 * i], s[4 * j + 2 * i + 1]));
-            }
+            for (int j = 0; j < BN / 8; j++) m = fmaxf(m, fmaxf(s[4 * j + 2 * i], s[4 * j + 2 * i + 1]));
             m = fmaxf(m, __shfl_xor_sync(0xffffffffu, m, 1));
             return fmaxf(m, __shfl_xor_sync(0xffffffffu, m, 2));
         };
@@ -1017,15 +983,6 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
             pa[kk][1] = ops::pack(s[8 * kk + 2], s[8 * kk + 3]);
             pa[kk][2] = ops::pack(s[8 * kk + 4], s[8 * kk + 5]);
             pa[kk][3] = ops::pack(s[8 * kk + 6], s[8 * kk + 7]);
-        }
-        if constexpr (SM90_PV_SS(D)) {
-            /* P to shared memory in the A-fragment layout ldmatrix reads Q with (its inverse);
-             * only after the previous P V completed (the callers' order), then made visible to the
-             * wgmma (async proxy); the ping-pong barrier or the one before the last P V orders the
-             * warpgroup's four warps */
-#pragma unroll
-            for (int kk = 0; kk < BN / 16; kk++) pa_stmatrix_x4(frag_addr(sP, kk), pa[kk][0], pa[kk][1], pa[kk][2], pa[kk][3]);
-            fence_proxy_async();
         }
     };
 
@@ -1112,7 +1069,6 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         const uint32_t parity = (uint32_t)((n_tiles - 1) / S::STAGES) & 1u;
         mbar_wait(bar_v_full + 8 * stage, parity);
         if (GATHER) fence_proxy_async();
-        if constexpr (SM90_PV_SS(D)) named_bar_sync(2 + wg, 128);   /* every warp's P stored */
         wgmma_fence();
         issue_pv(stage);
         wgmma_wait<0>();

@@ -112,12 +112,6 @@ static __device__ __forceinline__ uint64_t make_desc_sw128(uint32_t addr, uint32
     return d;
 }
 
-/* stmatrix.m8n8.x4 (sm_90): four 8x8 b16 matrices from the mma fragment layout (register m: row
- * lane / 4, columns 2 (lane % 4) .. + 1 of matrix m) to shared memory, lanes 8m .. 8m + 7 giving
- * matrix m's row addresses (the inverse of ldmatrix.x4) */
-static __device__ __forceinline__ void pa_stmatrix_x4(uint32_t addr, uint32_t r0, uint32_t r1, uint32_t r2, uint32_t r3)
-{ asm volatile("stmatrix.sync.aligned.m8n8.x4.shared.b16 [%0], {%1, %2, %3, %4};\n" :: "r"(addr), "r"(r0), "r"(r1), "r"(r2), "r"(r3) : "memory"); }
-
 /* ex2.approx.ftz.f32: 2^x, 2^-inf = 0 */
 static __device__ __forceinline__ float ex2(float x)
 { float y; asm("ex2.approx.ftz.f32 %0, %1;\n" : "=f"(y) : "f"(x)); return y; }
