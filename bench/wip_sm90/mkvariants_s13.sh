@@ -1,7 +1,7 @@
 #!/bin/bash
 # Builds the variant trees that bench/wip_sm90/dev_next_s13.sh measures (development machine, ~25 s
-# (Session 13: SM90_PV_SS and SM90_TREE_MAX were removed after this ran; apply bench/wip_sm90/pv_ss_tree_max.patch to build those variants again.)
 # each), from the committed build/ tree, then packs them for the device tool's carry.
+# (Session 13: SM90_PV_SS and SM90_TREE_MAX were removed after this ran; apply bench/wip_sm90/pv_ss_tree_max.patch to build those variants again.)
 #   bash bench/wip_sm90/mkvariants_s13.sh && (run dev_next_s13.sh with carry .carry/bins.tar.xz)
 set -e
 cd "$(dirname "$0")/../.."
