@@ -9,6 +9,7 @@
 #   2. d64 page 8 (+5.3/+5.4% in 2.23, +3.2/+3.4% before mode 1): the d64 TMA kernels with mask
 #      mode 4 (build_T64m4) or 3 (build_T64m3) instead of 1, at contiguous, page 8 and page 16.
 #   Each: racecheck of the changed instances, tests, ncu at locked clocks alternated twice.
+#   3. Source-level profiles of d128 page 100 and d64 page 8 (committed build), ~1 min.
 O=${OUT:-/tmp/out}; mkdir -p "$O"; T=/tmp/t; mkdir -p $T
 t0=$(date +%s); el() { echo "$(( $(date +%s) - t0 ))s"; }
 tar xJf .carry/bins.tar.xz || { echo "unpack failed"; exit 1; }
@@ -33,6 +34,17 @@ for pass in 1 2; do
   done
 done
 echo "ncu $(el)" | tee -a $O/summary.txt
+# 3. source-level profiles of the page runs (d128 page 100, +5%) and of d64 page 8 (+5.4%), each
+#    with its contiguous baseline launch (pa-bench's paired order: contiguous, then paged), to read
+#    as RESULTS 3.1q read the gather's (consumer / producer regions by the USETMAXREG addresses)
+for spec in "128 100" "64 8"; do set -- $spec
+  timeout 200 ncu --set full --import-source yes -k regex:prefill_kernel -c 2 -o $T/prof_d$1_p$2 build/pa-bench --prefill-only \
+    --dims $1 --causal 0 --pages $2 --warmup 0 --iters 1 --no-check > $T/prof_d$1_p$2_run.txt 2>&1
+  ncu -i $T/prof_d$1_p$2.ncu-rep --page source --csv --print-source sass > $T/prof_d$1_p$2_source.csv 2>&1
+  ncu -i $T/prof_d$1_p$2.ncu-rep --page details > $T/prof_d$1_p$2_details.txt 2>&1
+  rm -f $T/prof_d$1_p$2.ncu-rep
+done
+echo "profiles $(el)" | tee -a $O/summary.txt
 ( cd $T && tar czf "$O/logs.tgz" * )
 python3 - <<'PY' | tee -a $O/summary.txt
 import json
