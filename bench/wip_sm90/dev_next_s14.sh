@@ -46,24 +46,6 @@ for spec in "128 100" "64 8"; do set -- $spec
 done
 echo "profiles $(el)" | tee -a $O/summary.txt
 ( cd $T && tar czf "$O/logs.tgz" * )
-python3 - <<'PY' | tee -a $O/summary.txt
-import json
-def table(prefix, V):
-    rows = {}
-    for v in V:
-        for p in (1, 2):
-            try: js = json.load(open("/tmp/t/%s_%s_%d/pa_ncu.json" % (prefix, v, p)))
-            except Exception as e: print(v, p, e); continue
-            for r in js["rows"]:
-                k = (r["d"], r["causal"], r["page"])
-                rows.setdefault(k, {}).setdefault(v, []).append(r["contig_us"] if r["page"] == 0 else r["paged_us"])
-    print("d c page | us (min of 2): " + "  ".join(V) + " | against " + V[0])
-    for k in sorted(rows):
-        m = {v: min(x) for v, x in rows[k].items()}
-        b = m.get(V[0])
-        print("%3d %d %4d | " % k + " ".join("%8.1f" % m.get(v, 0) for v in V) + " | " +
-              " ".join("%+5.1f%%" % (100 * (m.get(v, 0) / b - 1)) for v in V[1:]))
-table("g", ("build", "build_GDA"))
-table("t", ("build", "build_T64m4", "build_T64m3"))
-PY
+{ python3 bench/wip_sm90/ab_table.py $T g build build_GDA
+  python3 bench/wip_sm90/ab_table.py $T t build build_T64m4 build_T64m3; } | tee -a $O/summary.txt
 echo "total $(el)"

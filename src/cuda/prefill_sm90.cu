@@ -787,16 +787,14 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
     /* the first KQ k16-steps of Q as wgmma A fragments in registers (ldmatrix from the swizzled
      * panels): S = Q K^T then reads only K from shared memory in those steps */
     constexpr int KQ = SM90_QREG_STEPS(D, GATHER);
-    /* this lane's ldmatrix row address for k16-step kk of a Q-shaped buffer: the wgmma
-     * A-fragment layout of the warpgroup's 64 rows */
-    auto frag_addr = [&](uint32_t buf, int kk) -> uint32_t {
-        const int mtx = lane >> 3, row = wg * 64 + warp * 16 + (mtx & 1) * 8 + (lane & 7);
-        const int chunk = 2 * (kk & 3) + (mtx >> 1);
-        return buf + (kk >> 2) * S::QPANEL + row * 128 + ((chunk ^ (row & 7)) << 4);
-    };
     uint32_t qa[KQ > 0 ? KQ : 1][4];
 #pragma unroll
-    for (int kk = 0; kk < KQ; kk++) pa_ldmatrix_x4(frag_addr(sQ, kk), qa[kk][0], qa[kk][1], qa[kk][2], qa[kk][3]);
+    for (int kk = 0; kk < KQ; kk++) {
+        const int mtx = lane >> 3, row = wg * 64 + warp * 16 + (mtx & 1) * 8 + (lane & 7);
+        const int chunk = 2 * (kk & 3) + (mtx >> 1);
+        pa_ldmatrix_x4(sQ + (kk >> 2) * S::QPANEL + row * 128 + ((chunk ^ (row & 7)) << 4),
+                       qa[kk][0], qa[kk][1], qa[kk][2], qa[kk][3]);
+    }
     float o[ON], s[SN];
     uint32_t pa[BN / 16][4];
 #pragma unroll
@@ -830,7 +828,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
     auto read_bad = [&](int stage, uint32_t (&bad)[4]) {
         if constexpr (MS >= 2) {   /* lane 0 reads, the warp shares */
             uint32_t v[4] = { 0u, 0u, 0u, 0u };
-            if (MS == 4 && S::MASK_WORDS == 4) {   /* one 16-byte load */
+            if constexpr (MS == 4 && S::MASK_WORDS == 4) {   /* one 16-byte load */
                 if (lane == 0) asm volatile("ld.shared.v4.b32 {%0, %1, %2, %3}, [%4];\n"
                                             : "=r"(v[0]), "=r"(v[1]), "=r"(v[2]), "=r"(v[3])
                                             : "r"(smem_u32((const void *)(bad_masks + 4 * stage))) : "memory");
@@ -855,10 +853,6 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
     auto desc_at = [](uint64_t d0, uint32_t bytes) -> uint64_t {
         return ((d0 >> 32) << 32) | (uint32_t)((uint32_t)d0 + (bytes >> 4));
     };
-    /* the A-operand descriptor of k16-step kk of this warpgroup's rows of a Q-shaped buffer */
-    auto a_desc = [&](uint32_t buf, int kk) -> uint64_t {
-        return make_desc_sw128(buf + (kk >> 2) * S::QPANEL + wg * 64 * 128 + (kk & 3) * 32, 16, 1024);
-    };
     auto issue_qk = [&](int stage) {
 #pragma unroll
         for (int kk = 0; kk < D / 16; kk++) {
@@ -870,7 +864,8 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
             if (kk < KQ) {
                 ops::template rs<0>(s, qa[kk < KQ ? kk : 0], db, kk > 0);
             } else {
-                const uint64_t da = DA ? desc_at(dq0, (kk >> 2) * S::QPANEL + koff) : a_desc(sQ, kk);
+                const uint64_t da = DA ? desc_at(dq0, (kk >> 2) * S::QPANEL + koff)
+                                       : make_desc_sw128(sQ + (kk >> 2) * S::QPANEL + wg * 64 * 128 + koff, 16, 1024);
                 ops::template ss<0>(s, da, db, kk > 0);
             }
         }
@@ -1078,6 +1073,18 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         if (t == 0) SM90_TR(5 + 5 * wg);
     }
 
+    /* row i's softmax denominator (the 4 lanes of a row summed), and its lse where asked */
+    auto row_l = [&](int i) -> float {
+        float l = row_sum[i];
+        l += __shfl_xor_sync(0xffffffffu, l, 1);
+        return l + __shfl_xor_sync(0xffffffffu, l, 2);
+    };
+    auto store_lse = [&](int i, float l) {
+        const int row = row0 + 8 * i;
+        if (row < sq && p.lse && (lane & 3) == 0)
+            p.lse[(int64_t)(q_start + row) * p.heads + h] =
+                l > 0.f ? row_max[i] * (sl2 * 0.69314718055994531f) + logf(l) : -INFINITY;
+    };
     if constexpr (SM90_STAGED_IO(D, GATHER)) {
         /* epilogue: normalize O (zeros for rows that saw no key) into this warpgroup's 64 rows of Q in
          * shared memory (its last S wgmma has completed; Q's swizzle, so the 4-byte stores of a warp
@@ -1088,10 +1095,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         named_bar_sync(2 + wg, 128);
 #pragma unroll
         for (int i = 0; i < 2; i++) {
-            float l = row_sum[i];
-            l += __shfl_xor_sync(0xffffffffu, l, 1);
-            l += __shfl_xor_sync(0xffffffffu, l, 2);
-            const float inv = l > 0.f ? 1.f / l : 0.f;
+            const float l = row_l(i), inv = l > 0.f ? 1.f / l : 0.f;
             const int srow = wg * 64 + warp * 16 + (lane >> 2) + 8 * i;
 #pragma unroll
             for (int j = 0; j < D / 8; j++) {
@@ -1099,10 +1103,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                 asm volatile("st.shared.b32 [%0], %1;\n" :: "r"(addr), "r"(ops::pack(o[4 * j + 2 * i] * inv, o[4 * j + 2 * i + 1] * inv))
                              : "memory");
             }
-            const int row = row0 + 8 * i;
-            if (row < sq && p.lse && (lane & 3) == 0)
-                p.lse[(int64_t)(q_start + row) * p.heads + h] =
-                    l > 0.f ? row_max[i] * (sl2 * 0.69314718055994531f) + logf(l) : -INFINITY;
+            store_lse(i, l);
         }
         named_bar_sync(2 + wg, 128);
         {
@@ -1130,19 +1131,14 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         /* epilogue: normalize, store O (zeros for rows that saw no key) and lse */
 #pragma unroll
         for (int i = 0; i < 2; i++) {
-            float l = row_sum[i];
-            l += __shfl_xor_sync(0xffffffffu, l, 1);
-            l += __shfl_xor_sync(0xffffffffu, l, 2);
-            const float inv = l > 0.f ? 1.f / l : 0.f;
+            const float l = row_l(i), inv = l > 0.f ? 1.f / l : 0.f;
             const int row = row0 + 8 * i;
             if (row < sq) {
                 uint16_t *orow = p.o + (int64_t)(q_start + row) * p.o_st + (int64_t)h * p.o_sh;
 #pragma unroll
                 for (int j = 0; j < D / 8; j++)
                     *(uint32_t *)(orow + 8 * j + col0) = ops::pack(o[4 * j + 2 * i] * inv, o[4 * j + 2 * i + 1] * inv);
-                if (p.lse && (lane & 3) == 0)
-                    p.lse[(int64_t)(q_start + row) * p.heads + h] =
-                        l > 0.f ? row_max[i] * (sl2 * 0.69314718055994531f) + logf(l) : -INFINITY;
+                store_lse(i, l);
             }
         }
     }
