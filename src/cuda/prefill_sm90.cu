@@ -39,8 +39,8 @@
  *      makes runs the slower path (pa_sm90_runs_lose: d64 odd pages 43..63; measured on the
  *      H200, RESULTS 2.13; d256 went back to runs in session 10, 3.1n): the producer warps copy rows
  *      with 16-byte cp.async (see the producer's comment) and complete the stage's mbarrier with
- *      cp.async.mbarrier.arrive.noinc; consumers fence the generic-to-async proxy before their
- *      wgmma reads.
+ *      cp.async.mbarrier.arrive.noinc (d64), or wait for their copies, fence the generic-to-async
+ *      proxy and arrive (d128, d256); at d64 the consumers fence before their wgmma reads.
  * Head dims 64, 128, 256 (d256: 64-key tiles); bf16/f16; 16-byte aligned pointers and strides.
  * At d64 and d128 the consumers keep Q's first k16-steps in registers as wgmma A fragments
  * (SM90_QREG_STEPS). No split-KV (num_splits is ignored).
@@ -187,6 +187,18 @@
  *       registers at d256 (SM90_QREG_D256=4): causal -1.8%. Rejected the same session: P V from
  *       shared memory (stmatrix + SS wgmma; d128 +7%, d64 +16%, worse with the late wait), so
  *       3.1p's guess about the register file is not supported.
+ *   M30 the gather's consumers made cheaper (RESULTS 3.1r), after 3.1q's source-level profile put
+ *       page 1's cost in their loop (621 instructions a warp and tile against the contiguous 550).
+ *       (a) wgmma descriptors by offset (M23) in the gather too: predicted 3..4 points at pages
+ *       1..4, measured at ncu's clocks d64 -0.8..-1.2%, d128 -0.9..-1.2%, d256 -1.7..-2.2% (the
+ *       descriptor arithmetic ran on the uniform datapath, partly under the other warpgroup's
+ *       work, so removing it gave back less than its instruction count). (b) the proxy fence
+ *       (MEMBAR.ALL.CTA + FENCE.VIEW.ASYNC.S, once a tile in each consumer warp, just before the
+ *       S wgmma) moved to the copying threads, which wait for their own copies, fence and arrive:
+ *       d128 -0.9..-1.3%, d256 -0.7..-2.6%; d64 +0.7..+1.1% (kept there). Together d128 page 1
+ *       +10.7% -> +8.5% over contiguous (causal +8.3%), d64 +7.1%, d256 +9.2% (causal +15%).
+ *       Rejected the same session: the d64 TMA kernels' mask words read by lane 0 (mode 4 / 3):
+ *       contiguous +4.7%, page 8 +2.7 / +4.6% (3.1r).
  *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax at d128/d64 by a
  *   wgmma.fence predicated on the row sums (2% / 7% slower, as M28 found again), a persistent
  *   static round-robin grid (causal -8%: imbalance and L2 drift).
@@ -232,9 +244,10 @@ using namespace pa_sm90;
 #endif
 /* wgmma descriptors by offset from ones built once, instead of rebuilt per k-step (107 -> 82
  * uniform-datapath instructions a tile in the d128 loop): in the TMA kernels, whose time it cut
- * by 0.8..1.7% at ncu's locked clocks (4 shapes, RESULTS 3.1m). The gather kernels keep per-step
- * descriptors: their pa-bench overheads looked worse with it and their SASS stays as tuned.
- * SM90_DESC_ADD=0 / 1 (build knob) turns it off / on in every instance. */
+ * by 0.8..1.7% at ncu's locked clocks (4 shapes, RESULTS 3.1m), and since session 14 in the
+ * gather kernels too (pages 1 and 4 at ncu's clocks, alternated twice: d64 -0.8..-1.2%, d128
+ * -0.9..-1.2%, d256 -1.7..-2.2%; RESULTS 3.1r; 3.1m had judged them by pa-bench's noisy rows).
+ * SM90_DESC_ADD=0 (build knob) turns it off in every instance. */
 /* Q's loads all issued before its shared stores, and O out through shared memory as 16-byte row
  * stores (the Q block's and the epilogue's comments), except in the d64 TMA kernels: their
  * contiguous time did not move (6.11 -> 6.13 ms at ncu's clocks) and ptxas's new producer schedule
@@ -285,11 +298,27 @@ using namespace pa_sm90;
 #define SM90_PV_LATE_D256 1
 #endif
 #define SM90_PV_LATE(D) ((D) == 64 ? SM90_PV_LATE_D64 : (D) == 128 ? SM90_PV_LATE_D128 : SM90_PV_LATE_D256)
-#ifdef SM90_DESC_ADD
-#define SM90_DA(G) (SM90_DESC_ADD != 0)
-#else
-#define SM90_DA(G) (!(G))
+#ifndef SM90_DESC_ADD
+#define SM90_DESC_ADD 1
 #endif
+#define SM90_DA(G) (SM90_DESC_ADD != 0)
+/* Who orders the gather's cp.async writes before the consumers' wgmma reads (async proxy), per
+ * head_dim. 0: the copies complete on the stage's mbarrier (cp.async.mbarrier.arrive.noinc) and
+ * every consumer warp fences (fence.proxy.async: MEMBAR.ALL.CTA + FENCE.VIEW.ASYNC.S) after its
+ * wait, once a tile, on its critical path. 1: each copying thread waits for its own copies
+ * (cp.async.wait_all), fences and arrives; the consumers' loop has no fence. Measured at ncu's
+ * clocks, pages 1, 4 and 12 alternated twice (RESULTS 3.1r): d128 -0.9..-1.3%, d256 -0.7..-2.6%,
+ * d64 +0.7..+1.1% (its 3-stage ring), so d128 and d256 only. Knob SM90_GATHER_PFENCE_D<D>. */
+#ifndef SM90_GATHER_PFENCE_D64
+#define SM90_GATHER_PFENCE_D64 0
+#endif
+#ifndef SM90_GATHER_PFENCE_D128
+#define SM90_GATHER_PFENCE_D128 1
+#endif
+#ifndef SM90_GATHER_PFENCE_D256
+#define SM90_GATHER_PFENCE_D256 1
+#endif
+#define SM90_GATHER_PFENCE(D) ((D) == 64 ? SM90_GATHER_PFENCE_D64 : (D) == 128 ? SM90_GATHER_PFENCE_D128 : SM90_GATHER_PFENCE_D256)
 #define SM90_THREADS     384                 /* producer warpgroup + 2 consumer warpgroups */
 #define SM90_PANEL_COLS  64                  /* one 128-byte swizzle atom row of bf16 */
 
@@ -626,7 +655,13 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                     };
                     if ((w0 | w1) == 0) copies(std::false_type());
                     else copies(std::true_type());
-                    asm volatile("cp.async.mbarrier.arrive.noinc.shared::cta.b64 [%0];\n" :: "r"(full0 + 8 * stage) : "memory");
+                    if (SM90_GATHER_PFENCE(D)) {
+                        asm volatile("cp.async.wait_all;\n" ::: "memory");
+                        fence_proxy_async();
+                        mbar_arrive(full0 + 8 * stage);
+                    } else {
+                        asm volatile("cp.async.mbarrier.arrive.noinc.shared::cta.b64 [%0];\n" :: "r"(full0 + 8 * stage) : "memory");
+                    }
                     o0 = q0; o1 = q1;
                 }
             };
@@ -988,7 +1023,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         mbar_wait(bar_k_full, 0);
         uint32_t bad[4];
         if (MS == 2 || MS == 4) read_bad(0, bad);
-        if (GATHER) fence_proxy_async();   /* cp.async wrote generic-proxy data */
+        if (GATHER && !SM90_GATHER_PFENCE(D)) fence_proxy_async();   /* cp.async wrote generic-proxy data */
         wgmma_fence();
         issue_qk(0);
         if (!(wg == 1 && n_tiles == 1)) named_bar_arrive(SM90_BAR_SCHED + (1 - wg), 256);
@@ -1018,7 +1053,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         uint32_t bad[4];
         if (MS == 2 || MS == 4) read_bad(stage, bad);
         SM90_TT(wg, it, 2);
-        if (GATHER) fence_proxy_async();
+        if (GATHER && !SM90_GATHER_PFENCE(D)) fence_proxy_async();
         wgmma_fence();
         issue_qk(stage);
         issue_pv(pstage);
@@ -1063,7 +1098,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         const int stage = (n_tiles - 1) % S::STAGES;
         const uint32_t parity = (uint32_t)((n_tiles - 1) / S::STAGES) & 1u;
         mbar_wait(bar_v_full + 8 * stage, parity);
-        if (GATHER) fence_proxy_async();
+        if (GATHER && !SM90_GATHER_PFENCE(D)) fence_proxy_async();
         wgmma_fence();
         issue_pv(stage);
         wgmma_wait<0>();
