@@ -242,23 +242,6 @@ using namespace pa_sm90;
 #else
 #define SM90_STAGES_FOR(D, G) ((D) == 64 ? ((G) ? SM90_STAGES_D64_GATHER : SM90_STAGES_D64) : (D) == 128 ? SM90_STAGES_D128 : 2)
 #endif
-/* K's ring may be deeper than V's (experiment, session 14): d256's consumers wait on K's full
- * barrier for 8.5..9% of their samples in the gather (4% contiguous), while a third K stage
- * still fits beside two V stages (Q 64 KB + 3 x 32 + 2 x 32 = 224 KB; d128: 192 KB). */
-#ifndef SM90_KSTAGES_D128
-#define SM90_KSTAGES_D128 SM90_STAGES_FOR(128, 0)
-#endif
-#ifndef SM90_KSTAGES_D128_GATHER
-#define SM90_KSTAGES_D128_GATHER SM90_STAGES_FOR(128, 1)
-#endif
-#ifndef SM90_KSTAGES_D256
-#define SM90_KSTAGES_D256 SM90_STAGES_FOR(256, 0)
-#endif
-#ifndef SM90_KSTAGES_D256_GATHER
-#define SM90_KSTAGES_D256_GATHER SM90_STAGES_FOR(256, 1)
-#endif
-#define SM90_KSTAGES_FOR(D, G) ((D) == 128 ? ((G) ? SM90_KSTAGES_D128_GATHER : SM90_KSTAGES_D128) : \
-                                (D) == 256 ? ((G) ? SM90_KSTAGES_D256_GATHER : SM90_KSTAGES_D256) : SM90_STAGES_FOR(D, G))
 /* wgmma descriptors by offset from ones built once, instead of rebuilt per k-step (107 -> 82
  * uniform-datapath instructions a tile in the d128 loop): in the TMA kernels, whose time it cut
  * by 0.8..1.7% at ncu's locked clocks (4 shapes, RESULTS 3.1m), and since session 14 in the
@@ -343,8 +326,7 @@ using namespace pa_sm90;
  * swizzle); Q is 128 rows x NP panels. D 64: 16 KB tiles, 80 KB in all; D 128: 32 KB tiles,
  * 160 KB; D 256: 64-key tiles of 32 KB, 192 KB. */
 template <int D, bool G = false> struct sm90_shape {      /* G: the gather kernel */
-    static constexpr int STAGES = SM90_STAGES_FOR(D, G);    /* V ring stages */
-    static constexpr int KSTAGES = SM90_KSTAGES_FOR(D, G);  /* K ring stages (>= STAGES) */
+    static constexpr int STAGES = SM90_STAGES_FOR(D, G);    /* K/V ring stages */
     static constexpr int NP = D / 64;                       /* 64-column panels */
     static constexpr int BN = D == 256 ? 64 : 128;          /* keys per K/V tile (pa_sm90_tile_n) */
     static constexpr int PANEL = BN * 128;                  /* one panel of a K/V tile */
@@ -352,7 +334,7 @@ template <int D, bool G = false> struct sm90_shape {      /* G: the gather kerne
     static constexpr int QPANEL = SM90_BLOCK_M * 128;       /* one panel of Q */
     static constexpr int GROUP = NP * 1024;                 /* PAIR layout: an 8-row group */
     static constexpr int OFF_K = NP * QPANEL;
-    static constexpr int OFF_V = OFF_K + KSTAGES * TILE;
+    static constexpr int OFF_V = OFF_K + STAGES * TILE;
     static constexpr int OFF_BAR = OFF_V + STAGES * TILE;
     static constexpr int SMEM = OFF_BAR + 256 + 1024;      /* + barriers, masks, alignment slack */
     static constexpr int MASK_WORDS = BN / 32;              /* bad-page mask words per stage */
@@ -496,10 +478,10 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
     const uint32_t base = (smem_u32(smem_raw) + 1023u) & ~1023u;
     uint8_t *base_ptr = smem_raw + (base - smem_u32(smem_raw));
     const uint32_t sQ = base, sK = base + S::OFF_K, sV = base + S::OFF_V;
-    const uint32_t bar_k_full = base + S::OFF_BAR, bar_k_empty = bar_k_full + 8 * S::KSTAGES;
-    const uint32_t bar_v_full = bar_k_empty + 8 * S::KSTAGES, bar_v_empty = bar_v_full + 8 * S::STAGES;
+    const uint32_t bar_k_full = base + S::OFF_BAR, bar_k_empty = bar_k_full + 8 * S::STAGES;
+    const uint32_t bar_v_full = bar_k_empty + 8 * S::STAGES, bar_v_empty = bar_v_full + 8 * S::STAGES;
     /* per stage, 4 words (BN / 32 used): bit r of word w set = key 32w + r of the tile has a bad page id */
-    volatile uint32_t *bad_masks = (volatile uint32_t *)(base_ptr + S::OFF_BAR + 16 * (S::KSTAGES + S::STAGES));
+    volatile uint32_t *bad_masks = (volatile uint32_t *)(base_ptr + S::OFF_BAR + 32 * S::STAGES);
 
     const int b = blockIdx.z, h = blockIdx.y;
     const int m_block = p.m_blocks - 1 - (int)blockIdx.x;
@@ -530,13 +512,13 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
     }
 #endif
     if (threadIdx.x == 0) {
-        for (int s = 0; s < S::KSTAGES; s++) {
+        for (int s = 0; s < S::STAGES; s++) {
             /* TMA: one producer warp per 64-column panel. Gather: the 64 copying threads
              * (cp.async.mbarrier.arrive.noinc), plus for K the two mask-writing lanes. */
             mbar_init(bar_k_full + 8 * s, GATHER ? 66 : 2);
-            if (s < S::STAGES) mbar_init(bar_v_full + 8 * s, GATHER ? 64 : 2);
+            mbar_init(bar_v_full + 8 * s, GATHER ? 64 : 2);
             mbar_init(bar_k_empty + 8 * s, SM90_MASK_SYNC(D, GATHER) == 1 ? 256 : 8);   /* one arrival per consumer thread or warp */
-            if (s < S::STAGES) mbar_init(bar_v_empty + 8 * s, 8);
+            mbar_init(bar_v_empty + 8 * s, 8);
         }
         fence_mbar_init();
     }
@@ -618,8 +600,8 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                     if (NU > 1) o1 = row_off((n_hi - 1) * BN + pnl * RW + 32 + lane);
                 }
                 for (int it = 0; it < n_tiles; it++) {
-                    const int stage = is_v ? it % S::STAGES : it % S::KSTAGES;
-                    const uint32_t parity = (uint32_t)(is_v ? it / S::STAGES : it / S::KSTAGES) & 1u;
+                    const int stage = it % S::STAGES;
+                    const uint32_t parity = (uint32_t)(it / S::STAGES) & 1u;
                     off_t q0 = none, q1 = none;   /* next tile's rows */
                     if (it + 1 < n_tiles) {
                         const int n1 = (n_hi - 2 - it) * BN + pnl * RW + lane;
@@ -695,8 +677,8 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         if (threadIdx.x == 0) SM90_TR(16);
         for (int it = 0; it < n_tiles; it++) {
             const int n0 = (n_hi - 1 - it) * BN;
-            const int stage = is_v ? it % S::STAGES : it % S::KSTAGES;
-            const uint32_t parity = (uint32_t)(is_v ? it / S::STAGES : it / S::KSTAGES) & 1u;
+            const int stage = it % S::STAGES;
+            const uint32_t parity = (uint32_t)(it / S::STAGES) & 1u;
             int page = -1, slot = 0, bad = 0, srow = 0, mi = 0;
             bool issue;
             uint32_t pi0 = 0;
@@ -1056,8 +1038,8 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
     }
     for (int it = 1; it < n_tiles; it++) {
         const int n0 = (n_hi - 1 - it) * BN;
-        const int stage = it % S::KSTAGES;
-        const uint32_t parity = (uint32_t)(it / S::KSTAGES) & 1u;
+        const int stage = it % S::STAGES;
+        const uint32_t parity = (uint32_t)(it / S::STAGES) & 1u;
         const int pstage = (it - 1) % S::STAGES;
         const uint32_t pparity = (uint32_t)((it - 1) / S::STAGES) & 1u;
 
