@@ -195,10 +195,18 @@
  *       work, so removing it gave back less than its instruction count). (b) the proxy fence
  *       (MEMBAR.ALL.CTA + FENCE.VIEW.ASYNC.S, once a tile in each consumer warp, just before the
  *       S wgmma) moved to the copying threads, which wait for their own copies, fence and arrive:
- *       d128 -0.9..-1.3%, d256 -0.7..-2.6%; d64 +0.7..+1.1% (kept there). Together d128 page 1
- *       +10.7% -> +8.5% over contiguous (causal +8.3%), d64 +7.1%, d256 +9.2% (causal +15%).
+ *       d128 -0.9..-1.3%, d256 -0.7..-2.6%; d64 +0.7..+1.1% (kept there). Together, pages 1..4
+ *       over contiguous (2.24, against 2.23): d128 +8.3..8.4% (+10.2..10.7%), d64 +7.0..7.5%
+ *       (+8.3..8.6%), d256 +8.8..9.0% non-causal (+13.4..14.6%), +15.1..15.2% causal (..19.5%).
  *       Rejected the same session: the d64 TMA kernels' mask words read by lane 0 (mode 4 / 3):
- *       contiguous +4.7%, page 8 +2.7 / +4.6% (3.1r).
+ *       contiguous +4.7%, page 8 +2.7 / +4.6%; the gather's mask modes drawn again after (a) and
+ *       (b) (each other mode within 0.2% or 0.3..5.6% slower); all in 3.1r.
+ *   M31 (rejected) a third K stage beside two V stages at d128 and d256 (224 KB at d256;
+ *       bench/wip_sm90/kstages.patch). The source-level profile of d256 causal page 1 (3.1r) has
+ *       its consumers waiting on K's full barrier for 8.5% of their samples (contiguous 2.1%),
+ *       their producer waiting on empty barriers and on its own copies. Predicted: a deeper K
+ *       ring hides the gather's latency. Measured at ncu's clocks: -0.3..+1.5% everywhere (gather,
+ *       runs, contiguous), so the gather is short of copy throughput, not of ring depth.
  *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax at d128/d64 by a
  *   wgmma.fence predicated on the row sums (2% / 7% slower, as M28 found again), a persistent
  *   static round-robin grid (causal -8%: imbalance and L2 drift).
@@ -207,7 +215,9 @@
  *   LDGSTS (gather), USETMAXREG. Tested: tests/test_gpu.c forced to sm90 at each head_dim (295
  *   cases each: pages 1..672, NHD/HND, padded strides, varlen, causal, windows, softcap, NaN-
  *   poisoned pages and outputs, 64-bit gather offsets), compute-sanitizer memcheck forced sm90 and
- *   forced gather; racecheck forced sm90 and forced gather at every head_dim: 0 hazards (2.23).
+ *   forced gather; racecheck forced sm90 and forced gather at every head_dim: 0 hazards; make
+ *   test-sanitize (memcheck and racecheck, automatic and forced TMA / gather at each head_dim):
+ *   14 passed, 0 failed (2.24).
  */
 #include "internal.h"
 #include <cuda_runtime.h>
