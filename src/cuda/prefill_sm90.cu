@@ -371,13 +371,21 @@ static int sm90_smem_bytes(int d, int gather)
 #define SM90_GATHER_PREGS(D) SM90_GATHER_PRODUCER_REGS
 #define SM90_GATHER_CREGS(D) SM90_GATHER_CONSUMER_REGS
 #else
-#define SM90_GATHER_PREGS(D) ((D) == 64 ? 56 : 64)
-#define SM90_GATHER_CREGS(D) ((D) == 64 ? 224 : 216)
+#ifndef SM90_GATHER_PREGS_D128
+#define SM90_GATHER_PREGS_D128 64
+#endif
+#ifndef SM90_GATHER_PREGS_D256
+#define SM90_GATHER_PREGS_D256 64
+#endif
+#define SM90_GATHER_PREGS(D) ((D) == 64 ? 56 : (D) == 128 ? SM90_GATHER_PREGS_D128 : SM90_GATHER_PREGS_D256)
+#define SM90_GATHER_CREGS_FOR(P) ((252 - (P) / 2) / 8 * 8)   /* the most the launch's 168 x 384 leaves, in 8s */
+#define SM90_GATHER_CREGS(D) ((D) == 64 ? 224 : SM90_GATHER_CREGS_FOR((D) == 128 ? SM90_GATHER_PREGS_D128 : SM90_GATHER_PREGS_D256))
 #endif
 /* setmaxnreg only moves registers inside the CTA's launch allocation (168 per thread at 384
  * threads): 32/240 needs more than the producer frees and setmaxnreg.inc waits forever. */
 static_assert(SM90_GATHER_PREGS(64) * 128 + SM90_GATHER_CREGS(64) * 256 <= 168 * SM90_THREADS &&
-              SM90_GATHER_PREGS(128) * 128 + SM90_GATHER_CREGS(128) * 256 <= 168 * SM90_THREADS,
+              SM90_GATHER_PREGS(128) * 128 + SM90_GATHER_CREGS(128) * 256 <= 168 * SM90_THREADS &&
+              SM90_GATHER_PREGS(256) * 128 + SM90_GATHER_CREGS(256) * 256 <= 168 * SM90_THREADS,
               "setmaxnreg split exceeds the launch register allocation");
 static_assert(SM90_PRODUCER_REGS * 128 + SM90_CONSUMER_REGS * 256 <= 168 * SM90_THREADS,
               "setmaxnreg split exceeds the launch register allocation");
@@ -394,10 +402,16 @@ static_assert(SM90_PRODUCER_REGS * 128 + SM90_CONSUMER_REGS * 256 <= 168 * SM90_
 #ifndef SM90_QREG_D256
 #define SM90_QREG_D256 4
 #endif
+#ifndef SM90_QREG_G128
+#define SM90_QREG_G128 0
+#endif
+#ifndef SM90_QREG_G256
+#define SM90_QREG_G256 0
+#endif
 #if defined(SM90_QREG) && SM90_QREG == 0
 #define SM90_QREG_STEPS(D, G) 0
 #else
-#define SM90_QREG_STEPS(D, G) ((D) == 64 ? 4 : (D) == 128 ? ((G) ? 0 : SM90_QREG_D128) : ((G) ? 0 : SM90_QREG_D256))
+#define SM90_QREG_STEPS(D, G) ((D) == 64 ? 4 : (D) == 128 ? ((G) ? SM90_QREG_G128 : SM90_QREG_D128) : ((G) ? SM90_QREG_G256 : SM90_QREG_D256))
 #endif
 /* Lazy rescaling of O (the softmax lambda): a row's running maximum, and with it O and the row
  * sum, moves only when a tile raises it by more than SM90_LAZY powers of two, so unnormalized P
