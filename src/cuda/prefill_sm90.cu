@@ -207,11 +207,16 @@
  *       their producer waiting on empty barriers and on its own copies. Predicted: a deeper K
  *       ring hides the gather's latency. Measured at ncu's clocks: -0.3..+1.5% everywhere (gather,
  *       runs, contiguous), so the gather is short of copy throughput, not of ring depth.
+ *   M32 the d256 gather at 56/224 registers with Q's first 2 k16-steps in registers (the other
+ *       gather splits and Q steps drawn again after M30; RESULTS 3.1r): d256 pages 1 and 4
+ *       -0.8..-1.0% at ncu's clocks (racecheck 0 hazards, 198 tests); at d128 both were slower.
+ *       Expected from the TMA kernel's Q registers at d256 (M29: causal -1.8%, non-causal
+ *       unchanged): up to 2 points; measured 0.8..1.0%, causal and non-causal alike.
  *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax at d128/d64 by a
  *   wgmma.fence predicated on the row sums (2% / 7% slower, as M28 found again), a persistent
  *   static round-robin grid (causal -8%: imbalance and L2 drift).
- *   ptxas: 168 registers at entry (setmaxnreg 40/232; gather 56/224 at d64, 64/216 at d128 and
- *   d256), 0 spills, 0 stack in all 18 instances; SASS: HGMMA.64x{64,128,256}x16, UTMALDG.4D/5D,
+ *   ptxas: 168 registers at entry (setmaxnreg 40/232; gather 56/224 at d64 and d256, 64/216 at
+ *   d128), 0 spills, 0 stack in all 18 instances; SASS: HGMMA.64x{64,128,256}x16, UTMALDG.4D/5D,
  *   LDGSTS (gather), USETMAXREG. Tested: tests/test_gpu.c forced to sm90 at each head_dim (295
  *   cases each: pages 1..672, NHD/HND, padded strides, varlen, causal, windows, softcap, NaN-
  *   poisoned pages and outputs, 64-bit gather offsets), compute-sanitizer memcheck forced sm90 and
@@ -364,9 +369,12 @@ static int sm90_smem_bytes(int d, int gather)
  * d64 takes 56/224 with the branch-free lookups (0.3..0.4 points better than 40/232 with the
  * branchy ones, RESULTS 3.1k; with branchy lookups 40/232 had been 1.3 better than 56/224); d128
  * keeps 64/216 (56/224 with 2 Q k-steps in registers the same, 40/232 and 48/224 with 0..4 steps
- * 1..3 points worse); d256 keeps 64/216 (40/232, 48/224 with 4 offsets in flight 2..3 points
- * worse). SM90_GATHER_PRODUCER_REGS / SM90_GATHER_CONSUMER_REGS (build knobs for variant
- * builds, bench/wip_sm90/dev_variants.sh) override all. */
+ * 1..3 points worse; after M30 at ncu's clocks 56/224 +1.4..1.7%, with 2 Q steps +0.4..1.2%, 3.1r);
+ * d256 kept 64/216 (40/232, 48/224 with 4 offsets in flight 2..3 points worse) until M32: after
+ * M30, 56/224 with Q's first 2 k16-steps in registers is 0.8..1.0% faster at pages 1 and 4 (56/224
+ * alone +0.1..0.2%; 3.1r). SM90_GATHER_PREGS_D128 / _D256 pick the producer's share (the
+ * consumers get the rest, in 8s); SM90_GATHER_PRODUCER_REGS / SM90_GATHER_CONSUMER_REGS (build
+ * knobs for variant builds, bench/wip_sm90/dev_variants.sh) override all. */
 #ifdef SM90_GATHER_PRODUCER_REGS
 #define SM90_GATHER_PREGS(D) SM90_GATHER_PRODUCER_REGS
 #define SM90_GATHER_CREGS(D) SM90_GATHER_CONSUMER_REGS
@@ -375,7 +383,7 @@ static int sm90_smem_bytes(int d, int gather)
 #define SM90_GATHER_PREGS_D128 64
 #endif
 #ifndef SM90_GATHER_PREGS_D256
-#define SM90_GATHER_PREGS_D256 64
+#define SM90_GATHER_PREGS_D256 56   /* with 2 Q k-steps in registers (M32) */
 #endif
 #define SM90_GATHER_PREGS(D) ((D) == 64 ? 56 : (D) == 128 ? SM90_GATHER_PREGS_D128 : SM90_GATHER_PREGS_D256)
 #define SM90_GATHER_CREGS_FOR(P) ((252 - (P) / 2) / 8 * 8)   /* the most the launch's 168 x 384 leaves, in 8s */
@@ -394,7 +402,8 @@ static_assert(SM90_PRODUCER_REGS * 128 + SM90_CONSUMER_REGS * 256 <= 168 * SM90_
  * d64 with all 4 steps +2..3% contiguous, +3..4% paged; d128 with 4 of 8 (the most without
  * spills; none in the gather kernels, whose consumers have 216 registers) within noise, +1%
  * causal; d256 with 6 of 16 -1.3..3.5% before M28, with 4 of 16 after it causal -1.8% and
- * non-causal unchanged (3.1q; 8 spill), so 4 (not in the gather kernels). SM90_QREG=0 (build knob) keeps Q in
+ * non-causal unchanged (3.1q; 8 spill), so 4; the gather kernels: none at d128 (2 steps
+ * +0.4..1.2% at 56/224, 4 spill), 2 at d256 with 56/224 (M32, 3.1r). SM90_QREG=0 (build knob) keeps Q in
  * shared memory only; SM90_QREG_D128 / SM90_QREG_D256 override. */
 #ifndef SM90_QREG_D128
 #define SM90_QREG_D128 4
@@ -406,7 +415,7 @@ static_assert(SM90_PRODUCER_REGS * 128 + SM90_CONSUMER_REGS * 256 <= 168 * SM90_
 #define SM90_QREG_G128 0
 #endif
 #ifndef SM90_QREG_G256
-#define SM90_QREG_G256 0
+#define SM90_QREG_G256 2
 #endif
 #if defined(SM90_QREG) && SM90_QREG == 0
 #define SM90_QREG_STEPS(D, G) 0
