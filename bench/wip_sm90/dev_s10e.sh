@@ -34,6 +34,10 @@ done
 PA_TEST_KERNEL=sm90 PA_TEST_HEAD_DIM=128 PA_TEST_CASES=6 PA_TEST_SEED=246 timeout 240 compute-sanitizer --tool memcheck build/test_gpu > $T/memcheck_sm90_d128.log 2>&1 &
 PA_TEST_CASES=3 PA_TEST_KERNEL=sm80 timeout 240 compute-sanitizer --tool racecheck build/test_gpu > $T/racecheck_sm80.log 2>&1 &
 timeout 120 sh python/tests/run.sh build > $T/python.log 2>&1 &
+# SANITIZE=1 (dev_s14f.sh): make test-sanitize's script too, in this phase
+if [ "${SANITIZE:-0}" = 1 ]; then
+  PA_TEST_CASES=6 PA_TEST_FORCED_CASES=3 timeout 180 sh tests/sanitize.sh build > $T/sanitize.log 2>&1 &
+fi
 wait
 for f in $T/*.log; do
   n=$(basename $f .log); echo "$n: $(grep -E 'ERROR SUMMARY|RACECHECK SUMMARY' $f | tail -1) $(tail -1 $f)" | tee -a "$O/summary.txt"
@@ -49,3 +53,6 @@ PYTHONPATH=$PWD/python:$PWD/bench PAGEDATTN_LIBRARY=$PWD/build/libpagedattn.so t
 echo "power rc=$? $(el)" | tee -a "$O/summary.txt"
 sed -n '/SUMMARY/,$p' "$O/compare.log" | cut -c1-110 | grep -v "^prefill" | head -70
 cat "$O/summary.txt"; cut -c1-150 "$O/power.log"
+if [ "${SANITIZE:-0}" = 1 ]; then
+  grep -E "^== |^!!|passed, .* failed" $T/sanitize.log | head -40; cp $T/sanitize.log "$O/"
+fi

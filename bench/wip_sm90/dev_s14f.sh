@@ -1,57 +1,9 @@
 #!/bin/bash
-# The integrated final call of session 14 (H200, RESULTS 2.24): dev_s10e.sh with tests/sanitize.sh (make test-sanitize:
-# memcheck and racecheck, automatic and forced sm90 TMA / gather at each head_dim) in the test phase.
-# .carry/bins.tar.xz: pa-bench, test_gpu, libpagedattn.so; built here when not carried) checked and
-# measured side by side in one call.
-# 1. correctness: automatic choice, forced sm90 per head_dim, the gather forced for every page
-#    size (32- and 64-bit offsets), memcheck (automatic, forced gather d64/d128),
-#    racecheck (sm80), the Python torch tests;
-# 2. compare.py: anchors (prefill at three head dims, decode), pa-bench, anchors again.
-export PYTHONUNBUFFERED=1
+# The integrated final call of session 14 (H200, RESULTS 2.24): dev_s10e.sh with SANITIZE=1
+# (tests/sanitize.sh, make test-sanitize's script: memcheck and racecheck, automatic and forced
+# sm90 TMA / gather at each head_dim, in the test phase) and COMPARE_S=330; its many output files
+# packed into one archive ($OUT/final.tgz) and the summary.
 REAL=${OUT:-/tmp/out}; mkdir -p "$REAL"
-O=/tmp/o2; export OUT=$O; mkdir -p "$O"   # many files: packed into $REAL/final.tgz at the end
-t0=$(date +%s)
-el() { echo "$(( $(date +%s) - t0 ))s"; }
-if [ -f .carry/bins.tar.xz ]; then
-  tar xJf .carry/bins.tar.xz || { echo "unpack failed"; exit 1; }
-else   # with flash-attn-4's libraries the carry limit leaves no room for binaries: build here
-  timeout 240 make -j16 all build/test_gpu > "$O/build.log" 2>&1; echo "build rc=$? $(el)"
-fi
-nvidia-smi --query-gpu=name,driver_version,clocks.sm,clocks.max.sm,temperature.gpu,power.draw --format=csv > "$O/summary.txt" 2>&1
-T=/tmp/t; mkdir -p $T
-G="PA_TEST_KERNEL=sm90 PA_TEST_SM90_GATHER=1"
-PA_TEST_CASES=150 timeout 200 build/test_gpu > $T/auto.log 2>&1 &
-for d in 128 64 256; do
-  PA_TEST_KERNEL=sm90 PA_TEST_HEAD_DIM=$d PA_TEST_CASES=150 PA_TEST_SEED=241 timeout 200 build/test_gpu > $T/sm90_d$d.log 2>&1 &
-  env $G PA_TEST_HEAD_DIM=$d PA_TEST_CASES=96 PA_TEST_SEED=242 timeout 200 build/test_gpu > $T/gather_d$d.log 2>&1 &
-done
-for d in 128 64; do
-  env $G PA_TEST_SM90_WIDE=1 PA_TEST_HEAD_DIM=$d PA_TEST_CASES=48 PA_TEST_SEED=243 timeout 200 build/test_gpu > $T/gather_wide_d$d.log 2>&1 &
-done
-# (test_decode_graph not carried: the decode code is unchanged since session 7, whose call ran it)
-PA_TEST_CASES=6 timeout 240 compute-sanitizer --tool memcheck build/test_gpu > $T/memcheck_auto.log 2>&1 &
-for d in 64 128; do
-  env $G PA_TEST_HEAD_DIM=$d PA_TEST_CASES=8 PA_TEST_SEED=245 timeout 240 compute-sanitizer --tool memcheck build/test_gpu > $T/memcheck_gather_d$d.log 2>&1 &
-done
-PA_TEST_KERNEL=sm90 PA_TEST_HEAD_DIM=128 PA_TEST_CASES=6 PA_TEST_SEED=246 timeout 240 compute-sanitizer --tool memcheck build/test_gpu > $T/memcheck_sm90_d128.log 2>&1 &
-PA_TEST_CASES=3 PA_TEST_KERNEL=sm80 timeout 240 compute-sanitizer --tool racecheck build/test_gpu > $T/racecheck_sm80.log 2>&1 &
-timeout 120 sh python/tests/run.sh build > $T/python.log 2>&1 &
-PA_TEST_CASES=6 PA_TEST_FORCED_CASES=3 timeout 180 sh tests/sanitize.sh build > $T/sanitize.log 2>&1 &
-wait
-for f in $T/*.log; do
-  n=$(basename $f .log); echo "$n: $(grep -E 'ERROR SUMMARY|RACECHECK SUMMARY' $f | tail -1) $(tail -1 $f)" | tee -a "$O/summary.txt"
-  grep -m3 -E "FAIL|mismatch|Timeout|timed out" $f
-done
-( cd $T && tar czf "$O/tests.tgz" *.log )
-echo "tests done $(el)" | tee -a "$O/summary.txt"
-timeout ${COMPARE_S:-300} python3 bench/compare.py --anchors-after --skip-others --out "$O" \
-  --pa-args "--dims 128,64,256 --pages 1,3,4,8,16,32,48,64,100,128,256,672 --table frag --iters 10" > "$O/compare.log" 2>&1
-echo "compare rc=$? $(el)" | tee -a "$O/summary.txt"
-PYTHONPATH=$PWD/python:$PWD/bench PAGEDATTN_LIBRARY=$PWD/build/libpagedattn.so timeout 90 python3 bench/power.py --out "$O" \
-  --tag final --dims 128,64,256 --seconds 2 --idle 0.7 2>&1 | grep -v "NumPy\|_conversion" > "$O/power.log"
-echo "power rc=$? $(el)" | tee -a "$O/summary.txt"
-sed -n '/SUMMARY/,$p' "$O/compare.log" | cut -c1-110 | grep -v "^prefill" | head -70
-cat "$O/summary.txt"; cut -c1-150 "$O/power.log"
-grep -E "^== |^!!|passed, .* failed" /tmp/t/sanitize.log | head -40
-cp /tmp/t/sanitize.log $O/
-( cd $O && tar czf "$REAL/final.tgz" . ); cp $O/summary.txt "$REAL/"
+export OUT=/tmp/o2; mkdir -p $OUT
+SANITIZE=1 COMPARE_S=330 bash bench/wip_sm90/dev_s10e.sh 2>&1 | tee $OUT/run.log
+( cd $OUT && tar czf "$REAL/final.tgz" . ); cp $OUT/summary.txt "$REAL/"

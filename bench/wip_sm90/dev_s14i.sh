@@ -2,7 +2,7 @@
 # Session 14, last A/B: the d128 and d256 gather at 56/224 registers (build_R3) and at 56/224 with
 # Q's first 2 k16-steps in registers (build_R1; 4 steps spill at d128), against the committed
 # 64/216 without Q registers, after M30 changed their SASS. Racecheck + tests forced gather, then
-# ncu at locked clocks, pages 1 and 4, alternated twice. Builds: see NOTES (session 14).
+# ncu at locked clocks, pages 1 and 4, alternated twice. Build: mkvariants_s14i.sh
 O=${OUT:-/tmp/out}; mkdir -p "$O"; T=/tmp/t; mkdir -p $T
 t0=$(date +%s); el() { echo "$(( $(date +%s) - t0 ))s"; }
 tar xJf .carry/bins.tar.xz || { echo "unpack failed"; exit 1; }
