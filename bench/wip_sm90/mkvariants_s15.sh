@@ -1,7 +1,10 @@
 #!/bin/bash
-# Prepared in session 14 for the next device call (compile-checked, not run): build_KV4, all four
-# producer warps copy K and then V in the gather (SM90_GATHER_KV4_D<D>=1 at every head_dim),
-# against the committed build/. Then run bench/wip_sm90/dev_next_s15.sh with carry .carry/bins.tar.xz.
+# Prepared in session 14 for the next device call (compile-checked, not run): the gather with all
+# four producer warps copying K and then V (SM90_GATHER_KV4_D<D> at every head_dim): build_KV4
+# (mode 1: mbarrier-tracked copies, the consumers fence) and build_KV4P (mode 2: the copying
+# threads wait, fence and arrive), against the committed build/. Then run
+# bench/wip_sm90/dev_next_s15.sh with carry .carry/bins.tar.xz.
 . "$(dirname "$0")/mkvariant_lib.sh"
-mk build_KV4 -DSM90_GATHER_KV4_D64=1 -DSM90_GATHER_KV4_D128=1 -DSM90_GATHER_KV4_D256=1
-pack build_KV4
+mk build_KV4  -DSM90_GATHER_KV4_D64=1 -DSM90_GATHER_KV4_D128=1 -DSM90_GATHER_KV4_D256=1
+mk build_KV4P -DSM90_GATHER_KV4_D64=2 -DSM90_GATHER_KV4_D128=2 -DSM90_GATHER_KV4_D256=2
+pack build_KV4 build_KV4P

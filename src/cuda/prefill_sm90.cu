@@ -335,8 +335,9 @@ using namespace pa_sm90;
 #endif
 #define SM90_GATHER_PFENCE(D) ((D) == 64 ? SM90_GATHER_PFENCE_D64 : (D) == 128 ? SM90_GATHER_PFENCE_D128 : SM90_GATHER_PFENCE_D256)
 /* All four producer warps copy K, then V, each a quarter of the tile's rows (experiment, session
- * 14, not measured; the gather loop's comment). Knob SM90_GATHER_KV4_D<D>; the copies then
- * complete on the mbarriers and the consumers fence (as PFENCE 0). */
+ * 14, not measured; the gather loop's comment). Knob SM90_GATHER_KV4_D<D>: 1, the copies complete
+ * on the mbarriers and the consumers fence (as PFENCE 0); 2, the copying threads wait for their
+ * copies after K's, fence, and arrive for this tile's K and the previous tile's V (as PFENCE 1). */
 #ifndef SM90_GATHER_KV4_D64
 #define SM90_GATHER_KV4_D64 0
 #endif
@@ -347,7 +348,7 @@ using namespace pa_sm90;
 #define SM90_GATHER_KV4_D256 0
 #endif
 #define SM90_GATHER_KV4(D) ((D) == 64 ? SM90_GATHER_KV4_D64 : (D) == 128 ? SM90_GATHER_KV4_D128 : SM90_GATHER_KV4_D256)
-#define SM90_GATHER_CFENCE(D) (!SM90_GATHER_PFENCE(D) || SM90_GATHER_KV4(D))   /* the consumers fence */
+#define SM90_GATHER_CFENCE(D) (SM90_GATHER_KV4(D) ? SM90_GATHER_KV4(D) == 1 : !SM90_GATHER_PFENCE(D))   /* the consumers fence */
 #define SM90_THREADS     384                 /* producer warpgroup + 2 consumer warpgroups */
 #define SM90_PANEL_COLS  64                  /* one 128-byte swizzle atom row of bf16 */
 
@@ -586,9 +587,13 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
              * of K, then the same rows of V: one page-table lookup serves both, and K's stage is
              * complete after a quarter of the producer's copies instead of a half, since the
              * consumers wait on K first (RESULTS 3.1r: d256's consumers wait on K's full barrier
-             * for 8.5..9% of their samples). Copies complete on the stages' mbarriers
-             * (cp.async.mbarrier.arrive.noinc) and the consumers fence, as with PFENCE 0. The row
-             * groups, swizzle and zero-fill are the two-warp loop's below. */
+             * for 8.5..9% of their samples). KV4 1: copies complete on the stages' mbarriers
+             * (cp.async.mbarrier.arrive.noinc) and the consumers fence, as with PFENCE 0. KV4 2:
+             * after K's copies each thread waits for all its copies (K's and the previous tile's
+             * V's, which the consumers need together with this K), fences and arrives for both;
+             * V's last tile after the loop. The row groups, swizzle and zero-fill are the two-warp
+             * loop's below. */
+            constexpr bool PF = SM90_GATHER_KV4(D) == 2;
             constexpr int LPR = 8, RPI = 4, RW4 = BN / 4, IPU4 = RW4 / RPI, PER = 8 / RPI;
             static_assert(RW4 == 16 || RW4 == 32, "a warp's rows are one lookup a lane");
             const int64_t spk = p.k_sp * 2, stk = p.k_st * 2, spv = p.v_sp * 2, stv = p.v_st * 2;
@@ -670,13 +675,25 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                     }
                     if (w == 0) copies(std::false_type(), ok, dk, gck);
                     else copies(std::true_type(), ok, dk, gck);
-                    asm volatile("cp.async.mbarrier.arrive.noinc.shared::cta.b64 [%0];\n" :: "r"(bar_k_full + 8 * stage) : "memory");
+                    if (PF) {
+                        asm volatile("cp.async.wait_all;\n" ::: "memory");
+                        fence_proxy_async();
+                        if (it > 0) mbar_arrive(bar_v_full + 8 * ((it - 1) % S::STAGES));
+                        mbar_arrive(bar_k_full + 8 * stage);
+                    } else {
+                        asm volatile("cp.async.mbarrier.arrive.noinc.shared::cta.b64 [%0];\n" :: "r"(bar_k_full + 8 * stage) : "memory");
+                    }
                     if (lane == 0) mbar_wait(bar_v_empty + 8 * stage, parity ^ 1u);
                     __syncwarp();
                     if (w == 0) copies(std::false_type(), ov, dv, gcv);
                     else copies(std::true_type(), ov, dv, gcv);
-                    asm volatile("cp.async.mbarrier.arrive.noinc.shared::cta.b64 [%0];\n" :: "r"(bar_v_full + 8 * stage) : "memory");
+                    if (!PF) asm volatile("cp.async.mbarrier.arrive.noinc.shared::cta.b64 [%0];\n" :: "r"(bar_v_full + 8 * stage) : "memory");
                     ok = qk; ov = qv;
+                }
+                if (PF && n_tiles > 0) {
+                    asm volatile("cp.async.wait_all;\n" ::: "memory");
+                    fence_proxy_async();
+                    mbar_arrive(bar_v_full + 8 * ((n_tiles - 1) % S::STAGES));
                 }
             };
             if (p.wide) gather_loop(std::true_type());
