@@ -334,21 +334,6 @@ using namespace pa_sm90;
 #define SM90_GATHER_PFENCE_D256 1
 #endif
 #define SM90_GATHER_PFENCE(D) ((D) == 64 ? SM90_GATHER_PFENCE_D64 : (D) == 128 ? SM90_GATHER_PFENCE_D128 : SM90_GATHER_PFENCE_D256)
-/* All four producer warps copy K, then V, each a quarter of the tile's rows (experiment, session
- * 14, not measured; the gather loop's comment). Knob SM90_GATHER_KV4_D<D>: 1, the copies complete
- * on the mbarriers and the consumers fence (as PFENCE 0); 2, the copying threads wait for their
- * copies after K's, fence, and arrive for this tile's K and the previous tile's V (as PFENCE 1). */
-#ifndef SM90_GATHER_KV4_D64
-#define SM90_GATHER_KV4_D64 0
-#endif
-#ifndef SM90_GATHER_KV4_D128
-#define SM90_GATHER_KV4_D128 0
-#endif
-#ifndef SM90_GATHER_KV4_D256
-#define SM90_GATHER_KV4_D256 0
-#endif
-#define SM90_GATHER_KV4(D) ((D) == 64 ? SM90_GATHER_KV4_D64 : (D) == 128 ? SM90_GATHER_KV4_D128 : SM90_GATHER_KV4_D256)
-#define SM90_GATHER_CFENCE(D) (SM90_GATHER_KV4(D) ? SM90_GATHER_KV4(D) == 1 : !SM90_GATHER_PFENCE(D))   /* the consumers fence */
 #define SM90_THREADS     384                 /* producer warpgroup + 2 consumer warpgroups */
 #define SM90_PANEL_COLS  64                  /* one 128-byte swizzle atom row of bf16 */
 
@@ -563,8 +548,8 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         for (int s = 0; s < S::STAGES; s++) {
             /* TMA: one producer warp per 64-column panel. Gather: the 64 copying threads
              * (cp.async.mbarrier.arrive.noinc), plus for K the two mask-writing lanes. */
-            mbar_init(bar_k_full + 8 * s, GATHER ? (SM90_GATHER_KV4(D) ? 132 : 66) : 2);
-            mbar_init(bar_v_full + 8 * s, GATHER ? (SM90_GATHER_KV4(D) ? 128 : 64) : 2);
+            mbar_init(bar_k_full + 8 * s, GATHER ? 66 : 2);
+            mbar_init(bar_v_full + 8 * s, GATHER ? 64 : 2);
             mbar_init(bar_k_empty + 8 * s, SM90_MASK_SYNC(D, GATHER) == 1 ? 256 : 8);   /* one arrival per consumer thread or warp */
             mbar_init(bar_v_empty + 8 * s, 8);
         }
@@ -581,125 +566,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         if (threadIdx.x == 0) SM90_TR(7);
         const int pw = threadIdx.x >> 5, lane = threadIdx.x & 31;
         const int is_v = pw >= 2, pnl = pw & 1;
-        if constexpr (GATHER && SM90_GATHER_KV4(D)) {
-            /* cp.async gather, all four warps on K and then V (SM90_GATHER_KV4; experiment, not
-             * measured yet). Warp pw copies tile rows RW4 pw .. RW4 pw + RW4 - 1 (RW4 = BN / 4)
-             * of K, then the same rows of V: one page-table lookup serves both, and K's stage is
-             * complete after a quarter of the producer's copies instead of a half, since the
-             * consumers wait on K first (RESULTS 3.1r: d256's consumers wait on K's full barrier
-             * for 8.5..9% of their samples). KV4 1: copies complete on the stages' mbarriers
-             * (cp.async.mbarrier.arrive.noinc) and the consumers fence, as with PFENCE 0. KV4 2:
-             * after K's copies each thread waits for all its copies (K's and the previous tile's
-             * V's, which the consumers need together with this K), fences and arrives for both;
-             * V's last tile after the loop. The row groups, swizzle and zero-fill are the two-warp
-             * loop's below. */
-            constexpr bool PF = SM90_GATHER_KV4(D) == 2;
-            constexpr int LPR = 8, RPI = 4, RW4 = BN / 4, IPU4 = RW4 / RPI, PER = 8 / RPI;
-            static_assert(RW4 == 16 || RW4 == 32, "a warp's rows are one lookup a lane");
-            const int64_t spk = p.k_sp * 2, stk = p.k_st * 2, spv = p.v_sp * 2, stv = p.v_st * 2;
-            const int32_t *pt = p.page_table + (int64_t)b * p.pt_stride;
-            const int c = lane % LPR, hi = lane / LPR, row0 = pw * RW4;
-            const bool looks = lane < RW4;   /* lanes past the warp's rows look nothing up */
-            uint64_t gck = (uint64_t)(p.k + (int64_t)kvh * p.k_sh * 2 + c * 16);
-            uint64_t gcv = (uint64_t)(p.v + (int64_t)kvh * p.v_sh * 2 + c * 16);
-            asm volatile("" : "+l"(gck), "+l"(gcv));
-            uint64_t ptb = (uint64_t)pt;
-            asm volatile("" : "+l"(ptb));
-            auto gather_loop = [&](auto wide_tag) {
-                constexpr bool WIDE = decltype(wide_tag)::value;
-                typedef typename std::conditional<WIDE, long long, uint32_t>::type off_t;
-                const off_t none = WIDE ? (off_t)-1 : (off_t)~0u;
-                const uint32_t spk16 = (uint32_t)(spk >> 4), stk16 = (uint32_t)(stk >> 4);
-                const uint32_t spv16 = (uint32_t)(spv >> 4), stv16 = (uint32_t)(stv >> 4);
-                const int np_i = p.num_pages;
-                /* row j's K and V offsets (none for both past the end or with a bad page id) */
-                auto row_offs = [&](int j, off_t &ok, off_t &ov) {
-                    ok = ov = none;
-                    if (j >= sk) return;
-                    const uint32_t pi = pa_fastdiv_q(p.pdiv, (uint32_t)j);
-                    const int pid = __ldg((const int32_t *)(ptb + (uint64_t)pi * 4u));
-                    if ((unsigned)pid >= (unsigned)np_i) return;
-                    const uint32_t slot = (uint32_t)j - pi * (uint32_t)p.page_size;
-                    if (WIDE) {
-                        ok = (off_t)((int64_t)pid * spk + (int64_t)slot * stk);
-                        ov = (off_t)((int64_t)pid * spv + (int64_t)slot * stv);
-                    } else {
-                        ok = (off_t)((uint32_t)pid * spk16 + slot * stk16);
-                        ov = (off_t)((uint32_t)pid * spv16 + slot * stv16);
-                    }
-                };
-                /* copies of one tensor's rows of this warp: uu is this lane's row offset, d the
-                 * PER swizzled destinations of the stage */
-                auto copies = [&](auto fill_tag, off_t uu, const uint32_t (&d)[PER], uint64_t gc) {
-                    constexpr bool FILL = decltype(fill_tag)::value;
-                    off_t off[IPU4];
-#pragma unroll
-                    for (int k = 0; k < IPU4; k++) off[k] = __shfl_sync(0xffffffffu, uu, RPI * k + hi);
-#pragma unroll
-                    for (int k = 0; k < IPU4; k++) {
-                        const uint32_t dst = d[k % PER] + RPI * k * 128;
-                        const bool ok = off[k] != none;
-                        const uint64_t src = WIDE ? gc + (uint64_t)(ok || !FILL ? off[k] : 0) : gc + (uint64_t)off[k] * 16u;
-#pragma unroll
-                        for (int q = 0; q < NP; q++) {
-                            if (FILL) pa_cp_async_16_zfill(dst + q * S::PANEL, (const void *)(src + q * 128), ok ? 16u : 0u);
-                            else pa_cp_async_16(dst + q * S::PANEL, (const void *)(src + q * 128));
-                        }
-                    }
-                };
-                off_t ok = none, ov = none;
-                if (n_tiles > 0 && looks) row_offs((n_hi - 1) * BN + row0 + lane, ok, ov);
-                for (int it = 0; it < n_tiles; it++) {
-                    const int stage = it % S::STAGES;
-                    const uint32_t parity = (uint32_t)(it / S::STAGES) & 1u;
-                    off_t qk = none, qv = none;   /* next tile's rows */
-                    if (it + 1 < n_tiles && looks) row_offs((n_hi - 2 - it) * BN + row0 + lane, qk, qv);
-                    const uint32_t w = __ballot_sync(0xffffffffu, looks && ok == none);
-                    uint32_t dk[PER], dv[PER];
-                    {
-                        uint32_t bk = sK + stage * S::TILE + (row0 + hi) * 128, bv = sV + stage * S::TILE + (row0 + hi) * 128;
-                        asm volatile("" : "+r"(bk), "+r"(bv));
-#pragma unroll
-                        for (int k = 0; k < PER; k++) {
-                            const uint32_t sw = ((c & 7) ^ ((RPI * k + hi) & 7)) << 4;
-                            dk[k] = bk + sw;
-                            dv[k] = bv + sw;
-                        }
-                    }
-                    if (lane == 0) mbar_wait(bar_k_empty + 8 * stage, parity ^ 1u);
-                    __syncwarp();
-                    if (lane == 0) {
-                        if (RW4 == 32) bad_masks[4 * stage + pw] = w;
-                        else ((volatile uint16_t *)bad_masks)[2 * (4 * stage + (pw >> 1)) + (pw & 1)] = (uint16_t)w;
-                        mbar_arrive(bar_k_full + 8 * stage);
-                    }
-                    if (w == 0) copies(std::false_type(), ok, dk, gck);
-                    else copies(std::true_type(), ok, dk, gck);
-                    if (PF) {
-                        asm volatile("cp.async.wait_all;\n" ::: "memory");
-                        fence_proxy_async();
-                        if (it > 0) mbar_arrive(bar_v_full + 8 * ((it - 1) % S::STAGES));
-                        mbar_arrive(bar_k_full + 8 * stage);
-                    } else {
-                        asm volatile("cp.async.mbarrier.arrive.noinc.shared::cta.b64 [%0];\n" :: "r"(bar_k_full + 8 * stage) : "memory");
-                    }
-                    if (lane == 0) mbar_wait(bar_v_empty + 8 * stage, parity ^ 1u);
-                    __syncwarp();
-                    if (w == 0) copies(std::false_type(), ov, dv, gcv);
-                    else copies(std::true_type(), ov, dv, gcv);
-                    if (!PF) asm volatile("cp.async.mbarrier.arrive.noinc.shared::cta.b64 [%0];\n" :: "r"(bar_v_full + 8 * stage) : "memory");
-                    ok = qk; ov = qv;
-                }
-                if (PF && n_tiles > 0) {
-                    asm volatile("cp.async.wait_all;\n" ::: "memory");
-                    fence_proxy_async();
-                    mbar_arrive(bar_v_full + 8 * ((n_tiles - 1) % S::STAGES));
-                }
-            };
-            if (p.wide) gather_loop(std::true_type());
-            else gather_loop(std::false_type());
-            return;
-        } else if constexpr (GATHER) {
+        if constexpr (GATHER) {
             /* cp.async gather: warp pnl of K (V) copies tile rows RW pnl .. RW pnl + RW - 1 (RW =
              * BN / 2). Lane l looks up rows RW pnl + l (and + 32 when RW = 64; page id by
              * multiply-shift division; one tile ahead, so the page-table latency hides under the
@@ -1189,7 +1056,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         mbar_wait(bar_k_full, 0);
         uint32_t bad[4];
         if (MS == 2 || MS == 4) read_bad(0, bad);
-        if (GATHER && SM90_GATHER_CFENCE(D)) fence_proxy_async();   /* cp.async wrote generic-proxy data */
+        if (GATHER && !SM90_GATHER_PFENCE(D)) fence_proxy_async();   /* cp.async wrote generic-proxy data */
         wgmma_fence();
         issue_qk(0);
         if (!(wg == 1 && n_tiles == 1)) named_bar_arrive(SM90_BAR_SCHED + (1 - wg), 256);
@@ -1219,7 +1086,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         uint32_t bad[4];
         if (MS == 2 || MS == 4) read_bad(stage, bad);
         SM90_TT(wg, it, 2);
-        if (GATHER && SM90_GATHER_CFENCE(D)) fence_proxy_async();
+        if (GATHER && !SM90_GATHER_PFENCE(D)) fence_proxy_async();
         wgmma_fence();
         issue_qk(stage);
         issue_pv(pstage);
@@ -1264,7 +1131,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         const int stage = (n_tiles - 1) % S::STAGES;
         const uint32_t parity = (uint32_t)((n_tiles - 1) / S::STAGES) & 1u;
         mbar_wait(bar_v_full + 8 * stage, parity);
-        if (GATHER && SM90_GATHER_CFENCE(D)) fence_proxy_async();
+        if (GATHER && !SM90_GATHER_PFENCE(D)) fence_proxy_async();
         wgmma_fence();
         issue_pv(stage);
         wgmma_wait<0>();
