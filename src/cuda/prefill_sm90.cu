@@ -252,10 +252,12 @@ using namespace pa_sm90;
 #ifndef SM90_STAGES_D128
 #define SM90_STAGES_D128 2
 #endif
+/* a per-head_dim setting: a at 64, b at 128, c at 256 */
+#define SM90_BY_D(D, a, b, c) ((D) == 64 ? (a) : (D) == 128 ? (b) : (c))
 #ifdef SM90_STAGES
 #define SM90_STAGES_FOR(D, G) SM90_STAGES
 #else
-#define SM90_STAGES_FOR(D, G) ((D) == 64 ? ((G) ? SM90_STAGES_D64_GATHER : SM90_STAGES_D64) : (D) == 128 ? SM90_STAGES_D128 : 2)
+#define SM90_STAGES_FOR(D, G) SM90_BY_D(D, (G) ? SM90_STAGES_D64_GATHER : SM90_STAGES_D64, SM90_STAGES_D128, 2)
 #endif
 /* wgmma descriptors by offset from ones built once, instead of rebuilt per k-step (107 -> 82
  * uniform-datapath instructions a tile in the d128 loop): in the TMA kernels, whose time it cut
@@ -300,9 +302,8 @@ using namespace pa_sm90;
 #ifndef SM90_MASK_SYNC_G256
 #define SM90_MASK_SYNC_G256 1
 #endif
-#define SM90_MASK_SYNC(D, G) ((D) == 64 ? ((G) ? SM90_MASK_SYNC_G64 : SM90_MASK_SYNC_T64) : \
-                              (D) == 128 ? ((G) ? SM90_MASK_SYNC_G128 : SM90_MASK_SYNC_T128) : \
-                              ((G) ? SM90_MASK_SYNC_G256 : SM90_MASK_SYNC_T256))
+#define SM90_MASK_SYNC(D, G) ((G) ? SM90_BY_D(D, SM90_MASK_SYNC_G64, SM90_MASK_SYNC_G128, SM90_MASK_SYNC_G256) \
+                                  : SM90_BY_D(D, SM90_MASK_SYNC_T64, SM90_MASK_SYNC_T128, SM90_MASK_SYNC_T256))
 #ifndef SM90_PV_LATE_D64
 #define SM90_PV_LATE_D64 0
 #endif
@@ -312,7 +313,7 @@ using namespace pa_sm90;
 #ifndef SM90_PV_LATE_D256
 #define SM90_PV_LATE_D256 1
 #endif
-#define SM90_PV_LATE(D) ((D) == 64 ? SM90_PV_LATE_D64 : (D) == 128 ? SM90_PV_LATE_D128 : SM90_PV_LATE_D256)
+#define SM90_PV_LATE(D) SM90_BY_D(D, SM90_PV_LATE_D64, SM90_PV_LATE_D128, SM90_PV_LATE_D256)
 #ifndef SM90_DESC_ADD
 #define SM90_DESC_ADD 1
 #endif
@@ -333,7 +334,7 @@ using namespace pa_sm90;
 #ifndef SM90_GATHER_PFENCE_D256
 #define SM90_GATHER_PFENCE_D256 1
 #endif
-#define SM90_GATHER_PFENCE(D) ((D) == 64 ? SM90_GATHER_PFENCE_D64 : (D) == 128 ? SM90_GATHER_PFENCE_D128 : SM90_GATHER_PFENCE_D256)
+#define SM90_GATHER_PFENCE(D) SM90_BY_D(D, SM90_GATHER_PFENCE_D64, SM90_GATHER_PFENCE_D128, SM90_GATHER_PFENCE_D256)
 #define SM90_THREADS     384                 /* producer warpgroup + 2 consumer warpgroups */
 #define SM90_PANEL_COLS  64                  /* one 128-byte swizzle atom row of bf16 */
 
@@ -385,9 +386,9 @@ static int sm90_smem_bytes(int d, int gather)
 #ifndef SM90_GATHER_PREGS_D256
 #define SM90_GATHER_PREGS_D256 56   /* with 2 Q k-steps in registers (M32) */
 #endif
-#define SM90_GATHER_PREGS(D) ((D) == 64 ? 56 : (D) == 128 ? SM90_GATHER_PREGS_D128 : SM90_GATHER_PREGS_D256)
+#define SM90_GATHER_PREGS(D) SM90_BY_D(D, 56, SM90_GATHER_PREGS_D128, SM90_GATHER_PREGS_D256)
 #define SM90_GATHER_CREGS_FOR(P) ((252 - (P) / 2) / 8 * 8)   /* the most the launch's 168 x 384 leaves, in 8s */
-#define SM90_GATHER_CREGS(D) ((D) == 64 ? 224 : SM90_GATHER_CREGS_FOR((D) == 128 ? SM90_GATHER_PREGS_D128 : SM90_GATHER_PREGS_D256))
+#define SM90_GATHER_CREGS(D) ((D) == 64 ? 224 : SM90_GATHER_CREGS_FOR(SM90_GATHER_PREGS(D)))
 #endif
 /* setmaxnreg only moves registers inside the CTA's launch allocation (168 per thread at 384
  * threads): 32/240 needs more than the producer frees and setmaxnreg.inc waits forever. */
@@ -420,7 +421,7 @@ static_assert(SM90_PRODUCER_REGS * 128 + SM90_CONSUMER_REGS * 256 <= 168 * SM90_
 #if defined(SM90_QREG) && SM90_QREG == 0
 #define SM90_QREG_STEPS(D, G) 0
 #else
-#define SM90_QREG_STEPS(D, G) ((D) == 64 ? 4 : (D) == 128 ? ((G) ? SM90_QREG_G128 : SM90_QREG_D128) : ((G) ? SM90_QREG_G256 : SM90_QREG_D256))
+#define SM90_QREG_STEPS(D, G) SM90_BY_D(D, 4, (G) ? SM90_QREG_G128 : SM90_QREG_D128, (G) ? SM90_QREG_G256 : SM90_QREG_D256)
 #endif
 /* Lazy rescaling of O (the softmax lambda): a row's running maximum, and with it O and the row
  * sum, moves only when a tile raises it by more than SM90_LAZY powers of two, so unnormalized P
