@@ -103,4 +103,16 @@ for spec in sys.argv[1:]:
     print("  SM busy span: med %.0f cycles; CTAs per SM %.0f" % (np.median(spans), len(t) / len(set(sm.tolist()))))
     fixed = np.median(end - entry) - ntiles * loop / (ntiles - 1) + np.median(gaps)
     print("  fixed per CTA (CTA span - tiles x steady tile + gap): %.0f cycles" % fixed)
+    # per CTA: span against its tile count (causal CTAs differ), least squares span = a + b tiles
+    f = [int(x) for x in spec.split(":")]
+    causal, bn, bm = len(f) > 3 and f[3] != 0, (64 if f[0] == 256 else 128), 128
+    gx = grid[0]
+    mb = gx - 1 - (np.arange(len(t)) % gx)
+    nt = np.minimum((np.minimum((mb + 1) * bm + (sk - f[1]), sk) + bn - 1) // bn, (sk + bn - 1) // bn) if causal else np.full(len(t), (sk + bn - 1) // bn)
+    span = end - entry
+    if len(set(nt.tolist())) > 1:
+        b_, a_ = np.polyfit(nt, span, 1)
+        print("  per CTA fit: span = %.0f + %.0f x tiles cycles (tiles %d..%d)" % (a_, b_, nt.min(), nt.max()))
+    else:
+        print("  per CTA: %d tiles, span med %.0f -> %.0f a tile" % (nt[0], np.median(span), np.median(span) / nt[0]))
     tiles("/tmp/sm90_trace.bin.tiles")

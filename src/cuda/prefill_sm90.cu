@@ -212,6 +212,17 @@
  *       -0.8..-1.0% at ncu's clocks (racecheck 0 hazards, 198 tests); at d128 both were slower.
  *       Expected from the TMA kernel's Q registers at d256 (M29: causal -1.8%, non-causal
  *       unchanged): up to 2 points; measured 0.8..1.0%, causal and non-causal alike.
+ *   M33 (session 15, RESULTS 3.1s) two gather changes. (a) d128: the next tile's page-table
+ *       lookups issued after this tile's copies (SM90_GATHER_LATE_LOOKUP_D128), their latency
+ *       under the copies' cp.async.wait_all instead of ahead of the empty wait. Predicted from a
+ *       d256 profile whose producer stalled on the lookups (ISETP on the loaded id, long
+ *       scoreboard) about a point. Measured: d128 pages 1/4 -1.1..-1.2% non-causal, -1.1..-2.1%
+ *       causal; d256 unchanged (+0.0..0.3%), also with branch-free lookups (+0.8..1.1%), so d256
+ *       keeps both off. (b) the d256 gather with 4 Q k16-steps in registers (SM90_QREG_G256;
+ *       no spills at 56/224 now): pages 1/4 -1.1% non-causal, causal -1.0% at page 4, +0.1% at
+ *       page 1. Rejected the same session: KV4, all four producer warps copying K then V
+ *       (bench/wip_sm90/kv4.patch): +4.2..5.9% at d64/d128, +6.4..16% at d256; it serializes
+ *       K's and V's copies in each warp, where two warps each had run one stream.
  *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax at d128/d64 by a
  *   wgmma.fence predicated on the row sums (2% / 7% slower, as M28 found again), a persistent
  *   static round-robin grid (causal -8%: imbalance and L2 drift).
@@ -335,6 +346,21 @@ using namespace pa_sm90;
 #define SM90_GATHER_PFENCE_D256 1
 #endif
 #define SM90_GATHER_PFENCE(D) SM90_BY_D(D, SM90_GATHER_PFENCE_D64, SM90_GATHER_PFENCE_D128, SM90_GATHER_PFENCE_D256)
+/* With the fence in the copying threads, where the next tile's page-table lookups go: 0 at the
+ * top of the loop (ahead of the empty wait), 1 after this tile's copies are issued, so their
+ * latency runs under the copies' own (cp.async.wait_all) rather than ahead of the next copies
+ * (M33: d128 pages 1/4 -1.1..2.1%; d256 unchanged, so off). Knob SM90_GATHER_LATE_LOOKUP_D<D>;
+ * needs SM90_GATHER_PFENCE. */
+#ifndef SM90_GATHER_LATE_LOOKUP_D128
+#define SM90_GATHER_LATE_LOOKUP_D128 1
+#endif
+#ifndef SM90_GATHER_LATE_LOOKUP_D256
+#define SM90_GATHER_LATE_LOOKUP_D256 0
+#endif
+#ifndef SM90_GATHER_BRANCHFREE_D256   /* 1: d256's lookups branch-free as d64 / d128's (M33: +0.8..1.1%) */
+#define SM90_GATHER_BRANCHFREE_D256 0
+#endif
+#define SM90_GATHER_LATE_LOOKUP(D) (SM90_GATHER_PFENCE(D) && SM90_BY_D(D, 0, SM90_GATHER_LATE_LOOKUP_D128, SM90_GATHER_LATE_LOOKUP_D256))
 #define SM90_THREADS     384                 /* producer warpgroup + 2 consumer warpgroups */
 #define SM90_PANEL_COLS  64                  /* one 128-byte swizzle atom row of bf16 */
 
@@ -384,7 +410,7 @@ static int sm90_smem_bytes(int d, int gather)
 #define SM90_GATHER_PREGS_D128 64
 #endif
 #ifndef SM90_GATHER_PREGS_D256
-#define SM90_GATHER_PREGS_D256 56   /* with 2 Q k-steps in registers (M32) */
+#define SM90_GATHER_PREGS_D256 56   /* with Q k-steps in registers (M32: 2, M33: 4) */
 #endif
 #define SM90_GATHER_PREGS(D) SM90_BY_D(D, 56, SM90_GATHER_PREGS_D128, SM90_GATHER_PREGS_D256)
 #define SM90_GATHER_CREGS_FOR(P) ((252 - (P) / 2) / 8 * 8)   /* the most the launch's 168 x 384 leaves, in 8s */
@@ -404,7 +430,7 @@ static_assert(SM90_PRODUCER_REGS * 128 + SM90_CONSUMER_REGS * 256 <= 168 * SM90_
  * spills; none in the gather kernels, whose consumers have 216 registers) within noise, +1%
  * causal; d256 with 6 of 16 -1.3..3.5% before M28, with 4 of 16 after it causal -1.8% and
  * non-causal unchanged (3.1q; 8 spill), so 4; the gather kernels: none at d128 (2 steps
- * +0.4..1.2% at 56/224, 4 spill), 2 at d256 with 56/224 (M32, 3.1r). SM90_QREG=0 (build knob) keeps Q in
+ * +0.4..1.2% at 56/224, 4 spill), 2 at d256 with 56/224 (M32, 3.1r), 4 since M33 (-1.1%, 3.1s). SM90_QREG=0 (build knob) keeps Q in
  * shared memory only; SM90_QREG_D128 / SM90_QREG_D256 override. */
 #ifndef SM90_QREG_D128
 #define SM90_QREG_D128 4
@@ -416,7 +442,7 @@ static_assert(SM90_PRODUCER_REGS * 128 + SM90_CONSUMER_REGS * 256 <= 168 * SM90_
 #define SM90_QREG_G128 0
 #endif
 #ifndef SM90_QREG_G256
-#define SM90_QREG_G256 2
+#define SM90_QREG_G256 4
 #endif
 #if defined(SM90_QREG) && SM90_QREG == 0
 #define SM90_QREG_STEPS(D, G) 0
@@ -609,7 +635,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                 [[maybe_unused]] const uint32_t pi_last = pa_fastdiv_q(p.pdiv, (uint32_t)max(sk - 1, 0));
                 [[maybe_unused]] const uint32_t ps_u = (uint32_t)p.page_size, np_u = (uint32_t)p.num_pages;
                 auto row_off = [&](int j) -> off_t {
-                    if constexpr (D != 256) {
+                    if constexpr (D != 256 || SM90_GATHER_BRANCHFREE_D256) {
                         const uint32_t pi = min(pa_fastdiv_q(p.pdiv, (uint32_t)j), pi_last);
                         const int pid = __ldg((const int32_t *)(ptb + (uint64_t)pi * 4u));
                         const uint32_t slot = (uint32_t)j - pi * ps_u;
@@ -637,7 +663,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                     const int stage = it % S::STAGES;
                     const uint32_t parity = (uint32_t)(it / S::STAGES) & 1u;
                     off_t q0 = none, q1 = none;   /* next tile's rows */
-                    if (it + 1 < n_tiles) {
+                    if (!SM90_GATHER_LATE_LOOKUP(D) && it + 1 < n_tiles) {
                         const int n1 = (n_hi - 2 - it) * BN + pnl * RW + lane;
                         q0 = row_off(n1);
                         if (NU > 1) q1 = row_off(n1 + 32);
@@ -689,6 +715,11 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                     };
                     if ((w0 | w1) == 0) copies(std::false_type());
                     else copies(std::true_type());
+                    if (SM90_GATHER_LATE_LOOKUP(D) && it + 1 < n_tiles) {   /* the same lookups, after the copies */
+                        const int n1 = (n_hi - 2 - it) * BN + pnl * RW + lane;
+                        q0 = row_off(n1);
+                        if (NU > 1) q1 = row_off(n1 + 32);
+                    }
                     if (SM90_GATHER_PFENCE(D)) {
                         asm volatile("cp.async.wait_all;\n" ::: "memory");
                         fence_proxy_async();
