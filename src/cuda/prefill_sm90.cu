@@ -223,6 +223,9 @@
  *       page 1. Rejected the same session: KV4, all four producer warps copying K then V
  *       (bench/wip_sm90/kv4.patch): +4.2..5.9% at d64/d128, +6.4..16% at d256; it serializes
  *       K's and V's copies in each warp, where two warps each had run one stream.
+ *       Integrated run (RESULTS 2.25): pages 1-4 d128 +6.9..7.3%, d256 non-causal +6.9..7.4%
+ *       (within the 8% bar, as d64), d256 causal +12.9..13.1% (2.24: +8.3..8.4, +8.8..9.0,
+ *       +15.1..15.2).
  *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax at d128/d64 by a
  *   wgmma.fence predicated on the row sums (2% / 7% slower, as M28 found again), a persistent
  *   static round-robin grid (causal -8%: imbalance and L2 drift).
