@@ -226,6 +226,17 @@
  *       Integrated run (RESULTS 2.25): pages 1-4 d128 +6.9..7.3%, d256 non-causal +6.9..7.4%
  *       (within the 8% bar, as d64), d256 causal +12.9..13.1% (2.24: +8.3..8.4, +8.8..9.0,
  *       +15.1..15.2).
+ *   M34 (session 15, after 2.25; RESULTS 3.1s) the gather's arrivals deferred by one tile
+ *       (SM90_GATHER_DEFER_D<D>, with the fence in the copying threads): a thread issues tile
+ *       j's copies, waits for tile j-1's (cp.async.wait_group 1), fences and arrives for j-1.
+ *       Predicted from the per-tile traces (the gather's extra is per tile, in the steady state)
+ *       and from M31 (a deeper ring did not help while every warp waited for its own copies
+ *       before the next tile): a few points at d128/d256. Measured: d64 (3 stages) -0.4..-0.6%
+ *       at pages 1/4, adopted (racecheck 0 hazards, memcheck 0 errors, 404 forced-gather
+ *       tests); d128 +12..14%, d256 +30..32% with their 2 stages, where tile j+1's stage is
+ *       released about when the consumers need tile j, so every arrival waits for the next
+ *       tile's copies to be issued. Not yet in an integrated run. Untested: d128 with 3 stages
+ *       (224 KB fit; bench/wip_sm90/dev_s15g.sh, prepared), d256 with a third K stage.
  *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax at d128/d64 by a
  *   wgmma.fence predicated on the row sums (2% / 7% slower, as M28 found again), a persistent
  *   static round-robin grid (causal -8%: imbalance and L2 drift).
@@ -338,9 +349,10 @@ using namespace pa_sm90;
  * wait, once a tile, on its critical path. 1: each copying thread waits for its own copies
  * (cp.async.wait_all), fences and arrives; the consumers' loop has no fence. Measured at ncu's
  * clocks, pages 1, 4 and 12 alternated twice (RESULTS 3.1r): d128 -0.9..-1.3%, d256 -0.7..-2.6%,
- * d64 +0.7..+1.1% (its 3-stage ring), so d128 and d256 only. Knob SM90_GATHER_PFENCE_D<D>. */
+ * d64 +0.7..+1.1% (its 3-stage ring) until M34 made it defer each arrival by a tile (below), which
+ * gave d64 -0.4..-0.6%. Knob SM90_GATHER_PFENCE_D<D>. */
 #ifndef SM90_GATHER_PFENCE_D64
-#define SM90_GATHER_PFENCE_D64 0
+#define SM90_GATHER_PFENCE_D64 1
 #endif
 #ifndef SM90_GATHER_PFENCE_D128
 #define SM90_GATHER_PFENCE_D128 1
@@ -360,6 +372,23 @@ using namespace pa_sm90;
 #ifndef SM90_GATHER_LATE_LOOKUP_D256
 #define SM90_GATHER_LATE_LOOKUP_D256 0
 #endif
+/* With the fence in the copying threads: each thread waits for the previous tile's copies
+ * (cp.async.wait_group 1) after issuing this tile's, then fences and arrives for the previous
+ * tile, so two tiles' copies are in flight per warp instead of one (M34; with cp.async.wait_all
+ * every warp's tile period holds its copies' full latency). d64 (3 stages): -0.4..-0.6%. d128 and
+ * d256 (2 stages): +12..14% and +30..32%: there the next stage is released only as the
+ * consumers need the previous tile, so each arrival waits for the next tile's copies to be
+ * issued. Knob SM90_GATHER_DEFER_D<D>; needs SM90_GATHER_PFENCE. */
+#ifndef SM90_GATHER_DEFER_D64
+#define SM90_GATHER_DEFER_D64 1
+#endif
+#ifndef SM90_GATHER_DEFER_D128
+#define SM90_GATHER_DEFER_D128 0
+#endif
+#ifndef SM90_GATHER_DEFER_D256
+#define SM90_GATHER_DEFER_D256 0
+#endif
+#define SM90_GATHER_DEFER(D) (SM90_GATHER_PFENCE(D) && SM90_BY_D(D, SM90_GATHER_DEFER_D64, SM90_GATHER_DEFER_D128, SM90_GATHER_DEFER_D256))
 #ifndef SM90_GATHER_BRANCHFREE_D256   /* 1: d256's lookups branch-free as d64 / d128's (M33: +0.8..1.1%) */
 #define SM90_GATHER_BRANCHFREE_D256 0
 #endif
@@ -522,10 +551,15 @@ template <> struct sm90_ops<false> {
 __device__ unsigned long long sm90_trace_buf[1 << 16][24];
 #define SM90_CTA_ID (blockIdx.x + gridDim.x * (blockIdx.y + gridDim.y * blockIdx.z))
 #define SM90_TR(slot) (sm90_trace_buf[SM90_CTA_ID & 0xffff][slot] = clock64())
-/* per tile, for the first 64 CTAs and their tiles 1..31: 8 stamps per warpgroup and tile */
+/* per tile, for 64 CTAs from SM90_TT_BASE on (default the first 64) and their tiles 1..31: 8 stamps
+ * per warpgroup and tile */
+#ifndef SM90_TT_BASE
+#define SM90_TT_BASE 0
+#endif
 __device__ unsigned long long sm90_tile_trace[64][2][32][8];
 #define SM90_TT(wg, it, slot) do { \
-    if ((threadIdx.x & 127) == 0 && SM90_CTA_ID < 64 && (it) < 32) sm90_tile_trace[SM90_CTA_ID][wg][it][slot] = clock64(); } while (0)
+    if ((threadIdx.x & 127) == 0 && SM90_CTA_ID - SM90_TT_BASE < 64u && (it) < 32) \
+        sm90_tile_trace[SM90_CTA_ID - SM90_TT_BASE][wg][it][slot] = clock64(); } while (0)
 #else
 #define SM90_TR(slot) ((void)0)
 #define SM90_TT(wg, it, slot) ((void)0)
@@ -723,7 +757,15 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                         q0 = row_off(n1);
                         if (NU > 1) q1 = row_off(n1 + 32);
                     }
-                    if (SM90_GATHER_PFENCE(D)) {
+                    if (SM90_GATHER_DEFER(D)) {
+                        /* this tile's copies stay in flight while the previous tile's land */
+                        asm volatile("cp.async.commit_group;\n" ::: "memory");
+                        if (it > 0) {
+                            asm volatile("cp.async.wait_group 1;\n" ::: "memory");
+                            fence_proxy_async();
+                            mbar_arrive(full0 + 8 * ((it - 1) % S::STAGES));
+                        }
+                    } else if (SM90_GATHER_PFENCE(D)) {
                         asm volatile("cp.async.wait_all;\n" ::: "memory");
                         fence_proxy_async();
                         mbar_arrive(full0 + 8 * stage);
@@ -731,6 +773,11 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                         asm volatile("cp.async.mbarrier.arrive.noinc.shared::cta.b64 [%0];\n" :: "r"(full0 + 8 * stage) : "memory");
                     }
                     o0 = q0; o1 = q1;
+                }
+                if (SM90_GATHER_DEFER(D) && n_tiles > 0) {   /* the last tile's deferred arrival */
+                    asm volatile("cp.async.wait_group 0;\n" ::: "memory");
+                    fence_proxy_async();
+                    mbar_arrive(full0 + 8 * ((n_tiles - 1) % S::STAGES));
                 }
             };
             if (p.wide) gather_loop(std::true_type());
