@@ -47,14 +47,15 @@ def run(spec, path):
     return (gx, gy, gz), t, sk
 
 def tiles(path):
-    """The per-tile stamps (SM90_TT: CTAs 0..63, warpgroups 0/1, tiles 1..31, 8 stamps), per
-    warpgroup: median cycles of each step over tiles 4..30 of every CTA that has them."""
+    """The per-tile stamps (SM90_TT: 64 CTAs from SM90_TT_BASE on, 0 unless the trace build sets
+    it, warpgroups 0/1, tiles 1..31, 8 stamps), per warpgroup: median cycles of each step over
+    tiles 4..30 of every CTA that has them."""
     if not os.path.exists(path):
         return
     tt = np.fromfile(path, dtype=np.uint64).reshape(64, 2, 32, 8).astype(np.int64)
     names = ["turn wait (named barrier)", "K/V full waits", "issue S + P V", "S(j) wait",
              "softmax", "P V(j-1) wait", "rescale O + pack P"]
-    print("  per tile, medians over CTAs 0..63 and tiles 4..30 (cycles):")
+    print("  per tile, medians over the 64 traced CTAs and tiles 4..30 (cycles):")
     print("    %-28s %8s %8s" % ("step", "wg0", "wg1"))
     sel = slice(4, 31)
     ok = (tt[:, :, sel, 7] > 0).all(axis=(1, 2))
