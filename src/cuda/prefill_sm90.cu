@@ -235,8 +235,10 @@
  *       at pages 1/4, adopted (racecheck 0 hazards, memcheck 0 errors, 404 forced-gather
  *       tests); d128 +12..14%, d256 +30..32% with their 2 stages, where tile j+1's stage is
  *       released about when the consumers need tile j, so every arrival waits for the next
- *       tile's copies to be issued. Not yet in an integrated run. Untested: d128 with 3 stages
- *       (224 KB fit; bench/wip_sm90/dev_s15g.sh, prepared), d256 with a third K stage.
+ *       tile's copies to be issued. Not yet in an integrated run. Prepared, not run: K's ring 3
+ *       stages deep in the d128 / d256 gather (SM90_KSTAGES_G<D>; 192 / 224 KB) with K's warps
+ *       deferring, and d128 with 3 stages for both (bench/wip_sm90/mkvariants_s16.sh,
+ *       dev_next_s16.sh).
  *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax at d128/d64 by a
  *   wgmma.fence predicated on the row sums (2% / 7% slower, as M28 found again), a persistent
  *   static round-robin grid (causal -8%: imbalance and L2 drift).
@@ -284,6 +286,16 @@ using namespace pa_sm90;
 #else
 #define SM90_STAGES_FOR(D, G) SM90_BY_D(D, (G) ? SM90_STAGES_D64_GATHER : SM90_STAGES_D64, SM90_STAGES_D128, 2)
 #endif
+/* K's ring in the d128 / d256 gather kernels may be deeper than V's (experiment, session 15:
+ * with the deferred arrivals of SM90_GATHER_DEFER, K's stage must be released a tile ahead;
+ * Q + 3 K + 2 V stages = 224 KB at d256, 192 KB at d128). Knobs SM90_KSTAGES_G128 / _G256. */
+#ifndef SM90_KSTAGES_G128
+#define SM90_KSTAGES_G128 SM90_STAGES_FOR(128, 1)
+#endif
+#ifndef SM90_KSTAGES_G256
+#define SM90_KSTAGES_G256 SM90_STAGES_FOR(256, 1)
+#endif
+#define SM90_KSTAGES_FOR(D, G) ((G) && (D) != 64 ? SM90_BY_D(D, 0, SM90_KSTAGES_G128, SM90_KSTAGES_G256) : SM90_STAGES_FOR(D, G))
 /* wgmma descriptors by offset from ones built once, instead of rebuilt per k-step (107 -> 82
  * uniform-datapath instructions a tile in the d128 loop): in the TMA kernels, whose time it cut
  * by 0.8..1.7% at ncu's locked clocks (4 shapes, RESULTS 3.1m), and since session 14 in the
@@ -378,9 +390,10 @@ using namespace pa_sm90;
  * every warp's tile period holds its copies' full latency). d64 (3 stages): -0.4..-0.6%. d128 and
  * d256 (2 stages): +12..14% and +30..32%: there the next stage is released only as the
  * consumers need the previous tile, so each arrival waits for the next tile's copies to be
- * issued. Knob SM90_GATHER_DEFER_D<D>; needs SM90_GATHER_PFENCE. */
+ * issued. Knob SM90_GATHER_DEFER_D<D>: bit 0 for K's warps, bit 1 for V's (3 both); needs
+ * SM90_GATHER_PFENCE. */
 #ifndef SM90_GATHER_DEFER_D64
-#define SM90_GATHER_DEFER_D64 1
+#define SM90_GATHER_DEFER_D64 3
 #endif
 #ifndef SM90_GATHER_DEFER_D128
 #define SM90_GATHER_DEFER_D128 0
@@ -388,7 +401,7 @@ using namespace pa_sm90;
 #ifndef SM90_GATHER_DEFER_D256
 #define SM90_GATHER_DEFER_D256 0
 #endif
-#define SM90_GATHER_DEFER(D) (SM90_GATHER_PFENCE(D) && SM90_BY_D(D, SM90_GATHER_DEFER_D64, SM90_GATHER_DEFER_D128, SM90_GATHER_DEFER_D256))
+#define SM90_GATHER_DEFER(D) (SM90_GATHER_PFENCE(D) ? SM90_BY_D(D, SM90_GATHER_DEFER_D64, SM90_GATHER_DEFER_D128, SM90_GATHER_DEFER_D256) : 0)
 #ifndef SM90_GATHER_BRANCHFREE_D256   /* 1: d256's lookups branch-free as d64 / d128's (M33: +0.8..1.1%) */
 #define SM90_GATHER_BRANCHFREE_D256 0
 #endif
@@ -400,7 +413,8 @@ using namespace pa_sm90;
  * swizzle); Q is 128 rows x NP panels. D 64: 16 KB tiles, 80 KB in all; D 128: 32 KB tiles,
  * 160 KB; D 256: 64-key tiles of 32 KB, 192 KB. */
 template <int D, bool G = false> struct sm90_shape {      /* G: the gather kernel */
-    static constexpr int STAGES = SM90_STAGES_FOR(D, G);    /* K/V ring stages */
+    static constexpr int STAGES = SM90_STAGES_FOR(D, G);    /* V ring stages (and K's but below) */
+    static constexpr int KSTAGES = SM90_KSTAGES_FOR(D, G);  /* K ring stages (>= STAGES) */
     static constexpr int NP = D / 64;                       /* 64-column panels */
     static constexpr int BN = D == 256 ? 64 : 128;          /* keys per K/V tile (pa_sm90_tile_n) */
     static constexpr int PANEL = BN * 128;                  /* one panel of a K/V tile */
@@ -408,11 +422,12 @@ template <int D, bool G = false> struct sm90_shape {      /* G: the gather kerne
     static constexpr int QPANEL = SM90_BLOCK_M * 128;       /* one panel of Q */
     static constexpr int GROUP = NP * 1024;                 /* PAIR layout: an 8-row group */
     static constexpr int OFF_K = NP * QPANEL;
-    static constexpr int OFF_V = OFF_K + STAGES * TILE;
+    static constexpr int OFF_V = OFF_K + KSTAGES * TILE;
     static constexpr int OFF_BAR = OFF_V + STAGES * TILE;
     static constexpr int SMEM = OFF_BAR + 256 + 1024;      /* + barriers, masks, alignment slack */
     static constexpr int MASK_WORDS = BN / 32;              /* bad-page mask words per stage */
     static_assert(SMEM <= 227 * 1024, "shared memory over the sm_90 per-block limit");
+    static_assert(KSTAGES >= STAGES, "K's ring shallower than V's");
 };
 static int sm90_smem_bytes(int d, int gather)
 {
@@ -575,10 +590,10 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
     const uint32_t base = (smem_u32(smem_raw) + 1023u) & ~1023u;
     uint8_t *base_ptr = smem_raw + (base - smem_u32(smem_raw));
     const uint32_t sQ = base, sK = base + S::OFF_K, sV = base + S::OFF_V;
-    const uint32_t bar_k_full = base + S::OFF_BAR, bar_k_empty = bar_k_full + 8 * S::STAGES;
-    const uint32_t bar_v_full = bar_k_empty + 8 * S::STAGES, bar_v_empty = bar_v_full + 8 * S::STAGES;
+    const uint32_t bar_k_full = base + S::OFF_BAR, bar_k_empty = bar_k_full + 8 * S::KSTAGES;
+    const uint32_t bar_v_full = bar_k_empty + 8 * S::KSTAGES, bar_v_empty = bar_v_full + 8 * S::STAGES;
     /* per stage, 4 words (BN / 32 used): bit r of word w set = key 32w + r of the tile has a bad page id */
-    volatile uint32_t *bad_masks = (volatile uint32_t *)(base_ptr + S::OFF_BAR + 32 * S::STAGES);
+    volatile uint32_t *bad_masks = (volatile uint32_t *)(base_ptr + S::OFF_BAR + 16 * (S::KSTAGES + S::STAGES));
 
     const int b = blockIdx.z, h = blockIdx.y;
     const int m_block = p.m_blocks - 1 - (int)blockIdx.x;
@@ -617,6 +632,10 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
             mbar_init(bar_k_empty + 8 * s, SM90_MASK_SYNC(D, GATHER) == 1 ? 256 : 8);   /* one arrival per consumer thread or warp */
             mbar_init(bar_v_empty + 8 * s, 8);
         }
+        for (int s = S::STAGES; s < S::KSTAGES; s++) {   /* K's deeper ring (SM90_KSTAGES_G<D>) */
+            mbar_init(bar_k_full + 8 * s, GATHER ? 66 : 2);
+            mbar_init(bar_k_empty + 8 * s, SM90_MASK_SYNC(D, GATHER) == 1 ? 256 : 8);
+        }
         fence_mbar_init();
     }
     __syncthreads();
@@ -653,6 +672,11 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
             const uint32_t sbuf0 = is_v ? sV : sK;
             const uint32_t full0 = is_v ? bar_v_full : bar_k_full, empty0 = is_v ? bar_v_empty : bar_k_empty;
             const int c = lane % LPR, hi = lane / LPR;
+            /* this warp's ring depth (a constant unless K's ring is deeper) */
+            const int ns_warp = is_v ? S::STAGES : S::KSTAGES;
+#define SM90_NS (S::KSTAGES == S::STAGES ? S::STAGES : ns_warp)
+            bool defer = SM90_GATHER_DEFER(D) == 3;   /* SM90_GATHER_DEFER: bit 0 K's warps, bit 1 V's */
+            if constexpr (SM90_GATHER_DEFER(D) == 1 || SM90_GATHER_DEFER(D) == 2) defer = (SM90_GATHER_DEFER(D) == 2) == (bool)is_v;
             uint64_t gc = (uint64_t)(gbase + c * 16);
             asm volatile("" : "+l"(gc));   /* one 64-bit base: a copy's address is one IMAD.WIDE */
             uint64_t ptb = (uint64_t)pt;
@@ -697,8 +721,8 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                     if (NU > 1) o1 = row_off((n_hi - 1) * BN + pnl * RW + 32 + lane);
                 }
                 for (int it = 0; it < n_tiles; it++) {
-                    const int stage = it % S::STAGES;
-                    const uint32_t parity = (uint32_t)(it / S::STAGES) & 1u;
+                    const int stage = it % SM90_NS;
+                    const uint32_t parity = (uint32_t)(it / SM90_NS) & 1u;
                     off_t q0 = none, q1 = none;   /* next tile's rows */
                     if (!SM90_GATHER_LATE_LOOKUP(D) && it + 1 < n_tiles) {
                         const int n1 = (n_hi - 2 - it) * BN + pnl * RW + lane;
@@ -757,13 +781,13 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                         q0 = row_off(n1);
                         if (NU > 1) q1 = row_off(n1 + 32);
                     }
-                    if (SM90_GATHER_DEFER(D)) {
+                    if (defer) {
                         /* this tile's copies stay in flight while the previous tile's land */
                         asm volatile("cp.async.commit_group;\n" ::: "memory");
                         if (it > 0) {
                             asm volatile("cp.async.wait_group 1;\n" ::: "memory");
                             fence_proxy_async();
-                            mbar_arrive(full0 + 8 * ((it - 1) % S::STAGES));
+                            mbar_arrive(full0 + 8 * ((it - 1) % SM90_NS));
                         }
                     } else if (SM90_GATHER_PFENCE(D)) {
                         asm volatile("cp.async.wait_all;\n" ::: "memory");
@@ -774,14 +798,15 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                     }
                     o0 = q0; o1 = q1;
                 }
-                if (SM90_GATHER_DEFER(D) && n_tiles > 0) {   /* the last tile's deferred arrival */
+                if (defer && n_tiles > 0) {   /* the last tile's deferred arrival */
                     asm volatile("cp.async.wait_group 0;\n" ::: "memory");
                     fence_proxy_async();
-                    mbar_arrive(full0 + 8 * ((n_tiles - 1) % S::STAGES));
+                    mbar_arrive(full0 + 8 * ((n_tiles - 1) % SM90_NS));
                 }
             };
             if (p.wide) gather_loop(std::true_type());
             else gather_loop(std::false_type());
+#undef SM90_NS
             return;
         }
         const CUtensorMap *map0 = is_v ? maps.v : maps.k;
@@ -1153,8 +1178,8 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
     }
     for (int it = 1; it < n_tiles; it++) {
         const int n0 = (n_hi - 1 - it) * BN;
-        const int stage = it % S::STAGES;
-        const uint32_t parity = (uint32_t)(it / S::STAGES) & 1u;
+        const int stage = it % S::KSTAGES;
+        const uint32_t parity = (uint32_t)(it / S::KSTAGES) & 1u;
         const int pstage = (it - 1) % S::STAGES;
         const uint32_t pparity = (uint32_t)((it - 1) / S::STAGES) & 1u;
 
