@@ -11,7 +11,7 @@ per head_dim and mask, the contiguous row's calls, then per page size [paged, co
 shortest contiguous call paired with it.
 
     python3 bench/pa_ncu.py [--pa build/pa-bench] [--dims 128,64,256] [--pages 1,3,...] \\
-        [--causal both] [--iters 2] [--table frag|contig] [--pa-extra "ARGS"] [--out DIR]
+        [--causal both] [--iters 2] [--table frag|contig] [--pa-extra "ARGS"] [--ncu-extra "ARGS"] [--out DIR]
     python3 bench/pa_ncu.py --csv FILE ...      (parse a saved ncu CSV instead of running ncu)
 
 --table contig times page tables in pool order (page i of sequence b is b * pages_per_seq + i)
@@ -54,9 +54,9 @@ def rows_of(launches, dims, causals, pages, iters):
     return out
 
 
-def ncu_command(pa, dims, causal, pages, iters, table="frag", pa_extra=""):
+def ncu_command(pa, dims, causal, pages, iters, table="frag", pa_extra="", ncu_extra=""):
     """The ncu command line that profiles pa-bench's prefill rows (one duration per launch)."""
-    return (["ncu", "--csv", "--metrics", "gpu__time_duration.sum", "-k", "regex:prefill_kernel", pa,
+    return (["ncu", "--csv", "--metrics", "gpu__time_duration.sum", "-k", "regex:prefill_kernel"] + ncu_extra.split() + [pa,
              "--prefill-only", "--dims", dims, "--causal", causal, "--pages", pages, "--table", table,
              "--warmup", "0", "--iters", str(iters), "--no-check"] + pa_extra.split())
 
@@ -76,6 +76,8 @@ def main():
     ap.add_argument("--iters", type=int, default=2)
     ap.add_argument("--table", default="frag", choices=("frag", "contig"))
     ap.add_argument("--pa-extra", default="", help="more pa-bench arguments, one string")
+    ap.add_argument("--ncu-extra", default="", help="more ncu arguments, one string (e.g. "
+                    "\"--clock-control none --cache-control none\": unlocked clocks, no flush)")
     ap.add_argument("--csv", default="", help="parse this saved ncu CSV instead of running ncu")
     ap.add_argument("--out", default=os.environ.get("OUT", "."))
     a = ap.parse_args()
@@ -88,7 +90,7 @@ def main():
         if not shutil.which("ncu"):
             print("pa_ncu: ncu (Nsight Compute) is not on the PATH; nothing measured")
             return 2
-        cmd = ncu_command(a.pa, a.dims, a.causal, a.pages, a.iters, a.table, a.pa_extra)
+        cmd = ncu_command(a.pa, a.dims, a.causal, a.pages, a.iters, a.table, a.pa_extra, a.ncu_extra)
         p = subprocess.run(cmd, capture_output=True, text=True)
         text = p.stdout
         if p.returncode:
@@ -103,7 +105,10 @@ def main():
     what = "fragmented tables" if a.table == "frag" else "tables in pool order"
     if a.pa_extra:
         what += ", pa-bench " + a.pa_extra
-    print("PAGED OVERHEAD at ncu's locked clocks (%s; shortest of %d calls each):" % (what, a.iters))
+    if a.ncu_extra:
+        what += ", ncu " + a.ncu_extra
+    print("PAGED OVERHEAD at %s (%s; shortest of %d calls each):"
+          % ("ncu's locked clocks" if "clock-control none" not in a.ncu_extra else "unlocked clocks under ncu", what, a.iters))
     print(f"{'d':>4}{'causal':>7}{'page':>6}{'paged us':>11}{'contig us':>11}{'overhead':>10}  kernel")
     for r in rows:
         paged = f"{r['paged_us']:11.1f}" if r["paged_us"] is not None else f"{'-':>11}"
@@ -111,7 +116,7 @@ def main():
               f"{r['overhead_pct']:+9.1f}%  {template_args(r['kernel'])}")
     os.makedirs(a.out, exist_ok=True)
     with open(os.path.join(a.out, "pa_ncu.json"), "w") as f:
-        json.dump(dict(iters=a.iters, table=a.table, pa_extra=a.pa_extra, rows=rows), f, indent=1)
+        json.dump(dict(iters=a.iters, table=a.table, pa_extra=a.pa_extra, ncu_extra=a.ncu_extra, rows=rows), f, indent=1)
     return 0
 
 

@@ -47,7 +47,15 @@ for pass in 1 2; do
   done
 done
 echo "ncu $(el)" | tee -a $O/summary.txt
+# d256 causal page 1 reads +13% at ncu's locked clocks and flushed L2, +7% non-causal (2.25), while
+# per-CTA traces at boost clocks put both at +10..11% a tile (3.1s): the same rows under ncu with
+# clocks unlocked and no flush, twice
+for pass in 1 2; do
+  timeout 60 python3 bench/pa_ncu.py --pa build/pa-bench --dims 256,128 --pages 1 --causal both \
+    --ncu-extra "--clock-control none --cache-control none" --out $T/u_$pass > $T/u_$pass.txt 2>&1
+done
 ( cd $T && tar czf "$O/logs.tgz" * )
 python3 bench/wip_sm90/ab_table.py $T g build build_K3D128 build_DF3 build_K3D256 build_K3D256b | tee -a $O/summary.txt
 python3 bench/wip_sm90/ab_table.py $T r build build_RS | tee -a $O/summary.txt
+grep -hE "^ *(128|256) " $T/u_1.txt $T/u_2.txt | tee -a $O/summary.txt
 echo "total $(el)"

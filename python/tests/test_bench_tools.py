@@ -44,3 +44,11 @@ def test_the_command_takes_the_table_order_and_extra_pa_bench_arguments():
     assert cmd[cmd.index("--table") + 1] == "contig"
     assert cmd[-2:] == ["--frag-block", "8"]
     assert cmd[cmd.index("--iters") + 1] == "2" and cmd[cmd.index("--pages") + 1] == "8,16"
+
+
+def test_ncu_arguments_go_before_the_program_and_pa_bench_arguments_after_it():
+    cmd = pa_ncu.ncu_command("pa", "256", "1", "1", 2, ncu_extra="--clock-control none --cache-control none")
+    i = cmd.index("pa")
+    assert cmd.index("--clock-control") < i and cmd.index("--cache-control") < i
+    assert cmd[cmd.index("--clock-control") + 1] == "none"
+    assert cmd[i + 1] == "--prefill-only" and cmd[-1] == "--no-check"
