@@ -8,7 +8,7 @@
 #   latency in every warp's tile period) shrinks: d128 / d256 pages 1-4 a few points.
 #   Racecheck, memcheck and tests (32- and 64-bit offsets) of each changed instance, then ncu at
 #   locked clocks alternated twice, pages 1 and 4, causal both; build_RS (row sums by the tensor
-#   core, d64 / d128, every instance): tests, racecheck, memcheck, ncu contiguous and pages
+#   core, every d128 instance): tests, racecheck, memcheck, ncu contiguous and pages
 #   1 / 8 / 100 alternated twice (~5.5 min in all).
 O=${OUT:-/tmp/out}; mkdir -p "$O"; T=/tmp/t; mkdir -p $T
 t0=$(date +%s); el() { echo "$(( $(date +%s) - t0 ))s"; }
@@ -24,9 +24,9 @@ for vd in K3D128:128 K3D256:256 K3D256b:256 DF3:128; do
 done
 PA_TEST_KERNEL=sm90 PA_TEST_CASES=60 PA_TEST_SEED=1605 PA_TEST_HEAD_DIM=128 timeout 150 build_DF3/test_gpu > $T/t_DF3_tma_d128.log 2>&1 &
 wait
-# build_RS changes every d64 / d128 instance: automatic choice, forced TMA and forced gather
+# build_RS changes every d128 instance: automatic choice, forced TMA and forced gather
 PA_TEST_CASES=100 PA_TEST_SEED=1606 timeout 150 build_RS/test_gpu > $T/t_RS_auto.log 2>&1 &
-for d in 64 128; do
+for d in 128; do
   PA_TEST_KERNEL=sm90 PA_TEST_CASES=80 PA_TEST_SEED=1607 PA_TEST_HEAD_DIM=$d timeout 150 build_RS/test_gpu > $T/t_RS_tma_d$d.log 2>&1 &
   env $G PA_TEST_CASES=80 PA_TEST_SEED=1608 PA_TEST_HEAD_DIM=$d timeout 150 build_RS/test_gpu > $T/t_RS_gather_d$d.log 2>&1 &
   PA_TEST_KERNEL=sm90 PA_TEST_CASES=3 PA_TEST_SEED=1609 PA_TEST_HEAD_DIM=$d timeout 150 compute-sanitizer --tool racecheck build_RS/test_gpu > $T/rc_RS_tma_d$d.log 2>&1 &
@@ -43,7 +43,7 @@ for pass in 1 2; do
 done
 for pass in 1 2; do
   for v in build build_RS; do
-    timeout 150 python3 bench/pa_ncu.py --pa $v/pa-bench --dims 128,64 --pages 1,8,100 --causal both --out $T/r_${v}_$pass > $T/r_${v}_$pass.txt 2>&1
+    timeout 150 python3 bench/pa_ncu.py --pa $v/pa-bench --dims 128 --pages 1,8,100 --causal both --out $T/r_${v}_$pass > $T/r_${v}_$pass.txt 2>&1
   done
 done
 echo "ncu $(el)" | tee -a $O/summary.txt
