@@ -694,8 +694,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
             /* this warp's ring depth (a constant unless K's ring is deeper) */
             const int ns_warp = is_v ? S::STAGES : S::KSTAGES;
 #define SM90_NS (S::KSTAGES == S::STAGES ? S::STAGES : ns_warp)
-            bool defer = SM90_GATHER_DEFER(D) == 3;   /* SM90_GATHER_DEFER: bit 0 K's warps, bit 1 V's */
-            if constexpr (SM90_GATHER_DEFER(D) == 1 || SM90_GATHER_DEFER(D) == 2) defer = (SM90_GATHER_DEFER(D) == 2) == (bool)is_v;
+            const bool defer = (SM90_GATHER_DEFER(D) & (is_v ? 2 : 1)) != 0;   /* bit 0 K's warps, bit 1 V's */
             uint64_t gc = (uint64_t)(gbase + c * 16);
             asm volatile("" : "+l"(gc));   /* one 64-bit base: a copy's address is one IMAD.WIDE */
             uint64_t ptb = (uint64_t)pt;
