@@ -239,6 +239,29 @@
  *       stages deep in the d128 / d256 gather (SM90_KSTAGES_G<D>; 192 / 224 KB) with K's warps
  *       deferring, and d128 with 3 stages for both (bench/wip_sm90/mkvariants_s16.sh,
  *       dev_next_s16.sh).
+ *   M35 (session 16, rejected; RESULTS 3.1t) (a) K's ring 3 stages deep with deferred arrivals in
+ *       the d128 / d256 gather, and d128 with 3 stages for K and V: predicted a few points at pages
+ *       1-4 (no arrival waits for the next tile's copies). Measured +1.9..2.8% at d128, +2.1..2.3%
+ *       at d256 (+34..36% with V's warps deferring too): the gather is not short of ring depth.
+ *       (b) row sums by the tensor core (P x ones beside each P V k-step, d128): +5.7% contiguous,
+ *       and the sums of bf16-rounded P miss the lse bound in 25 of 687 cases. (c) L2 prefetch of
+ *       tile it + 1 / it + 2 ahead of the TMA loads (SM90_L2PF_T) or of the gather's next-tile rows
+ *       (SM90_L2PF_G): d64 contiguous +5%, gather page 1 +3..21%, d256 contiguous -1.4% in one
+ *       pass and +2.1% in the other.
+ *       Diagnosis the same session: d256 causal's gather overhead (+13% against +7% non-causal)
+ *       is not the gather's: the contiguous non-causal d256 consumers wait on K's full barrier for
+ *       9.5% of their samples against 5.4% causal (sq 2048 sk 8192 profiles), so its baseline is
+ *       the slow one.
+ *   M36 rotated key walks at d256 (SM90_ROTATE_T256, SM90_ROTATE_G256; RESULTS 3.1t): non-causal
+ *       CTAs of a head walked the same keys in step from the last tile down and waited on memory
+ *       together; each now starts at tile offset m_block x tiles / m_blocks and wraps (non-causal,
+ *       no window, key count a multiple of the tile). Predicted: d256 contiguous non-causal up to
+ *       its causal efficiency, ~4%. Measured at ncu's clocks: contiguous -6.9%, TMA pages 8 / 16
+ *       -5.8 / -5.1%, gather pages 1 / 4 -2.0 / -2.1%; causal (not rotated, rescheduled code)
+ *       -1.0..-1.4%; interleaved against cuDNN 1.064..1.075x (1.011..1.014x before). d128 +0.4%,
+ *       d64 +0.9% (contiguous; d64 0.952x cuDNN against 0.961..0.967x): not taken there. The d256
+ *       paged overheads rose against the faster baseline (pages 1-4 +12.1..12.3%, 8..256
+ *       +3.1..4.1%, 100 +10.5% non-causal), though every non-causal paged row got faster.
  *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax at d128/d64 by a
  *   wgmma.fence predicated on the row sums (2% / 7% slower, as M28 found again), a persistent
  *   static round-robin grid (causal -8%: imbalance and L2 drift).
