@@ -476,6 +476,9 @@ using namespace pa_sm90;
 #define SM90_ROTATE_G256 1
 #endif
 #define SM90_ROTATE(D, G) ((G) ? SM90_BY_D(D, 0, SM90_ROTATE_G128, SM90_ROTATE_G256) : SM90_ROTATE_T(D))
+#ifndef SM90_ROTATE_MOD   /* experiment knob: N > 0 rotates by (m_block % N) x tiles / N instead */
+#define SM90_ROTATE_MOD 0
+#endif
 
 #define SM90_L2PF_G(D) SM90_BY_D(D, SM90_L2PF_G64, SM90_L2PF_G128, SM90_L2PF_G256)
 #define SM90_GATHER_LATE_LOOKUP(D) (SM90_GATHER_PFENCE(D) && SM90_BY_D(D, 0, SM90_GATHER_LATE_LOOKUP_D128, SM90_GATHER_LATE_LOOKUP_D256))
@@ -704,7 +707,8 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
     const int n_tiles = max(0, n_hi - n_lo);
     /* the key tile of iteration it: n_hi - 1 - it, or rotated (SM90_ROTATE_T) */
     [[maybe_unused]] const int rot = SM90_ROTATE(D, GATHER) && !p.causal && p.window_left < 0 && n_tiles > 1 && sk % BN == 0
-                                     ? (int)((int64_t)m_block * n_tiles / p.m_blocks) : 0;
+                                     ? (SM90_ROTATE_MOD > 0 ? (m_block % max(SM90_ROTATE_MOD, 1)) * n_tiles / max(SM90_ROTATE_MOD, 1)
+                                                            : (int)((int64_t)m_block * n_tiles / p.m_blocks)) : 0;
     auto tile_n0 = [&](int it) -> int {
         if constexpr (SM90_ROTATE(D, GATHER) != 0) {
             int k = it + rot;
