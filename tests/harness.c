@@ -97,6 +97,27 @@ void th_case_fit(th_case *c, double max_work)
     }
 }
 
+/* Case i of the tile-multiple set: non-causal, no window, key counts that are multiples of 128
+ * (so of the Hopper kernel's 64- and 128-key tiles), 2-3 query blocks of 128 rows, each load path
+ * (pages 1, 3, 16, 64, 100, no table): the calls whose key walks the Hopper kernel rotates (M36).
+ * The rest (dtype, head_dim, layout, padding, softcap, lse) as th_case_random draws it. */
+void th_case_tile_multiple(th_case *c, uint64_t seed, const th_limits *lim, int i)
+{
+    static const int keys[] = { 128, 256, 640, 1024 };
+    static const int pages[] = { 1, 3, 16, 64, 100 };
+    th_case_random(c, seed, lim);
+    c->decode = 0; c->causal = 0; c->window_left = -1; c->empty_pct = 0;
+    c->max_keys = keys[i % 4];
+    c->full_len = i % 4 != 3;               /* else random lengths: rotated and plain walks mixed */
+    c->varlen = i & 1;
+    c->max_q = 256 + 128 * (i % 2);
+    c->page_size = pages[i % 5];
+    c->no_table = i % 6 == 5;
+    c->batch = 1 + i % 2;
+    c->num_kv_heads = 1;
+    c->num_heads = 1 + (c->num_heads > 1);
+}
+
 void th_case_random(th_case *c, uint64_t seed, const th_limits *lim)
 {
     uint64_t s = seed;

@@ -62,6 +62,15 @@ int main(void)
     }
     if (only >= 0) goto out;
 
+    /* the tile-multiple set (key counts that are multiples of 128, non-causal, several query
+     * blocks): the shapes whose key walks the Hopper kernel rotates, here against the reference */
+    for (i = 0; i < 6; i++) {
+        char tag[160];
+        th_case_tile_multiple(&c, th_case_seed(base, 7000 + i), &lim, i);
+        snprintf(tag, sizeof tag, "[test_cpu tile-multiple case %d] (PA_TEST_SEED=%llu)", i, (unsigned long long)base);
+        count(th_run_case(ctx, &c, tag));
+    }
+
     /* head dims at the limits, every dtype */
     {
         static const int odd[] = { 1, 3, 7, 33, 300, 512 };

@@ -107,6 +107,15 @@ int main(void)
     }
     if (only >= 0) goto out;
 
+    /* key counts that are multiples of the tile, non-causal, several query blocks: the key walks
+     * the Hopper kernel rotates (M36), on each load path */
+    for (i = 0; i < (kernel == PA__KERNEL_DECODE ? 0 : 12); i++) {
+        char tag[160];
+        th_case_tile_multiple(&c, th_case_seed(base, 20000 + i), &lim, i);
+        snprintf(tag, sizeof tag, "[test_gpu tile-multiple case %d] (PA_TEST_SEED=%llu)", i, (unsigned long long)base);
+        count(th_run_case(ctx, &c, tag));
+    }
+
     /* bad inputs: host fields always, device tables with validation on */
     th_run_bad_inputs(ctx, PA_DTYPE_F16, 128, &passed, &failed);
     pa_context_set_validation(ctx, 1);
