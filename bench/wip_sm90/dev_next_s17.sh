@@ -14,6 +14,11 @@ for vd in R128M2:128 R128M4:128 R128M8:128 R64M2:64 R64M4:64; do
   v=${vd%%:*}; d=${vd##*:}
   PA_TEST_KERNEL=sm90 PA_TEST_CASES=40 PA_TEST_SEED=1701 PA_TEST_HEAD_DIM=$d timeout 120 build_$v/test_gpu > $T/t_${v}.log 2>&1 &
 done
+# the committed build's rotated d256 walks through the tile-multiple cases (test_gpu's fixed set,
+# added after session 16's device calls): forced TMA and forced gather at d256, and automatic
+PA_TEST_KERNEL=sm90 PA_TEST_CASES=20 PA_TEST_SEED=1704 PA_TEST_HEAD_DIM=256 timeout 120 build/test_gpu > $T/t_tm_tma_d256.log 2>&1 &
+PA_TEST_KERNEL=sm90 PA_TEST_SM90_GATHER=1 PA_TEST_CASES=20 PA_TEST_SEED=1705 PA_TEST_HEAD_DIM=256 timeout 120 build/test_gpu > $T/t_tm_gather_d256.log 2>&1 &
+PA_TEST_CASES=20 PA_TEST_SEED=1706 timeout 120 build/test_gpu > $T/t_tm_auto.log 2>&1 &
 PA_TEST_KERNEL=sm90 PA_TEST_SM90_GATHER=1 PA_TEST_CASES=60 PA_TEST_SEED=1702 PA_TEST_HEAD_DIM=128 timeout 120 build_RG128/test_gpu > $T/t_RG128.log 2>&1 &
 PA_TEST_KERNEL=sm90 PA_TEST_SM90_GATHER=1 PA_TEST_CASES=3 PA_TEST_SEED=1703 PA_TEST_HEAD_DIM=128 timeout 120 compute-sanitizer --tool racecheck build_RG128/test_gpu > $T/rc_RG128.log 2>&1 &
 wait
