@@ -259,9 +259,15 @@
  *       its causal efficiency, ~4%. Measured at ncu's clocks: contiguous -6.9%, TMA pages 8 / 16
  *       -5.8 / -5.1%, gather pages 1 / 4 -2.0 / -2.1%; causal (not rotated, rescheduled code)
  *       -1.0..-1.4%; interleaved against cuDNN 1.064..1.075x (1.011..1.014x before). d128 +0.4%,
- *       d64 +0.9% (contiguous; d64 0.952x cuDNN against 0.961..0.967x): not taken there. The d256
- *       paged overheads rose against the faster baseline (pages 1-4 +12.1..12.3%, 8..256
- *       +3.1..4.1%, 100 +10.5% non-causal), though every non-causal paged row got faster.
+ *       d64 +0.9% (contiguous; d64 0.952x cuDNN against 0.961..0.967x): not taken there. With
+ *       paged calls rotated too, the d256 paged overheads read pages 1-4 +12.1..12.3%, 8..256
+ *       +3.1..4.1%, 100 +10.5% non-causal, every non-causal paged row faster than before. But the
+ *       random tests never rotate (key counts rarely multiples of 64 with several query blocks),
+ *       so only the contiguous rotated walk has been checked against a reference (interleaved.py
+ *       against SDPA, d256 8k): the committed build rotates contiguous caches only
+ *       (SM90_ROTATE_PAGED=0, SM90_ROTATE_G256=0; its d256 TMA loop is build ROT's, the prologue
+ *       differs), and the paged d256 rows stay unrotated against a 7% faster baseline until
+ *       test_gpu's tile-multiple cases have run through the rotated paged and gather walks.
  *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax at d128/d64 by a
  *   wgmma.fence predicated on the row sums (2% / 7% slower, as M28 found again), a persistent
  *   static round-robin grid (causal -8%: imbalance and L2 drift).
@@ -458,7 +464,7 @@ using namespace pa_sm90;
  * same time (walking in step, they waited on K's full barrier twice as often as causal CTAs;
  * RESULTS 3.1t). SM90_ROTATE_T<D>: the TMA kernels; SM90_ROTATE_G<D>: the gather. Measured at
  * ncu's clocks: d256 contiguous -6.9%, TMA pages 8 / 16 -5.8 / -5.1%, gather pages 1 / 4 -2.0%;
- * d128 +0.4%, d64 +0.9% (so off there). */
+ * d128 +0.4%, d64 +0.9% (so off there). Paged calls only with SM90_ROTATE_PAGED (below). */
 #ifndef SM90_ROTATE_T64
 #define SM90_ROTATE_T64 0
 #endif
@@ -473,11 +479,17 @@ using namespace pa_sm90;
 #define SM90_ROTATE_G128 0
 #endif
 #ifndef SM90_ROTATE_G256
-#define SM90_ROTATE_G256 1
+#define SM90_ROTATE_G256 0
 #endif
 #define SM90_ROTATE(D, G) ((G) ? SM90_BY_D(D, 0, SM90_ROTATE_G128, SM90_ROTATE_G256) : SM90_ROTATE_T(D))
 #ifndef SM90_ROTATE_MOD   /* experiment knob: N > 0 rotates by (m_block % N) x tiles / N instead */
 #define SM90_ROTATE_MOD 0
+#endif
+/* 1: paged calls rotate too. Off until test_gpu's tile-multiple cases have run through the rotated
+ * paged and gather walks on a GPU: only the contiguous rotated walk has been checked against a
+ * reference (bench/interleaved.py against SDPA, d256 8k, every rotation offset). */
+#ifndef SM90_ROTATE_PAGED
+#define SM90_ROTATE_PAGED 0
 #endif
 
 #define SM90_L2PF_G(D) SM90_BY_D(D, SM90_L2PF_G64, SM90_L2PF_G128, SM90_L2PF_G256)
@@ -707,6 +719,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
     const int n_tiles = max(0, n_hi - n_lo);
     /* the key tile of iteration it: n_hi - 1 - it, or rotated (SM90_ROTATE_T) */
     [[maybe_unused]] const int rot = SM90_ROTATE(D, GATHER) && !p.causal && p.window_left < 0 && n_tiles > 1 && sk % BN == 0
+                                     && (SM90_ROTATE_PAGED || !p.page_table)
                                      ? (SM90_ROTATE_MOD > 0 ? (m_block % max(SM90_ROTATE_MOD, 1)) * n_tiles / max(SM90_ROTATE_MOD, 1)
                                                             : (int)((int64_t)m_block * n_tiles / p.m_blocks)) : 0;
     auto tile_n0 = [&](int it) -> int {
