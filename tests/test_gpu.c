@@ -109,7 +109,7 @@ int main(void)
 
     /* key counts that are multiples of the tile, non-causal, several query blocks: the key walks
      * the Hopper kernel rotates (M36), on each load path */
-    for (i = 0; i < (kernel == PA__KERNEL_DECODE ? 0 : 12); i++) {
+    for (i = 0; i < (kernel == PA__KERNEL_DECODE ? 0 : n < 12 ? n : 12); i++) {   /* as many as the random cases, up to 12 */
         char tag[160];
         th_case_tile_multiple(&c, th_case_seed(base, 20000 + i), &lim, i);
         snprintf(tag, sizeof tag, "[test_gpu tile-multiple case %d] (PA_TEST_SEED=%llu)", i, (unsigned long long)base);
