@@ -494,6 +494,19 @@ using namespace pa_sm90;
 
 #define SM90_L2PF_G(D) SM90_BY_D(D, SM90_L2PF_G64, SM90_L2PF_G128, SM90_L2PF_G256)
 #define SM90_GATHER_LATE_LOOKUP(D) (SM90_GATHER_PFENCE(D) && SM90_BY_D(D, 0, SM90_GATHER_LATE_LOOKUP_D128, SM90_GATHER_LATE_LOOKUP_D256))
+/* Experiment knobs (off): suspend-time hints in ns for the producer's empty waits
+ * (SM90_PWAIT_NS) and the consumers' full waits (SM90_CWAIT_NS). Session 16's profiles count
+ * ~1600 producer instructions a d256 tile in the TMA kernel, mostly its empty-wait loop (BRA,
+ * SYNCS, YIELD), beside ~3400 consumer instructions: fewer polls may leave the consumers more
+ * issue slots. */
+#ifndef SM90_PWAIT_NS
+#define SM90_PWAIT_NS 0
+#endif
+#ifndef SM90_CWAIT_NS
+#define SM90_CWAIT_NS 0
+#endif
+#define SM90_PWAIT(bar, par) do { if (SM90_PWAIT_NS > 0) mbar_wait_hint(bar, par, SM90_PWAIT_NS); else mbar_wait(bar, par); } while (0)
+#define SM90_CWAIT(bar, par) do { if (SM90_CWAIT_NS > 0) mbar_wait_hint(bar, par, SM90_CWAIT_NS); else mbar_wait(bar, par); } while (0)
 #define SM90_THREADS     384                 /* producer warpgroup + 2 consumer warpgroups */
 #define SM90_PANEL_COLS  64                  /* one 128-byte swizzle atom row of bf16 */
 
@@ -864,7 +877,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                         if (SM90_L2PF_G(D)) prefetch_rows(q0, q1);
                     }
                     const uint32_t w0 = __ballot_sync(0xffffffffu, o0 == none), w1 = __ballot_sync(0xffffffffu, o1 == none);
-                    if (lane == 0) mbar_wait(empty0 + 8 * stage, parity ^ 1u);
+                    if (lane == 0) SM90_PWAIT(empty0 + 8 * stage, parity ^ 1u);
                     __syncwarp();
                     if (!is_v && lane == 0) {
                         bad_masks[4 * stage + NU * pnl] = w0;
@@ -1013,7 +1026,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
             }
             const uint32_t bad_mask = __ballot_sync(0xffffffffu, bad);
             if (threadIdx.x == 0 && it == 0) SM90_TR(19);
-            if (lane == 0) mbar_wait(empty + 8 * stage, parity ^ 1u);
+            if (lane == 0) SM90_PWAIT(empty + 8 * stage, parity ^ 1u);
             __syncwarp();
             if (threadIdx.x == 0 && it == 0) SM90_TR(17);
             if (pw == 0) {   /* box (run) mask -> key mask words */
@@ -1320,7 +1333,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         /* first tile: S only (O is still zero) */
         float corr[2];
         named_bar_sync(SM90_BAR_SCHED + wg, 256);
-        mbar_wait(bar_k_full, 0);
+        SM90_CWAIT(bar_k_full, 0);
         uint32_t bad[4];
         if (MS == 2 || MS == 4) read_bad(0, bad);
         if (GATHER && !SM90_GATHER_PFENCE(D)) fence_proxy_async();   /* cp.async wrote generic-proxy data */
@@ -1348,8 +1361,8 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         SM90_TT(wg, it, 0);
         named_bar_sync(SM90_BAR_SCHED + wg, 256);
         SM90_TT(wg, it, 1);
-        mbar_wait(bar_k_full + 8 * stage, parity);
-        mbar_wait(bar_v_full + 8 * pstage, pparity);
+        SM90_CWAIT(bar_k_full + 8 * stage, parity);
+        SM90_CWAIT(bar_v_full + 8 * pstage, pparity);
         uint32_t bad[4];
         if (MS == 2 || MS == 4) read_bad(stage, bad);
         SM90_TT(wg, it, 2);
@@ -1399,7 +1412,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         /* O += P V of the last tile */
         const int stage = (n_tiles - 1) % S::STAGES;
         const uint32_t parity = (uint32_t)((n_tiles - 1) / S::STAGES) & 1u;
-        mbar_wait(bar_v_full + 8 * stage, parity);
+        SM90_CWAIT(bar_v_full + 8 * stage, parity);
         if (GATHER && !SM90_GATHER_PFENCE(D)) fence_proxy_async();
         wgmma_fence();
         issue_pv(stage);
