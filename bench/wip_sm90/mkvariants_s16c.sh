@@ -1,5 +1,6 @@
 #!/bin/bash
-# Session 16: L2 prefetch ahead of the loads (SM90_L2PF_T<D>, SM90_L2PF_G<D>; see the kernel).
+# Session 16: L2 prefetch ahead of the loads (SM90_L2PF_T<D>, SM90_L2PF_G<D>; rejected, now outside
+# the source: git apply bench/wip_sm90/l2pf.patch first).
 #   build_PFT1 / build_PFT2: the TMA kernels on a contiguous cache prefetch tile it + 1 / it + 2;
 #   build_PFG: the gather prefetches the next tile's rows once their page ids are known.
 . "$(dirname "$0")/mkvariant_lib.sh"

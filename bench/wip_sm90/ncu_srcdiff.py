@@ -12,19 +12,13 @@ KA / KB: the index of the kernel section in each file (0 = the first launch prof
 """
 import argparse
 import collections
-import csv
 import re
+
+from ncu_stalls import sections   # the CSV's kernel sections (same folder)
 
 
 def section(path, k):
-    secs, cur = [], None
-    for line in open(path).read().split("\n"):
-        if line.startswith('"Kernel Name"'):
-            cur = [line]
-            secs.append(cur)
-        elif cur is not None:
-            cur.append(line)
-    rows = list(csv.reader([x for x in secs[k][1:] if x.strip()]))
+    name, rows = sections(path, True)[k]
     h = rows[0]
     ia, isrc = h.index("Address"), h.index("Source")
     ism, iex = h.index("Warp Stall Sampling (All Samples)"), h.index("Instructions Executed")
@@ -35,7 +29,7 @@ def section(path, k):
         out.append(dict(off=int(r[ia], 16) - base, src=r[isrc], samples=float(r[ism] or 0),
                         executed=float(r[iex] or 0),
                         stalls={h[i][6:]: float(r[i] or 0) for i in stall}))
-    return secs[k][0], out
+    return name, out
 
 
 def main():

@@ -245,9 +245,9 @@
  *       at d256 (+34..36% with V's warps deferring too): the gather is not short of ring depth.
  *       (b) row sums by the tensor core (P x ones beside each P V k-step, d128): +5.7% contiguous,
  *       and the sums of bf16-rounded P miss the lse bound in 25 of 687 cases. (c) L2 prefetch of
- *       tile it + 1 / it + 2 ahead of the TMA loads (SM90_L2PF_T) or of the gather's next-tile rows
- *       (SM90_L2PF_G): d64 contiguous +5%, gather page 1 +3..21%, d256 contiguous -1.4% in one
- *       pass and +2.1% in the other.
+ *       tile it + 1 / it + 2 ahead of the TMA loads or of the gather's next-tile rows
+ *       (bench/wip_sm90/l2pf.patch): d64 contiguous +5%, gather page 1 +3..21%, d256 contiguous
+ *       -1.4% in one pass and +2.1% in the other.
  *       Diagnosis the same session: d256 causal's gather overhead (+13% against +7% non-causal)
  *       is not the gather's: the contiguous non-causal d256 consumers wait on K's full barrier for
  *       9.5% of their samples against 5.4% causal (sq 2048 sk 8192 profiles), so its baseline is
@@ -434,30 +434,6 @@ using namespace pa_sm90;
 #ifndef SM90_GATHER_BRANCHFREE_D256   /* 1: d256's lookups branch-free as d64 / d128's (M33: +0.8..1.1%) */
 #define SM90_GATHER_BRANCHFREE_D256 0
 #endif
-/* L2 prefetch of K and V ahead of their loads (experiment knobs, off by default).
- * SM90_L2PF_T<D>: the TMA kernels on a contiguous cache prefetch tile it + N's boxes into L2
- * (cp.async.bulk.prefetch.tensor) before waiting for tile it's stage. SM90_L2PF_G<D> = 1: the
- * gather's lanes prefetch the next tile's rows (cp.async.bulk.prefetch.L2, one row each) once
- * its page ids are known. */
-#ifndef SM90_L2PF_T64
-#define SM90_L2PF_T64 0
-#endif
-#ifndef SM90_L2PF_T128
-#define SM90_L2PF_T128 0
-#endif
-#ifndef SM90_L2PF_T256
-#define SM90_L2PF_T256 0
-#endif
-#ifndef SM90_L2PF_G64
-#define SM90_L2PF_G64 0
-#endif
-#ifndef SM90_L2PF_G128
-#define SM90_L2PF_G128 0
-#endif
-#ifndef SM90_L2PF_G256
-#define SM90_L2PF_G256 0
-#endif
-#define SM90_L2PF_T(D) SM90_BY_D(D, SM90_L2PF_T64, SM90_L2PF_T128, SM90_L2PF_T256)
 /* Rotated key walks (M36): non-causal calls without a window whose key count is a multiple of
  * the tile start each CTA's key walk at a tile offset proportional to its query block (m_block x
  * tiles / m_blocks) and wrap around, so the CTAs of a head do not all read the same tile at the
@@ -492,7 +468,6 @@ using namespace pa_sm90;
 #define SM90_ROTATE_PAGED 0
 #endif
 
-#define SM90_L2PF_G(D) SM90_BY_D(D, SM90_L2PF_G64, SM90_L2PF_G128, SM90_L2PF_G256)
 #define SM90_GATHER_LATE_LOOKUP(D) (SM90_GATHER_PFENCE(D) && SM90_BY_D(D, 0, SM90_GATHER_LATE_LOOKUP_D128, SM90_GATHER_LATE_LOOKUP_D256))
 /* Experiment knobs (off): suspend-time hints in ns for the producer's empty waits
  * (SM90_PWAIT_NS) and the consumers' full waits (SM90_CWAIT_NS). Session 16's profiles count
@@ -848,19 +823,6 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                         return (off_t)((uint32_t)pid * sp16 + slot * st16);
                     }
                 };
-                /* SM90_L2PF_G: each lane's next-tile rows into L2, one 128-byte line per panel */
-                [[maybe_unused]] auto prefetch_rows = [&](off_t r0, off_t r1) {
-                    const uint64_t rb = gc - (uint64_t)(c * 16);
-#pragma unroll
-                    for (int u = 0; u < NU; u++) {
-                        const off_t r = u == 0 ? r0 : r1;
-                        if (r != none) {
-                            const uint64_t a = WIDE ? rb + (uint64_t)r : rb + (uint64_t)r * 16u;
-#pragma unroll
-                            for (int q = 0; q < NP; q++) prefetch_l2(a + q * 128);
-                        }
-                    }
-                };
                 off_t o0 = none, o1 = none;
                 if (n_tiles > 0) {
                     o0 = row_off(tile_n0(0) + pnl * RW + lane);
@@ -874,7 +836,6 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                         const int n1 = tile_n0(it + 1) + pnl * RW + lane;
                         q0 = row_off(n1);
                         if (NU > 1) q1 = row_off(n1 + 32);
-                        if (SM90_L2PF_G(D)) prefetch_rows(q0, q1);
                     }
                     const uint32_t w0 = __ballot_sync(0xffffffffu, o0 == none), w1 = __ballot_sync(0xffffffffu, o1 == none);
                     if (lane == 0) SM90_PWAIT(empty0 + 8 * stage, parity ^ 1u);
@@ -927,7 +888,6 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                         const int n1 = tile_n0(it + 1) + pnl * RW + lane;
                         q0 = row_off(n1);
                         if (NU > 1) q1 = row_off(n1 + 32);
-                        if (SM90_L2PF_G(D)) prefetch_rows(q0, q1);
                     }
                     if (defer) {
                         /* this tile's copies stay in flight while the previous tile's land */
@@ -1002,26 +962,6 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                         if (pid < 0 || pid >= p.num_pages) bad = 1; /* never dereferenced: OOB box */
                         page = bad ? -1 : pid;
                     }
-                }
-            }
-            if (SM90_L2PF_T(D) > 0 && !pt && it + SM90_L2PF_T(D) < n_tiles) {
-                /* SM90_L2PF_T: tile it + N's boxes into L2 (contiguous cache: page b, slot = key) */
-                const int sf = (n_hi - 1 - it - SM90_L2PF_T(D)) * BN + lane * p.box_rows;
-                if (PAIR) {
-                    int first, mine;
-                    pa_sm90_pair_share(p.boxes, pnl, &first, &mine);
-                    if (lane < p.boxes && lane >= first && lane < first + mine) {
-                        int c3, c4;
-                        if (p.pair_mode == PA_SM90_PAIR_GLOBAL) { c3 = b * p.page_groups + (sf >> 3); c4 = kvh; }
-                        else if (p.pair_mode == PA_SM90_PAIR_HEADS) { c3 = sf >> 3; c4 = b * p.group_hk + kvh; }
-                        else { c3 = kvh; c4 = b; }
-                        tma_prefetch_l2_5d(map0, 0, 0, 0, c3, c4);
-                    }
-                } else if (lane < p.boxes) {
-                    const int mine = pa_sm90_warp_panels(NP, pnl);
-#pragma unroll
-                    for (int q = 0; q < (NP + 1) / 2; q++)
-                        if (q < mine) tma_prefetch_l2_4d(map0, (pnl + 2 * q) * SM90_PANEL_COLS, sf, kvh, b);
                 }
             }
             const uint32_t bad_mask = __ballot_sync(0xffffffffu, bad);

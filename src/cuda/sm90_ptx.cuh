@@ -62,24 +62,6 @@ static __device__ __forceinline__ void tma_load_5d(uint32_t dst, const CUtensorM
                  : "memory");
 }
 
-/* cp.async.bulk.prefetch.tensor: the box at these coordinates into L2 only (no shared memory,
- * no barrier); out-of-range parts are skipped */
-static __device__ __forceinline__ void tma_prefetch_l2_4d(const CUtensorMap *map, int c0, int c1, int c2, int c3)
-{
-    asm volatile("cp.async.bulk.prefetch.tensor.4d.L2.global.tile [%0, {%1, %2, %3, %4}];\n"
-                 :: "l"((uint64_t)map), "r"(c0), "r"(c1), "r"(c2), "r"(c3) : "memory");
-}
-static __device__ __forceinline__ void tma_prefetch_l2_5d(const CUtensorMap *map, int c0, int c1, int c2, int c3, int c4)
-{
-    asm volatile("cp.async.bulk.prefetch.tensor.5d.L2.global.tile [%0, {%1, %2, %3, %4, %5}];\n"
-                 :: "l"((uint64_t)map), "r"(c0), "r"(c1), "r"(c2), "r"(c3), "r"(c4) : "memory");
-}
-
-/* prefetch.global.L2: the line holding this address into L2 (a per-thread instruction; the bulk
- * form cp.async.bulk.prefetch.L2 takes uniform operands, so per-lane addresses become a loop) */
-static __device__ __forceinline__ void prefetch_l2(uint64_t addr)
-{ asm volatile("prefetch.global.L2 [%0];\n" :: "l"(addr)); }
-
 /* prefetch.tensormap: pulls the descriptor into the cache before the first TMA */
 static __device__ __forceinline__ void tma_prefetch_desc(const CUtensorMap *map)
 { asm volatile("prefetch.tensormap [%0];\n" :: "l"((uint64_t)map) : "memory"); }
