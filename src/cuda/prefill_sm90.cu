@@ -243,7 +243,7 @@
  *       the d128 / d256 gather, and d128 with 3 stages for K and V: predicted a few points at pages
  *       1-4 (no arrival waits for the next tile's copies). Measured +1.9..2.8% at d128, +2.1..2.3%
  *       at d256 (+34..36% with V's warps deferring too): the gather is not short of ring depth.
- *       (b) row sums by the tensor core (P x ones beside each P V k-step, d128): +5.7% contiguous,
+ *       (b) row sums by the tensor core (P x ones beside each P V k-step, d128; rowsum.patch): +5.7%,
  *       and the sums of bf16-rounded P miss the lse bound in 25 of 687 cases. (c) L2 prefetch of
  *       tile it + 1 / it + 2 ahead of the TMA loads or of the gather's next-tile rows
  *       (bench/wip_sm90/l2pf.patch): d64 contiguous +5%, gather page 1 +3..21%, d256 contiguous
@@ -485,19 +485,6 @@ using namespace pa_sm90;
 #define SM90_THREADS     384                 /* producer warpgroup + 2 consumer warpgroups */
 #define SM90_PANEL_COLS  64                  /* one 128-byte swizzle atom row of bf16 */
 
-/* The softmax's row sums from the tensor core (experiment, session 15): each P V k-step also
- * issues P x ones (wgmma m64n8k16, B a 512-byte all-ones block in shared memory, no swizzle), whose
- * 4-float accumulator is rescaled with O; the 64 FADDs a thread and tile of the sums, and the
- * epilogue's quad shuffles, leave the consumers' instruction stream (which sets the pace at d64 /
- * d128: M19), for 8 small wgmmas a tile. The sums are then of P as rounded for P V. Non-lazy
- * softmax only (d64 / d128). Knobs SM90_ROWSUM_MMA_D64 / _D128. */
-#ifndef SM90_ROWSUM_MMA_D64
-#define SM90_ROWSUM_MMA_D64 0
-#endif
-#ifndef SM90_ROWSUM_MMA_D128
-#define SM90_ROWSUM_MMA_D128 0
-#endif
-#define SM90_ROWSUM_MMA(D) SM90_BY_D(D, SM90_ROWSUM_MMA_D64, SM90_ROWSUM_MMA_D128, 0)
 
 /* Shapes per head_dim D: a K/V tile is BN keys x NP panels of 64 columns (128 B rows, 128B
  * swizzle); Q is 128 rows x NP panels. D 64: 16 KB tiles, 80 KB in all; D 128: 32 KB tiles,
@@ -514,8 +501,7 @@ template <int D, bool G = false> struct sm90_shape {      /* G: the gather kerne
     static constexpr int OFF_K = NP * QPANEL;
     static constexpr int OFF_V = OFF_K + KSTAGES * TILE;
     static constexpr int OFF_BAR = OFF_V + STAGES * TILE;
-    static constexpr int OFF_ONES = OFF_BAR + 256;          /* SM90_ROWSUM_MMA's all-ones block */
-    static constexpr int SMEM = OFF_BAR + 256 + (SM90_ROWSUM_MMA(D) ? 512 : 0) + 1024;   /* + barriers, masks, alignment slack */
+    static constexpr int SMEM = OFF_BAR + 256 + 1024;   /* + barriers, masks, alignment slack */
     static constexpr int MASK_WORDS = BN / 32;              /* bad-page mask words per stage */
     static_assert(SMEM <= 227 * 1024, "shared memory over the sm_90 per-block limit");
     static_assert(KSTAGES >= STAGES, "K's ring shallower than V's");
@@ -742,10 +728,6 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
             mbar_init(bar_k_empty + 8 * s, SM90_MASK_SYNC(D, GATHER) == 1 ? 256 : 8);
         }
         fence_mbar_init();
-    }
-    if constexpr (SM90_ROWSUM_MMA(D) != 0) {   /* 512 bytes of ones (bf16 / f16 1.0) for P x ones */
-        if (threadIdx.x < 128) ((volatile uint32_t *)(base_ptr + S::OFF_ONES))[threadIdx.x] = BF16 ? 0x3F803F80u : 0x3C003C00u;
-        fence_proxy_async();
     }
     __syncthreads();
     if (threadIdx.x == 0) SM90_TR(15);
@@ -1083,9 +1065,6 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
 #pragma unroll
     for (int i = 0; i < ON; i++) o[i] = 0.f;
     float row_max[2] = { -INFINITY, -INFINITY }, row_sum[2] = { 0.f, 0.f };
-    constexpr bool RSM = SM90_ROWSUM_MMA(D) != 0;
-    static_assert(!RSM || SM90_LAZY(D) == 0, "SM90_ROWSUM_MMA needs the plain softmax");
-    float lsum[4] = { 0.f, 0.f, 0.f, 0.f };   /* RSM: rows r, r + 8 (two equal columns each) */
     const int row0 = qrow_base + warp * 16 + (lane >> 2);
     const int col0 = 2 * (lane & 3);
     const float sl2 = p.sl2;
@@ -1157,8 +1136,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         }
         wgmma_commit();
     };
-    /* O += P V for the tile in this stage (issue only); RSM: the row sums += P x ones too */
-    [[maybe_unused]] const uint64_t dones = make_desc_noswizzle(sQ + S::OFF_ONES, 128, 128);
+    /* O += P V for the tile in this stage (issue only) */
     auto issue_pv = [&](int stage) {
 #pragma unroll
         for (int kk = 0; kk < BN / 16; kk++) {
@@ -1166,7 +1144,6 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                               : PAIR ? make_desc_sw128(sV + stage * S::TILE + kk * 2 * S::GROUP, 1024, S::GROUP)
                                      : make_desc_sw128(sV + stage * S::TILE + kk * 16 * 128, S::PANEL, 1024);
             ops::template rs<1>(o, pa[kk], db);
-            if constexpr (RSM) ops::template rs<0>(lsum, pa[kk], dones);
         }
         wgmma_commit();
     };
@@ -1254,7 +1231,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                 row_max[i] = mx;
                 const float ms = m_use * sl2;
                 const float sum = exp_row(i, ms);
-                if constexpr (!RSM) row_sum[i] = row_sum[i] * corr[i] + sum;
+                row_sum[i] = row_sum[i] * corr[i] + sum;
             }
             return true;
         }
@@ -1333,7 +1310,6 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         }
         wgmma_wait<0>();
         fence_regs(o);
-        if constexpr (RSM) fence_regs(lsum);
         SM90_TT(wg, it, 6);
         __syncwarp();
         if (lane == 0) mbar_arrive(bar_v_empty + 8 * pstage);
@@ -1343,7 +1319,6 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                 o[4 * j + 0] *= corr[0]; o[4 * j + 1] *= corr[0];
                 o[4 * j + 2] *= corr[1]; o[4 * j + 3] *= corr[1];
             }
-            if constexpr (RSM) { lsum[0] *= corr[0]; lsum[1] *= corr[0]; lsum[2] *= corr[1]; lsum[3] *= corr[1]; }
         }
         pack_p();
         SM90_TT(wg, it, 7);
@@ -1358,7 +1333,6 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         issue_pv(stage);
         wgmma_wait<0>();
         fence_regs(o);
-        if constexpr (RSM) fence_regs(lsum);
         __syncwarp();
         if (lane == 0) mbar_arrive(bar_v_empty + 8 * stage);
         if (t == 0) SM90_TR(5 + 5 * wg);
@@ -1366,7 +1340,6 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
 
     /* row i's softmax denominator (the 4 lanes of a row summed), and its lse where asked */
     auto row_l = [&](int i) -> float {
-        if constexpr (RSM) return lsum[2 * i];   /* already the whole row's sum */
         float l = row_sum[i];
         l += __shfl_xor_sync(0xffffffffu, l, 1);
         return l + __shfl_xor_sync(0xffffffffu, l, 2);

@@ -124,36 +124,6 @@ static __device__ __forceinline__ uint64_t make_desc_sw128(uint32_t addr, uint32
     return d;
 }
 
-/* A wgmma shared-memory matrix descriptor without swizzle (layout type 0): start address >> 4 in
- * bits 0-13, leading byte offset >> 4 in 16-29, stride byte offset >> 4 in 32-45. */
-static __device__ __forceinline__ uint64_t make_desc_noswizzle(uint32_t addr, uint32_t lbo, uint32_t sbo)
-{
-    uint64_t d = 0;
-    d |= (uint64_t)((addr & 0x3FFFF) >> 4);
-    d |= (uint64_t)((lbo & 0x3FFFF) >> 4) << 16;
-    d |= (uint64_t)((sbo & 0x3FFFF) >> 4) << 32;
-    return d;
-}
-
-/* wgmma.mma_async m64n8k16 .f32.bf16.bf16 / .f32.f16.f16: A from registers, B from a descriptor
- * (a 4-float accumulator: rows r and r + 8, two columns each). */
-template <int TRANS_B>
-static __device__ __forceinline__ void wgmma_rs_bf16(float (&d)[4], const uint32_t (&a)[4], uint64_t desc_b, int accumulate = 1)
-{
-    asm volatile("{\n.reg .pred p;\nsetp.ne.b32 p, %10, 0;\n"
-                 "wgmma.mma_async.sync.aligned.m64n8k16.f32.bf16.bf16 {%0, %1, %2, %3}, {%4, %5, %6, %7}, %8, p, 1, 1, %9;\n}\n"
-                 : "+f"(d[0]), "+f"(d[1]), "+f"(d[2]), "+f"(d[3])
-                 : "r"(a[0]), "r"(a[1]), "r"(a[2]), "r"(a[3]), "l"(desc_b), "n"(TRANS_B), "r"(accumulate));
-}
-template <int TRANS_B>
-static __device__ __forceinline__ void wgmma_rs_f16(float (&d)[4], const uint32_t (&a)[4], uint64_t desc_b, int accumulate = 1)
-{
-    asm volatile("{\n.reg .pred p;\nsetp.ne.b32 p, %10, 0;\n"
-                 "wgmma.mma_async.sync.aligned.m64n8k16.f32.f16.f16 {%0, %1, %2, %3}, {%4, %5, %6, %7}, %8, p, 1, 1, %9;\n}\n"
-                 : "+f"(d[0]), "+f"(d[1]), "+f"(d[2]), "+f"(d[3])
-                 : "r"(a[0]), "r"(a[1]), "r"(a[2]), "r"(a[3]), "l"(desc_b), "n"(TRANS_B), "r"(accumulate));
-}
-
 /* ex2.approx.ftz.f32: 2^x, 2^-inf = 0 */
 static __device__ __forceinline__ float ex2(float x)
 { float y; asm("ex2.approx.ftz.f32 %0, %1;\n" : "=f"(y) : "f"(x)); return y; }
