@@ -86,7 +86,7 @@ fi
 echo "total $(el)"
 # ours at the same pages in the same call (binaries carried in .carry/bins.tar.xz), for side-by-side ratios
 if [ -f .carry/bins.tar.xz ]; then
-  tar xJf .carry/bins.tar.xz && timeout 60 build/pa-bench --prefill-only --dims 128 --causal both --pages 1,16,64,128 \
+  tar xJf .carry/bins.tar.xz && timeout 60 build/pa-bench --prefill-only --dims 128 --causal both --pages ${OUR_PAGES:-1,16,64,128} \
     --table frag --iters 10 > "$O/pa_bench_ours.log" 2>&1
   echo "ours rc=$? ($(el))"; cat "$O/pa_bench_ours.log"
 fi

@@ -261,24 +261,34 @@
  *       -1.0..-1.4%; interleaved against cuDNN 1.064..1.075x (1.011..1.014x before). d128 +0.4%,
  *       d64 +0.9% (contiguous; d64 0.952x cuDNN against 0.961..0.967x): not taken there. With
  *       paged calls rotated too, the d256 paged overheads read pages 1-4 +12.1..12.3%, 8..256
- *       +3.1..4.1%, 100 +10.5% non-causal, every non-causal paged row faster than before. But the
+ *       +3.1..4.1%, 100 +10.5% non-causal, every non-causal paged row faster than before. The
  *       random tests never rotate (key counts rarely multiples of 64 with several query blocks),
- *       so only the contiguous rotated walk has been checked against a reference (interleaved.py
- *       against SDPA, d256 8k): the committed build rotates contiguous caches only
- *       (SM90_ROTATE_PAGED=0, SM90_ROTATE_G256=0; its d256 TMA loop is build ROT's, the prologue
- *       differs), and the paged d256 rows stay unrotated against a 7% faster baseline until
- *       test_gpu's tile-multiple cases have run through the rotated paged and gather walks.
+ *       so test_gpu gained fixed tile-multiple cases; through the rotated TMA, gather and automatic
+ *       paths they passed on the H200 (session 17, RESULTS 3.1u: 527 cases, racecheck of the rotated
+ *       gather 0 hazards), and paged calls rotate too since then (SM90_ROTATE_PAGED, SM90_ROTATE_G256;
+ *       d256 non-causal pages 1 / 8 / 16 / 100 -2.0 / -3.9 / -2.8 / -2.3% against the unrotated
+ *       paged walks). Integrated run (RESULTS 2.27): d256 contiguous non-causal 1.065x cuDNN
+ *       interleaved, 1.018..1.034x sustained; every d256 paged row faster than in 2.26 (-0.5..-5.4%)
+ *       but its overheads higher against the faster baseline (pages 1-4 +12.1..13.1%, 8..672
+ *       +2.8..3.8%, 100 +10.5..10.6%).
+ *   M37 (session 17, rejected; RESULTS 3.1u) (a) partial rotations at d128 / d64 (SM90_ROTATE_MOD:
+ *       (m_block % N) x tiles / N, N = 2, 4, 8), to keep neighbouring CTAs' L2 reuse while the
+ *       groups spread: +0.0..0.6%; the rotated d128 gather +0.8% at page 1. A profile of d128 page 8
+ *       (non-causal against causal) shows its non-causal consumers waiting on K no more than causal
+ *       ones: nothing there for rotation to recover. (b) suspend-time hints on the mbarrier waits
+ *       (SM90_PWAIT_NS / SM90_CWAIT_NS, TRYWAIT + NANOSLEEP.SYNCS): predicted issue slots for the
+ *       consumers from fewer producer polls; measured within -0.7..+0.5% at every head_dim.
  *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax at d128/d64 by a
  *   wgmma.fence predicated on the row sums (2% / 7% slower, as M28 found again), a persistent
  *   static round-robin grid (causal -8%: imbalance and L2 drift).
  *   ptxas: 168 registers at entry (setmaxnreg 40/232; gather 56/224 at d64 and d256, 64/216 at
  *   d128), 0 spills, 0 stack in all 18 instances; SASS: HGMMA.64x{64,128,256}x16, UTMALDG.4D/5D,
- *   LDGSTS (gather), USETMAXREG. Tested: tests/test_gpu.c forced to sm90 at each head_dim (295
+ *   LDGSTS (gather), USETMAXREG. Tested: tests/test_gpu.c forced to sm90 at each head_dim (296
  *   cases each: pages 1..672, NHD/HND, padded strides, varlen, causal, windows, softcap, NaN-
  *   poisoned pages and outputs, 64-bit gather offsets), compute-sanitizer memcheck forced sm90 and
  *   forced gather; racecheck forced sm90 and forced gather at every head_dim: 0 hazards; make
  *   test-sanitize (memcheck and racecheck, automatic and forced TMA / gather at each head_dim):
- *   14 passed, 0 failed (2.24).
+ *   14 passed, 0 failed (2.24 to 2.27; tile-multiple cases in test_gpu since 2.27).
  */
 #include "internal.h"
 #include <cuda_runtime.h>
