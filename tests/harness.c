@@ -118,6 +118,32 @@ void th_case_tile_multiple(th_case *c, uint64_t seed, const th_limits *lim, int 
     c->num_heads = 1 + (c->num_heads > 1);
 }
 
+/* Case i of the contiguous set: no page table, dense NHD or HND caches, non-causal, no window,
+ * key counts that are and are not multiples of the tiles (64, 128, 176), varlen, GQA: the calls
+ * the Hopper kernel serves with one box a tile (and the SM90_N176 experiment with 176-key tiles).
+ * The rest as th_case_random draws it. max_keys caps the key count (the CPU tests' smaller shapes). */
+void th_case_contiguous(th_case *c, uint64_t seed, const th_limits *lim, int i)
+{
+    static const int keys[] = { 1, 100, 177, 352, 1000, 2048, 4097, 8200 };
+    th_case_random(c, seed, lim);
+    c->decode = 0; c->causal = 0; c->window_left = -1; c->no_table = 1; c->pad = 0;
+    c->max_keys = keys[i % 8];
+    if (lim && lim->max_keys > 0 && c->max_keys > lim->max_keys) c->max_keys = lim->max_keys;
+    c->hnd = i & 1;
+    c->varlen = (i >> 1) & 1;
+    c->full_len = i % 3 != 0;
+    c->empty_pct = i % 5 == 4 ? 30 : 0;
+    c->batch = 1 + i % 2;
+    c->num_kv_heads = 1 + (i >> 2) % 2;
+    c->num_heads = c->num_kv_heads * (1 + i % 4);
+    c->max_q = 64 + 96 * (i % 4);
+    if (lim && lim->max_work > 0) {   /* fit by fewer query rows: the key count is the point */
+        const double per_q = (double)c->batch * c->max_keys * c->num_heads * c->head_dim;
+        while (c->max_q > 1 && per_q * c->max_q > lim->max_work) c->max_q = c->max_q * 3 / 4;
+    }
+    th_case_fit(c, lim ? lim->max_work : 0);
+}
+
 void th_case_random(th_case *c, uint64_t seed, const th_limits *lim)
 {
     uint64_t s = seed;

@@ -62,6 +62,7 @@ typedef struct th_case {
 void th_case_random(th_case *c, uint64_t seed, const th_limits *lim);
 /* Case i of a set with key counts that are multiples of 128, non-causal, several query blocks. */
 void th_case_tile_multiple(th_case *c, uint64_t seed, const th_limits *lim, int i);
+void th_case_contiguous(th_case *c, uint64_t seed, const th_limits *lim, int i);
 /* Shrinks max_q / max_keys until the case fits lim->max_work (after a test overrode fields). */
 void th_case_fit(th_case *c, double max_work);
 int  th_case_str(const th_case *c, char *buf, size_t n);   /* one line */

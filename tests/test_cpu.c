@@ -71,6 +71,16 @@ int main(void)
         count(th_run_case(ctx, &c, tag));
     }
 
+    /* contiguous caches, non-causal, key counts on and off the GPU kernels' tiles (capped at 1000) */
+    for (i = 0; i < 6; i++) {
+        char tag[160];
+        th_limits cl = lim;
+        cl.max_keys = 1000;
+        th_case_contiguous(&c, th_case_seed(base, 8000 + i), &cl, i);
+        snprintf(tag, sizeof tag, "[test_cpu contiguous case %d] (PA_TEST_SEED=%llu)", i, (unsigned long long)base);
+        count(th_run_case(ctx, &c, tag));
+    }
+
     /* head dims at the limits, every dtype */
     {
         static const int odd[] = { 1, 3, 7, 33, 300, 512 };

@@ -116,6 +116,14 @@ int main(void)
         count(th_run_case(ctx, &c, tag));
     }
 
+    /* contiguous caches, non-causal, key counts on and off the tiles */
+    for (i = 0; i < (kernel == PA__KERNEL_DECODE ? 0 : n < 8 ? n : 8); i++) {
+        char tag[160];
+        th_case_contiguous(&c, th_case_seed(base, 30000 + i), &lim, i);
+        snprintf(tag, sizeof tag, "[test_gpu contiguous case %d] (PA_TEST_SEED=%llu)", i, (unsigned long long)base);
+        count(th_run_case(ctx, &c, tag));
+    }
+
     /* bad inputs: host fields always, device tables with validation on */
     th_run_bad_inputs(ctx, PA_DTYPE_F16, 128, &passed, &failed);
     pa_context_set_validation(ctx, 1);

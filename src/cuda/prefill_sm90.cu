@@ -278,6 +278,13 @@
  *       ones: nothing there for rotation to recover. (b) suspend-time hints on the mbarrier waits
  *       (SM90_PWAIT_NS / SM90_CWAIT_NS, TRYWAIT + NANOSLEEP.SYNCS): predicted issue slots for the
  *       consumers from fewer producer polls; measured within -0.7..+0.5% at every head_dim.
+ *   M38 (session 17, measured, off: SM90_N176) 176-key tiles for d128 contiguous non-causal calls
+ *       (FA3's non-causal shape; wgmma m64n176k16, 88 S accumulators, Q's k-steps from shared
+ *       memory, one 176-row PAIR box a tile, 208 KB). Predicted a few percent from the per-tile fixed
+ *       work spread over 37% more keys. Measured (RESULTS 3.1u): contiguous -1.6% at ncu's clocks,
+ *       interleaved 0.978x cuDNN against 0.970x in the same call; tests, racecheck and memcheck pass.
+ *       Off because paged calls keep 128-key tiles (their overheads would read 1.6 points higher,
+ *       and the paged path is to keep the contiguous tile shape): the paged plans need 176 first.
  *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax at d128/d64 by a
  *   wgmma.fence predicated on the row sums (2% / 7% slower, as M28 found again), a persistent
  *   static round-robin grid (causal -8%: imbalance and L2 drift).
@@ -493,6 +500,16 @@ using namespace pa_sm90;
 #endif
 #define SM90_PWAIT(bar, par) do { if (SM90_PWAIT_NS > 0) mbar_wait_hint(bar, par, SM90_PWAIT_NS); else mbar_wait(bar, par); } while (0)
 #define SM90_CWAIT(bar, par) do { if (SM90_CWAIT_NS > 0) mbar_wait_hint(bar, par, SM90_CWAIT_NS); else mbar_wait(bar, par); } while (0)
+/* Experiment knob (session 17, off; bench/wip_sm90/mkvariants_s18.sh): key tiles of 176 for the
+ * d128 contiguous non-causal calls in the PAIR layout, FlashAttention 3's 128 x 176 non-causal
+ * shape: the per-tile fixed work (barriers, row maxima and their shuffles, O's rescale, the
+ * ping-pong hand-over) spread over 37% more keys, and each warpgroup's wgmma longer against the
+ * other's softmax. S takes 88 accumulators: Q's k16-steps stay in shared memory (4 of them in
+ * registers spill at 232). Only contiguous caches (one 176-row box a tile; the paged box plans
+ * assume 128-key tiles), no causal mask, no window. */
+#ifndef SM90_N176
+#define SM90_N176 0
+#endif
 #define SM90_THREADS     384                 /* producer warpgroup + 2 consumer warpgroups */
 #define SM90_PANEL_COLS  64                  /* one 128-byte swizzle atom row of bf16 */
 
@@ -500,11 +517,11 @@ using namespace pa_sm90;
 /* Shapes per head_dim D: a K/V tile is BN keys x NP panels of 64 columns (128 B rows, 128B
  * swizzle); Q is 128 rows x NP panels. D 64: 16 KB tiles, 80 KB in all; D 128: 32 KB tiles,
  * 160 KB; D 256: 64-key tiles of 32 KB, 192 KB. */
-template <int D, bool G = false> struct sm90_shape {      /* G: the gather kernel */
+template <int D, bool G = false, bool W = false> struct sm90_shape {   /* G: the gather kernel; W: SM90_N176 */
     static constexpr int STAGES = SM90_STAGES_FOR(D, G);    /* V ring stages (and K's but below) */
     static constexpr int KSTAGES = SM90_KSTAGES_FOR(D, G);  /* K ring stages (>= STAGES) */
     static constexpr int NP = D / 64;                       /* 64-column panels */
-    static constexpr int BN = D == 256 ? 64 : 128;          /* keys per K/V tile (pa_sm90_tile_n) */
+    static constexpr int BN = W ? 176 : D == 256 ? 64 : 128;   /* keys per K/V tile (pa_sm90_tile_n) */
     static constexpr int PANEL = BN * 128;                  /* one panel of a K/V tile */
     static constexpr int TILE = NP * PANEL;                 /* a K/V tile (one stage) */
     static constexpr int QPANEL = SM90_BLOCK_M * 128;       /* one panel of Q */
@@ -513,7 +530,8 @@ template <int D, bool G = false> struct sm90_shape {      /* G: the gather kerne
     static constexpr int OFF_V = OFF_K + KSTAGES * TILE;
     static constexpr int OFF_BAR = OFF_V + STAGES * TILE;
     static constexpr int SMEM = OFF_BAR + 256 + 1024;   /* + barriers, masks, alignment slack */
-    static constexpr int MASK_WORDS = BN / 32;              /* bad-page mask words per stage */
+    /* bad-page mask words per stage (W: contiguous caches only, which have no bad pages) */
+    static constexpr int MASK_WORDS = W ? 4 : BN / 32;
     static_assert(SMEM <= 227 * 1024, "shared memory over the sm_90 per-block limit");
     static_assert(KSTAGES >= STAGES, "K's ring shallower than V's");
 };
@@ -667,12 +685,12 @@ __device__ unsigned long long sm90_tile_trace[64][2][32][8];
 #define SM90_TR(slot) ((void)0)
 #define SM90_TT(wg, it, slot) ((void)0)
 #endif
-template <int D, bool BF16, bool GATHER, bool PAIR>
+template <int D, bool BF16, bool GATHER, bool PAIR, bool W = false>
 __global__ void __launch_bounds__(SM90_THREADS, 1)
 sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
 {
     typedef sm90_ops<BF16> ops;
-    typedef sm90_shape<D, GATHER> S;
+    typedef sm90_shape<D, GATHER, W> S;
     constexpr int BN = S::BN, NP = S::NP, SN = BN / 2, ON = D / 2;   /* S and O floats per thread */
     extern __shared__ uint8_t smem_raw[];
     const uint32_t base = (smem_u32(smem_raw) + 1023u) & ~1023u;
@@ -1062,7 +1080,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
 
     /* the first KQ k16-steps of Q as wgmma A fragments in registers (ldmatrix from the swizzled
      * panels): S = Q K^T then reads only K from shared memory in those steps */
-    constexpr int KQ = SM90_QREG_STEPS(D, GATHER);
+    constexpr int KQ = W ? 0 : SM90_QREG_STEPS(D, GATHER);
     uint32_t qa[KQ > 0 ? KQ : 1][4];
 #pragma unroll
     for (int kk = 0; kk < KQ; kk++) {
@@ -1181,7 +1199,8 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
 #pragma unroll
                     for (int c = 0; c < 2; c++) {
                         const int cl = 8 * j + col0 + c, col = n0 + cl;
-                        const bool keep = col <= hi && col >= lo && !((bad[j >> 2] >> (cl & 31)) & 1u);
+                        const uint32_t bw = (j >> 2) < 4 ? bad[(j >> 2) & 3] : 0u;   /* W: keys 128.. have no word */
+                        const bool keep = col <= hi && col >= lo && !((bw >> (cl & 31)) & 1u);
                         s[4 * j + 2 * i + c] = keep ? s[4 * j + 2 * i + c] : -INFINITY;
                     }
             }
@@ -1491,9 +1510,9 @@ static CUresult sm90_kv_map(CUtensorMap *map, const pa__problem *pb, const void 
 /* The PAIR layout's 5-D map (PA_SM90_PAIR_* in sm90_plan.h): a box is g rows of all head_dim / 64
  * panels and lands as [8-row group][panel][8 rows][128 B]. */
 static CUresult sm90_pair_map(CUtensorMap *map, const pa__problem *pb, const void *ptr,
-                              int64_t st_tok, int64_t st_head, int64_t st_page)
+                              int64_t st_tok, int64_t st_head, int64_t st_page, int rows)
 {
-    const int mode = pa_sm90_pair_mode(pb), g = pa_sm90_box_rows(pb);
+    const int mode = pa_sm90_pair_mode(pb);
     const cuuint64_t hk = (cuuint64_t)pb->num_kv_heads, np = (cuuint64_t)pb->num_pages;
     const cuuint64_t groups = (cuuint64_t)pb->page_size / 8;
     cuuint64_t d3, d4, s3, s4;
@@ -1504,7 +1523,7 @@ static CUresult sm90_pair_map(CUtensorMap *map, const pa__problem *pb, const voi
     const cuuint32_t np_ = (cuuint32_t)pa_sm90_panels(pb->head_dim);
     const cuuint64_t dims[5] = { SM90_PANEL_COLS, 8, np_, d3, d4 };
     const cuuint64_t strides[4] = { (cuuint64_t)st_tok * 2, SM90_PANEL_COLS * 2, s3 * 2, s4 * 2 };
-    const cuuint32_t box[5] = { SM90_PANEL_COLS, 8, np_, (cuuint32_t)(pa_sm90_pair_box_rows(mode, g) / 8), 1 };
+    const cuuint32_t box[5] = { SM90_PANEL_COLS, 8, np_, (cuuint32_t)(rows / 8), 1 };
     const cuuint32_t estr[5] = { 1, 1, 1, 1, 1 };
     return sm90_encode_fn()(map, pb->dtype == PA_DTYPE_BF16 ? CU_TENSOR_MAP_DATA_TYPE_BFLOAT16
                                                             : CU_TENSOR_MAP_DATA_TYPE_FLOAT16,
@@ -1513,16 +1532,18 @@ static CUresult sm90_pair_map(CUtensorMap *map, const pa__problem *pb, const voi
                             CU_TENSOR_MAP_FLOAT_OOB_FILL_NONE);
 }
 
-/* Encodes the K and V maps the regime needs (none for the gather); fills *n_maps. */
-static CUresult sm90_build_maps(sm90_maps *m, const pa__problem *pb, int *n_maps)
+/* Encodes the K and V maps the regime needs (none for the gather); fills *n_maps. pair_rows: a
+ * PAIR box's rows (0: the plan's; SM90_N176 passes its 176-key tile). */
+static CUresult sm90_build_maps(sm90_maps *m, const pa__problem *pb, int *n_maps, int pair_rows)
 {
     const int regime = sm90_regime(pb), g = pa_sm90_box_rows(pb);
     int n = 0;
     if (regime == PA_SM90_PAIRS) {
+        const int rows = pair_rows > 0 ? pair_rows : pa_sm90_pair_box_rows(pa_sm90_pair_mode(pb), g);
         *n_maps = 1;
-        CUresult r = sm90_pair_map(&m->k[0], pb, pb->k, pb->k_stride_token, pb->k_stride_head, pb->k_stride_page);
+        CUresult r = sm90_pair_map(&m->k[0], pb, pb->k, pb->k_stride_token, pb->k_stride_head, pb->k_stride_page, rows);
         if (r == CUDA_SUCCESS)
-            r = sm90_pair_map(&m->v[0], pb, pb->v, pb->v_stride_token, pb->v_stride_head, pb->v_stride_page);
+            r = sm90_pair_map(&m->v[0], pb, pb->v, pb->v_stride_token, pb->v_stride_head, pb->v_stride_page, rows);
         return r;
     }
     if (regime == PA_SM90_BOXES) n = 1;
@@ -1569,7 +1590,7 @@ extern "C" int pa__sm90_supports(const pa_context *ctx, const pa__problem *pb, c
     if (!sm90_encode_fn()) SM90_NO("cuTensorMapEncodeTiled is not available from the driver");
     sm90_maps probe; /* host only: the same maps run() will build must encode */
     int n_maps;
-    if (sm90_build_maps(&probe, pb, &n_maps) != CUDA_SUCCESS)
+    if (sm90_build_maps(&probe, pb, &n_maps, 0) != CUDA_SUCCESS)
         SM90_NO("cuTensorMapEncodeTiled refuses this K/V layout");
     return 1;
 #undef SM90_NO
@@ -1581,14 +1602,17 @@ extern "C" pa_status pa__sm90_attention(pa_context *ctx, const pa__problem *pb, 
 {
     if (pb->batch <= 0 || pb->max_seqlen_q <= 0 || pb->num_heads <= 0) return PA_OK;
     const int regime = sm90_regime(pb), gather = regime == PA_SM90_GATHER;
-    const int tile = pa_sm90_tile_n(pb->head_dim);
-    const int box_rows = regime == PA_SM90_BOXES || regime == PA_SM90_PAIRS ? pa_sm90_box_rows(pb) : tile;
+    /* SM90_N176: one 176-row PAIR box a tile (contiguous, non-causal, no window, d128) */
+    const int n176 = SM90_N176 && pb->head_dim == 128 && regime == PA_SM90_PAIRS && !pb->page_table &&
+                     !pb->causal && pb->window_left < 0;
+    const int tile = n176 ? 176 : pa_sm90_tile_n(pb->head_dim);
+    const int box_rows = n176 ? 176 : regime == PA_SM90_BOXES || regime == PA_SM90_PAIRS ? pa_sm90_box_rows(pb) : tile;
     sm90_maps maps;
     memset(&maps, 0, sizeof maps);
     int n_maps = 0;
     if (!gather) {   /* the gather path never touches the maps */
         if (!sm90_encode_fn()) return pa__fail(ctx, PA_ERR_CUDA, "sm90: cuTensorMapEncodeTiled unavailable");
-        const CUresult r = sm90_build_maps(&maps, pb, &n_maps);
+        const CUresult r = sm90_build_maps(&maps, pb, &n_maps, n176 ? 176 : 0);
         if (r != CUDA_SUCCESS)
             return pa__fail(ctx, PA_ERR_CUDA, "sm90: cuTensorMapEncodeTiled failed (CUresult %d)", (int)r);
     }
@@ -1623,7 +1647,8 @@ extern "C" pa_status pa__sm90_attention(pa_context *ctx, const pa__problem *pb, 
     p.v_sp = pb->v_stride_page; p.v_st = pb->v_stride_token; p.v_sh = pb->v_stride_head;
     p.pdiv = pa_fastdiv_init((uint32_t)(pb->page_size > 0 ? pb->page_size : 1));
 
-    const int bf16 = pb->dtype == PA_DTYPE_BF16, pair = regime == PA_SM90_PAIRS, smem = sm90_smem_bytes(pb->head_dim, gather);
+    const int bf16 = pb->dtype == PA_DTYPE_BF16, pair = regime == PA_SM90_PAIRS;
+    const int smem = n176 ? sm90_shape<128, false, true>::SMEM : sm90_smem_bytes(pb->head_dim, gather);
     void (*kern)(const sm90_maps, const sm90_params);
 #define SM90_PICK(D) (gather ? (bf16 ? sm90_prefill_kernel<D, true, true, false> : sm90_prefill_kernel<D, false, true, false>) \
                       : pair ? (bf16 ? sm90_prefill_kernel<D, true, false, true> : sm90_prefill_kernel<D, false, false, true>) \
@@ -1632,6 +1657,9 @@ extern "C" pa_status pa__sm90_attention(pa_context *ctx, const pa__problem *pb, 
     else if (pb->head_dim == 256) kern = SM90_PICK(256);
     else kern = SM90_PICK(128);
 #undef SM90_PICK
+#if SM90_N176
+    if (n176) kern = bf16 ? sm90_prefill_kernel<128, true, false, true, true> : sm90_prefill_kernel<128, false, false, true, true>;
+#endif
     cudaError_t e = cudaFuncSetAttribute(kern, cudaFuncAttributeMaxDynamicSharedMemorySize, smem);
     if (e != cudaSuccess) {
         (void)cudaGetLastError();
