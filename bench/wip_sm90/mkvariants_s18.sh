@@ -1,9 +1,9 @@
 #!/bin/bash
-# Session 17: key tiles of 176 for d128 contiguous non-causal calls (SM90_N176; see the knob's
-# comment in prefill_sm90.cu). build_N176 = the committed kernels plus the two W instances
-# (<128, bf16|f16, TMA, PAIR, W>), which those calls take. Then bench/wip_sm90/dev_s17n.sh with
-# carry .carry/bins.tar.xz.
+# Wider key tiles for contiguous non-causal calls (M38): build_NW = the committed kernels plus the
+# W instances, d128 with 176-key tiles (SM90_N176, measured in session 17: -1.6% contiguous) and
+# d64 with 192-key tiles (SM90_N192_D64, compile-checked only). Packs build/ and build_NW's
+# test_gpu, pa-bench and libpagedattn.so into .carry/bins.tar.xz for bench/wip_sm90/dev_next_s18.sh.
 . "$(dirname "$0")/mkvariant_lib.sh"
-mk build_N176 -DSM90_N176=1
+mk build_NW -DSM90_N176=1 -DSM90_N192_D64=1
 mkdir -p .carry && tar cJf .carry/bins.tar.xz build/test_gpu build/pa-bench build/libpagedattn.so \
-    build_N176/test_gpu build_N176/pa-bench build_N176/libpagedattn.so && ls -la .carry/bins.tar.xz
+    build_NW/test_gpu build_NW/pa-bench build_NW/libpagedattn.so && ls -la .carry/bins.tar.xz

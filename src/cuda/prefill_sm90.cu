@@ -285,6 +285,7 @@
  *       interleaved 0.978x cuDNN against 0.970x in the same call; tests, racecheck and memcheck pass.
  *       Off because paged calls keep 128-key tiles (their overheads would read 1.6 points higher,
  *       and the paged path is to keep the contiguous tile shape): the paged plans need 176 first.
+ *       SM90_N192_D64: the same at d64 with 192-key tiles (compile-checked, not yet run).
  *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax at d128/d64 by a
  *   wgmma.fence predicated on the row sums (2% / 7% slower, as M28 found again), a persistent
  *   static round-robin grid (causal -8%: imbalance and L2 drift).
@@ -510,6 +511,11 @@ using namespace pa_sm90;
 #ifndef SM90_N176
 #define SM90_N176 0
 #endif
+/* The same at d64 with 192-key tiles (S 96 accumulators; 256 spills at 232): d64's tile is half
+ * d128's work, so its per-tile fixed share is larger. Compile-checked only (session 17). */
+#ifndef SM90_N192_D64
+#define SM90_N192_D64 0
+#endif
 #define SM90_THREADS     384                 /* producer warpgroup + 2 consumer warpgroups */
 #define SM90_PANEL_COLS  64                  /* one 128-byte swizzle atom row of bf16 */
 
@@ -517,11 +523,11 @@ using namespace pa_sm90;
 /* Shapes per head_dim D: a K/V tile is BN keys x NP panels of 64 columns (128 B rows, 128B
  * swizzle); Q is 128 rows x NP panels. D 64: 16 KB tiles, 80 KB in all; D 128: 32 KB tiles,
  * 160 KB; D 256: 64-key tiles of 32 KB, 192 KB. */
-template <int D, bool G = false, bool W = false> struct sm90_shape {   /* G: the gather kernel; W: SM90_N176 */
+template <int D, bool G = false, bool W = false> struct sm90_shape {   /* G: the gather kernel; W: SM90_N176 / N192_D64 */
     static constexpr int STAGES = SM90_STAGES_FOR(D, G);    /* V ring stages (and K's but below) */
     static constexpr int KSTAGES = SM90_KSTAGES_FOR(D, G);  /* K ring stages (>= STAGES) */
     static constexpr int NP = D / 64;                       /* 64-column panels */
-    static constexpr int BN = W ? 176 : D == 256 ? 64 : 128;   /* keys per K/V tile (pa_sm90_tile_n) */
+    static constexpr int BN = W ? (D == 64 ? 192 : 176) : D == 256 ? 64 : 128;   /* keys per K/V tile (pa_sm90_tile_n) */
     static constexpr int PANEL = BN * 128;                  /* one panel of a K/V tile */
     static constexpr int TILE = NP * PANEL;                 /* a K/V tile (one stage) */
     static constexpr int QPANEL = SM90_BLOCK_M * 128;       /* one panel of Q */
@@ -1602,17 +1608,18 @@ extern "C" pa_status pa__sm90_attention(pa_context *ctx, const pa__problem *pb, 
 {
     if (pb->batch <= 0 || pb->max_seqlen_q <= 0 || pb->num_heads <= 0) return PA_OK;
     const int regime = sm90_regime(pb), gather = regime == PA_SM90_GATHER;
-    /* SM90_N176: one 176-row PAIR box a tile (contiguous, non-causal, no window, d128) */
-    const int n176 = SM90_N176 && pb->head_dim == 128 && regime == PA_SM90_PAIRS && !pb->page_table &&
-                     !pb->causal && pb->window_left < 0;
-    const int tile = n176 ? 176 : pa_sm90_tile_n(pb->head_dim);
-    const int box_rows = n176 ? 176 : regime == PA_SM90_BOXES || regime == PA_SM90_PAIRS ? pa_sm90_box_rows(pb) : tile;
+    /* SM90_N176 / SM90_N192_D64: one 176-row (d128) or 192-row (d64) PAIR box a tile (contiguous,
+     * non-causal, no window); wn = that tile, else 0 */
+    const int wide_ok = regime == PA_SM90_PAIRS && !pb->page_table && !pb->causal && pb->window_left < 0;
+    const int wn = wide_ok && SM90_N176 && pb->head_dim == 128 ? 176 : wide_ok && SM90_N192_D64 && pb->head_dim == 64 ? 192 : 0;
+    const int tile = wn ? wn : pa_sm90_tile_n(pb->head_dim);
+    const int box_rows = wn ? wn : regime == PA_SM90_BOXES || regime == PA_SM90_PAIRS ? pa_sm90_box_rows(pb) : tile;
     sm90_maps maps;
     memset(&maps, 0, sizeof maps);
     int n_maps = 0;
     if (!gather) {   /* the gather path never touches the maps */
         if (!sm90_encode_fn()) return pa__fail(ctx, PA_ERR_CUDA, "sm90: cuTensorMapEncodeTiled unavailable");
-        const CUresult r = sm90_build_maps(&maps, pb, &n_maps, n176 ? 176 : 0);
+        const CUresult r = sm90_build_maps(&maps, pb, &n_maps, wn);
         if (r != CUDA_SUCCESS)
             return pa__fail(ctx, PA_ERR_CUDA, "sm90: cuTensorMapEncodeTiled failed (CUresult %d)", (int)r);
     }
@@ -1648,7 +1655,8 @@ extern "C" pa_status pa__sm90_attention(pa_context *ctx, const pa__problem *pb, 
     p.pdiv = pa_fastdiv_init((uint32_t)(pb->page_size > 0 ? pb->page_size : 1));
 
     const int bf16 = pb->dtype == PA_DTYPE_BF16, pair = regime == PA_SM90_PAIRS;
-    const int smem = n176 ? sm90_shape<128, false, true>::SMEM : sm90_smem_bytes(pb->head_dim, gather);
+    const int smem = wn == 176 ? sm90_shape<128, false, true>::SMEM : wn == 192 ? sm90_shape<64, false, true>::SMEM
+                   : sm90_smem_bytes(pb->head_dim, gather);
     void (*kern)(const sm90_maps, const sm90_params);
 #define SM90_PICK(D) (gather ? (bf16 ? sm90_prefill_kernel<D, true, true, false> : sm90_prefill_kernel<D, false, true, false>) \
                       : pair ? (bf16 ? sm90_prefill_kernel<D, true, false, true> : sm90_prefill_kernel<D, false, false, true>) \
@@ -1658,7 +1666,10 @@ extern "C" pa_status pa__sm90_attention(pa_context *ctx, const pa__problem *pb, 
     else kern = SM90_PICK(128);
 #undef SM90_PICK
 #if SM90_N176
-    if (n176) kern = bf16 ? sm90_prefill_kernel<128, true, false, true, true> : sm90_prefill_kernel<128, false, false, true, true>;
+    if (wn == 176) kern = bf16 ? sm90_prefill_kernel<128, true, false, true, true> : sm90_prefill_kernel<128, false, false, true, true>;
+#endif
+#if SM90_N192_D64
+    if (wn == 192) kern = bf16 ? sm90_prefill_kernel<64, true, false, true, true> : sm90_prefill_kernel<64, false, false, true, true>;
 #endif
     cudaError_t e = cudaFuncSetAttribute(kern, cudaFuncAttributeMaxDynamicSharedMemorySize, smem);
     if (e != cudaSuccess) {
