@@ -173,6 +173,42 @@ static int check_measured(void)
     return bad == 0;
 }
 
+/* The wide key tiles' PAIR plan (SM90_N176: 176 keys at d128, SM90_N192_D64: 192 at d64;
+ * experiments, off by default): for every page size that is a multiple of 8 (the PAIR layout's
+ * condition) and every tile start of a period, the boxes (pa_sm90_wide_box_rows) fit the 32 lanes
+ * that look them up, stay inside their page on 8-row slots, are issued once between the two warps
+ * (pa_sm90_pair_share_any, odd counts too) and bring the bytes the stage expects. */
+static int check_wide(int d, int tile, int ps, int table)
+{
+    const char *lname = "wide";
+    const int NP = pa_sm90_panels(d), g = pa_sm90_wide_box_rows(tile, ps, table);
+    const int boxes = tile / g;
+    int t, lane, pnl, row;
+    CHECK(g >= 8 && tile % g == 0 && (!table || ps % g == 0), "tile %d: box rows %d", tile, g);
+    CHECK(boxes <= 32, "tile %d: %d boxes for 32 lanes", tile, boxes);
+    for (t = 0; t < (table ? ps / 8 + 1 : 4); t++) {
+        const int n0 = t * tile;
+        int owner[32] = { 0 }, cover[256] = { 0 };
+        long total = 0;
+        for (pnl = 0; pnl < 2; pnl++) {
+            int first, mine;
+            pa_sm90_pair_share_any(boxes, pnl, &first, &mine);
+            CHECK(first >= 0 && mine >= 0 && first + mine <= boxes, "warp %d: boxes %d..%d of %d", pnl, first, first + mine, boxes);
+            for (lane = first; lane < first + mine; lane++) owner[lane]++;
+            total += (long)mine * g * NP * 128;
+        }
+        CHECK(total == (long)tile * NP * 128, "tile %d: the stage expects %ld bytes of %d", t, total, tile * NP * 128);
+        for (lane = 0; lane < boxes; lane++) {
+            const int j = n0 + lane * g;
+            CHECK(owner[lane] == 1, "tile %d: box %d issued %d times", t, lane, owner[lane]);
+            if (table) CHECK(j % ps + g <= ps && j % ps % 8 == 0, "tile %d box %d: slot %d", t, lane, j % ps);
+            for (row = lane * g; row < lane * g + g; row++) cover[row]++;
+        }
+        for (row = 0; row < tile; row++) CHECK(cover[row] == 1, "tile %d: row %d covered %d times", t, row, cover[row]);
+    }
+    return 1;
+}
+
 int main(void)
 {
     static const int big[] = { 1536, 2048, 2816, 4096, 8192, 12345 };
@@ -189,5 +225,10 @@ int main(void)
                 }
             }
     if (check_measured()) passed++; else failed++;
+    for (ps = 8; ps <= 1100; ps += 8)
+        for (table = 0; table < 2; table++) {
+            if (check_wide(128, 176, ps, table)) passed++; else failed++;
+            if (check_wide(64, 192, ps, table)) passed++; else failed++;
+        }
     return th_finish(passed, failed);
 }

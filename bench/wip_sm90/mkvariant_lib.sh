@@ -12,7 +12,7 @@ mk() {
     make -j2 BUILD="$v" NVEXTRA="$*" "$v"/pa-bench "$v"/test_gpu "$v"/libpagedattn.so 2>&1 | { grep -E "warning|error" || true; }
     local n; n=$(cuobjdump -sass "$v"/src/cuda/prefill_sm90.o | grep -c "STL\|LDL" || true)
     echo "$v: $* (local loads/stores in the SASS: $n)"
-    [ "$n" = 0 ] || { echo "$v spills"; exit 1; }
+    [ "$n" = 0 ] || [ -n "$ALLOW_SPILLS" ] || { echo "$v spills"; exit 1; }   # ALLOW_SPILLS=1: experiments only
 }
 pack() {
     local files="build/test_gpu build/pa-bench build/libpagedattn.so" v

@@ -285,7 +285,9 @@
  *       interleaved 0.978x cuDNN against 0.970x in the same call; tests, racecheck and memcheck pass.
  *       Off because paged calls keep 128-key tiles (their overheads would read 1.6 points higher,
  *       and the paged path is to keep the contiguous tile shape): the paged plans need 176 first.
- *       SM90_N192_D64: the same at d64 with 192-key tiles (compile-checked, not yet run).
+ *       SM90_N192_D64: the same at d64 with 192-key tiles; SM90_WIDE_PAGED: paged PAIR calls on the
+ *       wide tiles too (boxes of up to 16 / 64 rows, 6 mask words; plan checked on the CPU by
+ *       test_sm90_plan.c). Both compile-checked, not yet run (bench/wip_sm90/dev_next_s18.sh).
  *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax at d128/d64 by a
  *   wgmma.fence predicated on the row sums (2% / 7% slower, as M28 found again), a persistent
  *   static round-robin grid (causal -8%: imbalance and L2 drift).
@@ -516,6 +518,15 @@ using namespace pa_sm90;
 #ifndef SM90_N192_D64
 #define SM90_N192_D64 0
 #endif
+/* With either: paged calls in the PAIR layout (page sizes that are multiples of 8, dense pools)
+ * take the wide tiles too, cut into boxes of the largest power of two dividing the page size and
+ * the tile (d128: 16 rows, 11 a tile, or 8 rows, 22; d64: up to 64 rows, 3 a tile; checked on the
+ * CPU by tests/test_sm90_plan.c check_wide). Compile-checked only (session 17; the d128 producer
+ * then spills 8 bytes at its 40 registers: 22 boxes and 6 mask words). Page runs, per-panel boxes
+ * (padded pools) and the gather keep 128-key tiles. */
+#ifndef SM90_WIDE_PAGED
+#define SM90_WIDE_PAGED 0
+#endif
 #define SM90_THREADS     384                 /* producer warpgroup + 2 consumer warpgroups */
 #define SM90_PANEL_COLS  64                  /* one 128-byte swizzle atom row of bf16 */
 
@@ -536,8 +547,10 @@ template <int D, bool G = false, bool W = false> struct sm90_shape {   /* G: the
     static constexpr int OFF_V = OFF_K + KSTAGES * TILE;
     static constexpr int OFF_BAR = OFF_V + STAGES * TILE;
     static constexpr int SMEM = OFF_BAR + 256 + 1024;   /* + barriers, masks, alignment slack */
-    /* bad-page mask words per stage (W: contiguous caches only, which have no bad pages) */
-    static constexpr int MASK_WORDS = W ? 4 : BN / 32;
+    /* bad-page mask words per stage (W: 6 with SM90_WIDE_PAGED, else 4 that stay zero: contiguous
+     * caches have no bad pages) and the words a stage takes in shared memory */
+    static constexpr int MASK_WORDS = W && !SM90_WIDE_PAGED ? 4 : (BN + 31) / 32;
+    static constexpr int MASK_STRIDE = MASK_WORDS > 4 ? 8 : 4;
     static_assert(SMEM <= 227 * 1024, "shared memory over the sm_90 per-block limit");
     static_assert(KSTAGES >= STAGES, "K's ring shallower than V's");
 };
@@ -858,8 +871,8 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                     if (lane == 0) SM90_PWAIT(empty0 + 8 * stage, parity ^ 1u);
                     __syncwarp();
                     if (!is_v && lane == 0) {
-                        bad_masks[4 * stage + NU * pnl] = w0;
-                        if (NU > 1) bad_masks[4 * stage + NU * pnl + 1] = w1;
+                        bad_masks[S::MASK_STRIDE * stage + NU * pnl] = w0;
+                        if (NU > 1) bad_masks[S::MASK_STRIDE * stage + NU * pnl + 1] = w1;
                         mbar_arrive(full0 + 8 * stage);
                     }
                     /* copy i moves warp row RPI i + hi: its swizzle (chunk ^ (row & 7)) repeats every
@@ -994,7 +1007,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                     if (p.runs) unit = bad_mask ? 8 * (key < L0 ? 0 : 1 + (int)pa_fastdiv_q(p.pdiv, (uint32_t)(key - L0))) : 0;
                     else unit = key >> p.box_shift;
                     const uint32_t bits = __ballot_sync(0xffffffffu, (bad_mask >> unit) & 1u);
-                    if (lane == 0) bad_masks[4 * stage + w] = bits;
+                    if (lane == 0) bad_masks[S::MASK_STRIDE * stage + w] = bits;
                 }
             }
             if (PAIR) {
@@ -1002,7 +1015,8 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                  * between the panel warps (a single box goes to warp 0, warp 1 arrives with 0
                  * bytes). Bad pages and boxes past the end get fully out-of-range coordinates. */
                 int first, mine;
-                pa_sm90_pair_share(p.boxes, pnl, &first, &mine);
+                if constexpr (W && SM90_WIDE_PAGED) pa_sm90_pair_share_any(p.boxes, pnl, &first, &mine);   /* 11 x 16 */
+                else pa_sm90_pair_share(p.boxes, pnl, &first, &mine);
                 if (lane == 0)
                     mbar_arrive_expect_tx(full + 8 * stage, mine * pa_sm90_pair_box_rows(p.pair_mode, p.box_rows) * NP * 128);
                 __syncwarp();
@@ -1125,22 +1139,25 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
     }
 
     constexpr int MS = SM90_MASK_SYNC(D, GATHER);
-    auto read_bad = [&](int stage, uint32_t (&bad)[4]) {
+    constexpr int NB = S::MASK_WORDS > 4 ? S::MASK_WORDS : 4;   /* mask words a consumer holds */
+    auto read_bad = [&](int stage, uint32_t (&bad)[NB]) {
         if constexpr (MS >= 2) {   /* lane 0 reads, the warp shares */
-            uint32_t v[4] = { 0u, 0u, 0u, 0u };
+            uint32_t v[NB];
+#pragma unroll
+            for (int w = 0; w < NB; w++) v[w] = 0u;
             if constexpr (MS == 4 && S::MASK_WORDS == 4) {   /* one 16-byte load */
                 if (lane == 0) asm volatile("ld.shared.v4.b32 {%0, %1, %2, %3}, [%4];\n"
                                             : "=r"(v[0]), "=r"(v[1]), "=r"(v[2]), "=r"(v[3])
                                             : "r"(smem_u32((const void *)(bad_masks + 4 * stage))) : "memory");
             } else {
 #pragma unroll
-                for (int w = 0; w < 4; w++) v[w] = w < S::MASK_WORDS && lane == 0 ? bad_masks[4 * stage + w] : 0u;
+                for (int w = 0; w < NB; w++) v[w] = w < S::MASK_WORDS && lane == 0 ? bad_masks[S::MASK_STRIDE * stage + w] : 0u;
             }
 #pragma unroll
-            for (int w = 0; w < 4; w++) bad[w] = w < S::MASK_WORDS ? __shfl_sync(0xffffffffu, v[w], 0) : 0u;
+            for (int w = 0; w < NB; w++) bad[w] = w < S::MASK_WORDS ? __shfl_sync(0xffffffffu, v[w], 0) : 0u;
         } else {
 #pragma unroll
-            for (int w = 0; w < 4; w++) bad[w] = w < S::MASK_WORDS ? bad_masks[4 * stage + w] : 0u;
+            for (int w = 0; w < NB; w++) bad[w] = w < S::MASK_WORDS ? bad_masks[S::MASK_STRIDE * stage + w] : 0u;
         }
     };
     /* S = Q K^T for the tile in this stage (issue only) */
@@ -1183,7 +1200,13 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         wgmma_commit();
     };
     /* scores of tile n0 in s: softcap, mask, online softmax; P (fp32) left in s */
-    auto softmax = [&](int n0, const uint32_t (&bad)[4], float (&corr)[2], bool first) -> bool {
+    auto any_bad = [](const uint32_t (&bad)[NB]) -> uint32_t {
+        uint32_t a = bad[0] | bad[1] | bad[2] | bad[3];
+#pragma unroll
+        for (int w = 4; w < NB; w++) a |= bad[w];
+        return a;
+    };
+    auto softmax = [&](int n0, const uint32_t (&bad)[NB], float (&corr)[2], bool first) -> bool {
         if (p.softcap > 0.f) {
             const float k = p.scale / p.softcap;
 #pragma unroll
@@ -1192,7 +1215,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         const bool need_mask = (n0 + BN > sk) ||
                                (p.causal && n0 + BN - 1 > m0 + diag) ||
                                (p.window_left >= 0 && n0 < m_last + diag - p.window_left) ||
-                               (bad[0] | bad[1] | bad[2] | bad[3]);
+                               any_bad(bad);
         if (need_mask) {
 #pragma unroll
             for (int i = 0; i < 2; i++) {
@@ -1205,8 +1228,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
 #pragma unroll
                     for (int c = 0; c < 2; c++) {
                         const int cl = 8 * j + col0 + c, col = n0 + cl;
-                        const uint32_t bw = (j >> 2) < 4 ? bad[(j >> 2) & 3] : 0u;   /* W: keys 128.. have no word */
-                        const bool keep = col <= hi && col >= lo && !((bw >> (cl & 31)) & 1u);
+                        const bool keep = col <= hi && col >= lo && !((bad[j >> 2] >> (cl & 31)) & 1u);
                         s[4 * j + 2 * i + c] = keep ? s[4 * j + 2 * i + c] : -INFINITY;
                     }
             }
@@ -1287,7 +1309,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         float corr[2];
         named_bar_sync(SM90_BAR_SCHED + wg, 256);
         SM90_CWAIT(bar_k_full, 0);
-        uint32_t bad[4];
+        uint32_t bad[NB];
         if (MS == 2 || MS == 4) read_bad(0, bad);
         if (GATHER && !SM90_GATHER_PFENCE(D)) fence_proxy_async();   /* cp.async wrote generic-proxy data */
         wgmma_fence();
@@ -1316,7 +1338,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         SM90_TT(wg, it, 1);
         SM90_CWAIT(bar_k_full + 8 * stage, parity);
         SM90_CWAIT(bar_v_full + 8 * pstage, pparity);
-        uint32_t bad[4];
+        uint32_t bad[NB];
         if (MS == 2 || MS == 4) read_bad(stage, bad);
         SM90_TT(wg, it, 2);
         if (GATHER && !SM90_GATHER_PFENCE(D)) fence_proxy_async();
@@ -1539,7 +1561,7 @@ static CUresult sm90_pair_map(CUtensorMap *map, const pa__problem *pb, const voi
 }
 
 /* Encodes the K and V maps the regime needs (none for the gather); fills *n_maps. pair_rows: a
- * PAIR box's rows (0: the plan's; SM90_N176 passes its 176-key tile). */
+ * PAIR box's rows (0: the plan's; the wide tiles pass theirs). */
 static CUresult sm90_build_maps(sm90_maps *m, const pa__problem *pb, int *n_maps, int pair_rows)
 {
     const int regime = sm90_regime(pb), g = pa_sm90_box_rows(pb);
@@ -1610,16 +1632,18 @@ extern "C" pa_status pa__sm90_attention(pa_context *ctx, const pa__problem *pb, 
     const int regime = sm90_regime(pb), gather = regime == PA_SM90_GATHER;
     /* SM90_N176 / SM90_N192_D64: one 176-row (d128) or 192-row (d64) PAIR box a tile (contiguous,
      * non-causal, no window); wn = that tile, else 0 */
-    const int wide_ok = regime == PA_SM90_PAIRS && !pb->page_table && !pb->causal && pb->window_left < 0;
+    const int wide_ok = regime == PA_SM90_PAIRS && (!pb->page_table || SM90_WIDE_PAGED) && !pb->causal &&
+                        pb->window_left < 0;
     const int wn = wide_ok && SM90_N176 && pb->head_dim == 128 ? 176 : wide_ok && SM90_N192_D64 && pb->head_dim == 64 ? 192 : 0;
     const int tile = wn ? wn : pa_sm90_tile_n(pb->head_dim);
-    const int box_rows = wn ? wn : regime == PA_SM90_BOXES || regime == PA_SM90_PAIRS ? pa_sm90_box_rows(pb) : tile;
+    const int box_rows = wn ? pa_sm90_wide_box_rows(wn, pb->page_size, pb->page_table != NULL)
+                            : regime == PA_SM90_BOXES || regime == PA_SM90_PAIRS ? pa_sm90_box_rows(pb) : tile;
     sm90_maps maps;
     memset(&maps, 0, sizeof maps);
     int n_maps = 0;
     if (!gather) {   /* the gather path never touches the maps */
         if (!sm90_encode_fn()) return pa__fail(ctx, PA_ERR_CUDA, "sm90: cuTensorMapEncodeTiled unavailable");
-        const CUresult r = sm90_build_maps(&maps, pb, &n_maps, wn);
+        const CUresult r = sm90_build_maps(&maps, pb, &n_maps, wn ? box_rows : 0);
         if (r != CUDA_SUCCESS)
             return pa__fail(ctx, PA_ERR_CUDA, "sm90: cuTensorMapEncodeTiled failed (CUresult %d)", (int)r);
     }

@@ -140,6 +140,25 @@ PA_SM90_FN void pa_sm90_pair_share(int boxes, int pnl, int *first, int *mine)
     *first = pnl * half;
 }
 
+/* The same for any count (the wide tiles' 11 boxes of 16 rows): warp 0 takes the odd one. */
+PA_SM90_FN void pa_sm90_pair_share_any(int boxes, int pnl, int *first, int *mine)
+{
+    const int half = boxes >> 1;
+    *first = pnl ? boxes - half : 0;
+    *mine = pnl ? half : boxes - half;
+}
+
+/* Wide key tiles (SM90_N176 at head_dim 128, SM90_N192_D64 at 64; prefill_sm90.cu): the rows of
+ * a PAIR box, the largest power of two dividing both the page size and the tile (so a box never
+ * crosses a page: tiles start at multiples of the tile), or the whole tile without a table. */
+PA_SM90_FN int pa_sm90_wide_box_rows(int tile, int page_size, int has_table)
+{
+    int g = 1;
+    if (!has_table) return tile;
+    while (tile % (2 * g) == 0 && page_size % (2 * g) == 0) g *= 2;
+    return g;
+}
+
 /* Page runs: a tile (of `tile` keys) whose first key sits at slot r0 of its page lies in at most
  * 4 runs (page sizes from SM90_RUNS_MIN = 43 up), the first
  * from r0 (first_len keys), the others from slot 0 of the next pages. Lane 8 run + k takes bit k
