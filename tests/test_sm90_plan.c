@@ -175,13 +175,13 @@ static int check_measured(void)
 
 /* The wide key tiles' PAIR plan (SM90_N176: 176 keys at d128, SM90_N192_D64: 192 at d64;
  * experiments, off by default): for every page size that is a multiple of 8 (the PAIR layout's
- * condition) and every tile start of a period, the boxes (pa_sm90_wide_box_rows) fit the 32 lanes
+ * condition) and every tile start of a period, the boxes (pa_sm90_tile_box_rows) fit the 32 lanes
  * that look them up, stay inside their page on 8-row slots, are issued once between the two warps
  * (pa_sm90_pair_share_any, odd counts too) and bring the bytes the stage expects. */
 static int check_wide(int d, int tile, int ps, int table)
 {
     const char *lname = "wide";
-    const int NP = pa_sm90_panels(d), g = pa_sm90_wide_box_rows(tile, ps, table);
+    const int NP = pa_sm90_panels(d), g = pa_sm90_tile_box_rows(tile, ps, table);
     const int boxes = tile / g;
     int t, lane, pnl, row;
     CHECK(g >= 8 && tile % g == 0 && (!table || ps % g == 0), "tile %d: box rows %d", tile, g);

@@ -1,4 +1,5 @@
 #!/bin/bash
+# (SM90_ROTATE_MOD is no longer in the kernel: patch -p1 < bench/wip_sm90/rotmod_waithint.patch first.)
 # Prepared in session 16 for the next device call (compile-checked, not run: device time spent).
 # M36 rotated d256's non-causal key walks (each CTA starts at m_block x tiles / m_blocks): d256
 # -6.9%, but d128 +0.4%, d64 +0.9% with that full spread. Here smaller staggers at d128 / d64

@@ -1,4 +1,5 @@
 #!/bin/bash
+# (SM90_PWAIT_NS is no longer in the kernel: patch -p1 < bench/wip_sm90/rotmod_waithint.patch first.)
 # Prepared in session 16 (compile-checked, not run): suspend-time hints on the mbarrier waits.
 # Session 16's profiles (RESULTS 3.1t, bench/wip_sm90/ncu_regions.py on call 3's CSVs) count per
 # d256 tile ~1600 producer instructions in the TMA kernel, mostly its empty-wait loop (BRA 477,

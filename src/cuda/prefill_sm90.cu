@@ -271,7 +271,8 @@
  *       interleaved, 1.018..1.034x sustained; every d256 paged row faster than in 2.26 (-0.5..-5.4%)
  *       but its overheads higher against the faster baseline (pages 1-4 +12.1..13.1%, 8..672
  *       +2.8..3.8%, 100 +10.5..10.6%).
- *   M37 (session 17, rejected; RESULTS 3.1u) (a) partial rotations at d128 / d64 (SM90_ROTATE_MOD:
+ *   M37 (session 17, rejected; RESULTS 3.1u; both knobs now bench/wip_sm90/rotmod_waithint.patch)
+ *       (a) partial rotations at d128 / d64 (SM90_ROTATE_MOD:
  *       (m_block % N) x tiles / N, N = 2, 4, 8), to keep neighbouring CTAs' L2 reuse while the
  *       groups spread: +0.0..0.6%; the rotated d128 gather +0.8% at page 1. A profile of d128 page 8
  *       (non-causal against causal) shows its non-causal consumers waiting on K no more than causal
@@ -461,7 +462,8 @@ using namespace pa_sm90;
  * RESULTS 3.1t). SM90_ROTATE_T<D>: the TMA kernels; SM90_ROTATE_G<D>: the gather. Measured at
  * ncu's clocks: d256 contiguous -6.9%, TMA pages 8 / 16 -5.8 / -5.1%, gather pages 1 / 4 -2.0%;
  * d128 +0.4%, d64 +0.9% (so off there); partial staggers at d128 / d64 ((m_block % N) x tiles / N,
- * N = 2, 4, 8; SM90_ROTATE_MOD) +0.0..0.6%, the rotated d128 gather +0.8% (session 17, 3.1u). */
+ * N = 2, 4, 8; bench/wip_sm90/rotmod_waithint.patch) +0.0..0.6%, the rotated d128 gather +0.8%
+ * (session 17, 3.1u). */
 #ifndef SM90_ROTATE_T64
 #define SM90_ROTATE_T64 0
 #endif
@@ -479,9 +481,6 @@ using namespace pa_sm90;
 #define SM90_ROTATE_G256 1
 #endif
 #define SM90_ROTATE(D, G) ((G) ? SM90_BY_D(D, 0, SM90_ROTATE_G128, SM90_ROTATE_G256) : SM90_ROTATE_T(D))
-#ifndef SM90_ROTATE_MOD   /* experiment knob: N > 0 rotates by (m_block % N) x tiles / N instead */
-#define SM90_ROTATE_MOD 0
-#endif
 /* 1: paged calls rotate too (session 17: test_gpu's tile-multiple cases through the rotated d256
  * TMA, gather and automatic paths, 527 passed, racecheck of the rotated gather 0 hazards; d256
  * non-causal pages 1 / 8 / 16 / 100 -2.0 / -3.9 / -2.8 / -2.3% at ncu's clocks, RESULTS 3.1u). */
@@ -490,19 +489,6 @@ using namespace pa_sm90;
 #endif
 
 #define SM90_GATHER_LATE_LOOKUP(D) (SM90_GATHER_PFENCE(D) && SM90_BY_D(D, 0, SM90_GATHER_LATE_LOOKUP_D128, SM90_GATHER_LATE_LOOKUP_D256))
-/* Experiment knobs (off): suspend-time hints in ns for the producer's empty waits
- * (SM90_PWAIT_NS) and the consumers' full waits (SM90_CWAIT_NS). Session 16's profiles count
- * ~1600 producer instructions a d256 tile in the TMA kernel, mostly its empty-wait loop (BRA,
- * SYNCS, YIELD), beside ~3400 consumer instructions: fewer polls may leave the consumers more
- * issue slots. */
-#ifndef SM90_PWAIT_NS
-#define SM90_PWAIT_NS 0
-#endif
-#ifndef SM90_CWAIT_NS
-#define SM90_CWAIT_NS 0
-#endif
-#define SM90_PWAIT(bar, par) do { if (SM90_PWAIT_NS > 0) mbar_wait_hint(bar, par, SM90_PWAIT_NS); else mbar_wait(bar, par); } while (0)
-#define SM90_CWAIT(bar, par) do { if (SM90_CWAIT_NS > 0) mbar_wait_hint(bar, par, SM90_CWAIT_NS); else mbar_wait(bar, par); } while (0)
 /* Experiment knob (session 17, off; bench/wip_sm90/mkvariants_s18.sh): key tiles of 176 for the
  * d128 contiguous non-causal calls in the PAIR layout, FlashAttention 3's 128 x 176 non-causal
  * shape: the per-tile fixed work (barriers, row maxima and their shuffles, O's rescale, the
@@ -742,8 +728,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
     /* the key tile of iteration it: n_hi - 1 - it, or rotated (SM90_ROTATE_T) */
     [[maybe_unused]] const int rot = SM90_ROTATE(D, GATHER) && !p.causal && p.window_left < 0 && n_tiles > 1 && sk % BN == 0
                                      && (SM90_ROTATE_PAGED || !p.page_table)
-                                     ? (SM90_ROTATE_MOD > 0 ? (m_block % max(SM90_ROTATE_MOD, 1)) * n_tiles / max(SM90_ROTATE_MOD, 1)
-                                                            : (int)((int64_t)m_block * n_tiles / p.m_blocks)) : 0;
+                                     ? (int)((int64_t)m_block * n_tiles / p.m_blocks) : 0;
     auto tile_n0 = [&](int it) -> int {
         if constexpr (SM90_ROTATE(D, GATHER) != 0) {
             int k = it + rot;
@@ -868,7 +853,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                         if (NU > 1) q1 = row_off(n1 + 32);
                     }
                     const uint32_t w0 = __ballot_sync(0xffffffffu, o0 == none), w1 = __ballot_sync(0xffffffffu, o1 == none);
-                    if (lane == 0) SM90_PWAIT(empty0 + 8 * stage, parity ^ 1u);
+                    if (lane == 0) mbar_wait(empty0 + 8 * stage, parity ^ 1u);
                     __syncwarp();
                     if (!is_v && lane == 0) {
                         bad_masks[S::MASK_STRIDE * stage + NU * pnl] = w0;
@@ -996,7 +981,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
             }
             const uint32_t bad_mask = __ballot_sync(0xffffffffu, bad);
             if (threadIdx.x == 0 && it == 0) SM90_TR(19);
-            if (lane == 0) SM90_PWAIT(empty + 8 * stage, parity ^ 1u);
+            if (lane == 0) mbar_wait(empty + 8 * stage, parity ^ 1u);
             __syncwarp();
             if (threadIdx.x == 0 && it == 0) SM90_TR(17);
             if (pw == 0) {   /* box (run) mask -> key mask words */
@@ -1308,7 +1293,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         /* first tile: S only (O is still zero) */
         float corr[2];
         named_bar_sync(SM90_BAR_SCHED + wg, 256);
-        SM90_CWAIT(bar_k_full, 0);
+        mbar_wait(bar_k_full, 0);
         uint32_t bad[NB];
         if (MS == 2 || MS == 4) read_bad(0, bad);
         if (GATHER && !SM90_GATHER_PFENCE(D)) fence_proxy_async();   /* cp.async wrote generic-proxy data */
@@ -1336,8 +1321,8 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         SM90_TT(wg, it, 0);
         named_bar_sync(SM90_BAR_SCHED + wg, 256);
         SM90_TT(wg, it, 1);
-        SM90_CWAIT(bar_k_full + 8 * stage, parity);
-        SM90_CWAIT(bar_v_full + 8 * pstage, pparity);
+        mbar_wait(bar_k_full + 8 * stage, parity);
+        mbar_wait(bar_v_full + 8 * pstage, pparity);
         uint32_t bad[NB];
         if (MS == 2 || MS == 4) read_bad(stage, bad);
         SM90_TT(wg, it, 2);
@@ -1385,7 +1370,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         /* O += P V of the last tile */
         const int stage = (n_tiles - 1) % S::STAGES;
         const uint32_t parity = (uint32_t)((n_tiles - 1) / S::STAGES) & 1u;
-        SM90_CWAIT(bar_v_full + 8 * stage, parity);
+        mbar_wait(bar_v_full + 8 * stage, parity);
         if (GATHER && !SM90_GATHER_PFENCE(D)) fence_proxy_async();
         wgmma_fence();
         issue_pv(stage);
@@ -1636,8 +1621,8 @@ extern "C" pa_status pa__sm90_attention(pa_context *ctx, const pa__problem *pb, 
                         pb->window_left < 0;
     const int wn = wide_ok && SM90_N176 && pb->head_dim == 128 ? 176 : wide_ok && SM90_N192_D64 && pb->head_dim == 64 ? 192 : 0;
     const int tile = wn ? wn : pa_sm90_tile_n(pb->head_dim);
-    const int box_rows = wn ? pa_sm90_wide_box_rows(wn, pb->page_size, pb->page_table != NULL)
-                            : regime == PA_SM90_BOXES || regime == PA_SM90_PAIRS ? pa_sm90_box_rows(pb) : tile;
+    const int box_rows = regime == PA_SM90_BOXES || regime == PA_SM90_PAIRS
+                       ? pa_sm90_tile_box_rows(tile, pb->page_size, pb->page_table != NULL) : tile;
     sm90_maps maps;
     memset(&maps, 0, sizeof maps);
     int n_maps = 0;

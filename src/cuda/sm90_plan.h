@@ -42,14 +42,21 @@ enum { PA_SM90_BOXES, PA_SM90_RUNS, PA_SM90_PAIRS, PA_SM90_GATHER };
  * PAGE8:  (64 cols, 8 rows, 2 panels, kv head, page): page size 8 with a table, any strides. */
 enum { PA_SM90_PAIR_GLOBAL = 1, PA_SM90_PAIR_HEADS, PA_SM90_PAIR_PAGE8 };
 
-/* Rows per box: the largest power of two dividing both the page size and the tile, so a box
- * never crosses a page (page 48: 16, 672: 32, 8: 8); a contiguous cache: the whole tile. */
+/* Rows per box for a tile of `tile` keys: the largest power of two dividing both the page size
+ * and the tile, so a box never crosses a page (tiles start at multiples of the tile; page 48: 16,
+ * 672: 32, 8: 8; the wide tiles of SM90_N176 / N192_D64, 176 and 192, too); without a page table
+ * the whole tile. */
+PA_SM90_FN int pa_sm90_tile_box_rows(int tile, int page_size, int has_table)
+{
+    int g = 1;
+    if (!has_table) return tile;
+    while (tile % (2 * g) == 0 && page_size % (2 * g) == 0) g *= 2;
+    return g;
+}
+
 static inline int pa_sm90_box_rows(const pa__problem *pb)
 {
-    int g = pa_sm90_tile_n(pb->head_dim);
-    if (!pb->page_table) return g;
-    while (pb->page_size % g) g >>= 1;
-    return g;
+    return pa_sm90_tile_box_rows(pa_sm90_tile_n(pb->head_dim), pb->page_size, pb->page_table != NULL);
 }
 
 /* The PAIR layout's map kind, or 0: it needs boxes of 8+ rows inside a page, whole 8-row groups
@@ -140,23 +147,14 @@ PA_SM90_FN void pa_sm90_pair_share(int boxes, int pnl, int *first, int *mine)
     *first = pnl * half;
 }
 
-/* The same for any count (the wide tiles' 11 boxes of 16 rows): warp 0 takes the odd one. */
+/* The same for any count (the wide tiles' 11 boxes of 16 rows): warp 0 takes the odd one. Kept
+ * apart from pa_sm90_pair_share, whose form the tuned kernels' SASS depends on (this form in
+ * their place reschedules 6 of the 18 instances). */
 PA_SM90_FN void pa_sm90_pair_share_any(int boxes, int pnl, int *first, int *mine)
 {
     const int half = boxes >> 1;
     *first = pnl ? boxes - half : 0;
     *mine = pnl ? half : boxes - half;
-}
-
-/* Wide key tiles (SM90_N176 at head_dim 128, SM90_N192_D64 at 64; prefill_sm90.cu): the rows of
- * a PAIR box, the largest power of two dividing both the page size and the tile (so a box never
- * crosses a page: tiles start at multiples of the tile), or the whole tile without a table. */
-PA_SM90_FN int pa_sm90_wide_box_rows(int tile, int page_size, int has_table)
-{
-    int g = 1;
-    if (!has_table) return tile;
-    while (tile % (2 * g) == 0 && page_size % (2 * g) == 0) g *= 2;
-    return g;
 }
 
 /* Page runs: a tile (of `tile` keys) whose first key sits at slot r0 of its page lies in at most

@@ -66,18 +66,6 @@ static __device__ __forceinline__ void tma_load_5d(uint32_t dst, const CUtensorM
 static __device__ __forceinline__ void tma_prefetch_desc(const CUtensorMap *map)
 { asm volatile("prefetch.tensormap [%0];\n" :: "l"((uint64_t)map) : "memory"); }
 
-/* the same with a suspend-time hint: a thread whose phase is not complete may be suspended until
- * it completes or `ns` nanoseconds pass, instead of the system-dependent default */
-static __device__ __forceinline__ void mbar_wait_hint(uint32_t bar, uint32_t parity, uint32_t ns)
-{
-    asm volatile("{\n"
-                 ".reg .pred done;\n"
-                 "WAIT_%=:\n"
-                 "mbarrier.try_wait.parity.shared::cta.b64 done, [%0], %1, %2;\n"
-                 "@!done bra WAIT_%=;\n"
-                 "}\n" :: "r"(bar), "r"(parity), "r"(ns) : "memory");
-}
-
 /* fence.proxy.async.shared::cta: ordinary shared-memory stores before wgmma/TMA use them */
 static __device__ __forceinline__ void fence_proxy_async()
 { asm volatile("fence.proxy.async.shared::cta;\n" ::: "memory"); }
