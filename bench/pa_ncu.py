@@ -19,20 +19,35 @@ instead of fragmented ones: with the same lookups, the difference between the tw
 pages' scattering costs. --pa-extra passes more pa-bench arguments (e.g. "--frag-block 8").
 Prints one line per row and writes pa_ncu.json under --out (default $OUT or .).
 """
-import argparse, csv, json, os, shutil, subprocess, sys
+import argparse, csv, json, os, re, shutil, subprocess, sys
 
 PAGES = "1,3,4,8,16,32,48,64,100,128,256,672"
 
 
+def is_tail(name):
+    """The sm90 kernel's last-wave pieces (its TAIL instance) or their merge: part of the call before."""
+    return ("tail_combine" in name or re.search(r"<\d+, \w+, \w+, \w+, \w+, (true|1)>", name) is not None
+            or re.search(r"ILi\d+(ELb[01]){4}ELb1EE", name) is not None)
+
+
 def parse(text):
-    """(kernel name, duration in ns) per profiled launch, in launch order, from ncu --csv output."""
+    """(kernel name, duration in ns) per call, in launch order, from ncu --csv output. A call that
+    split its last wave (prefill_sm90.cu M39) launched 3 kernels: their durations add up (ncu runs
+    them one after the other, so the pieces' overlap with the last wave is not credited)."""
     rows = list(csv.reader(l for l in text.splitlines() if l.startswith('"')))
     if not rows:
         return []
     hdr = rows[0]
     iname, ival, imet = hdr.index("Kernel Name"), hdr.index("Metric Value"), hdr.index("Metric Name")
-    return [(r[iname], float(r[ival].replace(",", ""))) for r in rows[1:]
-            if len(r) > ival and r[imet] == "gpu__time_duration.sum"]
+    out = []
+    for r in rows[1:]:
+        if len(r) > ival and r[imet] == "gpu__time_duration.sum":
+            name, t = r[iname], float(r[ival].replace(",", ""))
+            if is_tail(name) and out:
+                out[-1] = (out[-1][0], out[-1][1] + t)
+            else:
+                out.append((name, t))
+    return out
 
 
 def rows_of(launches, dims, causals, pages, iters):
@@ -56,7 +71,7 @@ def rows_of(launches, dims, causals, pages, iters):
 
 def ncu_command(pa, dims, causal, pages, iters, table="frag", pa_extra="", ncu_extra=""):
     """The ncu command line that profiles pa-bench's prefill rows (one duration per launch)."""
-    return (["ncu", "--csv", "--metrics", "gpu__time_duration.sum", "-k", "regex:prefill_kernel"] + ncu_extra.split() + [pa,
+    return (["ncu", "--csv", "--metrics", "gpu__time_duration.sum", "-k", "regex:prefill_kernel|tail_combine"] + ncu_extra.split() + [pa,
              "--prefill-only", "--dims", dims, "--causal", causal, "--pages", pages, "--table", table,
              "--warmup", "0", "--iters", str(iters), "--no-check"] + pa_extra.split())
 
@@ -96,6 +111,10 @@ def main():
         if p.returncode:
             print(f"pa_ncu: ncu exited {p.returncode}: {p.stderr.strip()[-400:]}")
             return 1
+    if not a.csv:
+        os.makedirs(a.out, exist_ok=True)
+        with open(os.path.join(a.out, "ncu.csv"), "w") as f:
+            f.write(text)
     launches = parse(text)
     rows = rows_of(launches, dims, causals, pages, a.iters)
     if rows is None:

@@ -5,7 +5,8 @@
  * forced kernel cannot run counts as skipped, not failed. PA_TEST_SM90_WIDE=1 makes the sm90
  * gather use its 64-bit offsets for every pool; PA_TEST_SM90_GATHER=1 sends every paged sm90 call
  * through the cp.async gather (normally pages 1..7 and a few others), so that it is checked at
- * every page size of the sweep; PA_TEST_HEAD_DIM=128 draws only that head_dim.
+ * every page size of the sweep; PA_TEST_HEAD_DIM=128 draws only that head_dim; PA_TEST_SM90_TAIL=3
+ * makes the sm90 kernel plan its last-wave split for 3 SMs, so that small shapes take it.
  * Without a CUDA device it prints "skipped: no CUDA device" and counts nothing.
  */
 #include "harness.h"
@@ -29,6 +30,10 @@ static void count(int r)
 extern int pa__sm90_wide_log2 __attribute__((weak));
 /* prefill_sm90.cu: non-zero sends every paged call through the gather */
 extern int pa__sm90_force_gather __attribute__((weak));
+/* prefill_sm90.cu: the SM count its last-wave split assumes (0: the device's), and how many calls
+ * took the split */
+extern int pa__sm90_tail_sms __attribute__((weak));
+extern long pa__sm90_tail_calls __attribute__((weak));
 
 int main(void)
 {
@@ -54,6 +59,7 @@ int main(void)
     }
     if (getenv("PA_TEST_SM90_WIDE") && &pa__sm90_wide_log2) pa__sm90_wide_log2 = 0;
     if (getenv("PA_TEST_SM90_GATHER") && &pa__sm90_force_gather) pa__sm90_force_gather = 1;
+    if (getenv("PA_TEST_SM90_TAIL") && &pa__sm90_tail_sms) pa__sm90_tail_sms = atoi(getenv("PA_TEST_SM90_TAIL"));
     if (dev_count() < 1) {
         printf("skipped: no CUDA device\n");
         return th_finish(0, 0);
@@ -135,6 +141,14 @@ int main(void)
         count(th_run_kv_append(ctx, th_case_seed(base, 10000 + i), dtypes[i % 2], tag));
     }
     pa_context_set_validation(ctx, 0);
+    if (&pa__sm90_tail_calls) {
+        printf("[test_gpu] %ld calls split their last wave (sm90)\n", pa__sm90_tail_calls);
+        /* a forced small SM count must have sent some non-causal calls through the pieces */
+        if (getenv("PA_TEST_SM90_TAIL") && kernel == PA__KERNEL_SM90_PREFILL && n >= 20 && pa__sm90_tail_calls == 0) {
+            printf("[test_gpu] FAIL: PA_TEST_SM90_TAIL=%s but no call split its last wave\n", getenv("PA_TEST_SM90_TAIL"));
+            failed++;
+        }
+    }
 out:
     if (skipped) printf("[test_gpu] %d cases skipped: the %s kernel does not run them\n", skipped,
                         kname && *kname ? kname : "auto");

@@ -209,6 +209,43 @@ static int check_wide(int d, int tile, int ps, int table)
     return 1;
 }
 
+/* The last-wave split (pa_sm90_tail_plan): its fields agree with each other, its pieces fit one
+ * wave, cover each tile of a unit once, and its modelled time (one CTA per SM, a CTA's time = its
+ * tiles + 3 tiles of fixed cost, pieces after the full waves) is never worse than no split. */
+static int check_tail(int64_t ctas, int sms, int tiles)
+{
+    const pa_sm90_tail t = pa_sm90_tail_plan(ctas, sms, tiles);
+    const int64_t rem = sms > 0 ? ctas % sms : 0;
+    int nt, k, lo, hi, next;
+    if (t.splits == 1) {
+        if (t.units != 0 || t.first != ctas) goto bad;
+        if (ctas > 0 && sms >= 2 && tiles >= 4 && rem > 0 && sms / rem >= 2 && tiles / 2 >= 2) goto bad;
+        return 1;
+    }
+    if (t.splits < 2 || t.units != rem || t.first + t.units != ctas || (int64_t)t.units * t.splits > sms ||
+        t.splits > tiles / 2)
+        goto bad;
+    {
+        const int64_t waves = (ctas + sms - 1) / sms, full = (ctas - rem) / sms;
+        const int64_t before = waves * (tiles + 3), after = full * (tiles + 3) + (tiles + t.splits - 1) / t.splits + 3;
+        if (after > before) goto bad;
+    }
+    for (nt = 0; nt <= tiles; nt++) {
+        next = 0;
+        for (k = 0; k < t.splits; k++) {
+            pa_sm90_tail_range(nt, k, t.splits, &lo, &hi);
+            if (lo != next || hi < lo) goto bad;
+            next = hi;
+        }
+        if (next != nt) goto bad;
+    }
+    return 1;
+bad:
+    printf("FAIL tail plan ctas %lld sms %d tiles %d: first %lld units %d splits %d\n", (long long)ctas, sms,
+           tiles, (long long)t.first, t.units, t.splits);
+    return 0;
+}
+
 int main(void)
 {
     static const int big[] = { 1536, 2048, 2816, 4096, 8192, 12345 };
@@ -230,5 +267,16 @@ int main(void)
             if (check_wide(128, 176, ps, table)) passed++; else failed++;
             if (check_wide(64, 192, ps, table)) passed++; else failed++;
         }
+    {   /* the benchmark's shape: 64 query blocks x 16 heads x 4 on 132 SMs, 64 key tiles */
+        static const int sms_list[] = { 1, 2, 7, 66, 114, 132 };
+        const pa_sm90_tail t = pa_sm90_tail_plan(4096, 132, 64);
+        if (t.first == 4092 && t.units == 4 && t.splits == 32) passed++;
+        else { failed++; printf("FAIL tail plan 4096/132/64: first %lld units %d splits %d\n", (long long)t.first, t.units, t.splits); }
+        for (i = 0; i < (int)(sizeof sms_list / sizeof *sms_list); i++)
+            for (k = 0; k <= 700; k += 3)
+                for (ps = 0; ps <= 130; ps += 13) {
+                    if (check_tail(k, sms_list[i], ps)) passed++; else failed++;
+                }
+    }
     return th_finish(passed, failed);
 }

@@ -26,6 +26,10 @@ done
 for d in 128 64; do
   env $G PA_TEST_SM90_WIDE=1 PA_TEST_HEAD_DIM=$d PA_TEST_CASES=48 PA_TEST_SEED=243 timeout 200 build/test_gpu > $T/gather_wide_d$d.log 2>&1 &
 done
+for d in 128 256; do   # the last-wave split (M39, session 18) planned for 3 SMs, TMA and gather
+  PA_TEST_SM90_TAIL=3 PA_TEST_KERNEL=sm90 PA_TEST_HEAD_DIM=$d PA_TEST_CASES=96 PA_TEST_SEED=247 timeout 200 build/test_gpu > $T/tail_d$d.log 2>&1 &
+  env $G PA_TEST_SM90_TAIL=5 PA_TEST_HEAD_DIM=$d PA_TEST_CASES=64 PA_TEST_SEED=248 timeout 200 build/test_gpu > $T/tail_gather_d$d.log 2>&1 &
+done
 # (test_decode_graph not carried: the decode code is unchanged since session 7, whose call ran it)
 PA_TEST_CASES=6 timeout 240 compute-sanitizer --tool memcheck build/test_gpu > $T/memcheck_auto.log 2>&1 &
 for d in 64 128; do

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Per-function SASS comparison of two objects (cuobjdump -sass): addresses and immediates masked,
-function names normalized for the kernel's optional 5th template argument (SM90_N176's W = false),
+function names normalized for the kernel's optional 5th and 6th template arguments (W, TAIL = false),
 so a build with the same code under the longer names compares equal.
 
     python3 bench/wip_sm90/sasscmp.py A.o B.o
@@ -16,7 +16,7 @@ def funcs(path):
     for line in out.split("\n"):
         m = re.search(r"Function : (\S+)", line)
         if m:
-            cur = re.sub(r"(ILi\d+ELb[01]ELb[01]ELb[01]E)Lb0E", r"\1", m.group(1))
+            cur = re.sub(r"(ILi\d+ELb[01]ELb[01]ELb[01]E)Lb0E(Lb0E)?", r"\1", m.group(1))
             res[cur] = []
             continue
         if cur is None:

@@ -43,7 +43,10 @@
  *      proxy and arrive (d128, d256); at d64 the consumers fence before their wgmma reads.
  * Head dims 64, 128, 256 (d256: 64-key tiles); bf16/f16; 16-byte aligned pointers and strides.
  * At d64 and d128 the consumers keep Q's first k16-steps in registers as wgmma A fragments
- * (SM90_QREG_STEPS). No split-KV (num_splits is ignored).
+ * (SM90_QREG_STEPS). Split-KV only for the last wave (M39): a dense non-causal call at d128 / d256
+ * whose CTAs leave a partial last wave replaces those CTAs by pieces over their key tiles (the
+ * TAIL instances, launched after the main grid by programmatic dependent launch) and merges the
+ * pieces' fp32 rows (sm90_tail_combine); workspace from pa_sm90_tail_plan; num_splits = 1 turns it off.
  *
  * Milestones (H100 80GB HBM3, bf16 d128 B4 H16 sq = sk = 8192, median of 21 x 5 back-to-back
  * calls, bench/wip_sm90/drv.cu, 2026-11-25; run-to-run spread about +-2%):
@@ -357,6 +360,12 @@ using namespace pa_sm90;
  * contiguous time did not move (6.11 -> 6.13 ms at ncu's clocks) and ptxas's new producer schedule
  * cost page 8 1.5 points (RESULTS 3.1o), so they keep their code (SASS as before). */
 #define SM90_STAGED_IO(D, G) ((D) != 64 || (G))
+/* The last-wave split (M39) per head_dim: 0 leaves the instance's code as before it (no replaced-CTA
+ * exit, no launch_dependents) and plans no pieces for it. */
+#ifndef SM90_TAIL_D64
+#define SM90_TAIL_D64 0
+#endif
+#define SM90_TAIL_ON(D) ((D) != 64 || SM90_TAIL_D64)
 /* Where the P V(j-1) wait sits (M28). ptxas packs P(j) into the registers the in-flight P V(j-1)
  * reads, interleaved with the exponentials, so it puts the wait above them: a warpgroup's
  * exponentials never overlap its own P V. 1: a never-taken branch on the row sums ends the
@@ -646,6 +655,12 @@ struct sm90_params {
     const char *k, *v;
     int64_t k_sp, k_st, k_sh, v_sp, v_st, v_sh;
     pa_fastdiv pdiv;
+    /* the last wave split over the keys (pa_sm90_tail_plan, M39): CTAs from linear index tail_first
+     * on are replaced by tail_units x tail_splits pieces (the TAIL instance's grid), whose normalized
+     * fp32 O rows and lse go to ws_o / ws_lse, [unit x splits + piece][128 rows]; 1 split: none */
+    int32_t tail_first, tail_units, tail_splits;
+    pa_fastdiv div_splits, div_mblocks, div_heads;
+    float *ws_o, *ws_lse;
 };
 
 /* K and V tensor maps: [0] for one box height; with p.runs, [k] has boxes of 2^k << run_shift rows */
@@ -690,7 +705,7 @@ __device__ unsigned long long sm90_tile_trace[64][2][32][8];
 #define SM90_TR(slot) ((void)0)
 #define SM90_TT(wg, it, slot) ((void)0)
 #endif
-template <int D, bool BF16, bool GATHER, bool PAIR, bool W = false>
+template <int D, bool BF16, bool GATHER, bool PAIR, bool W = false, bool TAIL = false>
 __global__ void __launch_bounds__(SM90_THREADS, 1)
 sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
 {
@@ -706,13 +721,32 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
     /* per stage, 4 words (BN / 32 used): bit r of word w set = key 32w + r of the tile has a bad page id */
     volatile uint32_t *bad_masks = (volatile uint32_t *)(base_ptr + S::OFF_BAR + 16 * (S::KSTAGES + S::STAGES));
 
-    const int b = blockIdx.z, h = blockIdx.y;
-    const int m_block = p.m_blocks - 1 - (int)blockIdx.x;
+    /* TAIL: the instance that runs the last wave's pieces (pa_sm90_tail_plan, M39), a 1-D grid of
+     * units x splits CTAs, unit-major; its coordinates come from the unit's linear index. (A
+     * runtime branch to the same in one kernel made ptxas keep every CTA's coordinates in vector
+     * registers: the d256 gather then spilled.) The other instance leaves the replaced CTAs at once
+     * and lets the pieces' launch start (programmatic dependent launch) when its last wave has. */
+    int bx, by, bz, piece = 0;
+    if constexpr (TAIL) {
+        const int u = (int)blockIdx.x;
+        const int q = (int)pa_fastdiv_q(p.div_splits, (uint32_t)u);
+        piece = u - q * p.tail_splits;
+        const int v = p.tail_first + q;
+        const int t1 = (int)pa_fastdiv_q(p.div_mblocks, (uint32_t)v);
+        bx = v - t1 * p.m_blocks;
+        bz = (int)pa_fastdiv_q(p.div_heads, (uint32_t)t1);
+        by = t1 - bz * p.heads;
+    } else {
+        bx = (int)blockIdx.x; by = (int)blockIdx.y; bz = (int)blockIdx.z;
+
+    }
+    const int b = bz, h = by;
+    const int m_block = p.m_blocks - 1 - bx;
     int q_start, sq;
     if (p.cu_q) { q_start = p.cu_q[b]; sq = p.cu_q[b + 1] - q_start; }
     else { q_start = b * p.max_sq; sq = p.max_sq; }
     const int m0 = m_block * SM90_BLOCK_M;
-    if (m0 >= sq) return;
+    if (m0 >= sq || (SM90_TAIL_ON(D) && !TAIL && p.tail_splits > 1 && bx + p.m_blocks * (by + p.heads * bz) >= p.tail_first)) return;
     /* clamped: with validation off a bad length must not walk past the page table */
     const int sk = p.seq_lens ? min(max(p.seq_lens[b], 0), p.max_sk) : p.max_sk;
     const int kvh = h / p.group;
@@ -722,12 +756,18 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
     if (p.causal) n_end = min(n_end, m_last + diag + 1);
     int n_begin = 0;
     if (p.window_left >= 0) n_begin = max(0, m0 + diag - p.window_left);
-    const int n_hi = n_end > 0 ? (n_end + BN - 1) / BN : 0;
-    const int n_lo = n_begin / BN;
+    int n_hi = n_end > 0 ? (n_end + BN - 1) / BN : 0;
+    int n_lo = n_begin / BN;
+    if constexpr (TAIL) {   /* a tail piece: its share of the tiles */
+        int lo, hi;
+        pa_sm90_tail_range(max(0, n_hi - n_lo), piece, p.tail_splits, &lo, &hi);
+        n_hi = n_lo + hi;
+        n_lo += lo;
+    }
     const int n_tiles = max(0, n_hi - n_lo);
     /* the key tile of iteration it: n_hi - 1 - it, or rotated (SM90_ROTATE_T) */
     [[maybe_unused]] const int rot = SM90_ROTATE(D, GATHER) && !p.causal && p.window_left < 0 && n_tiles > 1 && sk % BN == 0
-                                     && (SM90_ROTATE_PAGED || !p.page_table)
+                                     && (SM90_ROTATE_PAGED || !p.page_table) && !TAIL
                                      ? (int)((int64_t)m_block * n_tiles / p.m_blocks) : 0;
     auto tile_n0 = [&](int it) -> int {
         if constexpr (SM90_ROTATE(D, GATHER) != 0) {
@@ -748,6 +788,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
     }
 #endif
     if (threadIdx.x == 0) {
+        if (SM90_TAIL_ON(D) && !TAIL && p.tail_splits > 1) asm volatile("griddepcontrol.launch_dependents;\n" ::: "memory");
         for (int s = 0; s < S::STAGES; s++) {
             /* TMA: one producer warp per 64-column panel. Gather: the 64 copying threads
              * (cp.async.mbarrier.arrive.noinc), plus for K the two mask-writing lanes. */
@@ -769,7 +810,8 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         /* ---- producer warpgroup: warps 0, 1 load K panels 0, 1; warps 2, 3 V panels 0, 1.
          * Each warp waits on its ring and issues its own boxes (one lane per box), so the
          * serial issue of many small boxes (small pages) is spread over four warps. ---- */
-        setmaxnreg_dec<GATHER ? SM90_GATHER_PREGS(D) : SM90_PRODUCER_REGS>();
+        /* TAIL (TMA): 8 more for the producer, which holds the pieces' coordinates in vector registers */
+        setmaxnreg_dec<GATHER ? SM90_GATHER_PREGS(D) : TAIL ? SM90_PRODUCER_REGS + 8 : SM90_PRODUCER_REGS>();
         if (threadIdx.x == 0) SM90_TR(7);
         const int pw = threadIdx.x >> 5, lane = threadIdx.x & 31;
         const int is_v = pw >= 2, pnl = pw & 1;
@@ -1037,7 +1079,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
     }
 
     /* ---- consumer warpgroups ---- */
-    setmaxnreg_inc<GATHER ? SM90_GATHER_CREGS(D) : SM90_CONSUMER_REGS>();
+    setmaxnreg_inc<GATHER ? SM90_GATHER_CREGS(D) : TAIL ? SM90_CONSUMER_REGS - 8 : SM90_CONSUMER_REGS>();
     const int wg = (threadIdx.x >> 7) - 1;
     const int t = threadIdx.x & 127;
     const int warp = t >> 5, lane = t & 31;
@@ -1085,7 +1127,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
 
     /* the first KQ k16-steps of Q as wgmma A fragments in registers (ldmatrix from the swizzled
      * panels): S = Q K^T then reads only K from shared memory in those steps */
-    constexpr int KQ = W ? 0 : SM90_QREG_STEPS(D, GATHER);
+    constexpr int KQ = W || TAIL ? 0 : SM90_QREG_STEPS(D, GATHER);   /* TAIL: the pieces' own coordinates need the registers */
     uint32_t qa[KQ > 0 ? KQ : 1][4];
 #pragma unroll
     for (int kk = 0; kk < KQ; kk++) {
@@ -1393,6 +1435,29 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
             p.lse[(int64_t)(q_start + row) * p.heads + h] =
                 l > 0.f ? row_max[i] * (sl2 * 0.69314718055994531f) + logf(l) : -INFINITY;
     };
+    if constexpr (TAIL) {
+        const int64_t piece_slot = (int64_t)blockIdx.x * SM90_BLOCK_M;
+        /* a tail piece: its rows normalized over its keys, fp32, and their lse (natural log; -inf and
+         * zeros where it saw no key) to the workspace; sm90_tail_combine merges the pieces */
+#pragma unroll
+        for (int i = 0; i < 2; i++) {
+            const float l = row_l(i), inv = l > 0.f ? 1.f / l : 0.f;
+            const int row = row0 + 8 * i;
+            if (row < sq) {
+                const int64_t slot = piece_slot + wg * 64 + warp * 16 + (lane >> 2) + 8 * i;
+                float *orow = p.ws_o + slot * D;
+#pragma unroll
+                for (int j = 0; j < D / 8; j++)
+                    *(float2 *)(orow + 8 * j + col0) = make_float2(o[4 * j + 2 * i] * inv, o[4 * j + 2 * i + 1] * inv);
+                if ((lane & 3) == 0)
+                    p.ws_lse[slot] = l > 0.f ? row_max[i] * (sl2 * 0.69314718055994531f) + logf(l) : -INFINITY;
+            }
+        }
+        /* the pieces' grid ends after the prefill grid: the combine waits for the pieces only,
+         * and work queued after the call must see every output row */
+        asm volatile("griddepcontrol.wait;\n" ::: "memory");
+        return;
+    }
     if constexpr (SM90_STAGED_IO(D, GATHER)) {
         /* epilogue: normalize O (zeros for rows that saw no key) into this warpgroup's 64 rows of Q in
          * shared memory (its last S wgmma has completed; Q's swizzle, so the 4-byte stores of a warp
@@ -1451,6 +1516,62 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         }
     }
     if (t == 0) SM90_TR(6 + 5 * wg);
+}
+
+/* Merges the tail pieces (pa_sm90_tail_plan): one warp per query row of a unit, a lane D / 32
+ * columns; weights exp(lse_k - lse) in piece order (bit-identical run to run), a piece that saw
+ * no key weighs 0, a row no piece saw gets zeros and lse -inf. Launched with programmatic
+ * dependent launch: it waits (griddepcontrol.wait) for the prefill grid to finish and flush. */
+template <int D, bool BF16>
+__global__ void __launch_bounds__(256)
+sm90_tail_combine(const sm90_params p)
+{
+    typedef sm90_ops<BF16> ops;
+    asm volatile("griddepcontrol.wait;\n" ::: "memory");
+    const int warp = threadIdx.x >> 5, lane = threadIdx.x & 31;
+    const int64_t r_all = (int64_t)blockIdx.x * 8 + warp;
+    if (r_all >= (int64_t)p.tail_units * SM90_BLOCK_M) return;
+    const int unit_i = (int)(r_all / SM90_BLOCK_M), r = (int)(r_all % SM90_BLOCK_M);
+    const int64_t unit = p.tail_first + unit_i;
+    const int bx = (int)(unit % p.m_blocks), h = (int)(unit / p.m_blocks % p.heads);
+    const int b = (int)(unit / ((int64_t)p.m_blocks * p.heads));
+    int q_start, sq;
+    if (p.cu_q) { q_start = p.cu_q[b]; sq = p.cu_q[b + 1] - q_start; }
+    else { q_start = b * p.max_sq; sq = p.max_sq; }
+    const int row = (p.m_blocks - 1 - bx) * SM90_BLOCK_M + r;
+    if (row >= sq) return;
+    const int n = p.tail_splits;
+    const int64_t slot0 = (int64_t)unit_i * n * SM90_BLOCK_M + r;
+    float mx = -INFINITY;
+    for (int k = 0; k < n; k++) mx = fmaxf(mx, __ldcg(p.ws_lse + slot0 + (int64_t)k * SM90_BLOCK_M));
+    float sum = 0.f;
+    if (mx != -INFINITY)
+        for (int k = 0; k < n; k++) sum += expf(__ldcg(p.ws_lse + slot0 + (int64_t)k * SM90_BLOCK_M) - mx);
+    const float lse = mx != -INFINITY ? mx + logf(sum) : -INFINITY;
+    constexpr int C = D / 32;
+    float acc[C];
+#pragma unroll
+    for (int c = 0; c < C; c++) acc[c] = 0.f;
+    if (mx != -INFINITY)
+        for (int k = 0; k < n; k++) {
+            const int64_t slot = slot0 + (int64_t)k * SM90_BLOCK_M;
+            const float w = expf(__ldcg(p.ws_lse + slot) - lse);
+            const float *src = p.ws_o + slot * D + lane * C;
+#pragma unroll
+            for (int c = 0; c < C; c += 2) {
+                const float2 v = __ldcg((const float2 *)(src + c));
+                acc[c] += w * v.x;
+                acc[c + 1] += w * v.y;
+            }
+        }
+    uint32_t packed[C / 2];
+#pragma unroll
+    for (int c = 0; c < C / 2; c++) packed[c] = ops::pack(acc[2 * c], acc[2 * c + 1]);
+    uint16_t *dst = p.o + (int64_t)(q_start + row) * p.o_st + (int64_t)h * p.o_sh + lane * C;
+    if constexpr (C == 2) *(uint32_t *)dst = packed[0];
+    else if constexpr (C == 4) *(uint2 *)dst = make_uint2(packed[0], packed[1]);
+    else *(uint4 *)dst = make_uint4(packed[0], packed[1], packed[2], packed[3]);
+    if (p.lse && lane == 0) p.lse[(int64_t)(q_start + row) * p.heads + h] = lse;
 }
 
 /* ---- host side -------------------------------------------------------------------------- */
@@ -1599,6 +1720,8 @@ extern "C" int pa__sm90_supports(const pa_context *ctx, const pa__problem *pb, c
         pb->k_stride_head < 0 || pb->v_stride_head < 0)
         SM90_NO("k/v strides out of the TMA range");
     if (pb->batch > 65535 || pb->num_heads > 65535) SM90_NO("batch and heads must be <= 65535");
+    if ((int64_t)(pb->max_seqlen_q + SM90_BLOCK_M - 1) / SM90_BLOCK_M * pb->num_heads * pb->batch >= ((int64_t)1 << 31) - 65536)
+        SM90_NO("query blocks x heads x batch must stay under 2^31 CTAs");
     if (regime == PA_SM90_GATHER) return 1;   /* cp.async gather: no tensor map */
     if (!sm90_encode_fn()) SM90_NO("cuTensorMapEncodeTiled is not available from the driver");
     sm90_maps probe; /* host only: the same maps run() will build must encode */
@@ -1609,7 +1732,44 @@ extern "C" int pa__sm90_supports(const pa_context *ctx, const pa__problem *pb, c
 #undef SM90_NO
 }
 
-extern "C" size_t pa__sm90_workspace(const pa_context *ctx, const pa__problem *pb) { return 0; }
+/* The SM count the tail plan assumes (0: the device's; a test sets a small one, so that random
+ * shapes take tail pieces: tests/test_gpu.c PA_TEST_SM90_TAIL). */
+extern "C" int pa__sm90_tail_sms;
+int pa__sm90_tail_sms = 0;
+extern "C" long pa__sm90_tail_calls;   /* calls that took the split (tests/test_gpu.c checks it) */
+long pa__sm90_tail_calls = 0;
+/* The last-wave split of a call (pa_sm90_tail_plan): dense non-causal calls without a window
+ * (their CTAs do equal work), unless num_splits = 1. Host fields only. */
+static pa_sm90_tail sm90_tail(const pa_context *ctx, const pa__problem *pb)
+{
+    pa_sm90_tail none;
+    none.first = 0; none.units = 0; none.splits = 1;
+    if (pb->num_splits == 1 || !SM90_TAIL_ON(pb->head_dim) || pb->causal || pb->window_left >= 0 || pb->cu_seqlens_q || pb->batch <= 0 ||
+        pb->max_seqlen_q <= 0 || pb->num_heads <= 0 || pb->max_seq_len <= 0)
+        return none;
+    const int64_t m_blocks = (pb->max_seqlen_q + SM90_BLOCK_M - 1) / SM90_BLOCK_M;
+    const int tn = pa_sm90_tile_n(pb->head_dim);
+    const int64_t tiles = ((int64_t)pb->max_seq_len + tn - 1) / tn;
+    const int sms = pa__sm90_tail_sms > 0 ? pa__sm90_tail_sms : ctx->num_sms;
+    pa_sm90_tail t = pa_sm90_tail_plan(m_blocks * pb->num_heads * pb->batch, sms,
+                                       tiles > 0x40000000 ? 0x40000000 : (int)tiles);
+    if (t.splits < 2) return none;
+    if (m_blocks * pb->num_heads * pb->batch >= ((int64_t)1 << 31)) return none;   /* 32-bit CTA indices */
+    return t;
+}
+static size_t sm90_tail_o_bytes(const pa__problem *pb, const pa_sm90_tail &t)
+{
+    return t.splits < 2 ? 0 : (((size_t)t.units * t.splits * SM90_BLOCK_M * pb->head_dim * 4 + 255) & ~(size_t)255);
+}
+static size_t sm90_tail_bytes(const pa__problem *pb, const pa_sm90_tail &t)
+{
+    return t.splits < 2 ? 0 : sm90_tail_o_bytes(pb, t) + (((size_t)t.units * t.splits * SM90_BLOCK_M * 4 + 255) & ~(size_t)255);
+}
+
+extern "C" size_t pa__sm90_workspace(const pa_context *ctx, const pa__problem *pb)
+{
+    return sm90_tail_bytes(pb, sm90_tail(ctx, pb));
+}
 
 extern "C" pa_status pa__sm90_attention(pa_context *ctx, const pa__problem *pb, void *ws, size_t ws_bytes)
 {
@@ -1662,17 +1822,30 @@ extern "C" pa_status pa__sm90_attention(pa_context *ctx, const pa__problem *pb, 
     p.k_sp = pb->k_stride_page; p.k_st = pb->k_stride_token; p.k_sh = pb->k_stride_head;
     p.v_sp = pb->v_stride_page; p.v_st = pb->v_stride_token; p.v_sh = pb->v_stride_head;
     p.pdiv = pa_fastdiv_init((uint32_t)(pb->page_size > 0 ? pb->page_size : 1));
+    pa_sm90_tail tail = sm90_tail(ctx, pb);
+    if (wn) { tail.first = 0; tail.units = 0; tail.splits = 1; }   /* the wide-tile experiments: no pieces */
+    p.tail_first = (int32_t)tail.first; p.tail_units = tail.units; p.tail_splits = tail.splits;
+    p.div_splits = pa_fastdiv_init((uint32_t)tail.splits);
+    p.div_mblocks = pa_fastdiv_init((uint32_t)p.m_blocks);
+    p.div_heads = pa_fastdiv_init((uint32_t)pb->num_heads);
+    if (tail.splits > 1) {
+        PA_RETURN_IF(ws_bytes < sm90_tail_bytes(pb, tail) || !ws, ctx, PA_ERR_WORKSPACE_TOO_SMALL,
+                     "sm90 needs %zu workspace bytes for its last wave, got %zu", sm90_tail_bytes(pb, tail), ws_bytes);
+        p.ws_o = (float *)ws;
+        p.ws_lse = (float *)((char *)ws + sm90_tail_o_bytes(pb, tail));
+    }
 
     const int bf16 = pb->dtype == PA_DTYPE_BF16, pair = regime == PA_SM90_PAIRS;
     const int smem = wn == 176 ? sm90_shape<128, false, true>::SMEM : wn == 192 ? sm90_shape<64, false, true>::SMEM
                    : sm90_smem_bytes(pb->head_dim, gather);
     void (*kern)(const sm90_maps, const sm90_params);
-#define SM90_PICK(D) (gather ? (bf16 ? sm90_prefill_kernel<D, true, true, false> : sm90_prefill_kernel<D, false, true, false>) \
-                      : pair ? (bf16 ? sm90_prefill_kernel<D, true, false, true> : sm90_prefill_kernel<D, false, false, true>) \
-                             : (bf16 ? sm90_prefill_kernel<D, true, false, false> : sm90_prefill_kernel<D, false, false, false>))
-    if (pb->head_dim == 64) kern = SM90_PICK(64);
-    else if (pb->head_dim == 256) kern = SM90_PICK(256);
-    else kern = SM90_PICK(128);
+    void (*kern_tail)(const sm90_maps, const sm90_params);
+#define SM90_PICK(D, T) (gather ? (bf16 ? sm90_prefill_kernel<D, true, true, false, false, T> : sm90_prefill_kernel<D, false, true, false, false, T>) \
+                         : pair ? (bf16 ? sm90_prefill_kernel<D, true, false, true, false, T> : sm90_prefill_kernel<D, false, false, true, false, T>) \
+                                : (bf16 ? sm90_prefill_kernel<D, true, false, false, false, T> : sm90_prefill_kernel<D, false, false, false, false, T>))
+    if (pb->head_dim == 64) { kern = SM90_PICK(64, false); kern_tail = SM90_PICK(64, true); }
+    else if (pb->head_dim == 256) { kern = SM90_PICK(256, false); kern_tail = SM90_PICK(256, true); }
+    else { kern = SM90_PICK(128, false); kern_tail = SM90_PICK(128, true); }
 #undef SM90_PICK
 #if SM90_N176
     if (wn == 176) kern = bf16 ? sm90_prefill_kernel<128, true, false, true, true> : sm90_prefill_kernel<128, false, false, true, true>;
@@ -1681,12 +1854,47 @@ extern "C" pa_status pa__sm90_attention(pa_context *ctx, const pa__problem *pb, 
     if (wn == 192) kern = bf16 ? sm90_prefill_kernel<64, true, false, true, true> : sm90_prefill_kernel<64, false, false, true, true>;
 #endif
     cudaError_t e = cudaFuncSetAttribute(kern, cudaFuncAttributeMaxDynamicSharedMemorySize, smem);
+    if (e == cudaSuccess && tail.splits > 1)
+        e = cudaFuncSetAttribute(kern_tail, cudaFuncAttributeMaxDynamicSharedMemorySize, smem);
     if (e != cudaSuccess) {
         (void)cudaGetLastError();
         return pa__fail(ctx, PA_ERR_CUDA, "sm90: cudaFuncSetAttribute: %s", cudaGetErrorString(e));
     }
+    const cudaStream_t stream = (cudaStream_t)ctx->stream;
     dim3 grid((unsigned)p.m_blocks, (unsigned)pb->num_heads, (unsigned)pb->batch);
-    kern<<<grid, SM90_THREADS, smem, (cudaStream_t)ctx->stream>>>(maps, p);
+    if (tail.splits < 2 || tail.first > 0)   /* (all tail: no full wave) */
+        kern<<<grid, SM90_THREADS, smem, stream>>>(maps, p);
+    if (tail.splits > 1) {
+        /* the pieces, then their merge, each by programmatic dependent launch: the pieces start
+         * when the prefill grid's last CTAs have (they call griddepcontrol.launch_dependents) and
+         * take the SMs its last wave leaves; the merge waits for the pieces (griddepcontrol.wait) */
+        cudaLaunchAttribute attr[1];
+        attr[0].id = cudaLaunchAttributeProgrammaticStreamSerialization;
+        attr[0].val.programmaticStreamSerializationAllowed = 1;
+        cudaLaunchConfig_t cfg;
+        memset(&cfg, 0, sizeof cfg);
+        cfg.gridDim = dim3((unsigned)(tail.units * tail.splits));
+        cfg.blockDim = dim3(SM90_THREADS);
+        cfg.dynamicSmemBytes = (size_t)smem;
+        cfg.stream = stream;
+        cfg.attrs = attr;
+        cfg.numAttrs = tail.first > 0 ? 1 : 0;   /* alone, the pieces wait for the work before them */
+        e = cudaGetLastError();
+        if (e == cudaSuccess) e = cudaLaunchKernelEx(&cfg, kern_tail, maps, p);
+        void (*comb)(const sm90_params) = pb->head_dim == 64 ? (bf16 ? sm90_tail_combine<64, true> : sm90_tail_combine<64, false>)
+                                        : pb->head_dim == 256 ? (bf16 ? sm90_tail_combine<256, true> : sm90_tail_combine<256, false>)
+                                        : (bf16 ? sm90_tail_combine<128, true> : sm90_tail_combine<128, false>);
+        cfg.gridDim = dim3((unsigned)(((int64_t)tail.units * SM90_BLOCK_M + 7) / 8));
+        cfg.blockDim = dim3(256);
+        cfg.dynamicSmemBytes = 0;
+        cfg.numAttrs = 1;
+        if (e == cudaSuccess) e = cudaLaunchKernelEx(&cfg, comb, p);
+        if (e != cudaSuccess) {
+            (void)cudaGetLastError();
+            return pa__fail(ctx, PA_ERR_CUDA, "sm90 prefill (last wave) launch: %s", cudaGetErrorString(e));
+        }
+        __atomic_add_fetch(&pa__sm90_tail_calls, 1, __ATOMIC_RELAXED);
+    }
 #ifdef SM90_TRACE
     {   /* diagnostic builds: the last call's stamps to $PA_SM90_TRACE_OUT (grid dims, then 24 x u64 per CTA) */
         const char *path = getenv("PA_SM90_TRACE_OUT");

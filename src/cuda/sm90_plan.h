@@ -193,4 +193,39 @@ PA_SM90_FN pa_sm90_run_box pa_sm90_runs_lane(int page_size, int run_shift, int r
     return x;
 }
 
+/* The last wave split over the keys (prefill_sm90.cu, M39). One CTA per SM; a dense non-causal
+ * call's CTAs (query blocks x heads x batch) all do about the same work, so with `ctas` of them on
+ * `sms` SMs the last ctas % sms run as a final wave of their own while the other SMs idle (the
+ * benchmark's 4096 CTAs on 132 SMs: 31 full waves and one of 4 CTAs, 1/32 of the call). Those
+ * `units` CTAs (from linear index `first` on) are replaced by units x splits pieces, each over
+ * its share of the unit's key tiles, whose fp32 partial outputs a small kernel merges. splits =
+ * sms / units, at most tiles / 2 (pieces of 2 tiles or more); 1 (no tail) when that is under 2.
+ * A call of fewer CTAs than SMs is all tail. Host fields only: the workspace size depends on it. */
+typedef struct pa_sm90_tail {
+    int64_t first;    /* linear index (query block fastest, then head, batch) of the first unit */
+    int units;        /* CTAs replaced by pieces */
+    int splits;       /* pieces a unit; 1: no tail split */
+} pa_sm90_tail;
+
+PA_SM90_FN pa_sm90_tail pa_sm90_tail_plan(int64_t ctas, int sms, int tiles)
+{
+    pa_sm90_tail t;
+    t.first = ctas; t.units = 0; t.splits = 1;
+    if (ctas <= 0 || sms < 2 || tiles < 4) return t;
+    const int64_t rem = ctas % sms;
+    if (rem == 0) return t;
+    int64_t s = sms / rem;
+    if (s > tiles / 2) s = tiles / 2;
+    if (s < 2) return t;
+    t.first = ctas - rem; t.units = (int)rem; t.splits = (int)s;
+    return t;
+}
+
+/* Piece `piece` of `splits` takes tiles [*lo, *hi) of a unit's nt (offsets from its first tile). */
+PA_SM90_FN void pa_sm90_tail_range(int nt, int piece, int splits, int *lo, int *hi)
+{
+    *lo = (int)((int64_t)piece * nt / splits);
+    *hi = (int)((int64_t)(piece + 1) * nt / splits);
+}
+
 #endif
