@@ -292,11 +292,27 @@
  *       SM90_N192_D64: the same at d64 with 192-key tiles; SM90_WIDE_PAGED: paged PAIR calls on the
  *       wide tiles too (boxes of up to 16 / 64 rows, 6 mask words; plan checked on the CPU by
  *       test_sm90_plan.c). Both compile-checked, not yet run (bench/wip_sm90/dev_next_s18.sh).
+ *   M39 (session 18, RESULTS 3.1v, 2.29) the last wave split over the keys (SM90_TAIL_ON, pa_sm90_tail_plan):
+ *       the benchmark's 4096 CTAs fill 31 waves of 132 SMs and leave 4 for a 32nd, a whole CTA time
+ *       (1/32 of the call) with 128 SMs idle. Those CTAs leave at once; a TAIL instance runs them as
+ *       4 x 32 pieces of 2 key tiles (programmatic dependent launch: they start when every main CTA
+ *       has issued launch_dependents and take the SMs the last wave frees), each writing fp32 rows
+ *       normalized over its keys and their lse; sm90_tail_combine merges them. Non-causal dense
+ *       calls only (causal grids end with their shortest CTAs). Predicted ~3% at every head_dim.
+ *       Measured at ncu's clocks (pieces serialized there): d128 -2.0% contiguous, -1.6..-1.8% paged,
+ *       d256 -1.0% / -0.4..-1.8%; interleaved against cuDNN d128 non-causal 0.964 -> 0.991x (2.29:
+ *       0.992x), d256 1.051 -> 1.068x. d64 is left out (SM90_TAIL_D64=0): with the split its TMA
+ *       kernel's loop was the same SASS shifted by ten instructions and ran 2.9% slower, causal
+ *       too, for reasons not found. Register pressure shaped the code: the pieces' coordinates in
+ *       a runtime branch (or a separate early return for the replaced CTAs) made ptxas keep every
+ *       CTA's coordinates in vector registers and the d256 gather spilled, hence the TAIL template
+ *       instances (48/224 registers for their TMA producers) and the replaced CTAs leaving through
+ *       the past-the-rows return. d256 causal +0.9% (its kernels rescheduled by ptxas).
  *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax at d128/d64 by a
  *   wgmma.fence predicated on the row sums (2% / 7% slower, as M28 found again), a persistent
  *   static round-robin grid (causal -8%: imbalance and L2 drift).
  *   ptxas: 168 registers at entry (setmaxnreg 40/232; gather 56/224 at d64 and d256, 64/216 at
- *   d128), 0 spills, 0 stack in all 18 instances; SASS: HGMMA.64x{64,128,256}x16, UTMALDG.4D/5D,
+ *   d128; the TAIL TMA instances 48/224), 0 spills, 0 stack in all 36 instances; SASS: HGMMA.64x{64,128,256}x16, UTMALDG.4D/5D,
  *   LDGSTS (gather), USETMAXREG. Tested: tests/test_gpu.c forced to sm90 at each head_dim (296
  *   cases each: pages 1..672, NHD/HND, padded strides, varlen, causal, windows, softcap, NaN-
  *   poisoned pages and outputs, 64-bit gather offsets), compute-sanitizer memcheck forced sm90 and
