@@ -382,6 +382,11 @@ using namespace pa_sm90;
 #define SM90_TAIL_D64 0
 #endif
 #define SM90_TAIL_ON(D) ((D) != 64 || SM90_TAIL_D64)
+/* The merge of the pieces with the lse over the lanes and 8 pieces' loads in flight (build knob,
+ * compile-checked in session 18, not yet measured: bench/wip_sm90/dev_next_s19.sh). */
+#ifndef SM90_COMBINE_V2
+#define SM90_COMBINE_V2 0
+#endif
 /* Where the P V(j-1) wait sits (M28). ptxas packs P(j) into the registers the in-flight P V(j-1)
  * reads, interleaved with the exponentials, so it puts the wait above them: a warpgroup's
  * exponentials never overlap its own P V. 1: a never-taken branch on the row sums ends the
@@ -1538,8 +1543,13 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
  * columns; weights exp(lse_k - lse) in piece order (bit-identical run to run), a piece that saw
  * no key weighs 0, a row no piece saw gets zeros and lse -inf. Launched with programmatic
  * dependent launch: it waits (griddepcontrol.wait) for the prefill grid to finish and flush. */
+#if SM90_COMBINE_V2
+#define SM90_COMBINE_BOUNDS __launch_bounds__(256, 2)   /* (ptxas gave the d128 form 32 registers and spilled) */
+#else
+#define SM90_COMBINE_BOUNDS __launch_bounds__(256)
+#endif
 template <int D, bool BF16>
-__global__ void __launch_bounds__(256)
+__global__ void SM90_COMBINE_BOUNDS
 sm90_tail_combine(const sm90_params p)
 {
     typedef sm90_ops<BF16> ops;
@@ -1558,14 +1568,47 @@ sm90_tail_combine(const sm90_params p)
     if (row >= sq) return;
     const int n = p.tail_splits;
     const int64_t slot0 = (int64_t)unit_i * n * SM90_BLOCK_M + r;
+    constexpr int C = D / 32;
+    float acc[C];
+#if SM90_COMBINE_V2
+#pragma unroll
+    for (int c = 0; c < C; c++) acc[c] = 0.f;
+    /* the pieces' lse spread over the lanes (max and sum by shuffles), then the rows 8 pieces at a
+     * time, each lane's weight for piece k0 + lane shuffled to the others: loads in flight instead
+     * of one memory latency per piece (the first form took ~23 us at d128 under ncu, 3.1v) */
+    float mx = -INFINITY;
+    for (int k = lane; k < n; k += 32) mx = fmaxf(mx, __ldcg(p.ws_lse + slot0 + (int64_t)k * SM90_BLOCK_M));
+#pragma unroll
+    for (int x = 16; x > 0; x >>= 1) mx = fmaxf(mx, __shfl_xor_sync(0xffffffffu, mx, x));
+    float sum = 0.f;
+    if (mx != -INFINITY)
+        for (int k = lane; k < n; k += 32) sum += expf(__ldcg(p.ws_lse + slot0 + (int64_t)k * SM90_BLOCK_M) - mx);
+#pragma unroll
+    for (int x = 16; x > 0; x >>= 1) sum += __shfl_xor_sync(0xffffffffu, sum, x);
+    const float lse = mx != -INFINITY ? mx + logf(sum) : -INFINITY;
+    if (mx != -INFINITY)
+        for (int k0 = 0; k0 < n; k0 += 32) {
+            const float wl = k0 + lane < n ? expf(__ldcg(p.ws_lse + slot0 + (int64_t)(k0 + lane) * SM90_BLOCK_M) - lse) : 0.f;
+            const int kn = min(32, n - k0);
+#pragma unroll 8
+            for (int kk = 0; kk < kn; kk++) {
+                const float w = __shfl_sync(0xffffffffu, wl, kk);
+                const float *src = p.ws_o + (slot0 + (int64_t)(k0 + kk) * SM90_BLOCK_M) * D + lane * C;
+#pragma unroll
+                for (int c = 0; c < C; c += 2) {
+                    const float2 v = __ldcg((const float2 *)(src + c));
+                    acc[c] += w * v.x;
+                    acc[c + 1] += w * v.y;
+                }
+            }
+        }
+#else
     float mx = -INFINITY;
     for (int k = 0; k < n; k++) mx = fmaxf(mx, __ldcg(p.ws_lse + slot0 + (int64_t)k * SM90_BLOCK_M));
     float sum = 0.f;
     if (mx != -INFINITY)
         for (int k = 0; k < n; k++) sum += expf(__ldcg(p.ws_lse + slot0 + (int64_t)k * SM90_BLOCK_M) - mx);
     const float lse = mx != -INFINITY ? mx + logf(sum) : -INFINITY;
-    constexpr int C = D / 32;
-    float acc[C];
 #pragma unroll
     for (int c = 0; c < C; c++) acc[c] = 0.f;
     if (mx != -INFINITY)
@@ -1580,6 +1623,7 @@ sm90_tail_combine(const sm90_params p)
                 acc[c + 1] += w * v.y;
             }
         }
+#endif
     uint32_t packed[C / 2];
 #pragma unroll
     for (int c = 0; c < C / 2; c++) packed[c] = ops::pack(acc[2 * c], acc[2 * c + 1]);
