@@ -133,8 +133,10 @@ typedef struct pa_output {
 
 /* ---- 4. work --------------------------------------------------------------------------- */
 
-/* The workspace bytes pa_attention needs for these shapes (0 is common). The answer depends on
- * host fields only (shapes, maxima, num_splits), so it can be computed once per shape bucket. */
+/* The workspace bytes pa_attention needs for these shapes (0 is common; CUDA's split-KV decode
+ * and the Hopper prefill's split of a partial last wave over the keys need some, num_splits = 1
+ * turns both off). The answer depends on host fields only (shapes, maxima, num_splits), so it can
+ * be computed once per shape bucket. */
 PA_API pa_status pa_workspace_size(pa_context *ctx, const pa_query *q, const pa_kv_cache *kv,
                                    const pa_attn_params *p, size_t *bytes);
 

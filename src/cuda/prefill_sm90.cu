@@ -540,6 +540,9 @@ using namespace pa_sm90;
  * CPU by tests/test_sm90_plan.c check_wide). Compile-checked only (session 17; the d128 producer
  * then spills 8 bytes at its 40 registers: 22 boxes and 6 mask words). Page runs, per-panel boxes
  * (padded pools) and the gather keep 128-key tiles. */
+#ifndef SM90_W_PREGS8        /* the wide tiles' TMA producers at 48 registers (consumers 224) */
+#define SM90_W_PREGS8 0
+#endif
 #ifndef SM90_WIDE_PAGED
 #define SM90_WIDE_PAGED 0
 #endif
@@ -832,7 +835,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
          * Each warp waits on its ring and issues its own boxes (one lane per box), so the
          * serial issue of many small boxes (small pages) is spread over four warps. ---- */
         /* TAIL (TMA): 8 more for the producer, which holds the pieces' coordinates in vector registers */
-        setmaxnreg_dec<GATHER ? SM90_GATHER_PREGS(D) : TAIL ? SM90_PRODUCER_REGS + 8 : SM90_PRODUCER_REGS>();
+        setmaxnreg_dec<GATHER ? SM90_GATHER_PREGS(D) : TAIL || (W && SM90_W_PREGS8) ? SM90_PRODUCER_REGS + 8 : SM90_PRODUCER_REGS>();
         if (threadIdx.x == 0) SM90_TR(7);
         const int pw = threadIdx.x >> 5, lane = threadIdx.x & 31;
         const int is_v = pw >= 2, pnl = pw & 1;
@@ -1100,7 +1103,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
     }
 
     /* ---- consumer warpgroups ---- */
-    setmaxnreg_inc<GATHER ? SM90_GATHER_CREGS(D) : TAIL ? SM90_CONSUMER_REGS - 8 : SM90_CONSUMER_REGS>();
+    setmaxnreg_inc<GATHER ? SM90_GATHER_CREGS(D) : TAIL || (W && SM90_W_PREGS8) ? SM90_CONSUMER_REGS - 8 : SM90_CONSUMER_REGS>();
     const int wg = (threadIdx.x >> 7) - 1;
     const int t = threadIdx.x & 127;
     const int warp = t >> 5, lane = t & 31;
@@ -1570,6 +1573,14 @@ sm90_tail_combine(const sm90_params p)
     const int64_t slot0 = (int64_t)unit_i * n * SM90_BLOCK_M + r;
     constexpr int C = D / 32;
     float acc[C];
+    auto add_row = [&](float w, const float *src) {   /* acc += w x this lane's C columns of a piece's row */
+#pragma unroll
+        for (int c = 0; c < C; c += 2) {
+            const float2 v = __ldcg((const float2 *)(src + c));
+            acc[c] += w * v.x;
+            acc[c + 1] += w * v.y;
+        }
+    };
 #if SM90_COMBINE_V2
 #pragma unroll
     for (int c = 0; c < C; c++) acc[c] = 0.f;
@@ -1594,12 +1605,7 @@ sm90_tail_combine(const sm90_params p)
             for (int kk = 0; kk < kn; kk++) {
                 const float w = __shfl_sync(0xffffffffu, wl, kk);
                 const float *src = p.ws_o + (slot0 + (int64_t)(k0 + kk) * SM90_BLOCK_M) * D + lane * C;
-#pragma unroll
-                for (int c = 0; c < C; c += 2) {
-                    const float2 v = __ldcg((const float2 *)(src + c));
-                    acc[c] += w * v.x;
-                    acc[c + 1] += w * v.y;
-                }
+                add_row(w, src);
             }
         }
 #else
@@ -1616,12 +1622,7 @@ sm90_tail_combine(const sm90_params p)
             const int64_t slot = slot0 + (int64_t)k * SM90_BLOCK_M;
             const float w = expf(__ldcg(p.ws_lse + slot) - lse);
             const float *src = p.ws_o + slot * D + lane * C;
-#pragma unroll
-            for (int c = 0; c < C; c += 2) {
-                const float2 v = __ldcg((const float2 *)(src + c));
-                acc[c] += w * v.x;
-                acc[c + 1] += w * v.y;
-            }
+            add_row(w, src);
         }
 #endif
     uint32_t packed[C / 2];
