@@ -384,6 +384,9 @@ using namespace pa_sm90;
 #define SM90_TAIL_ON(D) ((D) != 64 || SM90_TAIL_D64)
 /* The merge of the pieces with the lse over the lanes and 8 pieces' loads in flight (build knob,
  * compile-checked in session 18, not yet measured: bench/wip_sm90/dev_next_s19.sh). */
+#ifndef SM90_PAD_D64        /* measurement builds: see its use */
+#define SM90_PAD_D64 0
+#endif
 #ifndef SM90_COMBINE_V2
 #define SM90_COMBINE_V2 0
 #endif
@@ -813,6 +816,14 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
 #endif
     if (threadIdx.x == 0) {
         if (SM90_TAIL_ON(D) && !TAIL && p.tail_splits > 1) asm volatile("griddepcontrol.launch_dependents;\n" ::: "memory");
+#if SM90_PAD_D64 > 0
+        /* measurement builds: shift the d64 kernels' code by SM90_PAD_D64 instructions (3.1v: the
+         * split's ten prologue instructions cost d64 2.9% with the same loop SASS) */
+        if constexpr (D == 64 && !TAIL) {
+#pragma unroll
+            for (int i = 0; i < SM90_PAD_D64; i++) asm volatile("nanosleep.u32 0;\n" ::: "memory");
+        }
+#endif
         for (int s = 0; s < S::STAGES; s++) {
             /* TMA: one producer warp per 64-column panel. Gather: the 64 copying threads
              * (cp.async.mbarrier.arrive.noinc), plus for K the two mask-writing lanes. */
