@@ -546,6 +546,9 @@ using namespace pa_sm90;
 #ifndef SM90_W_PREGS8        /* the wide tiles' TMA producers at 48 registers (consumers 224) */
 #define SM90_W_PREGS8 0
 #endif
+#ifndef SM90_WIDE_GATHER     /* the d128 gather on 176-key tiles (with SM90_N176; 56/224 registers; experiment, off) */
+#define SM90_WIDE_GATHER 0
+#endif
 #ifndef SM90_WIDE_PAGED
 #define SM90_WIDE_PAGED 0
 #endif
@@ -571,7 +574,7 @@ template <int D, bool G = false, bool W = false> struct sm90_shape {   /* G: the
     static constexpr int SMEM = OFF_BAR + 256 + 1024;   /* + barriers, masks, alignment slack */
     /* bad-page mask words per stage (W: 6 with SM90_WIDE_PAGED, else 4 that stay zero: contiguous
      * caches have no bad pages) and the words a stage takes in shared memory */
-    static constexpr int MASK_WORDS = W && !SM90_WIDE_PAGED ? 4 : (BN + 31) / 32;
+    static constexpr int MASK_WORDS = W && !(G ? SM90_WIDE_GATHER : SM90_WIDE_PAGED) ? 4 : (BN + 31) / 32;
     static constexpr int MASK_STRIDE = MASK_WORDS > 4 ? 8 : 4;
     static_assert(SMEM <= 227 * 1024, "shared memory over the sm_90 per-block limit");
     static_assert(KSTAGES >= STAGES, "K's ring shallower than V's");
@@ -846,7 +849,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
          * Each warp waits on its ring and issues its own boxes (one lane per box), so the
          * serial issue of many small boxes (small pages) is spread over four warps. ---- */
         /* TAIL (TMA): 8 more for the producer, which holds the pieces' coordinates in vector registers */
-        setmaxnreg_dec<GATHER ? SM90_GATHER_PREGS(D) : TAIL || (W && SM90_W_PREGS8) ? SM90_PRODUCER_REGS + 8 : SM90_PRODUCER_REGS>();
+        setmaxnreg_dec<GATHER ? (W ? 56 : SM90_GATHER_PREGS(D)) : TAIL || (W && SM90_W_PREGS8) ? SM90_PRODUCER_REGS + 8 : SM90_PRODUCER_REGS>();
         if (threadIdx.x == 0) SM90_TR(7);
         const int pw = threadIdx.x >> 5, lane = threadIdx.x & 31;
         const int is_v = pw >= 2, pnl = pw & 1;
@@ -864,7 +867,10 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
              * page id are zero-filled and never read; K's rows are also flagged in the stage's mask
              * words. The full barrier completes when every copy has landed. Offsets are 32-bit in
              * 16-byte units (pools under 64 GiB), else 64-bit (p.wide). */
-            constexpr int LPR = 8, RPI = 4, RW = BN / 2, NU = RW / 32;   /* 8 lanes per 128-byte panel row */
+            constexpr int LPR = 8, RPI = 4, RW = BN / 2, NU = (RW + 31) / 32;   /* 8 lanes per 128-byte panel row */
+            /* W (176 keys, SM90_WIDE_GATHER): 88 rows a warp, a third unit of 24 rows (6 copies) */
+            constexpr int LAST = RW - 32 * (NU - 1), LAST_IPU = LAST / 4;
+            static_assert(!W || RW == 88, "the wide gather's mask words assume 88 rows a warp");
             constexpr int IPU = 32 / RPI;               /* row groups (of RPI rows) per 32 rows */
             constexpr int PER = 8 / RPI;                /* the destination swizzle repeats every PER groups */
             const int64_t sp = (is_v ? p.v_sp : p.k_sp) * 2, st = (is_v ? p.v_st : p.k_st) * 2;
@@ -916,25 +922,40 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                     }
                 };
                 off_t o0 = none, o1 = none;
+                [[maybe_unused]] off_t o2 = none;
                 if (n_tiles > 0) {
                     o0 = row_off(tile_n0(0) + pnl * RW + lane);
                     if (NU > 1) o1 = row_off(tile_n0(0) + pnl * RW + 32 + lane);
+                    if constexpr (NU > 2) o2 = lane < LAST ? row_off(tile_n0(0) + pnl * RW + 64 + lane) : none;
                 }
                 for (int it = 0; it < n_tiles; it++) {
                     const int stage = it % SM90_NS;
                     const uint32_t parity = (uint32_t)(it / SM90_NS) & 1u;
                     off_t q0 = none, q1 = none;   /* next tile's rows */
+                    [[maybe_unused]] off_t q2 = none;
                     if (!SM90_GATHER_LATE_LOOKUP(D) && it + 1 < n_tiles) {
                         const int n1 = tile_n0(it + 1) + pnl * RW + lane;
                         q0 = row_off(n1);
                         if (NU > 1) q1 = row_off(n1 + 32);
+                        if constexpr (NU > 2) q2 = lane < LAST ? row_off(n1 + 64) : none;
                     }
                     const uint32_t w0 = __ballot_sync(0xffffffffu, o0 == none), w1 = __ballot_sync(0xffffffffu, o1 == none);
+                    [[maybe_unused]] uint32_t w2 = 0u;
+                    if constexpr (NU > 2) w2 = __ballot_sync(0xffffffffu, o2 == none) & ((1u << LAST) - 1u);
                     if (lane == 0) mbar_wait(empty0 + 8 * stage, parity ^ 1u);
                     __syncwarp();
                     if (!is_v && lane == 0) {
-                        bad_masks[S::MASK_STRIDE * stage + NU * pnl] = w0;
-                        if (NU > 1) bad_masks[S::MASK_STRIDE * stage + NU * pnl + 1] = w1;
+                        if constexpr (NU > 2) {
+                            /* rows 0..87 (warp 0): words 0, 1 and word 2's low 24 bits; rows 88..175
+                             * (warp 1): word 2's high 8 bits go to word 6 (the consumers OR it in, so
+                             * the two warps never write one word), words 3, 4 and 5's low 16 bits */
+                            volatile uint32_t *m = bad_masks + S::MASK_STRIDE * stage;
+                            if (pnl == 0) { m[0] = w0; m[1] = w1; m[2] = w2; }
+                            else { m[6] = w0 << 24; m[3] = (w0 >> 8) | (w1 << 24); m[4] = (w1 >> 8) | (w2 << 24); m[5] = w2 >> 8; }
+                        } else {
+                            bad_masks[S::MASK_STRIDE * stage + NU * pnl] = w0;
+                            if (NU > 1) bad_masks[S::MASK_STRIDE * stage + NU * pnl + 1] = w1;
+                        }
                         mbar_arrive(full0 + 8 * stage);
                     }
                     /* copy i moves warp row RPI i + hi: its swizzle (chunk ^ (row & 7)) repeats every
@@ -953,14 +974,17 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                         constexpr int CH = IPU < (WIDE ? 8 : 16) ? IPU : (WIDE ? 8 : 16);
 #pragma unroll
                         for (int u = 0; u < NU; u++) {
-                            const off_t uu = u == 0 ? o0 : o1;
+                            const off_t uu = u == 0 ? o0 : NU > 2 && u == 2 ? o2 : o1;
+                            const int ipu = u == NU - 1 ? LAST_IPU : IPU;   /* copies of this unit */
 #pragma unroll
                             for (int g = 0; g < IPU; g += CH) {
                                 off_t off[CH];
 #pragma unroll
-                                for (int k = 0; k < CH; k++) off[k] = __shfl_sync(0xffffffffu, uu, (RPI * (g + k) + hi) & 31);
+                                for (int k = 0; k < CH; k++)
+                                    if (g + k < ipu) off[k] = __shfl_sync(0xffffffffu, uu, (RPI * (g + k) + hi) & 31);
 #pragma unroll
                                 for (int k = 0; k < CH; k++) {
+                                    if (g + k >= ipu) continue;
                                     const int i = u * IPU + g + k;
                                     const uint32_t dst = d[i % PER] + RPI * i * 128;
                                     const bool ok = off[k] != none;
@@ -974,12 +998,13 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                             }
                         }
                     };
-                    if ((w0 | w1) == 0) copies(std::false_type());
+                    if ((w0 | w1 | w2) == 0) copies(std::false_type());
                     else copies(std::true_type());
                     if (SM90_GATHER_LATE_LOOKUP(D) && it + 1 < n_tiles) {   /* the same lookups, after the copies */
                         const int n1 = tile_n0(it + 1) + pnl * RW + lane;
                         q0 = row_off(n1);
                         if (NU > 1) q1 = row_off(n1 + 32);
+                        if constexpr (NU > 2) q2 = lane < LAST ? row_off(n1 + 64) : none;
                     }
                     if (defer) {
                         /* this tile's copies stay in flight while the previous tile's land */
@@ -997,6 +1022,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                         asm volatile("cp.async.mbarrier.arrive.noinc.shared::cta.b64 [%0];\n" :: "r"(full0 + 8 * stage) : "memory");
                     }
                     o0 = q0; o1 = q1;
+                    if constexpr (NU > 2) o2 = q2;
                 }
                 if (defer && n_tiles > 0) {   /* the last tile's deferred arrival */
                     asm volatile("cp.async.wait_group 0;\n" ::: "memory");
@@ -1114,7 +1140,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
     }
 
     /* ---- consumer warpgroups ---- */
-    setmaxnreg_inc<GATHER ? SM90_GATHER_CREGS(D) : TAIL || (W && SM90_W_PREGS8) ? SM90_CONSUMER_REGS - 8 : SM90_CONSUMER_REGS>();
+    setmaxnreg_inc<GATHER ? (W ? 224 : SM90_GATHER_CREGS(D)) : TAIL || (W && SM90_W_PREGS8) ? SM90_CONSUMER_REGS - 8 : SM90_CONSUMER_REGS>();
     const int wg = (threadIdx.x >> 7) - 1;
     const int t = threadIdx.x & 127;
     const int warp = t >> 5, lane = t & 31;
@@ -1220,6 +1246,11 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         } else {
 #pragma unroll
             for (int w = 0; w < NB; w++) bad[w] = w < S::MASK_WORDS ? bad_masks[S::MASK_STRIDE * stage + w] : 0u;
+        }
+        if constexpr (W && GATHER && SM90_WIDE_GATHER) {   /* word 2's high bits, written by the other K warp */
+            const uint32_t x = MS >= 2 ? __shfl_sync(0xffffffffu, lane == 0 ? bad_masks[S::MASK_STRIDE * stage + 6] : 0u, 0)
+                                       : bad_masks[S::MASK_STRIDE * stage + 6];
+            bad[2] |= x;
         }
     };
     /* S = Q K^T for the tile in this stage (issue only) */
@@ -1849,7 +1880,8 @@ extern "C" pa_status pa__sm90_attention(pa_context *ctx, const pa__problem *pb, 
     const int regime = sm90_regime(pb), gather = regime == PA_SM90_GATHER;
     /* SM90_N176 / SM90_N192_D64: one 176-row (d128) or 192-row (d64) PAIR box a tile (contiguous,
      * non-causal, no window); wn = that tile, else 0 */
-    const int wide_ok = regime == PA_SM90_PAIRS && (!pb->page_table || SM90_WIDE_PAGED) && !pb->causal &&
+    const int wide_ok = (regime == PA_SM90_PAIRS && (!pb->page_table || SM90_WIDE_PAGED) ||
+                         regime == PA_SM90_GATHER && SM90_WIDE_GATHER && pb->head_dim == 128) && !pb->causal &&
                         pb->window_left < 0;
     const int wn = wide_ok && SM90_N176 && pb->head_dim == 128 ? 176 : wide_ok && SM90_N192_D64 && pb->head_dim == 64 ? 192 : 0;
     const int tile = wn ? wn : pa_sm90_tile_n(pb->head_dim);
@@ -1908,7 +1940,8 @@ extern "C" pa_status pa__sm90_attention(pa_context *ctx, const pa__problem *pb, 
     }
 
     const int bf16 = pb->dtype == PA_DTYPE_BF16, pair = regime == PA_SM90_PAIRS;
-    const int smem = wn == 176 ? sm90_shape<128, false, true>::SMEM : wn == 192 ? sm90_shape<64, false, true>::SMEM
+    const int smem = wn == 176 ? (gather ? sm90_shape<128, true, true>::SMEM : sm90_shape<128, false, true>::SMEM)
+                   : wn == 192 ? sm90_shape<64, false, true>::SMEM
                    : sm90_smem_bytes(pb->head_dim, gather);
     void (*kern)(const sm90_maps, const sm90_params);
     void (*kern_tail)(const sm90_maps, const sm90_params);
@@ -1921,6 +1954,9 @@ extern "C" pa_status pa__sm90_attention(pa_context *ctx, const pa__problem *pb, 
 #undef SM90_PICK
 #if SM90_N176
     if (wn == 176) kern = bf16 ? sm90_prefill_kernel<128, true, false, true, true> : sm90_prefill_kernel<128, false, false, true, true>;
+#endif
+#if SM90_N176 && SM90_WIDE_GATHER
+    if (wn == 176 && gather) kern = bf16 ? sm90_prefill_kernel<128, true, true, false, true> : sm90_prefill_kernel<128, false, true, false, true>;
 #endif
 #if SM90_N192_D64
     if (wn == 192) kern = bf16 ? sm90_prefill_kernel<64, true, false, true, true> : sm90_prefill_kernel<64, false, false, true, true>;
