@@ -18,14 +18,15 @@ static int failed_prints;
                                     printf(__VA_ARGS__); printf("\n"); } \
         return 0; } } while (0)
 
-/* One pool layout and page size; returns 1 if every tile start passes. */
-static int check_plan(int d, int ps, int layout, int table)
+/* One pool layout and page size for a tile of TILE keys (the head_dim's, or the wide tiles' 176 at
+ * d128: prefill_sm90.cu SM90_WIDE_ALL); returns 1 if every tile start passes. */
+static int check_plan_t(int d, int TILE, int ps, int layout, int table)
 {
     static const char *names[] = { "NHD", "HND", "padded" };
     const char *lname = names[layout];
     const int32_t dummy_table[1] = { 0 };
     const int hk = 2, pad = layout == 2 ? 8 : 0;
-    const int TILE = pa_sm90_tile_n(d), NP = pa_sm90_panels(d), PANEL = TILE * 128;
+    const int NP = pa_sm90_panels(d), PANEL = TILE * 128, wide = TILE != pa_sm90_tile_n(d);
     pa__problem pb;
     int tiles, t;
     memset(&pb, 0, sizeof pb);
@@ -41,9 +42,10 @@ static int check_plan(int d, int ps, int layout, int table)
     }
     pb.v_stride_token = pb.k_stride_token; pb.v_stride_head = pb.k_stride_head; pb.v_stride_page = pb.k_stride_page;
 
-    const int regime = pa_sm90_regime(&pb), g = pa_sm90_box_rows(&pb), mode = pa_sm90_pair_mode(&pb);
+    const int regime = pa_sm90_regime_t(&pb, TILE), g = pa_sm90_box_rows_t(&pb, TILE), mode = pa_sm90_pair_mode_t(&pb, TILE);
+    const int runs_min = pa_sm90_runs_min(TILE);
     CHECK(g >= 1 && g <= TILE && TILE % g == 0 && (!table || ps % g == 0), "box rows %d", g);
-    if (table && ps >= SM90_RUNS_MIN && ps % TILE) {
+    if (table && ps >= runs_min && ps % TILE) {
         /* the runs-or-gather rule's box count is the plan's own: issuing lanes over 64 tiles */
         long issued = 0;
         int lane;
@@ -51,11 +53,11 @@ static int check_plan(int d, int ps, int layout, int table)
             for (lane = 0; lane < 32; lane++)
                 issued += pa_sm90_runs_lane(ps, __builtin_ctz((unsigned)g), (int)((long)t * TILE % ps), lane, TILE).issue;
         issued *= pa_sm90_warp_panels(NP, 0);
-        CHECK(issued == pa_sm90_runs_issues64(&pb), "runs: %ld boxes over 64 tiles, the rule counts %d",
-              issued, pa_sm90_runs_issues64(&pb));
+        CHECK(issued == pa_sm90_runs_issues64_t(&pb, TILE), "runs: %ld boxes over 64 tiles, the rule counts %d",
+              issued, pa_sm90_runs_issues64_t(&pb, TILE));
     }
     if (regime == PA_SM90_GATHER) {
-        CHECK(table && ((g < 8 && ps < SM90_RUNS_MIN) || (ps >= SM90_RUNS_MIN && pa_sm90_runs_lose(&pb))),
+        CHECK(table && ((g < 8 && ps < runs_min) || (ps >= runs_min && pa_sm90_runs_lose(&pb))),
               "gather chosen for g=%d", g);
         return 1;
     }
@@ -77,13 +79,13 @@ static int check_plan(int d, int ps, int layout, int table)
     if (tiles > 400) tiles = 400;
     for (t = 0; t < tiles; t++) {
         const int n0 = t * TILE;
-        int cover[PA_SM90_TILE], lane, row, pnl;
+        int cover[256], lane, row, pnl;
         memset(cover, 0, sizeof cover);
         if (regime == PA_SM90_RUNS) {
             const int r0 = n0 % ps, pi0 = n0 / ps, shift = __builtin_ctz((unsigned)g);
-            const int n_maps = pa_sm90_run_maps(&pb), first = pa_sm90_runs_first_len(ps, r0, TILE);
+            const int n_maps = pa_sm90_run_maps_t(&pb, TILE), first = pa_sm90_runs_first_len(ps, r0, TILE);
             long bytes = 0;
-            CHECK(table && ps >= SM90_RUNS_MIN && n_maps >= 1 && n_maps <= PA_SM90_MAX_MAPS, "runs: %d maps", n_maps);
+            CHECK(table && ps >= runs_min && n_maps >= 1 && n_maps <= PA_SM90_MAX_MAPS, "runs: %d maps", n_maps);
             for (lane = 0; lane < 32; lane++) {
                 const pa_sm90_run_box x = pa_sm90_runs_lane(ps, shift, r0, lane, TILE);
                 if (x.inrun) CHECK((n0 + x.js) / ps == pi0 + x.run && ((n0 + x.js) % ps == 0 || x.run == 0),
@@ -114,14 +116,15 @@ static int check_plan(int d, int ps, int layout, int table)
             CHECK((long)boxes * g * 128 == PANEL, "boxes bring %ld bytes", (long)boxes * g * 128);
         } else {   /* PAIRS: one box holds all NP panels; the two K (or V) warps share the boxes */
             const int boxes = TILE / g, rows = pa_sm90_pair_box_rows(mode, g);
-            int owner[PA_SM90_TILE];
+            int owner[256];
             long total = 0;
             CHECK(rows == g, "a PAIR box of %d rows for %d-row cuts", rows, g);
             for (lane = 0; lane < boxes; lane++) owner[lane] = 0;
             for (pnl = 0; pnl < 2; pnl++) {
                 int first, mine;
                 long issued = 0;
-                pa_sm90_pair_share(boxes, pnl, &first, &mine);
+                if (wide) pa_sm90_pair_share_any(boxes, pnl, &first, &mine);
+                else pa_sm90_pair_share(boxes, pnl, &first, &mine);
                 for (lane = first; lane < first + mine; lane++) {
                     CHECK(lane >= 0 && lane < boxes, "warp %d issues box %d of %d", pnl, lane, boxes);
                     owner[lane]++;
@@ -143,6 +146,11 @@ static int check_plan(int d, int ps, int layout, int table)
             CHECK(cover[row] == 1, "tile %d (regime %d): row %d covered %d times", t, regime, row, cover[row]);
     }
     return 1;
+}
+
+static int check_plan(int d, int ps, int layout, int table)
+{
+    return check_plan_t(d, pa_sm90_tile_n(d), ps, layout, table);
 }
 
 /* The runs-or-gather choice at the page sizes measured side by side (bench/RESULTS.md 2.13; d256
@@ -262,6 +270,16 @@ int main(void)
                 }
             }
     if (check_measured()) passed++; else failed++;
+    /* the whole plan on d128's wide 176-key tiles (SM90_WIDE_ALL): runs from page 59, boxes, PAIR */
+    for (layout = 0; layout < 3; layout++)
+        for (table = 0; table < 2; table++) {
+            for (ps = 1; ps <= 1100; ps++) {
+                if (check_plan_t(128, 176, ps, layout, table)) passed++; else failed++;
+            }
+            for (i = 0; i < (int)(sizeof big / sizeof *big); i++) {
+                if (check_plan_t(128, 176, big[i], layout, table)) passed++; else failed++;
+            }
+        }
     for (ps = 8; ps <= 1100; ps += 8)
         for (table = 0; table < 2; table++) {
             if (check_wide(128, 176, ps, table)) passed++; else failed++;

@@ -54,18 +54,31 @@ PA_SM90_FN int pa_sm90_tile_box_rows(int tile, int page_size, int has_table)
     return g;
 }
 
+/* The plan functions below come in two forms: for the head_dim's tile (pa_sm90_tile_n) and, with
+ * _t, for a given tile (the wide tiles' 176 keys at d128, SM90_WIDE_ALL in prefill_sm90.cu). */
+static inline int pa_sm90_box_rows_t(const pa__problem *pb, int tile)
+{
+    return pa_sm90_tile_box_rows(tile, pb->page_size, pb->page_table != NULL);
+}
 static inline int pa_sm90_box_rows(const pa__problem *pb)
 {
-    return pa_sm90_tile_box_rows(pa_sm90_tile_n(pb->head_dim), pb->page_size, pb->page_table != NULL);
+    return pa_sm90_box_rows_t(pb, pa_sm90_tile_n(pb->head_dim));
+}
+
+/* The smallest page size whose runs a tile of `tile` keys spans at most 4 of (a first partial run,
+ * then whole pages): 43 at 128 keys, 59 at 176. */
+static inline int pa_sm90_runs_min(int tile)
+{
+    return (tile + 1) / 3 > SM90_RUNS_MIN ? (tile + 1) / 3 : SM90_RUNS_MIN;
 }
 
 /* The PAIR layout's map kind, or 0: it needs boxes of 8+ rows inside a page, whole 8-row groups
  * and a pool dense enough for a 5-D map; per-page boxes only with a table (a contiguous cache of
  * capacity 8 takes whole-tile boxes). */
-static inline int pa_sm90_pair_mode(const pa__problem *pb)
+static inline int pa_sm90_pair_mode_t(const pa__problem *pb, int tile)
 {
     const int64_t hk = pb->num_kv_heads, np = pb->num_pages, ps = pb->page_size;
-    if (!SM90_PAIRS_ON || pa_sm90_box_rows(pb) < 8 || ps % 8) return 0;
+    if (!SM90_PAIRS_ON || pa_sm90_box_rows_t(pb, tile) < 8 || ps % 8) return 0;
     if ((np == 1 || (pb->k_stride_page == ps * pb->k_stride_token && pb->v_stride_page == ps * pb->v_stride_token)) &&
         np * (ps / 8) < ((int64_t)1 << 31))
         return PA_SM90_PAIR_GLOBAL;
@@ -74,6 +87,10 @@ static inline int pa_sm90_pair_mode(const pa__problem *pb)
         return PA_SM90_PAIR_HEADS;
     return ps == 8 && pb->page_table ? PA_SM90_PAIR_PAGE8 : 0;
 }
+static inline int pa_sm90_pair_mode(const pa__problem *pb)
+{
+    return pa_sm90_pair_mode_t(pb, pa_sm90_tile_n(pb->head_dim));
+}
 
 /* Plain layout (BOXES, RUNS): panel warp pnl (0, 1) loads panels pnl, pnl + 2, ..: this many
  * (head_dim 64 has one panel, so warp 1 loads none and arrives with no bytes). */
@@ -81,9 +98,9 @@ PA_SM90_FN int pa_sm90_warp_panels(int panels, int pnl) { return (panels - pnl +
 
 /* Page runs: the TMA boxes one panel warp issues over 64 consecutive tiles (a run of len keys
  * takes one box per set bit of len / box rows; a warp loads (panels + 1) / 2 panels). */
-static inline int pa_sm90_runs_issues64(const pa__problem *pb)
+static inline int pa_sm90_runs_issues64_t(const pa__problem *pb, int tile)
 {
-    const int tile = pa_sm90_tile_n(pb->head_dim), ps = pb->page_size, g = pa_sm90_box_rows(pb);
+    const int ps = pb->page_size, g = pa_sm90_box_rows_t(pb, tile);
     int total = 0, t;
     for (t = 0; t < 64; t++) {
         const int r0 = (int)(((int64_t)t * tile) % ps);
@@ -96,6 +113,10 @@ static inline int pa_sm90_runs_issues64(const pa__problem *pb)
         }
     }
     return total * pa_sm90_warp_panels(pa_sm90_panels(pb->head_dim), 0);
+}
+static inline int pa_sm90_runs_issues64(const pa__problem *pb)
+{
+    return pa_sm90_runs_issues64_t(pb, pa_sm90_tile_n(pb->head_dim));
 }
 
 /* Page runs or the gather, for the page sizes both can serve: measured side by side on the H200
@@ -117,22 +138,30 @@ static inline int pa_sm90_runs_lose(const pa__problem *pb)
 #endif
 }
 
+static inline int pa_sm90_regime_t(const pa__problem *pb, int tile)
+{
+    if (pa_sm90_pair_mode_t(pb, tile)) return PA_SM90_PAIRS;
+    if (!pb->page_table || pb->page_size % tile == 0) return PA_SM90_BOXES;
+    if (pb->page_size >= pa_sm90_runs_min(tile)) return pa_sm90_runs_lose(pb) ? PA_SM90_GATHER : PA_SM90_RUNS;
+    return pa_sm90_box_rows_t(pb, tile) >= 8 ? PA_SM90_BOXES : PA_SM90_GATHER;
+}
 static inline int pa_sm90_regime(const pa__problem *pb)
 {
-    if (pa_sm90_pair_mode(pb)) return PA_SM90_PAIRS;
-    if (!pb->page_table || pb->page_size % pa_sm90_tile_n(pb->head_dim) == 0) return PA_SM90_BOXES;
-    if (pb->page_size >= SM90_RUNS_MIN) return pa_sm90_runs_lose(pb) ? PA_SM90_GATHER : PA_SM90_RUNS;
-    return pa_sm90_box_rows(pb) >= 8 ? PA_SM90_BOXES : PA_SM90_GATHER;
+    return pa_sm90_regime_t(pb, pa_sm90_tile_n(pb->head_dim));
 }
 
 /* Tensor maps per tensor for page runs: box heights g, 2g, .. up to the longest run. */
-static inline int pa_sm90_run_maps(const pa__problem *pb)
+static inline int pa_sm90_run_maps_t(const pa__problem *pb, int tile)
 {
-    const int tile = pa_sm90_tile_n(pb->head_dim), g = pa_sm90_box_rows(pb);
+    const int g = pa_sm90_box_rows_t(pb, tile);
     const int longest = pb->page_size < tile ? pb->page_size : tile;
     int n = 0;
     while (n < PA_SM90_MAX_MAPS && (g << n) <= longest) n++;
     return n;
+}
+static inline int pa_sm90_run_maps(const pa__problem *pb)
+{
+    return pa_sm90_run_maps_t(pb, pa_sm90_tile_n(pb->head_dim));
 }
 
 /* Rows one PAIR box carries (its map's box): a page for PAGE8, else g. */
