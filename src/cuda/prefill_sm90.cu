@@ -529,6 +529,19 @@ using namespace pa_sm90;
  * other's softmax. S takes 88 accumulators: Q's k16-steps stay in shared memory (4 of them in
  * registers spill at 232). Only contiguous caches (one 176-row box a tile; the paged box plans
  * assume 128-key tiles), no causal mask, no window. */
+/* SM90_WIDE_ALL (session 18, experiment, off; compile-checked): every d128 non-causal call without a
+ * window on 176-key tiles, in every load regime (PAIR, per-panel boxes, page runs from page 59,
+ * the gather: sm90_plan.h's _t forms, checked on the CPU by test_sm90_plan.c), with the TMA
+ * producers at 48 registers; implies the knobs below. No last-wave split on wide tiles yet. */
+#ifndef SM90_WIDE_ALL
+#define SM90_WIDE_ALL 0
+#endif
+#if SM90_WIDE_ALL
+#define SM90_N176 1
+#define SM90_WIDE_PAGED 1
+#define SM90_WIDE_GATHER 1
+#define SM90_W_PREGS8 1
+#endif
 #ifndef SM90_N176
 #define SM90_N176 0
 #endif
@@ -1720,11 +1733,12 @@ static_assert(sm90_shape<128>::BN == PA_SM90_TILE && sm90_shape<64>::BN == PA_SM
  * so that the gather is checked at every page size; tests/test_gpu.c PA_TEST_SM90_GATHER=1). */
 extern "C" int pa__sm90_force_gather;
 int pa__sm90_force_gather = 0;
-static int sm90_regime(const pa__problem *pb)
+static int sm90_regime_t(const pa__problem *pb, int tile)
 {
     if (pa__sm90_force_gather && pb->page_table) return PA_SM90_GATHER;
-    return pa_sm90_regime(pb);
+    return pa_sm90_regime_t(pb, tile);
 }
+static int sm90_regime(const pa__problem *pb) { return sm90_regime_t(pb, pa_sm90_tile_n(pb->head_dim)); }
 
 static CUresult sm90_kv_map(CUtensorMap *map, const pa__problem *pb, const void *ptr,
                             int64_t st_tok, int64_t st_head, int64_t st_page, int box_rows)
@@ -1769,14 +1783,14 @@ static CUresult sm90_pair_map(CUtensorMap *map, const pa__problem *pb, const voi
                             CU_TENSOR_MAP_FLOAT_OOB_FILL_NONE);
 }
 
-/* Encodes the K and V maps the regime needs (none for the gather); fills *n_maps. pair_rows: a
- * PAIR box's rows (0: the plan's; the wide tiles pass theirs). */
-static CUresult sm90_build_maps(sm90_maps *m, const pa__problem *pb, int *n_maps, int pair_rows)
+/* Encodes the K and V maps the regime needs (none for the gather) for tiles of `tile` keys; fills
+ * *n_maps. */
+static CUresult sm90_build_maps(sm90_maps *m, const pa__problem *pb, int *n_maps, int tile)
 {
-    const int regime = sm90_regime(pb), g = pa_sm90_box_rows(pb);
+    const int regime = sm90_regime_t(pb, tile), g = pa_sm90_box_rows_t(pb, tile);
     int n = 0;
     if (regime == PA_SM90_PAIRS) {
-        const int rows = pair_rows > 0 ? pair_rows : pa_sm90_pair_box_rows(pa_sm90_pair_mode(pb), g);
+        const int rows = pa_sm90_pair_box_rows(pa_sm90_pair_mode_t(pb, tile), g);
         *n_maps = 1;
         CUresult r = sm90_pair_map(&m->k[0], pb, pb->k, pb->k_stride_token, pb->k_stride_head, pb->k_stride_page, rows);
         if (r == CUDA_SUCCESS)
@@ -1785,7 +1799,7 @@ static CUresult sm90_build_maps(sm90_maps *m, const pa__problem *pb, int *n_maps
     }
     if (regime == PA_SM90_BOXES) n = 1;
     else if (regime == PA_SM90_RUNS) {
-        n = pa_sm90_run_maps(pb);
+        n = pa_sm90_run_maps_t(pb, tile);
     }
     *n_maps = n;
     for (int i = 0; i < n; i++) {
@@ -1829,7 +1843,7 @@ extern "C" int pa__sm90_supports(const pa_context *ctx, const pa__problem *pb, c
     if (!sm90_encode_fn()) SM90_NO("cuTensorMapEncodeTiled is not available from the driver");
     sm90_maps probe; /* host only: the same maps run() will build must encode */
     int n_maps;
-    if (sm90_build_maps(&probe, pb, &n_maps, 0) != CUDA_SUCCESS)
+    if (sm90_build_maps(&probe, pb, &n_maps, pa_sm90_tile_n(pb->head_dim)) != CUDA_SUCCESS)
         SM90_NO("cuTensorMapEncodeTiled refuses this K/V layout");
     return 1;
 #undef SM90_NO
@@ -1877,13 +1891,21 @@ extern "C" size_t pa__sm90_workspace(const pa_context *ctx, const pa__problem *p
 extern "C" pa_status pa__sm90_attention(pa_context *ctx, const pa__problem *pb, void *ws, size_t ws_bytes)
 {
     if (pb->batch <= 0 || pb->max_seqlen_q <= 0 || pb->num_heads <= 0) return PA_OK;
-    const int regime = sm90_regime(pb), gather = regime == PA_SM90_GATHER;
-    /* SM90_N176 / SM90_N192_D64: one 176-row (d128) or 192-row (d64) PAIR box a tile (contiguous,
-     * non-causal, no window); wn = that tile, else 0 */
-    const int wide_ok = (regime == PA_SM90_PAIRS && (!pb->page_table || SM90_WIDE_PAGED) ||
-                         regime == PA_SM90_GATHER && SM90_WIDE_GATHER && pb->head_dim == 128) && !pb->causal &&
-                        pb->window_left < 0;
-    const int wn = wide_ok && SM90_N176 && pb->head_dim == 128 ? 176 : wide_ok && SM90_N192_D64 && pb->head_dim == 64 ? 192 : 0;
+    /* the wide-tile experiments (non-causal, no window; wn = the wide tile, else 0): SM90_N176 /
+     * SM90_N192_D64 one 176-row (d128) or 192-row (d64) PAIR box a tile (contiguous; paged PAIR
+     * calls too with SM90_WIDE_PAGED), SM90_WIDE_GATHER the d128 gather, SM90_WIDE_ALL every d128
+     * regime on the wide tile's own plan */
+    int regime = sm90_regime(pb), wn = 0;
+    const int nc = !pb->causal && pb->window_left < 0;
+    if (SM90_WIDE_ALL && pb->head_dim == 128 && nc) {
+        wn = 176;
+        regime = sm90_regime_t(pb, 176);
+    } else {
+        const int wide_ok = (regime == PA_SM90_PAIRS && (!pb->page_table || SM90_WIDE_PAGED) ||
+                             regime == PA_SM90_GATHER && SM90_WIDE_GATHER && pb->head_dim == 128) && nc;
+        wn = wide_ok && SM90_N176 && pb->head_dim == 128 ? 176 : wide_ok && SM90_N192_D64 && pb->head_dim == 64 ? 192 : 0;
+    }
+    const int gather = regime == PA_SM90_GATHER;
     const int tile = wn ? wn : pa_sm90_tile_n(pb->head_dim);
     const int box_rows = regime == PA_SM90_BOXES || regime == PA_SM90_PAIRS
                        ? pa_sm90_tile_box_rows(tile, pb->page_size, pb->page_table != NULL) : tile;
@@ -1892,7 +1914,7 @@ extern "C" pa_status pa__sm90_attention(pa_context *ctx, const pa__problem *pb, 
     int n_maps = 0;
     if (!gather) {   /* the gather path never touches the maps */
         if (!sm90_encode_fn()) return pa__fail(ctx, PA_ERR_CUDA, "sm90: cuTensorMapEncodeTiled unavailable");
-        const CUresult r = sm90_build_maps(&maps, pb, &n_maps, wn ? box_rows : 0);
+        const CUresult r = sm90_build_maps(&maps, pb, &n_maps, tile);
         if (r != CUDA_SUCCESS)
             return pa__fail(ctx, PA_ERR_CUDA, "sm90: cuTensorMapEncodeTiled failed (CUresult %d)", (int)r);
     }
@@ -1915,12 +1937,12 @@ extern "C" pa_status pa__sm90_attention(pa_context *ctx, const pa__problem *pb, 
     p.sl2 = (pb->softcap > 0.f ? 1.f : pb->scale) * 1.4426950408889634f;
     p.causal = pb->causal; p.window_left = pb->window_left;
     p.runs = regime == PA_SM90_RUNS;
-    p.pair_mode = regime == PA_SM90_PAIRS ? pa_sm90_pair_mode(pb) : 0;
+    p.pair_mode = regime == PA_SM90_PAIRS ? pa_sm90_pair_mode_t(pb, tile) : 0;
     p.page_groups = pb->page_size / 8;
     p.group_hk = pb->num_kv_heads;
     p.n_maps = n_maps;
     p.run_shift = 0;
-    while ((1 << p.run_shift) < pa_sm90_box_rows(pb)) p.run_shift++;
+    while ((1 << p.run_shift) < pa_sm90_box_rows_t(pb, tile)) p.run_shift++;
     p.wide = sm90_pool_bytes(pb) >= ((int64_t)1 << pa__sm90_wide_log2);
     p.k = (const char *)pb->k; p.v = (const char *)pb->v;
     p.k_sp = pb->k_stride_page; p.k_st = pb->k_stride_token; p.k_sh = pb->k_stride_head;
@@ -1957,6 +1979,9 @@ extern "C" pa_status pa__sm90_attention(pa_context *ctx, const pa__problem *pb, 
 #endif
 #if SM90_N176 && SM90_WIDE_GATHER
     if (wn == 176 && gather) kern = bf16 ? sm90_prefill_kernel<128, true, true, false, true> : sm90_prefill_kernel<128, false, true, false, true>;
+#endif
+#if SM90_WIDE_ALL
+    if (wn == 176 && !gather && !pair) kern = bf16 ? sm90_prefill_kernel<128, true, false, false, true> : sm90_prefill_kernel<128, false, false, false, true>;
 #endif
 #if SM90_N192_D64
     if (wn == 192) kern = bf16 ? sm90_prefill_kernel<64, true, false, true, true> : sm90_prefill_kernel<64, false, false, true, true>;
