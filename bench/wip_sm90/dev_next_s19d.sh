@@ -6,8 +6,8 @@
 #    forced, 64-bit offsets, racecheck and memcheck;
 # 2. ncu, build against build_WA, d128 non-causal: contiguous and pages 1 / 3 / 8 / 16 / 48 / 100 /
 #    128 / 672, alternated twice. build_WA's paged rows against its own wide contiguous launch are
-#    the overheads if adopted; its contiguous row against build's (which has the last-wave
-#    split, build_WA not) is the tile's net gain;
+#    the overheads if adopted; its contiguous row against build's is the tile's net gain
+#    (both split their last wave: build_WA's pieces run on the wide tiles, TAIL x W instances);
 # 3. interleaved against cuDNN at d128 for both.
 O=${OUT:-/tmp/out}; mkdir -p "$O"; T=/tmp/t4; mkdir -p $T
 t0=$(date +%s); el() { echo "$(( $(date +%s) - t0 ))s"; }
@@ -18,6 +18,8 @@ env $S PA_TEST_CASES=100 PA_TEST_SEED=1931 timeout 150 build_WA/test_gpu > $T/t_
 env $S PA_TEST_SM90_GATHER=1 PA_TEST_CASES=60 PA_TEST_SEED=1932 timeout 150 build_WA/test_gpu > $T/t_wa_gather.log 2>&1 &
 env $S PA_TEST_SM90_WIDE=1 PA_TEST_CASES=40 PA_TEST_SEED=1933 timeout 150 build_WA/test_gpu > $T/t_wa_wide.log 2>&1 &
 PA_TEST_CASES=60 PA_TEST_SEED=1934 timeout 150 build_WA/test_gpu > $T/t_wa_auto.log 2>&1 &
+env $S PA_TEST_SM90_TAIL=3 PA_TEST_CASES=60 PA_TEST_SEED=1937 timeout 150 build_WA/test_gpu > $T/t_wa_tail.log 2>&1 &
+env $S PA_TEST_SM90_TAIL=5 PA_TEST_SM90_GATHER=1 PA_TEST_CASES=40 PA_TEST_SEED=1938 timeout 150 build_WA/test_gpu > $T/t_wa_tailg.log 2>&1 &
 env $S PA_TEST_CASES=3 PA_TEST_SEED=1935 timeout 200 compute-sanitizer --tool racecheck build_WA/test_gpu > $T/rc_wa.log 2>&1 &
 env $S PA_TEST_CASES=3 PA_TEST_SEED=1936 timeout 200 compute-sanitizer --tool memcheck build_WA/test_gpu > $T/mc_wa.log 2>&1 &
 wait

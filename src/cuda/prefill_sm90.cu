@@ -532,7 +532,8 @@ using namespace pa_sm90;
 /* SM90_WIDE_ALL (session 18, experiment, off; compile-checked): every d128 non-causal call without a
  * window on 176-key tiles, in every load regime (PAIR, per-panel boxes, page runs from page 59,
  * the gather: sm90_plan.h's _t forms, checked on the CPU by test_sm90_plan.c), with the TMA
- * producers at 48 registers; implies the knobs below. No last-wave split on wide tiles yet. */
+ * producers at 48 registers, the last wave's pieces on the wide tiles too (TAIL x W instances);
+ * implies the knobs below. */
 #ifndef SM90_WIDE_ALL
 #define SM90_WIDE_ALL 0
 #endif
@@ -1855,6 +1856,11 @@ extern "C" int pa__sm90_tail_sms;
 int pa__sm90_tail_sms = 0;
 extern "C" long pa__sm90_tail_calls;   /* calls that took the split (tests/test_gpu.c checks it) */
 long pa__sm90_tail_calls = 0;
+/* SM90_WIDE_ALL: this call runs on 176-key tiles (host fields only) */
+static int sm90_wide_all(const pa__problem *pb)
+{
+    return SM90_WIDE_ALL && pb->head_dim == 128 && !pb->causal && pb->window_left < 0;
+}
 /* The last-wave split of a call (pa_sm90_tail_plan): dense non-causal calls without a window
  * (their CTAs do equal work), unless num_splits = 1. Host fields only. */
 static pa_sm90_tail sm90_tail(const pa_context *ctx, const pa__problem *pb)
@@ -1865,7 +1871,7 @@ static pa_sm90_tail sm90_tail(const pa_context *ctx, const pa__problem *pb)
         pb->max_seqlen_q <= 0 || pb->num_heads <= 0 || pb->max_seq_len <= 0)
         return none;
     const int64_t m_blocks = (pb->max_seqlen_q + SM90_BLOCK_M - 1) / SM90_BLOCK_M;
-    const int tn = pa_sm90_tile_n(pb->head_dim);
+    const int tn = sm90_wide_all(pb) ? 176 : pa_sm90_tile_n(pb->head_dim);
     const int64_t tiles = ((int64_t)pb->max_seq_len + tn - 1) / tn;
     const int sms = pa__sm90_tail_sms > 0 ? pa__sm90_tail_sms : ctx->num_sms;
     pa_sm90_tail t = pa_sm90_tail_plan(m_blocks * pb->num_heads * pb->batch, sms,
@@ -1897,7 +1903,7 @@ extern "C" pa_status pa__sm90_attention(pa_context *ctx, const pa__problem *pb, 
      * regime on the wide tile's own plan */
     int regime = sm90_regime(pb), wn = 0;
     const int nc = !pb->causal && pb->window_left < 0;
-    if (SM90_WIDE_ALL && pb->head_dim == 128 && nc) {
+    if (sm90_wide_all(pb)) {
         wn = 176;
         regime = sm90_regime_t(pb, 176);
     } else {
@@ -1949,7 +1955,7 @@ extern "C" pa_status pa__sm90_attention(pa_context *ctx, const pa__problem *pb, 
     p.v_sp = pb->v_stride_page; p.v_st = pb->v_stride_token; p.v_sh = pb->v_stride_head;
     p.pdiv = pa_fastdiv_init((uint32_t)(pb->page_size > 0 ? pb->page_size : 1));
     pa_sm90_tail tail = sm90_tail(ctx, pb);
-    if (wn) { tail.first = 0; tail.units = 0; tail.splits = 1; }   /* the wide-tile experiments: no pieces */
+    if (wn && !SM90_WIDE_ALL) { tail.first = 0; tail.units = 0; tail.splits = 1; }   /* the other wide-tile experiments: no pieces */
     p.tail_first = (int32_t)tail.first; p.tail_units = tail.units; p.tail_splits = tail.splits;
     p.div_splits = pa_fastdiv_init((uint32_t)tail.splits);
     p.div_mblocks = pa_fastdiv_init((uint32_t)p.m_blocks);
@@ -1982,6 +1988,10 @@ extern "C" pa_status pa__sm90_attention(pa_context *ctx, const pa__problem *pb, 
 #endif
 #if SM90_WIDE_ALL
     if (wn == 176 && !gather && !pair) kern = bf16 ? sm90_prefill_kernel<128, true, false, false, true> : sm90_prefill_kernel<128, false, false, false, true>;
+    if (wn == 176)   /* the last wave's pieces on the wide tiles too */
+        kern_tail = gather ? (bf16 ? sm90_prefill_kernel<128, true, true, false, true, true> : sm90_prefill_kernel<128, false, true, false, true, true>)
+                  : pair ? (bf16 ? sm90_prefill_kernel<128, true, false, true, true, true> : sm90_prefill_kernel<128, false, false, true, true, true>)
+                         : (bf16 ? sm90_prefill_kernel<128, true, false, false, true, true> : sm90_prefill_kernel<128, false, false, false, true, true>);
 #endif
 #if SM90_N192_D64
     if (wn == 192) kern = bf16 ? sm90_prefill_kernel<64, true, false, true, true> : sm90_prefill_kernel<64, false, false, true, true>;
