@@ -1509,11 +1509,13 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         l += __shfl_xor_sync(0xffffffffu, l, 1);
         return l + __shfl_xor_sync(0xffffffffu, l, 2);
     };
+    auto row_lse = [&](int i, float l) -> float {   /* natural log; -inf for a row that saw no key */
+        return l > 0.f ? row_max[i] * (sl2 * 0.69314718055994531f) + logf(l) : -INFINITY;
+    };
     auto store_lse = [&](int i, float l) {
         const int row = row0 + 8 * i;
         if (row < sq && p.lse && (lane & 3) == 0)
-            p.lse[(int64_t)(q_start + row) * p.heads + h] =
-                l > 0.f ? row_max[i] * (sl2 * 0.69314718055994531f) + logf(l) : -INFINITY;
+            p.lse[(int64_t)(q_start + row) * p.heads + h] = row_lse(i, l);
     };
     if constexpr (TAIL) {
         const int64_t piece_slot = (int64_t)blockIdx.x * SM90_BLOCK_M;
@@ -1530,7 +1532,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                 for (int j = 0; j < D / 8; j++)
                     *(float2 *)(orow + 8 * j + col0) = make_float2(o[4 * j + 2 * i] * inv, o[4 * j + 2 * i + 1] * inv);
                 if ((lane & 3) == 0)
-                    p.ws_lse[slot] = l > 0.f ? row_max[i] * (sl2 * 0.69314718055994531f) + logf(l) : -INFINITY;
+                    p.ws_lse[slot] = row_lse(i, l);
             }
         }
         /* the pieces' grid ends after the prefill grid: the combine waits for the pieces only,
@@ -1877,8 +1879,7 @@ static pa_sm90_tail sm90_tail(const pa_context *ctx, const pa__problem *pb)
     pa_sm90_tail t = pa_sm90_tail_plan(m_blocks * pb->num_heads * pb->batch, sms,
                                        tiles > 0x40000000 ? 0x40000000 : (int)tiles);
     if (t.splits < 2) return none;
-    if (m_blocks * pb->num_heads * pb->batch >= ((int64_t)1 << 31)) return none;   /* 32-bit CTA indices */
-    return t;
+    return t;   /* (grids of 2^31 CTAs or more never get here: pa__sm90_supports refuses them) */
 }
 static size_t sm90_tail_o_bytes(const pa__problem *pb, const pa_sm90_tail &t)
 {
@@ -1961,8 +1962,9 @@ extern "C" pa_status pa__sm90_attention(pa_context *ctx, const pa__problem *pb, 
     p.div_mblocks = pa_fastdiv_init((uint32_t)p.m_blocks);
     p.div_heads = pa_fastdiv_init((uint32_t)pb->num_heads);
     if (tail.splits > 1) {
-        PA_RETURN_IF(ws_bytes < sm90_tail_bytes(pb, tail) || !ws, ctx, PA_ERR_WORKSPACE_TOO_SMALL,
-                     "sm90 needs %zu workspace bytes for its last wave, got %zu", sm90_tail_bytes(pb, tail), ws_bytes);
+        const size_t need = sm90_tail_bytes(pb, tail);
+        PA_RETURN_IF(ws_bytes < need || !ws, ctx, PA_ERR_WORKSPACE_TOO_SMALL,
+                     "sm90 needs %zu workspace bytes for its last wave, got %zu", need, ws_bytes);
         p.ws_o = (float *)ws;
         p.ws_lse = (float *)((char *)ws + sm90_tail_o_bytes(pb, tail));
     }
@@ -2005,7 +2007,7 @@ extern "C" pa_status pa__sm90_attention(pa_context *ctx, const pa__problem *pb, 
     }
     const cudaStream_t stream = (cudaStream_t)ctx->stream;
     dim3 grid((unsigned)p.m_blocks, (unsigned)pb->num_heads, (unsigned)pb->batch);
-    if (tail.splits < 2 || tail.first > 0)   /* (all tail: no full wave) */
+    if (tail.splits < 2 || tail.first > 0)   /* the main grid, unless every CTA is a tail unit */
         kern<<<grid, SM90_THREADS, smem, stream>>>(maps, p);
     if (tail.splits > 1) {
         /* the pieces, then their merge, each by programmatic dependent launch: the pieces start
