@@ -382,13 +382,13 @@ using namespace pa_sm90;
 #define SM90_TAIL_D64 0
 #endif
 #define SM90_TAIL_ON(D) ((D) != 64 || SM90_TAIL_D64)
-/* The merge of the pieces with the lse over the lanes and 8 pieces' loads in flight (build knob,
- * compile-checked in session 18, not yet measured: bench/wip_sm90/dev_next_s19.sh). */
+/* The merge of the pieces with the lse over the lanes and 8 pieces' loads in flight (M40, session
+ * 19: 23 us -> 10..18 us a merge at d128 under ncu; 0 = the first merge, one piece at a time). */
 #ifndef SM90_PAD_D64        /* measurement builds: see its use */
 #define SM90_PAD_D64 0
 #endif
 #ifndef SM90_COMBINE_V2
-#define SM90_COMBINE_V2 0
+#define SM90_COMBINE_V2 1
 #endif
 /* Where the P V(j-1) wait sits (M28). ptxas packs P(j) into the registers the in-flight P V(j-1)
  * reads, interleaved with the exponentials, so it puts the wait above them: a warpgroup's
@@ -535,12 +535,11 @@ using namespace pa_sm90;
  * producers at 48 registers, the last wave's pieces on the wide tiles too (TAIL x W instances);
  * implies the knobs below. */
 #ifndef SM90_WIDE_ALL
-#define SM90_WIDE_ALL 0
+#define SM90_WIDE_ALL 1
 #endif
 #if SM90_WIDE_ALL
 #define SM90_N176 1
 #define SM90_WIDE_PAGED 1
-#define SM90_WIDE_GATHER 1
 #define SM90_W_PREGS8 1
 #endif
 #ifndef SM90_N176
@@ -1861,7 +1860,8 @@ long pa__sm90_tail_calls = 0;
 /* SM90_WIDE_ALL: this call runs on 176-key tiles (host fields only) */
 static int sm90_wide_all(const pa__problem *pb)
 {
-    return SM90_WIDE_ALL && pb->head_dim == 128 && !pb->causal && pb->window_left < 0;
+    return SM90_WIDE_ALL && pb->head_dim == 128 && !pb->causal && pb->window_left < 0 &&
+           (SM90_WIDE_GATHER || sm90_regime_t(pb, 176) != PA_SM90_GATHER);
 }
 /* The last-wave split of a call (pa_sm90_tail_plan): dense non-causal calls without a window
  * (their CTAs do equal work), unless num_splits = 1. Host fields only. */
@@ -1907,7 +1907,7 @@ extern "C" pa_status pa__sm90_attention(pa_context *ctx, const pa__problem *pb, 
     if (sm90_wide_all(pb)) {
         wn = 176;
         regime = sm90_regime_t(pb, 176);
-    } else {
+    } else if (!SM90_WIDE_ALL) {   /* (with SM90_WIDE_ALL every other call keeps 128-key tiles) */
         const int wide_ok = (regime == PA_SM90_PAIRS && (!pb->page_table || SM90_WIDE_PAGED) ||
                              regime == PA_SM90_GATHER && SM90_WIDE_GATHER && pb->head_dim == 128) && nc;
         wn = wide_ok && SM90_N176 && pb->head_dim == 128 ? 176 : wide_ok && SM90_N192_D64 && pb->head_dim == 64 ? 192 : 0;
@@ -1991,8 +1991,11 @@ extern "C" pa_status pa__sm90_attention(pa_context *ctx, const pa__problem *pb, 
 #if SM90_WIDE_ALL
     if (wn == 176 && !gather && !pair) kern = bf16 ? sm90_prefill_kernel<128, true, false, false, true> : sm90_prefill_kernel<128, false, false, false, true>;
     if (wn == 176)   /* the last wave's pieces on the wide tiles too */
-        kern_tail = gather ? (bf16 ? sm90_prefill_kernel<128, true, true, false, true, true> : sm90_prefill_kernel<128, false, true, false, true, true>)
-                  : pair ? (bf16 ? sm90_prefill_kernel<128, true, false, true, true, true> : sm90_prefill_kernel<128, false, false, true, true, true>)
+        kern_tail =
+#if SM90_WIDE_GATHER
+                    gather ? (bf16 ? sm90_prefill_kernel<128, true, true, false, true, true> : sm90_prefill_kernel<128, false, true, false, true, true>) :
+#endif
+                    pair ? (bf16 ? sm90_prefill_kernel<128, true, false, true, true, true> : sm90_prefill_kernel<128, false, false, true, true, true>)
                          : (bf16 ? sm90_prefill_kernel<128, true, false, false, true, true> : sm90_prefill_kernel<128, false, false, false, true, true>);
 #endif
 #if SM90_N192_D64
