@@ -336,6 +336,32 @@ using namespace pa_sm90;
 
 /* ---- tile shape ------------------------------------------------------------------------- */
 #define SM90_BLOCK_M     128                 /* query rows per CTA: 2 consumer warpgroups x 64 */
+/* SM90_D64_WG3 (session 19, experiment, off): d64 with 3 consumer warpgroups, 192 query rows a CTA
+ * (512 threads; setmaxnreg 32/160 TMA, 56/152 gather; Q's k-steps from shared memory). d64's
+ * softmax is the same per tile as d128's over half the wgmma work, and its consumers sit at 49..55%
+ * of the issue slots while each warp waits on its own chain (RESULTS 3.1j, 3.1o): a third warpgroup
+ * gives the tensor cores a third turn in the ping-pong. The ping-pong cycles 0 -> 1 -> 2 -> 0.
+ * The tail split stays off at d64 (its pieces assume 128-row blocks). SM90_D64_WG3_GATHER=0 keeps
+ * the d64 gather at 2 warpgroups. */
+#ifndef SM90_D64_WG3
+#define SM90_D64_WG3 1
+#endif
+#ifndef SM90_D64_WG3_GATHER
+#define SM90_D64_WG3_GATHER 0
+#endif
+#define SM90_NWG(D, G)      ((D) == 64 && SM90_D64_WG3 && (!(G) || SM90_D64_WG3_GATHER) ? 3 : 2)
+#define SM90_BM(D, G)       (64 * SM90_NWG(D, G))            /* query rows per CTA */
+#define SM90_NTHREADS(D, G) (128 * (SM90_NWG(D, G) + 1))
+#ifndef SM90_WG3_PREGS
+#define SM90_WG3_PREGS 32
+#endif
+#ifndef SM90_WG3_GPREGS
+#define SM90_WG3_GPREGS 56
+#endif
+#define SM90_WG3_CREGS_FOR(P) ((65536 - (P) * 128) / 384 / 8 * 8)   /* the most 128 x 512 leaves, in 8s */
+#ifndef SM90_WG3_KQ
+#define SM90_WG3_KQ 0
+#endif
 /* K/V ring stages per head_dim and load path (d256 fits only 2 in 227 KB). 3 for the d64 gather:
  * -1.4..-1.9 points of overhead at pages 1/4 in the alternated A/B of RESULTS 3.1d; 2 elsewhere
  * (d128's TMA kernel lost 0.4..1.3% with 3). SM90_STAGES overrides all. */
@@ -382,6 +408,9 @@ using namespace pa_sm90;
 #define SM90_TAIL_D64 0
 #endif
 #define SM90_TAIL_ON(D) ((D) != 64 || SM90_TAIL_D64)
+#if SM90_TAIL_D64 && SM90_D64_WG3
+#error "the last-wave pieces assume 128-row blocks: SM90_TAIL_D64 and SM90_D64_WG3 exclude each other"
+#endif
 /* The merge of the pieces with the lse over the lanes and 8 pieces' loads in flight (M40, session
  * 19: 23 us -> 10..18 us a merge at d128 under ncu; 0 = the first merge, one piece at a time). */
 #ifndef SM90_PAD_D64        /* measurement builds: see its use */
@@ -579,7 +608,7 @@ template <int D, bool G = false, bool W = false> struct sm90_shape {   /* G: the
     static constexpr int BN = W ? (D == 64 ? 192 : 176) : D == 256 ? 64 : 128;   /* keys per K/V tile (pa_sm90_tile_n) */
     static constexpr int PANEL = BN * 128;                  /* one panel of a K/V tile */
     static constexpr int TILE = NP * PANEL;                 /* a K/V tile (one stage) */
-    static constexpr int QPANEL = SM90_BLOCK_M * 128;       /* one panel of Q */
+    static constexpr int QPANEL = SM90_BM(D, G) * 128;      /* one panel of Q */
     static constexpr int GROUP = NP * 1024;                 /* PAIR layout: an 8-row group */
     static constexpr int OFF_K = NP * QPANEL;
     static constexpr int OFF_V = OFF_K + KSTAGES * TILE;
@@ -672,7 +701,7 @@ static_assert(SM90_PRODUCER_REGS * 128 + SM90_CONSUMER_REGS * 256 <= 168 * SM90_
 #define SM90_LAZY(D) ((D) == 256 ? 8 : 0)
 #endif
 #define SM90_BAR_ZERO    1                   /* named barriers; 2, 3: Q loaded per warpgroup */
-#define SM90_BAR_SCHED   4                   /* 4, 5: ping-pong turn of warpgroup 0, 1 */
+#define SM90_BAR_SCHED   4                   /* 4, 5: ping-pong turn of warpgroup 0, 1 (2 + NWG in general) */
 
 struct sm90_params {
     const uint16_t *q;
@@ -749,12 +778,16 @@ __device__ unsigned long long sm90_tile_trace[64][2][32][8];
 #define SM90_TT(wg, it, slot) ((void)0)
 #endif
 template <int D, bool BF16, bool GATHER, bool PAIR, bool W = false, bool TAIL = false>
-__global__ void __launch_bounds__(SM90_THREADS, 1)
+__global__ void __launch_bounds__(SM90_NTHREADS(D, GATHER), 1)
 sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
 {
     typedef sm90_ops<BF16> ops;
     typedef sm90_shape<D, GATHER, W> S;
     constexpr int BN = S::BN, NP = S::NP, SN = BN / 2, ON = D / 2;   /* S and O floats per thread */
+    constexpr int NWG = SM90_NWG(D, GATHER), BM = SM90_BM(D, GATHER);   /* consumer warpgroups, query rows */
+    constexpr int BSCHED = 2 + NWG;   /* named barriers: 1 zero-fill, 2.. Q per warpgroup, then the ping-pong turns */
+    static_assert(NWG == 2 || !TAIL || SM90_TAIL_D64 == 0, "tail pieces with 3 warpgroups");
+#define SM90_NEXT_WG(wg) (NWG == 2 ? 1 - (wg) : (wg) == NWG - 1 ? 0 : (wg) + 1)   /* the ping-pong's next turn */
     extern __shared__ uint8_t smem_raw[];
     const uint32_t base = (smem_u32(smem_raw) + 1023u) & ~1023u;
     uint8_t *base_ptr = smem_raw + (base - smem_u32(smem_raw));
@@ -788,12 +821,12 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
     int q_start, sq;
     if (p.cu_q) { q_start = p.cu_q[b]; sq = p.cu_q[b + 1] - q_start; }
     else { q_start = b * p.max_sq; sq = p.max_sq; }
-    const int m0 = m_block * SM90_BLOCK_M;
+    const int m0 = m_block * BM;
     if (m0 >= sq || (SM90_TAIL_ON(D) && !TAIL && p.tail_splits > 1 && bx + p.m_blocks * (by + p.heads * bz) >= p.tail_first)) return;
     /* clamped: with validation off a bad length must not walk past the page table */
     const int sk = p.seq_lens ? min(max(p.seq_lens[b], 0), p.max_sk) : p.max_sk;
     const int kvh = h / p.group;
-    const int m_last = min(m0 + SM90_BLOCK_M, sq) - 1;
+    const int m_last = min(m0 + BM, sq) - 1;
     const int diag = sk - sq;              /* bottom-right alignment: row i sees keys <= i + diag */
     int n_end = sk;
     if (p.causal) n_end = min(n_end, m_last + diag + 1);
@@ -845,12 +878,12 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
              * (cp.async.mbarrier.arrive.noinc), plus for K the two mask-writing lanes. */
             mbar_init(bar_k_full + 8 * s, GATHER ? 66 : 2);
             mbar_init(bar_v_full + 8 * s, GATHER ? 64 : 2);
-            mbar_init(bar_k_empty + 8 * s, SM90_MASK_SYNC(D, GATHER) == 1 ? 256 : 8);   /* one arrival per consumer thread or warp */
-            mbar_init(bar_v_empty + 8 * s, 8);
+            mbar_init(bar_k_empty + 8 * s, SM90_MASK_SYNC(D, GATHER) == 1 ? 128 * NWG : 4 * NWG);   /* one arrival per consumer thread or warp */
+            mbar_init(bar_v_empty + 8 * s, 4 * NWG);
         }
         for (int s = S::STAGES; s < S::KSTAGES; s++) {   /* K's deeper ring (SM90_KSTAGES_G<D>) */
             mbar_init(bar_k_full + 8 * s, GATHER ? 66 : 2);
-            mbar_init(bar_k_empty + 8 * s, SM90_MASK_SYNC(D, GATHER) == 1 ? 256 : 8);
+            mbar_init(bar_k_empty + 8 * s, SM90_MASK_SYNC(D, GATHER) == 1 ? 128 * NWG : 4 * NWG);
         }
         fence_mbar_init();
     }
@@ -862,7 +895,8 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
          * Each warp waits on its ring and issues its own boxes (one lane per box), so the
          * serial issue of many small boxes (small pages) is spread over four warps. ---- */
         /* TAIL (TMA): 8 more for the producer, which holds the pieces' coordinates in vector registers */
-        setmaxnreg_dec<GATHER ? (W ? 56 : SM90_GATHER_PREGS(D)) : TAIL || (W && SM90_W_PREGS8) ? SM90_PRODUCER_REGS + 8 : SM90_PRODUCER_REGS>();
+        setmaxnreg_dec<NWG == 3 ? (GATHER ? SM90_WG3_GPREGS : SM90_WG3_PREGS)
+                       : GATHER ? (W ? 56 : SM90_GATHER_PREGS(D)) : TAIL || (W && SM90_W_PREGS8) ? SM90_PRODUCER_REGS + 8 : SM90_PRODUCER_REGS>();
         if (threadIdx.x == 0) SM90_TR(7);
         const int pw = threadIdx.x >> 5, lane = threadIdx.x & 31;
         const int is_v = pw >= 2, pnl = pw & 1;
@@ -1153,7 +1187,8 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
     }
 
     /* ---- consumer warpgroups ---- */
-    setmaxnreg_inc<GATHER ? (W ? 224 : SM90_GATHER_CREGS(D)) : TAIL || (W && SM90_W_PREGS8) ? SM90_CONSUMER_REGS - 8 : SM90_CONSUMER_REGS>();
+    setmaxnreg_inc<NWG == 3 ? SM90_WG3_CREGS_FOR(GATHER ? SM90_WG3_GPREGS : SM90_WG3_PREGS)
+                   : GATHER ? (W ? 224 : SM90_GATHER_CREGS(D)) : TAIL || (W && SM90_W_PREGS8) ? SM90_CONSUMER_REGS - 8 : SM90_CONSUMER_REGS>();
     const int wg = (threadIdx.x >> 7) - 1;
     const int t = threadIdx.x & 127;
     const int warp = t >> 5, lane = t & 31;
@@ -1201,7 +1236,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
 
     /* the first KQ k16-steps of Q as wgmma A fragments in registers (ldmatrix from the swizzled
      * panels): S = Q K^T then reads only K from shared memory in those steps */
-    constexpr int KQ = W || TAIL ? 0 : SM90_QREG_STEPS(D, GATHER);   /* TAIL: the pieces' own coordinates need the registers */
+    constexpr int KQ = W || TAIL ? 0 : NWG == 3 ? SM90_WG3_KQ : SM90_QREG_STEPS(D, GATHER);   /* TAIL: the pieces' own coordinates need the registers */
     uint32_t qa[KQ > 0 ? KQ : 1][4];
 #pragma unroll
     for (int kk = 0; kk < KQ; kk++) {
@@ -1227,16 +1262,16 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
             mbar_wait(bar_v_full, 0);
             const int r0 = max(0, sk - (n_hi - 1) * BN);
             const int chunks = (BN - r0) * NP * 8;
-            for (int idx = threadIdx.x - 128; idx < chunks; idx += 256) {
+            for (int idx = threadIdx.x - 128; idx < chunks; idx += 128 * NWG) {
                 const int row = r0 + idx / (NP * 8), pc = idx % (NP * 8);
                 const uint32_t addr = sV + (PAIR ? (row >> 3) * S::GROUP + (pc >> 3) * 1024 + (row & 7) * 128
                                                  : (pc >> 3) * S::PANEL + row * 128) + ((pc & 7) << 4);
                 asm volatile("st.shared.v4.b32 [%0], {%1, %1, %1, %1};\n" :: "r"(addr), "r"(0) : "memory");
             }
             fence_proxy_async();
-            named_bar_sync(SM90_BAR_ZERO, 256);
+            named_bar_sync(SM90_BAR_ZERO, 128 * NWG);
         }
-        if (wg == 1) named_bar_arrive(SM90_BAR_SCHED, 256);   /* warpgroup 0 issues first */
+        if (wg == NWG - 1) named_bar_arrive(BSCHED, 256);   /* warpgroup 0 issues first */
     }
 
     constexpr int MS = SM90_MASK_SYNC(D, GATHER);
@@ -1413,14 +1448,14 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
     if (n_tiles > 0) {
         /* first tile: S only (O is still zero) */
         float corr[2];
-        named_bar_sync(SM90_BAR_SCHED + wg, 256);
+        named_bar_sync(BSCHED + wg, 256);
         mbar_wait(bar_k_full, 0);
         uint32_t bad[NB];
         if (MS == 2 || MS == 4) read_bad(0, bad);
         if (GATHER && !SM90_GATHER_PFENCE(D)) fence_proxy_async();   /* cp.async wrote generic-proxy data */
         wgmma_fence();
         issue_qk(0);
-        if (!(wg == 1 && n_tiles == 1)) named_bar_arrive(SM90_BAR_SCHED + (1 - wg), 256);
+        if (!(wg == NWG - 1 && n_tiles == 1)) named_bar_arrive(BSCHED + SM90_NEXT_WG(wg), 256);
         wgmma_wait<0>();
         fence_regs(s);
         if (t == 0) SM90_TR(4 + 5 * wg);
@@ -1440,7 +1475,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         /* ping-pong: this warpgroup's S = Q K^T(it) and O += P V(it-1) are issued while the
          * other warpgroup runs its softmax */
         SM90_TT(wg, it, 0);
-        named_bar_sync(SM90_BAR_SCHED + wg, 256);
+        named_bar_sync(BSCHED + wg, 256);
         SM90_TT(wg, it, 1);
         mbar_wait(bar_k_full + 8 * stage, parity);
         mbar_wait(bar_v_full + 8 * pstage, pparity);
@@ -1451,7 +1486,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         wgmma_fence();
         issue_qk(stage);
         issue_pv(pstage);
-        if (!(wg == 1 && it == n_tiles - 1)) named_bar_arrive(SM90_BAR_SCHED + (1 - wg), 256);
+        if (!(wg == NWG - 1 && it == n_tiles - 1)) named_bar_arrive(BSCHED + SM90_NEXT_WG(wg), 256);
         SM90_TT(wg, it, 3);
         wgmma_wait<1>();
         fence_regs(s);
@@ -1939,7 +1974,8 @@ extern "C" pa_status pa__sm90_attention(pa_context *ctx, const pa__problem *pb, 
     p.box_shift = 0;
     while ((1 << p.box_shift) < box_rows) p.box_shift++;
     p.heads = pb->num_heads; p.group = pb->group;
-    p.m_blocks = (pb->max_seqlen_q + SM90_BLOCK_M - 1) / SM90_BLOCK_M;
+    const int bm = pb->head_dim == 64 ? (gather ? SM90_BM(64, 1) : SM90_BM(64, 0)) : SM90_BLOCK_M;
+    p.m_blocks = (pb->max_seqlen_q + bm - 1) / bm;
     p.scale = pb->scale; p.softcap = pb->softcap;
     p.sl2 = (pb->softcap > 0.f ? 1.f : pb->scale) * 1.4426950408889634f;
     p.causal = pb->causal; p.window_left = pb->window_left;
@@ -1978,7 +2014,11 @@ extern "C" pa_status pa__sm90_attention(pa_context *ctx, const pa__problem *pb, 
 #define SM90_PICK(D, T) (gather ? (bf16 ? sm90_prefill_kernel<D, true, true, false, false, T> : sm90_prefill_kernel<D, false, true, false, false, T>) \
                          : pair ? (bf16 ? sm90_prefill_kernel<D, true, false, true, false, T> : sm90_prefill_kernel<D, false, false, true, false, T>) \
                                 : (bf16 ? sm90_prefill_kernel<D, true, false, false, false, T> : sm90_prefill_kernel<D, false, false, false, false, T>))
+#if SM90_TAIL_D64
     if (pb->head_dim == 64) { kern = SM90_PICK(64, false); kern_tail = SM90_PICK(64, true); }
+#else   /* (no d64 pieces: their instances are not built) */
+    if (pb->head_dim == 64) { kern = SM90_PICK(64, false); kern_tail = kern; }
+#endif
     else if (pb->head_dim == 256) { kern = SM90_PICK(256, false); kern_tail = SM90_PICK(256, true); }
     else { kern = SM90_PICK(128, false); kern_tail = SM90_PICK(128, true); }
 #undef SM90_PICK
@@ -2011,7 +2051,7 @@ extern "C" pa_status pa__sm90_attention(pa_context *ctx, const pa__problem *pb, 
     const cudaStream_t stream = (cudaStream_t)ctx->stream;
     dim3 grid((unsigned)p.m_blocks, (unsigned)pb->num_heads, (unsigned)pb->batch);
     if (tail.splits < 2 || tail.first > 0)   /* the main grid, unless every CTA is a tail unit */
-        kern<<<grid, SM90_THREADS, smem, stream>>>(maps, p);
+        kern<<<grid, pb->head_dim == 64 ? bm / 64 * 128 + 128 : SM90_THREADS, smem, stream>>>(maps, p);
     if (tail.splits > 1) {
         /* the pieces, then their merge, each by programmatic dependent launch: the pieces start
          * when the prefill grid's last CTAs have (they call griddepcontrol.launch_dependents) and
