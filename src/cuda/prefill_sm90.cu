@@ -2,7 +2,8 @@
  * Hopper (sm_90a) prefill: warp-specialized wgmma + TMA over a paged KV cache.
  *
  * Algorithm: FlashAttention-style online softmax. One CTA = 128 query rows of one (sequence,
- * head), 3 warpgroups. Warpgroup 0 produces (setmaxnreg 40): warps 0/1 load each K tile (one
+ * head), 3 warpgroups (d64's TMA kernels: 192 rows, 4 warpgroups, M41; d128 non-causal: 176-key
+ * tiles, M38). Warpgroup 0 produces (setmaxnreg 40): warps 0/1 load each K tile (one
  * 64-column panel each, or half the boxes in the PAIR layout), warps 2/3 V, by TMA into a
  * 2-stage ring of BLOCK_N = 128 keys
  * guarded by full/empty mbarriers. Warpgroups 1 and 2 consume (64 query rows each, setmaxnreg
@@ -308,11 +309,29 @@
  *       CTA's coordinates in vector registers and the d256 gather spilled, hence the TAIL template
  *       instances (48/224 registers for their TMA producers) and the replaced CTAs leaving through
  *       the past-the-rows return. d256 causal +0.9% (its kernels rescheduled by ptxas).
+ *   M38 adopted (session 19, RESULTS 3.1w, 2.30) with SM90_WIDE_ALL: d128 non-causal calls without
+ *       a window run on 176-key tiles in every regime but the gather (PAIR boxes of 8 / 16 rows, per-
+ *       panel boxes, page runs from page 59, the last wave's pieces); a call whose 176-key plan is
+ *       the gather stays on 128-key tiles throughout (the 176-key gather, SM90_WIDE_GATHER: +17%
+ *       over its contiguous launch, its producer too slow for 176 rows). Measured at ncu's clocks
+ *       against 128-key tiles: contiguous -0.1%, pages 8..672 -0.2..-3.7% (page 100 -3.7%);
+ *       interleaved d128 non-causal 0.983x -> 0.996x cuDNN in that call, 0.991..0.994x in 2.30.
+ *   M40 (session 19, 3.1w) the merge of the last-wave pieces with the lse reduced over the lanes
+ *       and 8 pieces' loads in flight: 23 us -> 10..11 us at d128, 18 us at d256 under ncu.
+ *   M41 (session 19, 3.1w, 2.30) d64 TMA kernels with 3 consumer warpgroups (SM90_D64_WG3): 192
+ *       query rows a CTA, 512 threads, setmaxnreg 32/160, Q's k-steps from shared memory, the
+ *       ping-pong cycling 0 -> 1 -> 2 -> 0 (named barriers 5..7; the Q barriers 2..4). Predicted
+ *       from d64's consumers at ~50% of the issue slots with the tensor cores waiting on two
+ *       warpgroups' exponentials. Measured: contiguous -6.7% non-causal, -1.3% causal, page 16
+ *       -7.3% / -2.1%; d64 non-causal 0.958x -> 1.030x cuDNN interleaved (1.022..1.041x
+ *       sustained). The d64 gather keeps 2 warpgroups: with 3 (56/152) it spilled 48 bytes and ran
+ *       +36%; so d64 pages 1-4 now read +14% over the faster contiguous launch (same microseconds).
  *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax at d128/d64 by a
  *   wgmma.fence predicated on the row sums (2% / 7% slower, as M28 found again), a persistent
  *   static round-robin grid (causal -8%: imbalance and L2 drift).
  *   ptxas: 168 registers at entry (setmaxnreg 40/232; gather 56/224 at d64 and d256, 64/216 at
- *   d128; the TAIL TMA instances 48/224), 0 spills, 0 stack in all 36 instances; SASS: HGMMA.64x{64,128,256}x16, UTMALDG.4D/5D,
+ *   d128; the TAIL TMA instances and the 176-key TMA kernels 48/224), d64 TMA 128 at entry (512
+ *   threads, 32/160), 0 spills, 0 stack in all 44 instances; SASS: HGMMA.64x{64,128,256}x16, UTMALDG.4D/5D,
  *   LDGSTS (gather), USETMAXREG. Tested: tests/test_gpu.c forced to sm90 at each head_dim (296
  *   cases each: pages 1..672, NHD/HND, padded strides, varlen, causal, windows, softcap, NaN-
  *   poisoned pages and outputs, 64-bit gather offsets), compute-sanitizer memcheck forced sm90 and
@@ -336,13 +355,13 @@ using namespace pa_sm90;
 
 /* ---- tile shape ------------------------------------------------------------------------- */
 #define SM90_BLOCK_M     128                 /* query rows per CTA: 2 consumer warpgroups x 64 */
-/* SM90_D64_WG3 (session 19, experiment, off): d64 with 3 consumer warpgroups, 192 query rows a CTA
+/* SM90_D64_WG3 (M41, session 19, on: -6.7% at d64 non-causal): d64 with 3 consumer warpgroups, 192 query rows a CTA
  * (512 threads; setmaxnreg 32/160 TMA, 56/152 gather; Q's k-steps from shared memory). d64's
  * softmax is the same per tile as d128's over half the wgmma work, and its consumers sit at 49..55%
  * of the issue slots while each warp waits on its own chain (RESULTS 3.1j, 3.1o): a third warpgroup
  * gives the tensor cores a third turn in the ping-pong. The ping-pong cycles 0 -> 1 -> 2 -> 0.
- * The tail split stays off at d64 (its pieces assume 128-row blocks). SM90_D64_WG3_GATHER=0 keeps
- * the d64 gather at 2 warpgroups. */
+ * The tail split stays off at d64 (its pieces assume 128-row blocks). SM90_D64_WG3_GATHER=0 (the
+ * default) keeps the d64 gather at 2 warpgroups: at 56/152 its consumers spill and it ran +36%. */
 #ifndef SM90_D64_WG3
 #define SM90_D64_WG3 1
 #endif
@@ -558,11 +577,12 @@ using namespace pa_sm90;
  * other's softmax. S takes 88 accumulators: Q's k16-steps stay in shared memory (4 of them in
  * registers spill at 232). Only contiguous caches (one 176-row box a tile; the paged box plans
  * assume 128-key tiles), no causal mask, no window. */
-/* SM90_WIDE_ALL (session 18, experiment, off; compile-checked): every d128 non-causal call without a
- * window on 176-key tiles, in every load regime (PAIR, per-panel boxes, page runs from page 59,
- * the gather: sm90_plan.h's _t forms, checked on the CPU by test_sm90_plan.c), with the TMA
- * producers at 48 registers, the last wave's pieces on the wide tiles too (TAIL x W instances);
- * implies the knobs below. */
+/* SM90_WIDE_ALL (built in session 18, on since session 19: RESULTS 3.1w, 2.30): every d128
+ * non-causal call without a window on 176-key tiles, in every load regime (PAIR, per-panel boxes,
+ * page runs from page 59: sm90_plan.h's _t forms, checked on the CPU by test_sm90_plan.c), with
+ * the TMA producers at 48 registers, the last wave's pieces on the wide tiles too (TAIL x W
+ * instances); implies the knobs below. Calls whose 176-key plan is the gather keep 128-key tiles
+ * unless SM90_WIDE_GATHER (measured +17% over its contiguous launch). */
 #ifndef SM90_WIDE_ALL
 #define SM90_WIDE_ALL 1
 #endif
