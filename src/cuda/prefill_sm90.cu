@@ -608,8 +608,11 @@ using namespace pa_sm90;
 #ifndef SM90_W_PREGS8        /* the wide tiles' TMA producers at 48 registers (consumers 224) */
 #define SM90_W_PREGS8 0
 #endif
-#ifndef SM90_WIDE_GATHER     /* the d128 gather on 176-key tiles (with SM90_N176; 56/224 registers; experiment, off) */
+#ifndef SM90_WIDE_GATHER     /* the d128 gather on 176-key tiles (with SM90_N176; 56/224 registers; measured +17%, off) */
 #define SM90_WIDE_GATHER 0
+#endif
+#ifndef SM90_W_GATHER_PREGS  /* its producer's registers (the consumers get the rest, in 8s) */
+#define SM90_W_GATHER_PREGS 56
 #endif
 #ifndef SM90_WIDE_PAGED
 #define SM90_WIDE_PAGED 0
@@ -916,7 +919,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
          * serial issue of many small boxes (small pages) is spread over four warps. ---- */
         /* TAIL (TMA): 8 more for the producer, which holds the pieces' coordinates in vector registers */
         setmaxnreg_dec<NWG == 3 ? (GATHER ? SM90_WG3_GPREGS : SM90_WG3_PREGS)
-                       : GATHER ? (W ? 56 : SM90_GATHER_PREGS(D)) : TAIL || (W && SM90_W_PREGS8) ? SM90_PRODUCER_REGS + 8 : SM90_PRODUCER_REGS>();
+                       : GATHER ? (W ? SM90_W_GATHER_PREGS : SM90_GATHER_PREGS(D)) : TAIL || (W && SM90_W_PREGS8) ? SM90_PRODUCER_REGS + 8 : SM90_PRODUCER_REGS>();
         if (threadIdx.x == 0) SM90_TR(7);
         const int pw = threadIdx.x >> 5, lane = threadIdx.x & 31;
         const int is_v = pw >= 2, pnl = pw & 1;
@@ -1208,7 +1211,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
 
     /* ---- consumer warpgroups ---- */
     setmaxnreg_inc<NWG == 3 ? SM90_WG3_CREGS_FOR(GATHER ? SM90_WG3_GPREGS : SM90_WG3_PREGS)
-                   : GATHER ? (W ? 224 : SM90_GATHER_CREGS(D)) : TAIL || (W && SM90_W_PREGS8) ? SM90_CONSUMER_REGS - 8 : SM90_CONSUMER_REGS>();
+                   : GATHER ? (W ? (252 - SM90_W_GATHER_PREGS / 2) / 8 * 8 : SM90_GATHER_CREGS(D)) : TAIL || (W && SM90_W_PREGS8) ? SM90_CONSUMER_REGS - 8 : SM90_CONSUMER_REGS>();
     const int wg = (threadIdx.x >> 7) - 1;
     const int t = threadIdx.x & 127;
     const int warp = t >> 5, lane = t & 31;
