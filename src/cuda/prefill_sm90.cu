@@ -430,13 +430,8 @@ using namespace pa_sm90;
 #if SM90_TAIL_D64 && SM90_D64_WG3
 #error "the last-wave pieces assume 128-row blocks: SM90_TAIL_D64 and SM90_D64_WG3 exclude each other"
 #endif
-/* The merge of the pieces with the lse over the lanes and 8 pieces' loads in flight (M40, session
- * 19: 23 us -> 10..18 us a merge at d128 under ncu; 0 = the first merge, one piece at a time). */
 #ifndef SM90_PAD_D64        /* measurement builds: see its use */
 #define SM90_PAD_D64 0
-#endif
-#ifndef SM90_COMBINE_V2
-#define SM90_COMBINE_V2 1
 #endif
 /* Where the P V(j-1) wait sits (M28). ptxas packs P(j) into the registers the in-flight P V(j-1)
  * reads, interleaved with the exponentials, so it puts the wait above them: a warpgroup's
@@ -570,52 +565,25 @@ using namespace pa_sm90;
 #endif
 
 #define SM90_GATHER_LATE_LOOKUP(D) (SM90_GATHER_PFENCE(D) && SM90_BY_D(D, 0, SM90_GATHER_LATE_LOOKUP_D128, SM90_GATHER_LATE_LOOKUP_D256))
-/* Experiment knob (session 17, off; bench/wip_sm90/mkvariants_s18.sh): key tiles of 176 for the
- * d128 contiguous non-causal calls in the PAIR layout, FlashAttention 3's 128 x 176 non-causal
- * shape: the per-tile fixed work (barriers, row maxima and their shuffles, O's rescale, the
- * ping-pong hand-over) spread over 37% more keys, and each warpgroup's wgmma longer against the
- * other's softmax. S takes 88 accumulators: Q's k16-steps stay in shared memory (4 of them in
- * registers spill at 232). Only contiguous caches (one 176-row box a tile; the paged box plans
- * assume 128-key tiles), no causal mask, no window. */
-/* SM90_WIDE_ALL (built in session 18, on since session 19: RESULTS 3.1w, 2.30): every d128
- * non-causal call without a window on 176-key tiles, in every load regime (PAIR, per-panel boxes,
+/* SM90_WIDE_ALL (M38; built in session 18, on since session 19: RESULTS 3.1w, 2.30): key tiles of
+ * 176 (FlashAttention 3's non-causal d128 shape: the per-tile fixed work, barriers, row maxima and
+ * their shuffles, O's rescale, the ping-pong hand-over, spread over 37% more keys; S takes 88
+ * accumulators, so Q's k16-steps stay in shared memory) for every d128
+ * non-causal call without a window, in every load regime (PAIR, per-panel boxes,
  * page runs from page 59: sm90_plan.h's _t forms, checked on the CPU by test_sm90_plan.c), with
  * the TMA producers at 48 registers, the last wave's pieces on the wide tiles too (TAIL x W
- * instances); implies the knobs below. Calls whose 176-key plan is the gather keep 128-key tiles
- * unless SM90_WIDE_GATHER (measured +17% over its contiguous launch). */
+ * instances). Calls whose 176-key plan is the gather keep 128-key tiles unless SM90_WIDE_GATHER
+ * (measured +17% over its contiguous launch). 0: 128-key tiles everywhere. (The session-17/18
+ * steps towards it, SM90_N176 / SM90_WIDE_PAGED / SM90_W_PREGS8, and the rejected 192-key d64
+ * tile SM90_N192_D64, RESULTS 3.1u/3.1v, are folded in or gone.) */
 #ifndef SM90_WIDE_ALL
 #define SM90_WIDE_ALL 1
 #endif
-#if SM90_WIDE_ALL
-#define SM90_N176 1
-#define SM90_WIDE_PAGED 1
-#define SM90_W_PREGS8 1
-#endif
-#ifndef SM90_N176
-#define SM90_N176 0
-#endif
-/* The same at d64 with 192-key tiles (S 96 accumulators; 256 spills at 232): d64's tile is half
- * d128's work, so its per-tile fixed share is larger. Compile-checked only (session 17). */
-#ifndef SM90_N192_D64
-#define SM90_N192_D64 0
-#endif
-/* With either: paged calls in the PAIR layout (page sizes that are multiples of 8, dense pools)
- * take the wide tiles too, cut into boxes of the largest power of two dividing the page size and
- * the tile (d128: 16 rows, 11 a tile, or 8 rows, 22; d64: up to 64 rows, 3 a tile; checked on the
- * CPU by tests/test_sm90_plan.c check_wide). Compile-checked only (session 17; the d128 producer
- * then spills 8 bytes at its 40 registers: 22 boxes and 6 mask words). Page runs, per-panel boxes
- * (padded pools) and the gather keep 128-key tiles. */
-#ifndef SM90_W_PREGS8        /* the wide tiles' TMA producers at 48 registers (consumers 224) */
-#define SM90_W_PREGS8 0
-#endif
-#ifndef SM90_WIDE_GATHER     /* the d128 gather on 176-key tiles (with SM90_N176; 56/224 registers; measured +17%, off) */
+#ifndef SM90_WIDE_GATHER     /* the d128 gather on 176-key tiles too (56/224 registers; measured +17%, off) */
 #define SM90_WIDE_GATHER 0
 #endif
 #ifndef SM90_W_GATHER_PREGS  /* its producer's registers (the consumers get the rest, in 8s) */
 #define SM90_W_GATHER_PREGS 56
-#endif
-#ifndef SM90_WIDE_PAGED
-#define SM90_WIDE_PAGED 0
 #endif
 #define SM90_THREADS     384                 /* producer warpgroup + 2 consumer warpgroups */
 #define SM90_PANEL_COLS  64                  /* one 128-byte swizzle atom row of bf16 */
@@ -624,11 +592,11 @@ using namespace pa_sm90;
 /* Shapes per head_dim D: a K/V tile is BN keys x NP panels of 64 columns (128 B rows, 128B
  * swizzle); Q is 128 rows x NP panels. D 64: 16 KB tiles, 80 KB in all; D 128: 32 KB tiles,
  * 160 KB; D 256: 64-key tiles of 32 KB, 192 KB. */
-template <int D, bool G = false, bool W = false> struct sm90_shape {   /* G: the gather kernel; W: SM90_N176 / N192_D64 */
+template <int D, bool G = false, bool W = false> struct sm90_shape {   /* G: the gather kernel; W: 176-key tiles (SM90_WIDE_ALL) */
     static constexpr int STAGES = SM90_STAGES_FOR(D, G);    /* V ring stages (and K's but below) */
     static constexpr int KSTAGES = SM90_KSTAGES_FOR(D, G);  /* K ring stages (>= STAGES) */
     static constexpr int NP = D / 64;                       /* 64-column panels */
-    static constexpr int BN = W ? (D == 64 ? 192 : 176) : D == 256 ? 64 : 128;   /* keys per K/V tile (pa_sm90_tile_n) */
+    static constexpr int BN = W ? 176 : D == 256 ? 64 : 128;   /* keys per K/V tile (pa_sm90_tile_n) */
     static constexpr int PANEL = BN * 128;                  /* one panel of a K/V tile */
     static constexpr int TILE = NP * PANEL;                 /* a K/V tile (one stage) */
     static constexpr int QPANEL = SM90_BM(D, G) * 128;      /* one panel of Q */
@@ -637,15 +605,16 @@ template <int D, bool G = false, bool W = false> struct sm90_shape {   /* G: the
     static constexpr int OFF_V = OFF_K + KSTAGES * TILE;
     static constexpr int OFF_BAR = OFF_V + STAGES * TILE;
     static constexpr int SMEM = OFF_BAR + 256 + 1024;   /* + barriers, masks, alignment slack */
-    /* bad-page mask words per stage (W: 6 with SM90_WIDE_PAGED, else 4 that stay zero: contiguous
-     * caches have no bad pages) and the words a stage takes in shared memory */
-    static constexpr int MASK_WORDS = W && !(G ? SM90_WIDE_GATHER : SM90_WIDE_PAGED) ? 4 : (BN + 31) / 32;
+    /* bad-page mask words per stage and the words a stage takes in shared memory */
+    static constexpr int MASK_WORDS = (BN + 31) / 32;
     static constexpr int MASK_STRIDE = MASK_WORDS > 4 ? 8 : 4;
     static_assert(SMEM <= 227 * 1024, "shared memory over the sm_90 per-block limit");
     static_assert(KSTAGES >= STAGES, "K's ring shallower than V's");
+    static_assert(!W || D == 128, "176-key tiles are d128's");
 };
-static int sm90_smem_bytes(int d, int gather)
+static int sm90_smem_bytes(int d, int gather, int wide)
 {
+    if (wide) return gather ? sm90_shape<128, true, true>::SMEM : sm90_shape<128, false, true>::SMEM;
     if (gather) return d == 64 ? sm90_shape<64, true>::SMEM : d == 256 ? sm90_shape<256, true>::SMEM : sm90_shape<128, true>::SMEM;
     return d == 64 ? sm90_shape<64>::SMEM : d == 256 ? sm90_shape<256>::SMEM : sm90_shape<128>::SMEM;
 }
@@ -837,7 +806,6 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         by = t1 - bz * p.heads;
     } else {
         bx = (int)blockIdx.x; by = (int)blockIdx.y; bz = (int)blockIdx.z;
-
     }
     const int b = bz, h = by;
     const int m_block = p.m_blocks - 1 - bx;
@@ -919,7 +887,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
          * serial issue of many small boxes (small pages) is spread over four warps. ---- */
         /* TAIL (TMA): 8 more for the producer, which holds the pieces' coordinates in vector registers */
         setmaxnreg_dec<NWG == 3 ? (GATHER ? SM90_WG3_GPREGS : SM90_WG3_PREGS)
-                       : GATHER ? (W ? SM90_W_GATHER_PREGS : SM90_GATHER_PREGS(D)) : TAIL || (W && SM90_W_PREGS8) ? SM90_PRODUCER_REGS + 8 : SM90_PRODUCER_REGS>();
+                       : GATHER ? (W ? SM90_W_GATHER_PREGS : SM90_GATHER_PREGS(D)) : TAIL || W ? SM90_PRODUCER_REGS + 8 : SM90_PRODUCER_REGS>();
         if (threadIdx.x == 0) SM90_TR(7);
         const int pw = threadIdx.x >> 5, lane = threadIdx.x & 31;
         const int is_v = pw >= 2, pnl = pw & 1;
@@ -1173,7 +1141,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                  * between the panel warps (a single box goes to warp 0, warp 1 arrives with 0
                  * bytes). Bad pages and boxes past the end get fully out-of-range coordinates. */
                 int first, mine;
-                if constexpr (W && SM90_WIDE_PAGED) pa_sm90_pair_share_any(p.boxes, pnl, &first, &mine);   /* 11 x 16 */
+                if constexpr (W) pa_sm90_pair_share_any(p.boxes, pnl, &first, &mine);   /* 11 x 16 */
                 else pa_sm90_pair_share(p.boxes, pnl, &first, &mine);
                 if (lane == 0)
                     mbar_arrive_expect_tx(full + 8 * stage, mine * pa_sm90_pair_box_rows(p.pair_mode, p.box_rows) * NP * 128);
@@ -1211,7 +1179,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
 
     /* ---- consumer warpgroups ---- */
     setmaxnreg_inc<NWG == 3 ? SM90_WG3_CREGS_FOR(GATHER ? SM90_WG3_GPREGS : SM90_WG3_PREGS)
-                   : GATHER ? (W ? (252 - SM90_W_GATHER_PREGS / 2) / 8 * 8 : SM90_GATHER_CREGS(D)) : TAIL || (W && SM90_W_PREGS8) ? SM90_CONSUMER_REGS - 8 : SM90_CONSUMER_REGS>();
+                   : GATHER ? (W ? (252 - SM90_W_GATHER_PREGS / 2) / 8 * 8 : SM90_GATHER_CREGS(D)) : TAIL || W ? SM90_CONSUMER_REGS - 8 : SM90_CONSUMER_REGS>();
     const int wg = (threadIdx.x >> 7) - 1;
     const int t = threadIdx.x & 127;
     const int warp = t >> 5, lane = t & 31;
@@ -1655,19 +1623,17 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         }
     }
     if (t == 0) SM90_TR(6 + 5 * wg);
+#undef SM90_NEXT_WG
 }
 
 /* Merges the tail pieces (pa_sm90_tail_plan): one warp per query row of a unit, a lane D / 32
  * columns; weights exp(lse_k - lse) in piece order (bit-identical run to run), a piece that saw
  * no key weighs 0, a row no piece saw gets zeros and lse -inf. Launched with programmatic
- * dependent launch: it waits (griddepcontrol.wait) for the prefill grid to finish and flush. */
-#if SM90_COMBINE_V2
-#define SM90_COMBINE_BOUNDS __launch_bounds__(256, 2)   /* (ptxas gave the d128 form 32 registers and spilled) */
-#else
-#define SM90_COMBINE_BOUNDS __launch_bounds__(256)
-#endif
+ * dependent launch: it waits (griddepcontrol.wait) for the prefill grid to finish and flush.
+ * The pieces' lse are reduced over the lanes and their rows read 8 at a time (M40: 23 us -> 10..18
+ * us at d128 under ncu against one piece after the other). */
 template <int D, bool BF16>
-__global__ void SM90_COMBINE_BOUNDS
+__global__ void __launch_bounds__(256, 2)   /* (with a bound of 1 block, ptxas gave the d128 form 32 registers and spilled) */
 sm90_tail_combine(const sm90_params p)
 {
     typedef sm90_ops<BF16> ops;
@@ -1696,7 +1662,6 @@ sm90_tail_combine(const sm90_params p)
             acc[c + 1] += w * v.y;
         }
     };
-#if SM90_COMBINE_V2
 #pragma unroll
     for (int c = 0; c < C; c++) acc[c] = 0.f;
     /* the pieces' lse spread over the lanes (max and sum by shuffles), then the rows 8 pieces at a
@@ -1723,23 +1688,6 @@ sm90_tail_combine(const sm90_params p)
                 add_row(w, src);
             }
         }
-#else
-    float mx = -INFINITY;
-    for (int k = 0; k < n; k++) mx = fmaxf(mx, __ldcg(p.ws_lse + slot0 + (int64_t)k * SM90_BLOCK_M));
-    float sum = 0.f;
-    if (mx != -INFINITY)
-        for (int k = 0; k < n; k++) sum += expf(__ldcg(p.ws_lse + slot0 + (int64_t)k * SM90_BLOCK_M) - mx);
-    const float lse = mx != -INFINITY ? mx + logf(sum) : -INFINITY;
-#pragma unroll
-    for (int c = 0; c < C; c++) acc[c] = 0.f;
-    if (mx != -INFINITY)
-        for (int k = 0; k < n; k++) {
-            const int64_t slot = slot0 + (int64_t)k * SM90_BLOCK_M;
-            const float w = expf(__ldcg(p.ws_lse + slot) - lse);
-            const float *src = p.ws_o + slot * D + lane * C;
-            add_row(w, src);
-        }
-#endif
     uint32_t packed[C / 2];
 #pragma unroll
     for (int c = 0; c < C / 2; c++) packed[c] = ops::pack(acc[2 * c], acc[2 * c + 1]);
@@ -1798,7 +1746,14 @@ static int sm90_regime_t(const pa__problem *pb, int tile)
     if (pa__sm90_force_gather && pb->page_table) return PA_SM90_GATHER;
     return pa_sm90_regime_t(pb, tile);
 }
-static int sm90_regime(const pa__problem *pb) { return sm90_regime_t(pb, pa_sm90_tile_n(pb->head_dim)); }
+/* SM90_WIDE_ALL: this call runs on 176-key tiles (host fields only) */
+static int sm90_wide_all(const pa__problem *pb)
+{
+    return SM90_WIDE_ALL && pb->head_dim == 128 && !pb->causal && pb->window_left < 0 &&
+           (SM90_WIDE_GATHER || sm90_regime_t(pb, 176) != PA_SM90_GATHER);
+}
+/* the call's key tile and load regime: what supports() probes is what the call runs */
+static int sm90_tile(const pa__problem *pb) { return sm90_wide_all(pb) ? 176 : pa_sm90_tile_n(pb->head_dim); }
 
 static CUresult sm90_kv_map(CUtensorMap *map, const pa__problem *pb, const void *ptr,
                             int64_t st_tok, int64_t st_head, int64_t st_page, int box_rows)
@@ -1881,8 +1836,8 @@ extern "C" int pa__sm90_supports(const pa_context *ctx, const pa__problem *pb, c
         SM90_NO("softmax_scale %g: the sm90 kernel needs a positive scale (or a softcap)", (double)pb->scale);
     if (pb->head_dim != 64 && pb->head_dim != 128 && pb->head_dim != 256)
         SM90_NO("head_dim %d not implemented (64, 128, 256)", pb->head_dim);
-    const int regime = sm90_regime(pb);
-    const int smem = sm90_smem_bytes(pb->head_dim, regime == PA_SM90_GATHER);
+    const int tile = sm90_tile(pb), regime = sm90_regime_t(pb, tile);
+    const int smem = sm90_smem_bytes(pb->head_dim, regime == PA_SM90_GATHER, tile == 176);
     if (ctx->smem_optin < (size_t)smem) SM90_NO("needs %d bytes of shared memory per block", smem);
     if (!aligned16(pb->q) || !aligned16(pb->k) || !aligned16(pb->v) || !aligned16(pb->out))
         SM90_NO("q, k, v and out must be 16-byte aligned");
@@ -1903,7 +1858,7 @@ extern "C" int pa__sm90_supports(const pa_context *ctx, const pa__problem *pb, c
     if (!sm90_encode_fn()) SM90_NO("cuTensorMapEncodeTiled is not available from the driver");
     sm90_maps probe; /* host only: the same maps run() will build must encode */
     int n_maps;
-    if (sm90_build_maps(&probe, pb, &n_maps, pa_sm90_tile_n(pb->head_dim)) != CUDA_SUCCESS)
+    if (sm90_build_maps(&probe, pb, &n_maps, tile) != CUDA_SUCCESS)
         SM90_NO("cuTensorMapEncodeTiled refuses this K/V layout");
     return 1;
 #undef SM90_NO
@@ -1915,12 +1870,6 @@ extern "C" int pa__sm90_tail_sms;
 int pa__sm90_tail_sms = 0;
 extern "C" long pa__sm90_tail_calls;   /* calls that took the split (tests/test_gpu.c checks it) */
 long pa__sm90_tail_calls = 0;
-/* SM90_WIDE_ALL: this call runs on 176-key tiles (host fields only) */
-static int sm90_wide_all(const pa__problem *pb)
-{
-    return SM90_WIDE_ALL && pb->head_dim == 128 && !pb->causal && pb->window_left < 0 &&
-           (SM90_WIDE_GATHER || sm90_regime_t(pb, 176) != PA_SM90_GATHER);
-}
 /* The last-wave split of a call (pa_sm90_tail_plan): dense non-causal calls without a window
  * (their CTAs do equal work), unless num_splits = 1. Host fields only. */
 static pa_sm90_tail sm90_tail(const pa_context *ctx, const pa__problem *pb)
@@ -1931,7 +1880,7 @@ static pa_sm90_tail sm90_tail(const pa_context *ctx, const pa__problem *pb)
         pb->max_seqlen_q <= 0 || pb->num_heads <= 0 || pb->max_seq_len <= 0)
         return none;
     const int64_t m_blocks = (pb->max_seqlen_q + SM90_BLOCK_M - 1) / SM90_BLOCK_M;
-    const int tn = sm90_wide_all(pb) ? 176 : pa_sm90_tile_n(pb->head_dim);
+    const int tn = sm90_tile(pb);
     const int64_t tiles = ((int64_t)pb->max_seq_len + tn - 1) / tn;
     const int sms = pa__sm90_tail_sms > 0 ? pa__sm90_tail_sms : ctx->num_sms;
     pa_sm90_tail t = pa_sm90_tail_plan(m_blocks * pb->num_heads * pb->batch, sms,
@@ -1956,22 +1905,8 @@ extern "C" size_t pa__sm90_workspace(const pa_context *ctx, const pa__problem *p
 extern "C" pa_status pa__sm90_attention(pa_context *ctx, const pa__problem *pb, void *ws, size_t ws_bytes)
 {
     if (pb->batch <= 0 || pb->max_seqlen_q <= 0 || pb->num_heads <= 0) return PA_OK;
-    /* the wide-tile experiments (non-causal, no window; wn = the wide tile, else 0): SM90_N176 /
-     * SM90_N192_D64 one 176-row (d128) or 192-row (d64) PAIR box a tile (contiguous; paged PAIR
-     * calls too with SM90_WIDE_PAGED), SM90_WIDE_GATHER the d128 gather, SM90_WIDE_ALL every d128
-     * regime on the wide tile's own plan */
-    int regime = sm90_regime(pb), wn = 0;
-    const int nc = !pb->causal && pb->window_left < 0;
-    if (sm90_wide_all(pb)) {
-        wn = 176;
-        regime = sm90_regime_t(pb, 176);
-    } else if (!SM90_WIDE_ALL) {   /* (with SM90_WIDE_ALL every other call keeps 128-key tiles) */
-        const int wide_ok = (regime == PA_SM90_PAIRS && (!pb->page_table || SM90_WIDE_PAGED) ||
-                             regime == PA_SM90_GATHER && SM90_WIDE_GATHER && pb->head_dim == 128) && nc;
-        wn = wide_ok && SM90_N176 && pb->head_dim == 128 ? 176 : wide_ok && SM90_N192_D64 && pb->head_dim == 64 ? 192 : 0;
-    }
+    const int tile = sm90_tile(pb), wide = tile == 176, regime = sm90_regime_t(pb, tile);
     const int gather = regime == PA_SM90_GATHER;
-    const int tile = wn ? wn : pa_sm90_tile_n(pb->head_dim);
     const int box_rows = regime == PA_SM90_BOXES || regime == PA_SM90_PAIRS
                        ? pa_sm90_tile_box_rows(tile, pb->page_size, pb->page_table != NULL) : tile;
     sm90_maps maps;
@@ -1997,8 +1932,8 @@ extern "C" pa_status pa__sm90_attention(pa_context *ctx, const pa__problem *pb, 
     p.box_shift = 0;
     while ((1 << p.box_shift) < box_rows) p.box_shift++;
     p.heads = pb->num_heads; p.group = pb->group;
-    const int bm = pb->head_dim == 64 ? (gather ? SM90_BM(64, 1) : SM90_BM(64, 0)) : SM90_BLOCK_M;
-    p.m_blocks = (pb->max_seqlen_q + bm - 1) / bm;
+    const int nwg = pb->head_dim == 64 ? (gather ? SM90_NWG(64, 1) : SM90_NWG(64, 0)) : 2;   /* consumer warpgroups */
+    p.m_blocks = (pb->max_seqlen_q + 64 * nwg - 1) / (64 * nwg);
     p.scale = pb->scale; p.softcap = pb->softcap;
     p.sl2 = (pb->softcap > 0.f ? 1.f : pb->scale) * 1.4426950408889634f;
     p.causal = pb->causal; p.window_left = pb->window_left;
@@ -2015,7 +1950,6 @@ extern "C" pa_status pa__sm90_attention(pa_context *ctx, const pa__problem *pb, 
     p.v_sp = pb->v_stride_page; p.v_st = pb->v_stride_token; p.v_sh = pb->v_stride_head;
     p.pdiv = pa_fastdiv_init((uint32_t)(pb->page_size > 0 ? pb->page_size : 1));
     pa_sm90_tail tail = sm90_tail(ctx, pb);
-    if (wn && !SM90_WIDE_ALL) { tail.first = 0; tail.units = 0; tail.splits = 1; }   /* the other wide-tile experiments: no pieces */
     p.tail_first = (int32_t)tail.first; p.tail_units = tail.units; p.tail_splits = tail.splits;
     p.div_splits = pa_fastdiv_init((uint32_t)tail.splits);
     p.div_mblocks = pa_fastdiv_init((uint32_t)p.m_blocks);
@@ -2029,14 +1963,14 @@ extern "C" pa_status pa__sm90_attention(pa_context *ctx, const pa__problem *pb, 
     }
 
     const int bf16 = pb->dtype == PA_DTYPE_BF16, pair = regime == PA_SM90_PAIRS;
-    const int smem = wn == 176 ? (gather ? sm90_shape<128, true, true>::SMEM : sm90_shape<128, false, true>::SMEM)
-                   : wn == 192 ? sm90_shape<64, false, true>::SMEM
-                   : sm90_smem_bytes(pb->head_dim, gather);
+    const int smem = sm90_smem_bytes(pb->head_dim, gather, wide);
     void (*kern)(const sm90_maps, const sm90_params);
     void (*kern_tail)(const sm90_maps, const sm90_params);
-#define SM90_PICK(D, T) (gather ? (bf16 ? sm90_prefill_kernel<D, true, true, false, false, T> : sm90_prefill_kernel<D, false, true, false, false, T>) \
-                         : pair ? (bf16 ? sm90_prefill_kernel<D, true, false, true, false, T> : sm90_prefill_kernel<D, false, false, true, false, T>) \
-                                : (bf16 ? sm90_prefill_kernel<D, true, false, false, false, T> : sm90_prefill_kernel<D, false, false, false, false, T>))
+    /* the TMA kernels (PAIR or plain layout) and the gather, for tile shape W and the pieces (T) */
+#define SM90_PICK_TMA(D, W, T) (pair ? (bf16 ? sm90_prefill_kernel<D, true, false, true, W, T> : sm90_prefill_kernel<D, false, false, true, W, T>) \
+                                     : (bf16 ? sm90_prefill_kernel<D, true, false, false, W, T> : sm90_prefill_kernel<D, false, false, false, W, T>))
+#define SM90_PICK_G(D, W, T) (bf16 ? sm90_prefill_kernel<D, true, true, false, W, T> : sm90_prefill_kernel<D, false, true, false, W, T>)
+#define SM90_PICK(D, T) (gather ? SM90_PICK_G(D, false, T) : SM90_PICK_TMA(D, false, T))
 #if SM90_TAIL_D64
     if (pb->head_dim == 64) { kern = SM90_PICK(64, false); kern_tail = SM90_PICK(64, true); }
 #else   /* (no d64 pieces: their instances are not built) */
@@ -2044,26 +1978,18 @@ extern "C" pa_status pa__sm90_attention(pa_context *ctx, const pa__problem *pb, 
 #endif
     else if (pb->head_dim == 256) { kern = SM90_PICK(256, false); kern_tail = SM90_PICK(256, true); }
     else { kern = SM90_PICK(128, false); kern_tail = SM90_PICK(128, true); }
-#undef SM90_PICK
-#if SM90_N176
-    if (wn == 176) kern = bf16 ? sm90_prefill_kernel<128, true, false, true, true> : sm90_prefill_kernel<128, false, false, true, true>;
-#endif
-#if SM90_N176 && SM90_WIDE_GATHER
-    if (wn == 176 && gather) kern = bf16 ? sm90_prefill_kernel<128, true, true, false, true> : sm90_prefill_kernel<128, false, true, false, true>;
-#endif
 #if SM90_WIDE_ALL
-    if (wn == 176 && !gather && !pair) kern = bf16 ? sm90_prefill_kernel<128, true, false, false, true> : sm90_prefill_kernel<128, false, false, false, true>;
-    if (wn == 176)   /* the last wave's pieces on the wide tiles too */
-        kern_tail =
+    if (wide) {   /* 176-key tiles, the last wave's pieces too (a wide call is the gather only with SM90_WIDE_GATHER) */
 #if SM90_WIDE_GATHER
-                    gather ? (bf16 ? sm90_prefill_kernel<128, true, true, false, true, true> : sm90_prefill_kernel<128, false, true, false, true, true>) :
+        if (gather) { kern = SM90_PICK_G(128, true, false); kern_tail = SM90_PICK_G(128, true, true); }
+        else
 #endif
-                    pair ? (bf16 ? sm90_prefill_kernel<128, true, false, true, true, true> : sm90_prefill_kernel<128, false, false, true, true, true>)
-                         : (bf16 ? sm90_prefill_kernel<128, true, false, false, true, true> : sm90_prefill_kernel<128, false, false, false, true, true>);
+        { kern = SM90_PICK_TMA(128, true, false); kern_tail = SM90_PICK_TMA(128, true, true); }
+    }
 #endif
-#if SM90_N192_D64
-    if (wn == 192) kern = bf16 ? sm90_prefill_kernel<64, true, false, true, true> : sm90_prefill_kernel<64, false, false, true, true>;
-#endif
+#undef SM90_PICK
+#undef SM90_PICK_G
+#undef SM90_PICK_TMA
     cudaError_t e = cudaFuncSetAttribute(kern, cudaFuncAttributeMaxDynamicSharedMemorySize, smem);
     if (e == cudaSuccess && tail.splits > 1)
         e = cudaFuncSetAttribute(kern_tail, cudaFuncAttributeMaxDynamicSharedMemorySize, smem);
@@ -2074,7 +2000,7 @@ extern "C" pa_status pa__sm90_attention(pa_context *ctx, const pa__problem *pb, 
     const cudaStream_t stream = (cudaStream_t)ctx->stream;
     dim3 grid((unsigned)p.m_blocks, (unsigned)pb->num_heads, (unsigned)pb->batch);
     if (tail.splits < 2 || tail.first > 0)   /* the main grid, unless every CTA is a tail unit */
-        kern<<<grid, pb->head_dim == 64 ? bm / 64 * 128 + 128 : SM90_THREADS, smem, stream>>>(maps, p);
+        kern<<<grid, 128 * (nwg + 1), smem, stream>>>(maps, p);
     if (tail.splits > 1) {
         /* the pieces, then their merge, each by programmatic dependent launch: the pieces start
          * when the prefill grid's last CTAs have (they call griddepcontrol.launch_dependents) and
