@@ -6,16 +6,17 @@
  * gather use its 64-bit offsets for every pool; PA_TEST_SM90_GATHER=1 sends every paged sm90 call
  * through the cp.async gather (normally pages 1..7 and a few others), so that it is checked at
  * every page size of the sweep; PA_TEST_HEAD_DIM=128 draws only that head_dim; PA_TEST_SM90_TAIL=3
- * makes the sm90 kernel plan its last-wave split for 3 SMs, so that small shapes take it.
+ * makes the sm90 kernel plan its last-wave split for 3 SMs, so that small shapes take it;
+ * PA_TEST_PAGES=4,12 draws only those page sizes.
  * Without a CUDA device it prints "skipped: no CUDA device" and counts nothing.
  */
 #include "harness.h"
 #include <stdlib.h>
 
-static const int pages[] = { 1, 3, 8, 16, 48, 51, 64, 100, 128, 200, 256, 672 };
+static int pages[32] = { 1, 3, 8, 16, 48, 51, 64, 100, 128, 200, 256, 672 };
+static int npages = 12;   /* PA_TEST_PAGES=4,12 replaces the list (a regime's page sizes) */
 static const int dims[] = { 64, 128, 256 };
 static const pa_dtype dtypes[] = { PA_DTYPE_F16, PA_DTYPE_BF16 };
-#define NPAGES ((int)(sizeof pages / sizeof *pages))
 
 static int passed, failed, skipped;
 
@@ -59,6 +60,20 @@ int main(void)
     }
     if (getenv("PA_TEST_SM90_WIDE") && &pa__sm90_wide_log2) pa__sm90_wide_log2 = 0;
     if (getenv("PA_TEST_SM90_GATHER") && &pa__sm90_force_gather) pa__sm90_force_gather = 1;
+    if (getenv("PA_TEST_PAGES")) {
+        const char *s = getenv("PA_TEST_PAGES");
+        char *end;
+        npages = 0;
+        while (*s && npages < 32) {
+            const long v = strtol(s, &end, 10);
+            if (end == s || v < 1) {
+                printf("PA_TEST_PAGES=%s: expected page sizes like 4,12\n", getenv("PA_TEST_PAGES"));
+                return th_finish(0, 1);
+            }
+            pages[npages++] = (int)v;
+            s = *end == ',' ? end + 1 : end;
+        }
+    }
     if (getenv("PA_TEST_SM90_TAIL") && &pa__sm90_tail_sms) pa__sm90_tail_sms = atoi(getenv("PA_TEST_SM90_TAIL"));
     if (dev_count() < 1) {
         printf("skipped: no CUDA device\n");
@@ -85,7 +100,7 @@ int main(void)
         head_dim = atoi(getenv("PA_TEST_HEAD_DIM"));
         lim.head_dims = &head_dim; lim.n_head_dims = 1;
     }
-    lim.page_sizes = pages; lim.n_page_sizes = NPAGES;
+    lim.page_sizes = pages; lim.n_page_sizes = npages;
     lim.max_batch = 8; lim.max_heads = 32; lim.max_group = 8;
     lim.max_q = 512; lim.max_keys = 17000;
     lim.max_work = th_env_long() ? 3e8 : 8e7;
@@ -94,8 +109,8 @@ int main(void)
         char tag[160];
         if (only >= 0 && i != only) continue;
         th_case_random(&c, th_case_seed(base, i), &lim);
-        c.page_size = pages[i % NPAGES];
-        c.dtype = dtypes[(i / NPAGES) % 2];
+        c.page_size = pages[i % npages];
+        c.dtype = dtypes[(i / npages) % 2];
         if (kernel == PA__KERNEL_DECODE) { c.decode = 1; c.max_q = 1; }
         if (i % 10 == 9) { /* a long sequence: 16k keys and more, few heads to keep it quick */
             int group = c.num_heads / c.num_kv_heads;

@@ -326,6 +326,19 @@
  *       -7.3% / -2.1%; d64 non-causal 0.958x -> 1.030x cuDNN interleaved (1.022..1.041x
  *       sustained). The d64 gather keeps 2 warpgroups: with 3 (56/152) it spilled 48 bytes and ran
  *       +36%; so d64 pages 1-4 now read +14% over the faster contiguous launch (same microseconds).
+ *   M42 (session 20, rejected, RESULTS 3.1x) the d64 gather on 3 warpgroups with a 32-register
+ *       producer (SM90_D64_WG3_GATHER=1, SM90_WG3_GPREGS=32: consumers 160 as the TMA kernels, the
+ *       loop spill-free, 106 local loads/stores left in the out-of-line masked softmax and
+ *       epilogue). Predicted: the contiguous launch's -6.7%, pages 1-4 back near +8%. Measured
+ *       (ncu, pages 1/3/4): -1.1..-1.6% non-causal, +4.6..4.8% causal (its diagonal tiles take
+ *       the spilling masked path), +12.8..13.6% over contiguous either way: the gather's copies
+ *       set its pace, not the consumers' rows.
+ *   M43 (session 20, rejected, 3.1x) per-panel TMA boxes of 4 rows (SM90_BOX_MIN=4: pages 4, 12,
+ *       20, 28, 36 as 32 boxes a 128-key tile, 16 a d256 tile) instead of the gather. Predicted:
+ *       between page 8's PAIR boxes (+3%) and the gather (+8..14%). Measured (ncu, pages 4 / 12):
+ *       +26..40% against the gather (d64 +45% over contiguous, d128 +36%, d256 +55%): one warp
+ *       issuing 32 boxes a tile (d64 has one panel; 3.1i found +20% for 16 boxes from one warp)
+ *       is far slower than 64 LDGSTS. Tests at pages 4/12/20/28, racecheck, memcheck passed.
  *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax at d128/d64 by a
  *   wgmma.fence predicated on the row sums (2% / 7% slower, as M28 found again), a persistent
  *   static round-robin grid (causal -8%: imbalance and L2 drift).

@@ -27,6 +27,11 @@ PA_SM90_FN int pa_sm90_panels(int head_dim) { return head_dim / 64; }
 #ifndef SM90_RUNS_MIN        /* build knob (dev_variants.sh): a huge value turns page runs off */
 #define SM90_RUNS_MIN 43     /* from 43 keys up a tile spans at most 4 page runs */
 #endif
+/* build knob: the fewest rows a per-panel TMA box may have (fewer: the gather). 4 measured +26..40%
+ * against the gather at pages 4 / 12 (prefill_sm90.cu M43, bench/RESULTS.md 3.1x). */
+#ifndef SM90_BOX_MIN
+#define SM90_BOX_MIN 8
+#endif
 #ifndef SM90_PAIRS_ON        /* build knob: 0 turns the PAIR layout off (one box per panel) */
 #define SM90_PAIRS_ON 1
 #endif
@@ -143,7 +148,10 @@ static inline int pa_sm90_regime_t(const pa__problem *pb, int tile)
     if (pa_sm90_pair_mode_t(pb, tile)) return PA_SM90_PAIRS;
     if (!pb->page_table || pb->page_size % tile == 0) return PA_SM90_BOXES;
     if (pb->page_size >= pa_sm90_runs_min(tile)) return pa_sm90_runs_lose(pb) ? PA_SM90_GATHER : PA_SM90_RUNS;
-    return pa_sm90_box_rows_t(pb, tile) >= 8 ? PA_SM90_BOXES : PA_SM90_GATHER;
+    {   /* one lane looks up each box: at most 32 boxes a tile */
+        const int g = pa_sm90_box_rows_t(pb, tile);
+        return g >= SM90_BOX_MIN && tile / g <= 32 ? PA_SM90_BOXES : PA_SM90_GATHER;
+    }
 }
 static inline int pa_sm90_regime(const pa__problem *pb)
 {
