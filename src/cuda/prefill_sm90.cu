@@ -339,6 +339,9 @@
  *       +26..40% against the gather (d64 +45% over contiguous, d128 +36%, d256 +55%): one warp
  *       issuing 32 boxes a tile (d64 has one panel; 3.1i found +20% for 16 boxes from one warp)
  *       is far slower than 64 LDGSTS. Tests at pages 4/12/20/28, racecheck, memcheck passed.
+ *   M44 (session 20, rejected, 3.1x) lazy rescaling of O at d128 on 176-key tiles (SM90_LAZY_RESCALE=8;
+ *       3.1l: -1% on 128-key tiles). Predicted: fewer instructions under the power cap. Measured:
+ *       ncu +2.4% non-causal, +2.9% causal; interleaved 0.962..0.972x cuDNN against 0.992..0.994x.
  *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax at d128/d64 by a
  *   wgmma.fence predicated on the row sums (2% / 7% slower, as M28 found again), a persistent
  *   static round-robin grid (causal -8%: imbalance and L2 drift).
