@@ -520,6 +520,9 @@ using namespace pa_sm90;
  * latency runs under the copies' own (cp.async.wait_all) rather than ahead of the next copies
  * (M33: d128 pages 1/4 -1.1..2.1%; d256 unchanged, so off). Knob SM90_GATHER_LATE_LOOKUP_D<D>;
  * needs SM90_GATHER_PFENCE. */
+#ifndef SM90_GATHER_LATE_LOOKUP_D64
+#define SM90_GATHER_LATE_LOOKUP_D64 0
+#endif
 #ifndef SM90_GATHER_LATE_LOOKUP_D128
 #define SM90_GATHER_LATE_LOOKUP_D128 1
 #endif
@@ -580,7 +583,7 @@ using namespace pa_sm90;
 #define SM90_ROTATE_PAGED 1
 #endif
 
-#define SM90_GATHER_LATE_LOOKUP(D) (SM90_GATHER_PFENCE(D) && SM90_BY_D(D, 0, SM90_GATHER_LATE_LOOKUP_D128, SM90_GATHER_LATE_LOOKUP_D256))
+#define SM90_GATHER_LATE_LOOKUP(D) (SM90_GATHER_PFENCE(D) && SM90_BY_D(D, SM90_GATHER_LATE_LOOKUP_D64, SM90_GATHER_LATE_LOOKUP_D128, SM90_GATHER_LATE_LOOKUP_D256))
 /* SM90_WIDE_ALL (M38; built in session 18, on since session 19: RESULTS 3.1w, 2.30): key tiles of
  * 176 (FlashAttention 3's non-causal d128 shape: the per-tile fixed work, barriers, row maxima and
  * their shuffles, O's rescale, the ping-pong hand-over, spread over 37% more keys; S takes 88
