@@ -376,13 +376,16 @@ using namespace pa_sm90;
  * softmax is the same per tile as d128's over half the wgmma work, and its consumers sit at 49..55%
  * of the issue slots while each warp waits on its own chain (RESULTS 3.1j, 3.1o): a third warpgroup
  * gives the tensor cores a third turn in the ping-pong. The ping-pong cycles 0 -> 1 -> 2 -> 0.
- * The tail split stays off at d64 (its pieces assume 128-row blocks). SM90_D64_WG3_GATHER=0 (the
- * default) keeps the d64 gather at 2 warpgroups: at 56/152 its consumers spill and it ran +36%. */
+ * The tail split stays off at d64 (its pieces assume 128-row blocks). The d64 gather runs on 3
+ * warpgroups too (SM90_D64_WG3_GATHER, M45): producer 32 registers (SM90_WG3_GPREGS), consumers
+ * 160, every consumer thread reading the mask words (SM90_MASK_SYNC_G64=1: with lane 0 reading
+ * and sharing them, the consumers spilled at every tile), the next tile's lookups after the
+ * copies (SM90_GATHER_LATE_LOOKUP_D64). At 56/152 its consumers spilled and it ran +36%. */
 #ifndef SM90_D64_WG3
 #define SM90_D64_WG3 1
 #endif
 #ifndef SM90_D64_WG3_GATHER
-#define SM90_D64_WG3_GATHER 0
+#define SM90_D64_WG3_GATHER 1
 #endif
 #define SM90_NWG(D, G)      ((D) == 64 && SM90_D64_WG3 && (!(G) || SM90_D64_WG3_GATHER) ? 3 : 2)
 #define SM90_BM(D, G)       (64 * SM90_NWG(D, G))            /* query rows per CTA */
@@ -391,7 +394,7 @@ using namespace pa_sm90;
 #define SM90_WG3_PREGS 32
 #endif
 #ifndef SM90_WG3_GPREGS
-#define SM90_WG3_GPREGS 56
+#define SM90_WG3_GPREGS 32
 #endif
 #define SM90_WG3_CREGS_FOR(P) ((65536 - (P) * 128) / 384 / 8 * 8)   /* the most 128 x 512 leaves, in 8s */
 #ifndef SM90_WG3_KQ
@@ -467,7 +470,7 @@ using namespace pa_sm90;
 #define SM90_MASK_SYNC_T64 1
 #endif
 #ifndef SM90_MASK_SYNC_G64
-#define SM90_MASK_SYNC_G64 4
+#define SM90_MASK_SYNC_G64 1
 #endif
 #ifndef SM90_MASK_SYNC_T128
 #define SM90_MASK_SYNC_T128 3
@@ -521,7 +524,7 @@ using namespace pa_sm90;
  * (M33: d128 pages 1/4 -1.1..2.1%; d256 unchanged, so off). Knob SM90_GATHER_LATE_LOOKUP_D<D>;
  * needs SM90_GATHER_PFENCE. */
 #ifndef SM90_GATHER_LATE_LOOKUP_D64
-#define SM90_GATHER_LATE_LOOKUP_D64 0
+#define SM90_GATHER_LATE_LOOKUP_D64 1
 #endif
 #ifndef SM90_GATHER_LATE_LOOKUP_D128
 #define SM90_GATHER_LATE_LOOKUP_D128 1
