@@ -2,8 +2,8 @@
  * Hopper (sm_90a) prefill: warp-specialized wgmma + TMA over a paged KV cache.
  *
  * Algorithm: FlashAttention-style online softmax. One CTA = 128 query rows of one (sequence,
- * head), 3 warpgroups (d64's TMA kernels: 192 rows, 4 warpgroups, M41; d128 non-causal: 176-key
- * tiles, M38). Warpgroup 0 produces (setmaxnreg 40): warps 0/1 load each K tile (one
+ * head), 3 warpgroups (d64: 192 rows, 4 warpgroups, M41, its gather too since M45; d128
+ * non-causal: 176-key tiles, M38). Warpgroup 0 produces (setmaxnreg 40): warps 0/1 load each K tile (one
  * 64-column panel each, or half the boxes in the PAIR layout), warps 2/3 V, by TMA into a
  * 2-stage ring of BLOCK_N = 128 keys
  * guarded by full/empty mbarriers. Warpgroups 1 and 2 consume (64 query rows each, setmaxnreg
@@ -326,13 +326,12 @@
  *       -7.3% / -2.1%; d64 non-causal 0.958x -> 1.030x cuDNN interleaved (1.022..1.041x
  *       sustained). The d64 gather keeps 2 warpgroups: with 3 (56/152) it spilled 48 bytes and ran
  *       +36%; so d64 pages 1-4 now read +14% over the faster contiguous launch (same microseconds).
- *   M42 (session 20, rejected, RESULTS 3.1x) the d64 gather on 3 warpgroups with a 32-register
- *       producer (SM90_D64_WG3_GATHER=1, SM90_WG3_GPREGS=32: consumers 160 as the TMA kernels, the
- *       loop spill-free, 106 local loads/stores left in the out-of-line masked softmax and
- *       epilogue). Predicted: the contiguous launch's -6.7%, pages 1-4 back near +8%. Measured
- *       (ncu, pages 1/3/4): -1.1..-1.6% non-causal, +4.6..4.8% causal (its diagonal tiles take
- *       the spilling masked path), +12.8..13.6% over contiguous either way: the gather's copies
- *       set its pace, not the consumers' rows.
+ *   M42 (session 20, rejected as built, RESULTS 3.1x) the d64 gather on 3 warpgroups with a
+ *       32-register producer (SM90_D64_WG3_GATHER=1, SM90_WG3_GPREGS=32: consumers 160 as the TMA
+ *       kernels; 106 local loads/stores). Predicted: the contiguous launch's -6.7%, pages 1-4 back
+ *       near +8%. Measured (ncu, pages 1/3/4): -1.1..-1.6% non-causal, +4.6..4.8% causal. A
+ *       profile then showed why: the spills' reloads sit where the masked and unmasked softmax
+ *       paths join, so they ran at every tile (M45).
  *   M43 (session 20, rejected, 3.1x) per-panel TMA boxes of 4 rows (SM90_BOX_MIN=4: pages 4, 12,
  *       20, 28, 36 as 32 boxes a 128-key tile, 16 a d256 tile) instead of the gather. Predicted:
  *       between page 8's PAIR boxes (+3%) and the gather (+8..14%). Measured (ncu, pages 4 / 12):
@@ -342,11 +341,19 @@
  *   M44 (session 20, rejected, 3.1x) lazy rescaling of O at d128 on 176-key tiles (SM90_LAZY_RESCALE=8;
  *       3.1l: -1% on 128-key tiles). Predicted: fewer instructions under the power cap. Measured:
  *       ncu +2.4% non-causal, +2.9% causal; interleaved 0.962..0.972x cuDNN against 0.992..0.994x.
+ *   M45 (session 20, 3.1x, 2.32) the d64 gather on 3 consumer warpgroups, spill-free: M42 with
+ *       the mask words read by every consumer thread (SM90_MASK_SYNC_G64=1, the d64 TMA kernels'
+ *       form; lane 0's read-and-share form kept 4 more registers live across the softmax) and the
+ *       next tile's page-table lookups after the copies (SM90_GATHER_LATE_LOOKUP_D64, M33's d128
+ *       form). No local memory in any sm90 function. Predicted: M41's -6.7% for the gather, pages
+ *       1-4 near +7%. Measured (ncu, pages 1/3/4): -5.9..-6.1% non-causal, -1.4..-1.8% causal;
+ *       +7.2..7.6% / +6.6..7.0% over the contiguous launch (the 8% bar met at d64), and the gather
+ *       now keeps the TMA kernels' 192-row tile.
  *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax at d128/d64 by a
  *   wgmma.fence predicated on the row sums (2% / 7% slower, as M28 found again), a persistent
  *   static round-robin grid (causal -8%: imbalance and L2 drift).
- *   ptxas: 168 registers at entry (setmaxnreg 40/232; gather 56/224 at d64 and d256, 64/216 at
- *   d128; the TAIL TMA instances and the 176-key TMA kernels 48/224), d64 TMA 128 at entry (512
+ *   ptxas: 168 registers at entry (setmaxnreg 40/232; gather 56/224 at d256, 64/216 at d128; the
+ *   TAIL TMA instances and the 176-key TMA kernels 48/224), d64 TMA and gather 128 at entry (512
  *   threads, 32/160), 0 spills, 0 stack in all 44 instances; SASS: HGMMA.64x{64,128,256}x16, UTMALDG.4D/5D,
  *   LDGSTS (gather), USETMAXREG. Tested: tests/test_gpu.c forced to sm90 at each head_dim (296
  *   cases each: pages 1..672, NHD/HND, padded strides, varlen, causal, windows, softcap, NaN-
