@@ -33,16 +33,8 @@ for pass in 1 2; do
 done
 python3 bench/wip_sm90/ab_table.py $T h build build_M1 build_WG build_WM1 | tee -a $O/summary.txt
 for v in build build_M1 build_WG build_WM1; do echo "== $v"; grep -E "^ +128" $T/h_${v}_1.txt; done | tee -a $O/summary.txt
-prof() {   # name build dim causal page
-  timeout 240 ncu --section SourceCounters --section WarpStateStats --section SpeedOfLight -k regex:prefill_kernel -c 2 -o $T/$1 \
-    $2/pa-bench --prefill-only --dims $3 --causal $4 --pages $5 --sq 2048 --sk 8192 --warmup 0 --iters 1 --no-check > $T/$1_run.txt 2>&1
-  ncu -i $T/$1.ncu-rep --page source --csv --print-source sass > $T/$1_source.csv 2> $T/$1_source.err
-  ncu -i $T/$1.ncu-rep --page details > $T/$1_details.txt 2>&1
-  python3 bench/wip_sm90/ncu_stalls.py $T/$1_source.csv --top 30 --all > $T/$1_stalls.txt 2>&1
-  rm -f $T/$1.ncu-rep; xz -T8 $T/$1_source.csv; mv $T/$1_source.csv.xz "$O/"
-  echo "$1 $(el)" | tee -a $O/summary.txt
-}
-prof wg_d128_p1_c0 build_WG 128 0 1
+. bench/wip_sm90/prof_lib.sh
+TOP=30 prof wg_d128_p1_c0 build_WG 128 0 1
 grep -E "sm90_prefill|Duration" $T/wg_d128_p1_c0_details.txt | head | tee -a $O/summary.txt
 ( cd $T && tar czf "$O/logs_s21.tgz" *.txt *.log *.err 2>/dev/null )
 echo "total $(el)"

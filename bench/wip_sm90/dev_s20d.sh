@@ -7,15 +7,7 @@
 O=${OUT:-/tmp/out}; mkdir -p "$O"; T=/tmp/t9; mkdir -p $T
 t0=$(date +%s); el() { echo "$(( $(date +%s) - t0 ))s"; }
 [ -x build/pa-bench ] || tar xJf .carry/bins.tar.xz || { echo "unpack failed"; exit 1; }
-prof() {   # name build dim causal page
-  timeout 240 ncu --section SourceCounters --section WarpStateStats --section SpeedOfLight -k regex:prefill_kernel -c 2 -o $T/$1 \
-    $2/pa-bench --prefill-only --dims $3 --causal $4 --pages $5 --sq 2048 --sk 8192 --warmup 0 --iters 1 --no-check > $T/$1_run.txt 2>&1
-  ncu -i $T/$1.ncu-rep --page source --csv --print-source sass > $T/$1_source.csv 2> $T/$1_source.err
-  ncu -i $T/$1.ncu-rep --page details > $T/$1_details.txt 2>&1
-  python3 bench/wip_sm90/ncu_stalls.py $T/$1_source.csv --top 12 --all > $T/$1_stalls.txt 2>&1
-  rm -f $T/$1.ncu-rep; xz -T8 $T/$1_source.csv; mv $T/$1_source.csv.xz "$O/"
-  echo "$1 $(el)" | tee -a $O/summary.txt
-}
+. bench/wip_sm90/prof_lib.sh
 prof d64_p1_c0 build 64 0 1
 ( cd $T && tar czf "$O/logs.tgz" * )
 grep -E "Duration|Executed Ipc A|Issue Slots Busy|No Eligible|Warp Cycles Per Issued|Active Warps" $T/d64_p1_c0_details.txt | head -24
