@@ -359,8 +359,9 @@
  *   cases each: pages 1..672, NHD/HND, padded strides, varlen, causal, windows, softcap, NaN-
  *   poisoned pages and outputs, 64-bit gather offsets), compute-sanitizer memcheck forced sm90 and
  *   forced gather; racecheck forced sm90 and forced gather at every head_dim: 0 hazards; make
- *   test-sanitize (memcheck and racecheck, automatic and forced TMA / gather at each head_dim):
- *   14 passed, 0 failed (2.24 to 2.27; tile-multiple cases in test_gpu since 2.27).
+ *   test-sanitize (memcheck and racecheck, automatic and forced TMA / gather at each head_dim,
+ *   the last-wave split): 16 passed, 0 failed (2.31; M45's d64 gather: racecheck and memcheck
+ *   forced in 3.1x, memcheck in 2.32, where the script's slot cut its racecheck runs).
  */
 #include "internal.h"
 #include <cuda_runtime.h>
