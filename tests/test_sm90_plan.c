@@ -57,7 +57,7 @@ static int check_plan_t(int d, int TILE, int ps, int layout, int table)
               issued, pa_sm90_runs_issues64_t(&pb, TILE));
     }
     if (regime == PA_SM90_GATHER) {
-        CHECK(table && ((g < 8 && ps < runs_min) || (ps >= runs_min && pa_sm90_runs_lose(&pb))),
+        CHECK(table && (((g < SM90_BOX_MIN || TILE / g > 32) && ps < runs_min) || (ps >= runs_min && pa_sm90_runs_lose(&pb))),
               "gather chosen for g=%d", g);
         return 1;
     }
@@ -108,6 +108,7 @@ static int check_plan_t(int d, int TILE, int ps, int layout, int table)
                 CHECK((row < first ? 0 : 1 + (row - first) / ps) == (n0 + row) / ps - pi0, "tile %d: mask run of row %d", t, row);
         } else if (regime == PA_SM90_BOXES) {
             const int boxes = TILE / g;
+            CHECK(boxes <= 32, "tile %d: %d boxes for the 32 lanes that look them up", t, boxes);
             for (lane = 0; lane < boxes; lane++) {
                 const int j = n0 + lane * g;
                 if (table) CHECK(j % ps + g <= ps, "tile %d box %d leaves its page", t, lane);
@@ -117,6 +118,7 @@ static int check_plan_t(int d, int TILE, int ps, int layout, int table)
         } else {   /* PAIRS: one box holds all NP panels; the two K (or V) warps share the boxes */
             const int boxes = TILE / g, rows = pa_sm90_pair_box_rows(mode, g);
             int owner[256];
+            CHECK(boxes <= 32, "tile %d: %d PAIR boxes for the 32 lanes that look them up", t, boxes);
             long total = 0;
             CHECK(rows == g, "a PAIR box of %d rows for %d-row cuts", rows, g);
             for (lane = 0; lane < boxes; lane++) owner[lane] = 0;
@@ -181,9 +183,8 @@ static int check_measured(void)
     return bad == 0;
 }
 
-/* The wide key tiles' PAIR plan (SM90_N176: 176 keys at d128, SM90_N192_D64: 192 at d64;
- * experiments, off by default): for every page size that is a multiple of 8 (the PAIR layout's
- * condition) and every tile start of a period, the boxes (pa_sm90_tile_box_rows) fit the 32 lanes
+/* The wide key tiles' PAIR plan (176 keys at d128, SM90_WIDE_ALL in prefill_sm90.cu): for every
+ * page size that is a multiple of 8 (the PAIR layout's condition) and every tile start of a period, the boxes (pa_sm90_tile_box_rows) fit the 32 lanes
  * that look them up, stay inside their page on 8-row slots, are issued once between the two warps
  * (pa_sm90_pair_share_any, odd counts too) and bring the bytes the stage expects. */
 static int check_wide(int d, int tile, int ps, int table)

@@ -380,7 +380,7 @@ using namespace pa_sm90;
 /* ---- tile shape ------------------------------------------------------------------------- */
 #define SM90_BLOCK_M     128                 /* query rows per CTA: 2 consumer warpgroups x 64 */
 /* SM90_D64_WG3 (M41, session 19, on: -6.7% at d64 non-causal): d64 with 3 consumer warpgroups, 192 query rows a CTA
- * (512 threads; setmaxnreg 32/160 TMA, 56/152 gather; Q's k-steps from shared memory). d64's
+ * (512 threads; setmaxnreg 32/160; Q's k-steps from shared memory). d64's
  * softmax is the same per tile as d128's over half the wgmma work, and its consumers sit at 49..55%
  * of the issue slots while each warp waits on its own chain (RESULTS 3.1j, 3.1o): a third warpgroup
  * gives the tensor cores a third turn in the ping-pong. The ping-pong cycles 0 -> 1 -> 2 -> 0.
@@ -388,7 +388,7 @@ using namespace pa_sm90;
  * warpgroups too (SM90_D64_WG3_GATHER, M45): producer 32 registers (SM90_WG3_GPREGS), consumers
  * 160, every consumer thread reading the mask words (SM90_MASK_SYNC_G64=1: with lane 0 reading
  * and sharing them, the consumers spilled at every tile), the next tile's lookups after the
- * copies (SM90_GATHER_LATE_LOOKUP_D64). At 56/152 its consumers spilled and it ran +36%. */
+ * copies (SM90_GATHER_LATE_LOOKUP_D64); at 56/152 its consumers had spilled and it ran +36%. */
 #ifndef SM90_D64_WG3
 #define SM90_D64_WG3 1
 #endif
@@ -1962,7 +1962,7 @@ extern "C" pa_status pa__sm90_attention(pa_context *ctx, const pa__problem *pb, 
     p.box_shift = 0;
     while ((1 << p.box_shift) < box_rows) p.box_shift++;
     p.heads = pb->num_heads; p.group = pb->group;
-    const int nwg = pb->head_dim == 64 ? (gather ? SM90_NWG(64, 1) : SM90_NWG(64, 0)) : 2;   /* consumer warpgroups */
+    const int nwg = SM90_NWG(pb->head_dim, gather);   /* consumer warpgroups */
     p.m_blocks = (pb->max_seqlen_q + 64 * nwg - 1) / (64 * nwg);
     p.scale = pb->scale; p.softcap = pb->softcap;
     p.sl2 = (pb->softcap > 0.f ? 1.f : pb->scale) * 1.4426950408889634f;
