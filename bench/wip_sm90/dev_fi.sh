@@ -76,6 +76,14 @@ find /tmp/fiws -name "*.so" -newer $S/README.fi -printf "  built %p %s B\n" 2>/d
 
 left=$(( ${TOTAL_S:-530} - $(date +%s) + t0 ))
 [ $left -lt 45 ] && left=45
+if [ -n "$VS" ]; then   # VS=1 (session 21): bench/vs_flashinfer.py, interleaved against ours (build/ from .carry/bins.tar.xz)
+  tar xJf .carry/bins.tar.xz build/libpagedattn.so build/pa-bench || { echo "no .carry/bins.tar.xz"; exit 1; }
+  PAGEDATTN_LIBRARY=$PWD/build/libpagedattn.so PYTHONPATH=$PWD/python:$PWD/bench:$PYTHONPATH timeout $left \
+    $PY bench/vs_flashinfer.py --pages ${VS_PAGES:-0,1,3,4,8,16,32,48,64,100,128,256} --dims ${VS_DIMS:-128} --out "$O" \
+    > "$O/vs_flashinfer.log" 2>&1
+  echo "vs_flashinfer rc=$? (limit ${left}s; $(el))"; grep -v "NumPy\|_conversion_method" "$O/vs_flashinfer.log" | cut -c1-250
+  exit 0
+fi
 timeout $left $PY bench/compare.py --others-only --other-systems flashinfer \
   --other-pages ${OTHER_PAGES:-0,1,16,64,128} --others-budget-s $(( left - 30 )) --out "$O" > "$O/compare.log" 2>&1
 echo "compare rc=$? (limit ${left}s; $(el))"
