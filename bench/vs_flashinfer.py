@@ -18,7 +18,7 @@ Prints one line per row and writes vs_flashinfer.json under --out (default $OUT 
 import argparse, json, os, sys
 
 from compare import flops, paged_pool   # bench/compare.py (standard library only at import)
-from interleaved import timed
+from interleaved import timed, timed_single
 
 
 def main():
@@ -28,6 +28,11 @@ def main():
     ap.add_argument("--causal", default="0,1")
     ap.add_argument("--rounds", type=int, default=6)
     ap.add_argument("--calls", type=int, default=10)
+    ap.add_argument("--mode", default="stream", choices=("stream", "single"),
+                    help="stream: N calls back to back between two events; single: each call alone after "
+                         "a synchronize and a 256 MB L2 flush, median (pa-bench's way)")
+    ap.add_argument("--cudnn", action="store_true",
+                    help="at page 0, torch SDPA's cuDNN backend as a third side in the same rounds")
     ap.add_argument("--out", default=os.environ.get("OUT", "."))
     a = ap.parse_args()
     import torch
@@ -38,6 +43,8 @@ def main():
     torch.manual_seed(0)
     B, S = 4, 8192
     ws = torch.empty(256 << 20, dtype=torch.uint8, device=dev)
+    flush = torch.empty(256 << 20, dtype=torch.uint8, device=dev)
+    tm = (lambda fn: timed(fn, a.calls)) if a.mode == "stream" else (lambda fn: timed_single(fn, a.calls, flush))
     rows = []
     med = lambda x: sorted(x)[len(x) // 2]
     for d in [int(x) for x in a.dims.split(",")]:
@@ -70,6 +77,16 @@ def main():
                         kf, vf = kc.view(B * S, H, d), vc.view(B * S, H, d)
                         fi = lambda: w.run(qf, kf, vf)
 
+                    cu = None
+                    if a.cudnn and not page:
+                        import torch.nn.functional as F
+                        from torch.nn.attention import sdpa_kernel, SDPBackend
+                        qs, ks, vs = (x.transpose(1, 2).contiguous() for x in (q, kc, vc))
+
+                        def cu():
+                            with sdpa_kernel([SDPBackend.CUDNN_ATTENTION]):
+                                return F.scaled_dot_product_attention(qs, ks, vs, is_causal=causal)
+
                     def ours():
                         pagedattn.attention(q, kc, vc, lens, page_table=table, max_seqlen_q=S,
                                             max_seq_len=S, causal=causal, out=out)
@@ -80,12 +97,16 @@ def main():
                     del o_fi
                     for _ in range(3):   # warm-up
                         ours(); fi()
-                    t_us, t_fi = [], []
+                    t_us, t_fi, t_cu = [], [], []
                     for r in range(a.rounds):
+                        if cu is not None and r % 2 == 0:
+                            t_cu.append(tm(cu))
                         if r % 2 == 0:
-                            t_fi.append(timed(fi, a.calls)); t_us.append(timed(ours, a.calls))
+                            t_fi.append(tm(fi)); t_us.append(tm(ours))
                         else:
-                            t_us.append(timed(ours, a.calls)); t_fi.append(timed(fi, a.calls))
+                            t_us.append(tm(ours)); t_fi.append(tm(fi))
+                        if cu is not None and r % 2 == 1:
+                            t_cu.append(tm(cu))
                     ratios = sorted(f / u for f, u in zip(t_fi, t_us))
                     row.update(ours_ms=t_us, fi_ms=t_fi, max_err_vs_fi=err, ours_med=med(t_us), fi_med=med(t_fi),
                                ours_tflops=flops(B, H, S, S, d, causal) / med(t_us) / 1e9,
@@ -94,13 +115,17 @@ def main():
                     if page == 0:
                         base[causal] = (row["ours_med"], row["fi_med"])
                     ovh = ""
-                    if page and causal in base:
+                    if t_cu:
+                        row.update(cudnn_ms=t_cu, cudnn_med=med(t_cu), cudnn_tflops=flops(B, H, S, S, d, causal) / med(t_cu) / 1e9)
+                        ovh = "; cuDNN %.3f ms (%5.1f): ours/cuDNN %.3fx, FlashInfer/cuDNN %.3fx" % (
+                            row["cudnn_med"], row["cudnn_tflops"], row["cudnn_med"] / row["ours_med"], row["cudnn_med"] / row["fi_med"])
+                    if page and causal in base:   # (else page 0's cuDNN note above)
                         row["ours_ovh"] = row["ours_med"] / base[causal][0] - 1
                         row["fi_ovh"] = row["fi_med"] / base[causal][1] - 1
                         ovh = "; over own contiguous: ours %+.1f%%, FlashInfer %+.1f%%" % (100 * row["ours_ovh"], 100 * row["fi_ovh"])
-                    print("d%-3d page %4d %-10s ours %.3f ms (%5.1f TFLOPS), FlashInfer %.3f ms (%5.1f): "
+                    print("%s d%-3d page %4d %-10s ours %.3f ms (%5.1f TFLOPS), FlashInfer %.3f ms (%5.1f): "
                           "ours/FI speed %.3fx (rounds %.3f..%.3f)%s; max|diff| %.1e"
-                          % (d, page, "causal" if causal else "non-causal", row["ours_med"], row["ours_tflops"],
+                          % (a.mode, d, page, "causal" if causal else "non-causal", row["ours_med"], row["ours_tflops"],
                              row["fi_med"], row["fi_tflops"], row["ratio_median"], row["ratio_min"],
                              row["ratio_max"], ovh, err), flush=True)
                 except Exception as e:
@@ -112,7 +137,7 @@ def main():
         del q, qf, out
         torch.cuda.empty_cache()
     os.makedirs(a.out, exist_ok=True)
-    with open(os.path.join(a.out, "vs_flashinfer.json"), "w") as f:
+    with open(os.path.join(a.out, "vs_flashinfer_%s.json" % a.mode), "w") as f:
         json.dump(dict(gpu=torch.cuda.get_device_name(), torch=torch.__version__,
                        flashinfer=flashinfer.__version__, rows=rows), f, indent=1)
     return 0 if all("err" not in r and r["max_err_vs_fi"] < 3e-2 for r in rows) else 1

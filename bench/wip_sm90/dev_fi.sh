@@ -76,12 +76,38 @@ find /tmp/fiws -name "*.so" -newer $S/README.fi -printf "  built %p %s B\n" 2>/d
 
 left=$(( ${TOTAL_S:-530} - $(date +%s) + t0 ))
 [ $left -lt 45 ] && left=45
+if [ -n "$NCU" ]; then   # NCU=1 (session 21): ncu's per-kernel counts, FlashInfer's contiguous d128 against ours
+  tar xJf .carry/bins.tar.xz build/libpagedattn.so || { echo "no .carry/bins.tar.xz"; exit 1; }
+  M=gpu__time_duration.sum,smsp__inst_executed.sum,launch__grid_size,launch__block_size,launch__registers_per_thread
+  M=$M,launch__shared_mem_per_block_dynamic,sm__cycles_elapsed.avg,sm__inst_executed_pipe_tensor_op_hmma.sum
+  M=$M,smsp__average_warps_issue_stalled_barrier_per_issue_active.ratio,dram__bytes_read.sum,lts__t_bytes.sum
+  PAGEDATTN_LIBRARY=$PWD/build/libpagedattn.so PYTHONPATH=$PWD/python:$PWD/bench:$PYTHONPATH timeout $left \
+    ncu --profile-from-start off --metrics $M --csv $PY bench/wip_sm90/ncu_vs_fi.py > "$O/ncu_vs_fi.csv" 2> "$O/ncu_vs_fi.err"
+  echo "ncu rc=$? ($(el))"
+  $PY - "$O/ncu_vs_fi.csv" <<'PYEOF'
+import csv, sys
+rows = [r for r in csv.reader(l for l in open(sys.argv[1]) if not l.startswith("==")) if len(r) > 5]
+hdr = rows[0]; ki, mi, vi, ii = hdr.index("Kernel Name"), hdr.index("Metric Name"), hdr.index("Metric Value"), hdr.index("ID")
+last = None
+for r in rows[1:]:
+    if r[ii] != last:
+        last = r[ii]; print("#%s %s" % (r[ii], r[ki][:90]))
+    print("    %-70s %s" % (r[mi], r[vi]))
+PYEOF
+  tail -3 "$O/ncu_vs_fi.err"
+  exit 0
+fi
 if [ -n "$VS" ]; then   # VS=1 (session 21): bench/vs_flashinfer.py, interleaved against ours (build/ from .carry/bins.tar.xz)
   tar xJf .carry/bins.tar.xz build/libpagedattn.so build/pa-bench || { echo "no .carry/bins.tar.xz"; exit 1; }
-  PAGEDATTN_LIBRARY=$PWD/build/libpagedattn.so PYTHONPATH=$PWD/python:$PWD/bench:$PYTHONPATH timeout $left \
-    $PY bench/vs_flashinfer.py --pages ${VS_PAGES:-0,1,3,4,8,16,32,48,64,100,128,256} --dims ${VS_DIMS:-128} --out "$O" \
-    > "$O/vs_flashinfer.log" 2>&1
-  echo "vs_flashinfer rc=$? (limit ${left}s; $(el))"; grep -v "NumPy\|_conversion_method" "$O/vs_flashinfer.log" | cut -c1-250
+  # VS_RUNS: argument sets for vs_flashinfer.py separated by '|', run one after the other
+  IFS='|' read -ra runs <<< "${VS_RUNS:---pages 0,1,3,4,8,16,32,48,64,100,128,256}"
+  for args in "${runs[@]}"; do
+    left=$(( ${TOTAL_S:-530} - $(date +%s) + t0 )); [ $left -lt 30 ] && { echo "no time left for: $args"; continue; }
+    PAGEDATTN_LIBRARY=$PWD/build/libpagedattn.so PYTHONPATH=$PWD/python:$PWD/bench:$PYTHONPATH timeout $left \
+      $PY bench/vs_flashinfer.py $args --out "$O" >> "$O/vs_flashinfer.log" 2>&1
+    echo "vs_flashinfer $args: rc=$? (limit ${left}s; $(el))"
+  done
+  grep -v "NumPy\|_conversion_method" "$O/vs_flashinfer.log" | cut -c1-300
   exit 0
 fi
 timeout $left $PY bench/compare.py --others-only --other-systems flashinfer \
