@@ -349,6 +349,22 @@
  *       1-4 near +7%. Measured (ncu, pages 1/3/4): -5.9..-6.1% non-causal, -1.4..-1.8% causal;
  *       +7.2..7.6% / +6.6..7.0% over the contiguous launch (the 8% bar met at d64), and the gather
  *       now keeps the TMA kernels' 192-row tile.
+ *   Session 21 (3.1y, rejected): the d128 gather with every consumer thread reading the mask
+ *       words (M45's d64 move: +6..8 points at d128); the 176-key d128 gather again (+15..16% over
+ *       its contiguous launch, against +7..8% for the 128-key gather);
+ *   M46 (rejected, 3.1y) two producer warpgroups for the d128 / d256 gather (512 threads, 8
+ *       copying warps with half the panels each, 32/224 registers, d256's P V as two n128
+ *       wgmmas). Predicted: the copy issue spread over twice the warps, d256 pages 1-4 towards
+ *       8%. Measured: +9..16 points at every gather row (pwg2.patch);
+ *   M47 (rejected, 3.1y) the gather's full-barrier arrival once per warp, and its row offsets
+ *       through shared memory (116 -> 20 SHFL): d128 +3.3..4.7%, d256 -0.2..+2.4%
+ *       (gather_wa_lo.patch). The gather's instruction stream sits at a local optimum.
+ *   2.33 (session 21): FlashInfer's fa3 backend (FlashAttention 3) measured side by side: its
+ *       contiguous d128 kernel is 1.09..1.17x cuDNN and ours, 9..11% less time at ncu's clocks
+ *       with 22..27% fewer instructions for the same HGMMA count; its paged path costs +26..51%.
+ *       Prepared, compile-checked (no local memory): SM90_RESCALE_EARLY_D<D> (O's rescale between
+ *       Q K^T's and P V's issue, FA3's placement) and SM90_VWAIT_LATE (bench/wip_sm90/
+ *       mkvariants_s22.sh, dev_next_s22.sh).
  *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax at d128/d64 by a
  *   wgmma.fence predicated on the row sums (2% / 7% slower, as M28 found again), a persistent
  *   static round-robin grid (causal -8%: imbalance and L2 drift).
@@ -504,6 +520,25 @@ using namespace pa_sm90;
 #define SM90_PV_LATE_D256 1
 #endif
 #define SM90_PV_LATE(D) SM90_BY_D(D, SM90_PV_LATE_D64, SM90_PV_LATE_D128, SM90_PV_LATE_D256)
+/* SM90_RESCALE_EARLY_D<D> (session 21, compile-checked, not yet measured): O's rescale by the
+ * softmax's correction moves from after P V(j-1)'s wait to the next iteration, between the issue of
+ * S = Q K^T(j+1) and that of O += P V(j) (FlashAttention 3's placement: the FMULs then run under
+ * this warpgroup's own Q K^T, and the hand-over to the next tile is shorter by them). */
+#ifndef SM90_RESCALE_EARLY_D64
+#define SM90_RESCALE_EARLY_D64 0
+#endif
+#ifndef SM90_RESCALE_EARLY_D128
+#define SM90_RESCALE_EARLY_D128 0
+#endif
+#ifndef SM90_RESCALE_EARLY_D256
+#define SM90_RESCALE_EARLY_D256 0
+#endif
+#define SM90_RESCALE_EARLY(D) SM90_BY_D(D, SM90_RESCALE_EARLY_D64, SM90_RESCALE_EARLY_D128, SM90_RESCALE_EARLY_D256)
+/* SM90_VWAIT_LATE=1 (session 21, compile-checked): the loop waits for V(j-1)'s full barrier after
+ * issuing Q K^T(j), not before (FA3's order; with SM90_RESCALE_EARLY the rescale sits between). */
+#ifndef SM90_VWAIT_LATE
+#define SM90_VWAIT_LATE 0
+#endif
 #ifndef SM90_DESC_ADD
 #define SM90_DESC_ADD 1
 #endif
@@ -1466,6 +1501,16 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         }
     };
 
+    constexpr bool RE = SM90_RESCALE_EARLY(D) != 0;
+    [[maybe_unused]] float pend_corr[2] = { 1.f, 1.f };   /* RE: the correction O still owes, and whether it does */
+    [[maybe_unused]] bool pend_upd = false;
+    auto rescale_o = [&](const float (&c)[2]) {
+#pragma unroll
+        for (int j = 0; j < D / 8; j++) {
+            o[4 * j + 0] *= c[0]; o[4 * j + 1] *= c[0];
+            o[4 * j + 2] *= c[1]; o[4 * j + 3] *= c[1];
+        }
+    };
     if (n_tiles > 0) {
         /* first tile: S only (O is still zero) */
         float corr[2];
@@ -1499,13 +1544,22 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         named_bar_sync(BSCHED + wg, 256);
         SM90_TT(wg, it, 1);
         mbar_wait(bar_k_full + 8 * stage, parity);
-        mbar_wait(bar_v_full + 8 * pstage, pparity);
+        if (!SM90_VWAIT_LATE) mbar_wait(bar_v_full + 8 * pstage, pparity);
         uint32_t bad[NB];
         if (MS == 2 || MS == 4) read_bad(stage, bad);
         SM90_TT(wg, it, 2);
         if (GATHER && !SM90_GATHER_PFENCE(D)) fence_proxy_async();
         wgmma_fence();
         issue_qk(stage);
+        if (SM90_VWAIT_LATE) {
+            mbar_wait(bar_v_full + 8 * pstage, pparity);
+            if (GATHER && !SM90_GATHER_PFENCE(D)) fence_proxy_async();
+            if (!RE) wgmma_fence();
+        }
+        if constexpr (RE) {   /* O += P V(it - 1) needs O in the frame of tile it - 1's maximum */
+            if (pend_upd) rescale_o(pend_corr);
+            wgmma_fence();
+        }
         issue_pv(pstage);
         if (!(wg == NWG - 1 && it == n_tiles - 1)) named_bar_arrive(BSCHED + SM90_NEXT_WG(wg), 256);
         SM90_TT(wg, it, 3);
@@ -1533,12 +1587,11 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         SM90_TT(wg, it, 6);
         __syncwarp();
         if (lane == 0) mbar_arrive(bar_v_empty + 8 * pstage);
-        if (upd) {
-#pragma unroll
-            for (int j = 0; j < D / 8; j++) {
-                o[4 * j + 0] *= corr[0]; o[4 * j + 1] *= corr[0];
-                o[4 * j + 2] *= corr[1]; o[4 * j + 3] *= corr[1];
-            }
+        if constexpr (RE) {
+            pend_upd = upd;
+            pend_corr[0] = corr[0]; pend_corr[1] = corr[1];
+        } else if (upd) {
+            rescale_o(corr);
         }
         pack_p();
         SM90_TT(wg, it, 7);
@@ -1549,6 +1602,9 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         const uint32_t parity = (uint32_t)((n_tiles - 1) / S::STAGES) & 1u;
         mbar_wait(bar_v_full + 8 * stage, parity);
         if (GATHER && !SM90_GATHER_PFENCE(D)) fence_proxy_async();
+        if constexpr (RE) {
+            if (pend_upd) rescale_o(pend_corr);
+        }
         wgmma_fence();
         issue_pv(stage);
         wgmma_wait<0>();
