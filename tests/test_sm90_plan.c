@@ -271,19 +271,23 @@ int main(void)
                 }
             }
     if (check_measured()) passed++; else failed++;
-    /* the whole plan on d128's wide 176-key tiles (SM90_WIDE_ALL): runs from page 59, boxes, PAIR */
+    /* the whole plan on d128's wide 176-key tiles (SM90_WIDE_ALL): runs from page 59, boxes, PAIR;
+     * and on 192-key tiles (SM90_WIDE_N=192, a measurement build) */
     for (layout = 0; layout < 3; layout++)
         for (table = 0; table < 2; table++) {
             for (ps = 1; ps <= 1100; ps++) {
                 if (check_plan_t(128, 176, ps, layout, table)) passed++; else failed++;
+                if (check_plan_t(128, 192, ps, layout, table)) passed++; else failed++;
             }
             for (i = 0; i < (int)(sizeof big / sizeof *big); i++) {
                 if (check_plan_t(128, 176, big[i], layout, table)) passed++; else failed++;
+                if (check_plan_t(128, 192, big[i], layout, table)) passed++; else failed++;
             }
         }
     for (ps = 8; ps <= 1100; ps += 8)
         for (table = 0; table < 2; table++) {
             if (check_wide(128, 176, ps, table)) passed++; else failed++;
+            if (check_wide(128, 192, ps, table)) passed++; else failed++;
             if (check_wide(64, 192, ps, table)) passed++; else failed++;
         }
     {   /* the benchmark's shape: 64 query blocks x 16 heads x 4 on 132 SMs, 64 key tiles */

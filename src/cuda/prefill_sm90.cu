@@ -363,8 +363,12 @@
  *       contiguous d128 kernel is 1.09..1.17x cuDNN and ours, 9..11% less time at ncu's clocks
  *       with 22..27% fewer instructions for the same HGMMA count; its paged path costs +26..51%.
  *       Prepared, compile-checked (no local memory): SM90_RESCALE_EARLY_D<D> (O's rescale between
- *       Q K^T's and P V's issue, FA3's placement) and SM90_VWAIT_LATE (bench/wip_sm90/
- *       mkvariants_s22.sh, dev_next_s22.sh).
+ *       Q K^T's and P V's issue) and SM90_VWAIT_LATE; SM90_WIDE_N=192 (FlashInfer's FA3 build
+ *       runs d128 non-causal on 128 x 192 tiles at 24/240 registers, its SASS compiled here from
+ *       its JIT templates: its loop issues ~7.5 instructions a score against our 4.5, so its
+ *       lead is not in the softmax's instruction count; at 192 our consumers are spill-free at
+ *       240, the TMA producers at 24 spill 4..40 bytes). bench/wip_sm90/mkvariants_s22.sh,
+ *       dev_next_s22.sh.
  *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax at d128/d64 by a
  *   wgmma.fence predicated on the row sums (2% / 7% slower, as M28 found again), a persistent
  *   static round-robin grid (causal -8%: imbalance and L2 drift).
@@ -644,6 +648,21 @@ using namespace pa_sm90;
 #ifndef SM90_WIDE_ALL
 #define SM90_WIDE_ALL 1
 #endif
+/* SM90_WIDE_N (session 21, compile-checked, not measured): the wide tile's keys, 176 or 192
+ * (FlashInfer's FA3 build runs d128 non-causal on 128 x 192 tiles with 24/240 registers: at 192
+ * the consumers need 240, so the producer gets 24). */
+#ifndef SM90_WIDE_N
+#define SM90_WIDE_N 176
+#endif
+#if SM90_WIDE_N != 176 && SM90_WIDE_N != 192
+#error "SM90_WIDE_N is 176 or 192"
+#endif
+#ifndef SM90_W_PREGS   /* the wide TMA kernels' split (build knobs) */
+#define SM90_W_PREGS (SM90_WIDE_N == 192 ? 24 : SM90_PRODUCER_REGS + 8)
+#endif
+#ifndef SM90_W_CREGS
+#define SM90_W_CREGS (SM90_WIDE_N == 192 ? 240 : SM90_CONSUMER_REGS - 8)
+#endif
 #ifndef SM90_WIDE_GATHER     /* the d128 gather on 176-key tiles too (56/224 registers; measured +17%, off) */
 #define SM90_WIDE_GATHER 0
 #endif
@@ -661,7 +680,7 @@ template <int D, bool G = false, bool W = false> struct sm90_shape {   /* G: the
     static constexpr int STAGES = SM90_STAGES_FOR(D, G);    /* V ring stages (and K's but below) */
     static constexpr int KSTAGES = SM90_KSTAGES_FOR(D, G);  /* K ring stages (>= STAGES) */
     static constexpr int NP = D / 64;                       /* 64-column panels */
-    static constexpr int BN = W ? 176 : D == 256 ? 64 : 128;   /* keys per K/V tile (pa_sm90_tile_n) */
+    static constexpr int BN = W ? SM90_WIDE_N : D == 256 ? 64 : 128;   /* keys per K/V tile (pa_sm90_tile_n) */
     static constexpr int PANEL = BN * 128;                  /* one panel of a K/V tile */
     static constexpr int TILE = NP * PANEL;                 /* a K/V tile (one stage) */
     static constexpr int QPANEL = SM90_BM(D, G) * 128;      /* one panel of Q */
@@ -675,7 +694,7 @@ template <int D, bool G = false, bool W = false> struct sm90_shape {   /* G: the
     static constexpr int MASK_STRIDE = MASK_WORDS > 4 ? 8 : 4;
     static_assert(SMEM <= 227 * 1024, "shared memory over the sm_90 per-block limit");
     static_assert(KSTAGES >= STAGES, "K's ring shallower than V's");
-    static_assert(!W || D == 128, "176-key tiles are d128's");
+    static_assert(!W || D == 128, "wide tiles are d128's");
 };
 static int sm90_smem_bytes(int d, int gather, int wide)
 {
@@ -718,6 +737,7 @@ static_assert(SM90_GATHER_PREGS(64) * 128 + SM90_GATHER_CREGS(64) * 256 <= 168 *
               SM90_GATHER_PREGS(128) * 128 + SM90_GATHER_CREGS(128) * 256 <= 168 * SM90_THREADS &&
               SM90_GATHER_PREGS(256) * 128 + SM90_GATHER_CREGS(256) * 256 <= 168 * SM90_THREADS,
               "setmaxnreg split exceeds the launch register allocation");
+static_assert(SM90_W_PREGS * 128 + SM90_W_CREGS * 256 <= 168 * SM90_THREADS, "the wide split exceeds the launch allocation");
 static_assert(SM90_PRODUCER_REGS * 128 + SM90_CONSUMER_REGS * 256 <= 168 * SM90_THREADS,
               "setmaxnreg split exceeds the launch register allocation");
 /* k16-steps of Q kept in registers as wgmma A fragments (the rest read from shared memory by
@@ -952,7 +972,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
          * serial issue of many small boxes (small pages) is spread over four warps. ---- */
         /* TAIL (TMA): 8 more for the producer, which holds the pieces' coordinates in vector registers */
         setmaxnreg_dec<NWG == 3 ? (GATHER ? SM90_WG3_GPREGS : SM90_WG3_PREGS)
-                       : GATHER ? (W ? SM90_W_GATHER_PREGS : SM90_GATHER_PREGS(D)) : TAIL || W ? SM90_PRODUCER_REGS + 8 : SM90_PRODUCER_REGS>();
+                       : GATHER ? (W ? SM90_W_GATHER_PREGS : SM90_GATHER_PREGS(D)) : W ? SM90_W_PREGS : TAIL ? SM90_PRODUCER_REGS + 8 : SM90_PRODUCER_REGS>();
         if (threadIdx.x == 0) SM90_TR(7);
         const int pw = threadIdx.x >> 5, lane = threadIdx.x & 31;
         const int is_v = pw >= 2, pnl = pw & 1;
@@ -1244,7 +1264,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
 
     /* ---- consumer warpgroups ---- */
     setmaxnreg_inc<NWG == 3 ? SM90_WG3_CREGS_FOR(GATHER ? SM90_WG3_GPREGS : SM90_WG3_PREGS)
-                   : GATHER ? (W ? (252 - SM90_W_GATHER_PREGS / 2) / 8 * 8 : SM90_GATHER_CREGS(D)) : TAIL || W ? SM90_CONSUMER_REGS - 8 : SM90_CONSUMER_REGS>();
+                   : GATHER ? (W ? (252 - SM90_W_GATHER_PREGS / 2) / 8 * 8 : SM90_GATHER_CREGS(D)) : W ? SM90_W_CREGS : TAIL ? SM90_CONSUMER_REGS - 8 : SM90_CONSUMER_REGS>();
     const int wg = (threadIdx.x >> 7) - 1;
     const int t = threadIdx.x & 127;
     const int warp = t >> 5, lane = t & 31;
@@ -1836,10 +1856,10 @@ static int sm90_regime_t(const pa__problem *pb, int tile)
 static int sm90_wide_all(const pa__problem *pb)
 {
     return SM90_WIDE_ALL && pb->head_dim == 128 && !pb->causal && pb->window_left < 0 &&
-           (SM90_WIDE_GATHER || sm90_regime_t(pb, 176) != PA_SM90_GATHER);
+           (SM90_WIDE_GATHER || sm90_regime_t(pb, SM90_WIDE_N) != PA_SM90_GATHER);
 }
 /* the call's key tile and load regime: what supports() probes is what the call runs */
-static int sm90_tile(const pa__problem *pb) { return sm90_wide_all(pb) ? 176 : pa_sm90_tile_n(pb->head_dim); }
+static int sm90_tile(const pa__problem *pb) { return sm90_wide_all(pb) ? SM90_WIDE_N : pa_sm90_tile_n(pb->head_dim); }
 
 static CUresult sm90_kv_map(CUtensorMap *map, const pa__problem *pb, const void *ptr,
                             int64_t st_tok, int64_t st_head, int64_t st_page, int box_rows)
@@ -1923,7 +1943,7 @@ extern "C" int pa__sm90_supports(const pa_context *ctx, const pa__problem *pb, c
     if (pb->head_dim != 64 && pb->head_dim != 128 && pb->head_dim != 256)
         SM90_NO("head_dim %d not implemented (64, 128, 256)", pb->head_dim);
     const int tile = sm90_tile(pb), regime = sm90_regime_t(pb, tile);
-    const int smem = sm90_smem_bytes(pb->head_dim, regime == PA_SM90_GATHER, tile == 176);
+    const int smem = sm90_smem_bytes(pb->head_dim, regime == PA_SM90_GATHER, tile == SM90_WIDE_N);
     if (ctx->smem_optin < (size_t)smem) SM90_NO("needs %d bytes of shared memory per block", smem);
     if (!aligned16(pb->q) || !aligned16(pb->k) || !aligned16(pb->v) || !aligned16(pb->out))
         SM90_NO("q, k, v and out must be 16-byte aligned");
@@ -1991,7 +2011,7 @@ extern "C" size_t pa__sm90_workspace(const pa_context *ctx, const pa__problem *p
 extern "C" pa_status pa__sm90_attention(pa_context *ctx, const pa__problem *pb, void *ws, size_t ws_bytes)
 {
     if (pb->batch <= 0 || pb->max_seqlen_q <= 0 || pb->num_heads <= 0) return PA_OK;
-    const int tile = sm90_tile(pb), wide = tile == 176, regime = sm90_regime_t(pb, tile);
+    const int tile = sm90_tile(pb), wide = tile == SM90_WIDE_N, regime = sm90_regime_t(pb, tile);
     const int gather = regime == PA_SM90_GATHER;
     const int box_rows = regime == PA_SM90_BOXES || regime == PA_SM90_PAIRS
                        ? pa_sm90_tile_box_rows(tile, pb->page_size, pb->page_table != NULL) : tile;
