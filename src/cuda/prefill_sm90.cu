@@ -367,8 +367,9 @@
  *       runs d128 non-causal on 128 x 192 tiles at 24/240 registers, its SASS compiled here from
  *       its JIT templates: its loop issues ~7.5 instructions a score against our 4.5, so its
  *       lead is not in the softmax's instruction count; at 192 our consumers are spill-free at
- *       240, the TMA producers at 24 spill 4..40 bytes). bench/wip_sm90/mkvariants_s22.sh,
- *       dev_next_s22.sh.
+ *       240, the TMA producers at 24 spill 4..40 bytes); SM90_TMA_TWO_WARPS (FA3 keeps one
+ *       producer warp and lets the other three exit: here one K and one V warp issue both
+ *       panels). bench/wip_sm90/mkvariants_s22.sh, dev_next_s22.sh.
  *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax at d128/d64 by a
  *   wgmma.fence predicated on the row sums (2% / 7% slower, as M28 found again), a persistent
  *   static round-robin grid (causal -8%: imbalance and L2 drift).
@@ -662,6 +663,12 @@ using namespace pa_sm90;
 #endif
 #ifndef SM90_W_CREGS
 #define SM90_W_CREGS (SM90_WIDE_N == 192 ? 240 : SM90_CONSUMER_REGS - 8)
+#endif
+/* SM90_TMA_TWO_WARPS=1 (session 21, compile-checked, not measured): the TMA kernels' producer
+ * runs one warp for K and one for V (each issuing both panels' boxes), the other two exit, as
+ * FA3's single producer warp leaves its sub-partitions to the consumers. */
+#ifndef SM90_TMA_TWO_WARPS
+#define SM90_TMA_TWO_WARPS 0
 #endif
 #ifndef SM90_WIDE_GATHER     /* the d128 gather on 176-key tiles too (56/224 registers; measured +17%, off) */
 #define SM90_WIDE_GATHER 0
@@ -1158,9 +1165,10 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
 #undef SM90_NS
             return;
         }
+        if (SM90_TMA_TWO_WARPS && pnl == 1) return;   /* warps 0 (K) and 2 (V) issue both panels */
         const CUtensorMap *map0 = is_v ? maps.v : maps.k;
         const uint32_t full = is_v ? bar_v_full : bar_k_full, empty = is_v ? bar_v_empty : bar_k_empty;
-        const uint32_t sbuf = (is_v ? sV : sK) + pnl * S::PANEL;
+        const uint32_t sbuf0 = (is_v ? sV : sK) + pnl * S::PANEL;
         const int32_t *pt = p.page_table ? p.page_table + (int64_t)b * p.pt_stride : 0;
         if (lane < p.n_maps) tma_prefetch_desc(map0 + lane);
         if (threadIdx.x == 0) SM90_TR(16);
@@ -1221,13 +1229,17 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                     if (lane == 0) bad_masks[S::MASK_STRIDE * stage + w] = bits;
                 }
             }
+#pragma unroll
+            for (int pw2 = 0; pw2 < (SM90_TMA_TWO_WARPS ? 2 : 1); pw2++) {   /* the panel warp this warp acts as */
+            const int pn = SM90_TMA_TWO_WARPS ? pw2 : pnl;
+            const uint32_t sbuf = SM90_TMA_TWO_WARPS ? (is_v ? sV : sK) + pn * S::PANEL : sbuf0;
             if (PAIR) {
                 /* a box holds both panels of g = box_rows rows; the tile's boxes are split
                  * between the panel warps (a single box goes to warp 0, warp 1 arrives with 0
                  * bytes). Bad pages and boxes past the end get fully out-of-range coordinates. */
                 int first, mine;
-                if constexpr (W) pa_sm90_pair_share_any(p.boxes, pnl, &first, &mine);   /* 11 x 16 */
-                else pa_sm90_pair_share(p.boxes, pnl, &first, &mine);
+                if constexpr (W) pa_sm90_pair_share_any(p.boxes, pn, &first, &mine);   /* 11 x 16 */
+                else pa_sm90_pair_share(p.boxes, pn, &first, &mine);
                 if (lane == 0)
                     mbar_arrive_expect_tx(full + 8 * stage, mine * pa_sm90_pair_box_rows(p.pair_mode, p.box_rows) * NP * 128);
                 __syncwarp();
@@ -1245,7 +1257,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                 continue;
             }
             /* warp pnl loads panels pnl, pnl + 2, ... (none for warp 1 at head_dim 64) */
-            const int mine = pa_sm90_warp_panels(NP, pnl);
+            const int mine = pa_sm90_warp_panels(NP, pn);
             if (lane == 0) mbar_arrive_expect_tx(full + 8 * stage, mine * S::PANEL);
             __syncwarp();
             if (threadIdx.x == 0 && it == 0) SM90_TR(18);
@@ -1254,10 +1266,11 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                 for (int q = 0; q < (NP + 1) / 2; q++)
                     if (q < mine)
                         tma_load_4d(sbuf + 2 * q * S::PANEL + stage * S::TILE + srow * 128, map0 + mi, full + 8 * stage,
-                                    (pnl + 2 * q) * SM90_PANEL_COLS, slot, kvh, page);
+                                    (pn + 2 * q) * SM90_PANEL_COLS, slot, kvh, page);
             }
             if (lane == 0 && pw == 0 && it == 0) SM90_TR(2);
             if (lane == 0 && pw == 2 && it == 0) SM90_TR(13);
+            }
         }
         return;
     }
