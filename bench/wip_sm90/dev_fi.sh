@@ -76,6 +76,21 @@ find /tmp/fiws -name "*.so" -newer $S/README.fi -printf "  built %p %s B\n" 2>/d
 
 left=$(( ${TOTAL_S:-530} - $(date +%s) + t0 ))
 [ $left -lt 45 ] && left=45
+if [ "$NCU" = 2 ]; then   # NCU=2 (prepared in session 21): PC sampling of FlashInfer's fa3 kernel and ours,
+  # contiguous d128 non-causal and causal (ncu_vs_fi.py's four calls): per-instruction stall reasons
+  tar xJf .carry/bins.tar.xz build/libpagedattn.so || { echo "no .carry/bins.tar.xz"; exit 1; }
+  PAGEDATTN_LIBRARY=$PWD/build/libpagedattn.so PYTHONPATH=$PWD/python:$PWD/bench:$PYTHONPATH timeout $left \
+    ncu --profile-from-start off --section SourceCounters --section WarpStateStats --section SpeedOfLight \
+    -k regex:"PrefillWithKVCacheKernel|sm90_prefill_kernel" -o /tmp/fa3prof $PY bench/wip_sm90/ncu_vs_fi.py > "$O/ncu2_run.log" 2>&1
+  echo "ncu rc=$? ($(el))"
+  ncu -i /tmp/fa3prof.ncu-rep --page source --csv --print-source sass > /tmp/fa3prof_source.csv 2> "$O/ncu2_source.err"
+  ncu -i /tmp/fa3prof.ncu-rep --page details > "$O/ncu2_details.txt" 2>&1
+  python3 bench/wip_sm90/ncu_stalls.py /tmp/fa3prof_source.csv --top 25 --all > "$O/ncu2_stalls.txt" 2>&1
+  xz -T8 -c /tmp/fa3prof_source.csv > "$O/ncu2_source.csv.xz"
+  grep -E "Kernel|Duration|Issue Slots Busy|No Eligible|Active Warps" "$O/ncu2_details.txt" | head -40
+  head -60 "$O/ncu2_stalls.txt"
+  exit 0
+fi
 if [ -n "$NCU" ]; then   # NCU=1 (session 21): ncu's per-kernel counts, FlashInfer's contiguous d128 against ours
   tar xJf .carry/bins.tar.xz build/libpagedattn.so || { echo "no .carry/bins.tar.xz"; exit 1; }
   M=gpu__time_duration.sum,smsp__inst_executed.sum,launch__grid_size,launch__block_size,launch__registers_per_thread
