@@ -4,12 +4,12 @@
 #   PHASE=ab (default, ~6 min): tests of the variants (forced sm90 at each head_dim, the gather,
 #     the last-wave pieces, automatic; racecheck / memcheck), then ncu A/B at all head dims,
 #     contiguous and pages 1 / 8, causal both: build, build_RE, build_RE2, build_REV, build_N192,
-#     build_TW, alternated twice;
+#     build_TW, build_FA, alternated twice;
 #   PHASE=il (~3 min): contiguous against cuDNN interleaved in one process (bench/interleaved.py)
-#     for build and the variants named in IL (default "build_RE build_N192 build_TW").
+#     for build and the variants named in IL (default "build_RE build_N192 build_TW build_FA").
 # Variants: RE = O's rescale between Q K^T and P V (SM90_RESCALE_EARLY_D<D>, all dims), RE2 = the
 # same at d128 / d256 only, REV = RE + V's wait after Q K^T's issue, N192 = 192-key d128 wide tiles
-# at 24/240 (producer spills), TW = a two-warp TMA producer.
+# at 24/240 (producer spills), TW = a two-warp TMA producer, FA = N192 + TW + RE at d128.
 O=${OUT:-/tmp/out}; mkdir -p "$O"; T=/tmp/t22; mkdir -p $T
 t0=$(date +%s); el() { echo "$(( $(date +%s) - t0 ))s"; }
 [ -x build_TW/pa-bench ] || tar xJf .carry/bins.tar.xz || { echo "unpack failed"; exit 1; }
@@ -29,11 +29,12 @@ if [ "${PHASE:-ab}" = ab ]; then
   PA_TEST_KERNEL=sm90 PA_TEST_HEAD_DIM=128 PA_TEST_CASES=3 PA_TEST_SEED=2516 timeout 200 compute-sanitizer --tool racecheck build_RE/test_gpu > $T/RE_rc128.log 2>&1 &
   PA_TEST_KERNEL=sm90 PA_TEST_HEAD_DIM=128 PA_TEST_CASES=3 PA_TEST_SEED=2517 timeout 200 compute-sanitizer --tool racecheck build_N192/test_gpu > $T/N192_rc128.log 2>&1 &
   PA_TEST_KERNEL=sm90 PA_TEST_HEAD_DIM=128 PA_TEST_CASES=3 PA_TEST_SEED=2518 timeout 200 compute-sanitizer --tool memcheck build_N192/test_gpu > $T/N192_mc128.log 2>&1 &
+  PA_TEST_KERNEL=sm90 PA_TEST_HEAD_DIM=128 PA_TEST_CASES=60 PA_TEST_SEED=2520 timeout 150 build_FA/test_gpu > $T/FA_sm90_128.log 2>&1 &
   PA_TEST_KERNEL=sm90 PA_TEST_HEAD_DIM=64 PA_TEST_CASES=3 PA_TEST_SEED=2519 timeout 200 compute-sanitizer --tool racecheck build_TW/test_gpu > $T/TW_rc64.log 2>&1 &
   wait
   for f in $T/*.log; do echo "$(basename $f .log): $(grep -E 'SUMMARY' $f | tail -1 | sed 's/=========//g') $(tail -1 $f)"; grep -m3 -E "FAIL|Timeout" $f; done | tee -a $O/summary.txt
   echo "tests $(el)" | tee -a $O/summary.txt
-  B="build build_RE build_RE2 build_REV build_N192 build_TW"
+  B="build build_RE build_RE2 build_REV build_N192 build_TW build_FA"
   for pass in 1 2; do
     for v in $B; do
       timeout 100 python3 bench/pa_ncu.py --pa $v/pa-bench --dims 128,256,64 --pages 1,8 --causal both --out $T/h_${v}_$pass > $T/h_${v}_$pass.txt 2>&1
@@ -42,7 +43,7 @@ if [ "${PHASE:-ab}" = ab ]; then
   done
   python3 bench/wip_sm90/ab_table.py $T h $B | tee -a $O/summary.txt
 else
-  for v in build ${IL:-build_RE build_N192 build_TW}; do
+  for v in build ${IL:-build_RE build_N192 build_TW build_FA}; do
     PAGEDATTN_LIBRARY=$PWD/$v/libpagedattn.so timeout 120 python3 bench/interleaved.py --rounds 6 --calls 10 --dims 128,256,64 --out $T/il_$v > $T/il_$v.txt 2>&1
     echo "== $v"; grep -E "TFLOPS" $T/il_$v.txt
   done | tee -a $O/summary.txt

@@ -8,7 +8,9 @@
 #   build_N192: d128 non-causal on 192-key tiles (SM90_WIDE_N=192, FlashInfer's FA3 shape) at
 #               24/240 registers: its consumers are spill-free, its TMA producers spill 4..40
 #               bytes (8 local loads a tile in the producer's loop; measurement only);
-#   build_TW:   the TMA producer as two warps (K, V; SM90_TMA_TWO_WARPS=1), the other two exit.
+#   build_TW:   the TMA producer as two warps (K, V; SM90_TMA_TWO_WARPS=1), the other two exit;
+#   build_FA:   N192 + TW + RE at d128 (FA3's tile, producer and rescale order together; spills
+#               in the producer as N192).
 # ~3 min on 2 cores. Then bash bench/wip_sm90/dev_next_s22.sh with carry .carry/bins.tar.xz.
 . "$(dirname "$0")/mkvariant_lib.sh"
 mk build_RE -DSM90_RESCALE_EARLY_D64=1 -DSM90_RESCALE_EARLY_D128=1 -DSM90_RESCALE_EARLY_D256=1
@@ -16,5 +18,6 @@ mk build_RE2 -DSM90_RESCALE_EARLY_D128=1 -DSM90_RESCALE_EARLY_D256=1
 mk build_REV -DSM90_RESCALE_EARLY_D64=1 -DSM90_RESCALE_EARLY_D128=1 -DSM90_RESCALE_EARLY_D256=1 -DSM90_VWAIT_LATE=1
 ALLOW_SPILLS=1 mk build_N192 -DSM90_WIDE_N=192
 mk build_TW -DSM90_TMA_TWO_WARPS=1
-pack build_RE build_RE2 build_REV build_N192 build_TW
-xz -d .carry/bins.tar.xz && tar rf .carry/bins.tar build_RE/libpagedattn.so build_RE2/libpagedattn.so build_REV/libpagedattn.so build_N192/libpagedattn.so build_TW/libpagedattn.so && xz -T0 .carry/bins.tar && ls -la .carry/bins.tar.xz
+ALLOW_SPILLS=1 mk build_FA -DSM90_WIDE_N=192 -DSM90_TMA_TWO_WARPS=1 -DSM90_RESCALE_EARLY_D128=1
+pack build_RE build_RE2 build_REV build_N192 build_TW build_FA
+xz -d .carry/bins.tar.xz && tar rf .carry/bins.tar build_RE/libpagedattn.so build_RE2/libpagedattn.so build_REV/libpagedattn.so build_N192/libpagedattn.so build_TW/libpagedattn.so build_FA/libpagedattn.so && xz -T0 .carry/bins.tar && ls -la .carry/bins.tar.xz
