@@ -1231,45 +1231,45 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
             }
 #pragma unroll
             for (int pw2 = 0; pw2 < (SM90_TMA_TWO_WARPS ? 2 : 1); pw2++) {   /* the panel warp this warp acts as */
-            const int pn = SM90_TMA_TWO_WARPS ? pw2 : pnl;
-            const uint32_t sbuf = SM90_TMA_TWO_WARPS ? (is_v ? sV : sK) + pn * S::PANEL : sbuf0;
-            if (PAIR) {
-                /* a box holds both panels of g = box_rows rows; the tile's boxes are split
-                 * between the panel warps (a single box goes to warp 0, warp 1 arrives with 0
-                 * bytes). Bad pages and boxes past the end get fully out-of-range coordinates. */
-                int first, mine;
-                if constexpr (W) pa_sm90_pair_share_any(p.boxes, pn, &first, &mine);   /* 11 x 16 */
-                else pa_sm90_pair_share(p.boxes, pn, &first, &mine);
-                if (lane == 0)
-                    mbar_arrive_expect_tx(full + 8 * stage, mine * pa_sm90_pair_box_rows(p.pair_mode, p.box_rows) * NP * 128);
+                const int pn = SM90_TMA_TWO_WARPS ? pw2 : pnl;
+                const uint32_t sbuf = SM90_TMA_TWO_WARPS ? (is_v ? sV : sK) + pn * S::PANEL : sbuf0;
+                if (PAIR) {
+                    /* a box holds both panels of g = box_rows rows; the tile's boxes are split
+                     * between the panel warps (a single box goes to warp 0, warp 1 arrives with 0
+                     * bytes). Bad pages and boxes past the end get fully out-of-range coordinates. */
+                    int first, mine;
+                    if constexpr (W) pa_sm90_pair_share_any(p.boxes, pn, &first, &mine);   /* 11 x 16 */
+                    else pa_sm90_pair_share(p.boxes, pn, &first, &mine);
+                    if (lane == 0)
+                        mbar_arrive_expect_tx(full + 8 * stage, mine * pa_sm90_pair_box_rows(p.pair_mode, p.box_rows) * NP * 128);
+                    __syncwarp();
+                    if (threadIdx.x == 0 && it == 0) SM90_TR(18);
+                    if (issue && lane >= first && lane < first + mine) {
+                        int c3, c4;
+                        if (p.pair_mode == PA_SM90_PAIR_GLOBAL) { c3 = page >= 0 ? page * p.page_groups + (slot >> 3) : -64; c4 = kvh; }
+                        else if (p.pair_mode == PA_SM90_PAIR_HEADS) { c3 = slot >> 3; c4 = page >= 0 ? page * p.group_hk + kvh : -1; }
+                        else { c3 = kvh; c4 = page; }
+                        tma_load_5d((is_v ? sV : sK) + stage * S::TILE + srow * NP * 128, map0,
+                                    full + 8 * stage, 0, 0, 0, c3, c4);
+                    }
+                    if (lane == 0 && pw == 0 && it == 0) SM90_TR(2);
+                    if (lane == 0 && pw == 2 && it == 0) SM90_TR(13);
+                    continue;   /* the next panel warp's share, or the next tile */
+                }
+                /* panel warp pn loads panels pn, pn + 2, ... (none for warp 1 at head_dim 64) */
+                const int mine = pa_sm90_warp_panels(NP, pn);
+                if (lane == 0) mbar_arrive_expect_tx(full + 8 * stage, mine * S::PANEL);
                 __syncwarp();
                 if (threadIdx.x == 0 && it == 0) SM90_TR(18);
-                if (issue && lane >= first && lane < first + mine) {
-                    int c3, c4;
-                    if (p.pair_mode == PA_SM90_PAIR_GLOBAL) { c3 = page >= 0 ? page * p.page_groups + (slot >> 3) : -64; c4 = kvh; }
-                    else if (p.pair_mode == PA_SM90_PAIR_HEADS) { c3 = slot >> 3; c4 = page >= 0 ? page * p.group_hk + kvh : -1; }
-                    else { c3 = kvh; c4 = page; }
-                    tma_load_5d((is_v ? sV : sK) + stage * S::TILE + srow * NP * 128, map0,
-                                full + 8 * stage, 0, 0, 0, c3, c4);
+                if (issue) {
+#pragma unroll
+                    for (int q = 0; q < (NP + 1) / 2; q++)
+                        if (q < mine)
+                            tma_load_4d(sbuf + 2 * q * S::PANEL + stage * S::TILE + srow * 128, map0 + mi, full + 8 * stage,
+                                        (pn + 2 * q) * SM90_PANEL_COLS, slot, kvh, page);
                 }
                 if (lane == 0 && pw == 0 && it == 0) SM90_TR(2);
                 if (lane == 0 && pw == 2 && it == 0) SM90_TR(13);
-                continue;
-            }
-            /* warp pnl loads panels pnl, pnl + 2, ... (none for warp 1 at head_dim 64) */
-            const int mine = pa_sm90_warp_panels(NP, pn);
-            if (lane == 0) mbar_arrive_expect_tx(full + 8 * stage, mine * S::PANEL);
-            __syncwarp();
-            if (threadIdx.x == 0 && it == 0) SM90_TR(18);
-            if (issue) {
-#pragma unroll
-                for (int q = 0; q < (NP + 1) / 2; q++)
-                    if (q < mine)
-                        tma_load_4d(sbuf + 2 * q * S::PANEL + stage * S::TILE + srow * 128, map0 + mi, full + 8 * stage,
-                                    (pn + 2 * q) * SM90_PANEL_COLS, slot, kvh, page);
-            }
-            if (lane == 0 && pw == 0 && it == 0) SM90_TR(2);
-            if (lane == 0 && pw == 2 && it == 0) SM90_TR(13);
             }
         }
         return;
@@ -1587,12 +1587,11 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         if (SM90_VWAIT_LATE) {
             mbar_wait(bar_v_full + 8 * pstage, pparity);
             if (GATHER && !SM90_GATHER_PFENCE(D)) fence_proxy_async();
-            if (!RE) wgmma_fence();
         }
         if constexpr (RE) {   /* O += P V(it - 1) needs O in the frame of tile it - 1's maximum */
             if (pend_upd) rescale_o(pend_corr);
-            wgmma_fence();
         }
+        if (SM90_VWAIT_LATE || RE) wgmma_fence();
         issue_pv(pstage);
         if (!(wg == NWG - 1 && it == n_tiles - 1)) named_bar_arrive(BSCHED + SM90_NEXT_WG(wg), 256);
         SM90_TT(wg, it, 3);
