@@ -547,6 +547,45 @@ using namespace pa_sm90;
 #ifndef SM90_DESC_ADD
 #define SM90_DESC_ADD 1
 #endif
+/* M48 (session 22) the consumers' per-tile bookkeeping, from ncu's executed-instruction counts
+ * against FlashAttention 3 (RESULTS 3.1z: our d128 consumers ran 726 instructions a warp and
+ * 176-key tile, FA3's 667 a 192-key tile; the floating-point work is the same, the difference is
+ * integer and uniform work). Knobs:
+ *   SM90_DIET_DESC:  a descriptor's stage offset added once a tile (lo + stage * TILE / 16), each
+ *                    k-step adding its constant (was: (stage * TILE + c) >> 4 every k-step);
+ *   SM90_DIET_STAGE: stage and phase from the unsigned iteration count;
+ *   SM90_DIET_RANGE_D<D>: the iterations that need no position mask (end of sequence, causal
+ *                    diagonal, window) computed once a work unit, a compare pair a tile;
+ *   SM90_DIET_ANY:   (lane-0 mask forms, MS 2..4) lane 0 ORs the stage's mask words and shares that
+ *                    one word; the words themselves are shared only in the masked path.
+ * Measured at ncu's clocks, alternated twice (3.1z): DESC + STAGE d64 -0.5..-2.4%, d128 -0.0..-0.7%,
+ * d256 -0.4..+0.4%; RANGE on top: d256 -1.3..-1.9% (TMA rows; page 1 +0.3..0.5), d128 page 1 +2.1
+ * .. +2.4% (the gather rescheduled), d64 +0.6..+1.2% against DESC + STAGE; ANY: d128 within 1%.
+ * So DESC and STAGE everywhere, RANGE at d256. */
+#ifndef SM90_DIET_DESC
+#define SM90_DIET_DESC 1
+#endif
+#ifndef SM90_DIET_RANGE_D64
+#define SM90_DIET_RANGE_D64 0
+#endif
+#ifndef SM90_DIET_RANGE_D128
+#define SM90_DIET_RANGE_D128 0
+#endif
+#ifndef SM90_DIET_RANGE_D256
+#define SM90_DIET_RANGE_D256 1
+#endif
+#define SM90_DIET_RANGE(D) SM90_BY_D(D, SM90_DIET_RANGE_D64, SM90_DIET_RANGE_D128, SM90_DIET_RANGE_D256)
+#ifndef SM90_DIET_ANY
+#define SM90_DIET_ANY 0
+#endif
+#ifndef SM90_DIET_STAGE
+#define SM90_DIET_STAGE 1
+#endif
+/* RANGE and ANY each hold a register or two more across the loop: the 176-key kernels (224
+ * consumer registers) spill with them, so they take them only with SM90_DIET_W=1 */
+#ifndef SM90_DIET_W
+#define SM90_DIET_W 0
+#endif
 #define SM90_DA(G) (SM90_DESC_ADD != 0)
 /* Who orders the gather's cp.async writes before the consumers' wgmma reads (async proxy), per
  * head_dim. 0: the copies complete on the stage's mbarrier (cp.async.mbarrier.arrive.noinc) and
@@ -928,6 +967,24 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
     [[maybe_unused]] const int rot = SM90_ROTATE(D, GATHER) && !p.causal && p.window_left < 0 && n_tiles > 1 && sk % BN == 0
                                      && (SM90_ROTATE_PAGED || !p.page_table) && !TAIL
                                      ? (int)((int64_t)m_block * n_tiles / p.m_blocks) : 0;
+    /* SM90_DIET_RANGE: iterations [clean_lo, clean_hi) need no position mask. Unrotated, tile it
+     * starts at n0 = (n_hi - 1 - it) * BN: the end of the sequence and the causal diagonal mask
+     * while n0 > x (x below), the window while n0 < y. A rotated order only runs when neither
+     * applies (sk % BN == 0, no causal, no window). */
+    [[maybe_unused]] int clean_lo = 0, clean_hi = n_tiles;
+    constexpr bool DRANGE = SM90_DIET_RANGE(D) != 0 && (!W || SM90_DIET_W);
+    if constexpr (DRANGE) {
+        auto floordiv = [](int a, int bb) -> int { return a >= 0 ? a / bb : -((bb - 1 - a) / bb); };
+        if (rot == 0) {
+            int x = sk - BN;
+            if (p.causal) x = min(x, m0 + diag - BN + 1);
+            clean_lo = min(max(n_hi - 1 - floordiv(x, BN), 0), n_tiles);
+            if (p.window_left >= 0) {
+                const int y = m_last + diag - p.window_left;   /* clean while n0 >= y */
+                clean_hi = min(max(n_hi + floordiv(-y, BN), 0), n_tiles);
+            }
+        }
+    }
     auto tile_n0 = [&](int it) -> int {
         if constexpr (SM90_ROTATE(D, GATHER) != 0) {
             int k = it + rot;
@@ -1365,7 +1422,9 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
 
     constexpr int MS = SM90_MASK_SYNC(D, GATHER);
     constexpr int NB = S::MASK_WORDS > 4 ? S::MASK_WORDS : 4;   /* mask words a consumer holds */
-    auto read_bad = [&](int stage, uint32_t (&bad)[NB]) {
+    /* SM90_DIET_ANY (lane-0 forms): bad[] keeps lane 0's words (zero elsewhere), anyb their OR shared */
+    constexpr bool DANY = SM90_DIET_ANY != 0 && MS >= 2 && (!W || SM90_DIET_W) && !(W && GATHER && SM90_WIDE_GATHER);
+    auto read_bad = [&](int stage, uint32_t (&bad)[NB], uint32_t &anyb) {
         if constexpr (MS >= 2) {   /* lane 0 reads, the warp shares */
             uint32_t v[NB];
 #pragma unroll
@@ -1377,6 +1436,13 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
             } else {
 #pragma unroll
                 for (int w = 0; w < NB; w++) v[w] = w < S::MASK_WORDS && lane == 0 ? bad_masks[S::MASK_STRIDE * stage + w] : 0u;
+            }
+            if constexpr (DANY) {
+                uint32_t a = 0u;
+#pragma unroll
+                for (int w = 0; w < NB; w++) { bad[w] = w < S::MASK_WORDS ? v[w] : 0u; a |= bad[w]; }
+                anyb = __shfl_sync(0xffffffffu, a, 0);
+                return;
             }
 #pragma unroll
             for (int w = 0; w < NB; w++) bad[w] = w < S::MASK_WORDS ? __shfl_sync(0xffffffffu, v[w], 0) : 0u;
@@ -1400,12 +1466,18 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
     auto desc_at = [](uint64_t d0, uint32_t bytes) -> uint64_t {
         return ((d0 >> 32) << 32) | (uint32_t)((uint32_t)d0 + (bytes >> 4));
     };
+    /* SM90_DIET_DESC: the stage's part (st16 = stage * TILE / 16) apart from the k-step's constant */
+    [[maybe_unused]] auto desc_st = [](uint64_t d0, uint32_t st16, uint32_t bytes) -> uint64_t {
+        return ((d0 >> 32) << 32) | (uint32_t)((uint32_t)d0 + st16 + (bytes >> 4));
+    };
     auto issue_qk = [&](int stage) {
+        [[maybe_unused]] const uint32_t st16 = (uint32_t)stage * (S::TILE >> 4);
 #pragma unroll
         for (int kk = 0; kk < D / 16; kk++) {
             const uint32_t koff = (kk & 3) * 32;
             /* PAIR layout: 8-row groups of NP KB, panel p at +p KB inside a group */
-            const uint64_t db = DA ? desc_at(dk0, stage * S::TILE + (PAIR ? (kk >> 2) * 1024 : (kk >> 2) * S::PANEL) + koff)
+            const uint64_t db = DA && SM90_DIET_DESC ? desc_st(dk0, st16, (PAIR ? (kk >> 2) * 1024 : (kk >> 2) * S::PANEL) + koff)
+                              : DA ? desc_at(dk0, stage * S::TILE + (PAIR ? (kk >> 2) * 1024 : (kk >> 2) * S::PANEL) + koff)
                               : PAIR ? make_desc_sw128(sK + stage * S::TILE + (kk >> 2) * 1024 + koff, 16, S::GROUP)
                                      : make_desc_sw128(sK + stage * S::TILE + (kk >> 2) * S::PANEL + koff, 16, 1024);
             if (kk < KQ) {
@@ -1420,9 +1492,11 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
     };
     /* O += P V for the tile in this stage (issue only) */
     auto issue_pv = [&](int stage) {
+        [[maybe_unused]] const uint32_t st16 = (uint32_t)stage * (S::TILE >> 4);
 #pragma unroll
         for (int kk = 0; kk < BN / 16; kk++) {
-            const uint64_t db = DA ? desc_at(dv0, stage * S::TILE + (PAIR ? kk * 2 * S::GROUP : kk * 16 * 128))
+            const uint64_t db = DA && SM90_DIET_DESC ? desc_st(dv0, st16, PAIR ? kk * 2 * S::GROUP : kk * 16 * 128)
+                              : DA ? desc_at(dv0, stage * S::TILE + (PAIR ? kk * 2 * S::GROUP : kk * 16 * 128))
                               : PAIR ? make_desc_sw128(sV + stage * S::TILE + kk * 2 * S::GROUP, 1024, S::GROUP)
                                      : make_desc_sw128(sV + stage * S::TILE + kk * 16 * 128, S::PANEL, 1024);
             ops::template rs<1>(o, pa[kk], db);
@@ -1436,17 +1510,22 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         for (int w = 4; w < NB; w++) a |= bad[w];
         return a;
     };
-    auto softmax = [&](int n0, const uint32_t (&bad)[NB], float (&corr)[2], bool first) -> bool {
+    auto softmax = [&](int n0, [[maybe_unused]] int it, const uint32_t (&bad)[NB], [[maybe_unused]] uint32_t anyb,
+                       float (&corr)[2], bool first) -> bool {
         if (p.softcap > 0.f) {
             const float k = p.scale / p.softcap;
 #pragma unroll
             for (int i = 0; i < SN; i++) s[i] = p.softcap * tanhf(s[i] * k);
         }
-        const bool need_mask = (n0 + BN > sk) ||
+        const bool need_mask = DRANGE ? (it < clean_lo || it >= clean_hi || (DANY ? anyb : any_bad(bad))) :
+                               (n0 + BN > sk) ||
                                (p.causal && n0 + BN - 1 > m0 + diag) ||
                                (p.window_left >= 0 && n0 < m_last + diag - p.window_left) ||
-                               any_bad(bad);
+                               (DANY ? anyb : any_bad(bad));
         if (need_mask) {
+            [[maybe_unused]] uint32_t bw[NB];   /* DANY: lane 0's words shared only here */
+#pragma unroll
+            for (int w = 0; w < NB; w++) bw[w] = DANY ? __shfl_sync(0xffffffffu, bad[w], 0) : bad[w];
 #pragma unroll
             for (int i = 0; i < 2; i++) {
                 const int row = row0 + 8 * i;
@@ -1458,7 +1537,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
 #pragma unroll
                     for (int c = 0; c < 2; c++) {
                         const int cl = 8 * j + col0 + c, col = n0 + cl;
-                        const bool keep = col <= hi && col >= lo && !((bad[j >> 2] >> (cl & 31)) & 1u);
+                        const bool keep = col <= hi && col >= lo && !((bw[j >> 2] >> (cl & 31)) & 1u);
                         s[4 * j + 2 * i + c] = keep ? s[4 * j + 2 * i + c] : -INFINITY;
                     }
             }
@@ -1549,8 +1628,8 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         float corr[2];
         named_bar_sync(BSCHED + wg, 256);
         mbar_wait(bar_k_full, 0);
-        uint32_t bad[NB];
-        if (MS == 2 || MS == 4) read_bad(0, bad);
+        uint32_t bad[NB], anyb = 0u;
+        if (MS == 2 || MS == 4) read_bad(0, bad, anyb);
         if (GATHER && !SM90_GATHER_PFENCE(D)) fence_proxy_async();   /* cp.async wrote generic-proxy data */
         wgmma_fence();
         issue_qk(0);
@@ -1558,18 +1637,19 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         wgmma_wait<0>();
         fence_regs(s);
         if (t == 0) SM90_TR(4 + 5 * wg);
-        if (MS != 2 && MS != 4) read_bad(0, bad);
+        if (MS != 2 && MS != 4) read_bad(0, bad, anyb);
         __syncwarp();
         if (MS == 1 || lane == 0) mbar_arrive(bar_k_empty);
-        softmax(tile_n0(0), bad, corr, true);
+        softmax(tile_n0(0), 0, bad, anyb, corr, true);
         pack_p();
     }
     for (int it = 1; it < n_tiles; it++) {
         const int n0 = tile_n0(it);
-        const int stage = it % S::KSTAGES;
-        const uint32_t parity = (uint32_t)(it / S::KSTAGES) & 1u;
-        const int pstage = (it - 1) % S::STAGES;
-        const uint32_t pparity = (uint32_t)((it - 1) / S::STAGES) & 1u;
+        const unsigned uit = (unsigned)it;   /* SM90_DIET_STAGE: unsigned (it >= 1), no sign fix-ups */
+        const int stage = SM90_DIET_STAGE ? (int)(uit % S::KSTAGES) : it % S::KSTAGES;
+        const uint32_t parity = SM90_DIET_STAGE ? (uit / S::KSTAGES) & 1u : (uint32_t)(it / S::KSTAGES) & 1u;
+        const int pstage = SM90_DIET_STAGE ? (int)((uit - 1) % S::STAGES) : (it - 1) % S::STAGES;
+        const uint32_t pparity = SM90_DIET_STAGE ? ((uit - 1) / S::STAGES) & 1u : (uint32_t)((it - 1) / S::STAGES) & 1u;
 
         /* ping-pong: this warpgroup's S = Q K^T(it) and O += P V(it-1) are issued while the
          * other warpgroup runs its softmax */
@@ -1578,8 +1658,8 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         SM90_TT(wg, it, 1);
         mbar_wait(bar_k_full + 8 * stage, parity);
         if (!SM90_VWAIT_LATE) mbar_wait(bar_v_full + 8 * pstage, pparity);
-        uint32_t bad[NB];
-        if (MS == 2 || MS == 4) read_bad(stage, bad);
+        uint32_t bad[NB], anyb = 0u;
+        if (MS == 2 || MS == 4) read_bad(stage, bad, anyb);
         SM90_TT(wg, it, 2);
         if (GATHER && !SM90_GATHER_PFENCE(D)) fence_proxy_async();
         wgmma_fence();
@@ -1598,12 +1678,12 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         wgmma_wait<1>();
         fence_regs(s);
         SM90_TT(wg, it, 4);
-        if (MS != 2 && MS != 4) read_bad(stage, bad);
+        if (MS != 2 && MS != 4) read_bad(stage, bad, anyb);
         __syncwarp();
         if (MS == 1 || lane == 0) mbar_arrive(bar_k_empty + 8 * stage);
 
         float corr[2];
-        const bool upd = softmax(n0, bad, corr, false);   /* under the other warpgroup's wgmma (see below) */
+        const bool upd = softmax(n0, it, bad, anyb, corr, false);   /* under the other warpgroup's wgmma (see below) */
         SM90_TT(wg, it, 5);
         /* Left plain, ptxas puts this wait above the exponentials (SASS: DEPBAR.LE gsb0, 0x0 before
          * the first MUFU.EX2): it packs P into pa, which the in-flight P V reads, interleaved with

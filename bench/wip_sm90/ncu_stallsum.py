@@ -1,0 +1,55 @@
+#!/usr/bin/env python3
+"""Per kernel launch of an `ncu --page source --csv --print-source sass` export (a profile with
+source counters, e.g. dev_fi.sh NCU=2): warp-state samples by reason in the consumer and producer
+regions (as ncu_stalls.py splits them), and the consumers' executed instructions by opcode
+(RESULTS 3.1z: FA3's consumers against ours).
+
+    python3 bench/wip_sm90/ncu_stallsum.py source.csv [--mix 40]
+"""
+import argparse
+import collections
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from ncu_stalls import sections  # noqa: E402
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("csv")
+    ap.add_argument("--mix", type=int, default=40, help="opcodes listed per launch")
+    a = ap.parse_args()
+    for name, rows in sections(a.csv, False):
+        hdr, rows = rows[0], rows[1:]
+        ix = {h: i for i, h in enumerate(hdr)}
+        sc = [h for h in hdr if h.startswith("stall_") and "Not Issued" not in h]
+        region = "pre"
+        stalls = collections.defaultdict(collections.Counter)
+        mix, executed = collections.Counter(), collections.Counter()
+        for r in rows:
+            if len(r) < len(hdr):
+                continue
+            src = r[ix["Source"]].strip()
+            if "USETMAXREG.TRY_ALLOC" in src:
+                region = "cons"
+            if "USETMAXREG.DEALLOC" in src:
+                region = "prod"
+            for h in sc:
+                stalls[region][h[6:]] += int(r[ix[h]] or 0)
+            n = int(r[ix["Instructions Executed"]] or 0)
+            executed[region] += n
+            if region == "cons" and src:
+                op = src.split()[1] if src.startswith("@") else src.split()[0]
+                mix[op.split(".")[0]] += n
+        print(name.split(",", 1)[1].strip('",')[:120])
+        print("  executed:", ", ".join("%s %d" % kv for kv in executed.items()))
+        for reg in ("cons", "prod"):
+            t = stalls[reg]
+            s = sum(t.values()) or 1
+            print("  %s samples %d: " % (reg, s) + " ".join("%s %.1f%%" % (k, 100.0 * v / s) for k, v in t.most_common(12)))
+        print("  consumer opcodes:", " ".join("%s %d" % kv for kv in mix.most_common(a.mix)))
+
+
+if __name__ == "__main__":
+    main()
