@@ -586,6 +586,9 @@ using namespace pa_sm90;
 #ifndef SM90_DIET_W
 #define SM90_DIET_W 0
 #endif
+#ifndef SM90_WG_SHFL
+#define SM90_WG_SHFL 1
+#endif
 #define SM90_DA(G) (SM90_DESC_ADD != 0)
 /* Who orders the gather's cp.async writes before the consumers' wgmma reads (async proxy), per
  * head_dim. 0: the copies complete on the stage's mbarrier (cp.async.mbarrier.arrive.noinc) and
@@ -1335,7 +1338,14 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
     /* ---- consumer warpgroups ---- */
     setmaxnreg_inc<NWG == 3 ? SM90_WG3_CREGS_FOR(GATHER ? SM90_WG3_GPREGS : SM90_WG3_PREGS)
                    : GATHER ? (W ? (252 - SM90_W_GATHER_PREGS / 2) / 8 * 8 : SM90_GATHER_CREGS(D)) : W ? SM90_W_CREGS : TAIL ? SM90_CONSUMER_REGS - 8 : SM90_CONSUMER_REGS>();
-    const int wg = (threadIdx.x >> 7) - 1;
+    /* M49 (SM90_WG_SHFL) the warpgroup index shared from lane 0, which ptxas then treats as
+     * warp-uniform: Q's descriptors become uniform-register arithmetic instead of per-thread values
+     * moved by R2UR at every k-step. The d64 kernels spill with it and the gather kernels a little;
+     * measured at ncu's clocks (RESULTS 3.1z) the 128-key d128 TMA kernels -1.3..-2.2% (causal), d256
+     * TMA -1.5..-1.7%, the 176-key d128 kernel +1.4..+2.7% (slower): the 128-key d128 and the d256
+     * TMA kernels take it. */
+    const int wg = SM90_WG_SHFL && !GATHER && D != 64 && !W ? __shfl_sync(0xffffffffu, (int)(threadIdx.x >> 7) - 1, 0)
+                                                           : (int)(threadIdx.x >> 7) - 1;
     const int t = threadIdx.x & 127;
     const int warp = t >> 5, lane = t & 31;
     const int qrow_base = m0 + wg * 64;
