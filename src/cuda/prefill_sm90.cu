@@ -370,6 +370,17 @@
  *       240, the TMA producers at 24 spill 4..40 bytes); SM90_TMA_TWO_WARPS (FA3 keeps one
  *       producer warp and lets the other three exit: here one K and one V warp issue both
  *       panels). bench/wip_sm90/mkvariants_s22.sh, dev_next_s22.sh.
+ *   Session 22 (3.1z): those measured and rejected (RE / RE2 / REV: +0.5..4.6% except d128
+ *       non-causal, -1.5..+0.6%; N192: -0.8..-1.1% at d128 non-causal, inside the noise; the
+ *       two-warp producer +3..10% on TMA page-8 rows). ncu's executed-instruction counts of FA3
+ *       and ours (PC sampling, dev_fi.sh NCU=2): the same floating-point work, FA3 667 consumer
+ *       instructions a warp and 192-key tile against our 726 a 176-key tile; the difference is
+ *       integer / uniform bookkeeping, and our consumers wait 2.1% on instruction fetch (FA3 0.9%).
+ *   M48 (3.1z) that bookkeeping trimmed (SM90_DIET_*, below): d64 -0.5..-2.4%, d256 -1.3..-1.9%
+ *       on its TMA rows, d128 within a point.
+ *   M49 (3.1z) the warpgroup index made warp-uniform (SM90_WG_SHFL, at the consumers' start): the
+ *       128-key d128 kernels -1.3..-2.2% causal, d256 TMA -1.5..-1.8%; 2.34 has both against
+ *       FlashInfer and cuDNN again (d128 non-causal contiguous still 0.99x cuDNN, 0.92x FA3).
  *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax at d128/d64 by a
  *   wgmma.fence predicated on the row sums (2% / 7% slower, as M28 found again), a persistent
  *   static round-robin grid (causal -8%: imbalance and L2 drift).
@@ -560,7 +571,7 @@ using namespace pa_sm90;
  *                    one word; the words themselves are shared only in the masked path.
  * Measured at ncu's clocks, alternated twice (3.1z): DESC + STAGE d64 -0.5..-2.4%, d128 -0.0..-0.7%,
  * d256 -0.4..+0.4%; RANGE on top: d256 -1.3..-1.9% (TMA rows; page 1 +0.3..0.5), d128 page 1 +2.1
- * .. +2.4% (the gather rescheduled), d64 +0.6..+1.2% against DESC + STAGE; ANY: d128 within 1%.
+ * .. +2.4% (the gather rescheduled), d64 +1.0..+2.6% against DESC + STAGE; ANY: d128 within 1%.
  * So DESC and STAGE everywhere, RANGE at d256. */
 #ifndef SM90_DIET_DESC
 #define SM90_DIET_DESC 1
