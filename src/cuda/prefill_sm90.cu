@@ -381,6 +381,11 @@
  *   M49 (3.1z) the warpgroup index made warp-uniform (SM90_WG_SHFL, at the consumers' start): the
  *       128-key d128 kernels -1.3..-2.2% causal, d256 TMA -1.5..-1.8%; 2.34 has both against
  *       FlashInfer and cuDNN again (d128 non-causal contiguous still 0.99x cuDNN, 0.92x FA3).
+ *       Prepared for session 23 (compile-checked, spill-free, only the 176-key functions differ):
+ *       SM90_WIDE_NOPOS (their loop tests the mask words alone: they never run causal or windowed,
+ *       and past the first tile none holds the sequence end; 456 fewer static instructions) and
+ *       SM90_DIET_ANY_W (lane 0's OR of the mask words there, which fits in 224 registers once the
+ *       position terms are gone): mkvariants_s22e.sh / dev_next_s22e.sh (~2 min of device time).
  *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax at d128/d64 by a
  *   wgmma.fence predicated on the row sums (2% / 7% slower, as M28 found again), a persistent
  *   static round-robin grid (causal -8%: imbalance and L2 drift).
@@ -599,6 +604,17 @@ using namespace pa_sm90;
 #endif
 #ifndef SM90_WG_SHFL
 #define SM90_WG_SHFL 1
+#endif
+/* SM90_WIDE_NOPOS (session 22, measurement): the 176-key kernels run only without causal mask and
+ * window (sm90_wide_all), so past the first tile no tile of theirs needs a position mask (tile it
+ * starts at (n_hi - 1 - it) * BN, below the sequence end for it >= 1; rotated walks need
+ * sk % BN == 0): their loop tests the mask words alone, and their mask drops the causal and
+ * window terms. */
+#ifndef SM90_WIDE_NOPOS
+#define SM90_WIDE_NOPOS 0
+#endif
+#ifndef SM90_DIET_ANY_W   /* (measurement) SM90_DIET_ANY in the 176-key kernels alone */
+#define SM90_DIET_ANY_W 0
 #endif
 #define SM90_DA(G) (SM90_DESC_ADD != 0)
 /* Who orders the gather's cp.async writes before the consumers' wgmma reads (async proxy), per
@@ -1444,7 +1460,8 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
     constexpr int MS = SM90_MASK_SYNC(D, GATHER);
     constexpr int NB = S::MASK_WORDS > 4 ? S::MASK_WORDS : 4;   /* mask words a consumer holds */
     /* SM90_DIET_ANY (lane-0 forms): bad[] keeps lane 0's words (zero elsewhere), anyb their OR shared */
-    constexpr bool DANY = SM90_DIET_ANY != 0 && MS >= 2 && (!W || SM90_DIET_W) && !(W && GATHER && SM90_WIDE_GATHER);
+    constexpr bool DANY = (SM90_DIET_ANY != 0 || (W && SM90_DIET_ANY_W)) && MS >= 2 && (!W || SM90_DIET_W || SM90_DIET_ANY_W)
+                          && !(W && GATHER && SM90_WIDE_GATHER);
     auto read_bad = [&](int stage, uint32_t (&bad)[NB], uint32_t &anyb) {
         if constexpr (MS >= 2) {   /* lane 0 reads, the warp shares */
             uint32_t v[NB];
@@ -1538,7 +1555,8 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
 #pragma unroll
             for (int i = 0; i < SN; i++) s[i] = p.softcap * tanhf(s[i] * k);
         }
-        const bool need_mask = DRANGE ? (it < clean_lo || it >= clean_hi || (DANY ? anyb : any_bad(bad))) :
+        constexpr bool WNP = SM90_WIDE_NOPOS && W;
+        const bool need_mask = WNP && !first ? (DANY ? anyb : any_bad(bad)) : DRANGE ? (it < clean_lo || it >= clean_hi || (DANY ? anyb : any_bad(bad))) :
                                (n0 + BN > sk) ||
                                (p.causal && n0 + BN - 1 > m0 + diag) ||
                                (p.window_left >= 0 && n0 < m_last + diag - p.window_left) ||
@@ -1551,8 +1569,8 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
             for (int i = 0; i < 2; i++) {
                 const int row = row0 + 8 * i;
                 int hi = sk - 1;
-                if (p.causal) hi = min(hi, row + diag);
-                const int lo = p.window_left >= 0 ? row + diag - p.window_left : -2147483647;
+                if (!WNP && p.causal) hi = min(hi, row + diag);
+                const int lo = !WNP && p.window_left >= 0 ? row + diag - p.window_left : -2147483647;
 #pragma unroll
                 for (int j = 0; j < BN / 8; j++)
 #pragma unroll
