@@ -4,10 +4,8 @@
 # pieces, automatic; racecheck) and build_DS; ncu A/B of build, build_DS, build_DR, build_DI at all
 # head dims, contiguous and pages 1 / 8, causal both, alternated twice; then contiguous against
 # cuDNN interleaved in one process (bench/interleaved.py) for build, build_DS and build_DI.
-O=${OUT:-/tmp/out}; mkdir -p "$O"; T=/tmp/t22b; mkdir -p $T
-t0=$(date +%s); el() { echo "$(( $(date +%s) - t0 ))s"; }
-[ -x build_DI/pa-bench ] || tar xJf .carry/bins.tar.xz || { echo "unpack failed"; exit 1; }
-export PYTHONPATH=$PWD/python:$PWD/bench
+. "$(dirname "$0")/dev_lib.sh"
+dev_begin /tmp/t22b build_DI/pa-bench
 i=0
 for v in build_DI build_DS; do
   for d in 64 128 256; do
@@ -23,19 +21,11 @@ PA_TEST_CASES=60 PA_TEST_SEED=2622 timeout 150 build_DI/test_gpu > $T/DI_auto.lo
 PA_TEST_KERNEL=sm90 PA_TEST_HEAD_DIM=128 PA_TEST_CASES=3 PA_TEST_SEED=2623 timeout 200 compute-sanitizer --tool racecheck build_DI/test_gpu > $T/DI_rc128.log 2>&1 &
 PA_TEST_KERNEL=sm90 PA_TEST_SM90_GATHER=1 PA_TEST_HEAD_DIM=64 PA_TEST_CASES=3 PA_TEST_SEED=2624 timeout 200 compute-sanitizer --tool racecheck build_DI/test_gpu > $T/DI_rcg64.log 2>&1 &
 wait
-for f in $T/*.log; do echo "$(basename $f .log): $(grep -E 'SUMMARY' $f | tail -1 | sed 's/=========//g') $(tail -1 $f)"; grep -m3 -E "FAIL|Timeout" $f; done | tee -a $O/summary.txt
-echo "tests $(el)" | tee -a $O/summary.txt
+test_summary
 B="build build_DS build_DR build_DI"
-for pass in 1 2; do
-  for v in $B; do
-    timeout 100 python3 bench/pa_ncu.py --pa $v/pa-bench --dims 128,256,64 --pages 1,8 --causal both --out $T/h_${v}_$pass > $T/h_${v}_$pass.txt 2>&1
-  done
-  echo "ncu pass $pass $(el)" | tee -a $O/summary.txt
-done
-python3 bench/wip_sm90/ab_table.py $T h $B | tee -a $O/summary.txt
+ncu_ab "$B" --dims 128,256,64 --pages 1,8 --causal both
 for v in ${IL:-build build_DS build_DI}; do
   PAGEDATTN_LIBRARY=$PWD/$v/libpagedattn.so timeout 120 python3 bench/interleaved.py --rounds 6 --calls 10 --dims 128,256,64 --out $T/il_$v > $T/il_$v.txt 2>&1
   echo "== $v"; grep -E "TFLOPS" $T/il_$v.txt
 done | tee -a $O/summary.txt
-( cd $T && tar czf "$O/logs_s22b.tgz" *.txt *.log 2>/dev/null )
-echo "total $(el)"
+dev_end logs_s22b

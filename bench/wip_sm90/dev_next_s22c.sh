@@ -8,10 +8,8 @@
 #   2. ncu A/B build / build_WS, d128 and d256, contiguous + pages 1 / 8, causal both, twice;
 #   3. the paged sweep of build at ncu's clocks (pages 1..256 against its contiguous launch);
 #   4. contiguous against cuDNN interleaved in one process (bench/interleaved.py), build and build_WS.
-O=${OUT:-/tmp/out}; mkdir -p "$O"; T=/tmp/t22c; mkdir -p $T
-t0=$(date +%s); el() { echo "$(( $(date +%s) - t0 ))s"; }
-[ -x build_WS/pa-bench ] || tar xJf .carry/bins.tar.xz || { echo "unpack failed"; exit 1; }
-export PYTHONPATH=$PWD/python:$PWD/bench
+. "$(dirname "$0")/dev_lib.sh"
+dev_begin /tmp/t22c build_WS/pa-bench
 nvidia-smi --query-gpu=name,driver_version,clocks.max.sm,power.limit --format=csv,noheader | tee $O/gpu.txt
 timeout 200 build/test_gpu > $T/auto.log 2>&1 &
 i=0
@@ -27,16 +25,9 @@ done
 PA_TEST_KERNEL=sm90 PA_TEST_SM90_TAIL=3 PA_TEST_HEAD_DIM=128 PA_TEST_CASES=80 PA_TEST_SEED=2740 timeout 150 build_WS/test_gpu > $T/WS_tail_128.log 2>&1 &
 PA_TEST_CASES=4 PA_TEST_FORCED_CASES=2 timeout 260 sh tests/sanitize.sh build > $T/sanitize.log 2>&1 &
 wait
-for f in $T/*.log; do echo "$(basename $f .log): $(tail -1 $f)"; grep -m3 -E "FAIL|Timeout|!!" $f; done | tee -a $O/summary.txt
-echo "tests $(el)" | tee -a $O/summary.txt
+test_summary
 B="build build_WS"
-for pass in 1 2; do
-  for v in $B; do
-    timeout 100 python3 bench/pa_ncu.py --pa $v/pa-bench --dims 128,256 --pages 1,8 --causal both --out $T/h_${v}_$pass > $T/h_${v}_$pass.txt 2>&1
-  done
-  echo "ncu pass $pass $(el)" | tee -a $O/summary.txt
-done
-python3 bench/wip_sm90/ab_table.py $T h $B | tee -a $O/summary.txt
+ncu_ab "$B" --dims 128,256 --pages 1,8 --causal both
 timeout 200 python3 bench/pa_ncu.py --pa build/pa-bench --dims 128,64,256 --pages 1,3,8,16,48,64,100,128,256 --causal both --out $T/sweep > $T/sweep.txt 2>&1
 echo "sweep rc=$? $(el)" | tee -a $O/summary.txt
 tail -70 $T/sweep.txt | tee -a $O/summary.txt
@@ -44,5 +35,4 @@ for v in $B; do
   PAGEDATTN_LIBRARY=$PWD/$v/libpagedattn.so timeout 120 python3 bench/interleaved.py --rounds 6 --calls 10 --dims 128,256,64 --out $T/il_$v > $T/il_$v.txt 2>&1
   echo "== $v"; grep -E "TFLOPS" $T/il_$v.txt
 done | tee -a $O/summary.txt
-( cd $T && tar czf "$O/logs_s22c.tgz" *.txt *.log 2>/dev/null )
-echo "total $(el)"
+dev_end logs_s22c

@@ -33,6 +33,23 @@ def sections(path, keep_all):
     return out
 
 
+def regions(hdr, rows):
+    """(region, index of the column names, source text, row) for each complete row of a launch:
+    'pre' until the consumers' USETMAXREG.TRY_ALLOC, 'cons' until the producer's
+    USETMAXREG.DEALLOC, 'prod' after."""
+    ix = {h: i for i, h in enumerate(hdr)}
+    region = "pre"
+    for r in rows:
+        if len(r) < len(hdr):
+            continue
+        src = r[ix["Source"]].strip()
+        if "USETMAXREG.TRY_ALLOC" in src:
+            region = "cons"
+        if "USETMAXREG.DEALLOC" in src:
+            region = "prod"
+        yield region, ix, src, r
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("csv")
@@ -41,17 +58,9 @@ def main():
     a = ap.parse_args()
     for name, rows in sections(a.csv, a.all):
         hdr, rows = rows[0], rows[1:]
-        ix = {h: i for i, h in enumerate(hdr)}
         stall_cols = [h for h in hdr if h.startswith("stall_") and "Not Issued" not in h]
-        region, total, top = "pre", collections.Counter(), []
-        for r in rows:
-            if len(r) < len(hdr):
-                continue
-            src = r[ix["Source"]].strip()
-            if "USETMAXREG.TRY_ALLOC" in src:
-                region = "cons"
-            if "USETMAXREG.DEALLOC" in src:
-                region = "prod"
+        total, top = collections.Counter(), []
+        for region, ix, src, r in regions(hdr, rows):
             n = int(r[ix["Warp Stall Sampling (All Samples)"]] or 0)
             total[region] += n
             why = sorted(((h[6:], int(r[ix[h]] or 0)) for h in stall_cols), key=lambda x: -x[1])[:3]

@@ -12,7 +12,7 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from ncu_stalls import sections  # noqa: E402
+from ncu_stalls import regions, sections  # noqa: E402
 
 
 def main():
@@ -22,19 +22,10 @@ def main():
     a = ap.parse_args()
     for name, rows in sections(a.csv, False):
         hdr, rows = rows[0], rows[1:]
-        ix = {h: i for i, h in enumerate(hdr)}
         sc = [h for h in hdr if h.startswith("stall_") and "Not Issued" not in h]
-        region = "pre"
         stalls = collections.defaultdict(collections.Counter)
         mix, executed = collections.Counter(), collections.Counter()
-        for r in rows:
-            if len(r) < len(hdr):
-                continue
-            src = r[ix["Source"]].strip()
-            if "USETMAXREG.TRY_ALLOC" in src:
-                region = "cons"
-            if "USETMAXREG.DEALLOC" in src:
-                region = "prod"
+        for region, ix, src, r in regions(hdr, rows):
             for h in sc:
                 stalls[region][h[6:]] += int(r[ix[h]] or 0)
             n = int(r[ix["Instructions Executed"]] or 0)

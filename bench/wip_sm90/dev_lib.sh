@@ -1,0 +1,35 @@
+#!/bin/bash
+# Sourced by the dev_next_s22*.sh device scripts (device machine): the parts every call repeats.
+#   dev_begin DIR CHECK  $O (= $OUT), the log folder DIR as $T, `el` (seconds since the start),
+#                        PYTHONPATH; unpacks .carry/bins.tar.xz unless the file CHECK exists
+#   test_summary         one line per $T/*.log (sanitizer summary, last line, first failures),
+#                        appended to $O/summary.txt, then the elapsed time
+#   ncu_ab "BUILDS" ARGS bench/pa_ncu.py ARGS for each build, the builds alternated twice, then
+#                        ab_table.py's table (each row's shortest of the two against the first build)
+#   dev_end NAME         $T's logs packed to $O/NAME.tgz
+dev_begin() {
+    O=${OUT:-/tmp/out}; T=$1; mkdir -p "$O" "$T"
+    t0=$(date +%s)
+    [ -e "$2" ] || tar xJf .carry/bins.tar.xz || { echo "unpack failed"; exit 1; }
+    export PYTHONPATH=$PWD/python:$PWD/bench
+}
+el() { echo "$(( $(date +%s) - t0 ))s"; }
+test_summary() {
+    local f
+    for f in "$T"/*.log; do
+        echo "$(basename "$f" .log): $(grep -E 'SUMMARY' "$f" | tail -1 | sed 's/=========//g') $(tail -1 "$f")"
+        grep -m3 -E "FAIL|Timeout|!!" "$f"
+    done | tee -a "$O/summary.txt"
+    echo "tests $(el)" | tee -a "$O/summary.txt"
+}
+ncu_ab() {
+    local builds=$1 pass v; shift
+    for pass in 1 2; do
+        for v in $builds; do
+            timeout 100 python3 bench/pa_ncu.py --pa "$v/pa-bench" "$@" --out "$T/h_${v}_$pass" > "$T/h_${v}_$pass.txt" 2>&1
+        done
+        echo "ncu pass $pass $(el)" | tee -a "$O/summary.txt"
+    done
+    python3 bench/wip_sm90/ab_table.py "$T" h $builds | tee -a "$O/summary.txt"
+}
+dev_end() { ( cd "$T" && tar czf "$O/$1.tgz" *.txt *.log 2>/dev/null ); echo "total $(el)"; }
