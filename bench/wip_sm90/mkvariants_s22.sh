@@ -12,6 +12,7 @@
 #   build_FA:   N192 + TW + RE at d128 (FA3's tile, producer and rescale order together; spills
 #               in the producer as N192).
 # ~3 min on 2 cores. Then bash bench/wip_sm90/dev_next_s22.sh with carry .carry/bins.tar.xz.
+# (Measured in session 22, 3.1z. RE / RE2 / REV now need bench/wip_sm90/rescale_early.patch applied.)
 . "$(dirname "$0")/mkvariant_lib.sh"
 mk build_RE -DSM90_RESCALE_EARLY_D64=1 -DSM90_RESCALE_EARLY_D128=1 -DSM90_RESCALE_EARLY_D256=1
 mk build_RE2 -DSM90_RESCALE_EARLY_D128=1 -DSM90_RESCALE_EARLY_D256=1

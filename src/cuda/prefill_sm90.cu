@@ -371,7 +371,7 @@
  *       producer warp and lets the other three exit: here one K and one V warp issue both
  *       panels). bench/wip_sm90/mkvariants_s22.sh, dev_next_s22.sh.
  *   Session 22 (3.1z): those measured and rejected (RE / RE2 / REV: +0.5..4.6% except d128
- *       non-causal, -1.5..+0.6%; N192: -0.8..-1.1% at d128 non-causal, inside the noise; the
+ *       non-causal, -1.5..+0.6%; the knobs left the source, bench/wip_sm90/rescale_early.patch; N192: -0.8..-1.1% at d128 non-causal, inside the noise; the
  *       two-warp producer +3..10% on TMA page-8 rows). ncu's executed-instruction counts of FA3
  *       and ours (PC sampling, dev_fi.sh NCU=2): the same floating-point work, FA3 667 consumer
  *       instructions a warp and 192-key tile against our 726 a 176-key tile; the difference is
@@ -541,25 +541,6 @@ using namespace pa_sm90;
 #define SM90_PV_LATE_D256 1
 #endif
 #define SM90_PV_LATE(D) SM90_BY_D(D, SM90_PV_LATE_D64, SM90_PV_LATE_D128, SM90_PV_LATE_D256)
-/* SM90_RESCALE_EARLY_D<D> (session 21, compile-checked, not yet measured): O's rescale by the
- * softmax's correction moves from after P V(j-1)'s wait to the next iteration, between the issue of
- * S = Q K^T(j+1) and that of O += P V(j) (FlashAttention 3's placement: the FMULs then run under
- * this warpgroup's own Q K^T, and the hand-over to the next tile is shorter by them). */
-#ifndef SM90_RESCALE_EARLY_D64
-#define SM90_RESCALE_EARLY_D64 0
-#endif
-#ifndef SM90_RESCALE_EARLY_D128
-#define SM90_RESCALE_EARLY_D128 0
-#endif
-#ifndef SM90_RESCALE_EARLY_D256
-#define SM90_RESCALE_EARLY_D256 0
-#endif
-#define SM90_RESCALE_EARLY(D) SM90_BY_D(D, SM90_RESCALE_EARLY_D64, SM90_RESCALE_EARLY_D128, SM90_RESCALE_EARLY_D256)
-/* SM90_VWAIT_LATE=1 (session 21, compile-checked): the loop waits for V(j-1)'s full barrier after
- * issuing Q K^T(j), not before (FA3's order; with SM90_RESCALE_EARLY the rescale sits between). */
-#ifndef SM90_VWAIT_LATE
-#define SM90_VWAIT_LATE 0
-#endif
 #ifndef SM90_DESC_ADD
 #define SM90_DESC_ADD 1
 #endif
@@ -718,9 +699,10 @@ using namespace pa_sm90;
 #ifndef SM90_WIDE_ALL
 #define SM90_WIDE_ALL 1
 #endif
-/* SM90_WIDE_N (session 21, compile-checked, not measured): the wide tile's keys, 176 or 192
- * (FlashInfer's FA3 build runs d128 non-causal on 128 x 192 tiles with 24/240 registers: at 192
- * the consumers need 240, so the producer gets 24). */
+/* SM90_WIDE_N: the wide tile's keys, 176 or 192 (FlashInfer's FA3 build runs d128 non-causal on
+ * 128 x 192 tiles with 24/240 registers: at 192 the consumers need 240, so the producer gets 24,
+ * and ours spills 4..40 bytes there). Measured (3.1z): 192 -0.8..-1.1% at d128 non-causal, inside
+ * the ~1% noise of that A/B; 176 kept. */
 #ifndef SM90_WIDE_N
 #define SM90_WIDE_N 176
 #endif
@@ -733,9 +715,10 @@ using namespace pa_sm90;
 #ifndef SM90_W_CREGS
 #define SM90_W_CREGS (SM90_WIDE_N == 192 ? 240 : SM90_CONSUMER_REGS - 8)
 #endif
-/* SM90_TMA_TWO_WARPS=1 (session 21, compile-checked, not measured): the TMA kernels' producer
- * runs one warp for K and one for V (each issuing both panels' boxes), the other two exit, as
- * FA3's single producer warp leaves its sub-partitions to the consumers. */
+/* SM90_TMA_TWO_WARPS=1 (session 21; rejected in 3.1z): the TMA kernels' producer runs one warp
+ * for K and one for V (each issuing both panels' boxes), the other two exit, as FA3's single
+ * producer warp leaves its sub-partitions to the consumers. Contiguous within a point, TMA page-8
+ * rows +3..10% (each warp then issues twice the boxes in turn). */
 #ifndef SM90_TMA_TWO_WARPS
 #define SM90_TMA_TWO_WARPS 0
 #endif
@@ -1652,9 +1635,6 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         }
     };
 
-    constexpr bool RE = SM90_RESCALE_EARLY(D) != 0;
-    [[maybe_unused]] float pend_corr[2] = { 1.f, 1.f };   /* RE: the correction O still owes, and whether it does */
-    [[maybe_unused]] bool pend_upd = false;
     auto rescale_o = [&](const float (&c)[2]) {
 #pragma unroll
         for (int j = 0; j < D / 8; j++) {
@@ -1696,21 +1676,13 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         named_bar_sync(BSCHED + wg, 256);
         SM90_TT(wg, it, 1);
         mbar_wait(bar_k_full + 8 * stage, parity);
-        if (!SM90_VWAIT_LATE) mbar_wait(bar_v_full + 8 * pstage, pparity);
+        mbar_wait(bar_v_full + 8 * pstage, pparity);
         uint32_t bad[NB], anyb = 0u;
         if (MS == 2 || MS == 4) read_bad(stage, bad, anyb);
         SM90_TT(wg, it, 2);
         if (GATHER && !SM90_GATHER_PFENCE(D)) fence_proxy_async();
         wgmma_fence();
         issue_qk(stage);
-        if (SM90_VWAIT_LATE) {
-            mbar_wait(bar_v_full + 8 * pstage, pparity);
-            if (GATHER && !SM90_GATHER_PFENCE(D)) fence_proxy_async();
-        }
-        if constexpr (RE) {   /* O += P V(it - 1) needs O in the frame of tile it - 1's maximum */
-            if (pend_upd) rescale_o(pend_corr);
-        }
-        if (SM90_VWAIT_LATE || RE) wgmma_fence();
         issue_pv(pstage);
         if (!(wg == NWG - 1 && it == n_tiles - 1)) named_bar_arrive(BSCHED + SM90_NEXT_WG(wg), 256);
         SM90_TT(wg, it, 3);
@@ -1738,12 +1710,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         SM90_TT(wg, it, 6);
         __syncwarp();
         if (lane == 0) mbar_arrive(bar_v_empty + 8 * pstage);
-        if constexpr (RE) {
-            pend_upd = upd;
-            pend_corr[0] = corr[0]; pend_corr[1] = corr[1];
-        } else if (upd) {
-            rescale_o(corr);
-        }
+        if (upd) rescale_o(corr);
         pack_p();
         SM90_TT(wg, it, 7);
     }
@@ -1753,9 +1720,6 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         const uint32_t parity = (uint32_t)((n_tiles - 1) / S::STAGES) & 1u;
         mbar_wait(bar_v_full + 8 * stage, parity);
         if (GATHER && !SM90_GATHER_PFENCE(D)) fence_proxy_async();
-        if constexpr (RE) {
-            if (pend_upd) rescale_o(pend_corr);
-        }
         wgmma_fence();
         issue_pv(stage);
         wgmma_wait<0>();
