@@ -5,7 +5,8 @@
 #   test_summary         one line per $T/*.log (sanitizer summary, last line, first failures),
 #                        appended to $O/summary.txt, then the elapsed time
 #   ncu_ab "BUILDS" ARGS bench/pa_ncu.py ARGS for each build, the builds alternated twice, then
-#                        ab_table.py's table (each row's shortest of the two against the first build)
+#                        ab_table.py's table (each row's shortest of the two against the first build);
+#                        files $T/${AB_PREFIX:-h}_BUILD_PASS*
 #   dev_end NAME         $T's logs packed to $O/NAME.tgz
 dev_begin() {
     O=${OUT:-/tmp/out}; T=$1; mkdir -p "$O" "$T"
@@ -23,13 +24,13 @@ test_summary() {
     echo "tests $(el)" | tee -a "$O/summary.txt"
 }
 ncu_ab() {
-    local builds=$1 pass v; shift
+    local builds=$1 pass v h=${AB_PREFIX:-h}; shift
     for pass in 1 2; do
         for v in $builds; do
-            timeout 100 python3 bench/pa_ncu.py --pa "$v/pa-bench" "$@" --out "$T/h_${v}_$pass" > "$T/h_${v}_$pass.txt" 2>&1
+            timeout 100 python3 bench/pa_ncu.py --pa "$v/pa-bench" "$@" --out "$T/${h}_${v}_$pass" > "$T/${h}_${v}_$pass.txt" 2>&1
         done
         echo "ncu pass $pass $(el)" | tee -a "$O/summary.txt"
     done
-    python3 bench/wip_sm90/ab_table.py "$T" h $builds | tee -a "$O/summary.txt"
+    python3 bench/wip_sm90/ab_table.py "$T" "$h" $builds | tee -a "$O/summary.txt"
 }
 dev_end() { ( cd "$T" && tar czf "$O/$1.tgz" *.txt *.log 2>/dev/null ); echo "total $(el)"; }

@@ -594,6 +594,10 @@ using namespace pa_sm90;
 #ifndef SM90_WIDE_NOPOS
 #define SM90_WIDE_NOPOS 0
 #endif
+#ifndef SM90_WG_SHFL_GATHER   /* (measurement) M49 in the d128 / d256 gathers too: one value spilled
+                                 * around their loop (one STL before, one LDL after it) */
+#define SM90_WG_SHFL_GATHER 0
+#endif
 #ifndef SM90_DIET_ANY_W   /* (measurement) SM90_DIET_ANY in the 176-key kernels alone */
 #define SM90_DIET_ANY_W 0
 #endif
@@ -1354,7 +1358,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
      * measured at ncu's clocks (RESULTS 3.1z) the 128-key d128 TMA kernels -1.3..-2.2% (causal), d256
      * TMA -1.5..-1.7%, the 176-key d128 kernel +1.4..+2.7% (slower): the 128-key d128 and the d256
      * TMA kernels take it. */
-    const int wg = SM90_WG_SHFL && !GATHER && D != 64 && !W ? __shfl_sync(0xffffffffu, (int)(threadIdx.x >> 7) - 1, 0)
+    const int wg = SM90_WG_SHFL && (!GATHER || SM90_WG_SHFL_GATHER) && D != 64 && !W ? __shfl_sync(0xffffffffu, (int)(threadIdx.x >> 7) - 1, 0)
                                                            : (int)(threadIdx.x >> 7) - 1;
     const int t = threadIdx.x & 127;
     const int warp = t >> 5, lane = t & 31;
