@@ -385,7 +385,9 @@
  *       SM90_WIDE_NOPOS (their loop tests the mask words alone: they never run causal or windowed,
  *       and past the first tile none holds the sequence end; 456 fewer static instructions) and
  *       SM90_DIET_ANY_W (lane 0's OR of the mask words there, which fits in 224 registers once the
- *       position terms are gone): mkvariants_s22e.sh / dev_next_s22e.sh (~2 min of device time).
+ *       position terms are gone); SM90_WG_SHFL_GATHER (M49 in the d128 / d256 gathers, whose
+ *       loop stays spill-free: one value goes to local memory before the loop and comes back
+ *       after it): mkvariants_s22e.sh / dev_next_s22e.sh (~3 min of device time).
  *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax at d128/d64 by a
  *   wgmma.fence predicated on the row sums (2% / 7% slower, as M28 found again), a persistent
  *   static round-robin grid (causal -8%: imbalance and L2 drift).
