@@ -2,6 +2,9 @@
 # Sourced by the dev_next_s22*.sh device scripts (device machine): the parts every call repeats.
 #   dev_begin DIR CHECK  $O (= $OUT), the log folder DIR as $T, `el` (seconds since the start),
 #                        PYTHONPATH; unpacks .carry/bins.tar.xz unless the file CHECK exists
+#   forced_sm90 "BUILDS" CASES SEED
+#                        in the background: each build's test_gpu with the sm90 kernel forced at
+#                        d64, d128 and d256 (seeds SEED+1, SEED+2, ...), logs $T/BUILD_sm90_D.log
 #   test_summary         one line per $T/*.log (sanitizer summary, last line, first failures),
 #                        appended to $O/summary.txt, then the elapsed time
 #   ncu_ab "BUILDS" ARGS bench/pa_ncu.py ARGS for each build, the builds alternated twice, then
@@ -15,6 +18,15 @@ dev_begin() {
     export PYTHONPATH=$PWD/python:$PWD/bench
 }
 el() { echo "$(( $(date +%s) - t0 ))s"; }
+forced_sm90() {
+    local v d seed=$3
+    for v in $1; do
+        for d in 64 128 256; do
+            seed=$((seed + 1))
+            PA_TEST_KERNEL=sm90 PA_TEST_HEAD_DIM=$d PA_TEST_CASES=$2 PA_TEST_SEED=$seed timeout 150 "$v/test_gpu" > "$T/${v}_sm90_$d.log" 2>&1 &
+        done
+    done
+}
 test_summary() {
     local f
     for f in "$T"/*.log; do

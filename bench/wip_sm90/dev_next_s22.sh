@@ -10,17 +10,10 @@
 # Variants: RE = O's rescale between Q K^T and P V (SM90_RESCALE_EARLY_D<D>, all dims), RE2 = the
 # same at d128 / d256 only, REV = RE + V's wait after Q K^T's issue, N192 = 192-key d128 wide tiles
 # at 24/240 (producer spills), TW = a two-warp TMA producer, FA = N192 + TW + RE at d128.
-O=${OUT:-/tmp/out}; mkdir -p "$O"; T=/tmp/t22; mkdir -p $T
-t0=$(date +%s); el() { echo "$(( $(date +%s) - t0 ))s"; }
-[ -x build_TW/pa-bench ] || tar xJf .carry/bins.tar.xz || { echo "unpack failed"; exit 1; }
-export PYTHONPATH=$PWD/python:$PWD/bench
+. "$(dirname "$0")/dev_lib.sh"
+dev_begin /tmp/t22 build_TW/pa-bench
 if [ "${PHASE:-ab}" = ab ]; then
-  i=0
-  for v in build_RE build_TW; do
-    for d in 64 128 256; do
-      i=$((i+1)); PA_TEST_KERNEL=sm90 PA_TEST_HEAD_DIM=$d PA_TEST_CASES=50 PA_TEST_SEED=$((2500+i)) timeout 150 $v/test_gpu > $T/${v}_sm90_$d.log 2>&1 &
-    done
-  done
+  forced_sm90 "build_RE build_TW" 50 2500
   PA_TEST_KERNEL=sm90 PA_TEST_SM90_GATHER=1 PA_TEST_HEAD_DIM=128 PA_TEST_CASES=50 PA_TEST_SEED=2511 timeout 150 build_RE/test_gpu > $T/RE_g128.log 2>&1 &
   PA_TEST_KERNEL=sm90 PA_TEST_SM90_TAIL=3 PA_TEST_HEAD_DIM=128 PA_TEST_CASES=40 PA_TEST_SEED=2512 timeout 150 build_RE/test_gpu > $T/RE_t128.log 2>&1 &
   PA_TEST_CASES=50 PA_TEST_SEED=2513 timeout 150 build_RE/test_gpu > $T/RE_auto.log 2>&1 &
@@ -32,21 +25,12 @@ if [ "${PHASE:-ab}" = ab ]; then
   PA_TEST_KERNEL=sm90 PA_TEST_HEAD_DIM=128 PA_TEST_CASES=60 PA_TEST_SEED=2520 timeout 150 build_FA/test_gpu > $T/FA_sm90_128.log 2>&1 &
   PA_TEST_KERNEL=sm90 PA_TEST_HEAD_DIM=64 PA_TEST_CASES=3 PA_TEST_SEED=2519 timeout 200 compute-sanitizer --tool racecheck build_TW/test_gpu > $T/TW_rc64.log 2>&1 &
   wait
-  for f in $T/*.log; do echo "$(basename $f .log): $(grep -E 'SUMMARY' $f | tail -1 | sed 's/=========//g') $(tail -1 $f)"; grep -m3 -E "FAIL|Timeout" $f; done | tee -a $O/summary.txt
-  echo "tests $(el)" | tee -a $O/summary.txt
-  B="build build_RE build_RE2 build_REV build_N192 build_TW build_FA"
-  for pass in 1 2; do
-    for v in $B; do
-      timeout 100 python3 bench/pa_ncu.py --pa $v/pa-bench --dims 128,256,64 --pages 1,8 --causal both --out $T/h_${v}_$pass > $T/h_${v}_$pass.txt 2>&1
-    done
-    echo "ncu pass $pass $(el)" | tee -a $O/summary.txt
-  done
-  python3 bench/wip_sm90/ab_table.py $T h $B | tee -a $O/summary.txt
+  test_summary
+  ncu_ab "build build_RE build_RE2 build_REV build_N192 build_TW build_FA" --dims 128,256,64 --pages 1,8 --causal both
 else
   for v in build ${IL:-build_RE build_N192 build_TW build_FA}; do
     PAGEDATTN_LIBRARY=$PWD/$v/libpagedattn.so timeout 120 python3 bench/interleaved.py --rounds 6 --calls 10 --dims 128,256,64 --out $T/il_$v > $T/il_$v.txt 2>&1
     echo "== $v"; grep -E "TFLOPS" $T/il_$v.txt
   done | tee -a $O/summary.txt
 fi
-( cd $T && tar czf "$O/logs_s22_${PHASE:-ab}.tgz" *.txt *.log 2>/dev/null )
-echo "total $(el)"
+dev_end "logs_s22_${PHASE:-ab}"

@@ -6,12 +6,7 @@
 # cuDNN interleaved in one process (bench/interleaved.py) for build, build_DS and build_DI.
 . "$(dirname "$0")/dev_lib.sh"
 dev_begin /tmp/t22b build_DI/pa-bench
-i=0
-for v in build_DI build_DS; do
-  for d in 64 128 256; do
-    i=$((i+1)); PA_TEST_KERNEL=sm90 PA_TEST_HEAD_DIM=$d PA_TEST_CASES=60 PA_TEST_SEED=$((2600+i)) timeout 150 $v/test_gpu > $T/${v}_sm90_$d.log 2>&1 &
-  done
-done
+forced_sm90 "build_DI build_DS" 60 2600
 for d in 64 128 256; do
   PA_TEST_KERNEL=sm90 PA_TEST_SM90_GATHER=1 PA_TEST_HEAD_DIM=$d PA_TEST_CASES=50 PA_TEST_SEED=$((2610+d)) timeout 150 build_DI/test_gpu > $T/DI_g$d.log 2>&1 &
 done

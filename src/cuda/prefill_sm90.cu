@@ -371,8 +371,9 @@
  *       producer warp and lets the other three exit: here one K and one V warp issue both
  *       panels). bench/wip_sm90/mkvariants_s22.sh, dev_next_s22.sh.
  *   Session 22 (3.1z): those measured and rejected (RE / RE2 / REV: +0.5..4.6% except d128
- *       non-causal, -1.5..+0.6%; the knobs left the source, bench/wip_sm90/rescale_early.patch; N192: -0.8..-1.1% at d128 non-causal, inside the noise; the
- *       two-warp producer +3..10% on TMA page-8 rows). ncu's executed-instruction counts of FA3
+ *       non-causal, -1.5..+0.6%; the knobs left the source, bench/wip_sm90/rescale_early.patch;
+ *       N192: -0.8..-1.1% at d128 non-causal, inside the noise; the two-warp producer +3..10% on
+ *       TMA page-8 rows). ncu's executed-instruction counts of FA3
  *       and ours (PC sampling, dev_fi.sh NCU=2): the same floating-point work, FA3 667 consumer
  *       instructions a warp and 192-key tile against our 726 a 176-key tile; the difference is
  *       integer / uniform bookkeeping, and our consumers wait 2.1% on instruction fetch (FA3 0.9%).
@@ -549,21 +550,20 @@ using namespace pa_sm90;
 /* M48 (session 22) the consumers' per-tile bookkeeping, from ncu's executed-instruction counts
  * against FlashAttention 3 (RESULTS 3.1z: our d128 consumers ran 726 instructions a warp and
  * 176-key tile, FA3's 667 a 192-key tile; the floating-point work is the same, the difference is
- * integer and uniform work). Knobs:
- *   SM90_DIET_DESC:  a descriptor's stage offset added once a tile (lo + stage * TILE / 16), each
+ * integer and uniform work):
+ *   DESC (always): a descriptor's stage offset added once a tile (lo + stage * TILE / 16), each
  *                    k-step adding its constant (was: (stage * TILE + c) >> 4 every k-step);
- *   SM90_DIET_STAGE: stage and phase from the unsigned iteration count;
+ *   STAGE (always): stage and phase from the unsigned iteration count;
  *   SM90_DIET_RANGE_D<D>: the iterations that need no position mask (end of sequence, causal
- *                    diagonal, window) computed once a work unit, a compare pair a tile;
+ *                    diagonal, window) computed once a work unit, a compare pair a tile (never in
+ *                    the 176-key kernels: at 224 consumer registers they spill with it);
  *   SM90_DIET_ANY:   (lane-0 mask forms, MS 2..4) lane 0 ORs the stage's mask words and shares that
- *                    one word; the words themselves are shared only in the masked path.
+ *                    one word; the words themselves are shared only in the masked path (not in
+ *                    the 176-key kernels, which spill with it there: SM90_DIET_ANY_W below).
  * Measured at ncu's clocks, alternated twice (3.1z): DESC + STAGE d64 -0.5..-2.4%, d128 -0.0..-0.7%,
  * d256 -0.4..+0.4%; RANGE on top: d256 -1.3..-1.9% (TMA rows; page 1 +0.3..0.5), d128 page 1 +2.1
  * .. +2.4% (the gather rescheduled), d64 +1.0..+2.6% against DESC + STAGE; ANY: d128 within 1%.
  * So DESC and STAGE everywhere, RANGE at d256. */
-#ifndef SM90_DIET_DESC
-#define SM90_DIET_DESC 1
-#endif
 #ifndef SM90_DIET_RANGE_D64
 #define SM90_DIET_RANGE_D64 0
 #endif
@@ -576,14 +576,6 @@ using namespace pa_sm90;
 #define SM90_DIET_RANGE(D) SM90_BY_D(D, SM90_DIET_RANGE_D64, SM90_DIET_RANGE_D128, SM90_DIET_RANGE_D256)
 #ifndef SM90_DIET_ANY
 #define SM90_DIET_ANY 0
-#endif
-#ifndef SM90_DIET_STAGE
-#define SM90_DIET_STAGE 1
-#endif
-/* RANGE and ANY each hold a register or two more across the loop: the 176-key kernels (224
- * consumer registers) spill with them, so they take them only with SM90_DIET_W=1 */
-#ifndef SM90_DIET_W
-#define SM90_DIET_W 0
 #endif
 #ifndef SM90_WG_SHFL
 #define SM90_WG_SHFL 1
@@ -600,7 +592,7 @@ using namespace pa_sm90;
                                  * around their loop (one STL before, one LDL after it) */
 #define SM90_WG_SHFL_GATHER 0
 #endif
-#ifndef SM90_DIET_ANY_W   /* (measurement) SM90_DIET_ANY in the 176-key kernels alone */
+#ifndef SM90_DIET_ANY_W   /* (measurement) SM90_DIET_ANY in the 176-key kernels alone (fits with SM90_WIDE_NOPOS) */
 #define SM90_DIET_ANY_W 0
 #endif
 #define SM90_DA(G) (SM90_DESC_ADD != 0)
@@ -991,7 +983,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
      * while n0 > x (x below), the window while n0 < y. A rotated order only runs when neither
      * applies (sk % BN == 0, no causal, no window). */
     [[maybe_unused]] int clean_lo = 0, clean_hi = n_tiles;
-    constexpr bool DRANGE = SM90_DIET_RANGE(D) != 0 && (!W || SM90_DIET_W);
+    constexpr bool DRANGE = SM90_DIET_RANGE(D) != 0 && !W;
     if constexpr (DRANGE) {
         auto floordiv = [](int a, int bb) -> int { return a >= 0 ? a / bb : -((bb - 1 - a) / bb); };
         if (rot == 0) {
@@ -1360,8 +1352,8 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
      * measured at ncu's clocks (RESULTS 3.1z) the 128-key d128 TMA kernels -1.3..-2.2% (causal), d256
      * TMA -1.5..-1.7%, the 176-key d128 kernel +1.4..+2.7% (slower): the 128-key d128 and the d256
      * TMA kernels take it. */
-    const int wg = SM90_WG_SHFL && (!GATHER || SM90_WG_SHFL_GATHER) && D != 64 && !W ? __shfl_sync(0xffffffffu, (int)(threadIdx.x >> 7) - 1, 0)
-                                                           : (int)(threadIdx.x >> 7) - 1;
+    constexpr bool WGS = SM90_WG_SHFL && (!GATHER || SM90_WG_SHFL_GATHER) && D != 64 && !W;
+    const int wg = WGS ? __shfl_sync(0xffffffffu, (int)(threadIdx.x >> 7) - 1, 0) : (int)(threadIdx.x >> 7) - 1;
     const int t = threadIdx.x & 127;
     const int warp = t >> 5, lane = t & 31;
     const int qrow_base = m0 + wg * 64;
@@ -1449,8 +1441,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
     constexpr int MS = SM90_MASK_SYNC(D, GATHER);
     constexpr int NB = S::MASK_WORDS > 4 ? S::MASK_WORDS : 4;   /* mask words a consumer holds */
     /* SM90_DIET_ANY (lane-0 forms): bad[] keeps lane 0's words (zero elsewhere), anyb their OR shared */
-    constexpr bool DANY = (SM90_DIET_ANY != 0 || (W && SM90_DIET_ANY_W)) && MS >= 2 && (!W || SM90_DIET_W || SM90_DIET_ANY_W)
-                          && !(W && GATHER && SM90_WIDE_GATHER);
+    constexpr bool DANY = (W ? SM90_DIET_ANY_W != 0 : SM90_DIET_ANY != 0) && MS >= 2 && !(W && GATHER && SM90_WIDE_GATHER);
     auto read_bad = [&](int stage, uint32_t (&bad)[NB], uint32_t &anyb) {
         if constexpr (MS >= 2) {   /* lane 0 reads, the warp shares */
             uint32_t v[NB];
@@ -1490,11 +1481,8 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
     const uint64_t dk0 = PAIR ? make_desc_sw128(sK, 16, S::GROUP) : make_desc_sw128(sK, 16, 1024);
     const uint64_t dv0 = PAIR ? make_desc_sw128(sV, 1024, S::GROUP) : make_desc_sw128(sV, S::PANEL, 1024);
     const uint64_t dq0 = make_desc_sw128(sQ + wg * 64 * 128, 16, 1024);
-    auto desc_at = [](uint64_t d0, uint32_t bytes) -> uint64_t {
-        return ((d0 >> 32) << 32) | (uint32_t)((uint32_t)d0 + (bytes >> 4));
-    };
-    /* SM90_DIET_DESC: the stage's part (st16 = stage * TILE / 16) apart from the k-step's constant */
-    [[maybe_unused]] auto desc_st = [](uint64_t d0, uint32_t st16, uint32_t bytes) -> uint64_t {
+    /* the stage's part (st16 = stage * TILE / 16) apart from the k-step's constant (M48) */
+    auto desc_at = [](uint64_t d0, uint32_t st16, uint32_t bytes) -> uint64_t {
         return ((d0 >> 32) << 32) | (uint32_t)((uint32_t)d0 + st16 + (bytes >> 4));
     };
     auto issue_qk = [&](int stage) {
@@ -1503,14 +1491,13 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         for (int kk = 0; kk < D / 16; kk++) {
             const uint32_t koff = (kk & 3) * 32;
             /* PAIR layout: 8-row groups of NP KB, panel p at +p KB inside a group */
-            const uint64_t db = DA && SM90_DIET_DESC ? desc_st(dk0, st16, (PAIR ? (kk >> 2) * 1024 : (kk >> 2) * S::PANEL) + koff)
-                              : DA ? desc_at(dk0, stage * S::TILE + (PAIR ? (kk >> 2) * 1024 : (kk >> 2) * S::PANEL) + koff)
+            const uint64_t db = DA ? desc_at(dk0, st16, (PAIR ? (kk >> 2) * 1024 : (kk >> 2) * S::PANEL) + koff)
                               : PAIR ? make_desc_sw128(sK + stage * S::TILE + (kk >> 2) * 1024 + koff, 16, S::GROUP)
                                      : make_desc_sw128(sK + stage * S::TILE + (kk >> 2) * S::PANEL + koff, 16, 1024);
             if (kk < KQ) {
                 ops::template rs<0>(s, qa[kk < KQ ? kk : 0], db, kk > 0);
             } else {
-                const uint64_t da = DA ? desc_at(dq0, (kk >> 2) * S::QPANEL + koff)
+                const uint64_t da = DA ? desc_at(dq0, 0, (kk >> 2) * S::QPANEL + koff)
                                        : make_desc_sw128(sQ + (kk >> 2) * S::QPANEL + wg * 64 * 128 + koff, 16, 1024);
                 ops::template ss<0>(s, da, db, kk > 0);
             }
@@ -1522,8 +1509,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         [[maybe_unused]] const uint32_t st16 = (uint32_t)stage * (S::TILE >> 4);
 #pragma unroll
         for (int kk = 0; kk < BN / 16; kk++) {
-            const uint64_t db = DA && SM90_DIET_DESC ? desc_st(dv0, st16, PAIR ? kk * 2 * S::GROUP : kk * 16 * 128)
-                              : DA ? desc_at(dv0, stage * S::TILE + (PAIR ? kk * 2 * S::GROUP : kk * 16 * 128))
+            const uint64_t db = DA ? desc_at(dv0, st16, PAIR ? kk * 2 * S::GROUP : kk * 16 * 128)
                               : PAIR ? make_desc_sw128(sV + stage * S::TILE + kk * 2 * S::GROUP, 1024, S::GROUP)
                                      : make_desc_sw128(sV + stage * S::TILE + kk * 16 * 128, S::PANEL, 1024);
             ops::template rs<1>(o, pa[kk], db);
@@ -1545,6 +1531,8 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
             for (int i = 0; i < SN; i++) s[i] = p.softcap * tanhf(s[i] * k);
         }
         constexpr bool WNP = SM90_WIDE_NOPOS && W;
+        /* (the mask-word test stays written out in each arm: hoisted into one variable, ptxas
+         * rescheduled the d64 kernels and spilled 96 bytes in six of them) */
         const bool need_mask = WNP && !first ? (DANY ? anyb : any_bad(bad)) : DRANGE ? (it < clean_lo || it >= clean_hi || (DANY ? anyb : any_bad(bad))) :
                                (n0 + BN > sk) ||
                                (p.causal && n0 + BN - 1 > m0 + diag) ||
@@ -1670,11 +1658,11 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
     }
     for (int it = 1; it < n_tiles; it++) {
         const int n0 = tile_n0(it);
-        const unsigned uit = (unsigned)it;   /* SM90_DIET_STAGE: unsigned (it >= 1), no sign fix-ups */
-        const int stage = SM90_DIET_STAGE ? (int)(uit % S::KSTAGES) : it % S::KSTAGES;
-        const uint32_t parity = SM90_DIET_STAGE ? (uit / S::KSTAGES) & 1u : (uint32_t)(it / S::KSTAGES) & 1u;
-        const int pstage = SM90_DIET_STAGE ? (int)((uit - 1) % S::STAGES) : (it - 1) % S::STAGES;
-        const uint32_t pparity = SM90_DIET_STAGE ? ((uit - 1) / S::STAGES) & 1u : (uint32_t)((it - 1) / S::STAGES) & 1u;
+        const unsigned uit = (unsigned)it;   /* unsigned (it >= 1): no sign fix-ups (M48) */
+        const int stage = (int)(uit % S::KSTAGES);
+        const uint32_t parity = (uit / S::KSTAGES) & 1u;
+        const int pstage = (int)((uit - 1) % S::STAGES);
+        const uint32_t pparity = ((uit - 1) / S::STAGES) & 1u;
 
         /* ping-pong: this warpgroup's S = Q K^T(it) and O += P V(it-1) are issued while the
          * other warpgroup runs its softmax */
