@@ -12,9 +12,11 @@
 #include <string.h>
 
 static int failed_prints;
+/* page runs with overlapping boxes (SM90_RUNS_OVERLAP): main checks both plans */
+static int g_overlap;
 
 #define CHECK(cond, ...) do { if (!(cond)) { \
-        if (failed_prints++ < 12) { printf("FAIL [test_sm90_plan] d=%d page=%d %s %s: ", d, ps, lname, table ? "table" : "contiguous"); \
+        if (failed_prints++ < 12) { printf("FAIL [test_sm90_plan] d=%d page=%d %s %s%s: ", d, ps, lname, table ? "table" : "contiguous", g_overlap ? " overlap" : ""); \
                                     printf(__VA_ARGS__); printf("\n"); } \
         return 0; } } while (0)
 
@@ -46,15 +48,17 @@ static int check_plan_t(int d, int TILE, int ps, int layout, int table)
     const int runs_min = pa_sm90_runs_min(TILE);
     CHECK(g >= 1 && g <= TILE && TILE % g == 0 && (!table || ps % g == 0), "box rows %d", g);
     if (table && ps >= runs_min && ps % TILE) {
-        /* the runs-or-gather rule's box count is the plan's own: issuing lanes over 64 tiles */
+        /* the box count is the plan's own: issuing lanes over 64 tiles (the runs-or-gather rule
+         * counts the exact cuts, overlap 0) */
         long issued = 0;
         int lane;
         for (t = 0; t < 64; t++)
             for (lane = 0; lane < 32; lane++)
-                issued += pa_sm90_runs_lane(ps, __builtin_ctz((unsigned)g), (int)((long)t * TILE % ps), lane, TILE).issue;
+                issued += pa_sm90_runs_lane(ps, __builtin_ctz((unsigned)g), (int)((long)t * TILE % ps), lane, TILE, g_overlap).issue;
         issued *= pa_sm90_warp_panels(NP, 0);
-        CHECK(issued == pa_sm90_runs_issues64_t(&pb, TILE), "runs: %ld boxes over 64 tiles, the rule counts %d",
-              issued, pa_sm90_runs_issues64_t(&pb, TILE));
+        CHECK(issued == pa_sm90_runs_issues64_ov(&pb, TILE, g_overlap), "runs: %ld boxes over 64 tiles, the count says %d",
+              issued, pa_sm90_runs_issues64_ov(&pb, TILE, g_overlap));
+        CHECK(pa_sm90_runs_issues64_ov(&pb, TILE, 1) <= pa_sm90_runs_issues64_t(&pb, TILE), "runs: overlap issues more boxes");
     }
     if (regime == PA_SM90_GATHER) {
         CHECK(table && (((g < SM90_BOX_MIN || TILE / g > 32) && ps < runs_min) || (ps >= runs_min && pa_sm90_runs_lose(&pb))),
@@ -87,7 +91,7 @@ static int check_plan_t(int d, int TILE, int ps, int layout, int table)
             long bytes = 0;
             CHECK(table && ps >= runs_min && n_maps >= 1 && n_maps <= PA_SM90_MAX_MAPS, "runs: %d maps", n_maps);
             for (lane = 0; lane < 32; lane++) {
-                const pa_sm90_run_box x = pa_sm90_runs_lane(ps, shift, r0, lane, TILE);
+                const pa_sm90_run_box x = pa_sm90_runs_lane(ps, shift, r0, lane, TILE, g_overlap);
                 if (x.inrun) CHECK((n0 + x.js) / ps == pi0 + x.run && ((n0 + x.js) % ps == 0 || x.run == 0),
                                    "tile %d lane %d: run %d starts at row %d", t, lane, x.run, x.js);
                 if (!x.issue) continue;
@@ -102,7 +106,20 @@ static int check_plan_t(int d, int TILE, int ps, int layout, int table)
                 }
                 bytes += (long)h * 128;
             }
-            CHECK(bytes == PANEL, "tile %d: boxes bring %ld bytes per panel", t, bytes);
+            /* the kernel announces the issuing lanes' box rows (overlap) or one tile per panel;
+             * overlap brings at most 4/3 of a tile */
+            {
+                long announced = 0;
+                for (lane = 0; lane < 32; lane++) {
+                    const pa_sm90_run_box x = pa_sm90_runs_lane(ps, shift, r0, lane, TILE, g_overlap);
+                    announced += x.issue ? ((long)(1 << x.map) << shift) * 128 : 0;
+                }
+                if (!g_overlap) announced = PANEL;
+                CHECK(bytes == announced, "tile %d: boxes bring %ld bytes per panel, %ld announced", t, bytes, announced);
+                CHECK(bytes >= PANEL && 3 * bytes <= 4L * PANEL, "tile %d: %ld bytes per panel for a tile of %d", t, bytes, PANEL);
+            }
+            for (row = 0; row < TILE; row++)   /* an overlapped row: copied twice, from the same key */
+                if (g_overlap && cover[row] == 2) cover[row] = 1;
             /* the kernel's key -> run map for the bad-page mask words */
             for (row = 0; row < TILE; row++)
                 CHECK((row < first ? 0 : 1 + (row - first) / ps) == (n0 + row) / ps - pi0, "tile %d: mask run of row %d", t, row);
@@ -280,6 +297,13 @@ int main(void)
                 if (check_plan_t(128, 176, ps, layout, table)) passed++; else failed++;
                 if (check_plan_t(128, 192, ps, layout, table)) passed++; else failed++;
             }
+            for (g_overlap = 1; g_overlap >= 0; g_overlap--)   /* page runs with overlapping boxes */
+                for (ps = 43; ps <= 1100; ps++) {
+                    if (check_plan_t(128, 176, ps, layout, table)) passed++; else failed++;
+                    for (k = 0; k < 3; k++)
+                        if (check_plan(dims[k], ps, layout, table)) passed++; else failed++;
+                }
+            g_overlap = 0;
             for (i = 0; i < (int)(sizeof big / sizeof *big); i++) {
                 if (check_plan_t(128, 176, big[i], layout, table)) passed++; else failed++;
                 if (check_plan_t(128, 192, big[i], layout, table)) passed++; else failed++;

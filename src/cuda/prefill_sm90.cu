@@ -586,11 +586,49 @@ using namespace pa_sm90;
  * sk % BN == 0): their loop tests the mask words alone, and their mask drops the causal and
  * window terms. */
 #ifndef SM90_WIDE_NOPOS
-#define SM90_WIDE_NOPOS 0
+#define SM90_WIDE_NOPOS 1
 #endif
-#ifndef SM90_WG_SHFL_GATHER   /* (measurement) M49 in the d128 / d256 gathers too: one value spilled
-                                 * around their loop (one STL before, one LDL after it) */
-#define SM90_WG_SHFL_GATHER 0
+/* SM90_WG_SHFL_GATHER_D<D>: M49 in the gathers too (session 23, ncu A/B: d256 pages 1 / 3
+ * -2.0..-2.4%, d128 +0.8..+1.4%); the staged epilogue then reads the thread index through an
+ * opaque move (SM90_EPI_OPAQUE), or ptxas keeps one of Q's staging addresses alive across the
+ * loop and spills it */
+#ifndef SM90_WG_SHFL_GATHER_D128
+#define SM90_WG_SHFL_GATHER_D128 0
+#endif
+#ifndef SM90_WG_SHFL_GATHER_D256
+#define SM90_WG_SHFL_GATHER_D256 1
+#endif
+#ifdef SM90_WG_SHFL_GATHER   /* (measurement) both head_dims at once */
+#undef SM90_WG_SHFL_GATHER_D128
+#undef SM90_WG_SHFL_GATHER_D256
+#define SM90_WG_SHFL_GATHER_D128 SM90_WG_SHFL_GATHER
+#define SM90_WG_SHFL_GATHER_D256 SM90_WG_SHFL_GATHER
+#endif
+#define SM90_WG_SHFL_GATHER_FOR(D) SM90_BY_D(D, 0, SM90_WG_SHFL_GATHER_D128, SM90_WG_SHFL_GATHER_D256)
+/* SM90_RUNS_OVERLAP_D<D>: page runs in at most two TMA boxes a run, overlapping (sm90_plan.h,
+ * M51). ncu A/B (RESULTS 3.2a): d256 pages 51 / 100 -3.7 / -1.8% non-causal, 100 causal -1.4%;
+ * d64 page 100 +2.2%, d128 +0.3..+1.6% (their boxes were fewer a tile's compute time and the
+ * extra bytes cost more): d256 only. SM90_RUNS_OVERLAP=0/1 sets every head_dim (measurement). */
+#ifndef SM90_RUNS_OVERLAP_D64
+#define SM90_RUNS_OVERLAP_D64 0
+#endif
+#ifndef SM90_RUNS_OVERLAP_D128
+#define SM90_RUNS_OVERLAP_D128 0
+#endif
+#ifndef SM90_RUNS_OVERLAP_D256
+#define SM90_RUNS_OVERLAP_D256 1
+#endif
+#ifdef SM90_RUNS_OVERLAP
+#undef SM90_RUNS_OVERLAP_D64
+#undef SM90_RUNS_OVERLAP_D128
+#undef SM90_RUNS_OVERLAP_D256
+#define SM90_RUNS_OVERLAP_D64 SM90_RUNS_OVERLAP
+#define SM90_RUNS_OVERLAP_D128 SM90_RUNS_OVERLAP
+#define SM90_RUNS_OVERLAP_D256 SM90_RUNS_OVERLAP
+#endif
+#define SM90_RUNS_OVERLAP_FOR(D) SM90_BY_D(D, SM90_RUNS_OVERLAP_D64, SM90_RUNS_OVERLAP_D128, SM90_RUNS_OVERLAP_D256)
+#ifndef SM90_EPI_OPAQUE
+#define SM90_EPI_OPAQUE 1
 #endif
 #ifndef SM90_DIET_ANY_W   /* (measurement) SM90_DIET_ANY in the 176-key kernels alone (fits with SM90_WIDE_NOPOS) */
 #define SM90_DIET_ANY_W 0
@@ -1254,7 +1292,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                  * page -1 (zero-fill). */
                 pi0 = pa_fastdiv_q(p.pdiv, (uint32_t)n0);
                 const int r0 = n0 - (int)(pi0 * (uint32_t)p.page_size);
-                const pa_sm90_run_box x = pa_sm90_runs_lane(p.page_size, p.run_shift, r0, lane, BN);
+                const pa_sm90_run_box x = pa_sm90_runs_lane(p.page_size, p.run_shift, r0, lane, BN, SM90_RUNS_OVERLAP_FOR(D));
                 L0 = pa_sm90_runs_first_len(p.page_size, r0, BN);
                 issue = x.issue;
                 srow = x.srow;
@@ -1326,7 +1364,10 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                 }
                 /* panel warp pn loads panels pn, pn + 2, ... (none for warp 1 at head_dim 64) */
                 const int mine = pa_sm90_warp_panels(NP, pn);
-                if (lane == 0) mbar_arrive_expect_tx(full + 8 * stage, mine * S::PANEL);
+                int panel_bytes = S::PANEL;
+                if (SM90_RUNS_OVERLAP_FOR(D) && p.runs)   /* overlapping boxes bring more than a tile */
+                    panel_bytes = (int)__reduce_add_sync(0xffffffffu, issue ? (unsigned)((1 << mi) << p.run_shift) : 0u) * 128;
+                if (lane == 0) mbar_arrive_expect_tx(full + 8 * stage, mine * panel_bytes);
                 __syncwarp();
                 if (threadIdx.x == 0 && it == 0) SM90_TR(18);
                 if (issue) {
@@ -1352,7 +1393,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
      * measured at ncu's clocks (RESULTS 3.1z) the 128-key d128 TMA kernels -1.3..-2.2% (causal), d256
      * TMA -1.5..-1.7%, the 176-key d128 kernel +1.4..+2.7% (slower): the 128-key d128 and the d256
      * TMA kernels take it. */
-    constexpr bool WGS = SM90_WG_SHFL && (!GATHER || SM90_WG_SHFL_GATHER) && D != 64 && !W;
+    constexpr bool WGS = SM90_WG_SHFL && (!GATHER || SM90_WG_SHFL_GATHER_FOR(D)) && D != 64 && !W;
     const int wg = WGS ? __shfl_sync(0xffffffffu, (int)(threadIdx.x >> 7) - 1, 0) : (int)(threadIdx.x >> 7) - 1;
     const int t = threadIdx.x & 127;
     const int warp = t >> 5, lane = t & 31;
@@ -1783,6 +1824,10 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         named_bar_sync(2 + wg, 128);
         {
             constexpr int CR = D / 8, RPI = 128 / CR, NQ = 64 / RPI;
+            /* the thread index through an opaque move in the gathers with M49, so that ptxas
+             * recomputes these addresses here instead of keeping Q's staging ones across the loop */
+            int t = threadIdx.x & 127;
+            if (SM90_EPI_OPAQUE && GATHER && WGS) asm volatile("mov.b32 %0, %0;" : "+r"(t));
             uint16_t *ob = p.o + (int64_t)q_start * p.o_st + (int64_t)h * p.o_sh;
             uint4 ov[NQ];
 #pragma unroll

@@ -2,7 +2,8 @@
  * The sm90 prefill kernel's load plan (prefill_sm90.cu): which regime a call takes, and which TMA
  * boxes fill a 128-key tile. Plain C shared by the kernel (host and device) and by
  * tests/test_sm90_plan.c, which checks on the CPU, for every page size, that each regime's boxes
- * cover every row of a tile once, stay inside one page, and add up to the bytes the stage's
+ * cover every row of a tile once (overlapping run boxes: at least once, a row's copies from the
+ * same key), stay inside one page, and add up to the bytes the stage's
  * mbarrier expects (a mismatch hangs the kernel instead of failing).
  */
 #ifndef PA_SM90_PLAN_H
@@ -101,9 +102,25 @@ static inline int pa_sm90_pair_mode(const pa__problem *pb)
  * (head_dim 64 has one panel, so warp 1 loads none and arrives with no bytes). */
 PA_SM90_FN int pa_sm90_warp_panels(int panels, int pnl) { return (panels - pnl + 1) / 2; }
 
+/* Page runs, overlapping boxes (prefill_sm90.cu's SM90_RUNS_OVERLAP_D<D>, session 23): a run
+ * whose length in box-row units is not a power of two takes two boxes, the top bit's height from the run's first row and
+ * the rest's height rounded up to a power of two ending at its last row; the two overlap when the
+ * rest is not a power of two, and then copy the same keys into the same rows, so the stage holds
+ * the same bytes and its mbarrier expects the boxes' sum. At most two boxes a run (the exact cut
+ * takes one per set bit), for at most 4/3 of its bytes. */
+PA_SM90_FN int pa_sm90_popc(unsigned u) { int n = 0; while (u) { n += (int)(u & 1u); u >>= 1; } return n; }
+PA_SM90_FN int pa_sm90_top_bit(unsigned u) { int k = -1; while (u) { k++; u >>= 1; } return k; }
+/* boxes for a run of `units` box-row units */
+PA_SM90_FN int pa_sm90_run_boxes(unsigned units, int overlap)
+{
+    const int n = pa_sm90_popc(units);
+    return overlap && n > 2 ? 2 : n;
+}
+
 /* Page runs: the TMA boxes one panel warp issues over 64 consecutive tiles (a run of len keys
- * takes one box per set bit of len / box rows; a warp loads (panels + 1) / 2 panels). */
-static inline int pa_sm90_runs_issues64_t(const pa__problem *pb, int tile)
+ * takes one box per set bit of len / box rows; a warp loads (panels + 1) / 2 panels). The
+ * runs-or-gather rule below counts the exact cuts (overlap 0), as measured in RESULTS 2.13. */
+static inline int pa_sm90_runs_issues64_ov(const pa__problem *pb, int tile, int overlap)
 {
     const int ps = pb->page_size, g = pa_sm90_box_rows_t(pb, tile);
     int total = 0, t;
@@ -112,12 +129,15 @@ static inline int pa_sm90_runs_issues64_t(const pa__problem *pb, int tile)
         int s = 0;
         while (s < tile) {
             const int avail = s == 0 ? ps - r0 : ps, len = avail < tile - s ? avail : tile - s;
-            int units = len / g;
-            while (units) { total += units & 1; units >>= 1; }
+            total += pa_sm90_run_boxes((unsigned)(len / g), overlap);
             s += len;
         }
     }
     return total * pa_sm90_warp_panels(pa_sm90_panels(pb->head_dim), 0);
+}
+static inline int pa_sm90_runs_issues64_t(const pa__problem *pb, int tile)
+{
+    return pa_sm90_runs_issues64_ov(pb, tile, 0);
 }
 static inline int pa_sm90_runs_issues64(const pa__problem *pb)
 {
@@ -197,7 +217,8 @@ PA_SM90_FN void pa_sm90_pair_share_any(int boxes, int pnl, int *first, int *mine
 /* Page runs: a tile (of `tile` keys) whose first key sits at slot r0 of its page lies in at most
  * 4 runs (page sizes from SM90_RUNS_MIN = 43 up), the first
  * from r0 (first_len keys), the others from slot 0 of the next pages. Lane 8 run + k takes bit k
- * of its run's length in units of 2^run_shift rows (higher bits first), from map k. */
+ * of its run's length in units of 2^run_shift rows (higher bits first), from map k; with
+ * `overlap`, the two boxes of pa_sm90_run_boxes above. */
 typedef struct pa_sm90_run_box {
     int inrun;        /* the lane's run lies in the tile (it looks up the run's page) */
     int issue;        /* the lane issues a box */
@@ -211,7 +232,7 @@ PA_SM90_FN int pa_sm90_runs_first_len(int page_size, int r0, int tile)
     return page_size - r0 < tile ? page_size - r0 : tile;
 }
 
-PA_SM90_FN pa_sm90_run_box pa_sm90_runs_lane(int page_size, int run_shift, int r0, int lane, int tile)
+PA_SM90_FN pa_sm90_run_box pa_sm90_runs_lane(int page_size, int run_shift, int r0, int lane, int tile, int overlap)
 {
     pa_sm90_run_box x = { 0, 0, 0, 0, 0, 0, 0 };
     const int pc = lane >> 3, k = lane & 7, first = pa_sm90_runs_first_len(page_size, r0, tile);
@@ -222,10 +243,20 @@ PA_SM90_FN pa_sm90_run_box pa_sm90_runs_lane(int page_size, int run_shift, int r
     if (x.inrun) {
         const int left = tile - x.js;
         const int units = (pc == 0 ? first : (page_size < left ? page_size : left)) >> run_shift;
-        const int off = ((units >> (k + 1)) << (k + 1)) << run_shift;
+        int off = ((units >> (k + 1)) << (k + 1)) << run_shift;
+        x.issue = (units >> k) & 1;
+        if (overlap && (units & (units - 1))) {
+            /* lane top: 2^top units from the start; the rest's box (2^top2 >= rest units, ending at
+             * the run's end) by lane top2, or top - 1 when top2 = top */
+            const int top = pa_sm90_top_bit((unsigned)units), rest = units - (1 << top);
+            const int top2 = pa_sm90_top_bit((unsigned)(rest - 1)) + 1;
+            const int kb = top2 == top ? top - 1 : top2;
+            x.issue = k == top || k == kb;
+            x.map = k == top ? top : top2;
+            off = k == top ? 0 : (units - (1 << top2)) << run_shift;
+        }
         x.srow = x.js + off;
         x.slot = (pc == 0 ? r0 : 0) + off;
-        x.issue = (units >> k) & 1;
     }
     return x;
 }
