@@ -33,7 +33,8 @@
  *      panel, tiles in the plain layout [panel][128 rows][128 B], one lane per box.
  *  (3) RUNS, the other page sizes from 43 up (100, 51, and padded pools' 48, 672 ...): a tile's keys lie in at
  *      most 4 page runs; each run is cut into power-of-two boxes (100 = 64 + 32 + 4), one tensor
- *      map per box height, lane 8 run + bit issues the box of one bit of the run's length. The
+ *      map per box height, lane 8 run + bit issues the box of one bit of the run's length (d256:
+ *      at most two boxes a run, overlapping, M51). The
  *      box destination is only 128-byte aligned: 128B swizzling follows the shared-memory
  *      address bits, so a box landing at row r gets row r's pattern.
  *  (4) GATHER instantiation, the rest (pages 1..7, 12, 20 ...), and the run pages whose box count
@@ -389,6 +390,21 @@
  *       position terms are gone); SM90_WG_SHFL_GATHER (M49 in the d128 / d256 gathers, whose
  *       loop stays spill-free: one value goes to local memory before the loop and comes back
  *       after it): mkvariants_s22e.sh / dev_next_s22e.sh (~3 min of device time).
+ *   M50 (3.2a) SM90_WIDE_NOPOS on (the 176-key kernels' loop tests only the mask words: d128
+ *       non-causal contiguous / page 8 -0.4..-0.5 / -0.5..-1.2% in two calls) and M49 in the d256
+ *       gathers (pages 1 / 3 -1.4..-2.4% in two calls; d128's gather +0.8..1.4%, left out), whose
+ *       spilled value (one of Q's staging addresses kept across the loop) is gone: the staged
+ *       epilogue takes the thread index through an opaque move and recomputes its addresses.
+ *       Predicted from the instruction counts ~1%; measured about that. DIET_ANY_W: no better.
+ *   M51 (3.2a) page runs in at most two TMA boxes a run (sm90_plan.h): a run that is not a power
+ *       of two in box rows takes its top bit's box from its start and the rest rounded up to a
+ *       power of two ending at its end; overlapping rows get the same key twice, the mbarrier
+ *       expects the boxes' sum (a warp reduction). Predicted from the box counts (d256 page 100:
+ *       2.92 -> 2.45 boxes a panel and tile, page 51 6.41 -> 4.23): d256 51 / 100 -3.7 / -1.8%
+ *       non-causal, 100 causal -1.4%; d64 100 +2.2%, d128 +0.3..+1.6% (the extra bytes cost
+ *       more than the boxes saved where a tile's compute time is shorter): d256 only.
+ *       Rejected: SM90_MASK_SKIP (contiguous caches skip the mask words: 0..+0.7%, d64 spilled);
+ *       M49 in the 176-key kernels after M50 (spills 20 bytes).
  *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax at d128/d64 by a
  *   wgmma.fence predicated on the row sums (2% / 7% slower, as M28 found again), a persistent
  *   static round-robin grid (causal -8%: imbalance and L2 drift).
