@@ -98,6 +98,13 @@ def main():
     a = ap.parse_args()
     dims = [int(x) for x in a.dims.split(",")]
     pages = [int(x) for x in a.pages.split(",")]
+    if 0 in pages or not pages:   # the contiguous row comes with every paged row
+        pages = [x for x in pages if x != 0]
+        if not pages:
+            print("pa_ncu: --pages needs paged sizes (each is timed with its contiguous row; 0 is implied)")
+            return 2
+        a.pages = ",".join(str(x) for x in pages)
+        print("pa_ncu: page 0 dropped from --pages (every paged row brings its contiguous row)")
     causals = {"0": [0], "1": [1], "both": [0, 1]}[a.causal]
     if a.csv:
         text = open(a.csv).read()
