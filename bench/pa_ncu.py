@@ -98,7 +98,7 @@ def main():
     a = ap.parse_args()
     dims = [int(x) for x in a.dims.split(",")]
     pages = [int(x) for x in a.pages.split(",")]
-    if 0 in pages or not pages:   # the contiguous row comes with every paged row
+    if 0 in pages:   # the contiguous row comes with every paged row
         pages = [x for x in pages if x != 0]
         if not pages:
             print("pa_ncu: --pages needs paged sizes (each is timed with its contiguous row; 0 is implied)")

@@ -2,7 +2,8 @@
  * The sm90 prefill kernel's load plan on the CPU (src/cuda/sm90_plan.h, the functions the kernel
  * itself calls): for every page size 1..1100 (and a few larger), NHD-dense, HND-dense and padded
  * pools, with a page table and as a contiguous cache, and every tile start of a page-size period:
- * each regime's TMA boxes cover every row of the 128-key tile exactly once, a box never leaves
+ * each regime's TMA boxes cover every row of the 128-key tile exactly once (page runs cut into
+ * overlapping boxes: once or twice, from the same key, at most 4/3 of a tile's bytes), a box never leaves
  * its page, its rows are the keys it claims (page and slot), it uses a tensor map that exists,
  * and the bytes each producer warp announces to the stage's mbarrier equal the bytes its boxes
  * bring (a mismatch hangs the kernel on the GPU rather than failing a test). Needs no GPU.
@@ -12,7 +13,7 @@
 #include <string.h>
 
 static int failed_prints;
-/* page runs with overlapping boxes (SM90_RUNS_OVERLAP): main checks both plans */
+/* page runs cut into overlapping boxes (prefill_sm90.cu SM90_RUNS_OVERLAP_D<D>): main checks both cuts */
 static int g_overlap;
 
 #define CHECK(cond, ...) do { if (!(cond)) { \
@@ -106,18 +107,10 @@ static int check_plan_t(int d, int TILE, int ps, int layout, int table)
                 }
                 bytes += (long)h * 128;
             }
-            /* the kernel announces the issuing lanes' box rows (overlap) or one tile per panel;
-             * overlap brings at most 4/3 of a tile */
-            {
-                long announced = 0;
-                for (lane = 0; lane < 32; lane++) {
-                    const pa_sm90_run_box x = pa_sm90_runs_lane(ps, shift, r0, lane, TILE, g_overlap);
-                    announced += x.issue ? ((long)(1 << x.map) << shift) * 128 : 0;
-                }
-                if (!g_overlap) announced = PANEL;
-                CHECK(bytes == announced, "tile %d: boxes bring %ld bytes per panel, %ld announced", t, bytes, announced);
-                CHECK(bytes >= PANEL && 3 * bytes <= 4L * PANEL, "tile %d: %ld bytes per panel for a tile of %d", t, bytes, PANEL);
-            }
+            /* the kernel announces one tile per panel, or with overlap the issuing lanes' box
+             * rows (the sum `bytes` is), which stays within 4/3 of a tile */
+            CHECK(g_overlap || bytes == PANEL, "tile %d: boxes bring %ld bytes per panel", t, bytes);
+            CHECK(bytes >= PANEL && 3 * bytes <= 4L * PANEL, "tile %d: %ld bytes per panel for a tile of %d", t, bytes, PANEL);
             for (row = 0; row < TILE; row++)   /* an overlapped row: copied twice, from the same key */
                 if (g_overlap && cover[row] == 2) cover[row] = 1;
             /* the kernel's key -> run map for the bad-page mask words */
@@ -297,12 +290,12 @@ int main(void)
                 if (check_plan_t(128, 176, ps, layout, table)) passed++; else failed++;
                 if (check_plan_t(128, 192, ps, layout, table)) passed++; else failed++;
             }
-            for (g_overlap = 1; g_overlap >= 0; g_overlap--)   /* page runs with overlapping boxes */
-                for (ps = 43; ps <= 1100; ps++) {
-                    if (check_plan_t(128, 176, ps, layout, table)) passed++; else failed++;
-                    for (k = 0; k < 3; k++)
-                        if (check_plan(dims[k], ps, layout, table)) passed++; else failed++;
-                }
+            g_overlap = 1;   /* page runs with overlapping boxes (the exact cuts: the loops above) */
+            for (ps = 43; ps <= 1100; ps++) {
+                if (check_plan_t(128, 176, ps, layout, table)) passed++; else failed++;
+                for (k = 0; k < 3; k++)
+                    if (check_plan(dims[k], ps, layout, table)) passed++; else failed++;
+            }
             g_overlap = 0;
             for (i = 0; i < (int)(sizeof big / sizeof *big); i++) {
                 if (check_plan_t(128, 176, big[i], layout, table)) passed++; else failed++;

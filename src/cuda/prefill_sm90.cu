@@ -606,8 +606,7 @@ using namespace pa_sm90;
 #endif
 /* SM90_WG_SHFL_GATHER_D<D>: M49 in the gathers too (session 23, ncu A/B: d256 pages 1 / 3
  * -2.0..-2.4%, d128 +0.8..+1.4%); the staged epilogue then reads the thread index through an
- * opaque move (SM90_EPI_OPAQUE), or ptxas keeps one of Q's staging addresses alive across the
- * loop and spills it */
+ * opaque move, or ptxas keeps one of Q's staging addresses alive across the loop and spills it */
 #ifndef SM90_WG_SHFL_GATHER_D128
 #define SM90_WG_SHFL_GATHER_D128 0
 #endif
@@ -643,9 +642,6 @@ using namespace pa_sm90;
 #define SM90_RUNS_OVERLAP_D256 SM90_RUNS_OVERLAP
 #endif
 #define SM90_RUNS_OVERLAP_FOR(D) SM90_BY_D(D, SM90_RUNS_OVERLAP_D64, SM90_RUNS_OVERLAP_D128, SM90_RUNS_OVERLAP_D256)
-#ifndef SM90_EPI_OPAQUE
-#define SM90_EPI_OPAQUE 1
-#endif
 #ifndef SM90_DIET_ANY_W   /* (measurement) SM90_DIET_ANY in the 176-key kernels alone (fits with SM90_WIDE_NOPOS) */
 #define SM90_DIET_ANY_W 0
 #endif
@@ -1842,20 +1838,20 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
             constexpr int CR = D / 8, RPI = 128 / CR, NQ = 64 / RPI;
             /* the thread index through an opaque move in the gathers with M49, so that ptxas
              * recomputes these addresses here instead of keeping Q's staging ones across the loop */
-            int t = threadIdx.x & 127;
-            if (SM90_EPI_OPAQUE && GATHER && WGS) asm volatile("mov.b32 %0, %0;" : "+r"(t));
+            int te = t;
+            if (GATHER && WGS) asm volatile("mov.b32 %0, %0;" : "+r"(te));
             uint16_t *ob = p.o + (int64_t)q_start * p.o_st + (int64_t)h * p.o_sh;
             uint4 ov[NQ];
 #pragma unroll
             for (int i = 0; i < NQ; i++) {
-                const int r = i * RPI + t / CR, c = t % CR, row = wg * 64 + r;
+                const int r = i * RPI + te / CR, c = te % CR, row = wg * 64 + r;
                 const uint32_t addr = q_chunk(row, c);
                 asm volatile("ld.shared.v4.b32 {%0, %1, %2, %3}, [%4];\n"
                              : "=r"(ov[i].x), "=r"(ov[i].y), "=r"(ov[i].z), "=r"(ov[i].w) : "r"(addr) : "memory");
             }
 #pragma unroll
             for (int i = 0; i < NQ; i++) {
-                const int r = i * RPI + t / CR, c = t % CR;
+                const int r = i * RPI + te / CR, c = te % CR;
                 if (qrow_base + r < sq)
                     asm volatile("st.global.v4.b32 [%0], {%1, %2, %3, %4};\n"
                                  :: "l"(ob + (int64_t)(qrow_base + r) * p.o_st + c * 8), "r"(ov[i].x), "r"(ov[i].y), "r"(ov[i].z), "r"(ov[i].w)
