@@ -405,6 +405,12 @@
  *       more than the boxes saved where a tile's compute time is shorter): d256 only.
  *       Rejected: SM90_MASK_SKIP (contiguous caches skip the mask words: 0..+0.7%, d64 spilled);
  *       M49 in the 176-key kernels after M50 (spills 20 bytes).
+ *   M52 (3.2b) the d256 TMA producers form the key-mask words, the PAIR boxes' coordinates and
+ *       share and the run boxes' byte count before a stage's empty wait (SM90_TMA_PRE): from the
+ *       wait to the box, 30 instructions instead of about 100. Predicted: a small gain where the
+ *       consumers wait on K (2.5% of their samples contiguous, 3.8% at page 256, where the table
+ *       lookup sits before the wait). Measured: d256 paged -1.1..-2.7%, contiguous -0.4%; d128 /
+ *       d64 (all but the 128-key d128 PAIR kernels, which spill) within noise, so d256 only.
  *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax at d128/d64 by a
  *   wgmma.fence predicated on the row sums (2% / 7% slower, as M28 found again), a persistent
  *   static round-robin grid (causal -8%: imbalance and L2 drift).
@@ -492,7 +498,13 @@ using namespace pa_sm90;
 #ifndef SM90_KSTAGES_G256
 #define SM90_KSTAGES_G256 SM90_STAGES_FOR(256, 1)
 #endif
-#define SM90_KSTAGES_FOR(D, G) ((G) && (D) != 64 ? SM90_BY_D(D, 0, SM90_KSTAGES_G128, SM90_KSTAGES_G256) : SM90_STAGES_FOR(D, G))
+/* SM90_KSTAGES_T256=3 (session 24, experiment; M31 in RESULTS 3.1s): a third K stage in the d256
+ * TMA kernels (224 KB), against the consumers' waits on K's full barrier */
+#ifndef SM90_KSTAGES_T256
+#define SM90_KSTAGES_T256 SM90_STAGES_FOR(256, 0)
+#endif
+#define SM90_KSTAGES_FOR(D, G) ((G) && (D) != 64 ? SM90_BY_D(D, 0, SM90_KSTAGES_G128, SM90_KSTAGES_G256) \
+                                : (D) == 256 ? SM90_KSTAGES_T256 : SM90_STAGES_FOR(D, G))
 /* wgmma descriptors by offset from ones built once, instead of rebuilt per k-step (107 -> 82
  * uniform-datapath instructions a tile in the d128 loop): in the TMA kernels, whose time it cut
  * by 0.8..1.7% at ncu's locked clocks (4 shapes, RESULTS 3.1m), and since session 14 in the
@@ -769,6 +781,25 @@ using namespace pa_sm90;
  * rows +3..10% (each warp then issues twice the boxes in turn). */
 #ifndef SM90_TMA_TWO_WARPS
 #define SM90_TMA_TWO_WARPS 0
+#endif
+/* SM90_TMA_PRE (M52): the TMA producers form the mask words, the PAIR boxes' coordinates and
+ * shares and the expected bytes before the empty wait (they depend on the lookup alone), so that a
+ * stage's release is followed by the stores, the arrival and the boxes only. 1: d256 (adopted,
+ * RESULTS 3.2b); 2: every TMA kernel but the 128-key d128 PAIR ones (measured, no gain); 0: off. */
+#ifndef SM90_TMA_PRE
+#define SM90_TMA_PRE 1
+#endif
+/* SM90_TMA_AHEAD=1 (session 24, experiment; M18 at d128 / d64 in RESULTS 3.1h was 1..3 points
+ * worse): the d256 TMA producers read a tile's page-table entries one tile ahead, before the
+ * previous tile's empty wait, so that no table latency stands before a stage's boxes. */
+/* SM90_PAIR_ONE_WARP=1 (session 24, experiment): where a tile is one PAIR box (contiguous caches,
+ * pages that hold a whole tile), panel warps 1 and 3 exit instead of polling the empty barriers and
+ * arriving with no bytes; the full barriers then count one arrival. */
+#ifndef SM90_PAIR_ONE_WARP
+#define SM90_PAIR_ONE_WARP 0
+#endif
+#ifndef SM90_TMA_AHEAD
+#define SM90_TMA_AHEAD 0
 #endif
 #ifndef SM90_WIDE_GATHER     /* the d128 gather on 176-key tiles too (56/224 registers; measured +17%, off) */
 #define SM90_WIDE_GATHER 0
@@ -1077,13 +1108,22 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         for (int s = 0; s < S::STAGES; s++) {
             /* TMA: one producer warp per 64-column panel. Gather: the 64 copying threads
              * (cp.async.mbarrier.arrive.noinc), plus for K the two mask-writing lanes. */
+#if SM90_PAIR_ONE_WARP
+            mbar_init(bar_k_full + 8 * s, GATHER ? 66 : PAIR && p.boxes == 1 ? 1 : 2);
+            mbar_init(bar_v_full + 8 * s, GATHER ? 64 : PAIR && p.boxes == 1 ? 1 : 2);
+#else
             mbar_init(bar_k_full + 8 * s, GATHER ? 66 : 2);
             mbar_init(bar_v_full + 8 * s, GATHER ? 64 : 2);
+#endif
             mbar_init(bar_k_empty + 8 * s, SM90_MASK_SYNC(D, GATHER) == 1 ? 128 * NWG : 4 * NWG);   /* one arrival per consumer thread or warp */
             mbar_init(bar_v_empty + 8 * s, 4 * NWG);
         }
         for (int s = S::STAGES; s < S::KSTAGES; s++) {   /* K's deeper ring (SM90_KSTAGES_G<D>) */
+#if SM90_PAIR_ONE_WARP
+            mbar_init(bar_k_full + 8 * s, GATHER ? 66 : PAIR && p.boxes == 1 ? 1 : 2);
+#else
             mbar_init(bar_k_full + 8 * s, GATHER ? 66 : 2);
+#endif
             mbar_init(bar_k_empty + 8 * s, SM90_MASK_SYNC(D, GATHER) == 1 ? 128 * NWG : 4 * NWG);
         }
         fence_mbar_init();
@@ -1284,16 +1324,41 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
             return;
         }
         if (SM90_TMA_TWO_WARPS && pnl == 1) return;   /* warps 0 (K) and 2 (V) issue both panels */
+#if SM90_PAIR_ONE_WARP
+        if (PAIR && p.boxes == 1 && pnl == 1) return;   /* a tile in one box: warps 1 and 3 have nothing to load */
+#endif
         const CUtensorMap *map0 = is_v ? maps.v : maps.k;
         const uint32_t full = is_v ? bar_v_full : bar_k_full, empty = is_v ? bar_v_empty : bar_k_empty;
         const uint32_t sbuf0 = (is_v ? sV : sK) + pnl * S::PANEL;
         const int32_t *pt = p.page_table ? p.page_table + (int64_t)b * p.pt_stride : 0;
         if (lane < p.n_maps) tma_prefetch_desc(map0 + lane);
         if (threadIdx.x == 0) SM90_TR(16);
+#if SM90_TMA_AHEAD
+        /* the entry a lane reads for the tile at n0_: runs, the tile's first page + lane / 8 (lane
+         * 8 run + k); boxes, box lane's page; 0 where the sequence has no such entry */
+        constexpr bool AH = D == 256;
+        const uint32_t npg = pt ? pa_fastdiv_q(p.pdiv, (uint32_t)(sk + p.page_size - 1)) : 0u;
+        auto ahead = [&](int n0_) -> int {
+            uint32_t idx;
+            if (p.runs) idx = pa_fastdiv_q(p.pdiv, (uint32_t)n0_) + (uint32_t)(lane >> 3);
+            else {
+                const int j = n0_ + lane * p.box_rows;
+                if (lane >= p.boxes || j >= sk) return 0;
+                idx = pa_fastdiv_q(p.pdiv, (uint32_t)j);
+            }
+            return idx < npg ? __ldg(pt + idx) : 0;
+        };
+        int pid_next = AH && n_tiles > 0 && pt ? ahead(tile_n0(0)) : 0;
+#endif
         for (int it = 0; it < n_tiles; it++) {
             const int n0 = tile_n0(it);
-            const int stage = it % S::STAGES;
-            const uint32_t parity = (uint32_t)(it / S::STAGES) & 1u;
+#if SM90_TMA_AHEAD
+            const int pid_now = pid_next;
+            if (AH) pid_next = it + 1 < n_tiles && pt ? ahead(tile_n0(it + 1)) : 0;
+#endif
+            /* K's ring may be deeper than V's (SM90_KSTAGES_T256) */
+            const int stage = S::KSTAGES == S::STAGES || is_v ? it % S::STAGES : it % S::KSTAGES;
+            const uint32_t parity = (uint32_t)(S::KSTAGES == S::STAGES || is_v ? it / S::STAGES : it / S::KSTAGES) & 1u;
             int page = -1, slot = 0, bad = 0, srow = 0, mi = 0;
             bool issue;
             uint32_t pi0 = 0;
@@ -1311,7 +1376,11 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                 slot = x.slot;
                 mi = x.map;
                 if (x.inrun && n0 + x.js < sk) {
+#if SM90_TMA_AHEAD
+                    const int pid = AH ? pid_now : pt[pi0 + x.run];
+#else
                     const int pid = pt[pi0 + x.run];
+#endif
                     if (pid < 0 || pid >= p.num_pages) bad = 1; /* never dereferenced: OOB box */
                     page = bad ? -1 : pid;
                 }
@@ -1324,7 +1393,11 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                     if (!pt) { page = b; slot = j; }
                     else if (j < sk) {
                         const uint32_t pi = pa_fastdiv_q(p.pdiv, (uint32_t)j);
+#if SM90_TMA_AHEAD
+                        const int pid = AH ? pid_now : pt[pi];
+#else
                         const int pid = pt[pi];
+#endif
                         slot = j - (int)(pi * (uint32_t)p.page_size);
                         if (pid < 0 || pid >= p.num_pages) bad = 1; /* never dereferenced: OOB box */
                         page = bad ? -1 : pid;
@@ -1332,11 +1405,49 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                 }
             }
             const uint32_t bad_mask = __ballot_sync(0xffffffffu, bad);
+#if SM90_TMA_PRE
+            /* the mask words, the PAIR boxes' coordinates and this warp's share, and the bytes of
+             * overlapping run boxes, formed before the empty wait (they depend on the lookup alone);
+             * 1: d256; 2: every kernel but the 128-key d128 PAIR ones (whose 40-register producer
+             * spilled 4 bytes with it) */
+            constexpr bool PRE = D == 256 || (SM90_TMA_PRE > 1 && !(D == 128 && PAIR && !W));
+            uint32_t mbits[S::MASK_WORDS];
+            int pre_first = 0, pre_mine = 0, pre_c3 = 0, pre_c4 = 0, pre_bytes = S::PANEL;
+            if (PRE && pw == 0) {
+#pragma unroll
+                for (int w = 0; w < S::MASK_WORDS; w++) {
+                    const int key = 32 * w + lane;
+                    int unit;
+                    if (p.runs) unit = bad_mask ? 8 * (key < L0 ? 0 : 1 + (int)pa_fastdiv_q(p.pdiv, (uint32_t)(key - L0))) : 0;
+                    else unit = key >> p.box_shift;
+                    mbits[w] = __ballot_sync(0xffffffffu, (bad_mask >> unit) & 1u);
+                }
+            }
+            static_assert(!SM90_TMA_TWO_WARPS, "SM90_TMA_PRE assumes one panel per warp");
+            if constexpr (PRE && PAIR) {
+                if constexpr (W) pa_sm90_pair_share_any(p.boxes, pnl, &pre_first, &pre_mine);
+                else pa_sm90_pair_share(p.boxes, pnl, &pre_first, &pre_mine);
+                if (p.pair_mode == PA_SM90_PAIR_GLOBAL) { pre_c3 = page >= 0 ? page * p.page_groups + (slot >> 3) : -64; pre_c4 = kvh; }
+                else if (p.pair_mode == PA_SM90_PAIR_HEADS) { pre_c3 = slot >> 3; pre_c4 = page >= 0 ? page * p.group_hk + kvh : -1; }
+                else { pre_c3 = kvh; pre_c4 = page; }
+                pre_bytes = pre_mine * pa_sm90_pair_box_rows(p.pair_mode, p.box_rows) * NP * 128;
+            } else if (PRE && SM90_RUNS_OVERLAP_FOR(D) && p.runs) {
+                pre_bytes = (int)__reduce_add_sync(0xffffffffu, issue ? (unsigned)((1 << mi) << p.run_shift) : 0u) * 128;
+            }
+#endif
             if (threadIdx.x == 0 && it == 0) SM90_TR(19);
             if (lane == 0) mbar_wait(empty + 8 * stage, parity ^ 1u);
             __syncwarp();
             if (threadIdx.x == 0 && it == 0) SM90_TR(17);
+#if SM90_TMA_PRE
+            if (PRE && pw == 0 && lane == 0) {
+#pragma unroll
+                for (int w = 0; w < S::MASK_WORDS; w++) bad_masks[S::MASK_STRIDE * stage + w] = mbits[w];
+            }
+            if (!PRE && pw == 0) {
+#else
             if (pw == 0) {   /* box (run) mask -> key mask words */
+#endif
 #pragma unroll
                 for (int w = 0; w < S::MASK_WORDS; w++) {
                     const int key = 32 * w + lane;
@@ -1355,6 +1466,21 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                     /* a box holds both panels of g = box_rows rows; the tile's boxes are split
                      * between the panel warps (a single box goes to warp 0, warp 1 arrives with 0
                      * bytes). Bad pages and boxes past the end get fully out-of-range coordinates. */
+#if SM90_TMA_PRE
+                    int first, mine, c3, c4, bytes;
+                    if constexpr (PRE) { first = pre_first; mine = pre_mine; c3 = pre_c3; c4 = pre_c4; bytes = pre_bytes; }
+                    else {
+                        if constexpr (W) pa_sm90_pair_share_any(p.boxes, pn, &first, &mine);
+                        else pa_sm90_pair_share(p.boxes, pn, &first, &mine);
+                        bytes = mine * pa_sm90_pair_box_rows(p.pair_mode, p.box_rows) * NP * 128;
+                        if (p.pair_mode == PA_SM90_PAIR_GLOBAL) { c3 = page >= 0 ? page * p.page_groups + (slot >> 3) : -64; c4 = kvh; }
+                        else if (p.pair_mode == PA_SM90_PAIR_HEADS) { c3 = slot >> 3; c4 = page >= 0 ? page * p.group_hk + kvh : -1; }
+                        else { c3 = kvh; c4 = page; }
+                    }
+                    if (lane == 0) mbar_arrive_expect_tx(full + 8 * stage, bytes);
+                    __syncwarp();
+                    if (issue && lane >= first && lane < first + mine) {
+#else
                     int first, mine;
                     if constexpr (W) pa_sm90_pair_share_any(p.boxes, pn, &first, &mine);   /* 11 x 16 */
                     else pa_sm90_pair_share(p.boxes, pn, &first, &mine);
@@ -1367,6 +1493,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                         if (p.pair_mode == PA_SM90_PAIR_GLOBAL) { c3 = page >= 0 ? page * p.page_groups + (slot >> 3) : -64; c4 = kvh; }
                         else if (p.pair_mode == PA_SM90_PAIR_HEADS) { c3 = slot >> 3; c4 = page >= 0 ? page * p.group_hk + kvh : -1; }
                         else { c3 = kvh; c4 = page; }
+#endif
                         tma_load_5d((is_v ? sV : sK) + stage * S::TILE + srow * NP * 128, map0,
                                     full + 8 * stage, 0, 0, 0, c3, c4);
                     }
@@ -1376,9 +1503,15 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                 }
                 /* panel warp pn loads panels pn, pn + 2, ... (none for warp 1 at head_dim 64) */
                 const int mine = pa_sm90_warp_panels(NP, pn);
+#if SM90_TMA_PRE
+                int panel_bytes = PRE ? pre_bytes : S::PANEL;
+                if (!PRE && SM90_RUNS_OVERLAP_FOR(D) && p.runs)
+                    panel_bytes = (int)__reduce_add_sync(0xffffffffu, issue ? (unsigned)((1 << mi) << p.run_shift) : 0u) * 128;
+#else
                 int panel_bytes = S::PANEL;
                 if (SM90_RUNS_OVERLAP_FOR(D) && p.runs)   /* overlapping boxes bring more than a tile */
                     panel_bytes = (int)__reduce_add_sync(0xffffffffu, issue ? (unsigned)((1 << mi) << p.run_shift) : 0u) * 128;
+#endif
                 if (lane == 0) mbar_arrive_expect_tx(full + 8 * stage, mine * panel_bytes);
                 __syncwarp();
                 if (threadIdx.x == 0 && it == 0) SM90_TR(18);
