@@ -411,6 +411,12 @@
  *       consumers wait on K (2.5% of their samples contiguous, 3.8% at page 256, where the table
  *       lookup sits before the wait). Measured: d256 paged -1.1..-2.7%, contiguous -0.4%; d128 /
  *       d64 (all but the 128-key d128 PAIR kernels, which spill) within noise, so d256 only.
+ *   M53 (3.2b) where a tile is one PAIR box, only panel warps 0 (K) and 2 (V) run; 1 and 3 exit
+ *       (SM90_PAIR_ONE_WARP; the full barriers count one arrival). Predicted: nothing contiguous
+ *       (session 21's two-warp producer was within a point there), a little on the one-box
+ *       pages, whose idle warps also looked up pages. Measured: d128 causal pages 128 / 256
+ *       -1.7 / -2.2%, d256 pages 64..256 -0.3..-0.9%, contiguous and d64 -0.4..+0.1%, page 8
+ *       (several boxes, same code) -0.3..+0.6%.
  *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax at d128/d64 by a
  *   wgmma.fence predicated on the row sums (2% / 7% slower, as M28 found again), a persistent
  *   static round-robin grid (causal -8%: imbalance and L2 drift).
@@ -792,11 +798,13 @@ using namespace pa_sm90;
 /* SM90_TMA_AHEAD=1 (session 24, experiment; M18 at d128 / d64 in RESULTS 3.1h was 1..3 points
  * worse): the d256 TMA producers read a tile's page-table entries one tile ahead, before the
  * previous tile's empty wait, so that no table latency stands before a stage's boxes. */
-/* SM90_PAIR_ONE_WARP=1 (session 24, experiment): where a tile is one PAIR box (contiguous caches,
- * pages that hold a whole tile), panel warps 1 and 3 exit instead of polling the empty barriers and
- * arriving with no bytes; the full barriers then count one arrival. */
+/* SM90_PAIR_ONE_WARP (M53): where a tile is one PAIR box (contiguous caches, pages that hold a
+ * whole tile), panel warps 1 and 3 exit instead of looking up pages, polling the empty barriers
+ * and arriving with no bytes; the full barriers then count one arrival. ncu A/B (RESULTS 3.2b):
+ * d128 causal pages 128 / 256 -1.7 / -2.2%, d256 pages 64..256 -0.3..-0.9%, contiguous and d64
+ * within 0.4%. 0 turns it off. */
 #ifndef SM90_PAIR_ONE_WARP
-#define SM90_PAIR_ONE_WARP 0
+#define SM90_PAIR_ONE_WARP 1
 #endif
 #ifndef SM90_TMA_AHEAD
 #define SM90_TMA_AHEAD 0
