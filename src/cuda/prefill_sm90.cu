@@ -27,7 +27,9 @@
  *      pool is dense: page stride = page size x token stride (NHD pools, contiguous caches: the
  *      8-row groups of the whole pool form one dimension), or = kv heads x head stride (HND:
  *      pages and heads form one dimension); page 8 also with any strides (page, head dims).
- *      Contiguous, 128, 256: one box per tile; 64: 2; 48: 8; 8: 16 (8 per issuing warp).
+ *      Contiguous, 128, 256: one box per tile; 64: 2; 48: 8; 8: 16 (8 per issuing warp). Where a
+ *      tile is one box, only warps 0 (K) and 2 (V) run, and the full barriers count one arrival
+ *      (M53).
  *  (2) BOXES, where no PAIR map fits (padded strides) for contiguous caches, multiples of 128
  *      and pages under 43 with g >= 8: the same cuts as PAIR but one 4-D box per 64-column
  *      panel, tiles in the plain layout [panel][128 rows][128 B], one lane per box.
@@ -795,9 +797,6 @@ using namespace pa_sm90;
 #ifndef SM90_TMA_PRE
 #define SM90_TMA_PRE 1
 #endif
-/* SM90_TMA_AHEAD=1 (session 24, experiment; M18 at d128 / d64 in RESULTS 3.1h was 1..3 points
- * worse): the d256 TMA producers read a tile's page-table entries one tile ahead, before the
- * previous tile's empty wait, so that no table latency stands before a stage's boxes. */
 /* SM90_PAIR_ONE_WARP (M53): where a tile is one PAIR box (contiguous caches, pages that hold a
  * whole tile), panel warps 1 and 3 exit instead of looking up pages, polling the empty barriers
  * and arriving with no bytes; the full barriers then count one arrival. ncu A/B (RESULTS 3.2b):
@@ -805,9 +804,6 @@ using namespace pa_sm90;
  * within 0.4%. 0 turns it off. */
 #ifndef SM90_PAIR_ONE_WARP
 #define SM90_PAIR_ONE_WARP 1
-#endif
-#ifndef SM90_TMA_AHEAD
-#define SM90_TMA_AHEAD 0
 #endif
 #ifndef SM90_WIDE_GATHER     /* the d128 gather on 176-key tiles too (56/224 registers; measured +17%, off) */
 #define SM90_WIDE_GATHER 0
@@ -1341,29 +1337,8 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         const int32_t *pt = p.page_table ? p.page_table + (int64_t)b * p.pt_stride : 0;
         if (lane < p.n_maps) tma_prefetch_desc(map0 + lane);
         if (threadIdx.x == 0) SM90_TR(16);
-#if SM90_TMA_AHEAD
-        /* the entry a lane reads for the tile at n0_: runs, the tile's first page + lane / 8 (lane
-         * 8 run + k); boxes, box lane's page; 0 where the sequence has no such entry */
-        constexpr bool AH = D == 256;
-        const uint32_t npg = pt ? pa_fastdiv_q(p.pdiv, (uint32_t)(sk + p.page_size - 1)) : 0u;
-        auto ahead = [&](int n0_) -> int {
-            uint32_t idx;
-            if (p.runs) idx = pa_fastdiv_q(p.pdiv, (uint32_t)n0_) + (uint32_t)(lane >> 3);
-            else {
-                const int j = n0_ + lane * p.box_rows;
-                if (lane >= p.boxes || j >= sk) return 0;
-                idx = pa_fastdiv_q(p.pdiv, (uint32_t)j);
-            }
-            return idx < npg ? __ldg(pt + idx) : 0;
-        };
-        int pid_next = AH && n_tiles > 0 && pt ? ahead(tile_n0(0)) : 0;
-#endif
         for (int it = 0; it < n_tiles; it++) {
             const int n0 = tile_n0(it);
-#if SM90_TMA_AHEAD
-            const int pid_now = pid_next;
-            if (AH) pid_next = it + 1 < n_tiles && pt ? ahead(tile_n0(it + 1)) : 0;
-#endif
             /* K's ring may be deeper than V's (SM90_KSTAGES_T256) */
             const int stage = S::KSTAGES == S::STAGES || is_v ? it % S::STAGES : it % S::KSTAGES;
             const uint32_t parity = (uint32_t)(S::KSTAGES == S::STAGES || is_v ? it / S::STAGES : it / S::KSTAGES) & 1u;
@@ -1384,11 +1359,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                 slot = x.slot;
                 mi = x.map;
                 if (x.inrun && n0 + x.js < sk) {
-#if SM90_TMA_AHEAD
-                    const int pid = AH ? pid_now : pt[pi0 + x.run];
-#else
                     const int pid = pt[pi0 + x.run];
-#endif
                     if (pid < 0 || pid >= p.num_pages) bad = 1; /* never dereferenced: OOB box */
                     page = bad ? -1 : pid;
                 }
@@ -1401,11 +1372,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                     if (!pt) { page = b; slot = j; }
                     else if (j < sk) {
                         const uint32_t pi = pa_fastdiv_q(p.pdiv, (uint32_t)j);
-#if SM90_TMA_AHEAD
-                        const int pid = AH ? pid_now : pt[pi];
-#else
                         const int pid = pt[pi];
-#endif
                         slot = j - (int)(pi * (uint32_t)p.page_size);
                         if (pid < 0 || pid >= p.num_pages) bad = 1; /* never dereferenced: OOB box */
                         page = bad ? -1 : pid;
