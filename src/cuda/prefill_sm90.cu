@@ -805,6 +805,13 @@ using namespace pa_sm90;
 #ifndef SM90_PAIR_ONE_WARP
 #define SM90_PAIR_ONE_WARP 1
 #endif
+/* SM90_PAIR_ONE_WARP_MAX=n (session 24, experiment): the same for tiles of up to n PAIR boxes
+ * (warp 0 / 2 then issues them all, one lane a box); 1 by default */
+#ifndef SM90_PAIR_ONE_WARP_MAX
+#define SM90_PAIR_ONE_WARP_MAX 1
+#endif
+#define SM90_ONE_WARP_BOXES (SM90_PAIR_ONE_WARP ? SM90_PAIR_ONE_WARP_MAX : 0)
+#define SM90_ONE_WARP_TILE(boxes) (SM90_ONE_WARP_BOXES == 1 ? (boxes) == 1 : (boxes) <= SM90_ONE_WARP_BOXES)
 #ifndef SM90_WIDE_GATHER     /* the d128 gather on 176-key tiles too (56/224 registers; measured +17%, off) */
 #define SM90_WIDE_GATHER 0
 #endif
@@ -1113,8 +1120,8 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
             /* TMA: one producer warp per 64-column panel. Gather: the 64 copying threads
              * (cp.async.mbarrier.arrive.noinc), plus for K the two mask-writing lanes. */
 #if SM90_PAIR_ONE_WARP
-            mbar_init(bar_k_full + 8 * s, GATHER ? 66 : PAIR && p.boxes == 1 ? 1 : 2);
-            mbar_init(bar_v_full + 8 * s, GATHER ? 64 : PAIR && p.boxes == 1 ? 1 : 2);
+            mbar_init(bar_k_full + 8 * s, GATHER ? 66 : PAIR && SM90_ONE_WARP_TILE(p.boxes) ? 1 : 2);
+            mbar_init(bar_v_full + 8 * s, GATHER ? 64 : PAIR && SM90_ONE_WARP_TILE(p.boxes) ? 1 : 2);
 #else
             mbar_init(bar_k_full + 8 * s, GATHER ? 66 : 2);
             mbar_init(bar_v_full + 8 * s, GATHER ? 64 : 2);
@@ -1124,7 +1131,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         }
         for (int s = S::STAGES; s < S::KSTAGES; s++) {   /* K's deeper ring (SM90_KSTAGES_G<D>) */
 #if SM90_PAIR_ONE_WARP
-            mbar_init(bar_k_full + 8 * s, GATHER ? 66 : PAIR && p.boxes == 1 ? 1 : 2);
+            mbar_init(bar_k_full + 8 * s, GATHER ? 66 : PAIR && SM90_ONE_WARP_TILE(p.boxes) ? 1 : 2);
 #else
             mbar_init(bar_k_full + 8 * s, GATHER ? 66 : 2);
 #endif
@@ -1329,7 +1336,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         }
         if (SM90_TMA_TWO_WARPS && pnl == 1) return;   /* warps 0 (K) and 2 (V) issue both panels */
 #if SM90_PAIR_ONE_WARP
-        if (PAIR && p.boxes == 1 && pnl == 1) return;   /* a tile in one box: warps 1 and 3 have nothing to load */
+        if (PAIR && SM90_ONE_WARP_TILE(p.boxes) && pnl == 1) return;   /* warps 0 and 2 issue the tile's box(es) */
 #endif
         const CUtensorMap *map0 = is_v ? maps.v : maps.k;
         const uint32_t full = is_v ? bar_v_full : bar_k_full, empty = is_v ? bar_v_empty : bar_k_empty;
@@ -1400,7 +1407,8 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
             }
             static_assert(!SM90_TMA_TWO_WARPS, "SM90_TMA_PRE assumes one panel per warp");
             if constexpr (PRE && PAIR) {
-                if constexpr (W) pa_sm90_pair_share_any(p.boxes, pnl, &pre_first, &pre_mine);
+                if (SM90_ONE_WARP_BOXES > 1 && p.boxes <= SM90_ONE_WARP_BOXES) { pre_first = 0; pre_mine = p.boxes; }
+                else if constexpr (W) pa_sm90_pair_share_any(p.boxes, pnl, &pre_first, &pre_mine);
                 else pa_sm90_pair_share(p.boxes, pnl, &pre_first, &pre_mine);
                 if (p.pair_mode == PA_SM90_PAIR_GLOBAL) { pre_c3 = page >= 0 ? page * p.page_groups + (slot >> 3) : -64; pre_c4 = kvh; }
                 else if (p.pair_mode == PA_SM90_PAIR_HEADS) { pre_c3 = slot >> 3; pre_c4 = page >= 0 ? page * p.group_hk + kvh : -1; }
@@ -1445,7 +1453,8 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                     int first, mine, c3, c4, bytes;
                     if constexpr (PRE) { first = pre_first; mine = pre_mine; c3 = pre_c3; c4 = pre_c4; bytes = pre_bytes; }
                     else {
-                        if constexpr (W) pa_sm90_pair_share_any(p.boxes, pn, &first, &mine);
+                        if (SM90_ONE_WARP_BOXES > 1 && p.boxes <= SM90_ONE_WARP_BOXES) { first = 0; mine = p.boxes; }
+                        else if constexpr (W) pa_sm90_pair_share_any(p.boxes, pn, &first, &mine);
                         else pa_sm90_pair_share(p.boxes, pn, &first, &mine);
                         bytes = mine * pa_sm90_pair_box_rows(p.pair_mode, p.box_rows) * NP * 128;
                         if (p.pair_mode == PA_SM90_PAIR_GLOBAL) { c3 = page >= 0 ? page * p.page_groups + (slot >> 3) : -64; c4 = kvh; }
@@ -1457,7 +1466,8 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                     if (issue && lane >= first && lane < first + mine) {
 #else
                     int first, mine;
-                    if constexpr (W) pa_sm90_pair_share_any(p.boxes, pn, &first, &mine);   /* 11 x 16 */
+                    if (SM90_ONE_WARP_BOXES > 1 && p.boxes <= SM90_ONE_WARP_BOXES) { first = 0; mine = p.boxes; }
+                    else if constexpr (W) pa_sm90_pair_share_any(p.boxes, pn, &first, &mine);   /* 11 x 16 */
                     else pa_sm90_pair_share(p.boxes, pn, &first, &mine);
                     if (lane == 0)
                         mbar_arrive_expect_tx(full + 8 * stage, mine * pa_sm90_pair_box_rows(p.pair_mode, p.box_rows) * NP * 128);
