@@ -1,0 +1,7 @@
+#!/bin/bash
+# Session 24, call 7: build = M52 + M53; build_KS = SM90_KSPLIT=1 (K's full barrier split per panel
+# warp in the plain-layout TMA kernels but the 176-key ones; Q K^T's first half issued before warp
+# 1's panels land).
+. "$(dirname "$0")/mkvariant_lib.sh"
+mk build_KS -DSM90_KSPLIT=1
+pack build_KS
