@@ -812,13 +812,6 @@ using namespace pa_sm90;
 #endif
 #define SM90_ONE_WARP_BOXES (SM90_PAIR_ONE_WARP ? SM90_PAIR_ONE_WARP_MAX : 0)
 #define SM90_ONE_WARP_TILE(boxes) (SM90_ONE_WARP_BOXES == 1 ? (boxes) == 1 : (boxes) <= SM90_ONE_WARP_BOXES)
-/* SM90_KSPLIT=1 (session 24, prepared): in the plain-layout TMA kernels (BOXES, RUNS; d128, d256)
- * K's full barrier is split per panel warp (warp 0: panels 0, 2; warp 1: panels 1, 3), and the
- * consumers issue Q K^T's k-steps of warp 0's panels as soon as those have landed, then wait for
- * warp 1's: against the K waits of the run pages (RESULTS 3.2b: d128 causal page 100). */
-#ifndef SM90_KSPLIT
-#define SM90_KSPLIT 0
-#endif
 #ifndef SM90_WIDE_GATHER     /* the d128 gather on 176-key tiles too (56/224 registers; measured +17%, off) */
 #define SM90_WIDE_GATHER 0
 #endif
@@ -1029,13 +1022,6 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
     const uint32_t bar_v_full = bar_k_empty + 8 * S::KSTAGES, bar_v_empty = bar_v_full + 8 * S::STAGES;
     /* per stage, 4 words (BN / 32 used): bit r of word w set = key 32w + r of the tile has a bad page id */
     volatile uint32_t *bad_masks = (volatile uint32_t *)(base_ptr + S::OFF_BAR + 16 * (S::KSTAGES + S::STAGES));
-#if SM90_KSPLIT
-    /* SM90_KSPLIT: warp 1's K full barriers, above the mask words */
-    constexpr bool KSPLIT = !GATHER && !PAIR && !W && NP >= 2;   /* (the 176-key kernels' wgmmas serialize with it) */
-    const uint32_t bar_k_full2 = base + S::OFF_BAR + 192;
-    static_assert(16 * (S::KSTAGES + S::STAGES) + 4 * S::MASK_STRIDE * S::KSTAGES <= 192 && 192 + 8 * S::KSTAGES <= 256,
-                  "SM90_KSPLIT's barriers do not fit");
-#endif
 
     /* TAIL: the instance that runs the last wave's pieces (pa_sm90_tail_plan, M39), a 1-D grid of
      * units x splits CTAs, unit-major; its coordinates come from the unit's linear index. (A
@@ -1142,9 +1128,6 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
 #endif
             mbar_init(bar_k_empty + 8 * s, SM90_MASK_SYNC(D, GATHER) == 1 ? 128 * NWG : 4 * NWG);   /* one arrival per consumer thread or warp */
             mbar_init(bar_v_empty + 8 * s, 4 * NWG);
-#if SM90_KSPLIT
-            if (KSPLIT) { mbar_init(bar_k_full + 8 * s, 1); mbar_init(bar_k_full2 + 8 * s, 1); }
-#endif
         }
         for (int s = S::STAGES; s < S::KSTAGES; s++) {   /* K's deeper ring (SM90_KSTAGES_G<D>) */
 #if SM90_PAIR_ONE_WARP
@@ -1153,9 +1136,6 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
             mbar_init(bar_k_full + 8 * s, GATHER ? 66 : 2);
 #endif
             mbar_init(bar_k_empty + 8 * s, SM90_MASK_SYNC(D, GATHER) == 1 ? 128 * NWG : 4 * NWG);
-#if SM90_KSPLIT
-            if (KSPLIT) { mbar_init(bar_k_full + 8 * s, 1); mbar_init(bar_k_full2 + 8 * s, 1); }
-#endif
         }
         fence_mbar_init();
     }
@@ -1359,11 +1339,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         if (PAIR && SM90_ONE_WARP_TILE(p.boxes) && pnl == 1) return;   /* warps 0 and 2 issue the tile's box(es) */
 #endif
         const CUtensorMap *map0 = is_v ? maps.v : maps.k;
-#if SM90_KSPLIT
-        const uint32_t full = is_v ? bar_v_full : KSPLIT && pnl ? bar_k_full2 : bar_k_full, empty = is_v ? bar_v_empty : bar_k_empty;
-#else
         const uint32_t full = is_v ? bar_v_full : bar_k_full, empty = is_v ? bar_v_empty : bar_k_empty;
-#endif
         const uint32_t sbuf0 = (is_v ? sV : sK) + pnl * S::PANEL;
         const int32_t *pt = p.page_table ? p.page_table + (int64_t)b * p.pt_stride : 0;
         if (lane < p.n_maps) tma_prefetch_desc(map0 + lane);
@@ -1699,42 +1675,6 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         }
         wgmma_commit();
     };
-#if SM90_KSPLIT
-    /* SM90_KSPLIT: Q K^T's k-steps of panel warp PART's panels (warp 0: panels 0, 2, with k-step 0;
-     * warp 1: panels 1, 3); part 1 commits the group */
-    auto issue_qk_part = [&](int stage, auto part_tag) {
-        constexpr int PART = decltype(part_tag)::value;
-        [[maybe_unused]] const uint32_t st16 = (uint32_t)stage * (S::TILE >> 4);
-#pragma unroll
-        for (int kk = 0; kk < D / 16; kk++) {
-            if (((kk >> 2) & 1) != PART) continue;
-            const uint32_t koff = (kk & 3) * 32;
-            const uint64_t db = DA ? desc_at(dk0, st16, (kk >> 2) * S::PANEL + koff)
-                                   : make_desc_sw128(sK + stage * S::TILE + (kk >> 2) * S::PANEL + koff, 16, 1024);
-            if (kk < KQ) {
-                ops::template rs<0>(s, qa[kk < KQ ? kk : 0], db, kk > 0);
-            } else {
-                const uint64_t da = DA ? desc_at(dq0, 0, (kk >> 2) * S::QPANEL + koff)
-                                       : make_desc_sw128(sQ + (kk >> 2) * S::QPANEL + wg * 64 * 128 + koff, 16, 1024);
-                ops::template ss<0>(s, da, db, kk > 0);
-            }
-        }
-        if (PART == 1) wgmma_commit();
-    };
-    /* the whole Q K^T of a stage, waiting for warp 1's panels between the halves under SM90_KSPLIT */
-#define SM90_ISSUE_QK(stage_, parity_)                                                        \
-    do {                                                                                      \
-        if constexpr (KSPLIT) {                                                               \
-            issue_qk_part(stage_, std::integral_constant<int, 0>());                          \
-            mbar_wait(bar_k_full2 + 8 * (stage_), parity_);                                   \
-            issue_qk_part(stage_, std::integral_constant<int, 1>());                          \
-        } else {                                                                              \
-            issue_qk(stage_);                                                                 \
-        }                                                                                     \
-    } while (0)
-#else
-#define SM90_ISSUE_QK(stage_, parity_) issue_qk(stage_)
-#endif
     /* O += P V for the tile in this stage (issue only) */
     auto issue_pv = [&](int stage) {
         [[maybe_unused]] const uint32_t st16 = (uint32_t)stage * (S::TILE >> 4);
@@ -1876,7 +1816,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         if (MS == 2 || MS == 4) read_bad(0, bad, anyb);
         if (GATHER && !SM90_GATHER_PFENCE(D)) fence_proxy_async();   /* cp.async wrote generic-proxy data */
         wgmma_fence();
-        SM90_ISSUE_QK(0, 0u);
+        issue_qk(0);
         if (!(wg == NWG - 1 && n_tiles == 1)) named_bar_arrive(BSCHED + SM90_NEXT_WG(wg), 256);
         wgmma_wait<0>();
         fence_regs(s);
@@ -1907,7 +1847,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         SM90_TT(wg, it, 2);
         if (GATHER && !SM90_GATHER_PFENCE(D)) fence_proxy_async();
         wgmma_fence();
-        SM90_ISSUE_QK(stage, parity);
+        issue_qk(stage);
         issue_pv(pstage);
         if (!(wg == NWG - 1 && it == n_tiles - 1)) named_bar_arrive(BSCHED + SM90_NEXT_WG(wg), 256);
         SM90_TT(wg, it, 3);
@@ -2054,7 +1994,6 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
     }
     if (t == 0) SM90_TR(6 + 5 * wg);
 #undef SM90_NEXT_WG
-#undef SM90_ISSUE_QK
 }
 
 /* Merges the tail pieces (pa_sm90_tail_plan): one warp per query row of a unit, a lane D / 32
