@@ -506,13 +506,7 @@ using namespace pa_sm90;
 #ifndef SM90_KSTAGES_G256
 #define SM90_KSTAGES_G256 SM90_STAGES_FOR(256, 1)
 #endif
-/* SM90_KSTAGES_T256=3 (session 24, experiment; M31 in RESULTS 3.1s): a third K stage in the d256
- * TMA kernels (224 KB), against the consumers' waits on K's full barrier */
-#ifndef SM90_KSTAGES_T256
-#define SM90_KSTAGES_T256 SM90_STAGES_FOR(256, 0)
-#endif
-#define SM90_KSTAGES_FOR(D, G) ((G) && (D) != 64 ? SM90_BY_D(D, 0, SM90_KSTAGES_G128, SM90_KSTAGES_G256) \
-                                : (D) == 256 ? SM90_KSTAGES_T256 : SM90_STAGES_FOR(D, G))
+#define SM90_KSTAGES_FOR(D, G) ((G) && (D) != 64 ? SM90_BY_D(D, 0, SM90_KSTAGES_G128, SM90_KSTAGES_G256) : SM90_STAGES_FOR(D, G))
 /* wgmma descriptors by offset from ones built once, instead of rebuilt per k-step (107 -> 82
  * uniform-datapath instructions a tile in the d128 loop): in the TMA kernels, whose time it cut
  * by 0.8..1.7% at ncu's locked clocks (4 shapes, RESULTS 3.1m), and since session 14 in the
@@ -805,13 +799,6 @@ using namespace pa_sm90;
 #ifndef SM90_PAIR_ONE_WARP
 #define SM90_PAIR_ONE_WARP 1
 #endif
-/* SM90_PAIR_ONE_WARP_MAX=n (session 24, experiment): the same for tiles of up to n PAIR boxes
- * (warp 0 / 2 then issues them all, one lane a box); 1 by default */
-#ifndef SM90_PAIR_ONE_WARP_MAX
-#define SM90_PAIR_ONE_WARP_MAX 1
-#endif
-#define SM90_ONE_WARP_BOXES (SM90_PAIR_ONE_WARP ? SM90_PAIR_ONE_WARP_MAX : 0)
-#define SM90_ONE_WARP_TILE(boxes) (SM90_ONE_WARP_BOXES == 1 ? (boxes) == 1 : (boxes) <= SM90_ONE_WARP_BOXES)
 #ifndef SM90_WIDE_GATHER     /* the d128 gather on 176-key tiles too (56/224 registers; measured +17%, off) */
 #define SM90_WIDE_GATHER 0
 #endif
@@ -1117,24 +1104,16 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         }
 #endif
         for (int s = 0; s < S::STAGES; s++) {
-            /* TMA: one producer warp per 64-column panel. Gather: the 64 copying threads
-             * (cp.async.mbarrier.arrive.noinc), plus for K the two mask-writing lanes. */
-#if SM90_PAIR_ONE_WARP
-            mbar_init(bar_k_full + 8 * s, GATHER ? 66 : PAIR && SM90_ONE_WARP_TILE(p.boxes) ? 1 : 2);
-            mbar_init(bar_v_full + 8 * s, GATHER ? 64 : PAIR && SM90_ONE_WARP_TILE(p.boxes) ? 1 : 2);
-#else
-            mbar_init(bar_k_full + 8 * s, GATHER ? 66 : 2);
-            mbar_init(bar_v_full + 8 * s, GATHER ? 64 : 2);
-#endif
+            /* TMA: one producer warp per 64-column panel (M53: one, warp 0 or 2, where a tile is
+             * one PAIR box). Gather: the 64 copying threads (cp.async.mbarrier.arrive.noinc), plus
+             * for K the two mask-writing lanes. */
+            mbar_init(bar_k_full + 8 * s, GATHER ? 66 : SM90_PAIR_ONE_WARP && PAIR && p.boxes == 1 ? 1 : 2);
+            mbar_init(bar_v_full + 8 * s, GATHER ? 64 : SM90_PAIR_ONE_WARP && PAIR && p.boxes == 1 ? 1 : 2);
             mbar_init(bar_k_empty + 8 * s, SM90_MASK_SYNC(D, GATHER) == 1 ? 128 * NWG : 4 * NWG);   /* one arrival per consumer thread or warp */
             mbar_init(bar_v_empty + 8 * s, 4 * NWG);
         }
         for (int s = S::STAGES; s < S::KSTAGES; s++) {   /* K's deeper ring (SM90_KSTAGES_G<D>) */
-#if SM90_PAIR_ONE_WARP
-            mbar_init(bar_k_full + 8 * s, GATHER ? 66 : PAIR && SM90_ONE_WARP_TILE(p.boxes) ? 1 : 2);
-#else
-            mbar_init(bar_k_full + 8 * s, GATHER ? 66 : 2);
-#endif
+            mbar_init(bar_k_full + 8 * s, GATHER ? 66 : SM90_PAIR_ONE_WARP && PAIR && p.boxes == 1 ? 1 : 2);
             mbar_init(bar_k_empty + 8 * s, SM90_MASK_SYNC(D, GATHER) == 1 ? 128 * NWG : 4 * NWG);
         }
         fence_mbar_init();
@@ -1335,9 +1314,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
             return;
         }
         if (SM90_TMA_TWO_WARPS && pnl == 1) return;   /* warps 0 (K) and 2 (V) issue both panels */
-#if SM90_PAIR_ONE_WARP
-        if (PAIR && SM90_ONE_WARP_TILE(p.boxes) && pnl == 1) return;   /* warps 0 and 2 issue the tile's box(es) */
-#endif
+        if (SM90_PAIR_ONE_WARP && PAIR && p.boxes == 1 && pnl == 1) return;   /* a tile in one box: warps 1 and 3 have nothing to load */
         const CUtensorMap *map0 = is_v ? maps.v : maps.k;
         const uint32_t full = is_v ? bar_v_full : bar_k_full, empty = is_v ? bar_v_empty : bar_k_empty;
         const uint32_t sbuf0 = (is_v ? sV : sK) + pnl * S::PANEL;
@@ -1346,9 +1323,8 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         if (threadIdx.x == 0) SM90_TR(16);
         for (int it = 0; it < n_tiles; it++) {
             const int n0 = tile_n0(it);
-            /* K's ring may be deeper than V's (SM90_KSTAGES_T256) */
-            const int stage = S::KSTAGES == S::STAGES || is_v ? it % S::STAGES : it % S::KSTAGES;
-            const uint32_t parity = (uint32_t)(S::KSTAGES == S::STAGES || is_v ? it / S::STAGES : it / S::KSTAGES) & 1u;
+            const int stage = it % S::STAGES;
+            const uint32_t parity = (uint32_t)(it / S::STAGES) & 1u;
             int page = -1, slot = 0, bad = 0, srow = 0, mi = 0;
             bool issue;
             uint32_t pi0 = 0;
@@ -1387,14 +1363,13 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                 }
             }
             const uint32_t bad_mask = __ballot_sync(0xffffffffu, bad);
-#if SM90_TMA_PRE
             /* the mask words, the PAIR boxes' coordinates and this warp's share, and the bytes of
              * overlapping run boxes, formed before the empty wait (they depend on the lookup alone;
              * written out here and after the wait alike: shared helpers changed the SASS of 28 of
              * the 44 instances, unmeasured, session 24);
              * 1: d256; 2: every kernel but the 128-key d128 PAIR ones (whose 40-register producer
              * spilled 4 bytes with it) */
-            constexpr bool PRE = D == 256 || (SM90_TMA_PRE > 1 && !(D == 128 && PAIR && !W));
+            constexpr bool PRE = SM90_TMA_PRE != 0 && (D == 256 || (SM90_TMA_PRE > 1 && !(D == 128 && PAIR && !W)));
             uint32_t mbits[S::MASK_WORDS];
             int pre_first = 0, pre_mine = 0, pre_c3 = 0, pre_c4 = 0, pre_bytes = S::PANEL;
             if (PRE && pw == 0) {
@@ -1407,10 +1382,9 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                     mbits[w] = __ballot_sync(0xffffffffu, (bad_mask >> unit) & 1u);
                 }
             }
-            static_assert(!SM90_TMA_TWO_WARPS, "SM90_TMA_PRE assumes one panel per warp");
+            static_assert(!SM90_TMA_PRE || !SM90_TMA_TWO_WARPS, "SM90_TMA_PRE assumes one panel per warp");
             if constexpr (PRE && PAIR) {
-                if (SM90_ONE_WARP_BOXES > 1 && p.boxes <= SM90_ONE_WARP_BOXES) { pre_first = 0; pre_mine = p.boxes; }
-                else if constexpr (W) pa_sm90_pair_share_any(p.boxes, pnl, &pre_first, &pre_mine);
+                if constexpr (W) pa_sm90_pair_share_any(p.boxes, pnl, &pre_first, &pre_mine);
                 else pa_sm90_pair_share(p.boxes, pnl, &pre_first, &pre_mine);
                 if (p.pair_mode == PA_SM90_PAIR_GLOBAL) { pre_c3 = page >= 0 ? page * p.page_groups + (slot >> 3) : -64; pre_c4 = kvh; }
                 else if (p.pair_mode == PA_SM90_PAIR_HEADS) { pre_c3 = slot >> 3; pre_c4 = page >= 0 ? page * p.group_hk + kvh : -1; }
@@ -1419,20 +1393,15 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
             } else if (PRE && SM90_RUNS_OVERLAP_FOR(D) && p.runs) {
                 pre_bytes = (int)__reduce_add_sync(0xffffffffu, issue ? (unsigned)((1 << mi) << p.run_shift) : 0u) * 128;
             }
-#endif
             if (threadIdx.x == 0 && it == 0) SM90_TR(19);
             if (lane == 0) mbar_wait(empty + 8 * stage, parity ^ 1u);
             __syncwarp();
             if (threadIdx.x == 0 && it == 0) SM90_TR(17);
-#if SM90_TMA_PRE
             if (PRE && pw == 0 && lane == 0) {
 #pragma unroll
                 for (int w = 0; w < S::MASK_WORDS; w++) bad_masks[S::MASK_STRIDE * stage + w] = mbits[w];
             }
-            if (!PRE && pw == 0) {
-#else
-            if (pw == 0) {   /* box (run) mask -> key mask words */
-#endif
+            if (!PRE && pw == 0) {   /* box (run) mask -> key mask words */
 #pragma unroll
                 for (int w = 0; w < S::MASK_WORDS; w++) {
                     const int key = 32 * w + lane;
@@ -1451,12 +1420,10 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                     /* a box holds both panels of g = box_rows rows; the tile's boxes are split
                      * between the panel warps (a single box goes to warp 0, warp 1 arrives with 0
                      * bytes). Bad pages and boxes past the end get fully out-of-range coordinates. */
-#if SM90_TMA_PRE
                     int first, mine, c3, c4, bytes;
                     if constexpr (PRE) { first = pre_first; mine = pre_mine; c3 = pre_c3; c4 = pre_c4; bytes = pre_bytes; }
                     else {
-                        if (SM90_ONE_WARP_BOXES > 1 && p.boxes <= SM90_ONE_WARP_BOXES) { first = 0; mine = p.boxes; }
-                        else if constexpr (W) pa_sm90_pair_share_any(p.boxes, pn, &first, &mine);
+                        if constexpr (W) pa_sm90_pair_share_any(p.boxes, pn, &first, &mine);
                         else pa_sm90_pair_share(p.boxes, pn, &first, &mine);
                         bytes = mine * pa_sm90_pair_box_rows(p.pair_mode, p.box_rows) * NP * 128;
                         if (p.pair_mode == PA_SM90_PAIR_GLOBAL) { c3 = page >= 0 ? page * p.page_groups + (slot >> 3) : -64; c4 = kvh; }
@@ -1465,22 +1432,8 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                     }
                     if (lane == 0) mbar_arrive_expect_tx(full + 8 * stage, bytes);
                     __syncwarp();
-                    if (issue && lane >= first && lane < first + mine) {
-#else
-                    int first, mine;
-                    if (SM90_ONE_WARP_BOXES > 1 && p.boxes <= SM90_ONE_WARP_BOXES) { first = 0; mine = p.boxes; }
-                    else if constexpr (W) pa_sm90_pair_share_any(p.boxes, pn, &first, &mine);   /* 11 x 16 */
-                    else pa_sm90_pair_share(p.boxes, pn, &first, &mine);
-                    if (lane == 0)
-                        mbar_arrive_expect_tx(full + 8 * stage, mine * pa_sm90_pair_box_rows(p.pair_mode, p.box_rows) * NP * 128);
-                    __syncwarp();
                     if (threadIdx.x == 0 && it == 0) SM90_TR(18);
                     if (issue && lane >= first && lane < first + mine) {
-                        int c3, c4;
-                        if (p.pair_mode == PA_SM90_PAIR_GLOBAL) { c3 = page >= 0 ? page * p.page_groups + (slot >> 3) : -64; c4 = kvh; }
-                        else if (p.pair_mode == PA_SM90_PAIR_HEADS) { c3 = slot >> 3; c4 = page >= 0 ? page * p.group_hk + kvh : -1; }
-                        else { c3 = kvh; c4 = page; }
-#endif
                         tma_load_5d((is_v ? sV : sK) + stage * S::TILE + srow * NP * 128, map0,
                                     full + 8 * stage, 0, 0, 0, c3, c4);
                     }
@@ -1490,15 +1443,9 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                 }
                 /* panel warp pn loads panels pn, pn + 2, ... (none for warp 1 at head_dim 64) */
                 const int mine = pa_sm90_warp_panels(NP, pn);
-#if SM90_TMA_PRE
                 int panel_bytes = PRE ? pre_bytes : S::PANEL;
-                if (!PRE && SM90_RUNS_OVERLAP_FOR(D) && p.runs)
+                if (!PRE && SM90_RUNS_OVERLAP_FOR(D) && p.runs)   /* overlapping boxes bring more than a tile */
                     panel_bytes = (int)__reduce_add_sync(0xffffffffu, issue ? (unsigned)((1 << mi) << p.run_shift) : 0u) * 128;
-#else
-                int panel_bytes = S::PANEL;
-                if (SM90_RUNS_OVERLAP_FOR(D) && p.runs)   /* overlapping boxes bring more than a tile */
-                    panel_bytes = (int)__reduce_add_sync(0xffffffffu, issue ? (unsigned)((1 << mi) << p.run_shift) : 0u) * 128;
-#endif
                 if (lane == 0) mbar_arrive_expect_tx(full + 8 * stage, mine * panel_bytes);
                 __syncwarp();
                 if (threadIdx.x == 0 && it == 0) SM90_TR(18);
