@@ -678,6 +678,12 @@ using namespace pa_sm90;
 #define SM90_GATHER_PFENCE_D256 1
 #endif
 #define SM90_GATHER_PFENCE(D) SM90_BY_D(D, SM90_GATHER_PFENCE_D64, SM90_GATHER_PFENCE_D128, SM90_GATHER_PFENCE_D256)
+/* SM90_GATHER_DIAG (session 25, measurement only, wrong results): 1 = the gather copies nothing
+ * (the producers still look up, wait, fence and arrive), 2 = it copies every other 4-row group,
+ * so that its cost splits into what scales with the copies and what does not. */
+#ifndef SM90_GATHER_DIAG
+#define SM90_GATHER_DIAG 0
+#endif
 /* With the fence in the copying threads, where the next tile's page-table lookups go: 0 at the
  * top of the loop (ahead of the empty wait), 1 after this tile's copies are issued, so their
  * latency runs under the copies' own (cp.async.wait_all) rather than ahead of the next copies
@@ -1263,6 +1269,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
 #pragma unroll
                                 for (int k = 0; k < CH; k++) {
                                     if (g + k >= ipu) continue;
+                                    if (SM90_GATHER_DIAG == 1 || (SM90_GATHER_DIAG == 2 && (k & 1))) continue;
                                     const int i = u * IPU + g + k;
                                     const uint32_t dst = d[i % PER] + RPI * i * 128;
                                     const bool ok = off[k] != none;
