@@ -805,6 +805,23 @@ using namespace pa_sm90;
 #ifndef SM90_PAIR_ONE_WARP
 #define SM90_PAIR_ONE_WARP 1
 #endif
+/* SM90_PAIR_ONE_WARP_MAX_D<D>=n (M54): the same for tiles of up to n PAIR boxes (warp 0 / 2 then
+ * issues them all, one lane a box; n = 1 is M53). d128 takes 4: its causal 128-key tiles at pages
+ * 32 / 64 (4 / 2 boxes) -1.0..-2.8% in three calls (RESULTS 3.2b, 3.2c); d256 and d64 within
+ * the noise (-1.5..+0.8%), so 1 there, and in the 176-key kernels (W), whose PAIR pages are 11+
+ * boxes a tile. */
+#ifndef SM90_PAIR_ONE_WARP_MAX_D64
+#define SM90_PAIR_ONE_WARP_MAX_D64 1
+#endif
+#ifndef SM90_PAIR_ONE_WARP_MAX_D128
+#define SM90_PAIR_ONE_WARP_MAX_D128 4
+#endif
+#ifndef SM90_PAIR_ONE_WARP_MAX_D256
+#define SM90_PAIR_ONE_WARP_MAX_D256 1
+#endif
+#define SM90_ONE_WARP_BOXES (!SM90_PAIR_ONE_WARP ? 0 : W ? 1 : SM90_BY_D(D, SM90_PAIR_ONE_WARP_MAX_D64, SM90_PAIR_ONE_WARP_MAX_D128, SM90_PAIR_ONE_WARP_MAX_D256))
+/* a tile of `boxes` PAIR boxes is one warp's (== where the bound is 1: M53's SASS unchanged) */
+#define SM90_ONE_WARP_TILE(boxes) (SM90_ONE_WARP_BOXES > 1 ? (boxes) <= SM90_ONE_WARP_BOXES : (boxes) == SM90_ONE_WARP_BOXES)
 #ifndef SM90_WIDE_GATHER     /* the d128 gather on 176-key tiles too (56/224 registers; measured +17%, off) */
 #define SM90_WIDE_GATHER 0
 #endif
@@ -1110,16 +1127,16 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         }
 #endif
         for (int s = 0; s < S::STAGES; s++) {
-            /* TMA: one producer warp per 64-column panel (M53: one, warp 0 or 2, where a tile is
-             * one PAIR box). Gather: the 64 copying threads (cp.async.mbarrier.arrive.noinc), plus
+            /* TMA: one producer warp per 64-column panel (M53 / M54: one, warp 0 or 2, where a tile
+             * is at most SM90_ONE_WARP_BOXES PAIR boxes). Gather: the 64 copying threads (cp.async.mbarrier.arrive.noinc), plus
              * for K the two mask-writing lanes. */
-            mbar_init(bar_k_full + 8 * s, GATHER ? 66 : SM90_PAIR_ONE_WARP && PAIR && p.boxes == 1 ? 1 : 2);
-            mbar_init(bar_v_full + 8 * s, GATHER ? 64 : SM90_PAIR_ONE_WARP && PAIR && p.boxes == 1 ? 1 : 2);
+            mbar_init(bar_k_full + 8 * s, GATHER ? 66 : PAIR && SM90_ONE_WARP_TILE(p.boxes) ? 1 : 2);
+            mbar_init(bar_v_full + 8 * s, GATHER ? 64 : PAIR && SM90_ONE_WARP_TILE(p.boxes) ? 1 : 2);
             mbar_init(bar_k_empty + 8 * s, SM90_MASK_SYNC(D, GATHER) == 1 ? 128 * NWG : 4 * NWG);   /* one arrival per consumer thread or warp */
             mbar_init(bar_v_empty + 8 * s, 4 * NWG);
         }
         for (int s = S::STAGES; s < S::KSTAGES; s++) {   /* K's deeper ring (SM90_KSTAGES_G<D>) */
-            mbar_init(bar_k_full + 8 * s, GATHER ? 66 : SM90_PAIR_ONE_WARP && PAIR && p.boxes == 1 ? 1 : 2);
+            mbar_init(bar_k_full + 8 * s, GATHER ? 66 : PAIR && SM90_ONE_WARP_TILE(p.boxes) ? 1 : 2);
             mbar_init(bar_k_empty + 8 * s, SM90_MASK_SYNC(D, GATHER) == 1 ? 128 * NWG : 4 * NWG);
         }
         fence_mbar_init();
@@ -1321,7 +1338,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
             return;
         }
         if (SM90_TMA_TWO_WARPS && pnl == 1) return;   /* warps 0 (K) and 2 (V) issue both panels */
-        if (SM90_PAIR_ONE_WARP && PAIR && p.boxes == 1 && pnl == 1) return;   /* a tile in one box: warps 1 and 3 have nothing to load */
+        if (PAIR && SM90_ONE_WARP_TILE(p.boxes) && pnl == 1) return;   /* a tile in one box (d128: up to 4, M54): warps 1 and 3 have nothing to load */
         const CUtensorMap *map0 = is_v ? maps.v : maps.k;
         const uint32_t full = is_v ? bar_v_full : bar_k_full, empty = is_v ? bar_v_empty : bar_k_empty;
         const uint32_t sbuf0 = (is_v ? sV : sK) + pnl * S::PANEL;
@@ -1391,7 +1408,8 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
             }
             static_assert(!SM90_TMA_PRE || !SM90_TMA_TWO_WARPS, "SM90_TMA_PRE assumes one panel per warp");
             if constexpr (PRE && PAIR) {
-                if constexpr (W) pa_sm90_pair_share_any(p.boxes, pnl, &pre_first, &pre_mine);
+                if (SM90_ONE_WARP_BOXES > 1 && SM90_ONE_WARP_TILE(p.boxes)) { pre_first = 0; pre_mine = p.boxes; }
+                else if constexpr (W) pa_sm90_pair_share_any(p.boxes, pnl, &pre_first, &pre_mine);
                 else pa_sm90_pair_share(p.boxes, pnl, &pre_first, &pre_mine);
                 if (p.pair_mode == PA_SM90_PAIR_GLOBAL) { pre_c3 = page >= 0 ? page * p.page_groups + (slot >> 3) : -64; pre_c4 = kvh; }
                 else if (p.pair_mode == PA_SM90_PAIR_HEADS) { pre_c3 = slot >> 3; pre_c4 = page >= 0 ? page * p.group_hk + kvh : -1; }
@@ -1430,7 +1448,8 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                     int first, mine, c3, c4, bytes;
                     if constexpr (PRE) { first = pre_first; mine = pre_mine; c3 = pre_c3; c4 = pre_c4; bytes = pre_bytes; }
                     else {
-                        if constexpr (W) pa_sm90_pair_share_any(p.boxes, pn, &first, &mine);
+                        if (SM90_ONE_WARP_BOXES > 1 && SM90_ONE_WARP_TILE(p.boxes)) { first = 0; mine = p.boxes; }
+                        else if constexpr (W) pa_sm90_pair_share_any(p.boxes, pn, &first, &mine);
                         else pa_sm90_pair_share(p.boxes, pn, &first, &mine);
                         bytes = mine * pa_sm90_pair_box_rows(p.pair_mode, p.box_rows) * NP * 128;
                         if (p.pair_mode == PA_SM90_PAIR_GLOBAL) { c3 = page >= 0 ? page * p.page_groups + (slot >> 3) : -64; c4 = kvh; }
