@@ -678,6 +678,21 @@ using namespace pa_sm90;
 #define SM90_GATHER_PFENCE_D256 1
 #endif
 #define SM90_GATHER_PFENCE(D) SM90_BY_D(D, SM90_GATHER_PFENCE_D64, SM90_GATHER_PFENCE_D128, SM90_GATHER_PFENCE_D256)
+/* SM90_GATHER_PAIR_D<D> (M55, session 25): the gather writes its rows in the PAIR layout (8-row
+ * groups of all panels, regime 1's) instead of the plain one, and its consumers read them with the
+ * PAIR kernels' descriptors. The layout is the copying threads' choice (each 16-byte copy has its
+ * own destination), and the plain layout alone costs the TMA kernels +1.9..2.3% at d256 and d128
+ * causal (RESULTS 3.2c, SM90_PAIRS_ON=0), about what the gather costs without its copies. */
+#ifndef SM90_GATHER_PAIR_D64
+#define SM90_GATHER_PAIR_D64 0
+#endif
+#ifndef SM90_GATHER_PAIR_D128
+#define SM90_GATHER_PAIR_D128 1
+#endif
+#ifndef SM90_GATHER_PAIR_D256
+#define SM90_GATHER_PAIR_D256 1
+#endif
+#define SM90_GATHER_PAIR(D) SM90_BY_D(D, SM90_GATHER_PAIR_D64, SM90_GATHER_PAIR_D128, SM90_GATHER_PAIR_D256)
 /* SM90_GATHER_DIAG (session 25, measurement only, wrong results): 1 = the gather copies nothing
  * (the producers still look up, wait, fence and arrive), 2 = it copies every other 4-row group,
  * so that its cost splits into what scales with the copies and what does not. */
@@ -1263,7 +1278,11 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                      * PER copies, so PER base addresses plus an immediate offset give every destination */
                     uint32_t d[PER];
                     {
-                        uint32_t st_base = sbuf0 + stage * S::TILE + (pnl * RW + hi) * 128;
+                        /* PAIR (M55): row r of the tile at group r / 8 (GROUP bytes each), row r % 8
+                         * of panel q's 1 KB in it; RW and RPI PER are multiples of 8, so copy i's
+                         * rows lie in group pnl RW / 8 + i / PER, at rows RPI (i % PER) + hi */
+                        static_assert(!PAIR || (RW % 8 == 0 && RPI * PER == 8 && !W), "the PAIR gather's row groups");
+                        uint32_t st_base = sbuf0 + stage * S::TILE + (PAIR ? pnl * (RW / 8) * S::GROUP + hi * 128 : (pnl * RW + hi) * 128);
                         asm volatile("" : "+r"(st_base));
 #pragma unroll
                         for (int k = 0; k < PER; k++) d[k] = st_base + (((c & 7) ^ ((RPI * k + hi) & 7)) << 4);
@@ -1288,13 +1307,15 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                                     if (g + k >= ipu) continue;
                                     if (SM90_GATHER_DIAG == 1 || (SM90_GATHER_DIAG == 2 && (k & 1))) continue;
                                     const int i = u * IPU + g + k;
-                                    const uint32_t dst = d[i % PER] + RPI * i * 128;
+                                    const uint32_t dst = PAIR ? d[i % PER] + (i % PER) * RPI * 128 + (i / PER) * S::GROUP
+                                                              : d[i % PER] + RPI * i * 128;
+                                    constexpr int QSTEP = PAIR ? 1024 : S::PANEL;   /* from one panel to the next */
                                     const bool ok = off[k] != none;
                                     const uint64_t src = WIDE ? gc + (uint64_t)(ok || !FILL ? off[k] : 0) : gc + (uint64_t)off[k] * 16u;
 #pragma unroll
                                     for (int q = 0; q < NP; q++) {   /* panel q: +128 B in the row, +PANEL in shared memory */
-                                        if (FILL) pa_cp_async_16_zfill(dst + q * S::PANEL, (const void *)(src + q * 128), ok ? 16u : 0u);
-                                        else pa_cp_async_16(dst + q * S::PANEL, (const void *)(src + q * 128));
+                                        if (FILL) pa_cp_async_16_zfill(dst + q * QSTEP, (const void *)(src + q * 128), ok ? 16u : 0u);
+                                        else pa_cp_async_16(dst + q * QSTEP, (const void *)(src + q * 128));
                                     }
                                 }
                             }
@@ -2314,7 +2335,8 @@ extern "C" pa_status pa__sm90_attention(pa_context *ctx, const pa__problem *pb, 
     /* the TMA kernels (PAIR or plain layout) and the gather, for tile shape W and the pieces (T) */
 #define SM90_PICK_TMA(D, W, T) (pair ? (bf16 ? sm90_prefill_kernel<D, true, false, true, W, T> : sm90_prefill_kernel<D, false, false, true, W, T>) \
                                      : (bf16 ? sm90_prefill_kernel<D, true, false, false, W, T> : sm90_prefill_kernel<D, false, false, false, W, T>))
-#define SM90_PICK_G(D, W, T) (bf16 ? sm90_prefill_kernel<D, true, true, false, W, T> : sm90_prefill_kernel<D, false, true, false, W, T>)
+#define SM90_PICK_G(D, W, T) (bf16 ? sm90_prefill_kernel<D, true, true, SM90_GATHER_PAIR(D) && !(W), W, T> \
+                                   : sm90_prefill_kernel<D, false, true, SM90_GATHER_PAIR(D) && !(W), W, T>)
 #define SM90_PICK(D, T) (gather ? SM90_PICK_G(D, false, T) : SM90_PICK_TMA(D, false, T))
 #if SM90_TAIL_D64
     if (pb->head_dim == 64) { kern = SM90_PICK(64, false); kern_tail = SM90_PICK(64, true); }
