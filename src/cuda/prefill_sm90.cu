@@ -419,6 +419,21 @@
  *       pages, whose idle warps also looked up pages. Measured: d128 causal pages 128 / 256
  *       -1.7 / -2.2%, d256 pages 64..256 -0.3..-0.9%, contiguous and d64 -0.4..+0.1%, page 8
  *       (several boxes, same code) -0.3..+0.6%.
+ *   M54 (3.2c) the same for the 128-key d128 PAIR tiles of up to 4 boxes (pages 32, 64, 96: warp 0
+ *       or 2 issues them all; SM90_PAIR_ONE_WARP_MAX_D<D>). Measured in three calls: d128 causal
+ *       pages 32 / 64 / 96 -0.9..-1.8%; d256 and d64 inside the noise (there 1, as M53).
+ *   Session 25 (3.2c): what the gather's overhead is made of. A build whose gather copies nothing
+ *       (SM90_GATHER_DIAG=1; lookups, ballots, waits, fences and arrivals as usual) runs +1.8..2.5%
+ *       over contiguous at every head_dim; the copies cost the rest in proportion to their number
+ *       (half of them: 55..60% of it): 6.3..6.9 points at d64 / d128, 12.5..12.8 at d256, where a
+ *       tile moves the same bytes with the same 32 copies a thread. A full profile: the d256
+ *       contiguous kernel keeps its tensor pipe busy 89% of the time (d128 causal 70%), so the
+ *       copying warps' issue slots come out of the consumers' (warpgroup-arrive stalls 4.4x);
+ *       shared memory (65%) and L2 (52%) are not the limit, and Q read from shared memory at
+ *       every k-step costs the gather only 0..1%.
+ *   M55 (3.2c, rejected, gather_pair.patch) the d128 / d256 gathers writing the PAIR layout (the
+ *       TMA kernels on the plain layout, SM90_PAIRS_ON=0, are 1.9..2.3% slower at d256 and d128
+ *       causal): d256 1..1.6% slower, d128 unchanged. The plain layout's cost is its boxes.
  *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax at d128/d64 by a
  *   wgmma.fence predicated on the row sums (2% / 7% slower, as M28 found again), a persistent
  *   static round-robin grid (causal -8%: imbalance and L2 drift).
@@ -678,21 +693,6 @@ using namespace pa_sm90;
 #define SM90_GATHER_PFENCE_D256 1
 #endif
 #define SM90_GATHER_PFENCE(D) SM90_BY_D(D, SM90_GATHER_PFENCE_D64, SM90_GATHER_PFENCE_D128, SM90_GATHER_PFENCE_D256)
-/* SM90_GATHER_PAIR_D<D> (M55, session 25): the gather writes its rows in the PAIR layout (8-row
- * groups of all panels, regime 1's) instead of the plain one, and its consumers read them with the
- * PAIR kernels' descriptors. The layout is the copying threads' choice (each 16-byte copy has its
- * own destination), and the plain layout alone costs the TMA kernels +1.9..2.3% at d256 and d128
- * causal (RESULTS 3.2c, SM90_PAIRS_ON=0), about what the gather costs without its copies. */
-#ifndef SM90_GATHER_PAIR_D64
-#define SM90_GATHER_PAIR_D64 0
-#endif
-#ifndef SM90_GATHER_PAIR_D128
-#define SM90_GATHER_PAIR_D128 1
-#endif
-#ifndef SM90_GATHER_PAIR_D256
-#define SM90_GATHER_PAIR_D256 1
-#endif
-#define SM90_GATHER_PAIR(D) SM90_BY_D(D, SM90_GATHER_PAIR_D64, SM90_GATHER_PAIR_D128, SM90_GATHER_PAIR_D256)
 /* SM90_GATHER_DIAG (session 25, measurement only, wrong results): 1 = the gather copies nothing
  * (the producers still look up, wait, fence and arrive), 2 = it copies every other 4-row group,
  * so that its cost splits into what scales with the copies and what does not. */
@@ -1278,11 +1278,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                      * PER copies, so PER base addresses plus an immediate offset give every destination */
                     uint32_t d[PER];
                     {
-                        /* PAIR (M55): row r of the tile at group r / 8 (GROUP bytes each), row r % 8
-                         * of panel q's 1 KB in it; RW and RPI PER are multiples of 8, so copy i's
-                         * rows lie in group pnl RW / 8 + i / PER, at rows RPI (i % PER) + hi */
-                        static_assert(!PAIR || (RW % 8 == 0 && RPI * PER == 8 && !W), "the PAIR gather's row groups");
-                        uint32_t st_base = sbuf0 + stage * S::TILE + (PAIR ? pnl * (RW / 8) * S::GROUP + hi * 128 : (pnl * RW + hi) * 128);
+                        uint32_t st_base = sbuf0 + stage * S::TILE + (pnl * RW + hi) * 128;
                         asm volatile("" : "+r"(st_base));
 #pragma unroll
                         for (int k = 0; k < PER; k++) d[k] = st_base + (((c & 7) ^ ((RPI * k + hi) & 7)) << 4);
@@ -1307,15 +1303,13 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                                     if (g + k >= ipu) continue;
                                     if (SM90_GATHER_DIAG == 1 || (SM90_GATHER_DIAG == 2 && (k & 1))) continue;
                                     const int i = u * IPU + g + k;
-                                    const uint32_t dst = PAIR ? d[i % PER] + (i % PER) * RPI * 128 + (i / PER) * S::GROUP
-                                                              : d[i % PER] + RPI * i * 128;
-                                    constexpr int QSTEP = PAIR ? 1024 : S::PANEL;   /* from one panel to the next */
+                                    const uint32_t dst = d[i % PER] + RPI * i * 128;
                                     const bool ok = off[k] != none;
                                     const uint64_t src = WIDE ? gc + (uint64_t)(ok || !FILL ? off[k] : 0) : gc + (uint64_t)off[k] * 16u;
 #pragma unroll
                                     for (int q = 0; q < NP; q++) {   /* panel q: +128 B in the row, +PANEL in shared memory */
-                                        if (FILL) pa_cp_async_16_zfill(dst + q * QSTEP, (const void *)(src + q * 128), ok ? 16u : 0u);
-                                        else pa_cp_async_16(dst + q * QSTEP, (const void *)(src + q * 128));
+                                        if (FILL) pa_cp_async_16_zfill(dst + q * S::PANEL, (const void *)(src + q * 128), ok ? 16u : 0u);
+                                        else pa_cp_async_16(dst + q * S::PANEL, (const void *)(src + q * 128));
                                     }
                                 }
                             }
@@ -2335,8 +2329,7 @@ extern "C" pa_status pa__sm90_attention(pa_context *ctx, const pa__problem *pb, 
     /* the TMA kernels (PAIR or plain layout) and the gather, for tile shape W and the pieces (T) */
 #define SM90_PICK_TMA(D, W, T) (pair ? (bf16 ? sm90_prefill_kernel<D, true, false, true, W, T> : sm90_prefill_kernel<D, false, false, true, W, T>) \
                                      : (bf16 ? sm90_prefill_kernel<D, true, false, false, W, T> : sm90_prefill_kernel<D, false, false, false, W, T>))
-#define SM90_PICK_G(D, W, T) (bf16 ? sm90_prefill_kernel<D, true, true, SM90_GATHER_PAIR(D) && !(W), W, T> \
-                                   : sm90_prefill_kernel<D, false, true, SM90_GATHER_PAIR(D) && !(W), W, T>)
+#define SM90_PICK_G(D, W, T) (bf16 ? sm90_prefill_kernel<D, true, true, false, W, T> : sm90_prefill_kernel<D, false, true, false, W, T>)
 #define SM90_PICK(D, T) (gather ? SM90_PICK_G(D, false, T) : SM90_PICK_TMA(D, false, T))
 #if SM90_TAIL_D64
     if (pb->head_dim == 64) { kern = SM90_PICK(64, false); kern_tail = SM90_PICK(64, true); }
