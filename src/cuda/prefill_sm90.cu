@@ -494,13 +494,14 @@ using namespace pa_sm90;
 #define SM90_WG3_KQ 0
 #endif
 /* K/V ring stages per head_dim and load path (d256 fits only 2 in 227 KB). 3 for the d64 gather:
- * -1.4..-1.9 points of overhead at pages 1/4 in the alternated A/B of RESULTS 3.1d; 2 elsewhere
+ * -1.4..-1.9 points of overhead at pages 1/4 in the alternated A/B of RESULTS 3.1d; 4 since M56
+ * (session 25, 3.2c: -0.6..-0.8% at pages 1 / 4 against 3, ncu A/B); 2 elsewhere
  * (d128's TMA kernel lost 0.4..1.3% with 3). SM90_STAGES overrides all. */
 #ifndef SM90_STAGES_D64
 #define SM90_STAGES_D64  2
 #endif
 #ifndef SM90_STAGES_D64_GATHER
-#define SM90_STAGES_D64_GATHER 3
+#define SM90_STAGES_D64_GATHER 4
 #endif
 #ifndef SM90_STAGES_D128
 #define SM90_STAGES_D128 2
