@@ -434,6 +434,11 @@
  *   M55 (3.2c, rejected, gather_pair.patch) the d128 / d256 gathers writing the PAIR layout (the
  *       TMA kernels on the plain layout, SM90_PAIRS_ON=0, are 1.9..2.3% slower at d256 and d128
  *       causal): d256 1..1.6% slower, d128 unchanged. The plain layout's cost is its boxes.
+ *       Rejected again the same session: K's ring 3 deep in the d256 gather (+1.0..2.0%; M31).
+ *   M56 (3.2c, 2.39) the d64 gather's ring 4 stages deep instead of 3 (152 KB): -0.6..-0.9% at
+ *       pages 1 / 3 / 4 in two calls (5 stages: between). Its producer defers each arrival by a
+ *       tile (M34), so a deeper ring keeps more tiles' copies in flight. Integrated (2.39): d64
+ *       pages 1-4 +6.8..8.3% (2.38: +7.5..9.1%).
  *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax at d128/d64 by a
  *   wgmma.fence predicated on the row sums (2% / 7% slower, as M28 found again), a persistent
  *   static round-robin grid (causal -8%: imbalance and L2 drift).
