@@ -1409,9 +1409,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
             }
             const uint32_t bad_mask = __ballot_sync(0xffffffffu, bad);
             /* the mask words, the PAIR boxes' coordinates and this warp's share, and the bytes of
-             * overlapping run boxes, formed before the empty wait (they depend on the lookup alone;
-             * written out here and after the wait alike: shared helpers changed the SASS of 28 of
-             * the 44 instances, unmeasured, session 24);
+             * overlapping run boxes, formed before the empty wait (they depend on the lookup alone);
              * 1: d256; 2: every kernel but the 128-key d128 PAIR ones (whose 40-register producer
              * spilled 4 bytes with it) */
             constexpr bool PRE = SM90_TMA_PRE != 0 && (D == 256 || (SM90_TMA_PRE > 1 && !(D == 128 && PAIR && !W)));
@@ -1428,14 +1426,19 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                 }
             }
             static_assert(!SM90_TMA_PRE || !SM90_TMA_TWO_WARPS, "SM90_TMA_PRE assumes one panel per warp");
+            /* panel warp pn_'s share of the tile's PAIR boxes (first, mine), the boxes' outer
+             * coordinates (c3, c4) and the bytes they bring: before the empty wait (PRE) or after */
+            auto pair_plan = [&](int pn_, int &first, int &mine, int &c3, int &c4, int &bytes) {
+                if (SM90_ONE_WARP_BOXES > 1 && SM90_ONE_WARP_TILE(p.boxes)) { first = 0; mine = p.boxes; }
+                else if constexpr (W) pa_sm90_pair_share_any(p.boxes, pn_, &first, &mine);   /* 11 x 16 */
+                else pa_sm90_pair_share(p.boxes, pn_, &first, &mine);
+                if (p.pair_mode == PA_SM90_PAIR_GLOBAL) { c3 = page >= 0 ? page * p.page_groups + (slot >> 3) : -64; c4 = kvh; }
+                else if (p.pair_mode == PA_SM90_PAIR_HEADS) { c3 = slot >> 3; c4 = page >= 0 ? page * p.group_hk + kvh : -1; }
+                else { c3 = kvh; c4 = page; }
+                bytes = mine * pa_sm90_pair_box_rows(p.pair_mode, p.box_rows) * NP * 128;
+            };
             if constexpr (PRE && PAIR) {
-                if (SM90_ONE_WARP_BOXES > 1 && SM90_ONE_WARP_TILE(p.boxes)) { pre_first = 0; pre_mine = p.boxes; }
-                else if constexpr (W) pa_sm90_pair_share_any(p.boxes, pnl, &pre_first, &pre_mine);
-                else pa_sm90_pair_share(p.boxes, pnl, &pre_first, &pre_mine);
-                if (p.pair_mode == PA_SM90_PAIR_GLOBAL) { pre_c3 = page >= 0 ? page * p.page_groups + (slot >> 3) : -64; pre_c4 = kvh; }
-                else if (p.pair_mode == PA_SM90_PAIR_HEADS) { pre_c3 = slot >> 3; pre_c4 = page >= 0 ? page * p.group_hk + kvh : -1; }
-                else { pre_c3 = kvh; pre_c4 = page; }
-                pre_bytes = pre_mine * pa_sm90_pair_box_rows(p.pair_mode, p.box_rows) * NP * 128;
+                pair_plan(pnl, pre_first, pre_mine, pre_c3, pre_c4, pre_bytes);
             } else if (PRE && SM90_RUNS_OVERLAP_FOR(D) && p.runs) {
                 pre_bytes = (int)__reduce_add_sync(0xffffffffu, issue ? (unsigned)((1 << mi) << p.run_shift) : 0u) * 128;
             }
@@ -1468,15 +1471,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                      * bytes). Bad pages and boxes past the end get fully out-of-range coordinates. */
                     int first, mine, c3, c4, bytes;
                     if constexpr (PRE) { first = pre_first; mine = pre_mine; c3 = pre_c3; c4 = pre_c4; bytes = pre_bytes; }
-                    else {
-                        if (SM90_ONE_WARP_BOXES > 1 && SM90_ONE_WARP_TILE(p.boxes)) { first = 0; mine = p.boxes; }
-                        else if constexpr (W) pa_sm90_pair_share_any(p.boxes, pn, &first, &mine);
-                        else pa_sm90_pair_share(p.boxes, pn, &first, &mine);
-                        bytes = mine * pa_sm90_pair_box_rows(p.pair_mode, p.box_rows) * NP * 128;
-                        if (p.pair_mode == PA_SM90_PAIR_GLOBAL) { c3 = page >= 0 ? page * p.page_groups + (slot >> 3) : -64; c4 = kvh; }
-                        else if (p.pair_mode == PA_SM90_PAIR_HEADS) { c3 = slot >> 3; c4 = page >= 0 ? page * p.group_hk + kvh : -1; }
-                        else { c3 = kvh; c4 = page; }
-                    }
+                    else pair_plan(pn, first, mine, c3, c4, bytes);
                     if (lane == 0) mbar_arrive_expect_tx(full + 8 * stage, bytes);
                     __syncwarp();
                     if (threadIdx.x == 0 && it == 0) SM90_TR(18);
