@@ -439,6 +439,19 @@
  *       pages 1 / 3 / 4 in two calls (5 stages: between). Its producer defers each arrival by a
  *       tile (M34), so a deeper ring keeps more tiles' copies in flight. Integrated (2.39): d64
  *       pages 1-4 +6.8..8.3% (2.38: +7.5..9.1%).
+ *   M57 (session 26, 3.2d, rejected, bench/wip_sm90/ccopy.patch) the d256 gather's copies issued
+ *       by the consumer warpgroups right after their wgmmas (warpgroup 0 K of the next tile, 1 V
+ *       of this one; one producer warp looks rows up into a 4-deep ring of offsets), so that the
+ *       copies load the four sub-partitions alike and run in the consumers' own wgmma wait.
+ *       Predicted: most of the copies' 12.5 points back. Measured: +17..19% against the producer's
+ *       copies. A warp that issues 16 cp.async in a row waits for the load/store unit to take
+ *       them; in a consumer that wait delays its softmax, in the producer it costs nothing.
+ *   M58 (3.2d) the d256 gather's copying warps sleep 32 ns after each 4-row copy group
+ *       (SM90_GATHER_PACE_D256), spreading a tile's 32 copies a warp over the tile instead of one
+ *       burst. Predicted from M57's reading: the burst, not only the count, holds up the consumer
+ *       warps of the copying warp's sub-partition. Measured: 16..48 ns -1.5..-2.4% at pages 1 / 4
+ *       in two calls (96 ns +1.4..3.8%, 200 ns +42%); d128's gather +5.3..5.8% with 32 ns (its
+ *       producer sets the pace), so d256 only.
  *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax at d128/d64 by a
  *   wgmma.fence predicated on the row sums (2% / 7% slower, as M28 found again), a persistent
  *   static round-robin grid (causal -8%: imbalance and L2 drift).
@@ -737,6 +750,34 @@ using namespace pa_sm90;
 #define SM90_GATHER_DEFER_D256 0
 #endif
 #define SM90_GATHER_DEFER(D) (SM90_GATHER_PFENCE(D) ? SM90_BY_D(D, SM90_GATHER_DEFER_D64, SM90_GATHER_DEFER_D128, SM90_GATHER_DEFER_D256) : 0)
+/* M58 (session 26, RESULTS 3.2d): the gather's copying warps sleep (nanosleep) SM90_GATHER_PACE_D<D>
+ * ns after each 4-row copy group (NP cp.async), so that a tile's copies reach their sub-partition's
+ * load/store queue in spaced groups instead of one burst that holds up the consumer warps there.
+ * d256 (32 copies a warp a tile): 16..48 ns took 1.5..2.4% off pages 1 / 4 in two calls, 96 ns
+ * +1.4..3.8%, 200 ns +42%. d128 is slower with any (32 ns +5.3..5.8%: its producer sets the pace);
+ * the d64 gather's 32-register producer spills with it. SM90_GATHER_PACE_WARPS: bit 0 K's warps,
+ * bit 1 V's; SM90_GATHER_PACE (measurement) sets every head_dim. */
+#ifndef SM90_GATHER_PACE_D64
+#define SM90_GATHER_PACE_D64 0
+#endif
+#ifndef SM90_GATHER_PACE_D128
+#define SM90_GATHER_PACE_D128 0
+#endif
+#ifndef SM90_GATHER_PACE_D256
+#define SM90_GATHER_PACE_D256 32
+#endif
+#ifdef SM90_GATHER_PACE   /* (measurement) every head_dim at once */
+#undef SM90_GATHER_PACE_D64
+#undef SM90_GATHER_PACE_D128
+#undef SM90_GATHER_PACE_D256
+#define SM90_GATHER_PACE_D64 SM90_GATHER_PACE
+#define SM90_GATHER_PACE_D128 SM90_GATHER_PACE
+#define SM90_GATHER_PACE_D256 SM90_GATHER_PACE
+#endif
+#define SM90_GATHER_PACE_FOR(D) SM90_BY_D(D, SM90_GATHER_PACE_D64, SM90_GATHER_PACE_D128, SM90_GATHER_PACE_D256)
+#ifndef SM90_GATHER_PACE_WARPS
+#define SM90_GATHER_PACE_WARPS 3
+#endif
 #ifndef SM90_GATHER_BRANCHFREE_D256   /* 1: d256's lookups branch-free as d64 / d128's (M33: +0.8..1.1%) */
 #define SM90_GATHER_BRANCHFREE_D256 0
 #endif
@@ -1317,6 +1358,8 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                                         if (FILL) pa_cp_async_16_zfill(dst + q * S::PANEL, (const void *)(src + q * 128), ok ? 16u : 0u);
                                         else pa_cp_async_16(dst + q * S::PANEL, (const void *)(src + q * 128));
                                     }
+                                    if (SM90_GATHER_PACE_FOR(D) > 0 && (SM90_GATHER_PACE_WARPS & (is_v ? 2 : 1)))
+                                        asm volatile("nanosleep.u32 %0;\n" :: "n"(SM90_GATHER_PACE_FOR(D)) : "memory");
                                 }
                             }
                         }
