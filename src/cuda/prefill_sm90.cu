@@ -450,8 +450,10 @@
  *       (SM90_GATHER_PACE_D256), spreading a tile's 32 copies a warp over the tile instead of one
  *       burst. Predicted from M57's reading: the burst, not only the count, holds up the consumer
  *       warps of the copying warp's sub-partition. Measured: 16..48 ns -1.5..-2.4% at pages 1 / 4
- *       in two calls (96 ns +1.4..3.8%, 200 ns +42%); d128's gather +5.3..5.8% with 32 ns (its
- *       producer sets the pace), so d256 only.
+ *       in two calls and 1.9..3.2% against not pacing in a third (96 ns +1.4..3.8%, 200 ns +42%;
+ *       V's warps alone slower than none); d128's gather +5.3..5.8% with 32 ns (its producer sets
+ *       the pace), d64 unchanged, so d256 only. Integrated (2.40): d256 pages 1-4 +12.3..13.1%
+ *       (2.39: +14.4..14.9%).
  *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax at d128/d64 by a
  *   wgmma.fence predicated on the row sums (2% / 7% slower, as M28 found again), a persistent
  *   static round-robin grid (causal -8%: imbalance and L2 drift).
@@ -755,7 +757,8 @@ using namespace pa_sm90;
  * load/store queue in spaced groups instead of one burst that holds up the consumer warps there.
  * d256 (32 copies a warp a tile): 16..48 ns took 1.5..2.4% off pages 1 / 4 in two calls, 96 ns
  * +1.4..3.8%, 200 ns +42%. d128 is slower with any (32 ns +5.3..5.8%: its producer sets the pace);
- * the d64 gather's 32-register producer spills with it. SM90_GATHER_PACE_WARPS: bit 0 K's warps,
+ * the d64 gather's 32-register producer spills with it, and with a pause every 4 or 8 groups
+ * (SM90_GATHER_PACE_EVERY_D64) it is unchanged (-0.2..+0.6%). SM90_GATHER_PACE_WARPS: bit 0 K's warps,
  * bit 1 V's; SM90_GATHER_PACE (measurement) sets every head_dim. */
 #ifndef SM90_GATHER_PACE_D64
 #define SM90_GATHER_PACE_D64 0
@@ -775,6 +778,10 @@ using namespace pa_sm90;
 #define SM90_GATHER_PACE_D256 SM90_GATHER_PACE
 #endif
 #define SM90_GATHER_PACE_FOR(D) SM90_BY_D(D, SM90_GATHER_PACE_D64, SM90_GATHER_PACE_D128, SM90_GATHER_PACE_D256)
+#ifndef SM90_GATHER_PACE_EVERY_D64   /* (measurement) d64: a pause after every this many copy groups */
+#define SM90_GATHER_PACE_EVERY_D64 1
+#endif
+#define SM90_GATHER_PACE_EVERY(D) ((D) == 64 ? SM90_GATHER_PACE_EVERY_D64 : 1)
 #ifndef SM90_GATHER_PACE_WARPS
 #define SM90_GATHER_PACE_WARPS 3
 #endif
@@ -1358,7 +1365,8 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                                         if (FILL) pa_cp_async_16_zfill(dst + q * S::PANEL, (const void *)(src + q * 128), ok ? 16u : 0u);
                                         else pa_cp_async_16(dst + q * S::PANEL, (const void *)(src + q * 128));
                                     }
-                                    if (SM90_GATHER_PACE_FOR(D) > 0 && (SM90_GATHER_PACE_WARPS & (is_v ? 2 : 1)))
+                                    if (SM90_GATHER_PACE_FOR(D) > 0 && (SM90_GATHER_PACE_WARPS & (is_v ? 2 : 1)) &&
+                                        (g + k + 1) % SM90_GATHER_PACE_EVERY(D) == 0)
                                         asm volatile("nanosleep.u32 %0;\n" :: "n"(SM90_GATHER_PACE_FOR(D)) : "memory");
                                 }
                             }
