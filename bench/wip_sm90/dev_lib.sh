@@ -10,6 +10,10 @@
 #   ncu_ab "BUILDS" ARGS bench/pa_ncu.py ARGS for each build, the builds alternated twice, then
 #                        ab_table.py's table (each row's shortest of the two against the first build);
 #                        files $T/${AB_PREFIX:-h}_BUILD_PASS*
+#   gather_ab "VARIANTS" DIMS PAGES CASES SEED
+#                        each variant's test_gpu forced to the gather at each head_dim of DIMS
+#                        (CASES cases, seed SEED), test_summary, then ncu_ab of build and the
+#                        variants at DIMS / PAGES, causal both (session 26's A/B calls)
 #   dev_end NAME         $T's logs packed to $O/NAME.tgz
 dev_begin() {
     O=${OUT:-/tmp/out}; T=$1; mkdir -p "$O" "$T"
@@ -44,5 +48,16 @@ ncu_ab() {
         echo "ncu pass $pass $(el)" | tee -a "$O/summary.txt"
     done
     python3 bench/wip_sm90/ab_table.py "$T" "$h" $builds | tee -a "$O/summary.txt"
+}
+gather_ab() {
+    local v d
+    for v in $1; do
+        for d in ${2//,/ }; do
+            PA_TEST_KERNEL=sm90 PA_TEST_SM90_GATHER=1 PA_TEST_HEAD_DIM=$d PA_TEST_CASES=$4 PA_TEST_SEED=$(($5 + d)) timeout 150 "$v/test_gpu" > "$T/${v}_g$d.log" 2>&1 &
+        done
+    done
+    wait
+    test_summary
+    ncu_ab "build $1" --dims "$2" --pages "$3" --causal both
 }
 dev_end() { ( cd "$T" && tar czf "$O/$1.tgz" *.txt *.log 2>/dev/null ); echo "total $(el)"; }

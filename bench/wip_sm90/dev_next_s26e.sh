@@ -4,10 +4,5 @@
 # A/B at d64 pages 1 / 3 / 4, causal both.
 . "$(dirname "$0")/dev_lib.sh"
 dev_begin /tmp/t26e build_E8L/pa-bench
-for v in build_E8 build_E4 build_E8L; do
-  PA_TEST_KERNEL=sm90 PA_TEST_SM90_GATHER=1 PA_TEST_HEAD_DIM=64 PA_TEST_CASES=20 PA_TEST_SEED=6200 timeout 150 $v/test_gpu > $T/${v}_g64.log 2>&1 &
-done
-wait
-test_summary
-ncu_ab "build build_E8 build_E4 build_E8L" --dims 64 --pages 1,3,4 --causal both
+gather_ab "build_E8 build_E4 build_E8L" 64 1,3,4 20 6136
 dev_end logs_s26e

@@ -4,10 +4,5 @@
 # group): a short forced-gather test of each at d256, ncu A/B at d256 pages 1 / 3 / 4, causal both.
 . "$(dirname "$0")/dev_lib.sh"
 dev_begin /tmp/t26f build_V16/pa-bench
-for v in build_S2 build_K48 build_V16; do
-  PA_TEST_KERNEL=sm90 PA_TEST_SM90_GATHER=1 PA_TEST_HEAD_DIM=256 PA_TEST_CASES=20 PA_TEST_SEED=6300 timeout 150 $v/test_gpu > $T/${v}_g256.log 2>&1 &
-done
-wait
-test_summary
-ncu_ab "build build_S2 build_K48 build_V16" --dims 256 --pages 1,3,4 --causal both
+gather_ab "build_S2 build_K48 build_V16" 256 1,3,4 20 6044
 dev_end logs_s26f

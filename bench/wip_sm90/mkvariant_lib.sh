@@ -19,3 +19,16 @@ pack() {
     for v in "$@"; do files="$files $v/test_gpu $v/pa-bench"; done
     mkdir -p .carry && tar cJf .carry/bins.tar.xz $files && ls -la .carry/bins.tar.xz
 }
+# mk_two "NAME FLAGS..." ...: mk for each argument, two at a time (this machine has 2 cores), then
+# pack them all (session 26's variant scripts)
+mk_two() {
+    local spec names="" n=0
+    for spec in "$@"; do
+        mk $spec &
+        names="$names ${spec%% *}"; n=$((n + 1))
+        [ $((n % 2)) = 0 ] && wait
+    done
+    wait
+    pack $names
+}
+

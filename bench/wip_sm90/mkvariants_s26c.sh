@@ -3,8 +3,6 @@
 # (SM90_GATHER_PACE_D128 / _D256 ns after each 4-row copy group; the d64 gather spills with it):
 # 32, 96, 200 ns. Two builds at a time.
 . "$(dirname "$0")/mkvariant_lib.sh"
-mk build_A32 -DSM90_GATHER_PACE_D128=32 -DSM90_GATHER_PACE_D256=32 &
-mk build_B96 -DSM90_GATHER_PACE_D128=96 -DSM90_GATHER_PACE_D256=96 &
-wait
-mk build_C200 -DSM90_GATHER_PACE_D128=200 -DSM90_GATHER_PACE_D256=200
-pack build_A32 build_B96 build_C200
+mk_two "build_A32 -DSM90_GATHER_PACE_D128=32 -DSM90_GATHER_PACE_D256=32" \
+       "build_B96 -DSM90_GATHER_PACE_D128=96 -DSM90_GATHER_PACE_D256=96" \
+       "build_C200 -DSM90_GATHER_PACE_D128=200 -DSM90_GATHER_PACE_D256=200"

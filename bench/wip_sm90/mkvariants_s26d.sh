@@ -2,8 +2,6 @@
 # Session 26 (development machine), with M58 on (the d256 gather paced by 32 ns): build_NP = not
 # paced, build_V32 = V's warps only, build_P16 = 16 ns.
 . "$(dirname "$0")/mkvariant_lib.sh"
-mk build_NP -DSM90_GATHER_PACE_D256=0 &
-mk build_V32 -DSM90_GATHER_PACE_WARPS=2 &
-wait
-mk build_P16 -DSM90_GATHER_PACE_D256=16
-pack build_NP build_V32 build_P16
+mk_two "build_NP -DSM90_GATHER_PACE_D256=0" \
+       "build_V32 -DSM90_GATHER_PACE_WARPS=2" \
+       "build_P16 -DSM90_GATHER_PACE_D256=16"

@@ -3,8 +3,6 @@
 # copy groups (a pause after every group spilled its 32-register producer): build_E8 (32 ns every
 # 8 groups = once a 32-row unit), build_E4 (32 ns every 4), build_E8L (64 ns every 8).
 . "$(dirname "$0")/mkvariant_lib.sh"
-mk build_E8 -DSM90_GATHER_PACE_D64=32 -DSM90_GATHER_PACE_EVERY_D64=8 &
-mk build_E4 -DSM90_GATHER_PACE_D64=32 -DSM90_GATHER_PACE_EVERY_D64=4 &
-wait
-mk build_E8L -DSM90_GATHER_PACE_D64=64 -DSM90_GATHER_PACE_EVERY_D64=8
-pack build_E8 build_E4 build_E8L
+mk_two "build_E8 -DSM90_GATHER_PACE_D64=32 -DSM90_GATHER_PACE_EVERY_D64=8" \
+       "build_E4 -DSM90_GATHER_PACE_D64=32 -DSM90_GATHER_PACE_EVERY_D64=4" \
+       "build_E8L -DSM90_GATHER_PACE_D64=64 -DSM90_GATHER_PACE_EVERY_D64=8"

@@ -3,8 +3,6 @@
 # 16 ns a 4-row group (after its 2nd and 4th copy), build_K48 = K's warps 48 ns / V's 32 ns,
 # build_V16 = K's 32 / V's 16 ns. The knobs are in pace_refine.patch (not in the source: measured slower, 3.2d).
 . "$(dirname "$0")/mkvariant_lib.sh"
-mk build_S2 -DSM90_GATHER_PACE_SPLIT=2 &
-mk build_K48 -DSM90_GATHER_PACE_D256=48 -DSM90_GATHER_PACE_V_D256=32 &
-wait
-mk build_V16 -DSM90_GATHER_PACE_V_D256=16
-pack build_S2 build_K48 build_V16
+mk_two "build_S2 -DSM90_GATHER_PACE_SPLIT=2" \
+       "build_K48 -DSM90_GATHER_PACE_D256=48 -DSM90_GATHER_PACE_V_D256=32" \
+       "build_V16 -DSM90_GATHER_PACE_V_D256=16"
