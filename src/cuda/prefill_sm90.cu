@@ -454,6 +454,11 @@
  *       V's warps alone slower than none); d128's gather +5.3..5.8% with 32 ns (its producer sets
  *       the pace), d64 unchanged, so d256 only. Integrated (2.40): d256 pages 1-4 +12.3..13.1%
  *       (2.39: +14.4..14.9%).
+ *   M59 (3.2d) the d256 gather's lookups branch-free as d64's / d128's (SM90_GATHER_BRANCHFREE_D256,
+ *       +0.8..1.1% when M33 measured it): on top of M58 -0.8..-2.3% and -0.2..-1.5% at pages 1 / 3 / 4
+ *       in two calls (with the copies paced, the lookups' branches are what the warp waits on).
+ *       The fence moved back to the consumers (PFENCE 0: -0.7..+0.6%) and the lookups after the
+ *       copies (+0.2..2.3%) were measured in the same call and left as they were.
  *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax at d128/d64 by a
  *   wgmma.fence predicated on the row sums (2% / 7% slower, as M28 found again), a persistent
  *   static round-robin grid (causal -8%: imbalance and L2 drift).
@@ -785,8 +790,8 @@ using namespace pa_sm90;
 #ifndef SM90_GATHER_PACE_WARPS
 #define SM90_GATHER_PACE_WARPS 3
 #endif
-#ifndef SM90_GATHER_BRANCHFREE_D256   /* 1: d256's lookups branch-free as d64 / d128's (M33: +0.8..1.1%) */
-#define SM90_GATHER_BRANCHFREE_D256 0
+#ifndef SM90_GATHER_BRANCHFREE_D256   /* 1: d256's lookups branch-free as d64 / d128's (M33: +0.8..1.1%; after M58: M59) */
+#define SM90_GATHER_BRANCHFREE_D256 1
 #endif
 /* Rotated key walks (M36): non-causal calls without a window whose key count is a multiple of
  * the tile start each CTA's key walk at a tile offset proportional to its query block (m_block x
@@ -1268,7 +1273,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                  * past the end read a valid table entry and are then dropped): about 10 straight
                  * instructions a lookup; d128 1..1.3 points off the gather's overhead, d64 0.3..0.4
                  * with its split moved from 40/232 to 56/224 (at 40/232 ptxas rescheduled the
-                 * kernel and lost 4 points; RESULTS 3.1k). d256 keeps the branchy form (no gain). */
+                 * kernel and lost 4 points; RESULTS 3.1k). d256 too since M59 (session 26; before M58 it had been slower). */
                 [[maybe_unused]] const uint32_t pi_last = pa_fastdiv_q(p.pdiv, (uint32_t)max(sk - 1, 0));
                 [[maybe_unused]] const uint32_t ps_u = (uint32_t)p.page_size, np_u = (uint32_t)p.num_pages;
                 auto row_off = [&](int j) -> off_t {
