@@ -757,38 +757,16 @@ using namespace pa_sm90;
 #define SM90_GATHER_DEFER_D256 0
 #endif
 #define SM90_GATHER_DEFER(D) (SM90_GATHER_PFENCE(D) ? SM90_BY_D(D, SM90_GATHER_DEFER_D64, SM90_GATHER_DEFER_D128, SM90_GATHER_DEFER_D256) : 0)
-/* M58 (session 26, RESULTS 3.2d): the gather's copying warps sleep (nanosleep) SM90_GATHER_PACE_D<D>
- * ns after each 4-row copy group (NP cp.async), so that a tile's copies reach their sub-partition's
- * load/store queue in spaced groups instead of one burst that holds up the consumer warps there.
- * d256 (32 copies a warp a tile): 16..48 ns took 1.5..2.4% off pages 1 / 4 in two calls, 96 ns
- * +1.4..3.8%, 200 ns +42%. d128 is slower with any (32 ns +5.3..5.8%: its producer sets the pace);
- * the d64 gather's 32-register producer spills with it, and with a pause every 4 or 8 groups
- * (SM90_GATHER_PACE_EVERY_D64) it is unchanged (-0.2..+0.6%). SM90_GATHER_PACE_WARPS: bit 0 K's warps,
- * bit 1 V's; SM90_GATHER_PACE (measurement) sets every head_dim. */
-#ifndef SM90_GATHER_PACE_D64
-#define SM90_GATHER_PACE_D64 0
-#endif
-#ifndef SM90_GATHER_PACE_D128
-#define SM90_GATHER_PACE_D128 0
-#endif
+/* M58 (session 26, RESULTS 3.2d): the d256 gather's copying warps sleep (nanosleep)
+ * SM90_GATHER_PACE_D256 ns after each 4-row copy group (4 cp.async), so that a tile's 32 copies a
+ * warp reach their sub-partition's load/store queue in spaced groups instead of one burst that
+ * holds up the consumer warps there: 16..48 ns took 1.5..2.4% off pages 1 / 4 in two calls, 96 ns
+ * +1.4..3.8%, 200 ns +42%, V's warps alone slower than none. d128 is slower with any (32 ns
+ * +5.3..5.8%: its producer sets the pace) and d64 unchanged (-0.2..+0.6% with a pause every 4 or 8
+ * groups; after every group its 32-register producer spilled). Those measurement knobs (per
+ * head_dim, per K / V warps, every n groups) are in bench/wip_sm90/pace_knobs.patch; 0 = off. */
 #ifndef SM90_GATHER_PACE_D256
 #define SM90_GATHER_PACE_D256 32
-#endif
-#ifdef SM90_GATHER_PACE   /* (measurement) every head_dim at once */
-#undef SM90_GATHER_PACE_D64
-#undef SM90_GATHER_PACE_D128
-#undef SM90_GATHER_PACE_D256
-#define SM90_GATHER_PACE_D64 SM90_GATHER_PACE
-#define SM90_GATHER_PACE_D128 SM90_GATHER_PACE
-#define SM90_GATHER_PACE_D256 SM90_GATHER_PACE
-#endif
-#define SM90_GATHER_PACE_FOR(D) SM90_BY_D(D, SM90_GATHER_PACE_D64, SM90_GATHER_PACE_D128, SM90_GATHER_PACE_D256)
-#ifndef SM90_GATHER_PACE_EVERY_D64   /* (measurement) d64: a pause after every this many copy groups */
-#define SM90_GATHER_PACE_EVERY_D64 1
-#endif
-#define SM90_GATHER_PACE_EVERY(D) ((D) == 64 ? SM90_GATHER_PACE_EVERY_D64 : 1)
-#ifndef SM90_GATHER_PACE_WARPS
-#define SM90_GATHER_PACE_WARPS 3
 #endif
 #ifndef SM90_GATHER_BRANCHFREE_D256   /* 1: d256's lookups branch-free as d64 / d128's (M33: +0.8..1.1%; after M58: M59) */
 #define SM90_GATHER_BRANCHFREE_D256 1
@@ -1370,9 +1348,8 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                                         if (FILL) pa_cp_async_16_zfill(dst + q * S::PANEL, (const void *)(src + q * 128), ok ? 16u : 0u);
                                         else pa_cp_async_16(dst + q * S::PANEL, (const void *)(src + q * 128));
                                     }
-                                    if (SM90_GATHER_PACE_FOR(D) > 0 && (SM90_GATHER_PACE_WARPS & (is_v ? 2 : 1)) &&
-                                        (g + k + 1) % SM90_GATHER_PACE_EVERY(D) == 0)
-                                        asm volatile("nanosleep.u32 %0;\n" :: "n"(SM90_GATHER_PACE_FOR(D)) : "memory");
+                                    if (D == 256 && SM90_GATHER_PACE_D256 > 0)   /* M58 */
+                                        asm volatile("nanosleep.u32 %0;\n" :: "n"(SM90_GATHER_PACE_D256) : "memory");
                                 }
                             }
                         }
