@@ -768,6 +768,12 @@ using namespace pa_sm90;
 #ifndef SM90_GATHER_PACE_D256
 #define SM90_GATHER_PACE_D256 32
 #endif
+/* SM90_GATHER_PACE_LAST_D256: 1 pauses after the tile's last copy group too (M58 as adopted);
+ * 0 drops that pause, which only delays the wait for the copies and the full barrier's arrival
+ * (session 27, M60 candidate). */
+#ifndef SM90_GATHER_PACE_LAST_D256
+#define SM90_GATHER_PACE_LAST_D256 1
+#endif
 #ifndef SM90_GATHER_BRANCHFREE_D256   /* 1: d256's lookups branch-free as d64 / d128's (M33: +0.8..1.1%; after M58: M59) */
 #define SM90_GATHER_BRANCHFREE_D256 1
 #endif
@@ -1348,7 +1354,8 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                                         if (FILL) pa_cp_async_16_zfill(dst + q * S::PANEL, (const void *)(src + q * 128), ok ? 16u : 0u);
                                         else pa_cp_async_16(dst + q * S::PANEL, (const void *)(src + q * 128));
                                     }
-                                    if (D == 256 && SM90_GATHER_PACE_D256 > 0)   /* M58 */
+                                    if (D == 256 && SM90_GATHER_PACE_D256 > 0   /* M58; the tile's last group unpaced with M60 */
+                                        && (SM90_GATHER_PACE_LAST_D256 || u < NU - 1 || g + k < ipu - 1))
                                         asm volatile("nanosleep.u32 %0;\n" :: "n"(SM90_GATHER_PACE_D256) : "memory");
                                 }
                             }
