@@ -458,7 +458,8 @@
  *       +0.8..1.1% when M33 measured it): on top of M58 -0.8..-2.3% and -0.2..-1.5% at pages 1 / 3 / 4
  *       in two calls (with the copies paced, the lookups' branches are what the warp waits on).
  *       The fence moved back to the consumers (PFENCE 0: -0.7..+0.6%) and the lookups after the
- *       copies (+0.2..2.3%) were measured in the same call and left as they were.
+ *       copies (+0.2..2.3%) were measured in the same call and left as they were. Integrated
+ *       (2.41, session 27): d256 pages 1-4 +10.6..11.8% (2.40: +12.3..13.1%).
  *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax at d128/d64 by a
  *   wgmma.fence predicated on the row sums (2% / 7% slower, as M28 found again), a persistent
  *   static round-robin grid (causal -8%: imbalance and L2 drift).
