@@ -460,6 +460,10 @@
  *       The fence moved back to the consumers (PFENCE 0: -0.7..+0.6%) and the lookups after the
  *       copies (+0.2..2.3%) were measured in the same call and left as they were. Integrated
  *       (2.41, session 27): d256 pages 1-4 +10.6..11.8% (2.40: +12.3..13.1%).
+ *   M60 (session 27, 3.2e, rejected, bench/wip_sm90/pace_last.patch) no pause after a tile's last
+ *       copy group in the d256 gather: that pause only delays the warp's wait for its copies and
+ *       its full-barrier arrival. Predicted: a fraction of a point if that path made K late.
+ *       Measured: -0.6..+0.7% at 16 / 32 / 48 ns, inside the call's noise: it is not that path.
  *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax at d128/d64 by a
  *   wgmma.fence predicated on the row sums (2% / 7% slower, as M28 found again), a persistent
  *   static round-robin grid (causal -8%: imbalance and L2 drift).
@@ -768,12 +772,6 @@ using namespace pa_sm90;
  * head_dim, per K / V warps, every n groups) are in bench/wip_sm90/pace_knobs.patch; 0 = off. */
 #ifndef SM90_GATHER_PACE_D256
 #define SM90_GATHER_PACE_D256 32
-#endif
-/* SM90_GATHER_PACE_LAST_D256: 1 pauses after the tile's last copy group too (M58 as adopted);
- * 0 drops that pause, which only delays the wait for the copies and the full barrier's arrival
- * (session 27, M60 candidate). */
-#ifndef SM90_GATHER_PACE_LAST_D256
-#define SM90_GATHER_PACE_LAST_D256 1
 #endif
 #ifndef SM90_GATHER_BRANCHFREE_D256   /* 1: d256's lookups branch-free as d64 / d128's (M33: +0.8..1.1%; after M58: M59) */
 #define SM90_GATHER_BRANCHFREE_D256 1
@@ -1355,8 +1353,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                                         if (FILL) pa_cp_async_16_zfill(dst + q * S::PANEL, (const void *)(src + q * 128), ok ? 16u : 0u);
                                         else pa_cp_async_16(dst + q * S::PANEL, (const void *)(src + q * 128));
                                     }
-                                    if (D == 256 && SM90_GATHER_PACE_D256 > 0   /* M58; the tile's last group unpaced with M60 */
-                                        && (SM90_GATHER_PACE_LAST_D256 || u < NU - 1 || g + k < ipu - 1))
+                                    if (D == 256 && SM90_GATHER_PACE_D256 > 0)   /* M58 */
                                         asm volatile("nanosleep.u32 %0;\n" :: "n"(SM90_GATHER_PACE_D256) : "memory");
                                 }
                             }
