@@ -1,0 +1,23 @@
+#!/bin/bash
+# Session 27, call 3 (carry .carry/bins.tar.xz from mkvariants_s27c.sh): build_KV4 (the d256
+# gather's four producer warps copy a quarter of K's and V's rows each, K(j+1) before V(j)):
+# forced-gather tests at d256 (all pages; pages 1..100; last-wave pieces), racecheck, memcheck;
+# then, only if they all passed, the ncu A/B against build at d256 pages 1 / 3 / 4, causal both.
+. "$(dirname "$0")/dev_lib.sh"
+dev_begin /tmp/t27c build_KV4/pa-bench
+G="PA_TEST_KERNEL=sm90 PA_TEST_SM90_GATHER=1 PA_TEST_HEAD_DIM=256"
+env $G PA_TEST_CASES=40 PA_TEST_SEED=7300 timeout 90 build_KV4/test_gpu > $T/KV4_g256.log 2>&1 &
+env $G PA_TEST_PAGES=1,2,3,4,5,7,17,100 PA_TEST_CASES=40 PA_TEST_SEED=7301 timeout 90 build_KV4/test_gpu > $T/KV4_gpages.log 2>&1 &
+env $G PA_TEST_SM90_TAIL=3 PA_TEST_CASES=30 PA_TEST_SEED=7302 timeout 90 build_KV4/test_gpu > $T/KV4_gtail.log 2>&1 &
+env $G PA_TEST_PAGES=1,3 PA_TEST_CASES=3 PA_TEST_SEED=7303 timeout 150 compute-sanitizer --tool racecheck build_KV4/test_gpu > $T/KV4_rc.log 2>&1 &
+env $G PA_TEST_PAGES=1,5 PA_TEST_CASES=4 PA_TEST_SEED=7304 timeout 150 compute-sanitizer --tool memcheck build_KV4/test_gpu > $T/KV4_mc.log 2>&1 &
+wait
+test_summary
+ok=1
+for f in $T/KV4_g256.log $T/KV4_gpages.log $T/KV4_gtail.log; do grep -q " 0 failed" $f || ok=0; done
+if [ $ok = 1 ]; then
+  ncu_ab "build build_KV4" --dims 256 --pages 1,3,4 --causal both
+else
+  echo "KV4 tests failed or hung: no A/B" | tee -a $O/summary.txt
+fi
+dev_end logs_s27c
