@@ -464,6 +464,15 @@
  *       copy group in the d256 gather: that pause only delays the warp's wait for its copies and
  *       its full-barrier arrival. Predicted: a fraction of a point if that path made K late.
  *       Measured: -0.6..+0.7% at 16 / 32 / 48 ns, inside the call's noise: it is not that path.
+ *   M61 (session 27, 3.2e, rejected, bench/wip_sm90/kv4b.patch) the d256 gather's four producer
+ *       warps each copy a quarter of K's and of V's rows, K(j + 1) before V(j) (the two stages the
+ *       consumers release together; session 15's KV4 had V(j) first), one lookup for both, copies
+ *       completing on the barriers (noinc) with the consumers fencing. Predicted from session 25's
+ *       reading (a copying warp delays the consumer warps of its own sub-partition): with every
+ *       sub-partition carrying a quarter of each stream, the warpgroup-arrive stalls would fall.
+ *       Measured: correct (tests, racecheck, memcheck) but +7.8..8.8% non-causal, +6.0..6.7%
+ *       causal at pages 1 / 3 / 4. Spreading the copies over all four sub-partitions costs more
+ *       than the two-warp streams' imbalance, as KV4 did before M58.
  *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax at d128/d64 by a
  *   wgmma.fence predicated on the row sums (2% / 7% slower, as M28 found again), a persistent
  *   static round-robin grid (causal -8%: imbalance and L2 drift).
@@ -773,17 +782,6 @@ using namespace pa_sm90;
 #ifndef SM90_GATHER_PACE_D256
 #define SM90_GATHER_PACE_D256 32
 #endif
-/* SM90_GATHER_KV4_D256 (session 27, M61 candidate): all four producer warps copy a quarter of
- * each tile's rows of K and of V, K one tile ahead of V in each warp (K(j+1) then V(j), the two
- * stages the consumers release together), so that every sub-partition carries a quarter of each
- * stream's copies instead of two sub-partitions half of one; one page-table lookup serves both.
- * Copies complete on the stages' mbarriers (cp.async.mbarrier.arrive.noinc) and the consumers
- * fence. (Session 15's KV4 issued V(j) before K(j + 1) in each warp and was 6..16% slower.) */
-#ifndef SM90_GATHER_KV4_D256
-#define SM90_GATHER_KV4_D256 0
-#endif
-#define SM90_GATHER_KV4(D) ((D) == 256 && SM90_GATHER_KV4_D256)
-#define SM90_GATHER_CFENCE(D) (SM90_GATHER_KV4(D) || !SM90_GATHER_PFENCE(D))   /* the consumers fence */
 #ifndef SM90_GATHER_BRANCHFREE_D256   /* 1: d256's lookups branch-free as d64 / d128's (M33: +0.8..1.1%; after M58: M59) */
 #define SM90_GATHER_BRANCHFREE_D256 1
 #endif
@@ -1198,13 +1196,13 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
             /* TMA: one producer warp per 64-column panel (M53 / M54: one, warp 0 or 2, where a tile
              * is at most SM90_ONE_WARP_BOXES PAIR boxes). Gather: the 64 copying threads (cp.async.mbarrier.arrive.noinc), plus
              * for K the two mask-writing lanes. */
-            mbar_init(bar_k_full + 8 * s, GATHER ? (SM90_GATHER_KV4(D) ? 132 : 66) : PAIR && SM90_ONE_WARP_TILE(p.boxes) ? 1 : 2);
-            mbar_init(bar_v_full + 8 * s, GATHER ? (SM90_GATHER_KV4(D) ? 128 : 64) : PAIR && SM90_ONE_WARP_TILE(p.boxes) ? 1 : 2);
+            mbar_init(bar_k_full + 8 * s, GATHER ? 66 : PAIR && SM90_ONE_WARP_TILE(p.boxes) ? 1 : 2);
+            mbar_init(bar_v_full + 8 * s, GATHER ? 64 : PAIR && SM90_ONE_WARP_TILE(p.boxes) ? 1 : 2);
             mbar_init(bar_k_empty + 8 * s, SM90_MASK_SYNC(D, GATHER) == 1 ? 128 * NWG : 4 * NWG);   /* one arrival per consumer thread or warp */
             mbar_init(bar_v_empty + 8 * s, 4 * NWG);
         }
         for (int s = S::STAGES; s < S::KSTAGES; s++) {   /* K's deeper ring (SM90_KSTAGES_G<D>) */
-            mbar_init(bar_k_full + 8 * s, GATHER ? (SM90_GATHER_KV4(D) ? 132 : 66) : PAIR && SM90_ONE_WARP_TILE(p.boxes) ? 1 : 2);
+            mbar_init(bar_k_full + 8 * s, GATHER ? 66 : PAIR && SM90_ONE_WARP_TILE(p.boxes) ? 1 : 2);
             mbar_init(bar_k_empty + 8 * s, SM90_MASK_SYNC(D, GATHER) == 1 ? 128 * NWG : 4 * NWG);
         }
         fence_mbar_init();
@@ -1222,119 +1220,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         if (threadIdx.x == 0) SM90_TR(7);
         const int pw = threadIdx.x >> 5, lane = threadIdx.x & 31;
         const int is_v = pw >= 2, pnl = pw & 1;
-        if constexpr (GATHER && SM90_GATHER_KV4(D)) {
-            /* cp.async gather, SM90_GATHER_KV4: warp pw copies tile rows RW4 pw .. RW4 pw + RW4 - 1
-             * (RW4 = BN / 4) of K and of V; lane l < RW4 looks up row RW4 pw + l once for both.
-             * Iteration it copies K of tile it + 1 and then V of tile it (K of tile 0 before the
-             * loop): the consumers release K(it + 1)'s and V(it)'s stages together (S(j) is
-             * issued with P V(j - 1)). Row groups, swizzle, zero-fill and pauses as below; each
-             * copying thread arrives on the stage's full barrier when its copies have landed
-             * (cp.async.mbarrier.arrive.noinc: counts 128 + the 4 mask-writing lanes for K, 128
-             * for V) and the consumers fence before their wgmma reads. */
-            constexpr int LPR = 8, RPI = 4, RW4 = BN / 4, G4 = RW4 / RPI, PER = 8 / RPI;
-            static_assert(RW4 == 16 && S::MASK_WORDS == 2 && S::KSTAGES == S::STAGES, "KV4: 64-key tiles, one ring depth");
-            const int c = lane % LPR, hi = lane / LPR, row0 = pw * RW4;
-            const bool looks = lane < RW4;
-            uint64_t gck = (uint64_t)(p.k + (int64_t)kvh * p.k_sh * 2 + c * 16);
-            uint64_t gcv = (uint64_t)(p.v + (int64_t)kvh * p.v_sh * 2 + c * 16);
-            asm volatile("" : "+l"(gck), "+l"(gcv));
-            uint64_t ptb = (uint64_t)(p.page_table + (int64_t)b * p.pt_stride);
-            asm volatile("" : "+l"(ptb));
-            const int64_t spk = p.k_sp * 2, stk = p.k_st * 2, spv = p.v_sp * 2, stv = p.v_st * 2;
-            auto gather_loop = [&](auto wide_tag) {
-                constexpr bool WIDE = decltype(wide_tag)::value;
-                typedef typename std::conditional<WIDE, long long, uint32_t>::type off_t;
-                const off_t none = WIDE ? (off_t)-1 : (off_t)~0u;
-                const uint32_t spk16 = (uint32_t)(spk >> 4), stk16 = (uint32_t)(stk >> 4);
-                const uint32_t spv16 = (uint32_t)(spv >> 4), stv16 = (uint32_t)(stv >> 4);
-                const uint32_t pi_last = pa_fastdiv_q(p.pdiv, (uint32_t)max(sk - 1, 0));
-                const uint32_t ps_u = (uint32_t)p.page_size, np_u = (uint32_t)p.num_pages;
-                /* this lane's row of tile t: its K and V offsets (none past the end or with a bad
-                 * page id); branch-free, the page index clamped to the sequence's last page */
-                auto lookup = [&](int t, off_t &ok, off_t &ov) {
-                    const int j = tile_n0(t) + row0 + lane;
-                    const uint32_t pi = min(pa_fastdiv_q(p.pdiv, (uint32_t)j), pi_last);
-                    const int pid = __ldg((const int32_t *)(ptb + (uint64_t)pi * 4u));
-                    const uint32_t slot = (uint32_t)j - pi * ps_u;
-                    const bool good = looks && j < sk && (uint32_t)pid < np_u;
-                    if (WIDE) {
-                        ok = good ? (off_t)((int64_t)pid * spk + (int64_t)slot * stk) : none;
-                        ov = good ? (off_t)((int64_t)pid * spv + (int64_t)slot * stv) : none;
-                    } else {
-                        ok = good ? (off_t)((uint32_t)pid * spk16 + slot * stk16) : none;
-                        ov = good ? (off_t)((uint32_t)pid * spv16 + slot * stv16) : none;
-                    }
-                };
-                /* one stream's copies of tile t's rows of this warp into stage `stage` of sbuf */
-                auto copies = [&](off_t uu, uint32_t sbuf, int stage, uint64_t gc, bool fill) {
-                    uint32_t d[PER];
-                    {
-                        uint32_t st_base = sbuf + stage * S::TILE + (row0 + hi) * 128;
-                        asm volatile("" : "+r"(st_base));
-#pragma unroll
-                        for (int k = 0; k < PER; k++) d[k] = st_base + (((c & 7) ^ ((RPI * k + hi) & 7)) << 4);
-                    }
-                    off_t off[G4];
-#pragma unroll
-                    for (int k = 0; k < G4; k++) off[k] = __shfl_sync(0xffffffffu, uu, RPI * k + hi);
-                    auto run = [&](auto fill_tag) {
-                        constexpr bool FILL = decltype(fill_tag)::value;
-#pragma unroll
-                        for (int k = 0; k < G4; k++) {
-                            const uint32_t dst = d[k % PER] + RPI * k * 128;
-                            const bool ok = off[k] != none;
-                            const uint64_t src = WIDE ? gc + (uint64_t)(ok || !FILL ? off[k] : 0) : gc + (uint64_t)off[k] * 16u;
-#pragma unroll
-                            for (int q = 0; q < NP; q++) {
-                                if (FILL) pa_cp_async_16_zfill(dst + q * S::PANEL, (const void *)(src + q * 128), ok ? 16u : 0u);
-                                else pa_cp_async_16(dst + q * S::PANEL, (const void *)(src + q * 128));
-                            }
-                            if (SM90_GATHER_PACE_D256 > 0)
-                                asm volatile("nanosleep.u32 %0;\n" :: "n"(SM90_GATHER_PACE_D256) : "memory");
-                        }
-                    };
-                    if (fill) run(std::true_type());
-                    else run(std::false_type());
-                };
-                /* K of tile t: empty wait, this warp's 16 mask bits, copies, arrivals */
-                auto k_tile = [&](int t, off_t ok) {
-                    const int stage = t % S::STAGES;
-                    const uint32_t parity = (uint32_t)(t / S::STAGES) & 1u;
-                    const uint32_t w = __ballot_sync(0xffffffffu, looks && ok == none) & 0xffffu;
-                    if (lane == 0) mbar_wait(bar_k_empty + 8 * stage, parity ^ 1u);
-                    __syncwarp();
-                    if (lane == 0) {
-                        ((volatile uint16_t *)(bad_masks + S::MASK_STRIDE * stage))[pw] = (uint16_t)w;
-                        mbar_arrive(bar_k_full + 8 * stage);
-                    }
-                    copies(ok, sK, stage, gck, w != 0);
-                    asm volatile("cp.async.mbarrier.arrive.noinc.shared::cta.b64 [%0];\n" :: "r"(bar_k_full + 8 * stage) : "memory");
-                };
-                off_t ok0 = none, ov0 = none, ok1 = none, ov1 = none;
-                if (n_tiles > 0) {
-                    lookup(0, ok0, ov0);
-                    if (n_tiles > 1) lookup(1, ok1, ov1);
-                    k_tile(0, ok0);
-                }
-                for (int it = 0; it < n_tiles; it++) {
-                    /* ov0: V rows of tile it; ok1 / ov1: tile it + 1 */
-                    off_t ok2 = none, ov2 = none;
-                    if (it + 1 < n_tiles) k_tile(it + 1, ok1);
-                    if (it + 2 < n_tiles) lookup(it + 2, ok2, ov2);
-                    const int stage = it % S::STAGES;
-                    const uint32_t parity = (uint32_t)(it / S::STAGES) & 1u;
-                    const uint32_t w = __ballot_sync(0xffffffffu, looks && ov0 == none);
-                    if (lane == 0) mbar_wait(bar_v_empty + 8 * stage, parity ^ 1u);
-                    __syncwarp();
-                    copies(ov0, sV, stage, gcv, w != 0);
-                    asm volatile("cp.async.mbarrier.arrive.noinc.shared::cta.b64 [%0];\n" :: "r"(bar_v_full + 8 * stage) : "memory");
-                    ov0 = ov1; ok1 = ok2; ov1 = ov2;
-                }
-            };
-            if (p.wide) gather_loop(std::true_type());
-            else gather_loop(std::false_type());
-            return;
-        } else if constexpr (GATHER) {
+        if constexpr (GATHER) {
             /* cp.async gather: warp pnl of K (V) copies tile rows RW pnl .. RW pnl + RW - 1 (RW =
              * BN / 2). Lane l looks up rows RW pnl + l (and + 32 when RW = 64; page id by
              * multiply-shift division; one tile ahead, so the page-table latency hides under the
@@ -1966,7 +1852,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         mbar_wait(bar_k_full, 0);
         uint32_t bad[NB], anyb = 0u;
         if (MS == 2 || MS == 4) read_bad(0, bad, anyb);
-        if (GATHER && SM90_GATHER_CFENCE(D)) fence_proxy_async();   /* cp.async wrote generic-proxy data */
+        if (GATHER && !SM90_GATHER_PFENCE(D)) fence_proxy_async();   /* cp.async wrote generic-proxy data */
         wgmma_fence();
         issue_qk(0);
         if (!(wg == NWG - 1 && n_tiles == 1)) named_bar_arrive(BSCHED + SM90_NEXT_WG(wg), 256);
@@ -1997,7 +1883,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         uint32_t bad[NB], anyb = 0u;
         if (MS == 2 || MS == 4) read_bad(stage, bad, anyb);
         SM90_TT(wg, it, 2);
-        if (GATHER && SM90_GATHER_CFENCE(D)) fence_proxy_async();
+        if (GATHER && !SM90_GATHER_PFENCE(D)) fence_proxy_async();
         wgmma_fence();
         issue_qk(stage);
         issue_pv(pstage);
@@ -2036,7 +1922,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         const int stage = (n_tiles - 1) % S::STAGES;
         const uint32_t parity = (uint32_t)((n_tiles - 1) / S::STAGES) & 1u;
         mbar_wait(bar_v_full + 8 * stage, parity);
-        if (GATHER && SM90_GATHER_CFENCE(D)) fence_proxy_async();
+        if (GATHER && !SM90_GATHER_PFENCE(D)) fence_proxy_async();
         wgmma_fence();
         issue_pv(stage);
         wgmma_wait<0>();
