@@ -472,7 +472,8 @@
  *       sub-partition carrying a quarter of each stream, the warpgroup-arrive stalls would fall.
  *       Measured: correct (tests, racecheck, memcheck) but +7.8..8.8% non-causal, +6.0..6.7%
  *       causal at pages 1 / 3 / 4. Spreading the copies over all four sub-partitions costs more
- *       than the two-warp streams' imbalance, as KV4 did before M58.
+ *       than the two-warp streams' imbalance, as KV4 did before M58. The opposite (K and V both
+ *       by warps 0 and 1, SM90_GATHER_KV4_WARPS=2 in the patch): +21..30%, producer-bound.
  *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax at d128/d64 by a
  *   wgmma.fence predicated on the row sums (2% / 7% slower, as M28 found again), a persistent
  *   static round-robin grid (causal -8%: imbalance and L2 drift).
