@@ -14,6 +14,17 @@
 #                        each variant's test_gpu forced to the gather at each head_dim of DIMS
 #                        (CASES cases, seed SEED), test_summary, then ncu_ab of build and the
 #                        variants at DIMS / PAGES, causal both (session 26's A/B calls)
+#   build_checks SEED DIMS
+#                        in the background, the committed build's tests before an integrated run:
+#                        automatic (SEED), forced sm90 at each head_dim (SEED+11..), forced gather
+#                        at each of DIMS (SEED+20+d), and the d256 gather on pages 1..100 (SEED+30),
+#                        its last-wave pieces (SEED+31), racecheck (SEED+32), memcheck (SEED+33)
+#                        (session 26's call 4, session 27's call 1)
+#   d256_checks NAME BUILD SEED
+#                        in the background: BUILD's test_gpu forced to the d256 gather, 40 cases
+#                        (seed SEED), pages 1..100 (SEED+1), last-wave pieces (SEED+2), racecheck
+#                        (SEED+3) and memcheck (SEED+4); logs $T/NAME_{g256,gpages,gtail,rc,mc}.log
+#                        (session 27's calls 3 and 4)
 #   dev_end NAME         $T's logs packed to $O/NAME.tgz
 dev_begin() {
     O=${OUT:-/tmp/out}; T=$1; mkdir -p "$O" "$T"
@@ -59,5 +70,25 @@ gather_ab() {
     wait
     test_summary
     ncu_ab "build $1" --dims "$2" --pages "$3" --causal both
+}
+build_checks() {
+    local s=$1 d G="PA_TEST_KERNEL=sm90 PA_TEST_SM90_GATHER=1"
+    PA_TEST_SEED=$s timeout 150 build/test_gpu > "$T/auto.log" 2>&1 &
+    forced_sm90 "build" 40 $((s + 10))
+    for d in $2; do
+        env $G PA_TEST_HEAD_DIM=$d PA_TEST_CASES=40 PA_TEST_SEED=$((s + 20 + d)) timeout 150 build/test_gpu > "$T/gather_$d.log" 2>&1 &
+    done
+    env $G PA_TEST_PAGES=1,2,3,4,5,7,17,100 PA_TEST_HEAD_DIM=256 PA_TEST_CASES=40 PA_TEST_SEED=$((s + 30)) timeout 150 build/test_gpu > "$T/gpages_256.log" 2>&1 &
+    env $G PA_TEST_SM90_TAIL=3 PA_TEST_HEAD_DIM=256 PA_TEST_CASES=30 PA_TEST_SEED=$((s + 31)) timeout 150 build/test_gpu > "$T/gtail_256.log" 2>&1 &
+    env $G PA_TEST_PAGES=1,3 PA_TEST_HEAD_DIM=256 PA_TEST_CASES=3 PA_TEST_SEED=$((s + 32)) timeout 200 compute-sanitizer --tool racecheck build/test_gpu > "$T/rc_256.log" 2>&1 &
+    env $G PA_TEST_PAGES=1,5 PA_TEST_HEAD_DIM=256 PA_TEST_CASES=4 PA_TEST_SEED=$((s + 33)) timeout 200 compute-sanitizer --tool memcheck build/test_gpu > "$T/mc_256.log" 2>&1 &
+}
+d256_checks() {
+    local n=$1 v=$2 s=$3 G="PA_TEST_KERNEL=sm90 PA_TEST_SM90_GATHER=1 PA_TEST_HEAD_DIM=256"
+    env $G PA_TEST_CASES=40 PA_TEST_SEED=$s timeout 90 "$v/test_gpu" > "$T/${n}_g256.log" 2>&1 &
+    env $G PA_TEST_PAGES=1,2,3,4,5,7,17,100 PA_TEST_CASES=40 PA_TEST_SEED=$((s + 1)) timeout 90 "$v/test_gpu" > "$T/${n}_gpages.log" 2>&1 &
+    env $G PA_TEST_SM90_TAIL=3 PA_TEST_CASES=30 PA_TEST_SEED=$((s + 2)) timeout 90 "$v/test_gpu" > "$T/${n}_gtail.log" 2>&1 &
+    env $G PA_TEST_PAGES=1,3 PA_TEST_CASES=3 PA_TEST_SEED=$((s + 3)) timeout 150 compute-sanitizer --tool racecheck "$v/test_gpu" > "$T/${n}_rc.log" 2>&1 &
+    env $G PA_TEST_PAGES=1,5 PA_TEST_CASES=4 PA_TEST_SEED=$((s + 4)) timeout 150 compute-sanitizer --tool memcheck "$v/test_gpu" > "$T/${n}_mc.log" 2>&1 &
 }
 dev_end() { ( cd "$T" && tar czf "$O/$1.tgz" *.txt *.log 2>/dev/null ); echo "total $(el)"; }

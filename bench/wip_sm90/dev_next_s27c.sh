@@ -5,12 +5,7 @@
 # then, only if they all passed, the ncu A/B against build at d256 pages 1 / 3 / 4, causal both.
 . "$(dirname "$0")/dev_lib.sh"
 dev_begin /tmp/t27c build_KV4/pa-bench
-G="PA_TEST_KERNEL=sm90 PA_TEST_SM90_GATHER=1 PA_TEST_HEAD_DIM=256"
-env $G PA_TEST_CASES=40 PA_TEST_SEED=7300 timeout 90 build_KV4/test_gpu > $T/KV4_g256.log 2>&1 &
-env $G PA_TEST_PAGES=1,2,3,4,5,7,17,100 PA_TEST_CASES=40 PA_TEST_SEED=7301 timeout 90 build_KV4/test_gpu > $T/KV4_gpages.log 2>&1 &
-env $G PA_TEST_SM90_TAIL=3 PA_TEST_CASES=30 PA_TEST_SEED=7302 timeout 90 build_KV4/test_gpu > $T/KV4_gtail.log 2>&1 &
-env $G PA_TEST_PAGES=1,3 PA_TEST_CASES=3 PA_TEST_SEED=7303 timeout 150 compute-sanitizer --tool racecheck build_KV4/test_gpu > $T/KV4_rc.log 2>&1 &
-env $G PA_TEST_PAGES=1,5 PA_TEST_CASES=4 PA_TEST_SEED=7304 timeout 150 compute-sanitizer --tool memcheck build_KV4/test_gpu > $T/KV4_mc.log 2>&1 &
+d256_checks KV4 build_KV4 7300
 wait
 test_summary
 ok=1

@@ -5,12 +5,8 @@
 # then, only if they all passed, the ncu A/B against build at d256 pages 1 / 3 / 4, causal both.
 . "$(dirname "$0")/dev_lib.sh"
 dev_begin /tmp/t27d build_KV2P16/pa-bench
+d256_checks KV2 build_KV2 7400
 G="PA_TEST_KERNEL=sm90 PA_TEST_SM90_GATHER=1 PA_TEST_HEAD_DIM=256"
-env $G PA_TEST_CASES=40 PA_TEST_SEED=7400 timeout 90 build_KV2/test_gpu > $T/KV2_g256.log 2>&1 &
-env $G PA_TEST_PAGES=1,2,3,4,5,7,17,100 PA_TEST_CASES=40 PA_TEST_SEED=7401 timeout 90 build_KV2/test_gpu > $T/KV2_gpages.log 2>&1 &
-env $G PA_TEST_SM90_TAIL=3 PA_TEST_CASES=30 PA_TEST_SEED=7402 timeout 90 build_KV2/test_gpu > $T/KV2_gtail.log 2>&1 &
-env $G PA_TEST_PAGES=1,3 PA_TEST_CASES=3 PA_TEST_SEED=7403 timeout 150 compute-sanitizer --tool racecheck build_KV2/test_gpu > $T/KV2_rc.log 2>&1 &
-env $G PA_TEST_PAGES=1,5 PA_TEST_CASES=4 PA_TEST_SEED=7404 timeout 150 compute-sanitizer --tool memcheck build_KV2/test_gpu > $T/KV2_mc.log 2>&1 &
 env $G PA_TEST_CASES=40 PA_TEST_SEED=7405 timeout 90 build_KV2P16/test_gpu > $T/KV2P16_g256.log 2>&1 &
 wait
 test_summary
