@@ -783,9 +783,6 @@ using namespace pa_sm90;
 #ifndef SM90_GATHER_PACE_D256
 #define SM90_GATHER_PACE_D256 32
 #endif
-#ifndef SM90_TMA_PRE_CLEAN   /* (measurement, session 27) the PRE mask words skip their ballots when no box has a bad page */
-#define SM90_TMA_PRE_CLEAN 0
-#endif
 #ifndef SM90_GATHER_BRANCHFREE_D256   /* 1: d256's lookups branch-free as d64 / d128's (M33: +0.8..1.1%; after M58: M59) */
 #define SM90_GATHER_BRANCHFREE_D256 1
 #endif
@@ -1466,10 +1463,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
             constexpr bool PRE = SM90_TMA_PRE != 0 && (D == 256 || (SM90_TMA_PRE > 1 && !(D == 128 && PAIR && !W)));
             uint32_t mbits[S::MASK_WORDS];
             int pre_first = 0, pre_mine = 0, pre_c3 = 0, pre_c4 = 0, pre_bytes = S::PANEL;
-            if (PRE && pw == 0 && SM90_TMA_PRE_CLEAN && bad_mask == 0) {   /* (measurement) no bad page: zero words */
-#pragma unroll
-                for (int w = 0; w < S::MASK_WORDS; w++) mbits[w] = 0u;
-            } else if (PRE && pw == 0) {
+            if (PRE && pw == 0) {
 #pragma unroll
                 for (int w = 0; w < S::MASK_WORDS; w++) {
                     const int key = 32 * w + lane;
