@@ -20,11 +20,16 @@
 #                        at each of DIMS (SEED+20+d), and the d256 gather on pages 1..100 (SEED+30),
 #                        its last-wave pieces (SEED+31), racecheck (SEED+32), memcheck (SEED+33)
 #                        (session 26's call 4, session 27's call 1)
+#   d256_gather_more BUILD SEED PRE SUF T1 T2
+#                        in the background: BUILD's test_gpu forced to the d256 gather on pages
+#                        1..100 (SEED), its last-wave pieces (SEED+1) (timeout T1), racecheck (SEED+2)
+#                        and memcheck (SEED+3) (timeout T2); logs $T/PRE{gpages,gtail,rc,mc}SUF.log
 #   d256_checks NAME BUILD SEED
 #                        in the background: BUILD's test_gpu forced to the d256 gather, 40 cases
-#                        (seed SEED), pages 1..100 (SEED+1), last-wave pieces (SEED+2), racecheck
-#                        (SEED+3) and memcheck (SEED+4); logs $T/NAME_{g256,gpages,gtail,rc,mc}.log
-#                        (session 27's calls 3 and 4)
+#                        (seed SEED), then d256_gather_more from SEED+1; logs
+#                        $T/NAME_{g256,gpages,gtail,rc,mc}.log (session 27's calls 3 and 4)
+#   ab_if_passed "LOGS" "BUILDS" ARGS
+#                        ncu_ab "BUILDS" ARGS only if every log of LOGS ends its count with 0 failed
 #   dev_end NAME         $T's logs packed to $O/NAME.tgz
 dev_begin() {
     O=${OUT:-/tmp/out}; T=$1; mkdir -p "$O" "$T"
@@ -78,17 +83,24 @@ build_checks() {
     for d in $2; do
         env $G PA_TEST_HEAD_DIM=$d PA_TEST_CASES=40 PA_TEST_SEED=$((s + 20 + d)) timeout 150 build/test_gpu > "$T/gather_$d.log" 2>&1 &
     done
-    env $G PA_TEST_PAGES=1,2,3,4,5,7,17,100 PA_TEST_HEAD_DIM=256 PA_TEST_CASES=40 PA_TEST_SEED=$((s + 30)) timeout 150 build/test_gpu > "$T/gpages_256.log" 2>&1 &
-    env $G PA_TEST_SM90_TAIL=3 PA_TEST_HEAD_DIM=256 PA_TEST_CASES=30 PA_TEST_SEED=$((s + 31)) timeout 150 build/test_gpu > "$T/gtail_256.log" 2>&1 &
-    env $G PA_TEST_PAGES=1,3 PA_TEST_HEAD_DIM=256 PA_TEST_CASES=3 PA_TEST_SEED=$((s + 32)) timeout 200 compute-sanitizer --tool racecheck build/test_gpu > "$T/rc_256.log" 2>&1 &
-    env $G PA_TEST_PAGES=1,5 PA_TEST_HEAD_DIM=256 PA_TEST_CASES=4 PA_TEST_SEED=$((s + 33)) timeout 200 compute-sanitizer --tool memcheck build/test_gpu > "$T/mc_256.log" 2>&1 &
+    d256_gather_more build $((s + 30)) "" _256 150 200
+}
+d256_gather_more() {
+    local v=$1 s=$2 a=$3 z=$4 G="PA_TEST_KERNEL=sm90 PA_TEST_SM90_GATHER=1 PA_TEST_HEAD_DIM=256"
+    env $G PA_TEST_PAGES=1,2,3,4,5,7,17,100 PA_TEST_CASES=40 PA_TEST_SEED=$s timeout $5 "$v/test_gpu" > "$T/${a}gpages$z.log" 2>&1 &
+    env $G PA_TEST_SM90_TAIL=3 PA_TEST_CASES=30 PA_TEST_SEED=$((s + 1)) timeout $5 "$v/test_gpu" > "$T/${a}gtail$z.log" 2>&1 &
+    env $G PA_TEST_PAGES=1,3 PA_TEST_CASES=3 PA_TEST_SEED=$((s + 2)) timeout $6 compute-sanitizer --tool racecheck "$v/test_gpu" > "$T/${a}rc$z.log" 2>&1 &
+    env $G PA_TEST_PAGES=1,5 PA_TEST_CASES=4 PA_TEST_SEED=$((s + 3)) timeout $6 compute-sanitizer --tool memcheck "$v/test_gpu" > "$T/${a}mc$z.log" 2>&1 &
 }
 d256_checks() {
-    local n=$1 v=$2 s=$3 G="PA_TEST_KERNEL=sm90 PA_TEST_SM90_GATHER=1 PA_TEST_HEAD_DIM=256"
-    env $G PA_TEST_CASES=40 PA_TEST_SEED=$s timeout 90 "$v/test_gpu" > "$T/${n}_g256.log" 2>&1 &
-    env $G PA_TEST_PAGES=1,2,3,4,5,7,17,100 PA_TEST_CASES=40 PA_TEST_SEED=$((s + 1)) timeout 90 "$v/test_gpu" > "$T/${n}_gpages.log" 2>&1 &
-    env $G PA_TEST_SM90_TAIL=3 PA_TEST_CASES=30 PA_TEST_SEED=$((s + 2)) timeout 90 "$v/test_gpu" > "$T/${n}_gtail.log" 2>&1 &
-    env $G PA_TEST_PAGES=1,3 PA_TEST_CASES=3 PA_TEST_SEED=$((s + 3)) timeout 150 compute-sanitizer --tool racecheck "$v/test_gpu" > "$T/${n}_rc.log" 2>&1 &
-    env $G PA_TEST_PAGES=1,5 PA_TEST_CASES=4 PA_TEST_SEED=$((s + 4)) timeout 150 compute-sanitizer --tool memcheck "$v/test_gpu" > "$T/${n}_mc.log" 2>&1 &
+    PA_TEST_KERNEL=sm90 PA_TEST_SM90_GATHER=1 PA_TEST_HEAD_DIM=256 PA_TEST_CASES=40 PA_TEST_SEED=$3 timeout 90 "$2/test_gpu" > "$T/$1_g256.log" 2>&1 &
+    d256_gather_more "$2" $(($3 + 1)) "$1_" "" 90 150
+}
+ab_if_passed() {
+    local f logs=$1 builds=$2; shift 2
+    for f in $logs; do
+        grep -q " 0 failed" "$T/$f.log" || { echo "$f failed or hung: no A/B" | tee -a "$O/summary.txt"; return; }
+    done
+    ncu_ab "$builds" "$@"
 }
 dev_end() { ( cd "$T" && tar czf "$O/$1.tgz" *.txt *.log 2>/dev/null ); echo "total $(el)"; }

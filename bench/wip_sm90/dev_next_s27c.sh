@@ -8,11 +8,5 @@ dev_begin /tmp/t27c build_KV4/pa-bench
 d256_checks KV4 build_KV4 7300
 wait
 test_summary
-ok=1
-for f in $T/KV4_g256.log $T/KV4_gpages.log $T/KV4_gtail.log; do grep -q " 0 failed" $f || ok=0; done
-if [ $ok = 1 ]; then
-  ncu_ab "build build_KV4" --dims 256 --pages 1,3,4 --causal both
-else
-  echo "KV4 tests failed or hung: no A/B" | tee -a $O/summary.txt
-fi
+ab_if_passed "KV4_g256 KV4_gpages KV4_gtail" "build build_KV4" --dims 256 --pages 1,3,4 --causal both
 dev_end logs_s27c
