@@ -26,8 +26,9 @@ PAGES = "1,3,4,8,16,32,48,64,100,128,256,672"
 
 def is_tail(name):
     """The sm90 kernel's last-wave pieces (its TAIL instance) or their merge: part of the call before."""
-    return ("tail_combine" in name or re.search(r"<\d+, \w+, \w+, \w+, \w+, (true|1)>", name) is not None
-            or re.search(r"ILi\d+(ELb[01]){4}ELb1EE", name) is not None)
+    # (TAIL is the 6th template argument; a 7th, when there is one, follows it)
+    return ("tail_combine" in name or re.search(r"<\d+, \w+, \w+, \w+, \w+, (true|1)(, \w+)?>", name) is not None
+            or re.search(r"ILi\d+(ELb[01]){4}ELb1E(Lb[01]E)?E", name) is not None)
 
 
 def parse(text):

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Per-function SASS comparison of two objects (cuobjdump -sass): addresses and immediates masked,
-function names normalized for the kernel's optional 5th and 6th template arguments (W, TAIL = false),
+function names normalized for the kernel's optional 5th, 6th and 7th template arguments (W, TAIL, PR = false),
 so a build with the same code under the longer names compares equal.
 
     python3 bench/wip_sm90/sasscmp.py A.o B.o
@@ -16,7 +16,8 @@ def funcs(path):
     for line in out.split("\n"):
         m = re.search(r"Function : (\S+)", line)
         if m:
-            cur = re.sub(r"(ILi\d+ELb[01]ELb[01]ELb[01]E)Lb0E(Lb0E)?", r"\1", m.group(1))
+            cur = re.sub(r"(ILi\d+(?:ELb[01]){5})ELb0(EEv9sm90)", r"\1\2", m.group(1))   # PR = false (7th)
+            cur = re.sub(r"(ILi\d+ELb[01]ELb[01]ELb[01]E)Lb0E(Lb0E)?", r"\1", cur)
             res[cur] = []
             continue
         if cur is None:
