@@ -474,6 +474,15 @@
  *       causal at pages 1 / 3 / 4. Spreading the copies over all four sub-partitions costs more
  *       than the two-warp streams' imbalance, as KV4 did before M58. The opposite (K and V both
  *       by warps 0 and 1, SM90_GATHER_KV4_WARPS=2 in the patch): +21..30%, producer-bound.
+ *   M62 (session 28, 3.2f, rejected, bench/wip_sm90/pruns.patch) page runs in the PAIR layout for
+ *       page sizes 4 mod 8 (100, 44, 132 ...): a run's whole 8-row groups as PAIR boxes of 2^k groups
+ *       through a 5-D map whose 16-row row dimension overlaps the groups (an 8-row window may start
+ *       at a row 4 mod 8), a group split by a boundary as two 4-row halves, one box a panel; own
+ *       instances (a 7th template argument). Predicted from 3.2c's P0 (one box a panel costs
+ *       1.9..2.3% at d256 and d128 causal): page 100 two points lower. Measured (ncu): d256 page 100
+ *       -0.1 / -0.2%, page 44 -2.9 / -2.8%, d128 causal +0.8..1.1% (tests, racecheck and memcheck
+ *       passed). Three box plans for page 100's runs now run at the same speed: its cost is not
+ *       the boxes or the layout.
  *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax at d128/d64 by a
  *   wgmma.fence predicated on the row sums (2% / 7% slower, as M28 found again), a persistent
  *   static round-robin grid (causal -8%: imbalance and L2 drift).
