@@ -482,7 +482,10 @@
  *       1.9..2.3% at d256 and d128 causal): page 100 two points lower. Measured (ncu): d256 page 100
  *       -0.1 / -0.2%, page 44 -2.9 / -2.8%, d128 causal +0.8..1.1% (tests, racecheck and memcheck
  *       passed). Three box plans for page 100's runs now run at the same speed: its cost is not
- *       the boxes or the layout.
+ *       the boxes or the layout. Every run page costs alike (d256 +6.6..12.4%, d128 causal
+ *       +5.9..7.4%; PAIR pages 48..120 +1.6..4.2%); neither the per-tile plan arithmetic
+ *       (runs_hoist.patch) nor the consumers' SASS (M62 inside the PAIR instances,
+ *       pruns_inline.patch) is it. Open: boxes landing off the 8-row swizzle atom.
  *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax at d128/d64 by a
  *   wgmma.fence predicated on the row sums (2% / 7% slower, as M28 found again), a persistent
  *   static round-robin grid (causal -8%: imbalance and L2 drift).
