@@ -17,7 +17,8 @@ mk() {
 pack() {
     local files="build/test_gpu build/pa-bench build/libpagedattn.so" v
     for v in "$@"; do files="$files $v/test_gpu $v/pa-bench"; done
-    mkdir -p .carry && tar cJf .carry/bins.tar.xz $files && ls -la .carry/bins.tar.xz
+    # (one pack at a time: two at once wrote a corrupt tarball in session 28, hence the check)
+    mkdir -p .carry && tar cJf .carry/bins.tar.xz $files && xz -t .carry/bins.tar.xz && ls -la .carry/bins.tar.xz
 }
 # mk_two "NAME FLAGS..." ...: mk for each argument, two at a time (this machine has 2 cores), then
 # pack them all (session 26's variant scripts)

@@ -4,4 +4,4 @@
 # spills 4 bytes: a measurement build, ALLOW_SPILLS=1). build and build_R0: mkvariants_s28a.sh.
 . "$(dirname "$0")/mkvariant_lib.sh"
 ALLOW_SPILLS=1 mk build_PB -DSM90_PRUNS_SPLIT=1
-tar cJf .carry/bins.tar.xz build/test_gpu build/pa-bench build/libpagedattn.so build_R0/test_gpu build_R0/pa-bench build_PB/pa-bench
+pack build_R0 build_PB
