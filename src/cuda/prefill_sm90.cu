@@ -486,6 +486,19 @@
  *       +5.9..7.4%; PAIR pages 48..120 +1.6..4.2%); neither the per-tile plan arithmetic
  *       (runs_hoist.patch) nor the consumers' SASS (M62 inside the PAIR instances,
  *       pruns_inline.patch) is it. Open: boxes landing off the 8-row swizzle atom.
+ *   M63 / M64 (session 29, 3.2g, rejected; runs_1w.patch, runs_share.patch). First what the run
+ *       pages' cost is not: run boxes moved onto the 8-row swizzle atom (srow8.patch) and PAIR
+ *       boxes through 8 copies of their map (maps8.patch) cost nothing (+-0.7%). What it is: full
+ *       profiles of page 100 against 96 / contiguous show the same consumer instructions, fewer
+ *       consumer waits on K, more dispatch / not_selected / math stalls, and producers executing
+ *       ~226 instructions a warp and tile besides their wait loop (contiguous ~119; 4 warps against
+ *       2); 64 IMADs a tile more in each PAIR issuing warp cost +1..4% whether chained or not
+ *       (pbusy.patch): producer instructions take the consumers' issue slots. M63, runs issued by
+ *       warp 0 alone (one plan, K then V): predicted fewer producer instructions; measured
+ *       +19..66% (one warp's serial waits and issues fall behind). M64, warp 0's plan shared with
+ *       warps 1..3 through shared-memory records: predicted 2..4 points off the run pages;
+ *       measured d128 causal 100 / 127 -1.6 / -1.9%, d256 +0.9..8.4% (warps 1..3 wait for warp
+ *       0's lookup), racecheck flags the lane-0 handoff. Next: M64 at d128 only, every lane waiting.
  *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax at d128/d64 by a
  *   wgmma.fence predicated on the row sums (2% / 7% slower, as M28 found again), a persistent
  *   static round-robin grid (causal -8%: imbalance and L2 drift).
