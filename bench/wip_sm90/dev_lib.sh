@@ -30,6 +30,13 @@
 #                        $T/NAME_{g256,gpages,gtail,rc,mc}.log (session 27's calls 3 and 4)
 #   ab_if_passed "LOGS" "BUILDS" ARGS
 #                        ncu_ab "BUILDS" ARGS only if every log of LOGS ends its count with 0 failed
+#   variant_page_checks PREFIX BUILD SEED DIMS TAILD TO [HD]
+#                        BUILD's test_gpu forced to sm90 at each head_dim of DIMS on the run pages
+#                        43..200 (60 cases, seed SEED+d) and the default list (40, SEED+100+d), its
+#                        last-wave pieces at TAILD on pages 44 / 100 / 101 (40, SEED+200), racecheck
+#                        and memcheck there (3 cases, SEED+201 / +202; head_dim HD if given, else
+#                        all), each under timeout TO, all at once, then test_summary; logs
+#                        $T/PREFIX_{runsD,sm90_D,tail,rc,mc}.log (session 29's calls 5 and 7)
 #   dev_end NAME         $T's logs packed to $O/NAME.tgz
 dev_begin() {
     O=${OUT:-/tmp/out}; T=$1; mkdir -p "$O" "$T"
@@ -102,5 +109,22 @@ ab_if_passed() {
         grep -q " 0 failed" "$T/$f.log" || { echo "$f failed or hung: no A/B" | tee -a "$O/summary.txt"; return; }
     done
     ncu_ab "$builds" "$@"
+}
+variant_page_checks() {
+    local pre=$1 v=$2 s=$3 dims=$4 td=$5 to=$6 hd=${7:+PA_TEST_HEAD_DIM=$7} d
+    for d in ${dims//,/ }; do
+        env PA_TEST_KERNEL=sm90 PA_TEST_HEAD_DIM=$d PA_TEST_PAGES=43,44,51,77,100,101,127,132,200 PA_TEST_CASES=60 \
+            PA_TEST_SEED=$((s + d)) timeout "$to" "$v/test_gpu" > "$T/${pre}_runs$d.log" 2>&1 &
+        env PA_TEST_KERNEL=sm90 PA_TEST_HEAD_DIM=$d PA_TEST_CASES=40 PA_TEST_SEED=$((s + 100 + d)) timeout "$to" "$v/test_gpu" \
+            > "$T/${pre}_sm90_$d.log" 2>&1 &
+    done
+    env PA_TEST_KERNEL=sm90 PA_TEST_HEAD_DIM=$td PA_TEST_PAGES=44,100,101 PA_TEST_SM90_TAIL=3 PA_TEST_CASES=40 \
+        PA_TEST_SEED=$((s + 200)) timeout "$to" "$v/test_gpu" > "$T/${pre}_tail.log" 2>&1 &
+    env PA_TEST_KERNEL=sm90 $hd PA_TEST_PAGES=44,100,101 PA_TEST_CASES=3 PA_TEST_SEED=$((s + 201)) timeout "$to" \
+        compute-sanitizer --tool racecheck "$v/test_gpu" > "$T/${pre}_rc.log" 2>&1 &
+    env PA_TEST_KERNEL=sm90 $hd PA_TEST_PAGES=44,100,101 PA_TEST_CASES=3 PA_TEST_SEED=$((s + 202)) timeout "$to" \
+        compute-sanitizer --tool memcheck "$v/test_gpu" > "$T/${pre}_mc.log" 2>&1 &
+    wait
+    test_summary
 }
 dev_end() { ( cd "$T" && tar czf "$O/$1.tgz" *.txt *.log 2>/dev/null ); echo "total $(el)"; }
