@@ -1,5 +1,5 @@
 #!/bin/bash
-# Prepared in session 29 (carry .carry/bins.tar.xz from mkvariants_s30a.sh): SM90_PROD_ALLWAIT=1.
+# Prepared in session 29 (carry .carry/bins.tar.xz from mkvariants_s30.sh): SM90_PROD_ALLWAIT=1.
 #   1. tests of build_AW: forced sm90 at d64 / d128 / d256 (default pages: PAIR, boxes, runs, padded
 #      strides), automatic, racecheck and memcheck forced sm90;
 #   2. if they pass, ncu A/B of build and build_AW at pages 8 / 16 / 48 / 100 (and contiguous),

@@ -1,5 +1,5 @@
 #!/bin/bash
-# Prepared in session 29 (carry .carry/bins.tar.xz from mkvariants_s30b.sh): M64 at d128 only, every
+# Prepared in session 29 (carry .carry/bins.tar.xz from mkvariants_s30.sh): M64 at d128 only, every
 # lane waiting on the plan records' barriers (build_PS1).
 #   1. tests of build_PS1 (variant_page_checks): forced sm90 at d128 on run pages and the default list, d128 last-wave
 #      pieces, racecheck (must be 0 hazards now) and memcheck on run pages;
