@@ -912,6 +912,41 @@ using namespace pa_sm90;
 #define SM90_PAIR_ONE_WARP_MAX_D256 1
 #endif
 #define SM90_ONE_WARP_BOXES (!SM90_PAIR_ONE_WARP ? 0 : W ? 1 : SM90_BY_D(D, SM90_PAIR_ONE_WARP_MAX_D64, SM90_PAIR_ONE_WARP_MAX_D128, SM90_PAIR_ONE_WARP_MAX_D256))
+/* SM90_RUNS_SHARE (M64, session 29): in the plain-layout run instances, producer warp 0 alone forms
+ * a tile's run plan and looks up its pages, and hands each lane's box (slot, page, row, map) to
+ * warps 1..3 through a ring of SM90_PLAN_RING records in shared memory (a full and an empty
+ * mbarrier a record). Session 29 measured the consumers losing issue slots to the producers'
+ * instructions (RESULTS 3.2g: 64 more a tile in each issuing warp, +1..4%), and the run pages'
+ * producers executing ~225 besides their wait loop a warp and tile, four warps alike; warps 1..3
+ * now execute a record's read instead of the plan. Every lane of a reading warp waits on the
+ * record's barrier (racecheck took lane 0's wait + __syncwarp as a hazard). Measured at ncu's
+ * clocks (RESULTS 3.2g, 3.2h): d128 causal pages 44 / 100 / 127 -0.4..-1.9%, page 51 -0.4..+1.2%
+ * (odd pages: 1-row boxes), non-causal 44 -1.5..-2.2%; d256 +0.9..8.4% (warp 1 then waits for
+ * warp 0's lookup before its boxes): d128 only (1). */
+#ifndef SM90_RUNS_SHARE
+#define SM90_RUNS_SHARE 1
+#endif
+#ifndef SM90_PLAN_RING
+#define SM90_PLAN_RING 4
+#endif
+#define SM90_RUNS_SHARE_T (SM90_RUNS_SHARE && !PAIR && !GATHER && !W && (SM90_RUNS_SHARE > 1 || D == 128))   /* 1: d128 (3.2g: d256 lost), 2: d64 / d128 / d256 */
+/* SM90_PROD_ALLWAIT_D<D> (M65, session 30): the TMA producer warps without divergent branches
+ * around their barrier operations: every lane waits on the stage's empty barrier (one warp
+ * instruction, as for lane 0 alone), lane 0's mask stores and expect_tx are predicated PTX instead
+ * of `if (lane == 0)` + __syncwarp, which ptxas compiles to BRA.DIV and a WARPSYNC.COLLECTIVE
+ * fallback (~20 instructions a warp and tile, long branch_resolving stalls in 3.2g's profiles).
+ * Measured at ncu's clocks (RESULTS 3.2h): d64 -0.4..-1.1% on every page (contiguous, PAIR, runs),
+ * d128 -1.4..+1.1%, d256 -1.1..+1.0% (PAIR pages slower): d64 only. */
+#ifndef SM90_PROD_ALLWAIT_D64
+#define SM90_PROD_ALLWAIT_D64 1
+#endif
+#ifndef SM90_PROD_ALLWAIT_D128
+#define SM90_PROD_ALLWAIT_D128 0
+#endif
+#ifndef SM90_PROD_ALLWAIT_D256
+#define SM90_PROD_ALLWAIT_D256 0
+#endif
+#define SM90_PROD_ALLWAIT_FOR(D) SM90_BY_D(D, SM90_PROD_ALLWAIT_D64, SM90_PROD_ALLWAIT_D128, SM90_PROD_ALLWAIT_D256)
 /* a tile of `boxes` PAIR boxes is one warp's (== where the bound is 1: M53's SASS unchanged) */
 #define SM90_ONE_WARP_TILE(boxes) (SM90_ONE_WARP_BOXES > 1 ? (boxes) <= SM90_ONE_WARP_BOXES : (boxes) == SM90_ONE_WARP_BOXES)
 #ifndef SM90_WIDE_GATHER     /* the d128 gather on 176-key tiles too (56/224 registers; measured +17%, off) */
@@ -939,7 +974,9 @@ template <int D, bool G = false, bool W = false> struct sm90_shape {   /* G: the
     static constexpr int OFF_K = NP * QPANEL;
     static constexpr int OFF_V = OFF_K + KSTAGES * TILE;
     static constexpr int OFF_BAR = OFF_V + STAGES * TILE;
-    static constexpr int SMEM = OFF_BAR + 256 + 1024;   /* + barriers, masks, alignment slack */
+    static constexpr int OFF_PLAN = OFF_BAR + 256;          /* SM90_RUNS_SHARE's plan records */
+    static constexpr bool PLAN = SM90_RUNS_SHARE && !G && !W && (SM90_RUNS_SHARE > 1 || D == 128);   /* M64's instances can run */
+    static constexpr int SMEM = OFF_PLAN + (PLAN ? SM90_PLAN_RING * 512 : 0) + 1024;   /* + barriers, masks, alignment slack */
     /* bad-page mask words per stage and the words a stage takes in shared memory */
     static constexpr int MASK_WORDS = (BN + 31) / 32;
     static constexpr int MASK_STRIDE = MASK_WORDS > 4 ? 8 : 4;
@@ -1123,6 +1160,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
     const uint32_t bar_k_full = base + S::OFF_BAR, bar_k_empty = bar_k_full + 8 * S::KSTAGES;
     const uint32_t bar_v_full = bar_k_empty + 8 * S::KSTAGES, bar_v_empty = bar_v_full + 8 * S::STAGES;
     /* per stage, 4 words (BN / 32 used): bit r of word w set = key 32w + r of the tile has a bad page id */
+    [[maybe_unused]] const uint32_t s_bad_masks = base + S::OFF_BAR + 16 * (S::KSTAGES + S::STAGES);   /* the same words' shared address (M65) */
     volatile uint32_t *bad_masks = (volatile uint32_t *)(base_ptr + S::OFF_BAR + 16 * (S::KSTAGES + S::STAGES));
 
     /* TAIL: the instance that runs the last wave's pieces (pa_sm90_tail_plan, M39), a 1-D grid of
@@ -1226,6 +1264,13 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
             mbar_init(bar_v_full + 8 * s, GATHER ? 64 : PAIR && SM90_ONE_WARP_TILE(p.boxes) ? 1 : 2);
             mbar_init(bar_k_empty + 8 * s, SM90_MASK_SYNC(D, GATHER) == 1 ? 128 * NWG : 4 * NWG);   /* one arrival per consumer thread or warp */
             mbar_init(bar_v_empty + 8 * s, 4 * NWG);
+        }
+        if (SM90_RUNS_SHARE_T && p.runs) {   /* M64: the plan records' barriers, after the stages' and masks' */
+            static_assert(!SM90_RUNS_SHARE || 16 * (S::KSTAGES + S::STAGES) + 4 * S::MASK_STRIDE * S::STAGES <= 192, "plan barriers overlap the masks");
+            for (int r = 0; r < SM90_PLAN_RING; r++) {
+                mbar_init(bar_k_full + 192 + 8 * r, 1);
+                mbar_init(bar_k_full + 192 + 8 * (SM90_PLAN_RING + r), 3);
+            }
         }
         for (int s = S::STAGES; s < S::KSTAGES; s++) {   /* K's deeper ring (SM90_KSTAGES_G<D>) */
             mbar_init(bar_k_full + 8 * s, GATHER ? 66 : PAIR && SM90_ONE_WARP_TILE(p.boxes) ? 1 : 2);
@@ -1451,6 +1496,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                 /* the tile's keys lie in at most 4 page runs (pa_sm90_runs_lane); every lane of a
                  * run looks up its page, lane 8 run carries its bad bit. Runs past the end use
                  * page -1 (zero-fill). */
+              if (!SM90_RUNS_SHARE_T || pw == 0) {   /* M64: warp 0's alone */
                 pi0 = pa_fastdiv_q(p.pdiv, (uint32_t)n0);
                 const int r0 = n0 - (int)(pi0 * (uint32_t)p.page_size);
                 const pa_sm90_run_box x = pa_sm90_runs_lane(p.page_size, p.run_shift, r0, lane, BN, SM90_RUNS_OVERLAP_FOR(D));
@@ -1463,6 +1509,34 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                     const int pid = pt[pi0 + x.run];
                     if (pid < 0 || pid >= p.num_pages) bad = 1; /* never dereferenced: OOB box */
                     page = bad ? -1 : pid;
+                }
+              }
+                if constexpr (SM90_RUNS_SHARE_T) {
+                    /* M64: record it % SM90_PLAN_RING holds lane l's box as {slot, page, issue << 31 |
+                     * map << 24 | row}; warp 0 writes it once warps 1..3 have read the record's last use */
+                    const int ps = it % SM90_PLAN_RING;
+                    const uint32_t par = (uint32_t)(it / SM90_PLAN_RING) & 1u;
+                    const uint32_t plan_full = bar_k_full + 192 + 8 * ps;
+                    const uint32_t plan_empty = plan_full + 8 * SM90_PLAN_RING;
+                    const uint32_t rec = base + S::OFF_PLAN + ps * 512 + lane * 16;
+                    if (pw == 0) {
+                        mbar_wait(plan_empty, par ^ 1u);   /* every lane (3.2g: racecheck did not take lane 0's wait + __syncwarp) */
+                        asm volatile("st.shared.v4.b32 [%0], {%1, %2, %3, %4};\n"
+                                     :: "r"(rec), "r"(slot), "r"(page), "r"((issue ? 0x80000000u : 0u) | ((uint32_t)mi << 24) | (uint32_t)srow), "r"(0)
+                                     : "memory");
+                        __syncwarp();
+                        if (lane == 0) mbar_arrive(plan_full);
+                    } else {
+                        mbar_wait(plan_full, par);
+                        uint32_t w2, w3;
+                        asm volatile("ld.shared.v4.b32 {%0, %1, %2, %3}, [%4];\n"
+                                     : "=r"(slot), "=r"(page), "=r"(w2), "=r"(w3) : "r"(rec) : "memory");
+                        issue = (int)(w2 >> 31);
+                        mi = (int)((w2 >> 24) & 127u);
+                        srow = (int)(w2 & 0xffffffu);
+                        __syncwarp();
+                        if (lane == 0) mbar_arrive(plan_empty);
+                    }
                 }
             } else {
                 /* lane i looks up the page of box i */
@@ -1516,10 +1590,19 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                 pre_bytes = (int)__reduce_add_sync(0xffffffffu, issue ? (unsigned)((1 << mi) << p.run_shift) : 0u) * 128;
             }
             if (threadIdx.x == 0 && it == 0) SM90_TR(19);
-            if (lane == 0) mbar_wait(empty + 8 * stage, parity ^ 1u);
-            __syncwarp();
+            constexpr bool AW = SM90_PROD_ALLWAIT_FOR(D);   /* M65 */
+            if constexpr (AW) {
+                mbar_wait(empty + 8 * stage, parity ^ 1u);
+            } else {
+                if (lane == 0) mbar_wait(empty + 8 * stage, parity ^ 1u);
+                __syncwarp();
+            }
             if (threadIdx.x == 0 && it == 0) SM90_TR(17);
-            if (PRE && pw == 0 && lane == 0) {
+            if (AW && PRE && pw == 0) {
+#pragma unroll
+                for (int w = 0; w < S::MASK_WORDS; w++) st_shared_if(lane == 0, s_bad_masks + 4 * (S::MASK_STRIDE * stage + w), mbits[w]);
+            }
+            if (!AW && PRE && pw == 0 && lane == 0) {
 #pragma unroll
                 for (int w = 0; w < S::MASK_WORDS; w++) bad_masks[S::MASK_STRIDE * stage + w] = mbits[w];
             }
@@ -1531,7 +1614,8 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                     if (p.runs) unit = bad_mask ? 8 * (key < L0 ? 0 : 1 + (int)pa_fastdiv_q(p.pdiv, (uint32_t)(key - L0))) : 0;
                     else unit = key >> p.box_shift;
                     const uint32_t bits = __ballot_sync(0xffffffffu, (bad_mask >> unit) & 1u);
-                    if (lane == 0) bad_masks[S::MASK_STRIDE * stage + w] = bits;
+                    if (AW) st_shared_if(lane == 0, s_bad_masks + 4 * (S::MASK_STRIDE * stage + w), bits);
+                    else if (lane == 0) bad_masks[S::MASK_STRIDE * stage + w] = bits;
                 }
             }
 #pragma unroll
@@ -1545,8 +1629,12 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                     int first, mine, c3, c4, bytes;
                     if constexpr (PRE) { first = pre_first; mine = pre_mine; c3 = pre_c3; c4 = pre_c4; bytes = pre_bytes; }
                     else pair_plan(pn, first, mine, c3, c4, bytes);
-                    if (lane == 0) mbar_arrive_expect_tx(full + 8 * stage, bytes);
-                    __syncwarp();
+                    if constexpr (AW) {
+                        mbar_arrive_expect_tx_if(lane == 0, full + 8 * stage, bytes);
+                    } else {
+                        if (lane == 0) mbar_arrive_expect_tx(full + 8 * stage, bytes);
+                        __syncwarp();
+                    }
                     if (threadIdx.x == 0 && it == 0) SM90_TR(18);
                     if (issue && lane >= first && lane < first + mine) {
                         tma_load_5d((is_v ? sV : sK) + stage * S::TILE + srow * NP * 128, map0,
@@ -1561,8 +1649,12 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                 int panel_bytes = PRE ? pre_bytes : S::PANEL;
                 if (!PRE && SM90_RUNS_OVERLAP_FOR(D) && p.runs)   /* overlapping boxes bring more than a tile */
                     panel_bytes = (int)__reduce_add_sync(0xffffffffu, issue ? (unsigned)((1 << mi) << p.run_shift) : 0u) * 128;
-                if (lane == 0) mbar_arrive_expect_tx(full + 8 * stage, mine * panel_bytes);
-                __syncwarp();
+                if constexpr (AW) {
+                    mbar_arrive_expect_tx_if(lane == 0, full + 8 * stage, mine * panel_bytes);
+                } else {
+                    if (lane == 0) mbar_arrive_expect_tx(full + 8 * stage, mine * panel_bytes);
+                    __syncwarp();
+                }
                 if (threadIdx.x == 0 && it == 0) SM90_TR(18);
                 if (issue) {
 #pragma unroll

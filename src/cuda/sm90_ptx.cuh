@@ -26,6 +26,19 @@ static __device__ __forceinline__ void fence_mbar_init()
 static __device__ __forceinline__ void mbar_arrive_expect_tx(uint32_t bar, uint32_t bytes)
 { asm volatile("mbarrier.arrive.expect_tx.shared::cta.b64 _, [%0], %1;\n" :: "r"(bar), "r"(bytes) : "memory"); }
 
+/* the same where `pred` holds, as predicated PTX (no branch for ptxas to diverge on) */
+static __device__ __forceinline__ void mbar_arrive_expect_tx_if(bool pred, uint32_t bar, uint32_t bytes)
+{
+    asm volatile("{\n.reg .pred q;\nsetp.ne.u32 q, %2, 0;\n@q mbarrier.arrive.expect_tx.shared::cta.b64 _, [%0], %1;\n}\n"
+                 :: "r"(bar), "r"(bytes), "r"((uint32_t)pred) : "memory");
+}
+/* st.shared.b32 where `pred` holds, as predicated PTX */
+static __device__ __forceinline__ void st_shared_if(bool pred, uint32_t addr, uint32_t v)
+{
+    asm volatile("{\n.reg .pred q;\nsetp.ne.u32 q, %2, 0;\n@q st.shared.b32 [%0], %1;\n}\n"
+                 :: "r"(addr), "r"(v), "r"((uint32_t)pred) : "memory");
+}
+
 /* mbarrier.arrive.shared::cta.b64 (release, cta scope) */
 static __device__ __forceinline__ void mbar_arrive(uint32_t bar)
 { asm volatile("mbarrier.arrive.shared::cta.b64 _, [%0];\n" :: "r"(bar) : "memory"); }
