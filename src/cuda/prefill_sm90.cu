@@ -499,6 +499,14 @@
  *       warps 1..3 through shared-memory records: predicted 2..4 points off the run pages;
  *       measured d128 causal 100 / 127 -1.6 / -1.9%, d256 +0.9..8.4% (warps 1..3 wait for warp
  *       0's lookup), racecheck flags the lane-0 handoff. Next: M64 at d128 only, every lane waiting.
+ *   M64 at d128 / M65 (session 30, 3.2h; SM90_RUNS_SHARE=1, SM90_PROD_ALLWAIT_D64). M64 again,
+ *       in the d128 plain instances only, every lane of warps 1..3 waiting on the record's
+ *       barrier: racecheck 0 hazards; ncu d128 causal pages 44 / 100 / 127 -1.0 / -1.1 / -1.4%,
+ *       51 -0.4%, non-causal 44 -2.2% (100 / 101 / 127 take the 176-key kernel): adopted. M65,
+ *       the TMA producers without divergent barrier code (every lane waits on the empty barrier,
+ *       lane 0's mask stores and expect_tx as predicated PTX): predicted a point at d256;
+ *       measured d64 -0.4..-1.1% on every page and contiguous, d128 -1.4..+1.1%, d256
+ *       -1.1..+1.0%: adopted at d64 only.
  *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax at d128/d64 by a
  *   wgmma.fence predicated on the row sums (2% / 7% slower, as M28 found again), a persistent
  *   static round-robin grid (causal -8%: imbalance and L2 drift).
