@@ -951,10 +951,16 @@ using namespace pa_sm90;
 #ifndef SM90_PROD_ALLWAIT_D128
 #define SM90_PROD_ALLWAIT_D128 0
 #endif
-#ifndef SM90_PROD_ALLWAIT_D256
-#define SM90_PROD_ALLWAIT_D256 0
+#ifndef SM90_PROD_ALLWAIT_D256   /* 2: the plain-layout instances (contiguous, runs) alone (3.2h call 4) */
+#define SM90_PROD_ALLWAIT_D256 2
 #endif
 #define SM90_PROD_ALLWAIT_FOR(D) SM90_BY_D(D, SM90_PROD_ALLWAIT_D64, SM90_PROD_ALLWAIT_D128, SM90_PROD_ALLWAIT_D256)
+/* SM90_GATHER_ALLWAIT (M67, session 30, prepared): M65's form in the gather producers (every lane
+ * waits on the empty barrier; K's mask words and its arrival as lane 0's predicated PTX), whose
+ * issue rate bounds the gather (RESULTS 3.1). Bits: 1 d64, 2 d128, 4 d256 (176-key tiles: never). */
+#ifndef SM90_GATHER_ALLWAIT
+#define SM90_GATHER_ALLWAIT 4
+#endif
 /* a tile of `boxes` PAIR boxes is one warp's (== where the bound is 1: M53's SASS unchanged) */
 #define SM90_ONE_WARP_TILE(boxes) (SM90_ONE_WARP_BOXES > 1 ? (boxes) <= SM90_ONE_WARP_BOXES : (boxes) == SM90_ONE_WARP_BOXES)
 #ifndef SM90_WIDE_GATHER     /* the d128 gather on 176-key tiles too (56/224 registers; measured +17%, off) */
@@ -1388,6 +1394,16 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                     const uint32_t w0 = __ballot_sync(0xffffffffu, o0 == none), w1 = __ballot_sync(0xffffffffu, o1 == none);
                     [[maybe_unused]] uint32_t w2 = 0u;
                     if constexpr (NU > 2) w2 = __ballot_sync(0xffffffffu, o2 == none) & ((1u << LAST) - 1u);
+                    constexpr bool GAW = (SM90_GATHER_ALLWAIT >> (D == 64 ? 0 : D == 128 ? 1 : 2)) & 1 && NU <= 2;   /* M67 */
+                    if constexpr (GAW) {
+                        mbar_wait_warp(empty0 + 8 * stage, parity ^ 1u);
+                        if (!is_v) {
+                            const uint32_t m = s_bad_masks + 4 * (S::MASK_STRIDE * stage + NU * pnl);
+                            st_shared_if(lane == 0, m, w0);
+                            if (NU > 1) st_shared_if(lane == 0, m + 4, w1);
+                            mbar_arrive_if(lane == 0, full0 + 8 * stage);
+                        }
+                    } else {
                     if (lane == 0) mbar_wait(empty0 + 8 * stage, parity ^ 1u);
                     __syncwarp();
                     if (!is_v && lane == 0) {
@@ -1404,6 +1420,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                         }
                         mbar_arrive(full0 + 8 * stage);
                     }
+                    }   /* M67 */
                     /* copy i moves warp row RPI i + hi: its swizzle (chunk ^ (row & 7)) repeats every
                      * PER copies, so PER base addresses plus an immediate offset give every destination */
                     uint32_t d[PER];
@@ -1598,7 +1615,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                 pre_bytes = (int)__reduce_add_sync(0xffffffffu, issue ? (unsigned)((1 << mi) << p.run_shift) : 0u) * 128;
             }
             if (threadIdx.x == 0 && it == 0) SM90_TR(19);
-            constexpr bool AW = SM90_PROD_ALLWAIT_FOR(D);   /* M65 */
+            constexpr bool AW = SM90_PROD_ALLWAIT_FOR(D) == 1 || (SM90_PROD_ALLWAIT_FOR(D) == 2 && !PAIR);   /* M65 (2: the plain-layout instances alone) */
             if constexpr (AW) {
                 mbar_wait(empty + 8 * stage, parity ^ 1u);
             } else {

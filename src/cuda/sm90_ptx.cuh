@@ -32,6 +32,12 @@ static __device__ __forceinline__ void mbar_arrive_expect_tx_if(bool pred, uint3
     asm volatile("{\n.reg .pred q;\nsetp.ne.u32 q, %2, 0;\n@q mbarrier.arrive.expect_tx.shared::cta.b64 _, [%0], %1;\n}\n"
                  :: "r"(bar), "r"(bytes), "r"((uint32_t)pred) : "memory");
 }
+/* mbarrier.arrive where `pred` holds, as predicated PTX */
+static __device__ __forceinline__ void mbar_arrive_if(bool pred, uint32_t bar)
+{
+    asm volatile("{\n.reg .pred q;\nsetp.ne.u32 q, %1, 0;\n@q mbarrier.arrive.shared::cta.b64 _, [%0];\n}\n"
+                 :: "r"(bar), "r"((uint32_t)pred) : "memory");
+}
 /* st.shared.b32 where `pred` holds, as predicated PTX */
 static __device__ __forceinline__ void st_shared_if(bool pred, uint32_t addr, uint32_t v)
 {
@@ -52,6 +58,17 @@ static __device__ __forceinline__ void mbar_wait(uint32_t bar, uint32_t parity)
                  "mbarrier.try_wait.parity.shared::cta.b64 done, [%0], %1;\n"
                  "@!done bra WAIT_%=;\n"
                  "}\n" :: "r"(bar), "r"(parity) : "memory");
+}
+
+/* the same by every lane of a warp, the loop's exit a warp vote: ptxas then knows the warp is
+ * converged after it (a per-lane exit made it compile what follows as WARPSYNC.COLLECTIVE blocks) */
+static __device__ __forceinline__ void mbar_wait_warp(uint32_t bar, uint32_t parity)
+{
+    uint32_t done;
+    do {
+        asm volatile("{\n.reg .pred p;\nmbarrier.try_wait.parity.shared::cta.b64 p, [%1], %2;\nselp.u32 %0, 1, 0, p;\n}\n"
+                     : "=r"(done) : "r"(bar), "r"(parity) : "memory");
+    } while (!__all_sync(0xffffffffu, done));
 }
 
 /* cp.async.bulk.tensor.4d.shared::cluster.global.tile.mbarrier::complete_tx::bytes: one TMA box
