@@ -506,7 +506,19 @@
  *       the TMA producers without divergent barrier code (every lane waits on the empty barrier,
  *       lane 0's mask stores and expect_tx as predicated PTX): predicted a point at d256;
  *       measured d64 -0.4..-1.1% on every page and contiguous, d128 -1.4..+1.1%, d256
- *       -1.1..+1.0%: adopted at d64 only.
+ *       -1.1..+1.0% (d256's PAIR pages slower, its contiguous and run rows faster): adopted
+ *       at d64 (RESULTS 2.42: d128 causal page 100 +6.0 -> +4.7 at ncu's clocks; the d64 gather
+ *       rows rose a point, their contiguous baseline 1% faster, the gather unchanged).
+ *   M66 / M67 (session 30, 3.2h). M66 (runs_share_vonly.patch, rejected): the V warps alone read
+ *       warp 0's records, K's warps 0 and 1 each form the plan: d256 pages 44 / 51 +5%, 100
+ *       +1.2..1.6%, d128 -0.6..+0.9%; racecheck 4 hazards (not analysed). M67
+ *       (SM90_GATHER_ALLWAIT): M65's form in the gather producers, the wait loop's exit a warp
+ *       vote (mbar_wait_warp; a per-lane exit made ptxas compile the rest of the loop as
+ *       WARPSYNC.COLLECTIVE blocks, +880 instructions at d128): d256 gather -0.9..-1.5% (one row
+ *       +0.3), d64 / d128 +0.5..2.1%: d256 only. With it, M65 in d256's plain-layout instances
+ *       (SM90_PROD_ALLWAIT_D256=2): runs pages 44 / 100 -1.0..-3.4%, contiguous 0.0. RESULTS
+ *       2.43: the d256 gather +10.2..11.5% (2.42 +11.4..11.8), page 100 at ncu's clocks +6.6 /
+ *       +5.5 (+6.9 / +7.5).
  *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax at d128/d64 by a
  *   wgmma.fence predicated on the row sums (2% / 7% slower, as M28 found again), a persistent
  *   static round-robin grid (causal -8%: imbalance and L2 drift).
@@ -944,7 +956,8 @@ using namespace pa_sm90;
  * of `if (lane == 0)` + __syncwarp, which ptxas compiles to BRA.DIV and a WARPSYNC.COLLECTIVE
  * fallback (~20 instructions a warp and tile, long branch_resolving stalls in 3.2g's profiles).
  * Measured at ncu's clocks (RESULTS 3.2h): d64 -0.4..-1.1% on every page (contiguous, PAIR, runs),
- * d128 -1.4..+1.1%, d256 -1.1..+1.0% (PAIR pages slower): d64 only. */
+ * d128 -1.4..+1.1%, d256 -1.1..+1.0% (PAIR pages slower): d64, and d256's plain-layout instances
+ * (2: contiguous, boxes, runs; -1.0..-3.4% on run pages). 1: every instance of the head_dim. */
 #ifndef SM90_PROD_ALLWAIT_D64
 #define SM90_PROD_ALLWAIT_D64 1
 #endif
@@ -955,9 +968,10 @@ using namespace pa_sm90;
 #define SM90_PROD_ALLWAIT_D256 2
 #endif
 #define SM90_PROD_ALLWAIT_FOR(D) SM90_BY_D(D, SM90_PROD_ALLWAIT_D64, SM90_PROD_ALLWAIT_D128, SM90_PROD_ALLWAIT_D256)
-/* SM90_GATHER_ALLWAIT (M67, session 30, prepared): M65's form in the gather producers (every lane
- * waits on the empty barrier; K's mask words and its arrival as lane 0's predicated PTX), whose
- * issue rate bounds the gather (RESULTS 3.1). Bits: 1 d64, 2 d128, 4 d256 (176-key tiles: never). */
+/* SM90_GATHER_ALLWAIT (M67, session 30): M65's form in the gather producers (every lane waits on
+ * the empty barrier, the loop's exit a warp vote; K's mask words and its arrival as lane 0's
+ * predicated PTX), whose issue rate bounds the gather (RESULTS 3.1). Bits: 1 d64, 2 d128, 4 d256
+ * (176-key tiles: never). Measured (3.2h): d256 -0.9..-1.5%, d64 / d128 +0.5..2.1%: 4. */
 #ifndef SM90_GATHER_ALLWAIT
 #define SM90_GATHER_ALLWAIT 4
 #endif
