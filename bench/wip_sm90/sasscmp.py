@@ -4,7 +4,11 @@ function names normalized for the kernel's optional 5th, 6th and 7th template ar
 so a build with the same code under the longer names compares equal.
 
     python3 bench/wip_sm90/sasscmp.py A.o B.o
+    python3 bench/wip_sm90/sasscmp.py A.o B.o --ops FUNCTION
+        per-opcode counts of one function where they differ, largest growth first (session 30:
+        the WARPSYNC / ENDCOLLECTIVE blocks a per-lane wait loop brought into the gather)
 """
+import collections
 import re
 import subprocess
 import sys
@@ -29,6 +33,14 @@ def funcs(path):
 
 
 a, b = funcs(sys.argv[1]), funcs(sys.argv[2])
+if len(sys.argv) > 4 and sys.argv[3] == "--ops":
+    def ops(lines):
+        return collections.Counter(t[1] if t[0].startswith("@") else t[0] for t in (l.split() for l in lines))
+    ca, cb = ops(a.get(sys.argv[4], [])), ops(b.get(sys.argv[4], []))
+    for op in sorted(set(ca) | set(cb), key=lambda o: ca[o] - cb[o]):
+        if ca[op] != cb[op]:
+            print(op, ca[op], cb[op])
+    sys.exit(0)
 same = 0
 for k in sorted(set(a) | set(b)):
     if a.get(k) == b.get(k):
