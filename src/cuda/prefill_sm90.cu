@@ -972,6 +972,11 @@ using namespace pa_sm90;
  * the empty barrier, the loop's exit a warp vote; K's mask words and its arrival as lane 0's
  * predicated PTX), whose issue rate bounds the gather (RESULTS 3.1). Bits: 1 d64, 2 d128, 4 d256
  * (176-key tiles: never). Measured (3.2h): d256 -0.9..-1.5%, d64 / d128 +0.5..2.1%: 4. */
+/* SM90_PROD_WAITWARP (prepared in session 30, not run): M65's every-lane wait with M67's
+ * warp-vote exit, so that ptxas knows the warp converged after it. */
+#ifndef SM90_PROD_WAITWARP
+#define SM90_PROD_WAITWARP 0
+#endif
 #ifndef SM90_GATHER_ALLWAIT
 #define SM90_GATHER_ALLWAIT 4
 #endif
@@ -1631,7 +1636,8 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
             if (threadIdx.x == 0 && it == 0) SM90_TR(19);
             constexpr bool AW = SM90_PROD_ALLWAIT_FOR(D) == 1 || (SM90_PROD_ALLWAIT_FOR(D) == 2 && !PAIR);   /* M65 (2: the plain-layout instances alone) */
             if constexpr (AW) {
-                mbar_wait(empty + 8 * stage, parity ^ 1u);
+                if (SM90_PROD_WAITWARP) mbar_wait_warp(empty + 8 * stage, parity ^ 1u);   /* M67's exit (session 31's first A/B) */
+                else mbar_wait(empty + 8 * stage, parity ^ 1u);
             } else {
                 if (lane == 0) mbar_wait(empty + 8 * stage, parity ^ 1u);
                 __syncwarp();
