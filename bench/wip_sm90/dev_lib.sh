@@ -37,6 +37,12 @@
 #                        and memcheck there (3 cases, SEED+201 / +202; head_dim HD if given, else
 #                        all), each under timeout TO, all at once, then test_summary; logs
 #                        $T/PREFIX_{runsD,sm90_D,tail,rc,mc}.log (session 29's calls 5 and 7)
+#   tma_variant_checks PREFIX BUILD SEED TO
+#                        BUILD's test_gpu forced to sm90 at each head_dim (40 cases, SEED+1..3),
+#                        automatic (SEED+10), racecheck and memcheck forced sm90 on PAIR and run
+#                        pages 8 / 16 / 48 / 100 / 101 (3 cases, SEED+11 / +12; timeout TO), all at
+#                        once, then test_summary; logs $T/BUILD_sm90_D.log, $T/PREFIX_{auto,rc,mc}.log
+#                        (session 30's call 1a, the prepared s31a)
 #   dev_end NAME         $T's logs packed to $O/NAME.tgz
 dev_begin() {
     O=${OUT:-/tmp/out}; T=$1; mkdir -p "$O" "$T"
@@ -109,6 +115,15 @@ ab_if_passed() {
         grep -q " 0 failed" "$T/$f.log" || { echo "$f failed or hung: no A/B" | tee -a "$O/summary.txt"; return; }
     done
     ncu_ab "$builds" "$@"
+}
+tma_variant_checks() {
+    local pre=$1 v=$2 s=$3 to=$4 P="PA_TEST_KERNEL=sm90 PA_TEST_PAGES=8,16,48,100,101 PA_TEST_CASES=3"
+    forced_sm90 "$v" 40 "$s"
+    PA_TEST_SEED=$((s + 10)) timeout "$to" "$v/test_gpu" > "$T/${pre}_auto.log" 2>&1 &
+    env $P PA_TEST_SEED=$((s + 11)) timeout "$to" compute-sanitizer --tool racecheck "$v/test_gpu" > "$T/${pre}_rc.log" 2>&1 &
+    env $P PA_TEST_SEED=$((s + 12)) timeout "$to" compute-sanitizer --tool memcheck "$v/test_gpu" > "$T/${pre}_mc.log" 2>&1 &
+    wait
+    test_summary
 }
 variant_page_checks() {
     local pre=$1 v=$2 s=$3 dims=$4 td=$5 to=$6 hd=${7:+PA_TEST_HEAD_DIM=$7} d

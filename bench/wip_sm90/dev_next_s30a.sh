@@ -6,11 +6,6 @@
 #      every head_dim, causal both.
 . "$(dirname "$0")/dev_lib.sh"
 dev_begin /tmp/t30a build_AW/pa-bench
-forced_sm90 "build_AW" 40 30000
-PA_TEST_SEED=30010 timeout 120 build_AW/test_gpu > $T/AW_auto.log 2>&1 &
-PA_TEST_KERNEL=sm90 PA_TEST_PAGES=8,16,48,100,101 PA_TEST_CASES=3 PA_TEST_SEED=30011 timeout 120 compute-sanitizer --tool racecheck build_AW/test_gpu > $T/AW_rc.log 2>&1 &
-PA_TEST_KERNEL=sm90 PA_TEST_PAGES=8,16,48,100,101 PA_TEST_CASES=3 PA_TEST_SEED=30012 timeout 120 compute-sanitizer --tool memcheck build_AW/test_gpu > $T/AW_mc.log 2>&1 &
-wait
-test_summary
+tma_variant_checks AW build_AW 30000 120
 ab_if_passed "build_AW_sm90_64 build_AW_sm90_128 build_AW_sm90_256 AW_auto" "build build_AW" --dims 64,128,256 --pages 8,16,48,100 --causal both
 dev_end logs_s30a

@@ -8,11 +8,6 @@
 #      every head_dim, causal both.
 . "$(dirname "$0")/dev_lib.sh"
 dev_begin /tmp/t31a build_WW/pa-bench
-forced_sm90 "build_WW" 40 31200
-PA_TEST_SEED=31210 timeout 120 build_WW/test_gpu > $T/WW_auto.log 2>&1 &
-PA_TEST_KERNEL=sm90 PA_TEST_PAGES=8,16,48,100,101 PA_TEST_CASES=3 PA_TEST_SEED=31211 timeout 150 compute-sanitizer --tool racecheck build_WW/test_gpu > $T/WW_rc.log 2>&1 &
-PA_TEST_KERNEL=sm90 PA_TEST_PAGES=8,16,48,100,101 PA_TEST_CASES=3 PA_TEST_SEED=31212 timeout 150 compute-sanitizer --tool memcheck build_WW/test_gpu > $T/WW_mc.log 2>&1 &
-wait
-test_summary
+tma_variant_checks WW build_WW 31200 150
 ab_if_passed "build_WW_sm90_64 build_WW_sm90_128 build_WW_sm90_256 WW_auto" "build build_WW" --dims 64,128,256 --pages 8,16,44,48,100 --causal both
 dev_end logs_s31a

@@ -949,7 +949,7 @@ using namespace pa_sm90;
 #ifndef SM90_PLAN_RING
 #define SM90_PLAN_RING 4
 #endif
-#define SM90_RUNS_SHARE_T (SM90_RUNS_SHARE && !PAIR && !GATHER && !W && (SM90_RUNS_SHARE > 1 || D == 128))   /* 1: d128 (3.2g: d256 lost), 2: d64 / d128 / d256 */
+#define SM90_RUNS_SHARE_T (S::PLAN && !PAIR)   /* the plain-layout run instances of sm90_shape::PLAN */
 /* SM90_PROD_ALLWAIT_D<D> (M65, session 30): the TMA producer warps without divergent branches
  * around their barrier operations: every lane waits on the stage's empty barrier (one warp
  * instruction, as for lane 0 alone), lane 0's mask stores and expect_tx are predicated PTX instead
@@ -972,13 +972,13 @@ using namespace pa_sm90;
  * the empty barrier, the loop's exit a warp vote; K's mask words and its arrival as lane 0's
  * predicated PTX), whose issue rate bounds the gather (RESULTS 3.1). Bits: 1 d64, 2 d128, 4 d256
  * (176-key tiles: never). Measured (3.2h): d256 -0.9..-1.5%, d64 / d128 +0.5..2.1%: 4. */
+#ifndef SM90_GATHER_ALLWAIT
+#define SM90_GATHER_ALLWAIT 4
+#endif
 /* SM90_PROD_WAITWARP (prepared in session 30, not run): M65's every-lane wait with M67's
  * warp-vote exit, so that ptxas knows the warp converged after it. */
 #ifndef SM90_PROD_WAITWARP
 #define SM90_PROD_WAITWARP 0
-#endif
-#ifndef SM90_GATHER_ALLWAIT
-#define SM90_GATHER_ALLWAIT 4
 #endif
 /* a tile of `boxes` PAIR boxes is one warp's (== where the bound is 1: M53's SASS unchanged) */
 #define SM90_ONE_WARP_TILE(boxes) (SM90_ONE_WARP_BOXES > 1 ? (boxes) <= SM90_ONE_WARP_BOXES : (boxes) == SM90_ONE_WARP_BOXES)
@@ -1008,7 +1008,9 @@ template <int D, bool G = false, bool W = false> struct sm90_shape {   /* G: the
     static constexpr int OFF_V = OFF_K + KSTAGES * TILE;
     static constexpr int OFF_BAR = OFF_V + STAGES * TILE;
     static constexpr int OFF_PLAN = OFF_BAR + 256;          /* SM90_RUNS_SHARE's plan records */
-    static constexpr bool PLAN = SM90_RUNS_SHARE && !G && !W && (SM90_RUNS_SHARE > 1 || D == 128);   /* M64's instances can run */
+    static constexpr int PLAN_BAR = 192;                    /* their barriers' offset from OFF_BAR, past the stages' and masks' */
+    /* M64's instances (1: d128, 3.2g: d256 lost; 2: d64 / d128 / d256; never the gathers or 176-key tiles) */
+    static constexpr bool PLAN = SM90_RUNS_SHARE && !G && !W && (SM90_RUNS_SHARE > 1 || D == 128);
     static constexpr int SMEM = OFF_PLAN + (PLAN ? SM90_PLAN_RING * 512 : 0) + 1024;   /* + barriers, masks, alignment slack */
     /* bad-page mask words per stage and the words a stage takes in shared memory */
     static constexpr int MASK_WORDS = (BN + 31) / 32;
@@ -1299,10 +1301,11 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
             mbar_init(bar_v_empty + 8 * s, 4 * NWG);
         }
         if (SM90_RUNS_SHARE_T && p.runs) {   /* M64: the plan records' barriers, after the stages' and masks' */
-            static_assert(!SM90_RUNS_SHARE || 16 * (S::KSTAGES + S::STAGES) + 4 * S::MASK_STRIDE * S::STAGES <= 192, "plan barriers overlap the masks");
+            static_assert(!S::PLAN || 16 * (S::KSTAGES + S::STAGES) + 4 * S::MASK_STRIDE * S::STAGES <= S::PLAN_BAR, "plan barriers overlap the masks");
+            static_assert(!S::PLAN || S::PLAN_BAR + 16 * SM90_PLAN_RING <= S::OFF_PLAN - S::OFF_BAR, "plan barriers overlap the records");
             for (int r = 0; r < SM90_PLAN_RING; r++) {
-                mbar_init(bar_k_full + 192 + 8 * r, 1);
-                mbar_init(bar_k_full + 192 + 8 * (SM90_PLAN_RING + r), 3);
+                mbar_init(bar_k_full + S::PLAN_BAR + 8 * r, 1);
+                mbar_init(bar_k_full + S::PLAN_BAR + 8 * (SM90_PLAN_RING + r), 3);
             }
         }
         for (int s = S::STAGES; s < S::KSTAGES; s++) {   /* K's deeper ring (SM90_KSTAGES_G<D>) */
@@ -1560,7 +1563,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                      * map << 24 | row}; warp 0 writes it once warps 1..3 have read the record's last use */
                     const int ps = it % SM90_PLAN_RING;
                     const uint32_t par = (uint32_t)(it / SM90_PLAN_RING) & 1u;
-                    const uint32_t plan_full = bar_k_full + 192 + 8 * ps;
+                    const uint32_t plan_full = bar_k_full + S::PLAN_BAR + 8 * ps;
                     const uint32_t plan_empty = plan_full + 8 * SM90_PLAN_RING;
                     const uint32_t rec = base + S::OFF_PLAN + ps * 512 + lane * 16;
                     if (pw == 0) {
