@@ -828,6 +828,26 @@ using namespace pa_sm90;
 #ifndef SM90_GATHER_PACE_D256
 #define SM90_GATHER_PACE_D256 32
 #endif
+/* SM90_GATHER_LPR_D<D> (M69, session 31): lanes a 128-byte panel row in the gather's copies, 8
+ * (one 16-byte chunk a lane and panel), 4 or 2: each lane then copies 8 / LPR chunks of its row
+ * and panel (chunks c, c + LPR, ...; the source +16 LPR B each, the destination the row's swizzled
+ * chunk), so one shuffle and one address serve 8 / LPR times the copies, and a copy instruction
+ * covers 32 / LPR rows (parts of as many lines). A tile's copies a warp stay the same, its shuffles
+ * and address IMADs fall by LPR / 8. Measured (RESULTS 3.2i, ncu): d64 at 4 -2.1..-2.7% at gather
+ * pages 1 / 3 / 4. */
+#ifndef SM90_GATHER_LPR_D64
+#define SM90_GATHER_LPR_D64 4
+#endif
+#ifndef SM90_GATHER_LPR_D128
+#define SM90_GATHER_LPR_D128 8
+#endif
+#ifndef SM90_GATHER_LPR_D256
+#define SM90_GATHER_LPR_D256 8
+#endif
+#define SM90_GATHER_LPR(D) SM90_BY_D(D, SM90_GATHER_LPR_D64, SM90_GATHER_LPR_D128, SM90_GATHER_LPR_D256)
+static_assert(SM90_GATHER_LPR(64) == 8 || SM90_GATHER_LPR(64) == 4 || SM90_GATHER_LPR(64) == 2, "SM90_GATHER_LPR_D64: 8, 4 or 2");
+static_assert(SM90_GATHER_LPR(128) == 8 || SM90_GATHER_LPR(128) == 4 || SM90_GATHER_LPR(128) == 2, "SM90_GATHER_LPR_D128: 8, 4 or 2");
+static_assert(SM90_GATHER_LPR(256) == 8 || SM90_GATHER_LPR(256) == 4 || SM90_GATHER_LPR(256) == 2, "SM90_GATHER_LPR_D256: 8, 4 or 2");
 #ifndef SM90_GATHER_BRANCHFREE_D256   /* 1: d256's lookups branch-free as d64 / d128's (M33: +0.8..1.1%; after M58: M59) */
 #define SM90_GATHER_BRANCHFREE_D256 1
 #endif
@@ -975,10 +995,24 @@ using namespace pa_sm90;
 #ifndef SM90_GATHER_ALLWAIT
 #define SM90_GATHER_ALLWAIT 4
 #endif
-/* SM90_PROD_WAITWARP (prepared in session 30, not run): M65's every-lane wait with M67's
- * warp-vote exit, so that ptxas knows the warp converged after it. */
-#ifndef SM90_PROD_WAITWARP
-#define SM90_PROD_WAITWARP 0
+/* SM90_PROD_WAITWARP_D<D> (M68, session 31): M65's every-lane wait with M67's warp-vote exit, so
+ * that ptxas knows the warp converged after it (where M65 applies). Measured at ncu's clocks with
+ * M65 in every TMA instance (RESULTS 3.2i): d256 page 100 -1.8 / -1.9%, contiguous -0.3 / -0.4%,
+ * PAIR pages +0.1..0.6% (not M65's there anyway); d64 +0.0..0.4%; d128 -1.4..+1.3%. 1 at d256.
+ * SM90_PROD_WAITWARP=1 (measurement) sets it at every head_dim. */
+#ifdef SM90_PROD_WAITWARP
+#define SM90_PROD_WAITWARP_FOR(D) SM90_PROD_WAITWARP
+#else
+#ifndef SM90_PROD_WAITWARP_D64
+#define SM90_PROD_WAITWARP_D64 0
+#endif
+#ifndef SM90_PROD_WAITWARP_D128
+#define SM90_PROD_WAITWARP_D128 0
+#endif
+#ifndef SM90_PROD_WAITWARP_D256
+#define SM90_PROD_WAITWARP_D256 1
+#endif
+#define SM90_PROD_WAITWARP_FOR(D) SM90_BY_D(D, SM90_PROD_WAITWARP_D64, SM90_PROD_WAITWARP_D128, SM90_PROD_WAITWARP_D256)
 #endif
 /* a tile of `boxes` PAIR boxes is one warp's (== where the bound is 1: M53's SASS unchanged) */
 #define SM90_ONE_WARP_TILE(boxes) (SM90_ONE_WARP_BOXES > 1 ? (boxes) <= SM90_ONE_WARP_BOXES : (boxes) == SM90_ONE_WARP_BOXES)
@@ -1341,12 +1375,13 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
              * page id are zero-filled and never read; K's rows are also flagged in the stage's mask
              * words. The full barrier completes when every copy has landed. Offsets are 32-bit in
              * 16-byte units (pools under 64 GiB), else 64-bit (p.wide). */
-            constexpr int LPR = 8, RPI = 4, RW = BN / 2, NU = (RW + 31) / 32;   /* 8 lanes per 128-byte panel row */
+            /* LPR lanes per 128-byte panel row (M69: fewer, each copying CPL chunks of it), RPI rows a copy */
+            constexpr int LPR = W ? 8 : SM90_GATHER_LPR(D), CPL = 8 / LPR, RPI = 32 / LPR, RW = BN / 2, NU = (RW + 31) / 32;
             /* W (176 keys, SM90_WIDE_GATHER): 88 rows a warp, a third unit of 24 rows (6 copies) */
-            constexpr int LAST = RW - 32 * (NU - 1), LAST_IPU = LAST / 4;
+            constexpr int LAST = RW - 32 * (NU - 1), LAST_IPU = LAST / RPI;
             static_assert(!W || RW == 88, "the wide gather's mask words assume 88 rows a warp");
             constexpr int IPU = 32 / RPI;               /* row groups (of RPI rows) per 32 rows */
-            constexpr int PER = 8 / RPI;                /* the destination swizzle repeats every PER groups */
+            constexpr int PER = RPI >= 8 ? 1 : 8 / RPI; /* the destination swizzle repeats every PER groups */
             const int64_t sp = (is_v ? p.v_sp : p.k_sp) * 2, st = (is_v ? p.v_st : p.k_st) * 2;
             const char *gbase = (is_v ? p.v : p.k) + (int64_t)kvh * (is_v ? p.v_sh : p.k_sh) * 2;
             const int32_t *pt = p.page_table + (int64_t)b * p.pt_stride;
@@ -1446,11 +1481,14 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                     /* copy i moves warp row RPI i + hi: its swizzle (chunk ^ (row & 7)) repeats every
                      * PER copies, so PER base addresses plus an immediate offset give every destination */
                     uint32_t d[PER];
+                    [[maybe_unused]] uint32_t dx[CPL > 1 ? CPL - 1 : 1];   /* M69: chunk c + LPR j's destination (j >= 1) */
                     {
                         uint32_t st_base = sbuf0 + stage * S::TILE + (pnl * RW + hi) * 128;
                         asm volatile("" : "+r"(st_base));
 #pragma unroll
                         for (int k = 0; k < PER; k++) d[k] = st_base + (((c & 7) ^ ((RPI * k + hi) & 7)) << 4);
+#pragma unroll
+                        for (int j = 1; j < CPL; j++) dx[j - 1] = st_base + ((((c + LPR * j) & 7) ^ (hi & 7)) << 4);
                     }
                     /* CH row offsets shuffled ahead of their copies; a tile whose rows are all
                      * present (w0 = w1 = 0, the common case) copies without the zero-fill test */
@@ -1479,6 +1517,16 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                                     for (int q = 0; q < NP; q++) {   /* panel q: +128 B in the row, +PANEL in shared memory */
                                         if (FILL) pa_cp_async_16_zfill(dst + q * S::PANEL, (const void *)(src + q * 128), ok ? 16u : 0u);
                                         else pa_cp_async_16(dst + q * S::PANEL, (const void *)(src + q * 128));
+                                    }
+#pragma unroll
+                                    for (int j = 1; j < CPL; j++) {   /* M69: chunk c + LPR j of the same row, each panel */
+#pragma unroll
+                                        for (int q = 0; q < NP; q++) {
+                                            const uint32_t dst2 = dx[j - 1] + RPI * i * 128 + q * S::PANEL;
+                                            const uint64_t src2 = src + q * 128 + 16 * LPR * j;
+                                            if (FILL) pa_cp_async_16_zfill(dst2, (const void *)src2, ok ? 16u : 0u);
+                                            else pa_cp_async_16(dst2, (const void *)src2);
+                                        }
                                     }
                                     if (D == 256 && SM90_GATHER_PACE_D256 > 0)   /* M58 */
                                         asm volatile("nanosleep.u32 %0;\n" :: "n"(SM90_GATHER_PACE_D256) : "memory");
@@ -1639,7 +1687,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
             if (threadIdx.x == 0 && it == 0) SM90_TR(19);
             constexpr bool AW = SM90_PROD_ALLWAIT_FOR(D) == 1 || (SM90_PROD_ALLWAIT_FOR(D) == 2 && !PAIR);   /* M65 (2: the plain-layout instances alone) */
             if constexpr (AW) {
-                if (SM90_PROD_WAITWARP) mbar_wait_warp(empty + 8 * stage, parity ^ 1u);   /* M67's exit (session 31's first A/B) */
+                if (SM90_PROD_WAITWARP_FOR(D)) mbar_wait_warp(empty + 8 * stage, parity ^ 1u);   /* M68: M67's exit */
                 else mbar_wait(empty + 8 * stage, parity ^ 1u);
             } else {
                 if (lane == 0) mbar_wait(empty + 8 * stage, parity ^ 1u);
