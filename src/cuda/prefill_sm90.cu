@@ -519,6 +519,22 @@
  *       (SM90_PROD_ALLWAIT_D256=2): runs pages 44 / 100 -1.0..-3.4%, contiguous 0.0. RESULTS
  *       2.43: the d256 gather +10.2..11.5% (2.42 +11.4..11.8), page 100 at ncu's clocks +6.6 /
  *       +5.5 (+6.9 / +7.5).
+ *   M68 (session 31, 3.2i; SM90_PROD_WAITWARP_D256) M65's every-lane wait with M67's warp-vote
+ *       exit in the TMA producers. Predicted: fewer branches after the wait, a fraction of a
+ *       point. Measured with M65 at every head_dim: d256 page 100 -1.8 / -1.9%, contiguous -0.3 /
+ *       -0.4, PAIR pages +0.1..0.6; d64 +0.0..0.4; d128 -1.4..+1.3 in one call, -2.7..+3.2 in a
+ *       second (pages 8 / 44 gain, 32..128 lose). Adopted in d256's plain-layout instances only.
+ *   M69 (session 31, 3.2i; SM90_GATHER_LPR_D<D>) fewer lanes a 128-byte row in the gather's
+ *       copies: 4 instead of 8, each lane copying chunks c and c + 4 of its row (and panel), so one
+ *       shuffle and one address IMAD serve twice the copies, a copy instruction covering 8 rows'
+ *       half lines instead of 4 whole lines. Predicted from 3.2c / 3.2g (the copying warps' issue
+ *       slots are the consumers'): d64's 16 shuffles + 16 IMADs a tile and warp down to 8 + 8, a
+ *       point or two. Measured (ncu): d64 pages 1 / 3 / 4 -2.1..-2.7%, d256 -2.4..-3.3% (causal
+ *       page 4 -0.2), d128 +3.9..5.8% (its shuffles already serve two panels; its 64-register
+ *       producer sets the gather's pace); 2 lanes a row +15..110% (d64 +0..2.3, spilling).
+ *       Adopted at d64 and d256. RESULTS 2.45: the d64 gather +4.0..6.2% (ncu +5.8..6.3; 2.43
+ *       +8.0..9.3), the d256 gather +6.6..8.6% (ncu +7.3..9.1; 2.43 +10.2..11.5), d256 page 100
+ *       +3.5 / +3.7% (ncu +3.7 / +2.2).
  *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax at d128/d64 by a
  *   wgmma.fence predicated on the row sums (2% / 7% slower, as M28 found again), a persistent
  *   static round-robin grid (causal -8%: imbalance and L2 drift).
@@ -1368,7 +1384,9 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
              * current tile's copies) and forms their offsets. A row group is 4 rows, 8 lanes per
              * row; each lane gets its row's offset by one shuffle and copies 16 bytes of each of
              * the row's NP = D / 64 panels (one copy instruction moves one 128-byte line of each
-             * of 4 rows; source +128 B and destination +PANEL per panel are immediates). Up to 16
+             * of 4 rows; source +128 B and destination +PANEL per panel are immediates; at d64 /
+             * d256 since M69 a row group is 8 rows, 4 lanes per row, each lane copying 16 bytes at
+             * +0 and +64 B of each panel row: half lines, one shuffle for twice the copies). Up to 16
              * shuffles are in flight before their copies: this warp's instruction latency, not
              * bandwidth, limits the gather, so the fewer instructions per copy the better
              * (RESULTS 3.1c: 4 a copy at first, now 2 at d128 when every row is present). Rows past the end or with a bad
