@@ -863,9 +863,9 @@ using namespace pa_sm90;
 #define SM90_GATHER_LPR_D256 4
 #endif
 #define SM90_GATHER_LPR(D) SM90_BY_D(D, SM90_GATHER_LPR_D64, SM90_GATHER_LPR_D128, SM90_GATHER_LPR_D256)
-static_assert(SM90_GATHER_LPR(64) == 8 || SM90_GATHER_LPR(64) == 4 || SM90_GATHER_LPR(64) == 2, "SM90_GATHER_LPR_D64: 8, 4 or 2");
-static_assert(SM90_GATHER_LPR(128) == 8 || SM90_GATHER_LPR(128) == 4 || SM90_GATHER_LPR(128) == 2, "SM90_GATHER_LPR_D128: 8, 4 or 2");
-static_assert(SM90_GATHER_LPR(256) == 8 || SM90_GATHER_LPR(256) == 4 || SM90_GATHER_LPR(256) == 2, "SM90_GATHER_LPR_D256: 8, 4 or 2");
+#define SM90_LPR_OK(n) ((n) == 8 || (n) == 4 || (n) == 2)
+static_assert(SM90_LPR_OK(SM90_GATHER_LPR(64)) && SM90_LPR_OK(SM90_GATHER_LPR(128)) && SM90_LPR_OK(SM90_GATHER_LPR(256)),
+              "SM90_GATHER_LPR_D<D>: 8, 4 or 2");
 #ifndef SM90_GATHER_BRANCHFREE_D256   /* 1: d256's lookups branch-free as d64 / d128's (M33: +0.8..1.1%; after M58: M59) */
 #define SM90_GATHER_BRANCHFREE_D256 1
 #endif
@@ -1481,23 +1481,23 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                             mbar_arrive_if(lane == 0, full0 + 8 * stage);
                         }
                     } else {
-                    if (lane == 0) mbar_wait(empty0 + 8 * stage, parity ^ 1u);
-                    __syncwarp();
-                    if (!is_v && lane == 0) {
-                        if constexpr (NU > 2) {
-                            /* rows 0..87 (warp 0): words 0, 1 and word 2's low 24 bits; rows 88..175
-                             * (warp 1): word 2's high 8 bits go to word 6 (the consumers OR it in, so
-                             * the two warps never write one word), words 3, 4 and 5's low 16 bits */
-                            volatile uint32_t *m = bad_masks + S::MASK_STRIDE * stage;
-                            if (pnl == 0) { m[0] = w0; m[1] = w1; m[2] = w2; }
-                            else { m[6] = w0 << 24; m[3] = (w0 >> 8) | (w1 << 24); m[4] = (w1 >> 8) | (w2 << 24); m[5] = w2 >> 8; }
-                        } else {
-                            bad_masks[S::MASK_STRIDE * stage + NU * pnl] = w0;
-                            if (NU > 1) bad_masks[S::MASK_STRIDE * stage + NU * pnl + 1] = w1;
+                        if (lane == 0) mbar_wait(empty0 + 8 * stage, parity ^ 1u);
+                        __syncwarp();
+                        if (!is_v && lane == 0) {
+                            if constexpr (NU > 2) {
+                                /* rows 0..87 (warp 0): words 0, 1 and word 2's low 24 bits; rows 88..175
+                                 * (warp 1): word 2's high 8 bits go to word 6 (the consumers OR it in, so
+                                 * the two warps never write one word), words 3, 4 and 5's low 16 bits */
+                                volatile uint32_t *m = bad_masks + S::MASK_STRIDE * stage;
+                                if (pnl == 0) { m[0] = w0; m[1] = w1; m[2] = w2; }
+                                else { m[6] = w0 << 24; m[3] = (w0 >> 8) | (w1 << 24); m[4] = (w1 >> 8) | (w2 << 24); m[5] = w2 >> 8; }
+                            } else {
+                                bad_masks[S::MASK_STRIDE * stage + NU * pnl] = w0;
+                                if (NU > 1) bad_masks[S::MASK_STRIDE * stage + NU * pnl + 1] = w1;
+                            }
+                            mbar_arrive(full0 + 8 * stage);
                         }
-                        mbar_arrive(full0 + 8 * stage);
                     }
-                    }   /* M67 */
                     /* copy i moves warp row RPI i + hi: its swizzle (chunk ^ (row & 7)) repeats every
                      * PER copies, so PER base addresses plus an immediate offset give every destination */
                     uint32_t d[PER];
@@ -1530,22 +1530,16 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                                     if (g + k >= ipu) continue;
                                     if (SM90_GATHER_DIAG == 1 || (SM90_GATHER_DIAG == 2 && (k & 1))) continue;
                                     const int i = u * IPU + g + k;
-                                    const uint32_t dst = d[i % PER] + RPI * i * 128;
                                     const bool ok = off[k] != none;
                                     const uint64_t src = WIDE ? gc + (uint64_t)(ok || !FILL ? off[k] : 0) : gc + (uint64_t)off[k] * 16u;
 #pragma unroll
-                                    for (int q = 0; q < NP; q++) {   /* panel q: +128 B in the row, +PANEL in shared memory */
-                                        if (FILL) pa_cp_async_16_zfill(dst + q * S::PANEL, (const void *)(src + q * 128), ok ? 16u : 0u);
-                                        else pa_cp_async_16(dst + q * S::PANEL, (const void *)(src + q * 128));
-                                    }
+                                    for (int j = 0; j < CPL; j++) {   /* chunk c + LPR j of the row (M69: CPL > 1) */
+                                        const uint32_t dst = (j == 0 ? d[i % PER] : dx[j - 1]) + RPI * i * 128;
 #pragma unroll
-                                    for (int j = 1; j < CPL; j++) {   /* M69: chunk c + LPR j of the same row, each panel */
-#pragma unroll
-                                        for (int q = 0; q < NP; q++) {
-                                            const uint32_t dst2 = dx[j - 1] + RPI * i * 128 + q * S::PANEL;
-                                            const uint64_t src2 = src + q * 128 + 16 * LPR * j;
-                                            if (FILL) pa_cp_async_16_zfill(dst2, (const void *)src2, ok ? 16u : 0u);
-                                            else pa_cp_async_16(dst2, (const void *)src2);
+                                        for (int q = 0; q < NP; q++) {   /* panel q: +128 B in the row, +PANEL in shared memory */
+                                            const uint64_t sq = src + q * 128 + 16 * LPR * j;
+                                            if (FILL) pa_cp_async_16_zfill(dst + q * S::PANEL, (const void *)sq, ok ? 16u : 0u);
+                                            else pa_cp_async_16(dst + q * S::PANEL, (const void *)sq);
                                         }
                                     }
                                     if (D == 256 && SM90_GATHER_PACE_D256 > 0)   /* M58 */
