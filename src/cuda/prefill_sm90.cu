@@ -447,9 +447,10 @@
  *       copies. A warp that issues 16 cp.async in a row waits for the load/store unit to take
  *       them; in a consumer that wait delays its softmax, in the producer it costs nothing.
  *   M58 (3.2d) the d256 gather's copying warps sleep 32 ns after each 4-row copy group
- *       (SM90_GATHER_PACE_D256), spreading a tile's 32 copies a warp over the tile instead of one
- *       burst. Predicted from M57's reading: the burst, not only the count, holds up the consumer
- *       warps of the copying warp's sub-partition. Measured: 16..48 ns -1.5..-2.4% at pages 1 / 4
+ *       (SM90_GATHER_PACE_D256; 64 ns after each 8-row group since M69 / M70), spreading a
+ *       tile's 32 copies a warp over the tile instead of one burst. Predicted from M57's
+ *       reading: the burst, not only the count, holds up the consumer warps of the copying
+ *       warp's sub-partition. Measured: 16..48 ns -1.5..-2.4% at pages 1 / 4
  *       in two calls and 1.9..3.2% against not pacing in a third (96 ns +1.4..3.8%, 200 ns +42%;
  *       V's warps alone slower than none); d128's gather +5.3..5.8% with 32 ns (its producer sets
  *       the pace), d64 unchanged, so d256 only. Integrated (2.40): d256 pages 1-4 +12.3..13.1%
@@ -535,6 +536,15 @@
  *       Adopted at d64 and d256. RESULTS 2.45: the d64 gather +4.0..6.2% (ncu +5.8..6.3; 2.43
  *       +8.0..9.3), the d256 gather +6.6..8.6% (ncu +7.3..9.1; 2.43 +10.2..11.5), d256 page 100
  *       +3.5 / +3.7% (ncu +3.7 / +2.2).
+ *   M70 (session 32, 3.2j; SM90_GATHER_PACE_D256) M58's d256 pause re-tuned after M69: 64 ns
+ *       after each 8-row copy group (16 a tile and warp), the same pause a tile as M58's 32 ns
+ *       after each of 32 4-row groups. Predicted: M58's optimum was a pause a tile, not a group.
+ *       Measured (ncu, two calls): 64 ns -0.1..-2.1% at pages 1 / 3 / 4 against 32 ns (12 of 12
+ *       rows lower; contiguous -0.5..+0.1), 0 ns +2.8..5.6%, 80 / 96 ns as 64, 128 ns +2.9..48%
+ *       (page 1 +38 / +49%: a cliff, so 64 and not 96). M69 off with 16 ns a 4-row group (the
+ *       library's pause a tile then): +0.0..2.4%, so M69's d256 gain is its shuffles, not the
+ *       halved pausing. d128's producer at 72 registers (consumers keep 216) +0.0..0.2%, with 4
+ *       lanes a row +4.1..5.4%: M69's d128 loss is not a register limit.
  *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax at d128/d64 by a
  *   wgmma.fence predicated on the row sums (2% / 7% slower, as M28 found again), a persistent
  *   static round-robin grid (causal -8%: imbalance and L2 drift).
@@ -842,9 +852,11 @@ using namespace pa_sm90;
  * groups; after every group its 32-register producer spilled). Those measurement knobs (per
  * head_dim, per K / V warps, every n groups) are in bench/wip_sm90/pace_knobs.patch; 0 = off.
  * Since M69 (SM90_GATHER_LPR_D256=4) a copy group is 8 rows (8 cp.async a lane), so a tile's pauses
- * are half as many (16 NANOSLEEP in the SASS instead of 32); 32 ns was not re-tuned for that. */
+ * are half as many (16 NANOSLEEP in the SASS instead of 32): M70 (session 32, 3.2j) doubled the pause
+ * to 64 ns, the same pause a tile as before (-0.1..-2.1% at pages 1 / 3 / 4 against 32 ns; 128 ns
+ * +38..49% at page 1, so no further). */
 #ifndef SM90_GATHER_PACE_D256
-#define SM90_GATHER_PACE_D256 32
+#define SM90_GATHER_PACE_D256 64
 #endif
 /* SM90_GATHER_LPR_D<D> (M69, session 31): lanes a 128-byte panel row in the gather's copies, 8
  * (one 16-byte chunk a lane and panel), 4 or 2: each lane then copies 8 / LPR chunks of its row
