@@ -1159,10 +1159,13 @@ static_assert(SM90_PRODUCER_REGS * 128 + SM90_CONSUMER_REGS * 256 <= 168 * SM90_
  * none of its rows moved. Measured sustained (bench/power.py, RESULTS 2.20): d256 +5%, d128 -1%,
  * d64 -4% (ptxas schedules the split softmax worse), so d256 only. SM90_LAZY_RESCALE=n (build
  * knob) sets the threshold at every head_dim, 0 turns it off. */
+#ifndef SM90_LAZY_G128   /* the d128 gather alone (session 32 measurement knob; its 128-key tiles rescale O */
+#define SM90_LAZY_G128 0  /* 37% more often than the 176-key contiguous kernel's) */
+#endif
 #ifdef SM90_LAZY_RESCALE
-#define SM90_LAZY(D) SM90_LAZY_RESCALE
+#define SM90_LAZY(D, G) SM90_LAZY_RESCALE
 #else
-#define SM90_LAZY(D) ((D) == 256 ? 8 : 0)
+#define SM90_LAZY(D, G) ((D) == 256 ? 8 : (D) == 128 && (G) ? SM90_LAZY_G128 : 0)
 #endif
 #define SM90_BAR_ZERO    1                   /* named barriers; 2, 3: Q loaded per warpgroup */
 #define SM90_BAR_SCHED   4                   /* 4, 5: ping-pong turn of warpgroup 0, 1 (2 + NWG in general) */
@@ -2030,13 +2033,13 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         };
         /* two forms: the lazy one needs both rows' maxima before its vote; the plain one keeps
          * the per-row order that d64/d128 are tuned with (their SASS is unchanged by M21) */
-        if constexpr (SM90_LAZY(D) > 0) {
+        if constexpr (SM90_LAZY(D, GATHER) > 0) {
             /* lazy rescaling (SM90_LAZY): a row's running maximum moves only when the tile's
-             * maximum exceeds it by more than a factor 2^SM90_LAZY(D) in P (P then stays below
+             * maximum exceeds it by more than a factor 2^SM90_LAZY(D, G) in P (P then stays below
              * that bound; the epilogue divides it out exactly), decided per warp so that O's
              * rescale is skipped as a whole. (m - (-inf)) * sl2 = +inf (sl2 > 0:
              * pa__sm90_supports), so a row's first keys always move it. */
-            constexpr float LAZY = (float)SM90_LAZY(D);
+            constexpr float LAZY = (float)SM90_LAZY(D, GATHER);
             const float mx[2] = { tile_max(0), tile_max(1) };
             const bool upd = first ||
                              __any_sync(0xffffffffu, (mx[0] - row_max[0]) * sl2 > LAZY || (mx[1] - row_max[1]) * sl2 > LAZY);
