@@ -875,9 +875,22 @@ using namespace pa_sm90;
 #define SM90_GATHER_LPR_D256 4
 #endif
 #define SM90_GATHER_LPR(D) SM90_BY_D(D, SM90_GATHER_LPR_D64, SM90_GATHER_LPR_D128, SM90_GATHER_LPR_D256)
+/* SM90_GATHER_LPRV_D<D> (measurement knob, session 32): V's copying warps' lanes a row, where it
+ * differs from K's (SM90_GATHER_LPR_D<D>); default the same */
+#ifndef SM90_GATHER_LPRV_D64
+#define SM90_GATHER_LPRV_D64 SM90_GATHER_LPR_D64
+#endif
+#ifndef SM90_GATHER_LPRV_D128
+#define SM90_GATHER_LPRV_D128 SM90_GATHER_LPR_D128
+#endif
+#ifndef SM90_GATHER_LPRV_D256
+#define SM90_GATHER_LPRV_D256 SM90_GATHER_LPR_D256
+#endif
+#define SM90_GATHER_LPRV(D) SM90_BY_D(D, SM90_GATHER_LPRV_D64, SM90_GATHER_LPRV_D128, SM90_GATHER_LPRV_D256)
 #define SM90_LPR_OK(n) ((n) == 8 || (n) == 4 || (n) == 2)
-static_assert(SM90_LPR_OK(SM90_GATHER_LPR(64)) && SM90_LPR_OK(SM90_GATHER_LPR(128)) && SM90_LPR_OK(SM90_GATHER_LPR(256)),
-              "SM90_GATHER_LPR_D<D>: 8, 4 or 2");
+static_assert(SM90_LPR_OK(SM90_GATHER_LPR(64)) && SM90_LPR_OK(SM90_GATHER_LPR(128)) && SM90_LPR_OK(SM90_GATHER_LPR(256)) &&
+              SM90_LPR_OK(SM90_GATHER_LPRV(64)) && SM90_LPR_OK(SM90_GATHER_LPRV(128)) && SM90_LPR_OK(SM90_GATHER_LPRV(256)),
+              "SM90_GATHER_LPR_D<D>, SM90_GATHER_LPRV_D<D>: 8, 4 or 2");
 #ifndef SM90_GATHER_BRANCHFREE_D256   /* 1: d256's lookups branch-free as d64 / d128's (M33: +0.8..1.1%; after M58: M59) */
 #define SM90_GATHER_BRANCHFREE_D256 1
 #endif
@@ -1410,8 +1423,11 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
              * page id are zero-filled and never read; K's rows are also flagged in the stage's mask
              * words. The full barrier completes when every copy has landed. Offsets are 32-bit in
              * 16-byte units (pools under 64 GiB), else 64-bit (p.wide). */
+            /* the body below once per lanes-a-row setting: K's and V's warps differ only with
+             * SM90_GATHER_LPRV_D<D> != SM90_GATHER_LPR_D<D> (measurement knob, session 32) */
+            auto gather_all = [&](auto lpr_tag) {
             /* LPR lanes per 128-byte panel row (M69: fewer, each copying CPL chunks of it), RPI rows a copy */
-            constexpr int LPR = W ? 8 : SM90_GATHER_LPR(D), CPL = 8 / LPR, RPI = 32 / LPR, RW = BN / 2, NU = (RW + 31) / 32;
+            constexpr int LPR = decltype(lpr_tag)::value, CPL = 8 / LPR, RPI = 32 / LPR, RW = BN / 2, NU = (RW + 31) / 32;
             /* W (176 keys, SM90_WIDE_GATHER): 88 rows a warp, a third unit of 24 rows (6 copies) */
             constexpr int LAST = RW - 32 * (NU - 1), LAST_IPU = LAST / RPI;
             static_assert(!W || RW == 88, "the wide gather's mask words assume 88 rows a warp");
@@ -1598,6 +1614,11 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
             if (p.wide) gather_loop(std::true_type());
             else gather_loop(std::false_type());
 #undef SM90_NS
+            };
+            constexpr int LPR_K = W ? 8 : SM90_GATHER_LPR(D), LPR_V = W ? 8 : SM90_GATHER_LPRV(D);
+            if constexpr (LPR_K == LPR_V) gather_all(std::integral_constant<int, LPR_K>());
+            else if (is_v) gather_all(std::integral_constant<int, LPR_V>());
+            else gather_all(std::integral_constant<int, LPR_K>());
             return;
         }
         if (SM90_TMA_TWO_WARPS && pnl == 1) return;   /* warps 0 (K) and 2 (V) issue both panels */
