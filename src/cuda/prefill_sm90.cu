@@ -544,7 +544,10 @@
  *       (page 1 +38 / +49%: a cliff, so 64 and not 96). M69 off with 16 ns a 4-row group (the
  *       library's pause a tile then): +0.0..2.4%, so M69's d256 gain is its shuffles, not the
  *       halved pausing. d128's producer at 72 registers (consumers keep 216) +0.0..0.2%, with 4
- *       lanes a row +4.1..5.4%: M69's d128 loss is not a register limit.
+ *       lanes a row +4.1..5.4%: M69's d128 loss is not a register limit. Also tried on the d128
+ *       gather (3.2j), all slower: the lookups before the copies (M33 undone) +0.3..1.0%, M21's
+ *       lazy rescaling +2.1..2.4%, 4 lanes a row in V's or K's warps alone +2.4..3.3 / +3.4..3.8%.
+ *       RESULTS 2.46: the d256 gather +7.3..7.6% in pa-bench (ncu +6.7..8.6).
  *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax at d128/d64 by a
  *   wgmma.fence predicated on the row sums (2% / 7% slower, as M28 found again), a persistent
  *   static round-robin grid (causal -8%: imbalance and L2 drift).
@@ -864,7 +867,9 @@ using namespace pa_sm90;
  * chunk), so one shuffle and one address serve 8 / LPR times the copies, and a copy instruction
  * covers 32 / LPR rows (parts of as many lines). A tile's copies a warp stay the same, its shuffles
  * and address IMADs fall by LPR / 8. Measured (RESULTS 3.2i, ncu): d64 at 4 -2.1..-2.7% at gather
- * pages 1 / 3 / 4. */
+ * pages 1 / 3 / 4. d128 stays at 8: 4 +3.9..5.8% (its consumers then wait longer on K's full barrier,
+ * RESULTS 3.2j's profile), 4 in V's warps alone +2.4..3.3%, in K's alone +3.4..3.8% (3.2j;
+ * bench/wip_sm90/lprv.patch), with a 72-register producer +4.1..5.4%. */
 #ifndef SM90_GATHER_LPR_D64
 #define SM90_GATHER_LPR_D64 4
 #endif
@@ -875,22 +880,9 @@ using namespace pa_sm90;
 #define SM90_GATHER_LPR_D256 4
 #endif
 #define SM90_GATHER_LPR(D) SM90_BY_D(D, SM90_GATHER_LPR_D64, SM90_GATHER_LPR_D128, SM90_GATHER_LPR_D256)
-/* SM90_GATHER_LPRV_D<D> (measurement knob, session 32): V's copying warps' lanes a row, where it
- * differs from K's (SM90_GATHER_LPR_D<D>); default the same */
-#ifndef SM90_GATHER_LPRV_D64
-#define SM90_GATHER_LPRV_D64 SM90_GATHER_LPR_D64
-#endif
-#ifndef SM90_GATHER_LPRV_D128
-#define SM90_GATHER_LPRV_D128 SM90_GATHER_LPR_D128
-#endif
-#ifndef SM90_GATHER_LPRV_D256
-#define SM90_GATHER_LPRV_D256 SM90_GATHER_LPR_D256
-#endif
-#define SM90_GATHER_LPRV(D) SM90_BY_D(D, SM90_GATHER_LPRV_D64, SM90_GATHER_LPRV_D128, SM90_GATHER_LPRV_D256)
 #define SM90_LPR_OK(n) ((n) == 8 || (n) == 4 || (n) == 2)
-static_assert(SM90_LPR_OK(SM90_GATHER_LPR(64)) && SM90_LPR_OK(SM90_GATHER_LPR(128)) && SM90_LPR_OK(SM90_GATHER_LPR(256)) &&
-              SM90_LPR_OK(SM90_GATHER_LPRV(64)) && SM90_LPR_OK(SM90_GATHER_LPRV(128)) && SM90_LPR_OK(SM90_GATHER_LPRV(256)),
-              "SM90_GATHER_LPR_D<D>, SM90_GATHER_LPRV_D<D>: 8, 4 or 2");
+static_assert(SM90_LPR_OK(SM90_GATHER_LPR(64)) && SM90_LPR_OK(SM90_GATHER_LPR(128)) && SM90_LPR_OK(SM90_GATHER_LPR(256)),
+              "SM90_GATHER_LPR_D<D>: 8, 4 or 2");
 #ifndef SM90_GATHER_BRANCHFREE_D256   /* 1: d256's lookups branch-free as d64 / d128's (M33: +0.8..1.1%; after M58: M59) */
 #define SM90_GATHER_BRANCHFREE_D256 1
 #endif
@@ -1172,8 +1164,11 @@ static_assert(SM90_PRODUCER_REGS * 128 + SM90_CONSUMER_REGS * 256 <= 168 * SM90_
  * none of its rows moved. Measured sustained (bench/power.py, RESULTS 2.20): d256 +5%, d128 -1%,
  * d64 -4% (ptxas schedules the split softmax worse), so d256 only. SM90_LAZY_RESCALE=n (build
  * knob) sets the threshold at every head_dim, 0 turns it off. */
-#ifndef SM90_LAZY_G128   /* the d128 gather alone (session 32 measurement knob; its 128-key tiles rescale O */
-#define SM90_LAZY_G128 0  /* 37% more often than the 176-key contiguous kernel's) */
+/* SM90_LAZY_G128: the same in the d128 gather alone (measurement knob, session 32: its 128-key tiles
+ * rescale O 37% more often than the 176-key contiguous kernel; at 8, +2.1..2.4% at pages 1 / 3 / 4,
+ * RESULTS 3.2j) */
+#ifndef SM90_LAZY_G128
+#define SM90_LAZY_G128 0
 #endif
 #ifdef SM90_LAZY_RESCALE
 #define SM90_LAZY(D, G) SM90_LAZY_RESCALE
@@ -1423,11 +1418,8 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
              * page id are zero-filled and never read; K's rows are also flagged in the stage's mask
              * words. The full barrier completes when every copy has landed. Offsets are 32-bit in
              * 16-byte units (pools under 64 GiB), else 64-bit (p.wide). */
-            /* the body below once per lanes-a-row setting: K's and V's warps differ only with
-             * SM90_GATHER_LPRV_D<D> != SM90_GATHER_LPR_D<D> (measurement knob, session 32) */
-            auto gather_all = [&](auto lpr_tag) {
             /* LPR lanes per 128-byte panel row (M69: fewer, each copying CPL chunks of it), RPI rows a copy */
-            constexpr int LPR = decltype(lpr_tag)::value, CPL = 8 / LPR, RPI = 32 / LPR, RW = BN / 2, NU = (RW + 31) / 32;
+            constexpr int LPR = W ? 8 : SM90_GATHER_LPR(D), CPL = 8 / LPR, RPI = 32 / LPR, RW = BN / 2, NU = (RW + 31) / 32;
             /* W (176 keys, SM90_WIDE_GATHER): 88 rows a warp, a third unit of 24 rows (6 copies) */
             constexpr int LAST = RW - 32 * (NU - 1), LAST_IPU = LAST / RPI;
             static_assert(!W || RW == 88, "the wide gather's mask words assume 88 rows a warp");
@@ -1614,11 +1606,6 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
             if (p.wide) gather_loop(std::true_type());
             else gather_loop(std::false_type());
 #undef SM90_NS
-            };
-            constexpr int LPR_K = W ? 8 : SM90_GATHER_LPR(D), LPR_V = W ? 8 : SM90_GATHER_LPRV(D);
-            if constexpr (LPR_K == LPR_V) gather_all(std::integral_constant<int, LPR_K>());
-            else if (is_v) gather_all(std::integral_constant<int, LPR_V>());
-            else gather_all(std::integral_constant<int, LPR_K>());
             return;
         }
         if (SM90_TMA_TWO_WARPS && pnl == 1) return;   /* warps 0 (K) and 2 (V) issue both panels */
