@@ -1,5 +1,6 @@
 #!/bin/bash
 # Session 32, call 6 (carry .carry/bins.tar.xz: build = the library; build_LV4 = the d128 gather's
+# (The knob SM90_GATHER_LPRV_D<D> left the source after this call: apply bench/wip_sm90/lprv.patch to rebuild the variants.)
 # V warps at 4 lanes a row, K's at 8 (SM90_GATHER_LPRV_D128=4); build_LK4 = K's at 4, V's at 8).
 # Call 4's profile: with 4 lanes a row in both (M69 at d128, +4..5%) the consumers wait longer on
 # K's full barrier (10.6K samples against 8.6K): K's copies land later. V's tile is read one
