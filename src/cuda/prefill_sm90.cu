@@ -861,6 +861,19 @@ using namespace pa_sm90;
 #ifndef SM90_GATHER_PACE_D256
 #define SM90_GATHER_PACE_D256 64
 #endif
+/* SM90_GATHER_PACE_D128 (measurement knob, session 32, off): the same pause in the d128 gather, after
+ * every SM90_GATHER_PACE_EVERY_D128-th 4-row copy group (16 groups of 2 cp.async a warp and tile).
+ * Session 26's 32 / 96 / 200 ns after every group (512 ns..3.2 us a tile) cost +5.7 / +25 / +110%;
+ * d256's optimum is 256 ns a tile of a ~1.6 us tile, so 128..256 ns a tile at d128 is the untried
+ * range (3.2j's profile: the d128 producers wait on the consumers half of their time). */
+#ifndef SM90_GATHER_PACE_D128
+#define SM90_GATHER_PACE_D128 0
+#endif
+#ifndef SM90_GATHER_PACE_EVERY_D128
+#define SM90_GATHER_PACE_EVERY_D128 1
+#endif
+#define SM90_GATHER_PACE_FOR(D) SM90_BY_D(D, 0, SM90_GATHER_PACE_D128, SM90_GATHER_PACE_D256)
+#define SM90_GATHER_PACE_EVERY(D) ((D) == 128 ? SM90_GATHER_PACE_EVERY_D128 : 1)
 /* SM90_GATHER_LPR_D<D> (M69, session 31): lanes a 128-byte panel row in the gather's copies, 8
  * (one 16-byte chunk a lane and panel), 4 or 2: each lane then copies 8 / LPR chunks of its row
  * and panel (chunks c, c + LPR, ...; the source +16 LPR B each, the destination the row's swizzled
@@ -1565,8 +1578,8 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                                             else pa_cp_async_16(dst + q * S::PANEL, (const void *)sq);
                                         }
                                     }
-                                    if (D == 256 && SM90_GATHER_PACE_D256 > 0)   /* M58 */
-                                        asm volatile("nanosleep.u32 %0;\n" :: "n"(SM90_GATHER_PACE_D256) : "memory");
+                                    if (SM90_GATHER_PACE_FOR(D) > 0 && (g + k + 1) % SM90_GATHER_PACE_EVERY(D) == 0)   /* M58 */
+                                        asm volatile("nanosleep.u32 %0;\n" :: "n"(SM90_GATHER_PACE_FOR(D)) : "memory");
                                 }
                             }
                         }
