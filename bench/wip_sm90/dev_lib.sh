@@ -14,6 +14,10 @@
 #                        each variant's test_gpu forced to the gather at each head_dim of DIMS
 #                        (CASES cases, seed SEED), test_summary, then ncu_ab of build and the
 #                        variants at DIMS / PAGES, causal both (session 26's A/B calls)
+#   gather_variant_tests "VARIANTS" D SEED TO
+#                        in the background: each build_VARIANT's test_gpu forced to the gather at
+#                        head_dim D, the default list (30 cases, SEED) and pages 1..17 (30, SEED+1),
+#                        timeout TO; logs $T/VARIANT_{g,gpages}.log (session 32's A/B calls)
 #   build_checks SEED DIMS
 #                        in the background, the committed build's tests before an integrated run:
 #                        automatic (SEED), forced sm90 at each head_dim (SEED+11..), forced gather
@@ -88,6 +92,13 @@ gather_ab() {
     wait
     test_summary
     ncu_ab "build $1" --dims "$2" --pages "$3" --causal both
+}
+gather_variant_tests() {
+    local v G="PA_TEST_KERNEL=sm90 PA_TEST_SM90_GATHER=1 PA_TEST_HEAD_DIM=$2"
+    for v in $1; do
+        env $G PA_TEST_CASES=30 PA_TEST_SEED=$3 timeout $4 build_$v/test_gpu > $T/${v}_g.log 2>&1 &
+        env $G PA_TEST_PAGES=1,2,3,4,5,7,17 PA_TEST_CASES=30 PA_TEST_SEED=$(($3 + 1)) timeout $4 build_$v/test_gpu > $T/${v}_gpages.log 2>&1 &
+    done
 }
 build_checks() {
     local s=$1 d G="PA_TEST_KERNEL=sm90 PA_TEST_SM90_GATHER=1"

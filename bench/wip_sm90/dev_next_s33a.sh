@@ -7,11 +7,8 @@
 #   2. if they pass, ncu A/B at pages 1 / 3 / 4 and contiguous, d128, causal both (~90 s).
 . "$(dirname "$0")/dev_lib.sh"
 dev_begin /tmp/t33a build_Q8/pa-bench
+gather_variant_tests "Q8 Q16 E4 E8" 128 33100 120
 G="PA_TEST_KERNEL=sm90 PA_TEST_SM90_GATHER=1 PA_TEST_HEAD_DIM=128"
-for v in Q8 Q16 E4 E8; do
-    env $G PA_TEST_CASES=30 PA_TEST_SEED=33100 timeout 120 build_$v/test_gpu > $T/${v}_g.log 2>&1 &
-    env $G PA_TEST_PAGES=1,2,3,4,5,7,17 PA_TEST_CASES=30 PA_TEST_SEED=33101 timeout 120 build_$v/test_gpu > $T/${v}_gpages.log 2>&1 &
-done
 env $G PA_TEST_PAGES=1,3 PA_TEST_CASES=2 PA_TEST_SEED=33102 timeout 150 compute-sanitizer --tool racecheck build_E4/test_gpu > $T/E4_rc.log 2>&1 &
 wait
 test_summary

@@ -853,7 +853,8 @@ using namespace pa_sm90;
  * +1.4..3.8%, 200 ns +42%, V's warps alone slower than none. d128 is slower with any (32 ns
  * +5.3..5.8%: its producer sets the pace) and d64 unchanged (-0.2..+0.6% with a pause every 4 or 8
  * groups; after every group its 32-register producer spilled). Those measurement knobs (per
- * head_dim, per K / V warps, every n groups) are in bench/wip_sm90/pace_knobs.patch; 0 = off.
+ * head_dim, per K / V warps, every n groups) are in bench/wip_sm90/pace_knobs.patch; 0 = off
+ * (d128's per-head_dim and every-n knobs are back in the source below, session 32).
  * Since M69 (SM90_GATHER_LPR_D256=4) a copy group is 8 rows (8 cp.async a lane), so a tile's pauses
  * are half as many (16 NANOSLEEP in the SASS instead of 32): M70 (session 32, 3.2j) doubled the pause
  * to 64 ns, the same pause a tile as before (-0.1..-2.1% at pages 1 / 3 / 4 against 32 ns; 128 ns
