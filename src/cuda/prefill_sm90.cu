@@ -763,6 +763,9 @@ using namespace pa_sm90;
 #define SM90_WG_SHFL_GATHER_D128 SM90_WG_SHFL_GATHER
 #define SM90_WG_SHFL_GATHER_D256 SM90_WG_SHFL_GATHER
 #endif
+#ifndef SM90_QDESC_SHFL_G128   /* (measurement) Q's descriptor made warp-uniform in the d128 gather (see its use) */
+#define SM90_QDESC_SHFL_G128 0
+#endif
 #define SM90_WG_SHFL_GATHER_FOR(D) SM90_BY_D(D, 0, SM90_WG_SHFL_GATHER_D128, SM90_WG_SHFL_GATHER_D256)
 /* SM90_RUNS_OVERLAP_D<D>: page runs in at most two TMA boxes a run, overlapping (sm90_plan.h,
  * M51). ncu A/B (RESULTS 3.2a): d256 pages 51 / 100 -3.7 / -1.8% non-causal, 100 causal -1.4%;
@@ -1954,7 +1957,12 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
      * start-address field (bits 0-13; shared-memory offsets stay under 2^18 bytes, so no carry) */
     const uint64_t dk0 = PAIR ? make_desc_sw128(sK, 16, S::GROUP) : make_desc_sw128(sK, 16, 1024);
     const uint64_t dv0 = PAIR ? make_desc_sw128(sV, 1024, S::GROUP) : make_desc_sw128(sV, S::PANEL, 1024);
-    const uint64_t dq0 = make_desc_sw128(sQ + wg * 64 * 128, 16, 1024);
+    /* SM90_QDESC_SHFL_G128 (measurement, off): M49's shuffle for Q's descriptor alone in the d128
+     * gather, whose Q k-steps all read shared memory (SM90_QREG_G128 = 0): with a per-thread wg
+     * ptxas builds each k-step's Q descriptor in vector registers and moves it by two R2UR (session
+     * 33's profile: +16 R2UR, +11 LOP3, +9 IMAD a warp and tile against the 128-key TMA kernel) */
+    const int wgq = GATHER && D == 128 && SM90_QDESC_SHFL_G128 && !WGS ? __shfl_sync(0xffffffffu, wg, 0) : wg;
+    const uint64_t dq0 = make_desc_sw128(sQ + wgq * 64 * 128, 16, 1024);
     /* the stage's part (st16 = stage * TILE / 16) apart from the k-step's constant (M48) */
     auto desc_at = [](uint64_t d0, uint32_t st16, uint32_t bytes) -> uint64_t {
         return ((d0 >> 32) << 32) | (uint32_t)((uint32_t)d0 + st16 + (bytes >> 4));
