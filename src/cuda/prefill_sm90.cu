@@ -548,6 +548,16 @@
  *       gather (3.2j), all slower: the lookups before the copies (M33 undone) +0.3..1.0%, M21's
  *       lazy rescaling +2.1..2.4%, 4 lanes a row in V's or K's warps alone +2.4..3.3 / +3.4..3.8%.
  *       RESULTS 2.46: the d256 gather +7.3..7.6% in pa-bench (ncu +6.7..8.6).
+ *   M71 (session 33, 3.2k; SM90_QDESC_SHFL_G128) Q's descriptor made warp-uniform in the d128
+ *       gather (the warpgroup index shuffled from lane 0 for it alone; M49 as a whole stays off
+ *       there: +0.1..0.2% again). Found by profiling the gather against the contiguous kernel on
+ *       its own 128-key tiles (SM90_WIDE_ALL=0), which the 176-key tile beats by only 0.7%: the
+ *       gather costs +8.8% at the same shape, and its consumers run 5% more instructions, led by
+ *       two R2UR a k-step for Q's vector-register descriptors. Predicted ~1%. Measured (ncu,
+ *       pages 1 / 3 / 4): -0.2..-0.7%, 6 of 6 rows; 40 -> 9 R2UR in the function. Also measured:
+ *       pauses of 128..256 ns a tile in the d128 gather +0.7..7.0% (d128's copying warps set its
+ *       pace), 56/224 with 4 Q k-steps in registers +0.2..2.7% (spills 8 bytes outside the
+ *       loop), with 2 k-steps -0.6..+0.6%, the 176-key gather again +8.7..8.9% over this one.
  *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax at d128/d64 by a
  *   wgmma.fence predicated on the row sums (2% / 7% slower, as M28 found again), a persistent
  *   static round-robin grid (causal -8%: imbalance and L2 drift).
@@ -763,8 +773,14 @@ using namespace pa_sm90;
 #define SM90_WG_SHFL_GATHER_D128 SM90_WG_SHFL_GATHER
 #define SM90_WG_SHFL_GATHER_D256 SM90_WG_SHFL_GATHER
 #endif
-#ifndef SM90_QDESC_SHFL_G128   /* (measurement) Q's descriptor made warp-uniform in the d128 gather (see its use) */
-#define SM90_QDESC_SHFL_G128 0
+/* M71 (session 33, RESULTS 3.2k) Q's descriptor alone made warp-uniform in the d128 gather (see
+ * its use): ncu -0.2..-0.7% at pages 1 / 3 / 4, causal and not. SM90_QDESC_SHFL_W: the same in the
+ * 176-key kernels (measurement, off). */
+#ifndef SM90_QDESC_SHFL_G128
+#define SM90_QDESC_SHFL_G128 1
+#endif
+#ifndef SM90_QDESC_SHFL_W
+#define SM90_QDESC_SHFL_W 0
 #endif
 #define SM90_WG_SHFL_GATHER_FOR(D) SM90_BY_D(D, 0, SM90_WG_SHFL_GATHER_D128, SM90_WG_SHFL_GATHER_D256)
 /* SM90_RUNS_OVERLAP_D<D>: page runs in at most two TMA boxes a run, overlapping (sm90_plan.h,
@@ -1957,11 +1973,11 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
      * start-address field (bits 0-13; shared-memory offsets stay under 2^18 bytes, so no carry) */
     const uint64_t dk0 = PAIR ? make_desc_sw128(sK, 16, S::GROUP) : make_desc_sw128(sK, 16, 1024);
     const uint64_t dv0 = PAIR ? make_desc_sw128(sV, 1024, S::GROUP) : make_desc_sw128(sV, S::PANEL, 1024);
-    /* SM90_QDESC_SHFL_G128 (measurement, off): M49's shuffle for Q's descriptor alone in the d128
-     * gather, whose Q k-steps all read shared memory (SM90_QREG_G128 = 0): with a per-thread wg
-     * ptxas builds each k-step's Q descriptor in vector registers and moves it by two R2UR (session
-     * 33's profile: +16 R2UR, +11 LOP3, +9 IMAD a warp and tile against the 128-key TMA kernel) */
-    const int wgq = GATHER && D == 128 && SM90_QDESC_SHFL_G128 && !WGS ? __shfl_sync(0xffffffffu, wg, 0) : wg;
+    /* M71 (SM90_QDESC_SHFL_G128): M49's shuffle for Q's descriptor alone in the d128 gather, whose
+     * Q k-steps all read shared memory (SM90_QREG_G128 = 0). With a per-thread wg, ptxas builds each
+     * k-step's Q descriptor in vector registers and moves it by two R2UR (session 33's profile: +16
+     * R2UR, +11 LOP3, +9 IMAD a warp and tile against the 128-key TMA kernel). */
+    const int wgq = ((GATHER && D == 128 && SM90_QDESC_SHFL_G128) || (W && SM90_QDESC_SHFL_W)) && !WGS ? __shfl_sync(0xffffffffu, wg, 0) : wg;
     const uint64_t dq0 = make_desc_sw128(sQ + wgq * 64 * 128, 16, 1024);
     /* the stage's part (st16 = stage * TILE / 16) apart from the k-step's constant (M48) */
     auto desc_at = [](uint64_t d0, uint32_t st16, uint32_t bytes) -> uint64_t {
