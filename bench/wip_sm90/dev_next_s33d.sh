@@ -1,0 +1,25 @@
+#!/bin/bash
+# Session 33, call 4 (carry .carry/bins.tar.xz from mkvariants_s33d.sh: build = the library with
+# M71; build_QW = M71's uniform Q descriptor in the 176-key kernels too, SM90_QDESC_SHFL_W=1):
+#   1. tests of build (build_checks: automatic, forced sm90 and gather at each head_dim, the d256
+#      gather's pages, tail pieces, racecheck, memcheck), the d256 gather with 64-bit offsets,
+#      racecheck of the d128 gather, QW forced to sm90 at d128;
+#   2. the integrated benchmark (dev_s14f.sh PHASE=bench): 2.47;
+#   3. if time is left, ncu A/B of QW against build at d128 non-causal, contiguous and pages 8 / 16 / 100.
+. "$(dirname "$0")/dev_lib.sh"
+dev_begin /tmp/t33d build/pa-bench
+build_checks 33400 "64 128 256"
+env PA_TEST_KERNEL=sm90 PA_TEST_SM90_GATHER=1 PA_TEST_HEAD_DIM=256 PA_TEST_SM90_WIDE=1 PA_TEST_CASES=20 \
+    PA_TEST_SEED=33500 timeout 150 build/test_gpu > $T/gwide256.log 2>&1 &
+env PA_TEST_KERNEL=sm90 PA_TEST_SM90_GATHER=1 PA_TEST_HEAD_DIM=128 PA_TEST_PAGES=1,3 PA_TEST_CASES=2 PA_TEST_SEED=33501 \
+    timeout 150 compute-sanitizer --tool racecheck build/test_gpu > $T/rc128.log 2>&1 &
+PA_TEST_KERNEL=sm90 PA_TEST_HEAD_DIM=128 PA_TEST_CASES=40 PA_TEST_SEED=33502 timeout 150 build_QW/test_gpu > $T/QW_sm90.log 2>&1 &
+wait
+test_summary
+dev_end logs_s33d
+PHASE=bench COMPARE_S=330 bash bench/wip_sm90/dev_s14f.sh 2>&1 | tail -12
+echo "bench done $(el)" | tee -a "$O/summary.txt"
+if [ $(( $(date +%s) - t0 )) -lt 470 ]; then
+    AB_PREFIX=w128 ab_if_passed "QW_sm90" "build build_QW" --dims 128 --pages 8,16,100 --causal 0
+fi
+dev_end logs_s33d_ab
