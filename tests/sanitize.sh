@@ -1,9 +1,9 @@
 #!/bin/sh
 # compute-sanitizer memcheck and racecheck over small test_gpu runs (device machine only): the
 # automatic kernel choice (PA_TEST_CASES, default 20), then on Hopper the sm90 kernel forced to
-# its TMA paths and to its cp.async gather at each head_dim (PA_TEST_FORCED_CASES, default 3;
-# elsewhere those runs count the cases they cannot run as skipped), and the sm90 kernel with its
-# last-wave split planned for 3 SMs (PA_TEST_SM90_TAIL=3).
+# its TMA paths, to its cp.async gather and to page-run pages (44 / 100 / 101) at each head_dim
+# (PA_TEST_FORCED_CASES, default 3; elsewhere those runs count the cases they cannot run as
+# skipped), and the sm90 kernel with its last-wave split planned for 3 SMs (PA_TEST_SM90_TAIL=3).
 # usage: sh tests/sanitize.sh [BUILD_DIR]
 build=${1:-build}
 cs=$(command -v compute-sanitizer 2>/dev/null || echo /usr/local/cuda/bin/compute-sanitizer)
@@ -33,6 +33,12 @@ for tool in memcheck racecheck; do
         run "$tool" "sm90 forced, head_dim $d, $forced cases" PA_TEST_CASES="$forced" PA_TEST_KERNEL=sm90 PA_TEST_HEAD_DIM=$d
         run "$tool" "sm90 gather forced, head_dim $d, $forced cases" PA_TEST_CASES="$forced" PA_TEST_KERNEL=sm90 \
             PA_TEST_SM90_GATHER=1 PA_TEST_HEAD_DIM=$d
+    done
+    # page runs (pages 44 / 100 / 101: several TMA boxes a run; at d128 warp 0 hands the plan to
+    # warps 1..3 through shared memory, where racecheck found one lane's arrival in session 33)
+    for d in 64 128 256; do
+        run "$tool" "sm90 forced, page runs, head_dim $d, $forced cases" PA_TEST_CASES="$forced" PA_TEST_KERNEL=sm90 \
+            PA_TEST_PAGES=44,100,101 PA_TEST_HEAD_DIM=$d
     done
     # the last-wave pieces and their merge (planned for 3 SMs so that small shapes take them)
     run "$tool" "sm90 forced, last wave split, $forced cases" PA_TEST_CASES="$forced" PA_TEST_KERNEL=sm90 \

@@ -558,6 +558,11 @@
  *       pauses of 128..256 ns a tile in the d128 gather +0.7..7.0% (d128's copying warps set its
  *       pace), 56/224 with 4 Q k-steps in registers +0.2..2.7% (spills 8 bytes outside the
  *       loop), with 2 k-steps -0.6..+0.6%, the 176-key gather again +8.7..8.9% over this one.
+ *       The same session (3.2k): SM90_PLAN_ALLARRIVE, every lane arriving on M64's plan-record
+ *       barriers (racecheck: 8 hazards with one lane's arrival after __syncwarp, 0 with it; timing
+ *       -0.7..+0.5%); rejected: M71 in the 176-key kernels +1.2..2.2% paged, page runs in
+ *       overlapping boxes at d128 +0.0..1.7%, M65 / M68 in d128's plain-layout instances (pages 44 /
+ *       127 -1.2..-1.6%, but page 100 +0.0..0.9%).
  *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax at d128/d64 by a
  *   wgmma.fence predicated on the row sums (2% / 7% slower, as M28 found again), a persistent
  *   static round-robin grid (causal -8%: imbalance and L2 drift).
