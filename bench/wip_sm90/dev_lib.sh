@@ -47,6 +47,10 @@
 #                        pages 8 / 16 / 48 / 100 / 101 (3 cases, SEED+11 / +12; timeout TO), all at
 #                        once, then test_summary; logs $T/BUILD_sm90_D.log, $T/PREFIX_{auto,rc,mc}.log
 #                        (session 30's call 1a, the prepared s31a)
+#   integrated_bench LIMIT "LOGS" "BUILDS" ARGS
+#                        the integrated benchmark (dev_s14f.sh PHASE=bench, COMPARE_S=330: RESULTS
+#                        2.x), then, if fewer than LIMIT seconds have passed since dev_begin,
+#                        ab_if_passed "LOGS" "BUILDS" ARGS (with AB_PREFIX) (sessions 31..33)
 #   dev_end NAME         $T's logs packed to $O/NAME.tgz
 dev_begin() {
     O=${OUT:-/tmp/out}; T=$1; mkdir -p "$O" "$T"
@@ -152,5 +156,11 @@ variant_page_checks() {
         compute-sanitizer --tool memcheck "$v/test_gpu" > "$T/${pre}_mc.log" 2>&1 &
     wait
     test_summary
+}
+integrated_bench() {
+    local limit=$1 logs=$2 builds=$3; shift 3
+    PHASE=bench COMPARE_S=330 bash bench/wip_sm90/dev_s14f.sh 2>&1 | tail -12
+    echo "bench done $(el)" | tee -a "$O/summary.txt"
+    [ $(( $(date +%s) - t0 )) -lt "$limit" ] && ab_if_passed "$logs" "$builds" "$@"
 }
 dev_end() { ( cd "$T" && tar czf "$O/$1.tgz" *.txt *.log 2>/dev/null ); echo "total $(el)"; }

@@ -17,9 +17,5 @@ PA_TEST_KERNEL=sm90 PA_TEST_HEAD_DIM=128 PA_TEST_CASES=40 PA_TEST_SEED=33502 tim
 wait
 test_summary
 dev_end logs_s33d
-PHASE=bench COMPARE_S=330 bash bench/wip_sm90/dev_s14f.sh 2>&1 | tail -12
-echo "bench done $(el)" | tee -a "$O/summary.txt"
-if [ $(( $(date +%s) - t0 )) -lt 470 ]; then
-    AB_PREFIX=w128 ab_if_passed "QW_sm90" "build build_QW" --dims 128 --pages 8,16,100 --causal 0
-fi
+AB_PREFIX=w128 integrated_bench 470 "QW_sm90" "build build_QW" --dims 128 --pages 8,16,100 --causal 0
 dev_end logs_s33d_ab
