@@ -55,6 +55,8 @@ def tiles(path):
     tt = np.fromfile(path, dtype=np.uint64).reshape(64, 2, 32, 8).astype(np.int64)
     names = ["turn wait (named barrier)", "K/V full waits", "issue S + P V", "S(j) wait",
              "softmax", "P V(j-1) wait", "rescale O + pack P"]
+    if os.environ.get("TT_KV"):   # a -DSM90_TT_KV=1 build: stamp 2 sits between K's and V's waits
+        names[1:3] = ["K(j) full wait", "V(j-1) full wait + issue"]
     print("  per tile, medians over the 64 traced CTAs and tiles 4..30 (cycles):")
     print("    %-28s %8s %8s" % ("step", "wg0", "wg1"))
     sel = slice(4, 31)

@@ -1309,6 +1309,9 @@ __device__ unsigned long long sm90_tile_trace[64][2][32][8];
 #define SM90_TR(slot) ((void)0)
 #define SM90_TT(wg, it, slot) ((void)0)
 #endif
+#ifndef SM90_TT_KV   /* (trace builds) SM90_TT's stamp 2 after K's full wait, before V's (trace.py: TT_KV=1) */
+#define SM90_TT_KV 0
+#endif
 template <int D, bool BF16, bool GATHER, bool PAIR, bool W = false, bool TAIL = false>
 __global__ void __launch_bounds__(SM90_NTHREADS(D, GATHER), 1)
 sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
@@ -2204,10 +2207,15 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         named_bar_sync(BSCHED + wg, 256);
         SM90_TT(wg, it, 1);
         mbar_wait(bar_k_full + 8 * stage, parity);
+#if SM90_TT_KV
+        SM90_TT(wg, it, 2);   /* trace builds (measurement): stamp 2 between K's and V's waits */
+#endif
         mbar_wait(bar_v_full + 8 * pstage, pparity);
         uint32_t bad[NB], anyb = 0u;
         if (MS == 2 || MS == 4) read_bad(stage, bad, anyb);
+#if !SM90_TT_KV
         SM90_TT(wg, it, 2);
+#endif
         if (GATHER && !SM90_GATHER_PFENCE(D)) fence_proxy_async();
         wgmma_fence();
         issue_qk(stage);
