@@ -33,10 +33,8 @@ for tool in memcheck racecheck; do
         run "$tool" "sm90 forced, head_dim $d, $forced cases" PA_TEST_CASES="$forced" PA_TEST_KERNEL=sm90 PA_TEST_HEAD_DIM=$d
         run "$tool" "sm90 gather forced, head_dim $d, $forced cases" PA_TEST_CASES="$forced" PA_TEST_KERNEL=sm90 \
             PA_TEST_SM90_GATHER=1 PA_TEST_HEAD_DIM=$d
-    done
-    # page runs (pages 44 / 100 / 101: several TMA boxes a run; at d128 warp 0 hands the plan to
-    # warps 1..3 through shared memory, where racecheck found one lane's arrival in session 33)
-    for d in 64 128 256; do
+        # page runs (several TMA boxes a run; at d128 warp 0 hands the plan to warps 1..3 through
+        # shared memory, where racecheck found one lane's arrival in session 33)
         run "$tool" "sm90 forced, page runs, head_dim $d, $forced cases" PA_TEST_CASES="$forced" PA_TEST_KERNEL=sm90 \
             PA_TEST_PAGES=44,100,101 PA_TEST_HEAD_DIM=$d
     done

@@ -17,9 +17,5 @@ env $G PA_TEST_PAGES=1,2,3,4,5,7,17 PA_TEST_CASES=30 PA_TEST_SEED=32801 timeout 
 wait
 test_summary
 dev_end logs_s32c
-PHASE=bench COMPARE_S=330 bash bench/wip_sm90/dev_s14f.sh 2>&1 | tail -12
-echo "bench done $(el)" | tee -a "$O/summary.txt"
-if [ $(( $(date +%s) - t0 )) -lt 480 ]; then
-    AB_PREFIX=g128 ab_if_passed "LL0_g LL0_gpages" "build build_LL0" --dims 128 --pages 1,3,4 --causal both
-fi
+AB_PREFIX=g128 integrated_bench 480 "LL0_g LL0_gpages" "build build_LL0" --dims 128 --pages 1,3,4 --causal both
 dev_end logs_s32c_ab

@@ -1,6 +1,6 @@
 #!/bin/bash
 # Prepared in session 33 (carry .carry/bins.tar.xz from mkvariants_s34.sh; build = the library,
-# SM90_PLAN_ALLARRIVE included): the d128 gather's rings 3 stages deep (V3: K 2 / V 3; K3: K 3 /
+# session 33's all-lane plan arrivals included): the d128 gather's rings 3 stages deep (V3: K 2 / V 3; K3: K 3 /
 # V 2; KV3: both 3; arrivals not deferred). Session 33's profile (RESULTS 3.2k, 2_profile/): the
 # gather's consumers retry their K-full wait ~2 times a tile (4.1M retries for 2.06M waits; the
 # 128-key TMA kernel's never retry) and their V-full wait almost never (1923).

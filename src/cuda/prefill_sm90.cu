@@ -558,7 +558,7 @@
  *       pauses of 128..256 ns a tile in the d128 gather +0.7..7.0% (d128's copying warps set its
  *       pace), 56/224 with 4 Q k-steps in registers +0.2..2.7% (spills 8 bytes outside the
  *       loop), with 2 k-steps -0.6..+0.6%, the 176-key gather again +8.7..8.9% over this one.
- *       The same session (3.2k): SM90_PLAN_ALLARRIVE, every lane arriving on M64's plan-record
+ *       The same session (3.2k): every lane arriving on M64's plan-record
  *       barriers (racecheck: 8 hazards with one lane's arrival after __syncwarp, 0 with it; timing
  *       -0.7..+0.5%); rejected: M71 in the 176-key kernels +1.2..2.2% paged, page runs in
  *       overlapping boxes at d128 +0.0..1.7%, M65 / M68 in d128's plain-layout instances (pages 44 /
@@ -787,13 +787,10 @@ using namespace pa_sm90;
 #define SM90_WG_SHFL_GATHER_D256 SM90_WG_SHFL_GATHER
 #endif
 /* M71 (session 33, RESULTS 3.2k) Q's descriptor alone made warp-uniform in the d128 gather (see
- * its use): ncu -0.2..-0.7% at pages 1 / 3 / 4, causal and not. SM90_QDESC_SHFL_W: the same in the
- * 176-key kernels (measurement, off). */
+ * its use): ncu -0.2..-0.7% at pages 1 / 3 / 4, causal and not. (The same in the 176-key kernels:
+ * +1.2..2.2% on paged rows; bench/wip_sm90/qdesc_w.patch.) */
 #ifndef SM90_QDESC_SHFL_G128
 #define SM90_QDESC_SHFL_G128 1
-#endif
-#ifndef SM90_QDESC_SHFL_W
-#define SM90_QDESC_SHFL_W 0
 #endif
 #define SM90_WG_SHFL_GATHER_FOR(D) SM90_BY_D(D, 0, SM90_WG_SHFL_GATHER_D128, SM90_WG_SHFL_GATHER_D256)
 /* SM90_RUNS_OVERLAP_D<D>: page runs in at most two TMA boxes a run, overlapping (sm90_plan.h,
@@ -894,19 +891,8 @@ using namespace pa_sm90;
 #ifndef SM90_GATHER_PACE_D256
 #define SM90_GATHER_PACE_D256 64
 #endif
-/* SM90_GATHER_PACE_D128 (measurement knob, session 32, off): the same pause in the d128 gather, after
- * every SM90_GATHER_PACE_EVERY_D128-th 4-row copy group (16 groups of 2 cp.async a warp and tile).
- * Session 26's 32 / 96 / 200 ns after every group (512 ns..3.2 us a tile) cost +5.7 / +25 / +110%;
- * d256's optimum is 256 ns a tile of a ~1.6 us tile, so 128..256 ns a tile at d128 is the untried
- * range (3.2j's profile: the d128 producers wait on the consumers half of their time). */
-#ifndef SM90_GATHER_PACE_D128
-#define SM90_GATHER_PACE_D128 0
-#endif
-#ifndef SM90_GATHER_PACE_EVERY_D128
-#define SM90_GATHER_PACE_EVERY_D128 1
-#endif
-#define SM90_GATHER_PACE_FOR(D) SM90_BY_D(D, 0, SM90_GATHER_PACE_D128, SM90_GATHER_PACE_D256)
-#define SM90_GATHER_PACE_EVERY(D) ((D) == 128 ? SM90_GATHER_PACE_EVERY_D128 : 1)
+/* (The same pause in the d128 gather, any length or spacing, is slower: sessions 26 and 33,
+ * RESULTS 3.2d / 3.2k; bench/wip_sm90/pace_d128.patch restores the knob.) */
 /* SM90_GATHER_LPR_D<D> (M69, session 31): lanes a 128-byte panel row in the gather's copies, 8
  * (one 16-byte chunk a lane and panel), 4 or 2: each lane then copies 8 / LPR chunks of its row
  * and panel (chunks c, c + LPR, ...; the source +16 LPR B each, the destination the row's swizzled
@@ -1046,15 +1032,6 @@ static_assert(SM90_LPR_OK(SM90_GATHER_LPR(64)) && SM90_LPR_OK(SM90_GATHER_LPR(12
  * warp 0's lookup before its boxes): d128 only (1). */
 #ifndef SM90_RUNS_SHARE
 #define SM90_RUNS_SHARE 1
-#endif
-/* SM90_PLAN_ALLARRIVE (session 33): every lane that writes (warp 0) or reads (warps 1..3) a plan
- * record arrives on the record's full / empty barrier itself (counts 32 / 96), instead of lane 0
- * after __syncwarp (counts 1 / 3). The order is the same under the PTX memory model, but
- * compute-sanitizer's racecheck does not follow __syncwarp + one lane's arrival: session 33 saw
- * 6 hazards between a record's read and its next write in the d128 fp16 run instance (pages 44 /
- * 100 / 101), which earlier racecheck runs had not caught. 0: the one-lane form (measurement). */
-#ifndef SM90_PLAN_ALLARRIVE
-#define SM90_PLAN_ALLARRIVE 1
 #endif
 #ifndef SM90_PLAN_RING
 #define SM90_PLAN_RING 4
@@ -1439,8 +1416,12 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
             static_assert(!S::PLAN || 16 * (S::KSTAGES + S::STAGES) + 4 * S::MASK_STRIDE * (S::KSTAGES > S::STAGES ? S::KSTAGES : S::STAGES) <= S::PLAN_BAR, "plan barriers overlap the masks");
             static_assert(!S::PLAN || S::PLAN_BAR + 16 * SM90_PLAN_RING <= S::OFF_PLAN - S::OFF_BAR, "plan barriers overlap the records");
             for (int r = 0; r < SM90_PLAN_RING; r++) {
-                mbar_init(bar_k_full + S::PLAN_BAR + 8 * r, SM90_PLAN_ALLARRIVE ? 32 : 1);
-                mbar_init(bar_k_full + S::PLAN_BAR + 8 * (SM90_PLAN_RING + r), SM90_PLAN_ALLARRIVE ? 96 : 3);
+                /* every lane that writes (warp 0) or reads (warps 1..3) a record arrives itself:
+                 * lane 0's arrival after __syncwarp orders the same under the PTX memory model,
+                 * but racecheck does not follow it (session 33: 8 hazards with it, 0 without,
+                 * at d128 pages 44 / 100 / 101; timing -0.7..+0.5%, RESULTS 3.2k) */
+                mbar_init(bar_k_full + S::PLAN_BAR + 8 * r, 32);
+                mbar_init(bar_k_full + S::PLAN_BAR + 8 * (SM90_PLAN_RING + r), 96);
             }
         }
         for (int s = S::STAGES; s < S::KSTAGES; s++) {   /* K's deeper ring (SM90_KSTAGES_G<D>) */
@@ -1629,8 +1610,8 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                                             else pa_cp_async_16(dst + q * S::PANEL, (const void *)sq);
                                         }
                                     }
-                                    if (SM90_GATHER_PACE_FOR(D) > 0 && (g + k + 1) % SM90_GATHER_PACE_EVERY(D) == 0)   /* M58 */
-                                        asm volatile("nanosleep.u32 %0;\n" :: "n"(SM90_GATHER_PACE_FOR(D)) : "memory");
+                                    if (D == 256 && SM90_GATHER_PACE_D256 > 0)   /* M58 */
+                                        asm volatile("nanosleep.u32 %0;\n" :: "n"(SM90_GATHER_PACE_D256) : "memory");
                                 }
                             }
                         }
@@ -1720,12 +1701,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                         asm volatile("st.shared.v4.b32 [%0], {%1, %2, %3, %4};\n"
                                      :: "r"(rec), "r"(slot), "r"(page), "r"((issue ? 0x80000000u : 0u) | ((uint32_t)mi << 24) | (uint32_t)srow), "r"(0)
                                      : "memory");
-                        if (SM90_PLAN_ALLARRIVE) {
-                            mbar_arrive(plan_full);
-                        } else {
-                            __syncwarp();
-                            if (lane == 0) mbar_arrive(plan_full);
-                        }
+                        mbar_arrive(plan_full);   /* every lane, after its own store */
                     } else {
                         mbar_wait(plan_full, par);
                         uint32_t w2, w3;
@@ -1734,12 +1710,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                         issue = (int)(w2 >> 31);
                         mi = (int)((w2 >> 24) & 127u);
                         srow = (int)(w2 & 0xffffffu);
-                        if (SM90_PLAN_ALLARRIVE) {
-                            mbar_arrive(plan_empty);
-                        } else {
-                            __syncwarp();
-                            if (lane == 0) mbar_arrive(plan_empty);
-                        }
+                        mbar_arrive(plan_empty);   /* every lane, after its own load */
                     }
                 }
             } else {
@@ -2016,7 +1987,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
      * Q k-steps all read shared memory (SM90_QREG_G128 = 0). With a per-thread wg, ptxas builds each
      * k-step's Q descriptor in vector registers and moves it by two R2UR (session 33's profile: +16
      * R2UR, +11 LOP3, +9 IMAD a warp and tile against the 128-key TMA kernel). */
-    const int wgq = ((GATHER && D == 128 && SM90_QDESC_SHFL_G128) || (W && SM90_QDESC_SHFL_W)) && !WGS ? __shfl_sync(0xffffffffu, wg, 0) : wg;
+    const int wgq = GATHER && D == 128 && SM90_QDESC_SHFL_G128 && !WGS ? __shfl_sync(0xffffffffu, wg, 0) : wg;
     const uint64_t dq0 = make_desc_sw128(sQ + wgq * 64 * 128, 16, 1024);
     /* the stage's part (st16 = stage * TILE / 16) apart from the k-step's constant (M48) */
     auto desc_at = [](uint64_t d0, uint32_t st16, uint32_t bytes) -> uint64_t {
