@@ -4,6 +4,7 @@
 # its TMA paths, to its cp.async gather and to page-run pages (44 / 100 / 101) at each head_dim
 # (PA_TEST_FORCED_CASES, default 3; elsewhere those runs count the cases they cannot run as
 # skipped), and the sm90 kernel with its last-wave split planned for 3 SMs (PA_TEST_SM90_TAIL=3).
+# PA_SANITIZE_TOOLS picks the tools (default "memcheck racecheck"; one of them alone halves the time).
 # usage: sh tests/sanitize.sh [BUILD_DIR]
 build=${1:-build}
 cs=$(command -v compute-sanitizer 2>/dev/null || echo /usr/local/cuda/bin/compute-sanitizer)
@@ -11,6 +12,9 @@ cases="${PA_TEST_CASES:-20}"
 forced="${PA_TEST_FORCED_CASES:-3}"
 passed=0
 failed=0
+for tool in ${PA_SANITIZE_TOOLS:-memcheck racecheck}; do
+    case $tool in memcheck|racecheck) ;; *) echo "PA_SANITIZE_TOOLS: unknown tool '$tool'"; echo "0 passed, 1 failed"; exit 1 ;; esac
+done
 if [ ! -x "$cs" ]; then
     echo "compute-sanitizer not found"
     echo "0 passed, 1 failed"
@@ -27,7 +31,7 @@ run() {
         failed=$((failed + 1))
     fi
 }
-for tool in memcheck racecheck; do
+for tool in ${PA_SANITIZE_TOOLS:-memcheck racecheck}; do
     run "$tool" "automatic, $cases cases" PA_TEST_CASES="$cases"
     for d in 64 128 256; do
         run "$tool" "sm90 forced, head_dim $d, $forced cases" PA_TEST_CASES="$forced" PA_TEST_KERNEL=sm90 PA_TEST_HEAD_DIM=$d
