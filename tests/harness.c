@@ -596,7 +596,10 @@ int th_run_case(pa_context *ctx, const th_case *c, const char *tag)
     pa_status st;
     int result = TH_FAIL;
     th_case_str(c, desc, sizeof desc);
-    if (getenv("PA_TEST_VERBOSE") && *getenv("PA_TEST_VERBOSE") != '0') printf("%s %s\n", tag, desc);
+    if (getenv("PA_TEST_VERBOSE") && *getenv("PA_TEST_VERBOSE") != '0') {
+        printf("%s %s\n", tag, desc);
+        fflush(stdout);   /* a run that stalls still names its case when stdout is a file */
+    }
     if (th_inst_build(&in, c, on_dev)) {
         printf("%s FAIL %s: could not build the case (device memory?)\n", tag, desc);
         th_inst_free(&in);

@@ -563,6 +563,14 @@
  *       -0.7..+0.5%); rejected: M71 in the 176-key kernels +1.2..2.2% paged, page runs in
  *       overlapping boxes at d128 +0.0..1.7%, M65 / M68 in d128's plain-layout instances (pages 44 /
  *       127 -1.2..-1.6%, but page 100 +0.0..0.9%).
+ *   Session 34 (3.2l, rejected) the d128 gather's rings 3 deep with arrivals not deferred
+ *       (SM90_VSTAGES_G128 / SM90_KSTAGES_G128 = 3: K 2 / V 3, K 3 / V 2, both 3). Predicted little
+ *       (M31 / M35); K 3 tested whether the consumers' K-full retries (3.2k) are a shortage of
+ *       depth. Measured: +0.8..1.8% at every gather row, all three. Per-tile traces of the same
+ *       call: in the median tile neither copy stream is late (K's and V's full waits 100..180
+ *       cycles, as in the TMA kernel); the gather's extra ~200 cycles a tile are spread over the
+ *       softmax, the wgmma issue, the P V wait and the rescale. RESULTS 2.48 (integrated run of
+ *       the committed library): d128 gather +7.0..8.4% (ncu +8.3..9.3).
  *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax at d128/d64 by a
  *   wgmma.fence predicated on the row sums (2% / 7% slower, as M28 found again), a persistent
  *   static round-robin grid (causal -8%: imbalance and L2 drift).
@@ -656,7 +664,9 @@ using namespace pa_sm90;
  * the top of iteration j, but free V's stage only after the softmax (P V(j - 1) waited below it)
  * while K's is freed above it, so the copying V warps get less time than K's; a third V stage
  * gives them a tile more (Q + 2 K + 3 V = 192 KB). Session 33's profile: the gather's consumers
- * wait on V's full barrier 5.4K samples more than the 128-key TMA kernel's (~2% of theirs). */
+ * wait on V's full barrier 5.4K samples more than the 128-key TMA kernel's (~2% of theirs).
+ * Measured in session 34 (RESULTS 3.2l): 3 V stages +0.8..1.8%, 3 K stages +1.3..1.6%, both
+ * +1.0..1.2%. Kept at 2 / 2; the knobs stay for the record. */
 #ifndef SM90_VSTAGES_G128
 #define SM90_VSTAGES_G128 SM90_STAGES_FOR(128, 1)
 #endif
