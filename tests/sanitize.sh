@@ -7,7 +7,7 @@
 # PA_SANITIZE_TOOLS picks the tools (default "memcheck racecheck"; one of them alone halves the time).
 # Each run has its own time limit, PA_SANITIZE_TIMEOUT seconds (default 300; 0 = none), and prints
 # each case before running it (PA_TEST_VERBOSE=1), so that a run that stalls is a failure that
-# names its case. (Session 34: one racecheck run did not finish in 270 s; its case is not known yet.)
+# names its case.
 # usage: sh tests/sanitize.sh [BUILD_DIR]
 build=${1:-build}
 cs=$(command -v compute-sanitizer 2>/dev/null || echo /usr/local/cuda/bin/compute-sanitizer)
@@ -15,7 +15,8 @@ cases="${PA_TEST_CASES:-20}"
 forced="${PA_TEST_FORCED_CASES:-3}"
 passed=0
 failed=0
-for tool in ${PA_SANITIZE_TOOLS:-memcheck racecheck}; do
+tools="${PA_SANITIZE_TOOLS:-memcheck racecheck}"
+for tool in $tools; do
     case $tool in memcheck|racecheck) ;; *) echo "PA_SANITIZE_TOOLS: unknown tool '$tool'"; echo "0 passed, 1 failed"; exit 1 ;; esac
 done
 if [ ! -x "$cs" ]; then
@@ -37,7 +38,7 @@ run() {
         failed=$((failed + 1))
     fi
 }
-for tool in ${PA_SANITIZE_TOOLS:-memcheck racecheck}; do
+for tool in $tools; do
     run "$tool" "automatic, $cases cases" PA_TEST_CASES="$cases"
     for d in 64 128 256; do
         run "$tool" "sm90 forced, head_dim $d, $forced cases" PA_TEST_CASES="$forced" PA_TEST_KERNEL=sm90 PA_TEST_HEAD_DIM=$d

@@ -47,6 +47,11 @@
 #                        pages 8 / 16 / 48 / 100 / 101 (3 cases, SEED+11 / +12; timeout TO), all at
 #                        once, then test_summary; logs $T/BUILD_sm90_D.log, $T/PREFIX_{auto,rc,mc}.log
 #                        (session 30's call 1a, the prepared s31a)
+#   integrated_checks SEED
+#                        in the background: build_checks SEED "64 128 256", the d256 gather with
+#                        64-bit offsets (20 cases, SEED+100) and racecheck of the d128 gather at
+#                        pages 1 / 3 (2 cases, SEED+101); logs $T/{gwide256,rc128}.log besides
+#                        build_checks' (the tests before an integrated run, sessions 33..34)
 #   integrated_bench LIMIT "LOGS" "BUILDS" ARGS
 #                        the integrated benchmark (dev_s14f.sh PHASE=bench, COMPARE_S=330: RESULTS
 #                        2.x), then, if fewer than LIMIT seconds have passed since dev_begin,
@@ -112,6 +117,14 @@ build_checks() {
         env $G PA_TEST_HEAD_DIM=$d PA_TEST_CASES=40 PA_TEST_SEED=$((s + 20 + d)) timeout 150 build/test_gpu > "$T/gather_$d.log" 2>&1 &
     done
     d256_gather_more build $((s + 30)) "" _256 150 200
+}
+integrated_checks() {
+    local s=$1
+    build_checks $s "64 128 256"
+    env PA_TEST_KERNEL=sm90 PA_TEST_SM90_GATHER=1 PA_TEST_HEAD_DIM=256 PA_TEST_SM90_WIDE=1 PA_TEST_CASES=20 \
+        PA_TEST_SEED=$((s + 100)) timeout 150 build/test_gpu > $T/gwide256.log 2>&1 &
+    env PA_TEST_KERNEL=sm90 PA_TEST_SM90_GATHER=1 PA_TEST_HEAD_DIM=128 PA_TEST_PAGES=1,3 PA_TEST_CASES=2 \
+        PA_TEST_SEED=$((s + 101)) timeout 150 compute-sanitizer --tool racecheck build/test_gpu > $T/rc128.log 2>&1 &
 }
 d256_gather_more() {
     local v=$1 s=$2 a=$3 z=$4 G="PA_TEST_KERNEL=sm90 PA_TEST_SM90_GATHER=1 PA_TEST_HEAD_DIM=256"

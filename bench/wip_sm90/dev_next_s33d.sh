@@ -8,11 +8,7 @@
 #   3. if time is left, ncu A/B of QW against build at d128 non-causal, contiguous and pages 8 / 16 / 100.
 . "$(dirname "$0")/dev_lib.sh"
 dev_begin /tmp/t33d build/pa-bench
-build_checks 33400 "64 128 256"
-env PA_TEST_KERNEL=sm90 PA_TEST_SM90_GATHER=1 PA_TEST_HEAD_DIM=256 PA_TEST_SM90_WIDE=1 PA_TEST_CASES=20 \
-    PA_TEST_SEED=33500 timeout 150 build/test_gpu > $T/gwide256.log 2>&1 &
-env PA_TEST_KERNEL=sm90 PA_TEST_SM90_GATHER=1 PA_TEST_HEAD_DIM=128 PA_TEST_PAGES=1,3 PA_TEST_CASES=2 PA_TEST_SEED=33501 \
-    timeout 150 compute-sanitizer --tool racecheck build/test_gpu > $T/rc128.log 2>&1 &
+integrated_checks 33400
 PA_TEST_KERNEL=sm90 PA_TEST_HEAD_DIM=128 PA_TEST_CASES=40 PA_TEST_SEED=33502 timeout 150 build_QW/test_gpu > $T/QW_sm90.log 2>&1 &
 wait
 test_summary

@@ -7,11 +7,7 @@
 #   2. the integrated benchmark (dev_s14f.sh PHASE=bench): RESULTS 2.48.
 . "$(dirname "$0")/dev_lib.sh"
 dev_begin /tmp/t34b build/pa-bench
-build_checks 34200 "64 128 256"
-env PA_TEST_KERNEL=sm90 PA_TEST_SM90_GATHER=1 PA_TEST_HEAD_DIM=256 PA_TEST_SM90_WIDE=1 PA_TEST_CASES=20 \
-    PA_TEST_SEED=34300 timeout 150 build/test_gpu > $T/gwide256.log 2>&1 &
-env PA_TEST_KERNEL=sm90 PA_TEST_SM90_GATHER=1 PA_TEST_HEAD_DIM=128 PA_TEST_PAGES=1,3 PA_TEST_CASES=2 PA_TEST_SEED=34301 \
-    timeout 150 compute-sanitizer --tool racecheck build/test_gpu > $T/rc128.log 2>&1 &
+integrated_checks 34200
 env PA_TEST_KERNEL=sm90 PA_TEST_HEAD_DIM=128 PA_TEST_PAGES=44,100,101 PA_TEST_CASES=3 PA_TEST_SEED=34302 \
     timeout 150 compute-sanitizer --tool racecheck build/test_gpu > $T/rc128runs.log 2>&1 &
 wait

@@ -1,6 +1,6 @@
 #!/bin/bash
 # Prepared in session 33 (built and packed at its end): the d128 gather's rings 3 deep
-# (SM90_VSTAGES_G128, new in session 33, and SM90_KSTAGES_G128; arrivals not deferred: M35 measured
+# (SM90_VSTAGES_G128, new in session 33, since session 34 in vstages_g128.patch; and SM90_KSTAGES_G128; arrivals not deferred: M35 measured
 # 3 stages only with deferred arrivals, M31 before M33..M71): build_V3 = K 2 / V 3 stages (192 KB),
 # build_K3 = K 3 / V 2 (192 KB), build_KV3 = both 3 (224 KB). And two trace libraries
 # (bench/wip_sm90/trace.py): build_T = -DSM90_TRACE, build_TKV = the same with SM90_TT_KV=1 (the

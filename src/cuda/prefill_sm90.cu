@@ -564,7 +564,7 @@
  *       overlapping boxes at d128 +0.0..1.7%, M65 / M68 in d128's plain-layout instances (pages 44 /
  *       127 -1.2..-1.6%, but page 100 +0.0..0.9%).
  *   Session 34 (3.2l, rejected) the d128 gather's rings 3 deep with arrivals not deferred
- *       (SM90_VSTAGES_G128 / SM90_KSTAGES_G128 = 3: K 2 / V 3, K 3 / V 2, both 3). Predicted little
+ *       (SM90_VSTAGES_G128, now vstages_g128.patch, / SM90_KSTAGES_G128 = 3: K 2 / V 3, K 3 / V 2, both 3). Predicted little
  *       (M31 / M35); K 3 tested whether the consumers' K-full retries (3.2k) are a shortage of
  *       depth. Measured: +0.8..1.8% at every gather row, all three. Per-tile traces of the same
  *       call: in the median tile neither copy stream is late (K's and V's full waits 100..180
@@ -660,16 +660,9 @@ using namespace pa_sm90;
 #define SM90_KSTAGES_G256 SM90_STAGES_FOR(256, 1)
 #endif
 #define SM90_KSTAGES_FOR(D, G) ((G) && (D) != 64 ? SM90_BY_D(D, 0, SM90_KSTAGES_G128, SM90_KSTAGES_G256) : SM90_STAGES_FOR(D, G))
-/* V's ring in the d128 gather (measurement, session 33): the consumers wait K(j) and V(j - 1) at
- * the top of iteration j, but free V's stage only after the softmax (P V(j - 1) waited below it)
- * while K's is freed above it, so the copying V warps get less time than K's; a third V stage
- * gives them a tile more (Q + 2 K + 3 V = 192 KB). Session 33's profile: the gather's consumers
- * wait on V's full barrier 5.4K samples more than the 128-key TMA kernel's (~2% of theirs).
- * Measured in session 34 (RESULTS 3.2l): 3 V stages +0.8..1.8%, 3 K stages +1.3..1.6%, both
- * +1.0..1.2%. Kept at 2 / 2; the knobs stay for the record. */
-#ifndef SM90_VSTAGES_G128
-#define SM90_VSTAGES_G128 SM90_STAGES_FOR(128, 1)
-#endif
+/* A third stage in the d128 gather's rings, arrivals not deferred (session 34, RESULTS 3.2l): 3 V
+ * stages +0.8..1.8%, 3 K stages +1.3..1.6%, both +1.0..1.2%. V's deeper ring (SM90_VSTAGES_G128)
+ * is in bench/wip_sm90/vstages_g128.patch. */
 /* wgmma descriptors by offset from ones built once, instead of rebuilt per k-step (107 -> 82
  * uniform-datapath instructions a tile in the d128 loop): in the TMA kernels, whose time it cut
  * by 0.8..1.7% at ncu's locked clocks (4 shapes, RESULTS 3.1m), and since session 14 in the
@@ -1107,10 +1100,9 @@ static_assert(SM90_LPR_OK(SM90_GATHER_LPR(64)) && SM90_LPR_OK(SM90_GATHER_LPR(12
  * swizzle); Q is 128 rows x NP panels. D 64: 16 KB tiles, 80 KB in all; D 128: 32 KB tiles,
  * 160 KB; D 256: 64-key tiles of 32 KB, 192 KB. */
 template <int D, bool G = false, bool W = false> struct sm90_shape {   /* G: the gather kernel; W: 176-key tiles (SM90_WIDE_ALL) */
-    /* V ring stages (and K's but below); the 176-key gather twin keeps 2 (3 would not fit) */
-    static constexpr int STAGES = G && D == 128 && !W ? SM90_VSTAGES_G128 : SM90_STAGES_FOR(D, G);
-    static constexpr int KSTAGES = G && W ? STAGES : SM90_KSTAGES_FOR(D, G);  /* K ring stages */
-    static constexpr int SMIN = KSTAGES < STAGES ? KSTAGES : STAGES;   /* the stages both rings have */
+    static constexpr int STAGES = SM90_STAGES_FOR(D, G);    /* V ring stages (and K's but below) */
+    /* K ring stages (>= STAGES); the 176-key gather twin keeps STAGES (3 would not fit) */
+    static constexpr int KSTAGES = G && W ? STAGES : SM90_KSTAGES_FOR(D, G);
     static constexpr int NP = D / 64;                       /* 64-column panels */
     static constexpr int BN = W ? SM90_WIDE_N : D == 256 ? 64 : 128;   /* keys per K/V tile (pa_sm90_tile_n) */
     static constexpr int PANEL = BN * 128;                  /* one panel of a K/V tile */
@@ -1129,7 +1121,7 @@ template <int D, bool G = false, bool W = false> struct sm90_shape {   /* G: the
     static constexpr int MASK_WORDS = (BN + 31) / 32;
     static constexpr int MASK_STRIDE = MASK_WORDS > 4 ? 8 : 4;
     static_assert(SMEM <= 227 * 1024, "shared memory over the sm_90 per-block limit");
-    static_assert(KSTAGES >= STAGES || (G && D == 128), "K's ring shallower than V's (the d128 gather only)");
+    static_assert(KSTAGES >= STAGES, "K's ring shallower than V's");
     static_assert(!W || D == 128, "wide tiles are d128's");
 };
 static int sm90_smem_bytes(int d, int gather, int wide)
@@ -1413,7 +1405,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
             for (int i = 0; i < SM90_PAD_D64; i++) asm volatile("nanosleep.u32 0;\n" ::: "memory");
         }
 #endif
-        for (int s = 0; s < S::SMIN; s++) {
+        for (int s = 0; s < S::STAGES; s++) {
             /* TMA: one producer warp per 64-column panel (M53 / M54: one, warp 0 or 2, where a tile
              * is at most SM90_ONE_WARP_BOXES PAIR boxes). Gather: the 64 copying threads (cp.async.mbarrier.arrive.noinc), plus
              * for K the two mask-writing lanes. */
@@ -1423,7 +1415,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
             mbar_init(bar_v_empty + 8 * s, 4 * NWG);
         }
         if (SM90_RUNS_SHARE_T && p.runs) {   /* M64: the plan records' barriers, after the stages' and masks' */
-            static_assert(!S::PLAN || 16 * (S::KSTAGES + S::STAGES) + 4 * S::MASK_STRIDE * (S::KSTAGES > S::STAGES ? S::KSTAGES : S::STAGES) <= S::PLAN_BAR, "plan barriers overlap the masks");
+            static_assert(!S::PLAN || 16 * (S::KSTAGES + S::STAGES) + 4 * S::MASK_STRIDE * S::KSTAGES <= S::PLAN_BAR, "plan barriers overlap the masks");
             static_assert(!S::PLAN || S::PLAN_BAR + 16 * SM90_PLAN_RING <= S::OFF_PLAN - S::OFF_BAR, "plan barriers overlap the records");
             for (int r = 0; r < SM90_PLAN_RING; r++) {
                 /* every lane that writes (warp 0) or reads (warps 1..3) a record arrives itself:
@@ -1437,10 +1429,6 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         for (int s = S::STAGES; s < S::KSTAGES; s++) {   /* K's deeper ring (SM90_KSTAGES_G<D>) */
             mbar_init(bar_k_full + 8 * s, GATHER ? 66 : PAIR && SM90_ONE_WARP_TILE(p.boxes) ? 1 : 2);
             mbar_init(bar_k_empty + 8 * s, SM90_MASK_SYNC(D, GATHER) == 1 ? 128 * NWG : 4 * NWG);
-        }
-        for (int s = S::KSTAGES; s < S::STAGES; s++) {   /* V's deeper ring (SM90_VSTAGES_G128) */
-            mbar_init(bar_v_full + 8 * s, GATHER ? 64 : PAIR && SM90_ONE_WARP_TILE(p.boxes) ? 1 : 2);
-            mbar_init(bar_v_empty + 8 * s, 4 * NWG);
         }
         fence_mbar_init();
     }
