@@ -7,7 +7,8 @@
  * through the cp.async gather (normally pages 1..7 and a few others), so that it is checked at
  * every page size of the sweep; PA_TEST_HEAD_DIM=128 draws only that head_dim; PA_TEST_SM90_TAIL=3
  * makes the sm90 kernel plan its last-wave split for 3 SMs, so that small shapes take it;
- * PA_TEST_PAGES=4,12 draws only those page sizes.
+ * PA_TEST_PAGES=4,12 draws only those page sizes; PA_TEST_CONTIGUOUS=i runs contiguous case i alone
+ * (no other case, no bad inputs), PA_TEST_REPEAT=k that many times (a stall hunt under a sanitizer).
  * Without a CUDA device it prints "skipped: no CUDA device" and counts nothing.
  */
 #include "harness.h"
@@ -105,6 +106,19 @@ int main(void)
     lim.max_q = 512; lim.max_keys = 17000;
     lim.max_work = th_env_long() ? 3e8 : 8e7;
 
+    if (getenv("PA_TEST_CONTIGUOUS")) {   /* one contiguous case, repeated */
+        const int ci = atoi(getenv("PA_TEST_CONTIGUOUS"));
+        const long reps = getenv("PA_TEST_REPEAT") ? atol(getenv("PA_TEST_REPEAT")) : 1;
+        char tag[160];
+        long r;
+        th_case_contiguous(&c, th_case_seed(base, 30000 + ci), &lim, ci);
+        for (r = 0; r < reps; r++) {
+            snprintf(tag, sizeof tag, "[test_gpu contiguous case %d, run %ld] (PA_TEST_SEED=%llu)", ci, r,
+                     (unsigned long long)base);
+            count(th_run_case(ctx, &c, tag));
+        }
+        goto out;
+    }
     for (i = 0; i < n; i++) {
         char tag[160];
         if (only >= 0 && i != only) continue;

@@ -1431,6 +1431,9 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
             mbar_init(bar_k_empty + 8 * s, SM90_MASK_SYNC(D, GATHER) == 1 ? 128 * NWG : 4 * NWG);
         }
         fence_mbar_init();
+#ifdef SM90_WATCHDOG
+        sm90_wd_done[SM90_WD_SLOT] = 0;
+#endif
     }
     __syncthreads();
     if (threadIdx.x == 0) SM90_TR(15);
@@ -1652,6 +1655,9 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
             return;
         }
         if (SM90_TMA_TWO_WARPS && pnl == 1) return;   /* warps 0 (K) and 2 (V) issue both panels */
+#ifdef SM90_WATCHDOG
+        if (PAIR && SM90_ONE_WARP_TILE(p.boxes) && pw == 3) { wd_watch(128 * NWG); return; }
+#endif
         if (PAIR && SM90_ONE_WARP_TILE(p.boxes) && pnl == 1) return;   /* a tile in one box (d128: up to 4, M54): warps 1 and 3 have nothing to load */
         const CUtensorMap *map0 = is_v ? maps.v : maps.k;
         const uint32_t full = is_v ? bar_v_full : bar_k_full, empty = is_v ? bar_v_empty : bar_k_empty;
@@ -1845,6 +1851,9 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
     }
 
     /* ---- consumer warpgroups ---- */
+#ifdef SM90_WATCHDOG
+    wd_mark(5u << 28);
+#endif
     setmaxnreg_inc<NWG == 3 ? SM90_WG3_CREGS_FOR(GATHER ? SM90_WG3_GPREGS : SM90_WG3_PREGS)
                    : GATHER ? (W ? (252 - SM90_W_GATHER_PREGS / 2) / 8 * 8 : SM90_GATHER_CREGS(D)) : W ? SM90_W_CREGS : TAIL ? SM90_CONSUMER_REGS - 8 : SM90_CONSUMER_REGS>();
     /* M49 (SM90_WG_SHFL) the warpgroup index shared from lane 0, which ptxas then treats as
@@ -1854,6 +1863,9 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
      * TMA -1.5..-1.7%, the 176-key d128 kernel +1.4..+2.7% (slower): the 128-key d128 and the d256
      * TMA kernels take it. */
     constexpr bool WGS = SM90_WG_SHFL && (!GATHER || SM90_WG_SHFL_GATHER_FOR(D)) && D != 64 && !W;
+#ifdef SM90_WATCHDOG
+    wd_mark(5u << 28 | 1u << 26);
+#endif
     const int wg = WGS ? __shfl_sync(0xffffffffu, (int)(threadIdx.x >> 7) - 1, 0) : (int)(threadIdx.x >> 7) - 1;
     const int t = threadIdx.x & 127;
     const int warp = t >> 5, lane = t & 31;
@@ -2332,6 +2344,10 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
             }
         }
     }
+#ifdef SM90_WATCHDOG
+    wd_mark(4u << 28);
+    atomicAdd(&sm90_wd_done[SM90_WD_SLOT], 1u);
+#endif
     if (t == 0) SM90_TR(6 + 5 * wg);
 #undef SM90_NEXT_WG
 }

@@ -49,6 +49,58 @@ static __device__ __forceinline__ void st_shared_if(bool pred, uint32_t addr, ui
 static __device__ __forceinline__ void mbar_arrive(uint32_t bar)
 { asm volatile("mbarrier.arrive.shared::cta.b64 _, [%0];\n" :: "r"(bar) : "memory"); }
 
+#ifdef SM90_WATCHDOG
+/* Measurement builds only (never the library's): each thread's last synchronization point in
+ * sm90_wd_state (kind << 28 | passed << 26 | parity << 24 | barrier), and an mbarrier wait that
+ * gives up after 10 s of %globaltimer with a printf of every thread's state in its CTA and a trap
+ * (session 35: which wait stalls under racecheck). */
+__device__ unsigned sm90_wd_state[64][640];
+#define SM90_WD_SLOT ((blockIdx.x + 7u * blockIdx.y + 13u * blockIdx.z) & 63u)
+static __device__ __forceinline__ void wd_mark(unsigned v)
+{ ((volatile unsigned *)sm90_wd_state[SM90_WD_SLOT])[threadIdx.x] = v; }
+static __device__ __forceinline__ unsigned long long wd_now()
+{ unsigned long long t; asm volatile("mov.u64 %0, %%globaltimer;" : "=l"(t)); return t; }
+__device__ unsigned sm90_wd_done[64];   /* consumer threads past their epilogue, per CTA slot */
+static __device__ __noinline__ void wd_fire(uint32_t bar, uint32_t parity)
+{
+    if ((threadIdx.x & 31) == 0) {
+        printf("[wd] cta (%d,%d,%d) warp %d: %s 0x%x parity %u, 10 s\n", blockIdx.x, blockIdx.y, blockIdx.z,
+               threadIdx.x / 32, bar ? "mbarrier" : "watchdog, consumers not done", bar, parity);
+        for (unsigned i = 0; i < blockDim.x; i += 32)
+            printf("[wd]   warp %u: lane 0 at 0x%08x, lane 31 at 0x%08x\n", i / 32,
+                   ((volatile unsigned *)sm90_wd_state[SM90_WD_SLOT])[i], ((volatile unsigned *)sm90_wd_state[SM90_WD_SLOT])[i + 31]);
+    }
+    __nanosleep(1000000);
+    asm volatile("trap;");
+}
+/* the watchdog warp (a producer warp with nothing to load): waits for the consumers' epilogues */
+static __device__ __noinline__ void wd_watch(unsigned consumers)
+{
+    const unsigned long long t0 = wd_now();
+    while (((volatile unsigned *)sm90_wd_done)[SM90_WD_SLOT] < consumers) {
+        if (wd_now() - t0 > 12000000000ull) wd_fire(0, 0);
+        __nanosleep(100000);
+    }
+}
+static __device__ __forceinline__ void mbar_wait(uint32_t bar, uint32_t parity)
+{
+    wd_mark(1u << 28 | parity << 24 | (bar & 0xffffffu));
+    const unsigned long long t0 = wd_now();
+    uint32_t done;
+    for (;;) {
+        asm volatile("{\n.reg .pred p;\nmbarrier.try_wait.parity.shared::cta.b64 p, [%1], %2;\nselp.u32 %0, 1, 0, p;\n}\n"
+                     : "=r"(done) : "r"(bar), "r"(parity) : "memory");
+        if (done) break;
+        if (wd_now() - t0 > 10000000000ull) wd_fire(bar, parity);
+    }
+    wd_mark(1u << 28 | 1u << 26 | parity << 24 | (bar & 0xffffffu));
+}
+static __device__ __forceinline__ void mbar_wait_warp(uint32_t bar, uint32_t parity)
+{
+    mbar_wait(bar, parity);
+    __syncwarp();
+}
+#else
 /* mbarrier.try_wait.parity.shared::cta.b64 in a loop: wait until the phase of this parity completed */
 static __device__ __forceinline__ void mbar_wait(uint32_t bar, uint32_t parity)
 {
@@ -70,6 +122,7 @@ static __device__ __forceinline__ void mbar_wait_warp(uint32_t bar, uint32_t par
                      : "=r"(done) : "r"(bar), "r"(parity) : "memory");
     } while (!__all_sync(0xffffffffu, done));
 }
+#endif
 
 /* cp.async.bulk.tensor.4d.shared::cluster.global.tile.mbarrier::complete_tx::bytes: one TMA box
  * at coordinates (c0, c1, c2, c3); out-of-bounds elements are zero-filled and still counted. */
@@ -100,6 +153,19 @@ static __device__ __forceinline__ void tma_prefetch_desc(const CUtensorMap *map)
 static __device__ __forceinline__ void fence_proxy_async()
 { asm volatile("fence.proxy.async.shared::cta;\n" ::: "memory"); }
 
+#ifdef SM90_WATCHDOG
+static __device__ __forceinline__ void named_bar_sync(int id, int n)
+{
+    wd_mark(2u << 28 | (unsigned)id << 12 | (unsigned)n);
+    asm volatile("bar.sync %0, %1;\n" :: "r"(id), "r"(n) : "memory");
+    wd_mark(2u << 28 | 1u << 26 | (unsigned)id << 12 | (unsigned)n);
+}
+static __device__ __forceinline__ void named_bar_arrive(int id, int n)
+{
+    asm volatile("bar.arrive %0, %1;\n" :: "r"(id), "r"(n) : "memory");
+    wd_mark(3u << 28 | 1u << 26 | (unsigned)id << 12 | (unsigned)n);
+}
+#else
 /* bar.sync id, n: a named barrier for n threads (id 0 is __syncthreads) */
 static __device__ __forceinline__ void named_bar_sync(int id, int n)
 { asm volatile("bar.sync %0, %1;\n" :: "r"(id), "r"(n) : "memory"); }
@@ -107,6 +173,8 @@ static __device__ __forceinline__ void named_bar_sync(int id, int n)
 /* bar.arrive id, n: signal a named barrier without waiting */
 static __device__ __forceinline__ void named_bar_arrive(int id, int n)
 { asm volatile("bar.arrive %0, %1;\n" :: "r"(id), "r"(n) : "memory"); }
+
+#endif
 
 /* setmaxnreg.{dec,inc}.sync.aligned.u32 */
 template <int N> static __device__ __forceinline__ void setmaxnreg_dec()
