@@ -100,6 +100,24 @@ static __device__ __forceinline__ void mbar_wait_warp(uint32_t bar, uint32_t par
     mbar_wait(bar, parity);
     __syncwarp();
 }
+#elif defined(SM90_WAIT_BACKOFF)
+/* Measurement builds only: the waits with a 256 ns sleep after each failed try (session 35: do
+ * racecheck's stalls come from threads that spin on mbarriers while the thread they wait for starves?) */
+static __device__ __forceinline__ void mbar_wait(uint32_t bar, uint32_t parity)
+{
+    uint32_t done;
+    for (;;) {
+        asm volatile("{\n.reg .pred p;\nmbarrier.try_wait.parity.shared::cta.b64 p, [%1], %2;\nselp.u32 %0, 1, 0, p;\n}\n"
+                     : "=r"(done) : "r"(bar), "r"(parity) : "memory");
+        if (done) break;
+        __nanosleep(256);
+    }
+}
+static __device__ __forceinline__ void mbar_wait_warp(uint32_t bar, uint32_t parity)
+{
+    mbar_wait(bar, parity);
+    __syncwarp();
+}
 #else
 /* mbarrier.try_wait.parity.shared::cta.b64 in a loop: wait until the phase of this parity completed */
 static __device__ __forceinline__ void mbar_wait(uint32_t bar, uint32_t parity)
