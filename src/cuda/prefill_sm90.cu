@@ -1084,6 +1084,14 @@ static_assert(SM90_LPR_OK(SM90_GATHER_LPR(64)) && SM90_LPR_OK(SM90_GATHER_LPR(12
 #endif
 #define SM90_PROD_WAITWARP_FOR(D) SM90_BY_D(D, SM90_PROD_WAITWARP_D64, SM90_PROD_WAITWARP_D128, SM90_PROD_WAITWARP_D256)
 #endif
+/* SM90_WAIT_CONVERGE (measurement, session 35): the consumers' mbarrier waits are per-lane loops,
+ * after which nothing but ptxas's layout keeps the warp converged for the aligned instructions that
+ * follow (bar.sync, wgmma). 1: a __syncwarp after every consumer wait; 2: after the zero-fill's wait
+ * alone, before its bar.sync. Racecheck stalls the d64 TMA kernels in about half of the runs
+ * (RESULTS 3.2m) with some warps of a warpgroup past a wait and the others not. */
+#ifndef SM90_WAIT_CONVERGE
+#define SM90_WAIT_CONVERGE 0
+#endif
 /* a tile of `boxes` PAIR boxes is one warp's (== where the bound is 1: M53's SASS unchanged) */
 #define SM90_ONE_WARP_TILE(boxes) (SM90_ONE_WARP_BOXES > 1 ? (boxes) <= SM90_ONE_WARP_BOXES : (boxes) == SM90_ONE_WARP_BOXES)
 #ifndef SM90_WIDE_GATHER     /* the d128 gather on 176-key tiles too (56/224 registers; measured +17%, off) */
@@ -1937,6 +1945,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
              * NaN (0 * NaN = NaN in P V), so both warpgroups zero them before any P V (the
              * gather zero-fills those rows itself) */
             mbar_wait(bar_v_full, 0);
+            if (SM90_WAIT_CONVERGE != 0) __syncwarp();
             const int r0 = max(0, sk - (n_hi - 1) * BN);
             const int chunks = (BN - r0) * NP * 8;
             for (int idx = threadIdx.x - 128; idx < chunks; idx += 128 * NWG) {
@@ -1946,6 +1955,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                 asm volatile("st.shared.v4.b32 [%0], {%1, %1, %1, %1};\n" :: "r"(addr), "r"(0) : "memory");
             }
             fence_proxy_async();
+            if (SM90_WAIT_CONVERGE != 0) __syncwarp();
             named_bar_sync(SM90_BAR_ZERO, 128 * NWG);
         }
         if (wg == NWG - 1) named_bar_arrive(BSCHED, 256);   /* warpgroup 0 issues first */
@@ -2159,6 +2169,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         float corr[2];
         named_bar_sync(BSCHED + wg, 256);
         mbar_wait(bar_k_full, 0);
+        if (SM90_WAIT_CONVERGE == 1) __syncwarp();
         uint32_t bad[NB], anyb = 0u;
         if (MS == 2 || MS == 4) read_bad(0, bad, anyb);
         if (GATHER && !SM90_GATHER_PFENCE(D)) fence_proxy_async();   /* cp.async wrote generic-proxy data */
@@ -2188,10 +2199,12 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         named_bar_sync(BSCHED + wg, 256);
         SM90_TT(wg, it, 1);
         mbar_wait(bar_k_full + 8 * stage, parity);
+        if (SM90_WAIT_CONVERGE == 1) __syncwarp();
 #if SM90_TT_KV
         SM90_TT(wg, it, 2);   /* trace builds (measurement): stamp 2 between K's and V's waits */
 #endif
         mbar_wait(bar_v_full + 8 * pstage, pparity);
+        if (SM90_WAIT_CONVERGE == 1) __syncwarp();
         uint32_t bad[NB], anyb = 0u;
         if (MS == 2 || MS == 4) read_bad(stage, bad, anyb);
 #if !SM90_TT_KV
@@ -2236,6 +2249,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         const int stage = (n_tiles - 1) % S::STAGES;
         const uint32_t parity = (uint32_t)((n_tiles - 1) / S::STAGES) & 1u;
         mbar_wait(bar_v_full + 8 * stage, parity);
+        if (SM90_WAIT_CONVERGE == 1) __syncwarp();
         if (GATHER && !SM90_GATHER_PFENCE(D)) fence_proxy_async();
         wgmma_fence();
         issue_pv(stage);
