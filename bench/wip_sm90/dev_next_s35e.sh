@@ -7,15 +7,5 @@
 # TMA runs (forced; page runs) twice, build and build_BO alternated, 40 s each.
 . "$(dirname "$0")/dev_lib.sh"
 dev_begin /tmp/t35e build_BO/test_gpu
-for rep in 1 2; do
-    for b in build build_BO; do
-        for pg in "" "44,100,101"; do
-            n=${b}_${rep}_${pg:+runs}
-            s=$(date +%s)
-            env PA_TEST_VERBOSE=1 PA_TEST_CASES=3 PA_TEST_KERNEL=sm90 PA_TEST_HEAD_DIM=64 ${pg:+PA_TEST_PAGES=$pg} \
-                timeout 40 compute-sanitizer --tool racecheck --error-exitcode 99 $b/test_gpu > "$T/$n.log" 2>&1
-            echo "$n: rc=$? $(( $(date +%s) - s ))s | $(grep -E 'passed, ' "$T/$n.log" | tail -1) | last: $(grep '^\[test_gpu' "$T/$n.log" | tail -1 | cut -c1-50)" | tee -a "$O/summary.txt"
-        done
-    done
-done
+d64_rc_rounds "build build_BO" 2 40 rc
 dev_end logs_s35e

@@ -15,17 +15,7 @@
 . "$(dirname "$0")/dev_lib.sh"
 dev_begin /tmp/t36a build_ZC/test_gpu
 forced_sm90 "build_WC build_ZC" 40 36100
-for rep in 1 2 3; do
-    for b in build build_WC build_ZC; do
-        for pg in "" "44,100,101"; do
-            n=rc_${b}_${rep}${pg:+_runs}
-            s=$(date +%s)
-            env PA_TEST_VERBOSE=1 PA_TEST_CASES=3 PA_TEST_KERNEL=sm90 PA_TEST_HEAD_DIM=64 ${pg:+PA_TEST_PAGES=$pg} \
-                timeout 30 compute-sanitizer --tool racecheck --error-exitcode 99 $b/test_gpu > "$T/$n.log" 2>&1
-            echo "$n: rc=$? $(( $(date +%s) - s ))s | $(grep -E 'passed, ' "$T/$n.log" | tail -1) | last: $(grep '^\[test_gpu' "$T/$n.log" | tail -1 | cut -c1-50)" | tee -a "$O/summary.txt"
-        done
-    done
-done
+d64_rc_rounds "build build_WC build_ZC" 3 30 rc
 wait
 test_summary
 dev_end logs_s36a_1
