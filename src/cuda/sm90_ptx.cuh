@@ -183,6 +183,14 @@ static __device__ __forceinline__ void named_bar_arrive(int id, int n)
     asm volatile("bar.arrive %0, %1;\n" :: "r"(id), "r"(n) : "memory");
     wd_mark(3u << 28 | 1u << 26 | (unsigned)id << 12 | (unsigned)n);
 }
+#elif defined(SM90_BAR_NONALIGNED) && SM90_BAR_NONALIGNED
+/* Measurement builds only (session 35): the named barriers in their non-aligned PTX form, which
+ * counts threads rather than assuming a converged warp (does racecheck's d64 stall come from a
+ * warp reaching bar.sync diverged?) */
+static __device__ __forceinline__ void named_bar_sync(int id, int n)
+{ asm volatile("barrier.sync %0, %1;\n" :: "r"(id), "r"(n) : "memory"); }
+static __device__ __forceinline__ void named_bar_arrive(int id, int n)
+{ asm volatile("barrier.arrive %0, %1;\n" :: "r"(id), "r"(n) : "memory"); }
 #else
 /* bar.sync id, n: a named barrier for n threads (id 0 is __syncthreads) */
 static __device__ __forceinline__ void named_bar_sync(int id, int n)
