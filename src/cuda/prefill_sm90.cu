@@ -1440,7 +1440,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         }
         fence_mbar_init();
 #ifdef SM90_WATCHDOG
-        sm90_wd_done[SM90_WD_SLOT] = 0;
+        if (SM90_WD_ON) { sm90_wd_done[SM90_WD_SLOT] = 0; sm90_wd_fired[SM90_WD_SLOT] = 0; }
 #endif
     }
     __syncthreads();
@@ -1664,7 +1664,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         }
         if (SM90_TMA_TWO_WARPS && pnl == 1) return;   /* warps 0 (K) and 2 (V) issue both panels */
 #ifdef SM90_WATCHDOG
-        if (PAIR && SM90_ONE_WARP_TILE(p.boxes) && pw == 3) { wd_watch(128 * NWG); return; }
+        if (PAIR && !TAIL && SM90_ONE_WARP_TILE(p.boxes) && pw == 3) { wd_watch(128 * NWG); return; }   /* (TAIL consumers leave before the count) */
 #endif
         if (PAIR && SM90_ONE_WARP_TILE(p.boxes) && pnl == 1) return;   /* a tile in one box (d128: up to 4, M54): warps 1 and 3 have nothing to load */
         const CUtensorMap *map0 = is_v ? maps.v : maps.k;
@@ -2360,7 +2360,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
     }
 #ifdef SM90_WATCHDOG
     wd_mark(4u << 28);
-    atomicAdd(&sm90_wd_done[SM90_WD_SLOT], 1u);
+    if (SM90_WD_ON) atomicAdd(&sm90_wd_done[SM90_WD_SLOT], 1u);
 #endif
     if (t == 0) SM90_TR(6 + 5 * wg);
 #undef SM90_NEXT_WG

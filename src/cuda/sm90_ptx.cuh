@@ -51,24 +51,36 @@ static __device__ __forceinline__ void mbar_arrive(uint32_t bar)
 
 #ifdef SM90_WATCHDOG
 /* Measurement builds only (never the library's): each thread's last synchronization point in
- * sm90_wd_state (kind << 28 | passed << 26 | parity << 24 | barrier), and an mbarrier wait that
- * gives up after 10 s of %globaltimer with a printf of every thread's state in its CTA and a trap
- * (session 35: which wait stalls under racecheck). */
-__device__ unsigned sm90_wd_state[64][640];
-#define SM90_WD_SLOT ((blockIdx.x + 7u * blockIdx.y + 13u * blockIdx.z) & 63u)
+ * sm90_wd_state (kind << 28 | passed << 26 | parity << 24 | barrier; kinds: 1 mbarrier wait, 2
+ * bar.sync, 3 bar.arrive, 4 consumer done, 5 setmaxnreg.inc), and an mbarrier wait that gives up
+ * after SM90_WATCHDOG seconds of %globaltimer (-DSM90_WATCHDOG alone: 60, above racecheck's own
+ * slowness on test_gpu's cases) with one dump per CTA of every warp's state, then a trap. CTAs
+ * past the first SM90_WD_CTAS (linear id) are not watched. Session 35: which wait stalls under
+ * racecheck. */
+#if SM90_WATCHDOG + 0 > 1
+#define SM90_WD_NS (SM90_WATCHDOG * 1000000000ull)
+#else
+#define SM90_WD_NS 60000000000ull
+#endif
+#define SM90_WD_CTAS 1024u
+__device__ unsigned sm90_wd_state[SM90_WD_CTAS][640];
+__device__ unsigned sm90_wd_done[SM90_WD_CTAS];   /* consumer threads past their epilogue */
+__device__ unsigned sm90_wd_fired[SM90_WD_CTAS];  /* 1 once a warp of the CTA has dumped */
+#define SM90_WD_SLOT (blockIdx.x + gridDim.x * (blockIdx.y + gridDim.y * blockIdx.z))
+#define SM90_WD_ON (SM90_WD_SLOT < SM90_WD_CTAS)
 static __device__ __forceinline__ void wd_mark(unsigned v)
-{ ((volatile unsigned *)sm90_wd_state[SM90_WD_SLOT])[threadIdx.x] = v; }
+{ if (SM90_WD_ON) ((volatile unsigned *)sm90_wd_state[SM90_WD_SLOT])[threadIdx.x] = v; }
 static __device__ __forceinline__ unsigned long long wd_now()
 { unsigned long long t; asm volatile("mov.u64 %0, %%globaltimer;" : "=l"(t)); return t; }
-__device__ unsigned sm90_wd_done[64];   /* consumer threads past their epilogue, per CTA slot */
 static __device__ __noinline__ void wd_fire(uint32_t bar, uint32_t parity)
 {
-    if ((threadIdx.x & 31) == 0) {
-        printf("[wd] cta (%d,%d,%d) warp %d: %s 0x%x parity %u, 10 s\n", blockIdx.x, blockIdx.y, blockIdx.z,
-               threadIdx.x / 32, bar ? "mbarrier" : "watchdog, consumers not done", bar, parity);
+    if ((threadIdx.x & 31) == 0 && atomicExch(&sm90_wd_fired[SM90_WD_SLOT], 1u) == 0u) {
+        printf("[wd] cta (%d,%d,%d) warp %d: %s 0x%x parity %u, %llu s\n", blockIdx.x, blockIdx.y, blockIdx.z,
+               threadIdx.x / 32, bar ? "mbarrier" : "watchdog, consumers not done", bar, parity, SM90_WD_NS / 1000000000ull);
         for (unsigned i = 0; i < blockDim.x; i += 32)
-            printf("[wd]   warp %u: lane 0 at 0x%08x, lane 31 at 0x%08x\n", i / 32,
-                   ((volatile unsigned *)sm90_wd_state[SM90_WD_SLOT])[i], ((volatile unsigned *)sm90_wd_state[SM90_WD_SLOT])[i + 31]);
+            printf("[wd] cta (%d,%d,%d)   warp %u: lane 0 at 0x%08x, lane 31 at 0x%08x\n", blockIdx.x, blockIdx.y,
+                   blockIdx.z, i / 32, ((volatile unsigned *)sm90_wd_state[SM90_WD_SLOT])[i],
+                   ((volatile unsigned *)sm90_wd_state[SM90_WD_SLOT])[i + 31]);
     }
     __nanosleep(1000000);
     asm volatile("trap;");
@@ -76,9 +88,10 @@ static __device__ __noinline__ void wd_fire(uint32_t bar, uint32_t parity)
 /* the watchdog warp (a producer warp with nothing to load): waits for the consumers' epilogues */
 static __device__ __noinline__ void wd_watch(unsigned consumers)
 {
+    if (!SM90_WD_ON) return;
     const unsigned long long t0 = wd_now();
     while (((volatile unsigned *)sm90_wd_done)[SM90_WD_SLOT] < consumers) {
-        if (wd_now() - t0 > 12000000000ull) wd_fire(0, 0);
+        if (wd_now() - t0 > SM90_WD_NS + 2000000000ull) wd_fire(0, 0);
         __nanosleep(100000);
     }
 }
@@ -91,7 +104,7 @@ static __device__ __forceinline__ void mbar_wait(uint32_t bar, uint32_t parity)
         asm volatile("{\n.reg .pred p;\nmbarrier.try_wait.parity.shared::cta.b64 p, [%1], %2;\nselp.u32 %0, 1, 0, p;\n}\n"
                      : "=r"(done) : "r"(bar), "r"(parity) : "memory");
         if (done) break;
-        if (wd_now() - t0 > 10000000000ull) wd_fire(bar, parity);
+        if (SM90_WD_ON && wd_now() - t0 > SM90_WD_NS) wd_fire(bar, parity);
     }
     wd_mark(1u << 28 | 1u << 26 | parity << 24 | (bar & 0xffffffu));
 }
