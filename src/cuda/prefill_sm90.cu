@@ -571,6 +571,11 @@
  *       cycles, as in the TMA kernel); the gather's extra ~200 cycles a tile are spread over the
  *       softmax, the wgmma issue, the P V wait and the rescale. RESULTS 2.48 (integrated run of
  *       the committed library): d128 gather +7.0..8.4% (ncu +8.3..9.3).
+ *   Session 35 (3.2m, rejected) the d64 TMA ring 4 deep (SM90_STAGES_D64=4): within 0.5% at d64
+ *       pages 8 / 16 / 100 and contiguous. racecheck stalls about half of the d64 TMA runs of
+ *       make test-sanitize (never without it; memcheck / synccheck pass): the consumers' waits
+ *       are per-lane retry loops that nothing reconverges before the zero-fill's bar.sync and the
+ *       HGMMAs after them. SM90_WAIT_CONVERGE / SM90_BAR_NONALIGNED (measurement) test that.
  *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax at d128/d64 by a
  *   wgmma.fence predicated on the row sums (2% / 7% slower, as M28 found again), a persistent
  *   static round-robin grid (causal -8%: imbalance and L2 drift).
@@ -583,7 +588,9 @@
  *   forced gather; racecheck forced sm90 and forced gather at every head_dim: 0 hazards; make
  *   test-sanitize (memcheck and racecheck, automatic and forced TMA / gather at each head_dim,
  *   the last-wave split): 16 passed, 0 failed (2.31; M45's d64 gather: racecheck and memcheck
- *   forced in 3.1x, memcheck in 2.32, where the script's slot cut its racecheck runs).
+ *   forced in 3.1x, memcheck in 2.32, where the script's slot cut its racecheck runs); since the
+ *   page-run runs joined the script (session 33), its racecheck half stalls in the d64 TMA runs
+ *   (3.2m), every run that finishes reporting 0 hazards.
  */
 #include "internal.h"
 #include <cuda_runtime.h>
