@@ -588,9 +588,9 @@
  *   forced gather; racecheck forced sm90 and forced gather at every head_dim: 0 hazards; make
  *   test-sanitize (memcheck and racecheck, automatic and forced TMA / gather at each head_dim,
  *   the last-wave split): 16 passed, 0 failed (2.31; M45's d64 gather: racecheck and memcheck
- *   forced in 3.1x, memcheck in 2.32, where the script's slot cut its racecheck runs); since the
- *   page-run runs joined the script (session 33), its racecheck half stalls in the d64 TMA runs
- *   (3.2m), every run that finishes reporting 0 hazards.
+ *   forced in 3.1x, memcheck in 2.32, where the script's slot cut its racecheck runs); in
+ *   sessions 34 and 35 its racecheck half stalled in the d64 TMA runs (3.2m), every run that
+ *   finished reporting 0 hazards.
  */
 #include "internal.h"
 #include <cuda_runtime.h>
