@@ -5,13 +5,13 @@
 # `tar cJf .carry/bins.tar.xz build/test_gpu build/pa-bench build/libpagedattn.so`):
 #   1. tests of build (integrated_checks: automatic, forced sm90 and gather at each head_dim, the
 #      d256 gather's pages, tail pieces, racecheck, memcheck, 64-bit offsets, d128 gather racecheck)
-#      and 3 rounds of the two d64 TMA racecheck runs that stalled (30 s each);
+#      then, alone on the GPU, 2 rounds of the two d64 TMA racecheck runs that stalled (30 s each);
 #   2. the integrated benchmark (dev_s14f.sh PHASE=bench): RESULTS 2.49.
 . "$(dirname "$0")/dev_lib.sh"
 dev_begin /tmp/t36c build/pa-bench
 integrated_checks 36200
-d64_rc_rounds build 3 30 rc
 wait
+d64_rc_rounds build 2 30 rc   # alone on the GPU (session 35's stalls were rarer beside other processes)
 test_summary
 dev_end logs_s36c
 PHASE=bench COMPARE_S=330 bash bench/wip_sm90/dev_s14f.sh 2>&1 | tail -12
