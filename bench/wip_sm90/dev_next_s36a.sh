@@ -17,7 +17,7 @@
 . "$(dirname "$0")/dev_lib.sh"
 dev_begin /tmp/t36a build_NA/test_gpu
 forced_sm90 "build_WC build_ZC build_NA" 40 36100
-wait   # (the racecheck rounds alone on the GPU: session 35's stalls were rarer beside other processes)
+wait   # (the racecheck rounds alone on the GPU: session 35 saw its stalls with the GPU to itself)
 d64_rc_rounds "build build_WC build_ZC build_NA" 3 30 rc
 test_summary
 dev_end logs_s36a_1

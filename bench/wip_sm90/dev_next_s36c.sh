@@ -11,7 +11,7 @@
 dev_begin /tmp/t36c build/pa-bench
 integrated_checks 36200
 wait
-d64_rc_rounds build 2 30 rc   # alone on the GPU (session 35's stalls were rarer beside other processes)
+d64_rc_rounds build 2 30 rc   # alone on the GPU (session 35 saw its stalls with the GPU to itself)
 test_summary
 dev_end logs_s36c
 PHASE=bench COMPARE_S=330 bash bench/wip_sm90/dev_s14f.sh 2>&1 | tail -12
