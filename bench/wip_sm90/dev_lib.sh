@@ -56,10 +56,11 @@
 #                        the integrated benchmark (dev_s14f.sh PHASE=bench, COMPARE_S=330: RESULTS
 #                        2.x), then, if fewer than LIMIT seconds have passed since dev_begin,
 #                        ab_if_passed "LOGS" "BUILDS" ARGS (with AB_PREFIX) (sessions 31..33)
-#   d64_rc_rounds "BUILDS" ROUNDS TO PREFIX
+#   d64_rc_rounds "BUILDS" ROUNDS TO PREFIX [RACECHECK OPTIONS]
 #                        ROUNDS rounds of each build's two d64 TMA racecheck runs (forced sm90, 3
 #                        cases; the same on the run pages 44 / 100 / 101), TO seconds each, one after
-#                        the other, a line each (elapsed, count, last case named) (session 35's stall)
+#                        the other, a line each (elapsed, count, summary, last case named) (session
+#                        35's stall)
 #   dev_end NAME         $T's logs packed to $O/NAME.tgz
 dev_begin() {
     O=${OUT:-/tmp/out}; T=$1; mkdir -p "$O" "$T"
@@ -182,15 +183,16 @@ integrated_bench() {
 }
 dev_end() { ( cd "$T" && tar czf "$O/$1.tgz" *.txt *.log 2>/dev/null ); echo "total $(el)"; }
 d64_rc_rounds() {
-    local rep b pg n s
-    for rep in $(seq "$2"); do
-        for b in $1; do
+    local builds=$1 rounds=$2 to=$3 pre=$4 rep b pg n s
+    shift 4
+    for rep in $(seq "$rounds"); do
+        for b in $builds; do
             for pg in "" "44,100,101"; do
-                n=${4}_${b}_${rep}${pg:+_runs}
+                n=${pre}_${b}_${rep}${pg:+_runs}
                 s=$(date +%s)
                 env PA_TEST_VERBOSE=1 PA_TEST_CASES=3 PA_TEST_KERNEL=sm90 PA_TEST_HEAD_DIM=64 ${pg:+PA_TEST_PAGES=$pg} \
-                    timeout "$3" compute-sanitizer --tool racecheck --error-exitcode 99 "$b/test_gpu" > "$T/$n.log" 2>&1
-                echo "$n: rc=$? $(( $(date +%s) - s ))s | $(grep -E 'passed, ' "$T/$n.log" | tail -1) | last: $(grep '^\[test_gpu' "$T/$n.log" | tail -1 | cut -c1-50)" | tee -a "$O/summary.txt"
+                    timeout "$to" compute-sanitizer --tool racecheck "$@" --error-exitcode 99 "$b/test_gpu" > "$T/$n.log" 2>&1
+                echo "$n: rc=$? $(( $(date +%s) - s ))s | $(grep -E 'passed, ' "$T/$n.log" | tail -1) | $(grep -E 'SUMMARY' "$T/$n.log" | tail -1 | sed 's/=========//') | last: $(grep '^\[test_gpu' "$T/$n.log" | tail -1 | cut -c1-50)" | tee -a "$O/summary.txt"
             done
         done
     done

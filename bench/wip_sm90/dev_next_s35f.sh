@@ -12,13 +12,5 @@ s=$(date +%s)
 env PA_TEST_VERBOSE=1 PA_TEST_KERNEL=sm90 PA_TEST_HEAD_DIM=64 PA_TEST_CONTIGUOUS=0 PA_TEST_REPEAT=20 \
     timeout 60 compute-sanitizer --tool racecheck --error-exitcode 99 build/test_gpu > "$T/alone20.log" 2>&1
 echo "alone20: rc=$? $(( $(date +%s) - s ))s | $(grep -E 'passed, ' "$T/alone20.log" | tail -1) | last: $(grep '^\[test_gpu' "$T/alone20.log" | tail -1 | cut -c1-50)" | tee -a "$O/summary.txt"
-for rep in 1 2 3; do
-    for pg in "" "44,100,101"; do
-        n=noasync_${rep}_${pg:+runs}
-        s=$(date +%s)
-        env PA_TEST_VERBOSE=1 PA_TEST_CASES=3 PA_TEST_KERNEL=sm90 PA_TEST_HEAD_DIM=64 ${pg:+PA_TEST_PAGES=$pg} \
-            timeout 30 compute-sanitizer --tool racecheck --racecheck-memcpy-async no --error-exitcode 99 build/test_gpu > "$T/$n.log" 2>&1
-        echo "$n: rc=$? $(( $(date +%s) - s ))s | $(grep -E 'passed, ' "$T/$n.log" | tail -1) | $(grep -E 'SUMMARY' "$T/$n.log" | tail -1 | sed 's/=========//') | last: $(grep '^\[test_gpu' "$T/$n.log" | tail -1 | cut -c1-50)" | tee -a "$O/summary.txt"
-    done
-done
+d64_rc_rounds build 3 30 noasync --racecheck-memcpy-async no
 dev_end logs_s35f

@@ -1885,6 +1885,11 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
     const int t = threadIdx.x & 127;
     const int warp = t >> 5, lane = t & 31;
     const int qrow_base = m0 + wg * 64;
+    /* a consumer's wait on a full barrier (SM90_WAIT_CONVERGE 1: the warp converged after it) */
+    auto cwait = [&](uint32_t bar, uint32_t parity) {
+        mbar_wait(bar, parity);
+        if (SM90_WAIT_CONVERGE == 1) __syncwarp();
+    };
     if (t == 0 && wg == 0) SM90_TR(12);
     /* 16-byte chunk c (of D / 8) of row `row` of Q's 128B-swizzled panels (also O's staging) */
     auto q_chunk = [&](int row, int c) -> uint32_t {
@@ -2175,8 +2180,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         /* first tile: S only (O is still zero) */
         float corr[2];
         named_bar_sync(BSCHED + wg, 256);
-        mbar_wait(bar_k_full, 0);
-        if (SM90_WAIT_CONVERGE == 1) __syncwarp();
+        cwait(bar_k_full, 0);
         uint32_t bad[NB], anyb = 0u;
         if (MS == 2 || MS == 4) read_bad(0, bad, anyb);
         if (GATHER && !SM90_GATHER_PFENCE(D)) fence_proxy_async();   /* cp.async wrote generic-proxy data */
@@ -2205,13 +2209,11 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         SM90_TT(wg, it, 0);
         named_bar_sync(BSCHED + wg, 256);
         SM90_TT(wg, it, 1);
-        mbar_wait(bar_k_full + 8 * stage, parity);
-        if (SM90_WAIT_CONVERGE == 1) __syncwarp();
+        cwait(bar_k_full + 8 * stage, parity);
 #if SM90_TT_KV
         SM90_TT(wg, it, 2);   /* trace builds (measurement): stamp 2 between K's and V's waits */
 #endif
-        mbar_wait(bar_v_full + 8 * pstage, pparity);
-        if (SM90_WAIT_CONVERGE == 1) __syncwarp();
+        cwait(bar_v_full + 8 * pstage, pparity);
         uint32_t bad[NB], anyb = 0u;
         if (MS == 2 || MS == 4) read_bad(stage, bad, anyb);
 #if !SM90_TT_KV
@@ -2255,8 +2257,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         /* O += P V of the last tile */
         const int stage = (n_tiles - 1) % S::STAGES;
         const uint32_t parity = (uint32_t)((n_tiles - 1) / S::STAGES) & 1u;
-        mbar_wait(bar_v_full + 8 * stage, parity);
-        if (SM90_WAIT_CONVERGE == 1) __syncwarp();
+        cwait(bar_v_full + 8 * stage, parity);
         if (GATHER && !SM90_GATHER_PFENCE(D)) fence_proxy_async();
         wgmma_fence();
         issue_pv(stage);

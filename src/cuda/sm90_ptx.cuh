@@ -49,6 +49,15 @@ static __device__ __forceinline__ void st_shared_if(bool pred, uint32_t addr, ui
 static __device__ __forceinline__ void mbar_arrive(uint32_t bar)
 { asm volatile("mbarrier.arrive.shared::cta.b64 _, [%0];\n" :: "r"(bar) : "memory"); }
 
+/* one mbarrier.try_wait.parity.shared::cta.b64: 1 if the phase of this parity has completed */
+static __device__ __forceinline__ uint32_t mbar_try_wait(uint32_t bar, uint32_t parity)
+{
+    uint32_t done;
+    asm volatile("{\n.reg .pred p;\nmbarrier.try_wait.parity.shared::cta.b64 p, [%1], %2;\nselp.u32 %0, 1, 0, p;\n}\n"
+                 : "=r"(done) : "r"(bar), "r"(parity) : "memory");
+    return done;
+}
+
 #ifdef SM90_WATCHDOG
 /* Measurement builds only (never the library's): each thread's last synchronization point in
  * sm90_wd_state (kind << 28 | passed << 26 | parity << 24 | barrier; kinds: 1 mbarrier wait, 2
@@ -99,33 +108,20 @@ static __device__ __forceinline__ void mbar_wait(uint32_t bar, uint32_t parity)
 {
     wd_mark(1u << 28 | parity << 24 | (bar & 0xffffffu));
     const unsigned long long t0 = wd_now();
-    uint32_t done;
-    for (;;) {
-        asm volatile("{\n.reg .pred p;\nmbarrier.try_wait.parity.shared::cta.b64 p, [%1], %2;\nselp.u32 %0, 1, 0, p;\n}\n"
-                     : "=r"(done) : "r"(bar), "r"(parity) : "memory");
-        if (done) break;
+    while (!mbar_try_wait(bar, parity))
         if (SM90_WD_ON && wd_now() - t0 > SM90_WD_NS) wd_fire(bar, parity);
-    }
     wd_mark(1u << 28 | 1u << 26 | parity << 24 | (bar & 0xffffffu));
-}
-static __device__ __forceinline__ void mbar_wait_warp(uint32_t bar, uint32_t parity)
-{
-    mbar_wait(bar, parity);
-    __syncwarp();
 }
 #elif defined(SM90_WAIT_BACKOFF)
 /* Measurement builds only: the waits with a 256 ns sleep after each failed try (session 35: do
  * racecheck's stalls come from threads that spin on mbarriers while the thread they wait for starves?) */
 static __device__ __forceinline__ void mbar_wait(uint32_t bar, uint32_t parity)
 {
-    uint32_t done;
-    for (;;) {
-        asm volatile("{\n.reg .pred p;\nmbarrier.try_wait.parity.shared::cta.b64 p, [%1], %2;\nselp.u32 %0, 1, 0, p;\n}\n"
-                     : "=r"(done) : "r"(bar), "r"(parity) : "memory");
-        if (done) break;
-        __nanosleep(256);
-    }
+    while (!mbar_try_wait(bar, parity)) __nanosleep(256);
 }
+#endif
+#if defined(SM90_WATCHDOG) || defined(SM90_WAIT_BACKOFF)
+/* the measurement builds' waits, the warp converged after them */
 static __device__ __forceinline__ void mbar_wait_warp(uint32_t bar, uint32_t parity)
 {
     mbar_wait(bar, parity);
@@ -147,11 +143,7 @@ static __device__ __forceinline__ void mbar_wait(uint32_t bar, uint32_t parity)
  * converged after it (a per-lane exit made it compile what follows as WARPSYNC.COLLECTIVE blocks) */
 static __device__ __forceinline__ void mbar_wait_warp(uint32_t bar, uint32_t parity)
 {
-    uint32_t done;
-    do {
-        asm volatile("{\n.reg .pred p;\nmbarrier.try_wait.parity.shared::cta.b64 p, [%1], %2;\nselp.u32 %0, 1, 0, p;\n}\n"
-                     : "=r"(done) : "r"(bar), "r"(parity) : "memory");
-    } while (!__all_sync(0xffffffffu, done));
+    while (!__all_sync(0xffffffffu, mbar_try_wait(bar, parity))) {}
 }
 #endif
 
