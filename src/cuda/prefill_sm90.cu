@@ -1095,7 +1095,8 @@ static_assert(SM90_LPR_OK(SM90_GATHER_LPR(64)) && SM90_LPR_OK(SM90_GATHER_LPR(12
  * after which nothing but ptxas's layout keeps the warp converged for the aligned instructions that
  * follow (bar.sync, wgmma). 1: a __syncwarp after every consumer wait; 2: after the zero-fill's wait
  * alone, before its bar.sync. Racecheck stalls the d64 TMA kernels in about half of the runs
- * (RESULTS 3.2m) with some warps of a warpgroup past a wait and the others not. */
+ * (RESULTS 3.2m) with some warps of a warpgroup past a wait and the others not. Session 36 (3.2n):
+ * both forms, and SM90_BAR_NONALIGNED, stall as often as the library: not the cause. */
 #ifndef SM90_WAIT_CONVERGE
 #define SM90_WAIT_CONVERGE 0
 #endif
