@@ -56,7 +56,7 @@
 #                        the integrated benchmark (dev_s14f.sh PHASE=bench, COMPARE_S=330: RESULTS
 #                        2.x), then, if fewer than LIMIT seconds have passed since dev_begin,
 #                        ab_if_passed "LOGS" "BUILDS" ARGS (with AB_PREFIX) (sessions 31..33)
-#   d64_rc_rounds "BUILDS" ROUNDS TO PREFIX [RACECHECK OPTIONS]
+#   d64_rc_rounds "BUILDS" ROUNDS TO PREFIX [SANITIZER OPTIONS] (RC_TOOL=synccheck / memcheck: that tool)
 #                        ROUNDS rounds of each build's two d64 TMA racecheck runs (forced sm90, 3
 #                        cases; the same on the run pages 44 / 100 / 101), TO seconds each, one after
 #                        the other, a line each (elapsed, count, summary, last case named) (session
@@ -191,7 +191,7 @@ d64_rc_rounds() {
                 n=${pre}_${b}_${rep}${pg:+_runs}
                 s=$(date +%s)
                 env PA_TEST_VERBOSE=1 PA_TEST_CASES=3 PA_TEST_KERNEL=sm90 PA_TEST_HEAD_DIM=64 ${pg:+PA_TEST_PAGES=$pg} \
-                    timeout "$to" compute-sanitizer --tool racecheck "$@" --error-exitcode 99 "$b/test_gpu" > "$T/$n.log" 2>&1
+                    timeout "$to" compute-sanitizer --tool "${RC_TOOL:-racecheck}" "$@" --error-exitcode 99 "$b/test_gpu" > "$T/$n.log" 2>&1
                 echo "$n: rc=$? $(( $(date +%s) - s ))s | $(grep -E 'passed, ' "$T/$n.log" | tail -1) | $(grep -E 'SUMMARY' "$T/$n.log" | tail -1 | sed 's/=========//') | last: $(grep '^\[test_gpu' "$T/$n.log" | tail -1 | cut -c1-50)" | tee -a "$O/summary.txt"
             done
         done

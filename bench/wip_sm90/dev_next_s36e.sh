@@ -21,14 +21,7 @@ for r in $(seq 80); do
 done
 echo "plain: $ok passed, $bad failed or stalled, seeds 1..$r ($(el))" | tee -a "$O/summary.txt"
 for tool in synccheck memcheck; do
-    for r in 1 2 3; do
-        for pg in "" "44,100,101"; do
-            n=${tool}_${r}${pg:+_runs}; s=$(date +%s)
-            env PA_TEST_VERBOSE=1 PA_TEST_CASES=3 PA_TEST_KERNEL=sm90 PA_TEST_HEAD_DIM=64 ${pg:+PA_TEST_PAGES=$pg} \
-                timeout 40 compute-sanitizer --tool $tool --error-exitcode 99 build/test_gpu > "$T/$n.log" 2>&1
-            echo "$n: rc=$? $(( $(date +%s) - s ))s | $(grep -E 'passed, ' "$T/$n.log" | tail -1) | $(grep -E 'SUMMARY' "$T/$n.log" | tail -1 | sed 's/=========//')" | tee -a "$O/summary.txt"
-        done
-    done
+    RC_TOOL=$tool d64_rc_rounds build 3 40 "$tool"
     [ $(( $(date +%s) - t0 )) -lt 330 ] || break
 done
 dev_end logs_s36e

@@ -575,7 +575,9 @@
  *       pages 8 / 16 / 100 and contiguous. racecheck stalls about half of the d64 TMA runs of
  *       make test-sanitize (never without it; memcheck / synccheck pass): the consumers' waits
  *       are per-lane retry loops that nothing reconverges before the zero-fill's bar.sync and the
- *       HGMMAs after them. SM90_WAIT_CONVERGE / SM90_BAR_NONALIGNED (measurement) test that.
+ *       HGMMAs after them. Session 36 (3.2n, rejected, racecheck_knobs.patch): a __syncwarp after
+ *       the consumers' waits (SM90_WAIT_CONVERGE) or non-aligned named barriers
+ *       (SM90_BAR_NONALIGNED) stall as often, so that is not the cause; not yet placed.
  *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax at d128/d64 by a
  *   wgmma.fence predicated on the row sums (2% / 7% slower, as M28 found again), a persistent
  *   static round-robin grid (causal -8%: imbalance and L2 drift).
@@ -1090,15 +1092,6 @@ static_assert(SM90_LPR_OK(SM90_GATHER_LPR(64)) && SM90_LPR_OK(SM90_GATHER_LPR(12
 #define SM90_PROD_WAITWARP_D256 1
 #endif
 #define SM90_PROD_WAITWARP_FOR(D) SM90_BY_D(D, SM90_PROD_WAITWARP_D64, SM90_PROD_WAITWARP_D128, SM90_PROD_WAITWARP_D256)
-#endif
-/* SM90_WAIT_CONVERGE (measurement, session 35): the consumers' mbarrier waits are per-lane loops,
- * after which nothing but ptxas's layout keeps the warp converged for the aligned instructions that
- * follow (bar.sync, wgmma). 1: a __syncwarp after every consumer wait; 2: after the zero-fill's wait
- * alone, before its bar.sync. Racecheck stalls the d64 TMA kernels in about half of the runs
- * (RESULTS 3.2m) with some warps of a warpgroup past a wait and the others not. Session 36 (3.2n):
- * both forms, and SM90_BAR_NONALIGNED, stall as often as the library: not the cause. */
-#ifndef SM90_WAIT_CONVERGE
-#define SM90_WAIT_CONVERGE 0
 #endif
 /* a tile of `boxes` PAIR boxes is one warp's (== where the bound is 1: M53's SASS unchanged) */
 #define SM90_ONE_WARP_TILE(boxes) (SM90_ONE_WARP_BOXES > 1 ? (boxes) <= SM90_ONE_WARP_BOXES : (boxes) == SM90_ONE_WARP_BOXES)
@@ -1886,11 +1879,6 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
     const int t = threadIdx.x & 127;
     const int warp = t >> 5, lane = t & 31;
     const int qrow_base = m0 + wg * 64;
-    /* a consumer's wait on a full barrier (SM90_WAIT_CONVERGE 1: the warp converged after it) */
-    auto cwait = [&](uint32_t bar, uint32_t parity) {
-        mbar_wait(bar, parity);
-        if (SM90_WAIT_CONVERGE == 1) __syncwarp();
-    };
     if (t == 0 && wg == 0) SM90_TR(12);
     /* 16-byte chunk c (of D / 8) of row `row` of Q's 128B-swizzled panels (also O's staging) */
     auto q_chunk = [&](int row, int c) -> uint32_t {
@@ -1958,7 +1946,6 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
              * NaN (0 * NaN = NaN in P V), so both warpgroups zero them before any P V (the
              * gather zero-fills those rows itself) */
             mbar_wait(bar_v_full, 0);
-            if (SM90_WAIT_CONVERGE != 0) __syncwarp();
             const int r0 = max(0, sk - (n_hi - 1) * BN);
             const int chunks = (BN - r0) * NP * 8;
             for (int idx = threadIdx.x - 128; idx < chunks; idx += 128 * NWG) {
@@ -1968,7 +1955,6 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                 asm volatile("st.shared.v4.b32 [%0], {%1, %1, %1, %1};\n" :: "r"(addr), "r"(0) : "memory");
             }
             fence_proxy_async();
-            if (SM90_WAIT_CONVERGE != 0) __syncwarp();
             named_bar_sync(SM90_BAR_ZERO, 128 * NWG);
         }
         if (wg == NWG - 1) named_bar_arrive(BSCHED, 256);   /* warpgroup 0 issues first */
@@ -2181,7 +2167,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         /* first tile: S only (O is still zero) */
         float corr[2];
         named_bar_sync(BSCHED + wg, 256);
-        cwait(bar_k_full, 0);
+        mbar_wait(bar_k_full, 0);
         uint32_t bad[NB], anyb = 0u;
         if (MS == 2 || MS == 4) read_bad(0, bad, anyb);
         if (GATHER && !SM90_GATHER_PFENCE(D)) fence_proxy_async();   /* cp.async wrote generic-proxy data */
@@ -2210,11 +2196,11 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         SM90_TT(wg, it, 0);
         named_bar_sync(BSCHED + wg, 256);
         SM90_TT(wg, it, 1);
-        cwait(bar_k_full + 8 * stage, parity);
+        mbar_wait(bar_k_full + 8 * stage, parity);
 #if SM90_TT_KV
         SM90_TT(wg, it, 2);   /* trace builds (measurement): stamp 2 between K's and V's waits */
 #endif
-        cwait(bar_v_full + 8 * pstage, pparity);
+        mbar_wait(bar_v_full + 8 * pstage, pparity);
         uint32_t bad[NB], anyb = 0u;
         if (MS == 2 || MS == 4) read_bad(stage, bad, anyb);
 #if !SM90_TT_KV
@@ -2258,7 +2244,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         /* O += P V of the last tile */
         const int stage = (n_tiles - 1) % S::STAGES;
         const uint32_t parity = (uint32_t)((n_tiles - 1) / S::STAGES) & 1u;
-        cwait(bar_v_full + 8 * stage, parity);
+        mbar_wait(bar_v_full + 8 * stage, parity);
         if (GATHER && !SM90_GATHER_PFENCE(D)) fence_proxy_async();
         wgmma_fence();
         issue_pv(stage);

@@ -112,16 +112,7 @@ static __device__ __forceinline__ void mbar_wait(uint32_t bar, uint32_t parity)
         if (SM90_WD_ON && wd_now() - t0 > SM90_WD_NS) wd_fire(bar, parity);
     wd_mark(1u << 28 | 1u << 26 | parity << 24 | (bar & 0xffffffu));
 }
-#elif defined(SM90_WAIT_BACKOFF)
-/* Measurement builds only: the waits with a 256 ns sleep after each failed try (session 35: do
- * racecheck's stalls come from threads that spin on mbarriers while the thread they wait for starves?) */
-static __device__ __forceinline__ void mbar_wait(uint32_t bar, uint32_t parity)
-{
-    while (!mbar_try_wait(bar, parity)) __nanosleep(256);
-}
-#endif
-#if defined(SM90_WATCHDOG) || defined(SM90_WAIT_BACKOFF)
-/* the measurement builds' waits, the warp converged after them */
+/* the watchdog build's warp wait: its mbar_wait, the warp converged after it */
 static __device__ __forceinline__ void mbar_wait_warp(uint32_t bar, uint32_t parity)
 {
     mbar_wait(bar, parity);
@@ -188,14 +179,6 @@ static __device__ __forceinline__ void named_bar_arrive(int id, int n)
     asm volatile("bar.arrive %0, %1;\n" :: "r"(id), "r"(n) : "memory");
     wd_mark(3u << 28 | 1u << 26 | (unsigned)id << 12 | (unsigned)n);
 }
-#elif defined(SM90_BAR_NONALIGNED) && SM90_BAR_NONALIGNED
-/* Measurement builds only (session 35): the named barriers in their non-aligned PTX form, which
- * counts threads rather than assuming a converged warp (does racecheck's d64 stall come from a
- * warp reaching bar.sync diverged?) */
-static __device__ __forceinline__ void named_bar_sync(int id, int n)
-{ asm volatile("barrier.sync %0, %1;\n" :: "r"(id), "r"(n) : "memory"); }
-static __device__ __forceinline__ void named_bar_arrive(int id, int n)
-{ asm volatile("barrier.arrive %0, %1;\n" :: "r"(id), "r"(n) : "memory"); }
 #else
 /* bar.sync id, n: a named barrier for n threads (id 0 is __syncthreads) */
 static __device__ __forceinline__ void named_bar_sync(int id, int n)
