@@ -577,7 +577,11 @@
  *       are per-lane retry loops that nothing reconverges before the zero-fill's bar.sync and the
  *       HGMMAs after them. Session 36 (3.2n, rejected, racecheck_knobs.patch): a __syncwarp after
  *       the consumers' waits (SM90_WAIT_CONVERGE) or non-aligned named barriers
- *       (SM90_BAR_NONALIGNED) stall as often, so that is not the cause; not yet placed.
+ *       (SM90_BAR_NONALIGNED) stall as often, so that is not the cause. Session 37 (3.2o): racecheck
+ *       on the sm90 kernels alone stalls 7 of 14 runs, on every other kernel 0 of 14; at d64 panel
+ *       warps 1 / 3 kept (SM90_PAIR_ONE_WARP_MAX_D64=0), two consumer warpgroups (SM90_D64_WG3=0)
+ *       and the warp-vote producer wait (SM90_PROD_WAITWARP_D64=1) stall too; lane-0 producer
+ *       waits (SM90_PROD_ALLWAIT_D64=0) 2 of 14. Not yet placed.
  *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax at d128/d64 by a
  *   wgmma.fence predicated on the row sums (2% / 7% slower, as M28 found again), a persistent
  *   static round-robin grid (causal -8%: imbalance and L2 drift).
