@@ -581,7 +581,7 @@
  *       on the sm90 kernels alone stalls 7 of 14 runs, on every other kernel 0 of 14; at d64 panel
  *       warps 1 / 3 kept (SM90_PAIR_ONE_WARP_MAX_D64=0), two consumer warpgroups (SM90_D64_WG3=0)
  *       and the warp-vote producer wait (SM90_PROD_WAITWARP_D64=1) stall too; lane-0 producer
- *       waits (SM90_PROD_ALLWAIT_D64=0) 2 of 14. Not yet placed.
+ *       waits (SM90_PROD_ALLWAIT_D64=0) 2 of 14; session 24's library (1a6bcaa) 1 of 8. Not yet placed.
  *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax at d128/d64 by a
  *   wgmma.fence predicated on the row sums (2% / 7% slower, as M28 found again), a persistent
  *   static round-robin grid (causal -8%: imbalance and L2 drift).
