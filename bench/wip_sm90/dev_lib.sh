@@ -61,6 +61,12 @@
 #                        cases; the same on the run pages 44 / 100 / 101), TO seconds each, one after
 #                        the other, a line each (elapsed, count, summary, last case named) (session
 #                        35's stall)
+#   d64_rc_run NAME BUILD TO PAGES [SANITIZER OPTIONS]
+#                        one of those runs (PAGES "" or a PA_TEST_PAGES list), logged to $T/NAME.log,
+#                        its line in the summary (d64_rc_rounds and session 37's scripts)
+#   d64_plain_runs FIRST LAST TO STOP
+#                        the same two runs without a sanitizer for seeds FIRST..LAST (TO seconds each)
+#                        until STOP seconds after dev_begin; failures kept as $T/plain_bad_*.log
 #   dev_end NAME         $T's logs packed to $O/NAME.tgz
 dev_begin() {
     O=${OUT:-/tmp/out}; T=$1; mkdir -p "$O" "$T"
@@ -188,12 +194,32 @@ d64_rc_rounds() {
     for rep in $(seq "$rounds"); do
         for b in $builds; do
             for pg in "" "44,100,101"; do
-                n=${pre}_${b}_${rep}${pg:+_runs}
-                s=$(date +%s)
-                env PA_TEST_VERBOSE=1 PA_TEST_CASES=3 PA_TEST_KERNEL=sm90 PA_TEST_HEAD_DIM=64 ${pg:+PA_TEST_PAGES=$pg} \
-                    timeout "$to" compute-sanitizer --tool "${RC_TOOL:-racecheck}" "$@" --error-exitcode 99 "$b/test_gpu" > "$T/$n.log" 2>&1
-                echo "$n: rc=$? $(( $(date +%s) - s ))s | $(grep -E 'passed, ' "$T/$n.log" | tail -1) | $(grep -E 'SUMMARY' "$T/$n.log" | tail -1 | sed 's/=========//') | last: $(grep '^\[test_gpu' "$T/$n.log" | tail -1 | cut -c1-50)" | tee -a "$O/summary.txt"
+                d64_rc_run "${pre}_${b}_${rep}${pg:+_runs}" "$b" "$to" "$pg" "$@"
             done
         done
     done
+}
+d64_rc_run() {
+    local n=$1 b=$2 to=$3 pg=$4 s rc
+    shift 4
+    s=$(date +%s)
+    env PA_TEST_VERBOSE=1 PA_TEST_CASES=3 PA_TEST_KERNEL=sm90 PA_TEST_HEAD_DIM=64 ${pg:+PA_TEST_PAGES=$pg} \
+        timeout "$to" compute-sanitizer --tool "${RC_TOOL:-racecheck}" "$@" --error-exitcode 99 "$b/test_gpu" > "$T/$n.log" 2>&1
+    rc=$?
+    echo "$n: rc=$rc $(( $(date +%s) - s ))s | $(grep -E 'passed, ' "$T/$n.log" | tail -1) | $(grep -E 'SUMMARY' "$T/$n.log" | tail -1 | sed 's/=========//') | last: $(grep '^\[test_gpu' "$T/$n.log" | tail -1 | cut -c1-50)" | tee -a "$O/summary.txt"
+}
+d64_plain_runs() {
+    local first=$1 last=$2 to=$3 stop=$4 ok=0 bad=0 r pg rc
+    for r in $(seq "$first" "$last"); do
+        for pg in "" "44,100,101"; do
+            env PA_TEST_CASES=3 PA_TEST_KERNEL=sm90 PA_TEST_HEAD_DIM=64 ${pg:+PA_TEST_PAGES=$pg} PA_TEST_SEED=$r \
+                timeout "$to" build/test_gpu > "$T/plain.log" 2>&1
+            rc=$?
+            if [ $rc = 0 ] && grep -q ", 0 failed" "$T/plain.log"; then ok=$((ok + 1)); else
+                bad=$((bad + 1)); cp "$T/plain.log" "$T/plain_bad_${r}${pg:+_runs}.log"
+                echo "plain seed $r ${pg:+runs }rc=$rc $(tail -1 "$T/plain.log")" | tee -a "$O/summary.txt"; fi
+        done
+        [ $(( $(date +%s) - t0 )) -lt "$stop" ] || break
+    done
+    echo "plain: $ok passed, $bad failed or stalled, seeds $first..$r ($(el))" | tee -a "$O/summary.txt"
 }

@@ -7,19 +7,7 @@
 # then 3 rounds under synccheck and memcheck.
 . "$(dirname "$0")/dev_lib.sh"
 dev_begin /tmp/t36e build/test_gpu
-ok=0; bad=0
-for r in $(seq 80); do
-    for pg in "" "44,100,101"; do
-        env PA_TEST_CASES=3 PA_TEST_KERNEL=sm90 PA_TEST_HEAD_DIM=64 ${pg:+PA_TEST_PAGES=$pg} PA_TEST_SEED=$r \
-            timeout 30 build/test_gpu > "$T/plain.log" 2>&1
-        rc=$?
-        if [ $rc = 0 ] && grep -q ", 0 failed" "$T/plain.log"; then ok=$((ok + 1)); else
-            bad=$((bad + 1)); cp "$T/plain.log" "$T/plain_bad_${r}${pg:+_runs}.log"
-            echo "plain seed $r ${pg:+runs }rc=$rc $(tail -1 "$T/plain.log")" | tee -a "$O/summary.txt"; fi
-    done
-    [ $(( $(date +%s) - t0 )) -lt 200 ] || break
-done
-echo "plain: $ok passed, $bad failed or stalled, seeds 1..$r ($(el))" | tee -a "$O/summary.txt"
+d64_plain_runs 1 80 30 200
 for tool in synccheck memcheck; do
     RC_TOOL=$tool d64_rc_rounds build 3 40 "$tool"
     [ $(( $(date +%s) - t0 )) -lt 330 ] || break

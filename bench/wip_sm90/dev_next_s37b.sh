@@ -16,12 +16,7 @@ for v in build_AW0 build_WW1; do echo "$v forced sm90 d64: $(tail -1 "$T/${v}_sm
 for rep in 1 2 3 4 5 6 7; do
     for b in build_AW0 build_WW1; do
         [ $(( $(date +%s) - t0 )) -lt 470 ] || break 2
-        for pg in "" "44,100,101"; do
-            n=rc_${b}_${rep}${pg:+_runs}; s=$(date +%s)
-            env PA_TEST_VERBOSE=1 PA_TEST_CASES=3 PA_TEST_KERNEL=sm90 PA_TEST_HEAD_DIM=64 ${pg:+PA_TEST_PAGES=$pg} \
-                timeout 22 compute-sanitizer --tool racecheck --error-exitcode 99 "$b/test_gpu" > "$T/$n.log" 2>&1
-            echo "$n: rc=$? $(( $(date +%s) - s ))s | $(grep -E 'passed, ' "$T/$n.log" | tail -1) | $(grep -E 'SUMMARY' "$T/$n.log" | tail -1 | sed 's/=========//') | last: $(grep '^\[test_gpu' "$T/$n.log" | tail -1 | cut -c1-50)" | tee -a "$O/summary.txt"
-        done
+        for pg in "" "44,100,101"; do d64_rc_run "rc_${b}_${rep}${pg:+_runs}" "$b" 22 "$pg"; done
     done
 done
 echo "racecheck rounds $(el)" | tee -a "$O/summary.txt"

@@ -9,13 +9,8 @@ compute-sanitizer --help | grep -A3 -E "kernel-name" | head -12 | tee -a "$O/sum
 for rep in 1 2 3 4 5 6 7; do
     for f in ONLY EXCL; do
         [ $(( $(date +%s) - t0 )) -lt 400 ] || break 2
-        if [ $f = ONLY ]; then opt="--kernel-name kns=sm90_prefill"; else opt="--kernel-name-exclude kns=sm90_prefill"; fi
-        for pg in "" "44,100,101"; do
-            n=rc_${f}_${rep}${pg:+_runs}; s=$(date +%s)
-            env PA_TEST_VERBOSE=1 PA_TEST_CASES=3 PA_TEST_KERNEL=sm90 PA_TEST_HEAD_DIM=64 ${pg:+PA_TEST_PAGES=$pg} \
-                timeout 22 compute-sanitizer --tool racecheck $opt --error-exitcode 99 build/test_gpu > "$T/$n.log" 2>&1
-            echo "$n: rc=$? $(( $(date +%s) - s ))s | $(grep -E 'passed, ' "$T/$n.log" | tail -1) | $(grep -E 'SUMMARY' "$T/$n.log" | tail -1 | sed 's/=========//') | last: $(grep '^\[test_gpu' "$T/$n.log" | tail -1 | cut -c1-50)" | tee -a "$O/summary.txt"
-        done
+        if [ $f = ONLY ]; then opt=--kernel-name; else opt=--kernel-name-exclude; fi
+        for pg in "" "44,100,101"; do d64_rc_run "rc_${f}_${rep}${pg:+_runs}" build 22 "$pg" $opt kns=sm90_prefill; done
     done
 done
 echo "racecheck rounds $(el)" | tee -a "$O/summary.txt"

@@ -10,10 +10,7 @@ dev_begin /tmp/t37d build_C196/test_gpu
 for rep in 1 2 3 4 5 6 7 8; do
     for b in build_C1a6 build_C196 build; do
         [ $(( $(date +%s) - t0 )) -lt ${S37D_LIMIT:-180} ] || break 2
-        n=rc_${b}_${rep}_runs; s=$(date +%s)
-        env PA_TEST_VERBOSE=1 PA_TEST_CASES=3 PA_TEST_KERNEL=sm90 PA_TEST_HEAD_DIM=64 PA_TEST_PAGES=44,100,101 \
-            timeout 22 compute-sanitizer --tool racecheck --kernel-name kns=sm90_prefill --error-exitcode 99 "$b/test_gpu" > "$T/$n.log" 2>&1
-        echo "$n: rc=$? $(( $(date +%s) - s ))s | $(grep -E 'passed, ' "$T/$n.log" | tail -1) | $(grep -E 'SUMMARY' "$T/$n.log" | tail -1 | sed 's/=========//') | last: $(grep '^\[test_gpu' "$T/$n.log" | tail -1 | cut -c1-50)" | tee -a "$O/summary.txt"
+        d64_rc_run "rc_${b}_${rep}_runs" "$b" 22 44,100,101 --kernel-name kns=sm90_prefill
     done
 done
 echo "racecheck rounds $(el)" | tee -a "$O/summary.txt"
