@@ -20,7 +20,7 @@
  *
  * Build (sm_90a): nvcc -O3 -std=c++17 -gencode=arch=compute_90a,code=sm_90a -Isrc -o rc_repro \
  *                 bench/wip_sm90/rc_repro.cu
- * Run: rc_repro [NWG (2|3)] [ROUNDS] [LANE0_WAIT (0|1)]: each round launches a 640-key case (4 CTAs
+ * Run: rc_repro [NWG (2|3)] [ROUNDS] [LANE0_WAIT (0|1)] [FLAGS (REPRO_*, to strip features)]: each round launches a 640-key case (4 CTAs
  * over 2 sequences, 5 tiles), the 1-key case (1 CTA, 64 query rows) and a 100-key case, checks
  * each, names each launch before it (flushed), and ends with "N passed, M failed".
  */
@@ -51,7 +51,18 @@ struct repro_params {
     int q_stride;        /* Q rows a sequence in the Q tensor */
     int kv_stride;       /* K / V rows a sequence in the cache (> sk: the rest NaN) */
     int lane0_wait;      /* producers: lane 0 waits, then __syncwarp (else every lane waits) */
+    int flags;           /* REPRO_*: features to strip once the full protocol stalls */
 };
+#define REPRO_NO_ZERO 1   /* no zero-fill / bar.sync 1 (the host writes zeros, not NaN, past the end of V) */
+#define REPRO_NO_PING 2   /* no ping-pong named barriers */
+#define REPRO_KEEP    4   /* producer warps 1 and 3 stay until the last tile's V is released */
+#ifdef REPRO_NO_SETMAXNREG   /* build flag: no register split (ptxas: 122 registers, no spills, either NWG) */
+#define REPRO_DEC(n)
+#define REPRO_INC(n)
+#else
+#define REPRO_DEC(n) setmaxnreg_dec<n>()
+#define REPRO_INC(n) setmaxnreg_inc<n>()
+#endif
 
 template <int NWG>
 __global__ void __launch_bounds__(128 * (NWG + 1), 1)
@@ -78,9 +89,13 @@ repro_kernel(const __grid_constant__ repro_maps maps, const repro_params p)
     __syncthreads();
 
     if (threadIdx.x < 128) {
-        setmaxnreg_dec<NWG == 3 ? 32 : 40>();
+        REPRO_DEC(NWG == 3 ? 32 : 40);
         const int w = threadIdx.x >> 5, lane = threadIdx.x & 31;
-        if (w == 1 || w == 3) return;   /* one box a tile: nothing to load */
+        if (w == 1 || w == 3) {   /* one box a tile: nothing to load */
+            if ((p.flags & REPRO_KEEP) && n_tiles > 0)   /* (an earlier phase of the same parity may end it early) */
+                mbar_wait(v_empty + 8 * ((n_tiles - 1) % STAGES), (uint32_t)((n_tiles - 1) / STAGES) & 1u);
+            return;
+        }
         const bool is_v = w == 2;
         const CUtensorMap *map = is_v ? &maps.v : &maps.k;
         const uint32_t full = is_v ? v_full : k_full, empty = is_v ? v_empty : k_empty, buf = is_v ? sV : sK;
@@ -104,14 +119,14 @@ repro_kernel(const __grid_constant__ repro_maps maps, const repro_params p)
         return;
     }
 
-    setmaxnreg_inc<NWG == 3 ? 160 : 232>();
+    REPRO_INC(NWG == 3 ? 160 : 232);
     const int wg = (threadIdx.x >> 7) - 1, t = threadIdx.x & 127, warp = t >> 5, lane = t & 31;
     float o[32];
 #pragma unroll
     for (int i = 0; i < 32; i++) o[i] = 0.f;
     mbar_wait(bar_q, 0);
     if (n_tiles > 0) {
-        if (p.sk % BN) {   /* the first tile (the last one) holds the end: zero V's rows past it */
+        if (p.sk % BN && !(p.flags & REPRO_NO_ZERO)) {   /* the first tile (the last one) holds the end: zero V's rows past it */
             mbar_wait(v_full, 0);
             const int r0 = p.sk % BN, chunks = (BN - r0) * 8;
             for (int idx = threadIdx.x - 128; idx < chunks; idx += 128 * NWG) {
@@ -121,7 +136,7 @@ repro_kernel(const __grid_constant__ repro_maps maps, const repro_params p)
             fence_proxy_async();
             named_bar_sync(BAR_ZERO, 128 * NWG);
         }
-        if (wg == NWG - 1) named_bar_arrive(BSCHED, 256);   /* warpgroup 0 first */
+        if (wg == NWG - 1 && !(p.flags & REPRO_NO_PING)) named_bar_arrive(BSCHED, 256);   /* warpgroup 0 first */
     }
     const int next = wg == NWG - 1 ? 0 : wg + 1;
     for (int it = 0; it < n_tiles; it++) {
@@ -129,7 +144,7 @@ repro_kernel(const __grid_constant__ repro_maps maps, const repro_params p)
         const uint32_t parity = (uint32_t)(it / STAGES) & 1u;
         const int tile = n_tiles - 1 - it;
         float s[64];
-        named_bar_sync(BSCHED + wg, 256);
+        if (!(p.flags & REPRO_NO_PING)) named_bar_sync(BSCHED + wg, 256);
         mbar_wait(k_full + 8 * stage, parity);
         wgmma_fence();
 #pragma unroll
@@ -137,7 +152,7 @@ repro_kernel(const __grid_constant__ repro_maps maps, const repro_params p)
             wgmma_ss_bf16<0>(s, make_desc_sw128(sQ + wg * 64 * 128 + kk * 32, 16, 1024),
                              make_desc_sw128(sK + stage * TILE_BYTES + kk * 32, 16, 1024), kk > 0);
         wgmma_commit();
-        if (!(wg == NWG - 1 && it == n_tiles - 1)) named_bar_arrive(BSCHED + next, 256);
+        if (!(wg == NWG - 1 && it == n_tiles - 1) && !(p.flags & REPRO_NO_PING)) named_bar_arrive(BSCHED + next, 256);
         wgmma_wait<0>();
         fence_regs(s);
         if (lane == 0) mbar_arrive(k_empty + 8 * stage);
@@ -213,7 +228,7 @@ static float bf(float x) { return __bfloat162float(__float2bfloat16(x)); }
 
 /* one launch: batch sequences of sq query rows over sk keys; returns 1 when O matches */
 template <int NWG>
-static int run_case(const char *name, int batch, int sq, int sk, int lane0_wait)
+static int run_case(const char *name, int batch, int sq, int sk, int lane0_wait, int flags)
 {
     const int BM = 64 * NWG, mblocks = (sq + BM - 1) / BM, q_stride = mblocks * BM;
     const int kv_stride = ((sk + BN - 1) / BN) * BN + BN;   /* NaN rows past sk, and room for the box */
@@ -225,7 +240,7 @@ static int run_case(const char *name, int batch, int sq, int sk, int lane0_wait)
     for (size_t i = 0; i < nkv; i++) {
         const int r = (int)((i / D) % kv_stride);
         hk[i] = __float2bfloat16(r < sk ? frand() : NAN);
-        hv[i] = __float2bfloat16(r < sk ? frand() : NAN);
+        hv[i] = __float2bfloat16(r < sk ? frand() : (flags & REPRO_NO_ZERO) ? 0.f : NAN);
     }
     __nv_bfloat16 *dq, *dk, *dv;
     float *dout;
@@ -238,10 +253,11 @@ static int run_case(const char *name, int batch, int sq, int sk, int lane0_wait)
     maps.q = make_map(dq, batch * q_stride, BM);
     maps.k = make_map(dk, batch * kv_stride, BN);
     maps.v = make_map(dv, batch * kv_stride, BN);
-    repro_params p = { dout, sq, sk, q_stride, kv_stride, lane0_wait };
+    repro_params p = { dout, sq, sk, q_stride, kv_stride, lane0_wait, flags };
     const int smem = 1024 + BM * 128 + 2 * STAGES * TILE_BYTES + 64;
     CK(cudaFuncSetAttribute(repro_kernel<NWG>, cudaFuncAttributeMaxDynamicSharedMemorySize, smem));
-    printf("[rc_repro] %s: NWG %d, batch %d, %d query rows, %d keys, grid %dx%d\n", name, NWG, batch, sq, sk, mblocks, batch);
+    printf("[rc_repro] %s: NWG %d, flags %d, batch %d, %d query rows, %d keys, grid %dx%d\n", name, NWG, flags, batch, sq, sk,
+           mblocks, batch);
     fflush(stdout);
     repro_kernel<NWG><<<dim3(mblocks, batch), 128 * (NWG + 1), smem>>>(maps, p);
     CK(cudaGetLastError());
@@ -273,25 +289,26 @@ static int run_case(const char *name, int batch, int sq, int sk, int lane0_wait)
 }
 
 template <int NWG>
-static void rounds(int n, int lane0_wait, int *passed, int *failed)
+static void rounds(int n, int lane0_wait, int flags, int *passed, int *failed)
 {
     for (int i = 0; i < n; i++) {
         char name[64];
         snprintf(name, sizeof name, "round %d, 640 keys", i);
-        if (run_case<NWG>(name, 2, 256, 640, lane0_wait)) ++*passed; else ++*failed;
+        if (run_case<NWG>(name, 2, 256, 640, lane0_wait, flags)) ++*passed; else ++*failed;
         snprintf(name, sizeof name, "round %d, 1 key", i);
-        if (run_case<NWG>(name, 1, 64, 1, lane0_wait)) ++*passed; else ++*failed;
+        if (run_case<NWG>(name, 1, 64, 1, lane0_wait, flags)) ++*passed; else ++*failed;
         snprintf(name, sizeof name, "round %d, 100 keys", i);
-        if (run_case<NWG>(name, 2, 160, 100, lane0_wait)) ++*passed; else ++*failed;
+        if (run_case<NWG>(name, 2, 160, 100, lane0_wait, flags)) ++*passed; else ++*failed;
     }
 }
 
 int main(int argc, char **argv)
 {
-    const int nwg = argc > 1 ? atoi(argv[1]) : 3, n = argc > 2 ? atoi(argv[2]) : 3, l0 = argc > 3 ? atoi(argv[3]) : 0;
+    const int nwg = argc > 1 ? atoi(argv[1]) : 3, n = argc > 2 ? atoi(argv[2]) : 3, l0 = argc > 3 ? atoi(argv[3]) : 0,
+              flags = argc > 4 ? atoi(argv[4]) : 0;
     int passed = 0, failed = 0;
-    if (nwg == 2) rounds<2>(n, l0, &passed, &failed);
-    else rounds<3>(n, l0, &passed, &failed);
+    if (nwg == 2) rounds<2>(n, l0, flags, &passed, &failed);
+    else rounds<3>(n, l0, flags, &passed, &failed);
     printf("%d passed, %d failed\n", passed, failed);
     return failed != 0;
 }
