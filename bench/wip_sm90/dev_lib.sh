@@ -60,7 +60,10 @@
 #                        ROUNDS rounds of each build's two d64 TMA racecheck runs (forced sm90, 3
 #                        cases; the same on the run pages 44 / 100 / 101), TO seconds each, one after
 #                        the other, a line each (elapsed, count, summary, last case named) (session
-#                        35's stall)
+#                        35's stall); with RC_STOP set, no new build's runs start RC_STOP seconds
+#                        after dev_begin or later
+#   rc_line NAME RC SECONDS TAG
+#                        that line for $T/NAME.log (TAG: the prefix of the lines naming each case)
 #   d64_rc_run NAME BUILD TO PAGES [SANITIZER OPTIONS]
 #                        one of those runs (PAGES "" or a PA_TEST_PAGES list), logged to $T/NAME.log,
 #                        its line in the summary (d64_rc_rounds and session 37's scripts)
@@ -193,6 +196,7 @@ d64_rc_rounds() {
     shift 4
     for rep in $(seq "$rounds"); do
         for b in $builds; do
+            [ -z "$RC_STOP" ] || [ $(( $(date +%s) - t0 )) -lt "$RC_STOP" ] || return 0
             for pg in "" "44,100,101"; do
                 d64_rc_run "${pre}_${b}_${rep}${pg:+_runs}" "$b" "$to" "$pg" "$@"
             done
@@ -206,7 +210,10 @@ d64_rc_run() {
     env PA_TEST_VERBOSE=1 PA_TEST_CASES=3 PA_TEST_KERNEL=sm90 PA_TEST_HEAD_DIM=64 ${pg:+PA_TEST_PAGES=$pg} \
         timeout "$to" compute-sanitizer --tool "${RC_TOOL:-racecheck}" "$@" --error-exitcode 99 "$b/test_gpu" > "$T/$n.log" 2>&1
     rc=$?
-    echo "$n: rc=$rc $(( $(date +%s) - s ))s | $(grep -E 'passed, ' "$T/$n.log" | tail -1) | $(grep -E 'SUMMARY' "$T/$n.log" | tail -1 | sed 's/=========//') | last: $(grep '^\[test_gpu' "$T/$n.log" | tail -1 | cut -c1-50)" | tee -a "$O/summary.txt"
+    rc_line "$n" $rc $(( $(date +%s) - s )) test_gpu
+}
+rc_line() {
+    echo "$1: rc=$2 ${3}s | $(grep -E 'passed, ' "$T/$1.log" | tail -1) | $(grep -E 'SUMMARY' "$T/$1.log" | tail -1 | sed 's/=========//') | last: $(grep "^\[$4" "$T/$1.log" | tail -1 | cut -c1-60)" | tee -a "$O/summary.txt"
 }
 d64_plain_runs() {
     local first=$1 last=$2 to=$3 stop=$4 ok=0 bad=0 r pg rc

@@ -7,12 +7,7 @@
 # seeds, no sanitizer) and one synccheck / memcheck round of the library if time is left.
 . "$(dirname "$0")/dev_lib.sh"
 dev_begin /tmp/t37a build_WG2/test_gpu
-for rep in 1 2 3 4 5; do
-    for b in build build_PD0 build_WG2; do
-        [ $(( $(date +%s) - t0 )) -lt 400 ] || break 2
-        for pg in "" "44,100,101"; do d64_rc_run "rc_${b}_${rep}${pg:+_runs}" "$b" 22 "$pg"; done
-    done
-done
+RC_STOP=400 d64_rc_rounds "build build_PD0 build_WG2" 5 22 rc
 echo "racecheck rounds $(el)" | tee -a "$O/summary.txt"
 d64_plain_runs 101 180 20 470
 for tool in synccheck memcheck; do

@@ -13,12 +13,7 @@ for v in build_AW0 build_WW1; do
 done
 wait
 for v in build_AW0 build_WW1; do echo "$v forced sm90 d64: $(tail -1 "$T/${v}_sm90_64.log")" | tee -a "$O/summary.txt"; done
-for rep in 1 2 3 4 5 6 7; do
-    for b in build_AW0 build_WW1; do
-        [ $(( $(date +%s) - t0 )) -lt 470 ] || break 2
-        for pg in "" "44,100,101"; do d64_rc_run "rc_${b}_${rep}${pg:+_runs}" "$b" 22 "$pg"; done
-    done
-done
+RC_STOP=470 d64_rc_rounds "build_AW0 build_WW1" 7 22 rc
 echo "racecheck rounds $(el)" | tee -a "$O/summary.txt"
 grep -c "rc=0" "$O/summary.txt" | sed 's/^/runs with rc=0: /'
 dev_end logs_s37b

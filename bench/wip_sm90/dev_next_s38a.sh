@@ -27,7 +27,7 @@ repro_rc() {
     timeout 15 compute-sanitizer --tool racecheck --error-exitcode 99 "$2" "$3" 3 0 "$4" > "$T/$n.log" 2>&1
     rc=$?
     [ $rc = 124 ] && stalls=$((stalls + 1))
-    echo "$n: rc=$rc $(( $(date +%s) - s ))s | $(grep -E 'passed, ' "$T/$n.log" | tail -1) | $(grep -E 'SUMMARY' "$T/$n.log" | tail -1 | sed 's/=========//') | last: $(grep '^\[rc_repro' "$T/$n.log" | tail -1 | cut -c1-60)" | tee -a "$O/summary.txt"
+    rc_line "$n" $rc $(( $(date +%s) - s )) rc_repro
 }
 for rep in $(seq 8); do
     for nwg in 3 2; do

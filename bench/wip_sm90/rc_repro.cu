@@ -195,13 +195,15 @@ repro_kernel(const __grid_constant__ repro_maps maps, const repro_params p)
 #define CK(x) do { cudaError_t e_ = (x); if (e_ != cudaSuccess) { \
     printf("CUDA error %s at %s:%d\n", cudaGetErrorString(e_), __FILE__, __LINE__); exit(1); } } while (0)
 
-static PFN_cuTensorMapEncodeTiled_v12000 encode_fn(void)
+static PFN_cuTensorMapEncodeTiled_v12000 encode_fn(void)   /* looked up once */
 {
+    static PFN_cuTensorMapEncodeTiled_v12000 fn = 0;
     void *ptr = 0;
     cudaDriverEntryPointQueryResult q;
+    if (fn) return fn;
     if (cudaGetDriverEntryPointByVersion("cuTensorMapEncodeTiled", &ptr, 12000, cudaEnableDefault, &q) != cudaSuccess ||
         q != cudaDriverEntryPointSuccess) { printf("no cuTensorMapEncodeTiled\n"); exit(1); }
-    return (PFN_cuTensorMapEncodeTiled_v12000)ptr;
+    return fn = (PFN_cuTensorMapEncodeTiled_v12000)ptr;
 }
 
 /* a [rows][64] bf16 tensor as a 4-D map (64, rows, 1, 1), box (64, box_rows, 1, 1), 128B swizzle */
