@@ -42,7 +42,8 @@ using namespace pa_sm90;
 #define STAGES 2
 #define TILE_BYTES (BN * 128)
 #define BAR_ZERO 1
-#define BSCHED 2
+#define BSCHED 2   /* 2 .. 1 + NWG: the ping-pong barriers */
+#define BAR_REGS 6 /* REPRO_INC_AFTER */
 
 struct repro_maps { CUtensorMap q, k, v; };
 struct repro_params {
@@ -59,6 +60,12 @@ struct repro_params {
 #ifdef REPRO_NO_SETMAXNREG   /* build flag: no register split (ptxas: 122 registers, no spills, either NWG) */
 #define REPRO_DEC(n)
 #define REPRO_INC(n)
+#elif defined(REPRO_NO_INC)  /* build flag: the producers give registers back, the consumers take none */
+#define REPRO_DEC(n) setmaxnreg_dec<n>()
+#define REPRO_INC(n)
+#elif defined(REPRO_SLACK)   /* build flag: the consumers take 8 registers a thread fewer than the producers free */
+#define REPRO_DEC(n) setmaxnreg_dec<n>()
+#define REPRO_INC(n) setmaxnreg_inc<(n) - 8>()
 #else
 #define REPRO_DEC(n) setmaxnreg_dec<n>()
 #define REPRO_INC(n) setmaxnreg_inc<n>()
@@ -90,6 +97,9 @@ repro_kernel(const __grid_constant__ repro_maps maps, const repro_params p)
 
     if (threadIdx.x < 128) {
         REPRO_DEC(NWG == 3 ? 32 : 40);
+#ifdef REPRO_INC_AFTER   /* build flag: the consumers take their registers only once the producers gave theirs back */
+        named_bar_arrive(BAR_REGS, 128 * (NWG + 1));
+#endif
         const int w = threadIdx.x >> 5, lane = threadIdx.x & 31;
         if (w == 1 || w == 3) {   /* one box a tile: nothing to load */
             if ((p.flags & REPRO_KEEP) && n_tiles > 0)   /* (an earlier phase of the same parity may end it early) */
@@ -119,6 +129,9 @@ repro_kernel(const __grid_constant__ repro_maps maps, const repro_params p)
         return;
     }
 
+#ifdef REPRO_INC_AFTER
+    named_bar_sync(BAR_REGS, 128 * (NWG + 1));
+#endif
     REPRO_INC(NWG == 3 ? 160 : 232);
     const int wg = (threadIdx.x >> 7) - 1, t = threadIdx.x & 127, warp = t >> 5, lane = t & 31;
     float o[32];

@@ -190,11 +190,18 @@ static __device__ __forceinline__ void named_bar_arrive(int id, int n)
 
 #endif
 
-/* setmaxnreg.{dec,inc}.sync.aligned.u32 */
+/* setmaxnreg.{dec,inc}.sync.aligned.u32. -DSM90_NO_SETMAXNREG (measurement builds only, never the
+ * library's: the consumers spill) leaves the registers where the launch put them; session 38's
+ * racecheck runs (RESULTS 3.2p) use it to tell the register split from the rest of the protocol. */
+#ifdef SM90_NO_SETMAXNREG
+template <int N> static __device__ __forceinline__ void setmaxnreg_dec() {}
+template <int N> static __device__ __forceinline__ void setmaxnreg_inc() {}
+#else
 template <int N> static __device__ __forceinline__ void setmaxnreg_dec()
 { asm volatile("setmaxnreg.dec.sync.aligned.u32 %0;\n" :: "n"(N)); }
 template <int N> static __device__ __forceinline__ void setmaxnreg_inc()
 { asm volatile("setmaxnreg.inc.sync.aligned.u32 %0;\n" :: "n"(N)); }
+#endif
 
 /* wgmma.fence / commit_group / wait_group */
 static __device__ __forceinline__ void wgmma_fence()
