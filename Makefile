@@ -97,8 +97,8 @@ test-long: all $(TEST_BINS)
 	@PA_TEST_LONG=1 sh tests/run.sh $(BUILD)
 
 # compute-sanitizer memcheck and racecheck on a small GPU subset (device machine only). Racecheck
-# stalls sm90 launches in setmaxnreg.inc (RESULTS 3.2p), so it runs on $(NOSPLIT_DIR): the same
-# kernels with the register split compiled out (they spill there; a checking build only).
+# stalls sm90 launches in setmaxnreg.inc (RESULTS 3.2p), so its d64 TMA runs use $(NOSPLIT_DIR): the
+# same kernels with the register split compiled out (they spill there; a checking build only).
 NOSPLIT_DIR = $(BUILD)/nosplit
 nosplit:
 	$(MAKE) --no-print-directory BUILD=$(NOSPLIT_DIR) NVEXTRA="$(NVEXTRA) -DSM90_NO_SETMAXNREG" $(NOSPLIT_DIR)/test_gpu

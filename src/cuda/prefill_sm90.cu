@@ -581,7 +581,15 @@
  *       on the sm90 kernels alone stalls 7 of 14 runs, on every other kernel 0 of 14; at d64 panel
  *       warps 1 / 3 kept (SM90_PAIR_ONE_WARP_MAX_D64=0), two consumer warpgroups (SM90_D64_WG3=0)
  *       and the warp-vote producer wait (SM90_PROD_WAITWARP_D64=1) stall too; lane-0 producer
- *       waits (SM90_PROD_ALLWAIT_D64=0) 2 of 14; session 24's library (1a6bcaa) 1 of 8. Not yet placed.
+ *       waits (SM90_PROD_ALLWAIT_D64=0) 2 of 14; session 24's library (1a6bcaa) 1 of 8. Session 38
+ *       (3.2p) placed it: a standalone kernel with contiguous case 0's protocol
+ *       (bench/wip_sm90/rc_repro.cu) stalls under racecheck too (20 of 32), never without
+ *       setmaxnreg (0 of 13), without the consumers' inc (0 of 8) or with the inc after a named
+ *       barrier the producers arrive on after their dec (0 of 8); this library with
+ *       -DSM90_NO_SETMAXNREG 0 of 12 against 5 of 12. Racecheck hangs when a consumer's register
+ *       allocation (USETMAXREG.TRY_ALLOC, retried by the hardware) comes before the producers'
+ *       release. make test-sanitize runs the d64 TMA racecheck runs on that build; the in-kernel
+ *       order (SM90_INC_AFTER) is prepared, default off, not yet measured.
  *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax at d128/d64 by a
  *   wgmma.fence predicated on the row sums (2% / 7% slower, as M28 found again), a persistent
  *   static round-robin grid (causal -8%: imbalance and L2 drift).
@@ -596,7 +604,9 @@
  *   the last-wave split): 16 passed, 0 failed (2.31; M45's d64 gather: racecheck and memcheck
  *   forced in 3.1x, memcheck in 2.32, where the script's slot cut its racecheck runs); in
  *   sessions 34 and 35 its racecheck half stalled in the d64 TMA runs (3.2m), every run that
- *   finished reporting 0 hazards.
+ *   finished reporting 0 hazards; session 38 (3.2p), d64 TMA racecheck runs on the
+ *   -DSM90_NO_SETMAXNREG build: racecheck 10 of 11 (the d256 page-run run stalled at the same
+ *   case), memcheck 11 of 11.
  */
 #include "internal.h"
 #include <cuda_runtime.h>
@@ -1226,6 +1236,14 @@ static_assert(SM90_PRODUCER_REGS * 128 + SM90_CONSUMER_REGS * 256 <= 168 * SM90_
 #endif
 #define SM90_BAR_ZERO    1                   /* named barriers; 2, 3: Q loaded per warpgroup */
 #define SM90_BAR_SCHED   4                   /* 4, 5: ping-pong turn of warpgroup 0, 1 (2 + NWG in general) */
+/* SM90_INC_AFTER=1 (measurement knob, default 0, prepared in session 38): the consumers' setmaxnreg.inc
+ * waits on named barrier 15 for the producers' setmaxnreg.dec. compute-sanitizer's racecheck stalls
+ * some launches when a consumer's allocation is tried before the producers gave their registers
+ * back; the standalone reproducer never stalled with this order (RESULTS 3.2p). */
+#ifndef SM90_INC_AFTER
+#define SM90_INC_AFTER 0
+#endif
+#define SM90_BAR_REGS    15
 
 struct sm90_params {
     const uint16_t *q;
@@ -1458,6 +1476,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         /* TAIL (TMA): 8 more for the producer, which holds the pieces' coordinates in vector registers */
         setmaxnreg_dec<NWG == 3 ? (GATHER ? SM90_WG3_GPREGS : SM90_WG3_PREGS)
                        : GATHER ? (W ? SM90_W_GATHER_PREGS : SM90_GATHER_PREGS(D)) : W ? SM90_W_PREGS : TAIL ? SM90_PRODUCER_REGS + 8 : SM90_PRODUCER_REGS>();
+        if (SM90_INC_AFTER) named_bar_arrive(SM90_BAR_REGS, 128 * (NWG + 1));
         if (threadIdx.x == 0) SM90_TR(7);
         const int pw = threadIdx.x >> 5, lane = threadIdx.x & 31;
         const int is_v = pw >= 2, pnl = pw & 1;
@@ -1867,6 +1886,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
 #ifdef SM90_WATCHDOG
     wd_mark(5u << 28);
 #endif
+    if (SM90_INC_AFTER) named_bar_sync(SM90_BAR_REGS, 128 * (NWG + 1));
     setmaxnreg_inc<NWG == 3 ? SM90_WG3_CREGS_FOR(GATHER ? SM90_WG3_GPREGS : SM90_WG3_PREGS)
                    : GATHER ? (W ? (252 - SM90_W_GATHER_PREGS / 2) / 8 * 8 : SM90_GATHER_CREGS(D)) : W ? SM90_W_CREGS : TAIL ? SM90_CONSUMER_REGS - 8 : SM90_CONSUMER_REGS>();
     /* M49 (SM90_WG_SHFL) the warpgroup index shared from lane 0, which ptxas then treats as
