@@ -36,12 +36,10 @@ fi
 limit=
 tmo="${PA_SANITIZE_TIMEOUT:-300}"
 if [ "$tmo" != 0 ] && command -v timeout >/dev/null 2>&1; then limit="timeout $tmo"; fi
-# run TOOL LABEL [VAR=VALUE ...]: one test_gpu run under the tool, the variables in its environment
-# (of NOSPLIT_DIR's test_gpu when $ns is set and the tool is racecheck)
+# run TOOL DIR LABEL [VAR=VALUE ...]: one run of DIR/test_gpu under the tool, the variables in its
+# environment
 run() {
-    tool=$1; label=$2; shift 2
-    b=$build
-    if [ "$tool" = racecheck ] && [ -n "$nosplit" ] && [ -n "$ns" ]; then b=$nosplit; fi
+    tool=$1; b=$2; label=$3; shift 3
     echo "== compute-sanitizer --tool $tool $b/test_gpu ($label)"
     if env PA_TEST_VERBOSE=1 "$@" $limit "$cs" --tool "$tool" --error-exitcode 99 "$b/test_gpu"; then
         passed=$((passed + 1))
@@ -53,21 +51,20 @@ run() {
 for tool in $tools; do
     if [ "$tool" = racecheck ] && [ -z "$nosplit" ]; then
         echo "(no NOSPLIT_DIR: racecheck may stall the d64 TMA runs in setmaxnreg.inc, RESULTS 3.2p)"; fi
-    ns=
-    run "$tool" "automatic, $cases cases" PA_TEST_CASES="$cases"
+    run "$tool" "$build" "automatic, $cases cases" PA_TEST_CASES="$cases"
     for d in 64 128 256; do
-        if [ $d = 64 ]; then ns=1; fi
-        run "$tool" "sm90 forced, head_dim $d, $forced cases" PA_TEST_CASES="$forced" PA_TEST_KERNEL=sm90 PA_TEST_HEAD_DIM=$d
+        tma=$build   # the TMA runs' build: NOSPLIT_DIR for racecheck at d64 (see above)
+        if [ "$tool" = racecheck ] && [ $d = 64 ] && [ -n "$nosplit" ]; then tma=$nosplit; fi
+        run "$tool" "$tma" "sm90 forced, head_dim $d, $forced cases" PA_TEST_CASES="$forced" PA_TEST_KERNEL=sm90 PA_TEST_HEAD_DIM=$d
         # page runs (several TMA boxes a run; at d128 warp 0 hands the plan to warps 1..3 through
         # shared memory, where racecheck found one lane's arrival in session 33)
-        run "$tool" "sm90 forced, page runs, head_dim $d, $forced cases" PA_TEST_CASES="$forced" PA_TEST_KERNEL=sm90 \
+        run "$tool" "$tma" "sm90 forced, page runs, head_dim $d, $forced cases" PA_TEST_CASES="$forced" PA_TEST_KERNEL=sm90 \
             PA_TEST_PAGES=44,100,101 PA_TEST_HEAD_DIM=$d
-        ns=
-        run "$tool" "sm90 gather forced, head_dim $d, $forced cases" PA_TEST_CASES="$forced" PA_TEST_KERNEL=sm90 \
+        run "$tool" "$build" "sm90 gather forced, head_dim $d, $forced cases" PA_TEST_CASES="$forced" PA_TEST_KERNEL=sm90 \
             PA_TEST_SM90_GATHER=1 PA_TEST_HEAD_DIM=$d
     done
     # the last-wave pieces and their merge (planned for 3 SMs so that small shapes take them)
-    run "$tool" "sm90 forced, last wave split, $forced cases" PA_TEST_CASES="$forced" PA_TEST_KERNEL=sm90 \
+    run "$tool" "$build" "sm90 forced, last wave split, $forced cases" PA_TEST_CASES="$forced" PA_TEST_KERNEL=sm90 \
         PA_TEST_SM90_TAIL=3 PA_TEST_HEAD_DIM=128
 done
 echo "$passed passed, $failed failed"

@@ -62,6 +62,8 @@
 #                        the other, a line each (elapsed, count, summary, last case named) (session
 #                        35's stall); with RC_STOP set, no new build's runs start RC_STOP seconds
 #                        after dev_begin or later
+#   rc_stalls PREFIX "BUILDS"
+#                        per build, how many of d64_rc_rounds' runs named PREFIX stalled (rc 124)
 #   rc_line NAME RC SECONDS TAG
 #                        that line for $T/NAME.log (TAG: the prefix of the lines naming each case)
 #   d64_rc_run NAME BUILD TO PAGES [SANITIZER OPTIONS]
@@ -211,6 +213,12 @@ d64_rc_run() {
         timeout "$to" compute-sanitizer --tool "${RC_TOOL:-racecheck}" "$@" --error-exitcode 99 "$b/test_gpu" > "$T/$n.log" 2>&1
     rc=$?
     rc_line "$n" $rc $(( $(date +%s) - s )) test_gpu
+}
+rc_stalls() {
+    local b
+    for b in $2; do
+        echo "$b: $(grep -c "^${1}_${b}_[0-9].*rc=124" "$O/summary.txt") stalls of $(grep -c "^${1}_${b}_[0-9]" "$O/summary.txt") racecheck runs" | tee -a "$O/summary.txt"
+    done
 }
 rc_line() {
     echo "$1: rc=$2 ${3}s | $(grep -E 'passed, ' "$T/$1.log" | tail -1) | $(grep -E 'SUMMARY' "$T/$1.log" | tail -1 | sed 's/=========//') | last: $(grep "^\[$4" "$T/$1.log" | tail -1 | cut -c1-60)" | tee -a "$O/summary.txt"

@@ -20,9 +20,7 @@ for d in 64 128 256; do
 done
 tma_variant_checks IA build_IA 39000 150
 RC_STOP=300 d64_rc_rounds "build build_IA" 6 22 rc --kernel-name kns=sm90_prefill
-for b in build build_IA; do
-    echo "$b: $(grep -c "^rc_${b}_[0-9].*rc=124" "$O/summary.txt") stalls of $(grep -c "^rc_${b}_[0-9]" "$O/summary.txt") racecheck runs" | tee -a "$O/summary.txt"
-done
+rc_stalls rc "build build_IA"
 ab_if_passed "build_IA_sm90_64 build_IA_sm90_128 build_IA_sm90_256 IA_auto IA_g64 IA_g128 IA_g256" "build build_IA" \
     --dims 64,128,256 --pages 1,8,100 --causal both
 dev_end logs_s39a
