@@ -39,7 +39,7 @@ TEST_COMMON = $(filter-out tests/test_%.c,$(wildcard tests/*.c))
 TEST_MAINS  = $(wildcard tests/test_*.c)
 TEST_BINS   = $(TEST_MAINS:tests/%.c=$(BUILD)/%)
 
-.PHONY: all lib test test-long test-cpu test-asan test-sanitize nosplit bench clean
+.PHONY: all lib test test-long test-cpu test-asan test-sanitize bench clean
 all: $(BUILD)/libpagedattn.so $(BUILD)/libpagedattn.a $(BUILD)/pa-bench
 lib: $(BUILD)/libpagedattn.so $(BUILD)/libpagedattn.a
 
@@ -96,14 +96,9 @@ test: all $(TEST_BINS) $(BUILD)/decode_step asan
 test-long: all $(TEST_BINS)
 	@PA_TEST_LONG=1 sh tests/run.sh $(BUILD)
 
-# compute-sanitizer memcheck and racecheck on a small GPU subset (device machine only). Racecheck
-# stalls sm90 launches in setmaxnreg.inc (RESULTS 3.2p), so its d64 TMA runs use $(NOSPLIT_DIR): the
-# same kernels with the register split compiled out (they spill there; a checking build only).
-NOSPLIT_DIR = $(BUILD)/nosplit
-nosplit:
-	$(MAKE) --no-print-directory BUILD=$(NOSPLIT_DIR) NVEXTRA="$(NVEXTRA) -DSM90_NO_SETMAXNREG" $(NOSPLIT_DIR)/test_gpu
-test-sanitize: all $(TEST_BINS) nosplit
-	@sh tests/sanitize.sh $(BUILD) $(NOSPLIT_DIR)
+# compute-sanitizer memcheck and racecheck on a small GPU subset (device machine only)
+test-sanitize: all $(TEST_BINS)
+	@sh tests/sanitize.sh $(BUILD)
 
 bench: $(BUILD)/pa-bench
 	$(BUILD)/pa-bench

@@ -8,17 +8,11 @@
 # Each run has its own time limit, PA_SANITIZE_TIMEOUT seconds (default 300; 0 = none), and prints
 # each case before running it (PA_TEST_VERBOSE=1), so that a run that stalls is a failure that
 # names its case.
-# Racecheck stalls some sm90 launches (about half of the d64 TMA runs; once the d256 page-run run)
-# when a consumer warpgroup's setmaxnreg.inc is tried before the producers' setmaxnreg.dec: never
-# without the tool, never with the register split compiled out, and in a standalone kernel outside
-# the library never with the inc ordered after the dec (RESULTS 3.2p). So when NOSPLIT_DIR is given,
-# racecheck's two d64 TMA runs use it: the same kernels built with -DSM90_NO_SETMAXNREG, whose
-# shared-memory accesses and barriers (what racecheck checks) are the library's. Not the other runs:
-# at d256 that build spills so much that racecheck did not finish the page-run run's long decode
-# case in 150 s. `make test-sanitize` builds NOSPLIT_DIR as $(BUILD)/nosplit.
-# usage: sh tests/sanitize.sh [BUILD_DIR [NOSPLIT_DIR]]
+# Racecheck used to stall some sm90 launches when a consumer warpgroup's setmaxnreg.inc came before
+# the producers' setmaxnreg.dec (RESULTS 3.2p); the kernel now orders the inc after the dec through a
+# named barrier (SM90_INC_AFTER, 3.2q).
+# usage: sh tests/sanitize.sh [BUILD_DIR]
 build=${1:-build}
-nosplit=${2:-}
 cs=$(command -v compute-sanitizer 2>/dev/null || echo /usr/local/cuda/bin/compute-sanitizer)
 cases="${PA_TEST_CASES:-20}"
 forced="${PA_TEST_FORCED_CASES:-3}"
@@ -49,16 +43,12 @@ run() {
     fi
 }
 for tool in $tools; do
-    if [ "$tool" = racecheck ] && [ -z "$nosplit" ]; then
-        echo "(no NOSPLIT_DIR: racecheck may stall the d64 TMA runs in setmaxnreg.inc, RESULTS 3.2p)"; fi
     run "$tool" "$build" "automatic, $cases cases" PA_TEST_CASES="$cases"
     for d in 64 128 256; do
-        tma=$build   # the TMA runs' build: NOSPLIT_DIR for racecheck at d64 (see above)
-        if [ "$tool" = racecheck ] && [ $d = 64 ] && [ -n "$nosplit" ]; then tma=$nosplit; fi
-        run "$tool" "$tma" "sm90 forced, head_dim $d, $forced cases" PA_TEST_CASES="$forced" PA_TEST_KERNEL=sm90 PA_TEST_HEAD_DIM=$d
+        run "$tool" "$build" "sm90 forced, head_dim $d, $forced cases" PA_TEST_CASES="$forced" PA_TEST_KERNEL=sm90 PA_TEST_HEAD_DIM=$d
         # page runs (several TMA boxes a run; at d128 warp 0 hands the plan to warps 1..3 through
         # shared memory, where racecheck found one lane's arrival in session 33)
-        run "$tool" "$tma" "sm90 forced, page runs, head_dim $d, $forced cases" PA_TEST_CASES="$forced" PA_TEST_KERNEL=sm90 \
+        run "$tool" "$build" "sm90 forced, page runs, head_dim $d, $forced cases" PA_TEST_CASES="$forced" PA_TEST_KERNEL=sm90 \
             PA_TEST_PAGES=44,100,101 PA_TEST_HEAD_DIM=$d
         run "$tool" "$build" "sm90 gather forced, head_dim $d, $forced cases" PA_TEST_CASES="$forced" PA_TEST_KERNEL=sm90 \
             PA_TEST_SM90_GATHER=1 PA_TEST_HEAD_DIM=$d

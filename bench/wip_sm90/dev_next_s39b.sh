@@ -7,8 +7,10 @@
 #      and racecheck, every run on the library's own build; 120 s a run);
 #   2. the integrated benchmark (dev_s14f.sh PHASE=bench): RESULTS 2.49. About 9 minutes in all: if the
 #      call's limit is near, split it after step 1.
+# Session 39: split, PHASE=tests runs step 1, PHASE=bench step 2 (one device call each).
 . "$(dirname "$0")/dev_lib.sh"
 dev_begin /tmp/t39b build/pa-bench
+if [ "${PHASE:-tests}" = tests ]; then
 integrated_checks 39200
 wait
 test_summary
@@ -16,5 +18,7 @@ PA_SANITIZE_TIMEOUT=120 timeout 330 sh tests/sanitize.sh build > "$O/sanitize.lo
 echo "sanitize.sh: rc=$? $(tail -1 "$O/sanitize.log") ($(el))" | tee -a "$O/summary.txt"
 grep -E "^== |SUMMARY|^!!" "$O/sanitize.log" >> "$O/summary.txt"
 dev_end logs_s39b
+else
 PHASE=bench COMPARE_S=330 bash bench/wip_sm90/dev_s14f.sh 2>&1 | tail -12
 echo "bench done $(el)" | tee -a "$O/summary.txt"
+fi

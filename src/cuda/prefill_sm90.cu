@@ -1236,12 +1236,13 @@ static_assert(SM90_PRODUCER_REGS * 128 + SM90_CONSUMER_REGS * 256 <= 168 * SM90_
 #endif
 #define SM90_BAR_ZERO    1                   /* named barriers; 2, 3: Q loaded per warpgroup */
 #define SM90_BAR_SCHED   4                   /* 4, 5: ping-pong turn of warpgroup 0, 1 (2 + NWG in general) */
-/* SM90_INC_AFTER=1 (measurement knob, default 0, prepared in session 38): the consumers' setmaxnreg.inc
- * waits on named barrier 15 for the producers' setmaxnreg.dec. compute-sanitizer's racecheck stalls
- * some launches when a consumer's allocation is tried before the producers gave their registers
- * back; the standalone reproducer never stalled with this order (RESULTS 3.2p). */
+/* SM90_INC_AFTER (default 1 since session 39): the consumers' setmaxnreg.inc waits on named barrier 15
+ * for the producers' setmaxnreg.dec. compute-sanitizer's racecheck stalled some launches when a
+ * consumer's allocation was tried before the producers gave their registers back (RESULTS 3.2p); with
+ * this order it stalled 0 of 12 d64 runs against 4 of 12, and ncu timed it flat (3.2q). 0 restores
+ * the old order for an A/B. */
 #ifndef SM90_INC_AFTER
-#define SM90_INC_AFTER 0
+#define SM90_INC_AFTER 1
 #endif
 #define SM90_BAR_REGS    15
 
