@@ -1114,6 +1114,12 @@ static_assert(SM90_LPR_OK(SM90_GATHER_LPR(64)) && SM90_LPR_OK(SM90_GATHER_LPR(12
 #endif
 /* a tile of `boxes` PAIR boxes is one warp's (== where the bound is 1: M53's SASS unchanged) */
 #define SM90_ONE_WARP_TILE(boxes) (SM90_ONE_WARP_BOXES > 1 ? (boxes) <= SM90_ONE_WARP_BOXES : (boxes) == SM90_ONE_WARP_BOXES)
+/* SM90_PAIR_UNIFORM (M72, session 39, measurement knob): the PAIR boxes issued by a loop in uniform
+ * control flow (coordinates by shuffle, lane 0 issues) instead of each lane issuing its own box,
+ * which ptxas turns into a loop over the active lanes with six R2UR a box. */
+#ifndef SM90_PAIR_UNIFORM
+#define SM90_PAIR_UNIFORM 0
+#endif
 #ifndef SM90_WIDE_GATHER     /* the d128 gather on 176-key tiles too (56/224 registers; measured +17%, off) */
 #define SM90_WIDE_GATHER 0
 #endif
@@ -1854,7 +1860,29 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                         __syncwarp();
                     }
                     if (threadIdx.x == 0 && it == 0) SM90_TR(18);
-                    if (issue && lane >= first && lane < first + mine) {
+                    if (SM90_PAIR_UNIFORM && !(D == 128 && !W) && p.pair_mode == PA_SM90_PAIR_GLOBAL) {   /* (the 128-key d128 producer spills 4 bytes with it) */
+                        /* M72: the warp walks its boxes in uniform control flow: the warp index made
+                         * warp-uniform by a shuffle (as M49), box bx's outer coordinates reduced from
+                         * lane bx into uniform registers (redux), one elected lane issues */
+                        const int pwu = __shfl_sync(0xffffffffu, pw, 0);
+                        const bool vu = pwu >= 2;
+                        int f_, m_;
+                        if constexpr (W) pa_sm90_pair_share_any(p.boxes, pwu & 1, &f_, &m_);
+                        else pa_sm90_pair_share(p.boxes, pwu & 1, &f_, &m_);
+                        if (SM90_ONE_WARP_BOXES > 1 && SM90_ONE_WARP_TILE(p.boxes)) { f_ = 0; m_ = p.boxes; }
+                        const CUtensorMap *mapu = vu ? maps.v : maps.k;
+                        const uint32_t dst0 = (vu ? sV : sK) + stage * S::TILE;
+                        const uint32_t baru = (vu ? bar_v_full : bar_k_full) + 8 * stage;
+                        const uint32_t rstride = (uint32_t)p.box_rows * NP * 128;   /* srow = lane x box_rows */
+                        for (int j = 0; j < m_; j++) {   /* PA_SM90_PAIR_GLOBAL: c4 = kvh */
+                            const int bx = f_ + j;
+                            const int c3j = (int)__reduce_add_sync(0xffffffffu, lane == bx ? (unsigned)c3 : 0u);
+                            const int c4j = kvh;
+                            uint32_t el;
+                            asm volatile("{\n .reg .pred e;\n elect.sync _|e, 0xffffffff;\n selp.u32 %0, 1, 0, e;\n}\n" : "=r"(el));
+                            if (el) tma_load_5d(dst0 + (uint32_t)bx * rstride, mapu, baru, 0, 0, 0, c3j, c4j);
+                        }
+                    } else if (issue && lane >= first && lane < first + mine) {
                         tma_load_5d((is_v ? sV : sK) + stage * S::TILE + srow * NP * 128, map0,
                                     full + 8 * stage, 0, 0, 0, c3, c4);
                     }
