@@ -594,6 +594,15 @@
  *       of 12; ncu A/B -0.8..+1.3% (median 0.0..+0.1%), within ncu's spread. RESULTS 2.49
  *       (integrated run): the whole make test-sanitize script 22 of 22, contiguous and paged
  *       rows as in 2.48 within the run-to-run spread.
+ *   M72 (session 39, 3.2r, rejected, bench/wip_sm90/pair_uniform.patch) the PAIR boxes issued by a
+ *       warp loop in uniform control flow (warp index by shuffle, each box's page coordinate
+ *       reduced into a uniform register by redux, elect.sync) instead of each lane issuing its own
+ *       box, which ptxas wraps in a loop over the active lanes with six R2UR a box. Predicted: fewer
+ *       producer issue slots at pages 8..64 (64 instructions a tile cost 1..4%, 3.2g). The SASS
+ *       had about as many instructions a box (redux, elect, votes, three UMOVs for the zero
+ *       coordinates) and the 128-key d128 producer spilled 4 bytes (left out). Measured (ncu,
+ *       pages 8 / 16 / 48 / 64 and contiguous): d64 -0.4..+0.8%, d128 176-key -0.4..+0.1%, d256
+ *       +1.8..2.7% on every row, contiguous too.
  *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax at d128/d64 by a
  *   wgmma.fence predicated on the row sums (2% / 7% slower, as M28 found again), a persistent
  *   static round-robin grid (causal -8%: imbalance and L2 drift).
@@ -1114,12 +1123,6 @@ static_assert(SM90_LPR_OK(SM90_GATHER_LPR(64)) && SM90_LPR_OK(SM90_GATHER_LPR(12
 #endif
 /* a tile of `boxes` PAIR boxes is one warp's (== where the bound is 1: M53's SASS unchanged) */
 #define SM90_ONE_WARP_TILE(boxes) (SM90_ONE_WARP_BOXES > 1 ? (boxes) <= SM90_ONE_WARP_BOXES : (boxes) == SM90_ONE_WARP_BOXES)
-/* SM90_PAIR_UNIFORM (M72, session 39, measurement knob): the PAIR boxes issued by a loop in uniform
- * control flow (coordinates by shuffle, lane 0 issues) instead of each lane issuing its own box,
- * which ptxas turns into a loop over the active lanes with six R2UR a box. */
-#ifndef SM90_PAIR_UNIFORM
-#define SM90_PAIR_UNIFORM 0
-#endif
 #ifndef SM90_WIDE_GATHER     /* the d128 gather on 176-key tiles too (56/224 registers; measured +17%, off) */
 #define SM90_WIDE_GATHER 0
 #endif
@@ -1860,29 +1863,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                         __syncwarp();
                     }
                     if (threadIdx.x == 0 && it == 0) SM90_TR(18);
-                    if (SM90_PAIR_UNIFORM && !(D == 128 && !W) && p.pair_mode == PA_SM90_PAIR_GLOBAL) {   /* (the 128-key d128 producer spills 4 bytes with it) */
-                        /* M72: the warp walks its boxes in uniform control flow: the warp index made
-                         * warp-uniform by a shuffle (as M49), box bx's outer coordinates reduced from
-                         * lane bx into uniform registers (redux), one elected lane issues */
-                        const int pwu = __shfl_sync(0xffffffffu, pw, 0);
-                        const bool vu = pwu >= 2;
-                        int f_, m_;
-                        if constexpr (W) pa_sm90_pair_share_any(p.boxes, pwu & 1, &f_, &m_);
-                        else pa_sm90_pair_share(p.boxes, pwu & 1, &f_, &m_);
-                        if (SM90_ONE_WARP_BOXES > 1 && SM90_ONE_WARP_TILE(p.boxes)) { f_ = 0; m_ = p.boxes; }
-                        const CUtensorMap *mapu = vu ? maps.v : maps.k;
-                        const uint32_t dst0 = (vu ? sV : sK) + stage * S::TILE;
-                        const uint32_t baru = (vu ? bar_v_full : bar_k_full) + 8 * stage;
-                        const uint32_t rstride = (uint32_t)p.box_rows * NP * 128;   /* srow = lane x box_rows */
-                        for (int j = 0; j < m_; j++) {   /* PA_SM90_PAIR_GLOBAL: c4 = kvh */
-                            const int bx = f_ + j;
-                            const int c3j = (int)__reduce_add_sync(0xffffffffu, lane == bx ? (unsigned)c3 : 0u);
-                            const int c4j = kvh;
-                            uint32_t el;
-                            asm volatile("{\n .reg .pred e;\n elect.sync _|e, 0xffffffff;\n selp.u32 %0, 1, 0, e;\n}\n" : "=r"(el));
-                            if (el) tma_load_5d(dst0 + (uint32_t)bx * rstride, mapu, baru, 0, 0, 0, c3j, c4j);
-                        }
-                    } else if (issue && lane >= first && lane < first + mine) {
+                    if (issue && lane >= first && lane < first + mine) {
                         tma_load_5d((is_v ? sV : sK) + stage * S::TILE + srow * NP * 128, map0,
                                     full + 8 * stage, 0, 0, 0, c3, c4);
                     }
