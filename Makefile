@@ -96,7 +96,7 @@ test: all $(TEST_BINS) $(BUILD)/decode_step asan
 test-long: all $(TEST_BINS)
 	@PA_TEST_LONG=1 sh tests/run.sh $(BUILD)
 
-# compute-sanitizer memcheck and racecheck on a small GPU subset (device machine only)
+# compute-sanitizer memcheck and racecheck on a small GPU subset (device machine only).
 test-sanitize: all $(TEST_BINS)
 	@sh tests/sanitize.sh $(BUILD)
 

@@ -30,12 +30,11 @@ fi
 limit=
 tmo="${PA_SANITIZE_TIMEOUT:-300}"
 if [ "$tmo" != 0 ] && command -v timeout >/dev/null 2>&1; then limit="timeout $tmo"; fi
-# run TOOL DIR LABEL [VAR=VALUE ...]: one run of DIR/test_gpu under the tool, the variables in its
-# environment
+# run TOOL LABEL [VAR=VALUE ...]: one test_gpu run under the tool, the variables in its environment
 run() {
-    tool=$1; b=$2; label=$3; shift 3
-    echo "== compute-sanitizer --tool $tool $b/test_gpu ($label)"
-    if env PA_TEST_VERBOSE=1 "$@" $limit "$cs" --tool "$tool" --error-exitcode 99 "$b/test_gpu"; then
+    tool=$1; label=$2; shift 2
+    echo "== compute-sanitizer --tool $tool $build/test_gpu ($label)"
+    if env PA_TEST_VERBOSE=1 "$@" $limit "$cs" --tool "$tool" --error-exitcode 99 "$build/test_gpu"; then
         passed=$((passed + 1))
     else
         echo "!! $tool reported errors, test_gpu failed or the run passed its time limit ($label)"
@@ -43,18 +42,18 @@ run() {
     fi
 }
 for tool in $tools; do
-    run "$tool" "$build" "automatic, $cases cases" PA_TEST_CASES="$cases"
+    run "$tool" "automatic, $cases cases" PA_TEST_CASES="$cases"
     for d in 64 128 256; do
-        run "$tool" "$build" "sm90 forced, head_dim $d, $forced cases" PA_TEST_CASES="$forced" PA_TEST_KERNEL=sm90 PA_TEST_HEAD_DIM=$d
+        run "$tool" "sm90 forced, head_dim $d, $forced cases" PA_TEST_CASES="$forced" PA_TEST_KERNEL=sm90 PA_TEST_HEAD_DIM=$d
+        run "$tool" "sm90 gather forced, head_dim $d, $forced cases" PA_TEST_CASES="$forced" PA_TEST_KERNEL=sm90 \
+            PA_TEST_SM90_GATHER=1 PA_TEST_HEAD_DIM=$d
         # page runs (several TMA boxes a run; at d128 warp 0 hands the plan to warps 1..3 through
         # shared memory, where racecheck found one lane's arrival in session 33)
-        run "$tool" "$build" "sm90 forced, page runs, head_dim $d, $forced cases" PA_TEST_CASES="$forced" PA_TEST_KERNEL=sm90 \
+        run "$tool" "sm90 forced, page runs, head_dim $d, $forced cases" PA_TEST_CASES="$forced" PA_TEST_KERNEL=sm90 \
             PA_TEST_PAGES=44,100,101 PA_TEST_HEAD_DIM=$d
-        run "$tool" "$build" "sm90 gather forced, head_dim $d, $forced cases" PA_TEST_CASES="$forced" PA_TEST_KERNEL=sm90 \
-            PA_TEST_SM90_GATHER=1 PA_TEST_HEAD_DIM=$d
     done
     # the last-wave pieces and their merge (planned for 3 SMs so that small shapes take them)
-    run "$tool" "$build" "sm90 forced, last wave split, $forced cases" PA_TEST_CASES="$forced" PA_TEST_KERNEL=sm90 \
+    run "$tool" "sm90 forced, last wave split, $forced cases" PA_TEST_CASES="$forced" PA_TEST_KERNEL=sm90 \
         PA_TEST_SM90_TAIL=3 PA_TEST_HEAD_DIM=128
 done
 echo "$passed passed, $failed failed"
