@@ -603,6 +603,15 @@
  *       coordinates) and the 128-key d128 producer spilled 4 bytes (left out). Measured (ncu,
  *       pages 8 / 16 / 48 / 64 and contiguous): d64 -0.4..+0.8%, d128 176-key -0.4..+0.1%, d256
  *       +1.8..2.7% on every row, contiguous too.
+ *   M73 (session 40, 3.2s, rejected, bench/wip_sm90/mcast.patch) TMA multicast over 2-CTA clusters
+ *       along the query blocks (d128 TMA kernels, non-causal): each box issued by one CTA into
+ *       both, every empty barrier counting both CTAs' consumers. Predicted: the paged rows' extra
+ *       (11..22 boxes a tile against 1) about halved if it is TMA issue or L2 traffic. Measured
+ *       (ncu): first +18..21%, from the remote arrivals' .release.cluster, which ptxas fences with
+ *       MEMBAR.ALL.GPU; with the default semantics +0.0..1.5% (coupling alone +0.4..0.8%, the
+ *       cluster launch alone -0.2..+0.4%), and the paged overheads unchanged with K / V split
+ *       between the ranks or each tensor's boxes split. So the TMA regimes' +3..4% is neither box
+ *       issue nor L2 traffic.
  *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax at d128/d64 by a
  *   wgmma.fence predicated on the row sums (2% / 7% slower, as M28 found again), a persistent
  *   static round-robin grid (causal -8%: imbalance and L2 drift).
