@@ -62,9 +62,11 @@ if [ "${PHASE:-all}" != tests ]; then
 timeout ${COMPARE_S:-300} python3 bench/compare.py --anchors-after --skip-others --out "$O" \
   --pa-args "--dims 128,64,256 --pages 1,3,4,8,16,32,48,64,100,128,256,672 --table frag --iters 10" > "$O/compare.log" 2>&1
 echo "compare rc=$? $(el)" | tee -a "$O/summary.txt"
+if [ "${SKIP_POWER:-0}" != 1 ]; then   # (session 40: SKIP_POWER=1 when the device budget is short)
 PYTHONPATH=$PWD/python:$PWD/bench PAGEDATTN_LIBRARY=$PWD/build/libpagedattn.so timeout 90 python3 bench/power.py --out "$O" \
   --tag final --dims 128,64,256 --seconds 2 --idle 0.7 2>&1 | grep -v "NumPy\|_conversion" > "$O/power.log"
 echo "power rc=$? $(el)" | tee -a "$O/summary.txt"
+fi
 sed -n '/SUMMARY/,$p' "$O/compare.log" | cut -c1-110 | grep -v "^prefill" | head -70
 cat "$O/summary.txt"; cut -c1-150 "$O/power.log"
 fi

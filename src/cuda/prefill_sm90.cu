@@ -1085,7 +1085,18 @@ static_assert(SM90_LPR_OK(SM90_GATHER_LPR(64)) && SM90_LPR_OK(SM90_GATHER_LPR(12
 #ifndef SM90_PLAN_RING
 #define SM90_PLAN_RING 4
 #endif
-#define SM90_RUNS_SHARE_T (S::PLAN && !PAIR)   /* the plain-layout run instances of sm90_shape::PLAN */
+#define SM90_RUNS_SHARE_T (S::PLAN_RUNS && !PAIR)   /* the plain-layout run instances of sm90_shape::PLAN */
+/* SM90_PAIR_SHARE (M74, session 40): the same records in the 176-key PAIR instances (d128
+ * non-causal) with a page table: every producer warp looked up the same boxes' pages (lane i box
+ * i); warp 0 alone does now, and warps 1..3 read its {slot, page}. RESULTS 3.2t: the table loads
+ * cost ~1 point at pages 8..64, the producers' per-tile work slowing the consumers. Measured
+ * (3.2u, ncu): 176-key pages 8..256 -0.4..-1.6%; in the 128-key PAIR instances (d128 causal, 2:
+ * both) +0.6..1.2% at pages 32..256, where one warp a tensor issues and warp 2 then waits for warp
+ * 0's lookup. Not the TAIL instances. */
+#ifndef SM90_PAIR_SHARE
+#define SM90_PAIR_SHARE 1
+#endif
+#define SM90_PAIR_SHARE_T (SM90_PAIR_SHARE && S::PLAN && PAIR && !GATHER && !TAIL && D == 128 && (W || SM90_PAIR_SHARE > 1))
 /* SM90_PROD_ALLWAIT_D<D> (M65, session 30): the TMA producer warps without divergent branches
  * around their barrier operations: every lane waits on the stage's empty barrier (one warp
  * instruction, as for lane 0 alone), lane 0's mask stores and expect_tx are predicated PTX instead
@@ -1161,7 +1172,8 @@ template <int D, bool G = false, bool W = false> struct sm90_shape {   /* G: the
     static constexpr int OFF_PLAN = OFF_BAR + 256;          /* SM90_RUNS_SHARE's plan records */
     static constexpr int PLAN_BAR = 192;                    /* their barriers' offset from OFF_BAR, past the stages' and masks' */
     /* M64's instances (1: d128, 3.2g: d256 lost; 2: d64 / d128 / d256; never the gathers or 176-key tiles) */
-    static constexpr bool PLAN = SM90_RUNS_SHARE && !G && !W && (SM90_RUNS_SHARE > 1 || D == 128);
+    static constexpr bool PLAN_RUNS = SM90_RUNS_SHARE && !G && !W && (SM90_RUNS_SHARE > 1 || D == 128);
+    static constexpr bool PLAN = PLAN_RUNS || (SM90_PAIR_SHARE && !G && D == 128 && (W || SM90_PAIR_SHARE > 1));   /* records in shared memory (M64, M74) */
     static constexpr int SMEM = OFF_PLAN + (PLAN ? SM90_PLAN_RING * 512 : 0) + 1024;   /* + barriers, masks, alignment slack */
     /* bad-page mask words per stage and the words a stage takes in shared memory */
     static constexpr int MASK_WORDS = (BN + 31) / 32;
@@ -1469,7 +1481,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
             mbar_init(bar_k_empty + 8 * s, SM90_MASK_SYNC(D, GATHER) == 1 ? 128 * NWG : 4 * NWG);   /* one arrival per consumer thread or warp */
             mbar_init(bar_v_empty + 8 * s, 4 * NWG);
         }
-        if (SM90_RUNS_SHARE_T && p.runs) {   /* M64: the plan records' barriers, after the stages' and masks' */
+        if ((SM90_RUNS_SHARE_T && p.runs) || (SM90_PAIR_SHARE_T && p.page_table)) {   /* M64 / M74: the plan records' barriers, after the stages' and masks' */
             static_assert(!S::PLAN || 16 * (S::KSTAGES + S::STAGES) + 4 * S::MASK_STRIDE * S::KSTAGES <= S::PLAN_BAR, "plan barriers overlap the masks");
             static_assert(!S::PLAN || S::PLAN_BAR + 16 * SM90_PLAN_RING <= S::OFF_PLAN - S::OFF_BAR, "plan barriers overlap the records");
             for (int r = 0; r < SM90_PLAN_RING; r++) {
@@ -1478,7 +1490,8 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                  * but racecheck does not follow it (session 33: 8 hazards with it, 0 without,
                  * at d128 pages 44 / 100 / 101; timing -0.7..+0.5%, RESULTS 3.2k) */
                 mbar_init(bar_k_full + S::PLAN_BAR + 8 * r, 32);
-                mbar_init(bar_k_full + S::PLAN_BAR + 8 * (SM90_PLAN_RING + r), 96);
+                mbar_init(bar_k_full + S::PLAN_BAR + 8 * (SM90_PLAN_RING + r),
+                          SM90_PAIR_SHARE_T && !p.runs && SM90_ONE_WARP_TILE(p.boxes) ? 32 : 96);   /* M74: warp 2 alone reads where warps 1 / 3 leave */
             }
         }
         for (int s = S::STAGES; s < S::KSTAGES; s++) {   /* K's deeper ring (SM90_KSTAGES_G<D>) */
@@ -1777,7 +1790,8 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                 /* lane i looks up the page of box i */
                 issue = lane < p.boxes;
                 srow = lane * p.box_rows;
-                if (issue) {
+                const bool share = SM90_PAIR_SHARE_T && pt != 0;   /* M74 */
+                if (issue && (!share || pw == 0)) {
                     const int j = n0 + srow;
                     if (!pt) { page = b; slot = j; }
                     else if (j < sk) {
@@ -1786,6 +1800,24 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                         slot = j - (int)(pi * (uint32_t)p.page_size);
                         if (pid < 0 || pid >= p.num_pages) bad = 1; /* never dereferenced: OOB box */
                         page = bad ? -1 : pid;
+                    }
+                }
+                if constexpr (SM90_PAIR_SHARE_T) {
+                    if (share) {   /* M74: warp 0's {slot, page} a lane to warps 1..3 (M64's records) */
+                        const int ps = it % SM90_PLAN_RING;
+                        const uint32_t par = (uint32_t)(it / SM90_PLAN_RING) & 1u;
+                        const uint32_t plan_full = bar_k_full + S::PLAN_BAR + 8 * ps;
+                        const uint32_t plan_empty = plan_full + 8 * SM90_PLAN_RING;
+                        const uint32_t rec = base + S::OFF_PLAN + ps * 512 + lane * 16;
+                        if (pw == 0) {
+                            mbar_wait(plan_empty, par ^ 1u);
+                            asm volatile("st.shared.v2.b32 [%0], {%1, %2};\n" :: "r"(rec), "r"(slot), "r"(page) : "memory");
+                            mbar_arrive(plan_full);
+                        } else {
+                            mbar_wait(plan_full, par);
+                            asm volatile("ld.shared.v2.b32 {%0, %1}, [%2];\n" : "=r"(slot), "=r"(page) : "r"(rec) : "memory");
+                            mbar_arrive(plan_empty);
+                        }
                     }
                 }
             }
