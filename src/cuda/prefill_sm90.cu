@@ -612,6 +612,14 @@
  *       cluster launch alone -0.2..+0.4%), and the paged overheads unchanged with K / V split
  *       between the ranks or each tensor's boxes split. So the TMA regimes' +3..4% is neither box
  *       issue nor L2 traffic.
+ *   M74 (session 40, 3.2u, adopted; SM90_PAIR_SHARE) in the 176-key PAIR instances with a page
+ *       table, producer warp 0 alone looks up the tile's box pages and hands {slot, page} a lane to
+ *       warps 1..3 through M64's records (every warp looked up all of them before). Predicted from
+ *       3.2t's diagnostics (table loads ~1 point at d128 pages 8..64; a contiguous call cut into
+ *       page 8's 22 boxes +0.2%): up to a point. Measured (ncu): 176-key pages 8..256 -0.4..-1.6%;
+ *       the 128-key instances +0.6..1.2% at pages 32..256 (one warp a tensor issues there, and warp
+ *       2 then waits for warp 0's lookup): not taken there. RESULTS 2.50: d128 non-causal page 8
+ *       +2.6% (2.49: +2.9).
  *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax at d128/d64 by a
  *   wgmma.fence predicated on the row sums (2% / 7% slower, as M28 found again), a persistent
  *   static round-robin grid (causal -8%: imbalance and L2 drift).
