@@ -1742,6 +1742,15 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         const int32_t *pt = p.page_table ? p.page_table + (int64_t)b * p.pt_stride : 0;
         if (lane < p.n_maps) tma_prefetch_desc(map0 + lane);
         if (threadIdx.x == 0) SM90_TR(16);
+        /* M64 / M74: tile it's plan record (ring slot it % SM90_PLAN_RING): the phase parity, its
+         * full and empty barriers and this lane's 16-byte record (a macro: the same statements in
+         * both places keep the instances' SASS as it was) */
+#define SM90_PLAN_REC(it)                                                              \
+        const int ps = (it) % SM90_PLAN_RING;                                          \
+        const uint32_t par = (uint32_t)((it) / SM90_PLAN_RING) & 1u;                   \
+        const uint32_t plan_full = bar_k_full + S::PLAN_BAR + 8 * ps;                  \
+        const uint32_t plan_empty = plan_full + 8 * SM90_PLAN_RING;                    \
+        const uint32_t rec = base + S::OFF_PLAN + ps * 512 + lane * 16
         for (int it = 0; it < n_tiles; it++) {
             const int n0 = tile_n0(it);
             const int stage = it % S::STAGES;
@@ -1772,11 +1781,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                 if constexpr (SM90_RUNS_SHARE_T) {
                     /* M64: record it % SM90_PLAN_RING holds lane l's box as {slot, page, issue << 31 |
                      * map << 24 | row}; warp 0 writes it once warps 1..3 have read the record's last use */
-                    const int ps = it % SM90_PLAN_RING;
-                    const uint32_t par = (uint32_t)(it / SM90_PLAN_RING) & 1u;
-                    const uint32_t plan_full = bar_k_full + S::PLAN_BAR + 8 * ps;
-                    const uint32_t plan_empty = plan_full + 8 * SM90_PLAN_RING;
-                    const uint32_t rec = base + S::OFF_PLAN + ps * 512 + lane * 16;
+                    SM90_PLAN_REC(it);
                     if (pw == 0) {
                         mbar_wait(plan_empty, par ^ 1u);   /* every lane (3.2g: racecheck did not take lane 0's wait + __syncwarp) */
                         asm volatile("st.shared.v4.b32 [%0], {%1, %2, %3, %4};\n"
@@ -1812,11 +1817,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                 }
                 if constexpr (SM90_PAIR_SHARE_T) {
                     if (share) {   /* M74: warp 0's {slot, page} a lane to warps 1..3 (M64's records) */
-                        const int ps = it % SM90_PLAN_RING;
-                        const uint32_t par = (uint32_t)(it / SM90_PLAN_RING) & 1u;
-                        const uint32_t plan_full = bar_k_full + S::PLAN_BAR + 8 * ps;
-                        const uint32_t plan_empty = plan_full + 8 * SM90_PLAN_RING;
-                        const uint32_t rec = base + S::OFF_PLAN + ps * 512 + lane * 16;
+                        SM90_PLAN_REC(it);
                         if (pw == 0) {
                             mbar_wait(plan_empty, par ^ 1u);
                             asm volatile("st.shared.v2.b32 [%0], {%1, %2};\n" :: "r"(rec), "r"(slot), "r"(page) : "memory");
@@ -1943,6 +1944,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                 if (lane == 0 && pw == 2 && it == 0) SM90_TR(13);
             }
         }
+#undef SM90_PLAN_REC
         return;
     }
 
