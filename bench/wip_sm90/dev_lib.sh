@@ -73,6 +73,11 @@
 #                        the same two runs without a sanitizer for seeds FIRST..LAST (TO seconds each)
 #                        until STOP seconds after dev_begin; failures kept as $T/plain_bad_*.log
 #   dev_end NAME         $T's logs packed to $O/NAME.tgz
+#   mode_ab VAR BUILD "LABEL=VALUE ..." ARGS
+#                        bench/pa_ncu.py ARGS over BUILD with VAR=VALUE in the environment for each
+#                        label (one binary, modes picked at run time), alternated twice, then
+#                        ab_table.py's table against the first label and each label's overhead lines;
+#                        files $T/h_LABEL_PASS* (session 40's calls)
 dev_begin() {
     O=${OUT:-/tmp/out}; T=$1; mkdir -p "$O" "$T"
     t0=$(date +%s)
@@ -237,4 +242,17 @@ d64_plain_runs() {
         [ $(( $(date +%s) - t0 )) -lt "$stop" ] || break
     done
     echo "plain: $ok passed, $bad failed or stalled, seeds $first..$r ($(el))" | tee -a "$O/summary.txt"
+}
+mode_ab() {
+    local var=$1 b=$2 specs=$3 pass sp labels=""; shift 3
+    for sp in $specs; do labels="$labels ${sp%%=*}"; done
+    for pass in 1 2; do
+        for sp in $specs; do
+            env "$var=${sp#*=}" timeout 100 python3 bench/pa_ncu.py --pa "$b/pa-bench" "$@" --out "$T/h_${sp%%=*}_$pass" \
+                > "$T/h_${sp%%=*}_$pass.txt" 2>&1
+        done
+        echo "ncu pass $pass $(el)" | tee -a "$O/summary.txt"
+    done
+    python3 bench/wip_sm90/ab_table.py "$T" h $labels | tee -a "$O/summary.txt"
+    for sp in $labels; do echo "$sp overheads:"; grep -h "^ *[0-9]" "$T/h_${sp}_1.txt" "$T/h_${sp}_2.txt"; done | tee -a "$O/summary.txt"
 }

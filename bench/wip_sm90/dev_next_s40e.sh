@@ -19,16 +19,5 @@ env PA_SM90_MCAST=4 PA_TEST_KERNEL=sm90 PA_TEST_HEAD_DIM=128 PA_TEST_PAGES=8,16,
 wait
 test_summary
 grep -h "2-CTA clusters" "$T"/MC4*.log | tee -a "$O/summary.txt"
-run_one() {   # LABEL MODE PASS
-    PA_SM90_MCAST=$2 timeout 100 python3 bench/pa_ncu.py --pa $B/pa-bench --dims 128 --causal 0 \
-        --pages 8,16,64,100 --out "$T/h_$1_$3" > "$T/h_$1_$3.txt" 2>&1
-}
-for pass in 1 2; do
-    run_one LIB 0 $pass
-    run_one MC1 1 $pass
-    run_one MC4 4 $pass
-    echo "ncu pass $pass $(el)" | tee -a "$O/summary.txt"
-done
-python3 bench/wip_sm90/ab_table.py "$T" h LIB MC1 MC4 | tee -a "$O/summary.txt"
-for v in LIB MC4; do echo "$v overheads:"; grep -h "^ *128" "$T/h_${v}_1.txt" "$T/h_${v}_2.txt"; done | tee -a "$O/summary.txt"
+mode_ab PA_SM90_MCAST $B "LIB=0 MC1=1 MC4=4" --dims 128 --causal 0 --pages 8,16,64,100
 dev_end logs_s40e

@@ -14,16 +14,5 @@ env PA_SM90_DIAG_P=0 PA_TEST_KERNEL=sm90 PA_TEST_HEAD_DIM=128 PA_TEST_CASES=40 P
     $B/test_gpu > "$T/DP0_sm90_128.log" 2>&1 &
 wait
 test_summary
-run_one() {   # LABEL MODE PASS
-    PA_SM90_DIAG_P=$2 timeout 100 python3 bench/pa_ncu.py --pa $B/pa-bench --dims 128 --causal both \
-        --pages 8,16,64 --out "$T/h_$1_$3" > "$T/h_$1_$3.txt" 2>&1
-}
-for pass in 1 2; do
-    run_one D0 0 $pass
-    run_one D1 1 $pass
-    run_one D4 4 $pass
-    echo "ncu pass $pass $(el)" | tee -a "$O/summary.txt"
-done
-python3 bench/wip_sm90/ab_table.py "$T" h D0 D1 D4 | tee -a "$O/summary.txt"
-for v in D0 D1 D4; do echo "$v overheads:"; grep -h "^ *128" "$T/h_${v}_1.txt" "$T/h_${v}_2.txt"; done | tee -a "$O/summary.txt"
+mode_ab PA_SM90_DIAG_P $B "D0=0 D1=1 D4=4" --dims 128 --causal both --pages 8,16,64
 dev_end logs_s40h
