@@ -1104,7 +1104,14 @@ static_assert(SM90_LPR_OK(SM90_GATHER_LPR(64)) && SM90_LPR_OK(SM90_GATHER_LPR(12
 #ifndef SM90_PAIR_SHARE
 #define SM90_PAIR_SHARE 1
 #endif
-#define SM90_PAIR_SHARE_T (SM90_PAIR_SHARE && S::PLAN && PAIR && !GATHER && !TAIL && D == 128 && (W || SM90_PAIR_SHARE > 1))
+#ifndef SM90_PAIR_SHARE_D64   /* (prepared in session 40, not measured) the same in the d64 / d256 PAIR instances */
+#define SM90_PAIR_SHARE_D64 0
+#endif
+#ifndef SM90_PAIR_SHARE_D256
+#define SM90_PAIR_SHARE_D256 0
+#endif
+#define SM90_PAIR_SHARE_ON(D, W) (SM90_PAIR_SHARE && ((D) == 128 ? (W) || SM90_PAIR_SHARE > 1 : (D) == 64 ? SM90_PAIR_SHARE_D64 : SM90_PAIR_SHARE_D256))
+#define SM90_PAIR_SHARE_T (S::PLAN && PAIR && !GATHER && !TAIL && SM90_PAIR_SHARE_ON(D, W))
 /* SM90_PROD_ALLWAIT_D<D> (M65, session 30): the TMA producer warps without divergent branches
  * around their barrier operations: every lane waits on the stage's empty barrier (one warp
  * instruction, as for lane 0 alone), lane 0's mask stores and expect_tx are predicated PTX instead
@@ -1181,7 +1188,7 @@ template <int D, bool G = false, bool W = false> struct sm90_shape {   /* G: the
     static constexpr int PLAN_BAR = 192;                    /* their barriers' offset from OFF_BAR, past the stages' and masks' */
     /* M64's instances (1: d128, 3.2g: d256 lost; 2: d64 / d128 / d256; never the gathers or 176-key tiles) */
     static constexpr bool PLAN_RUNS = SM90_RUNS_SHARE && !G && !W && (SM90_RUNS_SHARE > 1 || D == 128);
-    static constexpr bool PLAN = PLAN_RUNS || (SM90_PAIR_SHARE && !G && D == 128 && (W || SM90_PAIR_SHARE > 1));   /* records in shared memory (M64, M74) */
+    static constexpr bool PLAN = PLAN_RUNS || (!G && SM90_PAIR_SHARE_ON(D, W));   /* records in shared memory (M64, M74) */
     static constexpr int SMEM = OFF_PLAN + (PLAN ? SM90_PLAN_RING * 512 : 0) + 1024;   /* + barriers, masks, alignment slack */
     /* bad-page mask words per stage and the words a stage takes in shared memory */
     static constexpr int MASK_WORDS = (BN + 31) / 32;
