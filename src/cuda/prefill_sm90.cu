@@ -1104,11 +1104,14 @@ static_assert(SM90_LPR_OK(SM90_GATHER_LPR(64)) && SM90_LPR_OK(SM90_GATHER_LPR(12
 #ifndef SM90_PAIR_SHARE
 #define SM90_PAIR_SHARE 1
 #endif
-#ifndef SM90_PAIR_SHARE_D64   /* (prepared in session 40, not measured) the same in the d64 / d256 PAIR instances */
+/* the same in the d64 / d256 PAIR instances (session 41, RESULTS 3.2v, ncu): d256 (M75, adopted)
+ * pages 8 / 16 non-causal -2.2 / -1.6%, causal 16 / 32 -0.8 / -1.1%, the other rows -0.5..+0.1%;
+ * d64 (rejected) +0.3..0.9% on every row, its contiguous one too (the changed code alone) */
+#ifndef SM90_PAIR_SHARE_D64
 #define SM90_PAIR_SHARE_D64 0
 #endif
 #ifndef SM90_PAIR_SHARE_D256
-#define SM90_PAIR_SHARE_D256 0
+#define SM90_PAIR_SHARE_D256 1
 #endif
 #define SM90_PAIR_SHARE_ON(D, W) (SM90_PAIR_SHARE && ((D) == 128 ? (W) || SM90_PAIR_SHARE > 1 : (D) == 64 ? SM90_PAIR_SHARE_D64 : SM90_PAIR_SHARE_D256))
 #define SM90_PAIR_SHARE_T (S::PLAN && PAIR && !GATHER && !TAIL && SM90_PAIR_SHARE_ON(D, W))
