@@ -1110,9 +1110,6 @@ static_assert(SM90_LPR_OK(SM90_GATHER_LPR(64)) && SM90_LPR_OK(SM90_GATHER_LPR(12
 #ifndef SM90_PAIR_SHARE_D64
 #define SM90_PAIR_SHARE_D64 0
 #endif
-#ifndef SM90_PW_SHFL
-#define SM90_PW_SHFL 0
-#endif
 #ifndef SM90_PAIR_SHARE_D256
 #define SM90_PAIR_SHARE_D256 1
 #endif
@@ -1536,11 +1533,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                        : GATHER ? (W ? SM90_W_GATHER_PREGS : SM90_GATHER_PREGS(D)) : W ? SM90_W_PREGS : TAIL ? SM90_PRODUCER_REGS + 8 : SM90_PRODUCER_REGS>();
         if (SM90_INC_AFTER) named_bar_arrive(SM90_BAR_REGS, 128 * (NWG + 1));
         if (threadIdx.x == 0) SM90_TR(7);
-        /* SM90_PW_SHFL (M76, measurement knob): the TMA producers' warp index shared from lane 0, so
-         * that ptxas treats it, and the map, barrier and buffer picked by it, as warp-uniform: the
-         * loop ptxas wraps around each lane's box then moves fewer values by R2UR a box */
-        const int pw = SM90_PW_SHFL && !GATHER ? __shfl_sync(0xffffffffu, (int)(threadIdx.x >> 5), 0) : (int)(threadIdx.x >> 5);
-        const int lane = threadIdx.x & 31;
+        const int pw = threadIdx.x >> 5, lane = threadIdx.x & 31;
         const int is_v = pw >= 2, pnl = pw & 1;
         if constexpr (GATHER) {
             /* cp.async gather: warp pnl of K (V) copies tile rows RW pnl .. RW pnl + RW - 1 (RW =
@@ -1930,17 +1923,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                         __syncwarp();
                     }
                     if (threadIdx.x == 0 && it == 0) SM90_TR(18);
-                    if (SM90_PW_SHFL > 1) {
-                        /* (M76, 2) the stage's barrier shared from lane 0 and, in the global
-                         * layout, c4 = kvh: two more values uniform in the box loop */
-                        const uint32_t barf = __shfl_sync(0xffffffffu, full + 8 * stage, 0);
-                        if (p.pair_mode == PA_SM90_PAIR_GLOBAL) {
-                            if (issue && lane >= first && lane < first + mine)
-                                tma_load_5d((is_v ? sV : sK) + stage * S::TILE + srow * NP * 128, map0, barf, 0, 0, 0, c3, kvh);
-                        } else if (issue && lane >= first && lane < first + mine) {
-                            tma_load_5d((is_v ? sV : sK) + stage * S::TILE + srow * NP * 128, map0, barf, 0, 0, 0, c3, c4);
-                        }
-                    } else if (issue && lane >= first && lane < first + mine) {
+                    if (issue && lane >= first && lane < first + mine) {
                         tma_load_5d((is_v ? sV : sK) + stage * S::TILE + srow * NP * 128, map0,
                                     full + 8 * stage, 0, 0, 0, c3, c4);
                     }
