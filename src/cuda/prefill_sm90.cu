@@ -620,6 +620,18 @@
  *       the 128-key instances +0.6..1.2% at pages 32..256 (one warp a tensor issues there, and warp
  *       2 then waits for warp 0's lookup): not taken there. RESULTS 2.50: d128 non-causal page 8
  *       +2.6% (2.49: +2.9).
+ *   M75 (session 41, 3.2v, adopted; SM90_PAIR_SHARE_D256) M74 in the d256 PAIR instances (and,
+ *       rejected, in the d64 ones). Predicted: about a point off d64 page 8 and d256 pages 8..64,
+ *       unless warp 1's wait for the record costs more than the lookup (M64 at d256). Measured
+ *       (ncu): d256 non-causal pages 8 / 16 -2.2 / -1.6%, causal 16 / 32 -0.8 / -1.1%, the other rows
+ *       -0.5..+0.1%; d64 +0.3..0.9% on every row, its contiguous one too (code placement). RESULTS
+ *       2.51: d256 ncu page 8 +3.6..3.9% (2.50: +3.2..5.0), within the rows' spread between runs.
+ *   M76 (session 41, 3.2w, rejected, bench/wip_sm90/pw_shfl.patch) the producers' warp index shared
+ *       from lane 0, so that ptxas takes the map, barrier and buffer it picks as warp-uniform (and,
+ *       2, the barrier shared and c4 = kvh in the global PAIR layout): the per-lane box loop 11 -> 8
+ *       instructions a box (PAIR), 12 -> 10..11 (plain). Predicted: a few tenths of a point at pages
+ *       8..16. Measured (ncu): d64 +0.5..2.1% and d128 causal +0.7..2.2% on every row, contiguous
+ *       included; a producer change moves the consumers by a point or two whatever its count.
  *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax at d128/d64 by a
  *   wgmma.fence predicated on the row sums (2% / 7% slower, as M28 found again), a persistent
  *   static round-robin grid (causal -8%: imbalance and L2 drift).
