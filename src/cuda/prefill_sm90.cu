@@ -1122,6 +1122,18 @@ static_assert(SM90_LPR_OK(SM90_GATHER_LPR(64)) && SM90_LPR_OK(SM90_GATHER_LPR(12
 #ifndef SM90_PAIR_SHARE_D64
 #define SM90_PAIR_SHARE_D64 0
 #endif
+/* SM90_PT_SMEM (M77, session 41, measurement knob): the TMA producers stage the CTA's page-table
+ * entries (its key range's pages, at most SM90_PT_CAP of them) in shared memory once, then look
+ * pages up by LDS instead of a global load a tile (RESULTS 3.2y: the loads cost about a point at
+ * pages 8 / 64 / 100 however few warps issue them). Longer ranges keep the global loads. 1: d128
+ * (the d64 and d256 producers spill with it), 2: every head_dim. */
+#ifndef SM90_PT_SMEM
+#define SM90_PT_SMEM 0
+#endif
+#ifndef SM90_PT_CAP
+#define SM90_PT_CAP 2048
+#endif
+#define SM90_BAR_PT 13   /* named barrier: the staged entries written (the 128 producer threads) */
 #ifndef SM90_PAIR_SHARE_D256
 #define SM90_PAIR_SHARE_D256 1
 #endif
@@ -1204,7 +1216,9 @@ template <int D, bool G = false, bool W = false> struct sm90_shape {   /* G: the
     /* M64's instances (1: d128, 3.2g: d256 lost; 2: d64 / d128 / d256; never the gathers or 176-key tiles) */
     static constexpr bool PLAN_RUNS = SM90_RUNS_SHARE && !G && !W && (SM90_RUNS_SHARE > 1 || D == 128);
     static constexpr bool PLAN = PLAN_RUNS || (!G && SM90_PAIR_SHARE_ON(D, W));   /* records in shared memory (M64, M74) */
-    static constexpr int SMEM = OFF_PLAN + (PLAN ? SM90_PLAN_RING * 512 : 0) + 1024;   /* + barriers, masks, alignment slack */
+    static constexpr int OFF_PT = OFF_PLAN + (PLAN ? SM90_PLAN_RING * 512 : 0);   /* M77's staged page-table entries */
+    static constexpr int PT_CAP = SM90_PT_SMEM && !G && (D == 128 || SM90_PT_SMEM > 1) ? SM90_PT_CAP : 0;   /* (2: every head_dim; d64 / d256 spill) */
+    static constexpr int SMEM = OFF_PT + PT_CAP * 4 + 1024;   /* + barriers, masks, alignment slack */
     /* bad-page mask words per stage and the words a stage takes in shared memory */
     static constexpr int MASK_WORDS = (BN + 31) / 32;
     static constexpr int MASK_STRIDE = MASK_WORDS > 4 ? 8 : 4;
@@ -1753,6 +1767,31 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
 #undef SM90_NS
             return;
         }
+#if SM90_PT_SMEM
+        /* M77: the pages of keys [n_lo BN, min(n_hi BN, sk)) staged once by the 128 producer threads;
+         * pt_s: the staged entries' shared address less 4 x the first page index (0: not staged) */
+        uint32_t pt_s = 0;
+        if (S::PT_CAP > 0 && p.page_table && n_tiles > 0) {
+            const int pt_lo = (int)pa_fastdiv_q(p.pdiv, (uint32_t)(n_lo * BN));
+            const int pt_n = (int)pa_fastdiv_q(p.pdiv, (uint32_t)(min(n_hi * BN, sk) - 1)) + 1 - pt_lo;
+            if (pt_n <= S::PT_CAP) {
+                const int32_t *row = p.page_table + (int64_t)b * p.pt_stride + pt_lo;
+                for (int i = threadIdx.x; i < pt_n; i += 128)
+                    asm volatile("st.shared.b32 [%0], %1;\n" :: "r"(base + S::OFF_PT + 4 * i), "r"(__ldg(row + i)) : "memory");
+                named_bar_sync(SM90_BAR_PT, 128);
+                pt_s = base + S::OFF_PT - 4u * (uint32_t)pt_lo;
+            }
+        }
+        auto pt_at = [&](const int32_t *t, int i) -> int {
+            if (S::PT_CAP == 0 || !pt_s) return t[i];
+            int v;
+            asm volatile("ld.shared.b32 %0, [%1];\n" : "=r"(v) : "r"(pt_s + 4u * (uint32_t)i) : "memory");
+            return v;
+        };
+#define SM90_PT_AT(t, i) (S::PT_CAP > 0 ? pt_at(t, i) : (t)[i])
+#else
+#define SM90_PT_AT(t, i) (t)[i]
+#endif
         if (SM90_TMA_TWO_WARPS && pnl == 1) return;   /* warps 0 (K) and 2 (V) issue both panels */
 #ifdef SM90_WATCHDOG
         if (PAIR && !TAIL && SM90_ONE_WARP_TILE(p.boxes) && pw == 3) { wd_watch(128 * NWG); return; }   /* (TAIL consumers leave before the count) */
@@ -1795,7 +1834,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                 slot = x.slot;
                 mi = x.map;
                 if (x.inrun && n0 + x.js < sk) {
-                    const int pid = pt[pi0 + x.run];
+                    const int pid = SM90_PT_AT(pt, pi0 + x.run);
                     if (pid < 0 || pid >= p.num_pages) bad = 1; /* never dereferenced: OOB box */
                     page = bad ? -1 : pid;
                 }
@@ -1831,7 +1870,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                     if (!pt) { page = b; slot = j; }
                     else if (j < sk) {
                         const uint32_t pi = pa_fastdiv_q(p.pdiv, (uint32_t)j);
-                        const int pid = pt[pi];
+                        const int pid = SM90_PT_AT(pt, pi);
                         slot = j - (int)(pi * (uint32_t)p.page_size);
                         if (pid < 0 || pid >= p.num_pages) bad = 1; /* never dereferenced: OOB box */
                         page = bad ? -1 : pid;
@@ -1967,6 +2006,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
             }
         }
 #undef SM90_PLAN_REC
+#undef SM90_PT_AT
         return;
     }
 
