@@ -1122,13 +1122,15 @@ static_assert(SM90_LPR_OK(SM90_GATHER_LPR(64)) && SM90_LPR_OK(SM90_GATHER_LPR(12
 #ifndef SM90_PAIR_SHARE_D64
 #define SM90_PAIR_SHARE_D64 0
 #endif
-/* SM90_PT_SMEM (M77, session 41, measurement knob): the TMA producers stage the CTA's page-table
- * entries (its key range's pages, at most SM90_PT_CAP of them) in shared memory once, then look
- * pages up by LDS instead of a global load a tile (RESULTS 3.2y: the loads cost about a point at
- * pages 8 / 64 / 100 however few warps issue them). Longer ranges keep the global loads. 1: d128
- * (the d64 and d256 producers spill with it), 2: every head_dim. */
+/* SM90_PT_SMEM (M77, session 41): the TMA producers stage the CTA's page-table entries (its key
+ * range's pages, at most SM90_PT_CAP of them: 8 KB of shared memory) once, then look pages up by
+ * LDS instead of a global load a tile (RESULTS 3.2y: the loads cost about a point at pages 8 / 64
+ * / 100 however few warps issue them). Longer ranges keep the global loads. Measured (3.2z, ncu):
+ * the 128-key d128 instances (causal) pages 8..100 -1.0..-1.4%, contiguous -0.5%; the 176-key ones
+ * (non-causal) +0.5..1.6%, contiguous +0.9%. 1: the 128-key d128 instances (adopted); 2: every d128
+ * instance; 3: every head_dim (the d64 and d256 producers spill with it). */
 #ifndef SM90_PT_SMEM
-#define SM90_PT_SMEM 0
+#define SM90_PT_SMEM 1
 #endif
 #ifndef SM90_PT_CAP
 #define SM90_PT_CAP 2048
@@ -1217,7 +1219,7 @@ template <int D, bool G = false, bool W = false> struct sm90_shape {   /* G: the
     static constexpr bool PLAN_RUNS = SM90_RUNS_SHARE && !G && !W && (SM90_RUNS_SHARE > 1 || D == 128);
     static constexpr bool PLAN = PLAN_RUNS || (!G && SM90_PAIR_SHARE_ON(D, W));   /* records in shared memory (M64, M74) */
     static constexpr int OFF_PT = OFF_PLAN + (PLAN ? SM90_PLAN_RING * 512 : 0);   /* M77's staged page-table entries */
-    static constexpr int PT_CAP = SM90_PT_SMEM && !G && (D == 128 || SM90_PT_SMEM > 1) ? SM90_PT_CAP : 0;   /* (2: every head_dim; d64 / d256 spill) */
+    static constexpr int PT_CAP = SM90_PT_SMEM && !G && (SM90_PT_SMEM > 2 || (D == 128 && (!W || SM90_PT_SMEM > 1))) ? SM90_PT_CAP : 0;
     static constexpr int SMEM = OFF_PT + PT_CAP * 4 + 1024;   /* + barriers, masks, alignment slack */
     /* bad-page mask words per stage and the words a stage takes in shared memory */
     static constexpr int MASK_WORDS = (BN + 31) / 32;
