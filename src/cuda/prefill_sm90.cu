@@ -632,6 +632,12 @@
  *       instructions a box (PAIR), 12 -> 10..11 (plain). Predicted: a few tenths of a point at pages
  *       8..16. Measured (ncu): d64 +0.5..2.1% and d128 causal +0.7..2.2% on every row, contiguous
  *       included; a producer change moves the consumers by a point or two whatever its count.
+ *   M77 (session 41, 3.2z, adopted in the 128-key d128 instances; SM90_PT_SMEM) the CTA's page-table
+ *       entries (up to 2048) staged in shared memory by the producers once, each tile's lookups by
+ *       LDS. Predicted from 3.2y (diag mode 1: without the loads pages 8 / 64 / 100 -0.6..-2.0% at
+ *       d128 / d256): about a point. Measured (ncu): 128-key (causal) pages 8..100 -1.0..-1.4%,
+ *       contiguous -0.5%; 176-key +0.5..1.6% (contiguous +0.9%): left out; d64 / d256 spill with it.
+ *       RESULTS 2.52: d128 causal page 8 +2.5..3.1% (ncu +3.0; 2.51: +3.3 / +4.2).
  *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax at d128/d64 by a
  *   wgmma.fence predicated on the row sums (2% / 7% slower, as M28 found again), a persistent
  *   static round-robin grid (causal -8%: imbalance and L2 drift).
