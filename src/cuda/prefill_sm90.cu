@@ -1134,13 +1134,23 @@ static_assert(SM90_LPR_OK(SM90_GATHER_LPR(64)) && SM90_LPR_OK(SM90_GATHER_LPR(12
  * / 100 however few warps issue them). Longer ranges keep the global loads. Measured (3.2z, ncu):
  * the 128-key d128 instances (causal) pages 8..100 -1.0..-1.4%, contiguous -0.5%; the 176-key ones
  * (non-causal) +0.5..1.6%, contiguous +0.9%. 1: the 128-key d128 instances (adopted); 2: every d128
- * instance; 3: every head_dim (the d64 and d256 producers spill with it). */
+ * instance; 3: 1 and d256 (prepared: its producer then takes 48 registers, SM90_PT_MORE_REGS);
+ * 4: every instance (the d64 producers, 32 registers, spill with it). */
 #ifndef SM90_PT_SMEM
 #define SM90_PT_SMEM 1
 #endif
 #ifndef SM90_PT_CAP
 #define SM90_PT_CAP 2048
 #endif
+/* SM90_PT_GENERIC (prepared in session 41, not measured): M77's lookups through one generic pointer,
+ * to the staged entries or to the global row, instead of an LDS beside the global pointer: no
+ * register more than before (the d64 / d256 producers spilled with the LDS form) */
+#ifndef SM90_PT_GENERIC
+#define SM90_PT_GENERIC 0
+#endif
+/* (prepared, not measured) M77 at d256: its 40-register producer spilled 12 accesses in the PAIR
+ * instances with M77, so those take the TAIL instances' split (48 / 224), which d256's consumers fit */
+#define SM90_PT_MORE_REGS (S::PT_CAP > 0 && D == 256 && NWG == 2)
 #define SM90_BAR_PT 13   /* named barrier: the staged entries written (the 128 producer threads) */
 #ifndef SM90_PAIR_SHARE_D256
 #define SM90_PAIR_SHARE_D256 1
@@ -1225,7 +1235,8 @@ template <int D, bool G = false, bool W = false> struct sm90_shape {   /* G: the
     static constexpr bool PLAN_RUNS = SM90_RUNS_SHARE && !G && !W && (SM90_RUNS_SHARE > 1 || D == 128);
     static constexpr bool PLAN = PLAN_RUNS || (!G && SM90_PAIR_SHARE_ON(D, W));   /* records in shared memory (M64, M74) */
     static constexpr int OFF_PT = OFF_PLAN + (PLAN ? SM90_PLAN_RING * 512 : 0);   /* M77's staged page-table entries */
-    static constexpr int PT_CAP = SM90_PT_SMEM && !G && (SM90_PT_SMEM > 2 || (D == 128 && (!W || SM90_PT_SMEM > 1))) ? SM90_PT_CAP : 0;
+    static constexpr int PT_CAP = SM90_PT_SMEM && !G && ((D == 128 && (!W || SM90_PT_SMEM == 2 || SM90_PT_SMEM == 4))
+                                  || (D == 256 && SM90_PT_SMEM >= 3) || (D == 64 && SM90_PT_SMEM == 4)) ? SM90_PT_CAP : 0;
     static constexpr int SMEM = OFF_PT + PT_CAP * 4 + 1024;   /* + barriers, masks, alignment slack */
     /* bad-page mask words per stage and the words a stage takes in shared memory */
     static constexpr int MASK_WORDS = (BN + 31) / 32;
@@ -1564,7 +1575,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
          * serial issue of many small boxes (small pages) is spread over four warps. ---- */
         /* TAIL (TMA): 8 more for the producer, which holds the pieces' coordinates in vector registers */
         setmaxnreg_dec<NWG == 3 ? (GATHER ? SM90_WG3_GPREGS : SM90_WG3_PREGS)
-                       : GATHER ? (W ? SM90_W_GATHER_PREGS : SM90_GATHER_PREGS(D)) : W ? SM90_W_PREGS : TAIL ? SM90_PRODUCER_REGS + 8 : SM90_PRODUCER_REGS>();
+                       : GATHER ? (W ? SM90_W_GATHER_PREGS : SM90_GATHER_PREGS(D)) : W ? SM90_W_PREGS : TAIL || SM90_PT_MORE_REGS ? SM90_PRODUCER_REGS + 8 : SM90_PRODUCER_REGS>();
         if (SM90_INC_AFTER) named_bar_arrive(SM90_BAR_REGS, 128 * (NWG + 1));
         if (threadIdx.x == 0) SM90_TR(7);
         const int pw = threadIdx.x >> 5, lane = threadIdx.x & 31;
@@ -1791,7 +1802,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
             }
         }
         auto pt_at = [&](const int32_t *t, int i) -> int {
-            if (S::PT_CAP == 0 || !pt_s) return t[i];
+            if (S::PT_CAP == 0 || SM90_PT_GENERIC || !pt_s) return t[i];
             int v;
             asm volatile("ld.shared.b32 %0, [%1];\n" : "=r"(v) : "r"(pt_s + 4u * (uint32_t)i) : "memory");
             return v;
@@ -1808,7 +1819,14 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         const CUtensorMap *map0 = is_v ? maps.v : maps.k;
         const uint32_t full = is_v ? bar_v_full : bar_k_full, empty = is_v ? bar_v_empty : bar_k_empty;
         const uint32_t sbuf0 = (is_v ? sV : sK) + pnl * S::PANEL;
+#if SM90_PT_SMEM && SM90_PT_GENERIC
+        /* (generic form) the staged entries through a generic pointer, entry i at (i - pt_lo) */
+        const int32_t *pt = !p.page_table ? 0
+                          : S::PT_CAP > 0 && pt_s ? (const int32_t *)(base_ptr + S::OFF_PT) - (int)((base + S::OFF_PT - pt_s) >> 2)
+                                                  : p.page_table + (int64_t)b * p.pt_stride;
+#else
         const int32_t *pt = p.page_table ? p.page_table + (int64_t)b * p.pt_stride : 0;
+#endif
         if (lane < p.n_maps) tma_prefetch_desc(map0 + lane);
         if (threadIdx.x == 0) SM90_TR(16);
         /* M64 / M74: tile it's plan record (ring slot it % SM90_PLAN_RING): the phase parity, its
@@ -2024,7 +2042,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
 #endif
     if (SM90_INC_AFTER) named_bar_sync(SM90_BAR_REGS, 128 * (NWG + 1));
     setmaxnreg_inc<NWG == 3 ? SM90_WG3_CREGS_FOR(GATHER ? SM90_WG3_GPREGS : SM90_WG3_PREGS)
-                   : GATHER ? (W ? (252 - SM90_W_GATHER_PREGS / 2) / 8 * 8 : SM90_GATHER_CREGS(D)) : W ? SM90_W_CREGS : TAIL ? SM90_CONSUMER_REGS - 8 : SM90_CONSUMER_REGS>();
+                   : GATHER ? (W ? (252 - SM90_W_GATHER_PREGS / 2) / 8 * 8 : SM90_GATHER_CREGS(D)) : W ? SM90_W_CREGS : TAIL || SM90_PT_MORE_REGS ? SM90_CONSUMER_REGS - 8 : SM90_CONSUMER_REGS>();
     /* M49 (SM90_WG_SHFL) the warpgroup index shared from lane 0, which ptxas then treats as
      * warp-uniform: Q's descriptors become uniform-register arithmetic instead of per-thread values
      * moved by R2UR at every k-step. The d64 kernels spill with it and the gather kernels a little;
