@@ -1142,9 +1142,10 @@ static_assert(SM90_LPR_OK(SM90_GATHER_LPR(64)) && SM90_LPR_OK(SM90_GATHER_LPR(12
 #ifndef SM90_PT_CAP
 #define SM90_PT_CAP 2048
 #endif
-/* SM90_PT_GENERIC (prepared in session 41, not measured): M77's lookups through one generic pointer,
- * to the staged entries or to the global row, instead of an LDS beside the global pointer: no
- * register more than before (the d64 / d256 producers spilled with the LDS form) */
+/* SM90_PT_GENERIC (session 41, compile-checked only): M77's lookups through one generic pointer, to
+ * the staged entries or to the global row, instead of an LDS beside the global pointer. Meant to
+ * keep the d64 / d256 producers' registers as before; they spilled as much with it (d64 ~70, d256 12
+ * local accesses), so the pointer is not what spills. Not measured; off. */
 #ifndef SM90_PT_GENERIC
 #define SM90_PT_GENERIC 0
 #endif
