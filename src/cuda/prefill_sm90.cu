@@ -1142,13 +1142,6 @@ static_assert(SM90_LPR_OK(SM90_GATHER_LPR(64)) && SM90_LPR_OK(SM90_GATHER_LPR(12
 #ifndef SM90_PT_CAP
 #define SM90_PT_CAP 2048
 #endif
-/* SM90_PT_GENERIC (session 41, compile-checked only): M77's lookups through one generic pointer, to
- * the staged entries or to the global row, instead of an LDS beside the global pointer. Meant to
- * keep the d64 / d256 producers' registers as before; they spilled as much with it (d64 ~70, d256 12
- * local accesses), so the pointer is not what spills. Not measured; off. */
-#ifndef SM90_PT_GENERIC
-#define SM90_PT_GENERIC 0
-#endif
 /* (prepared, not measured) M77 at d256: its 40-register producer spilled 12 accesses in the PAIR
  * instances with M77, so those take the TAIL instances' split (48 / 224), which d256's consumers fit */
 #define SM90_PT_MORE_REGS (S::PT_CAP > 0 && D == 256 && NWG == 2)
@@ -1803,7 +1796,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
             }
         }
         auto pt_at = [&](const int32_t *t, int i) -> int {
-            if (S::PT_CAP == 0 || SM90_PT_GENERIC || !pt_s) return t[i];
+            if (!pt_s) return t[i];
             int v;
             asm volatile("ld.shared.b32 %0, [%1];\n" : "=r"(v) : "r"(pt_s + 4u * (uint32_t)i) : "memory");
             return v;
@@ -1820,14 +1813,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         const CUtensorMap *map0 = is_v ? maps.v : maps.k;
         const uint32_t full = is_v ? bar_v_full : bar_k_full, empty = is_v ? bar_v_empty : bar_k_empty;
         const uint32_t sbuf0 = (is_v ? sV : sK) + pnl * S::PANEL;
-#if SM90_PT_SMEM && SM90_PT_GENERIC
-        /* (generic form) the staged entries through a generic pointer, entry i at (i - pt_lo) */
-        const int32_t *pt = !p.page_table ? 0
-                          : S::PT_CAP > 0 && pt_s ? (const int32_t *)(base_ptr + S::OFF_PT) - (int)((base + S::OFF_PT - pt_s) >> 2)
-                                                  : p.page_table + (int64_t)b * p.pt_stride;
-#else
         const int32_t *pt = p.page_table ? p.page_table + (int64_t)b * p.pt_stride : 0;
-#endif
         if (lane < p.n_maps) tma_prefetch_desc(map0 + lane);
         if (threadIdx.x == 0) SM90_TR(16);
         /* M64 / M74: tile it's plan record (ring slot it % SM90_PLAN_RING): the phase parity, its
