@@ -159,6 +159,25 @@ int main(void)
         count(th_run_case(ctx, &c, tag));
     }
 
+    /* one CTA's key range over more than 2048 pages (SM90_PT_CAP: the sm90 TMA producers stage at
+     * most that many page-table entries in shared memory, M77 / M78, and longer ranges keep the
+     * per-tile global lookups): one query block, causal or unsplit, 16k+ keys at page 8 and 32k+
+     * at page 16, a fragmented table (d128 / d256 / d64 / d128 / d256 when every head_dim runs) */
+    for (i = 0; i < (kernel == PA__KERNEL_DECODE ? 0 : 5); i++) {
+        char tag[160];
+        th_case_random(&c, th_case_seed(base, 40000 + i), &lim);
+        c.head_dim = lim.head_dims[(i + 1) % lim.n_head_dims];
+        c.page_size = i == 1 ? 16 : 8;
+        c.max_keys = 2048 * c.page_size + 1 + (int)(th_case_seed(base, 40100 + i) % 300);
+        c.max_q = i == 2 ? 40 : 8;
+        c.batch = 1; c.num_kv_heads = 1; c.num_heads = 1 + i % 2;
+        c.decode = 0; c.varlen = i & 1; c.no_table = 0; c.full_len = 1; c.empty_pct = 0;
+        c.causal = i != 3; c.window_left = -1; c.num_splits = i == 3;
+        c.softcap = 0.0f; c.scale_mul = 1.0f;
+        snprintf(tag, sizeof tag, "[test_gpu long-range case %d] (PA_TEST_SEED=%llu)", i, (unsigned long long)base);
+        count(th_run_case(ctx, &c, tag));
+    }
+
     /* bad inputs: host fields always, device tables with validation on */
     th_run_bad_inputs(ctx, PA_DTYPE_F16, 128, &passed, &failed);
     pa_context_set_validation(ctx, 1);

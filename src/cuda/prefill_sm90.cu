@@ -638,6 +638,11 @@
  *       d128 / d256): about a point. Measured (ncu): 128-key (causal) pages 8..100 -1.0..-1.4%,
  *       contiguous -0.5%; 176-key +0.5..1.6% (contiguous +0.9%): left out; d64 / d256 spill with it.
  *       RESULTS 2.52: d128 causal page 8 +2.5..3.1% (ncu +3.0; 2.51: +3.3 / +4.2).
+ *   M78 (session 42, 3.3a, adopted; SM90_PT_SMEM=3) M77 in the d256 TMA instances, whose producers
+ *       take 48 registers against the consumers' 224 (the TAIL split; at 40 the PAIR producers spilled
+ *       12 accesses). Predicted from 3.2y (d256 without the loads -0.8..-2.0%): about a point.
+ *       Measured (ncu): pages 8 / 16 / 32 -0.6..-1.6%, 64 / 128 -0.1..-0.7%, page 100 +0.1 / +0.5%
+ *       (its run boxes dominate), contiguous +0.1 / +0.2% (noise level).
  *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax at d128/d64 by a
  *   wgmma.fence predicated on the row sums (2% / 7% slower, as M28 found again), a persistent
  *   static round-robin grid (causal -8%: imbalance and L2 drift).
@@ -1134,16 +1139,17 @@ static_assert(SM90_LPR_OK(SM90_GATHER_LPR(64)) && SM90_LPR_OK(SM90_GATHER_LPR(12
  * / 100 however few warps issue them). Longer ranges keep the global loads. Measured (3.2z, ncu):
  * the 128-key d128 instances (causal) pages 8..100 -1.0..-1.4%, contiguous -0.5%; the 176-key ones
  * (non-causal) +0.5..1.6%, contiguous +0.9%. 1: the 128-key d128 instances (adopted); 2: every d128
- * instance; 3: 1 and d256 (prepared: its producer then takes 48 registers, SM90_PT_MORE_REGS);
- * 4: every instance (the d64 producers, 32 registers, spill with it). */
+ * instance; 3: 1 and d256 (adopted in session 42, M78: its producer then takes 48 registers,
+ * SM90_PT_MORE_REGS; ncu d256 pages 8..32 -0.6..-1.6%); 4: every instance (the d64 producers, 32
+ * registers, spill with it). */
 #ifndef SM90_PT_SMEM
-#define SM90_PT_SMEM 1
+#define SM90_PT_SMEM 3
 #endif
 #ifndef SM90_PT_CAP
 #define SM90_PT_CAP 2048
 #endif
-/* (prepared, not measured) M77 at d256: its 40-register producer spilled 12 accesses in the PAIR
- * instances with M77, so those take the TAIL instances' split (48 / 224), which d256's consumers fit */
+/* M78: M77 at d256. Its 40-register producer spilled 12 accesses in the PAIR instances with M77, so
+ * those take the TAIL instances' split (48 / 224), which d256's consumers fit */
 #define SM90_PT_MORE_REGS (S::PT_CAP > 0 && D == 256 && NWG == 2)
 #define SM90_BAR_PT 13   /* named barrier: the staged entries written (the 128 producer threads) */
 #ifndef SM90_PAIR_SHARE_D256
