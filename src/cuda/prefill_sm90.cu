@@ -643,6 +643,11 @@
  *       12 accesses). Predicted from 3.2y (d256 without the loads -0.8..-2.0%): about a point.
  *       Measured (ncu): pages 8 / 16 / 32 -0.6..-1.6%, 64 / 128 -0.1..-0.7%, page 100 +0.1 / +0.5%
  *       (its run boxes dominate), contiguous +0.1 / +0.2% (noise level).
+ *   M79 (session 42, 3.3b, rejected, bench/wip_sm90/pt_loop2.patch) the TMA producer's tile loop
+ *       twice where M77 / M78 stage the entries: one copy with LDS lookups alone, one with the global
+ *       loads, instead of a branch a lookup. Predicted: a few tenths at most. Measured (ncu): d128
+ *       causal +0.8..1.5% (contiguous +0.8%), d256 -0.5..+0.5%; at d64 (the same with M77 there) the
+ *       32-register producer still spilled (176 bytes).
  *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax at d128/d64 by a
  *   wgmma.fence predicated on the row sums (2% / 7% slower, as M28 found again), a persistent
  *   static round-robin grid (causal -8%: imbalance and L2 drift).
@@ -2661,6 +2666,10 @@ static int sm90_wide_all(const pa__problem *pb)
 /* the call's key tile and load regime: what supports() probes is what the call runs */
 static int sm90_tile(const pa__problem *pb) { return sm90_wide_all(pb) ? SM90_WIDE_N : pa_sm90_tile_n(pb->head_dim); }
 
+/* SM90_L2_PROMO: the K / V maps' L2 promotion (session 42, measured in 3.3c: 256 B, the default, against none and 128 B) */
+#ifndef SM90_L2_PROMO
+#define SM90_L2_PROMO CU_TENSOR_MAP_L2_PROMOTION_L2_256B
+#endif
 static CUresult sm90_kv_map(CUtensorMap *map, const pa__problem *pb, const void *ptr,
                             int64_t st_tok, int64_t st_head, int64_t st_page, int box_rows)
 {
@@ -2675,7 +2684,7 @@ static CUresult sm90_kv_map(CUtensorMap *map, const pa__problem *pb, const void 
     return sm90_encode_fn()(map, pb->dtype == PA_DTYPE_BF16 ? CU_TENSOR_MAP_DATA_TYPE_BFLOAT16
                                                             : CU_TENSOR_MAP_DATA_TYPE_FLOAT16,
                             4, (void *)ptr, dims, strides, box, estr, CU_TENSOR_MAP_INTERLEAVE_NONE,
-                            CU_TENSOR_MAP_SWIZZLE_128B, CU_TENSOR_MAP_L2_PROMOTION_L2_256B,
+                            CU_TENSOR_MAP_SWIZZLE_128B, SM90_L2_PROMO,
                             CU_TENSOR_MAP_FLOAT_OOB_FILL_NONE);
 }
 
@@ -2700,7 +2709,7 @@ static CUresult sm90_pair_map(CUtensorMap *map, const pa__problem *pb, const voi
     return sm90_encode_fn()(map, pb->dtype == PA_DTYPE_BF16 ? CU_TENSOR_MAP_DATA_TYPE_BFLOAT16
                                                             : CU_TENSOR_MAP_DATA_TYPE_FLOAT16,
                             5, (void *)ptr, dims, strides, box, estr, CU_TENSOR_MAP_INTERLEAVE_NONE,
-                            CU_TENSOR_MAP_SWIZZLE_128B, CU_TENSOR_MAP_L2_PROMOTION_L2_256B,
+                            CU_TENSOR_MAP_SWIZZLE_128B, SM90_L2_PROMO,
                             CU_TENSOR_MAP_FLOAT_OOB_FILL_NONE);
 }
 
