@@ -73,6 +73,11 @@
 #                        the same two runs without a sanitizer for seeds FIRST..LAST (TO seconds each)
 #                        until STOP seconds after dev_begin; failures kept as $T/plain_bad_*.log
 #   dev_end NAME         $T's logs packed to $O/NAME.tgz
+#   bench_if_passed LOG...
+#                        when every $T/LOG.log reads " 0 failed": dev_s14f.sh PHASE=bench (SKIP_POWER=1,
+#                        COMPARE_S=330), the integrated benchmark (sessions 40..42's calls)
+#   sanitize_phase TO    the whole tests/sanitize.sh over build/ (120 s a run, TO in all), its
+#                        verdict and run lines to $O/summary.txt (sessions 41..42's calls)
 #   mode_ab VAR BUILD "LABEL=VALUE ..." ARGS
 #                        bench/pa_ncu.py ARGS over BUILD with VAR=VALUE in the environment for each
 #                        label (one binary, modes picked at run time), alternated twice, then
@@ -255,4 +260,17 @@ mode_ab() {
     done
     python3 bench/wip_sm90/ab_table.py "$T" h $labels | tee -a "$O/summary.txt"
     for sp in $labels; do echo "$sp overheads:"; grep -h "^ *[0-9]" "$T/h_${sp}_1.txt" "$T/h_${sp}_2.txt"; done | tee -a "$O/summary.txt"
+}
+bench_if_passed() {
+    local f
+    for f in "$@"; do
+        grep -q " 0 failed" "$T/$f.log" || { echo "$f failed or hung: no benchmark" | tee -a "$O/summary.txt"; return; }
+    done
+    SKIP_POWER=1 PHASE=bench COMPARE_S=330 bash bench/wip_sm90/dev_s14f.sh 2>&1 | tail -12
+    echo "bench done $(el)" | tee -a "$O/summary.txt"
+}
+sanitize_phase() {
+    PA_SANITIZE_TIMEOUT=120 timeout "$1" sh tests/sanitize.sh build > "$O/sanitize.log" 2>&1
+    echo "sanitize.sh: rc=$? $(tail -1 "$O/sanitize.log") ($(el))" | tee -a "$O/summary.txt"
+    grep -E "^== |SUMMARY|^!!" "$O/sanitize.log" >> "$O/summary.txt"
 }

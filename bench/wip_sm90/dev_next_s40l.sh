@@ -9,8 +9,5 @@ dev_begin /tmp/t40l build/pa-bench
 PA_TEST_KERNEL=sm90 PA_TEST_HEAD_DIM=128 PA_TEST_PAGES=8,16,48,100,256 PA_TEST_CASES=20 PA_TEST_SEED=41201 timeout 60 \
     build/test_gpu > "$T/lib_sm90_128.log" 2>&1
 test_summary
-if grep -q " 0 failed" "$T/lib_sm90_128.log"; then
-    SKIP_POWER=1 PHASE=bench COMPARE_S=330 bash bench/wip_sm90/dev_s14f.sh 2>&1 | tail -12
-    echo "bench done $(el)" | tee -a "$O/summary.txt"
-fi
+bench_if_passed lib_sm90_128
 dev_end logs_s40l

@@ -9,7 +9,5 @@ dev_begin /tmp/t41d build/pa-bench
 integrated_checks 41600
 wait
 test_summary
-PA_SANITIZE_TIMEOUT=120 timeout 400 sh tests/sanitize.sh build > "$O/sanitize.log" 2>&1
-echo "sanitize.sh: rc=$? $(tail -1 "$O/sanitize.log") ($(el))" | tee -a "$O/summary.txt"
-grep -E "^== |SUMMARY|^!!" "$O/sanitize.log" >> "$O/summary.txt"
+sanitize_phase 400
 dev_end logs_s41d

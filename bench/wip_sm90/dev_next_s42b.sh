@@ -13,8 +13,5 @@ PA_TEST_CASES=2 PA_TEST_SEED=42102 timeout 90 compute-sanitizer --tool memcheck 
     > "$T/lib_mc_long.log" 2>&1 &
 wait
 test_summary
-if grep -q " 0 failed" "$T/lib_sm90_128.log" && grep -q " 0 failed" "$T/lib_sm90_256.log"; then
-    SKIP_POWER=1 PHASE=bench COMPARE_S=330 bash bench/wip_sm90/dev_s14f.sh 2>&1 | tail -12
-    echo "bench done $(el)" | tee -a "$O/summary.txt"
-fi
+bench_if_passed lib_sm90_128 lib_sm90_256
 dev_end logs_s42b
