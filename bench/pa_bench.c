@@ -41,6 +41,8 @@ typedef struct opts {
     pa__kernel kernel;
     int  threads;
     unsigned long long seed;
+    unsigned long long copy_limit;   /* --kv-copy-limit */
+    int  have_copy_limit;
 } opts;
 
 /* ---- memory on either side ---------------------------------------------------------------- */
@@ -264,6 +266,7 @@ static int64_t g_frag_block;   /* --frag-block */
 /* src/cuda/prefill_sm90.cu: non-zero sends every paged sm90 call through the cp.async gather
  * (--force-gather, for choosing between the gather and the TMA regimes by measurement) */
 extern int pa__sm90_force_gather __attribute__((weak));
+extern int pa__sm90_copy_mode __attribute__((weak));   /* prefill_sm90.cu M80: 1 copies every gather call's cache first */
 
 /* page 0: the contiguous cache (page_table NULL, one page per sequence). */
 static void inst_set_pages(inst *in, int page, int fragmented)
@@ -521,6 +524,8 @@ static void usage(void)
            "  --causal 0|1|both      --table contig|frag|both\n"
            "  --frag-block N         fragmented tables shuffle pages only inside blocks of N pages\n"
            "  --force-gather         sm90: the cp.async gather for every paged call (measurement)\n"
+           "  --kv-copy-limit BYTES  pa_context_set_kv_copy_limit (0: sm90 never copies small pages)\n"
+           "  --force-copy           sm90: copy every gather call's cache first, within the limit (measurement)\n"
            "  --dtype bf16|f16|f32   --kernel auto|cpu|sm80|sm90|decode\n"
            "  --iters N --warmup N   --threads N (CPU)   --seed N\n"
            "  --paired 0|1           paged rows timed interleaved with the contiguous baseline (1)\n"
@@ -552,6 +557,8 @@ int main(int argc, char **argv)
         else if (ARG("--causal")) o.causal_mode = !strcmp(v, "both") ? 2 : atoi(v);
         else if (ARG("--frag-block")) g_frag_block = atoll(v);
         else if (!strcmp(a, "--force-gather")) { if (&pa__sm90_force_gather) pa__sm90_force_gather = 1; }
+        else if (!strcmp(a, "--force-copy")) { if (&pa__sm90_copy_mode) pa__sm90_copy_mode = 1; }
+        else if (ARG("--kv-copy-limit")) { o.copy_limit = strtoull(v, NULL, 10); o.have_copy_limit = 1; }
         else if (ARG("--table")) o.table_mode = !strcmp(v, "contig") ? 0 : !strcmp(v, "frag") ? 1 : 2;
         else if (ARG("--dtype")) o.dtype = !strcmp(v, "f16") ? PA_DTYPE_F16 : !strcmp(v, "f32") ? PA_DTYPE_F32 : PA_DTYPE_BF16;
         else if (ARG("--kernel")) o.kernel = !strcmp(v, "cpu") ? PA__KERNEL_CPU : !strcmp(v, "sm80") ? PA__KERNEL_SM80_PREFILL
@@ -574,8 +581,10 @@ int main(int argc, char **argv)
     g_rng ^= o.seed * 0x9E3779B97F4A7C15ull;
     if (o.backend != 0) {
         pa_status s = pa_context_create(&ctx, PA_BACKEND_CUDA, 0);
-        if (s == PA_OK) g_gpu = 1;
-        else {
+        if (s == PA_OK) {
+            g_gpu = 1;
+            if (o.have_copy_limit) pa_context_set_kv_copy_limit(ctx, (size_t)o.copy_limit);
+        } else {
             if (o.backend == 1) { fprintf(stderr, "pa-bench: no CUDA backend: %s\n", ctx ? pa_context_last_error(ctx) : ""); return 1; }
             fprintf(stderr, "# no CUDA device (%s): running the CPU backend on a small shape\n",
                     ctx ? pa_context_last_error(ctx) : "no context");

@@ -34,20 +34,24 @@ def is_tail(name):
 def parse(text):
     """(kernel name, duration in ns) per call, in launch order, from ncu --csv output. A call that
     split its last wave (prefill_sm90.cu M39) launched 3 kernels: their durations add up (ncu runs
-    them one after the other, so the pieces' overlap with the last wave is not credited)."""
+    them one after the other, so the pieces' overlap with the last wave is not credited). A call
+    that copied its cache first (M80) adds the copy kernel's duration to its prefill kernel's."""
     rows = list(csv.reader(l for l in text.splitlines() if l.startswith('"')))
     if not rows:
         return []
     hdr = rows[0]
     iname, ival, imet = hdr.index("Kernel Name"), hdr.index("Metric Value"), hdr.index("Metric Name")
-    out = []
+    out, pre = [], 0.0
     for r in rows[1:]:
         if len(r) > ival and r[imet] == "gpu__time_duration.sum":
             name, t = r[iname], float(r[ival].replace(",", ""))
-            if is_tail(name) and out:
+            if "kv_copy_kernel" in name:   # M80's copy of the cache: part of the call after it
+                pre += t
+            elif is_tail(name) and out:
                 out[-1] = (out[-1][0], out[-1][1] + t)
             else:
-                out.append((name, t))
+                out.append((name, t + pre))
+                pre = 0.0
     return out
 
 
@@ -72,7 +76,7 @@ def rows_of(launches, dims, causals, pages, iters):
 
 def ncu_command(pa, dims, causal, pages, iters, table="frag", pa_extra="", ncu_extra=""):
     """The ncu command line that profiles pa-bench's prefill rows (one duration per launch)."""
-    return (["ncu", "--csv", "--metrics", "gpu__time_duration.sum", "-k", "regex:prefill_kernel|tail_combine"] + ncu_extra.split() + [pa,
+    return (["ncu", "--csv", "--metrics", "gpu__time_duration.sum", "-k", "regex:prefill_kernel|tail_combine|kv_copy_kernel"] + ncu_extra.split() + [pa,
              "--prefill-only", "--dims", dims, "--causal", causal, "--pages", pages, "--table", table,
              "--warmup", "0", "--iters", str(iters), "--no-check"] + pa_extra.split())
 

@@ -73,8 +73,16 @@ PA_API pa_status   pa_context_set_num_threads(pa_context *ctx, int n);
 /* CUDA: on = 1 copies the page table, seq_lens and cu_seqlens to the host and checks them
  * before the kernel runs (this synchronizes the stream: a debugging aid, not for graphs).
  * With validation off, a bad page id still never makes a kernel touch memory outside the
- * caller's buffers: the keys it names are treated as masked. */
+ * caller's buffers: the keys it names are treated as masked (by the copy of
+ * pa_context_set_kv_copy_limit: as keys and values of zeros). */
 PA_API pa_status   pa_context_set_validation(pa_context *ctx, int on);
+/* CUDA on Hopper: a paged cache whose pages are too small for TMA tiles (page sizes 1..7 and the
+ * others the Hopper kernel gathers row by row) can instead be copied into the workspace as a
+ * contiguous cache, 2 x batch x kv.max_seq_len x num_kv_heads x head_dim elements, which the
+ * contiguous kernel then reads; the call takes the copy when it estimates it faster than the
+ * gather. This caps the bytes the copy may add to pa_workspace_size; 0 turns it off. */
+#define PA_KV_COPY_LIMIT_DEFAULT ((size_t)1 << 30)
+PA_API pa_status   pa_context_set_kv_copy_limit(pa_context *ctx, size_t bytes);
 /* The message of the last failed call on this context ("" if none); valid until the next call. */
 PA_API const char *pa_context_last_error(const pa_context *ctx);
 
@@ -135,7 +143,8 @@ typedef struct pa_output {
 
 /* The workspace bytes pa_attention needs for these shapes (0 is common; CUDA's split-KV decode
  * and the Hopper prefill's split of a partial last wave over the keys need some, num_splits = 1
- * turns both off). The answer depends on host fields only (shapes, maxima, num_splits), so it can
+ * turns both off; Hopper's copy of small pages needs up to pa_context_set_kv_copy_limit bytes).
+ * The answer depends on host fields only (shapes, maxima, num_splits) and the context, so it can
  * be computed once per shape bucket. */
 PA_API pa_status pa_workspace_size(pa_context *ctx, const pa_query *q, const pa_kv_cache *kv,
                                    const pa_attn_params *p, size_t *bytes);

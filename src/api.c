@@ -86,6 +86,7 @@ pa_status pa_context_create(pa_context **out, pa_backend backend, int device)
     ctx->device = device;
     ctx->num_threads = 1;
     ctx->force_kernel = PA__KERNEL_AUTO;
+    ctx->kv_copy_limit = PA_KV_COPY_LIMIT_DEFAULT;
     if (backend == PA_BACKEND_CPU) {
         ctx->num_threads = pa__cpu_online_cores();
         ctx->usable = 1;
@@ -127,6 +128,13 @@ pa_status pa_context_set_validation(pa_context *ctx, int on)
 {
     PA__CHECK_CTX(ctx);
     ctx->validation = on != 0;
+    return PA_OK;
+}
+
+pa_status pa_context_set_kv_copy_limit(pa_context *ctx, size_t bytes)
+{
+    PA__CHECK_CTX(ctx);
+    ctx->kv_copy_limit = bytes;
     return PA_OK;
 }
 

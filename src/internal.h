@@ -39,6 +39,8 @@ struct pa_context {
     /* CUDA device facts, read once at creation */
     int        cc_major, cc_minor, num_sms;
     size_t     smem_optin;        /* max dynamic shared memory per block after opt-in */
+    double     mem_bw;            /* peak DRAM bytes per second (0: unknown) */
+    size_t     kv_copy_limit;     /* pa_context_set_kv_copy_limit */
     char       err[PA__ERR_LEN];
 };
 
@@ -155,6 +157,8 @@ void      pa__cuda_device_leave(pa_context *ctx, int prev);    /* give the calle
 pa_status pa__cuda_kv_append(pa_context *ctx, const pa_kv_cache *kv, const void *k_new,
                              const void *v_new, int64_t new_stride_token, int64_t new_stride_head,
                              const int64_t *slot_mapping, int32_t num_tokens);
+/* kv_copy.cu: a paged K / V into a contiguous NHD copy (prefill_sm90.cu's M80) */
+pa_status pa__cuda_kv_copy(pa_context *ctx, const pa__problem *pb, void *dk, void *dv);
 /* prefill_sm80.cu */
 int       pa__sm80_supports(const pa_context *ctx, const pa__problem *pb, char *why, size_t n);
 size_t    pa__sm80_workspace(const pa_context *ctx, const pa__problem *pb);

@@ -3,7 +3,8 @@
 # automatic kernel choice (PA_TEST_CASES, default 20), then on Hopper the sm90 kernel forced to
 # its TMA paths, to its cp.async gather and to page-run pages (44 / 100 / 101) at each head_dim
 # (PA_TEST_FORCED_CASES, default 3; elsewhere those runs count the cases they cannot run as
-# skipped), and the sm90 kernel with its last-wave split planned for 3 SMs (PA_TEST_SM90_TAIL=3).
+# skipped), the sm90 kernel with its last-wave split planned for 3 SMs (PA_TEST_SM90_TAIL=3), and
+# its copy of small pages into the workspace (PA_TEST_SM90_COPY=1).
 # PA_SANITIZE_TOOLS picks the tools (default "memcheck racecheck"; one of them alone halves the time).
 # Each run has its own time limit, PA_SANITIZE_TIMEOUT seconds (default 300; 0 = none), and prints
 # each case before running it (PA_TEST_VERBOSE=1), so that a run that stalls is a failure that
@@ -55,6 +56,9 @@ for tool in $tools; do
     # the last-wave pieces and their merge (planned for 3 SMs so that small shapes take them)
     run "$tool" "sm90 forced, last wave split, $forced cases" PA_TEST_CASES="$forced" PA_TEST_KERNEL=sm90 \
         PA_TEST_SM90_TAIL=3 PA_TEST_HEAD_DIM=128
+    # the copy of small pages into the workspace, then the contiguous kernel (M80), every head_dim
+    run "$tool" "sm90 forced, copy of small pages, $forced cases" PA_TEST_CASES="$forced" PA_TEST_KERNEL=sm90 \
+        PA_TEST_SM90_COPY=1 PA_TEST_PAGES=1,3,5,17
 done
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -55,6 +55,10 @@ int main(void)
           "threads 0 means online cores");
     CHECK(pa_context_set_validation(ctx, 1) == PA_OK, "validation on a CPU context");
     CHECK(pa_context_set_stream(ctx, NULL) == PA_OK, "stream on a CPU context");
+    CHECK(ctx->kv_copy_limit == PA_KV_COPY_LIMIT_DEFAULT, "default kv copy limit %zu", ctx->kv_copy_limit);
+    CHECK(pa_context_set_kv_copy_limit(ctx, 12345) == PA_OK && ctx->kv_copy_limit == 12345, "set kv copy limit");
+    CHECK(pa_context_set_kv_copy_limit(ctx, PA_KV_COPY_LIMIT_DEFAULT) == PA_OK, "kv copy limit back");
+    CHECK(pa_context_set_kv_copy_limit(NULL, 0) == PA_ERR_INVALID_ARG, "kv copy limit, NULL ctx");
     CHECK(pa_context_set_num_threads(NULL, 1) == PA_ERR_INVALID_ARG, "NULL ctx");
     CHECK(pa_context_last_error(NULL) != NULL, "last_error(NULL)");
     CHECK(pa__context_force_kernel(ctx, (pa__kernel)42) == PA_ERR_INVALID_ARG, "kernel 42");

@@ -7,7 +7,9 @@
  * through the cp.async gather (normally pages 1..7 and a few others), so that it is checked at
  * every page size of the sweep; PA_TEST_HEAD_DIM=128 draws only that head_dim; PA_TEST_SM90_TAIL=3
  * makes the sm90 kernel plan its last-wave split for 3 SMs, so that small shapes take it;
- * PA_TEST_PAGES=4,12 draws only those page sizes; PA_TEST_CONTIGUOUS=i runs contiguous case i alone
+ * PA_TEST_SM90_COPY=1 sends every sm90 call the gather would serve through the copy into the
+ * workspace and the contiguous kernel instead (M80; =-1 never copies, unset lets the estimate
+ * decide); PA_TEST_PAGES=4,12 draws only those page sizes; PA_TEST_CONTIGUOUS=i runs contiguous case i alone
  * (no other case, no bad inputs), PA_TEST_REPEAT=k that many times (a stall hunt under a sanitizer).
  * Without a CUDA device it prints "skipped: no CUDA device" and counts nothing.
  */
@@ -36,6 +38,10 @@ extern int pa__sm90_force_gather __attribute__((weak));
  * took the split */
 extern int pa__sm90_tail_sms __attribute__((weak));
 extern long pa__sm90_tail_calls __attribute__((weak));
+/* prefill_sm90.cu: 1 copies every gather call's cache into the workspace, -1 never (M80), and how
+ * many calls took the copy */
+extern int pa__sm90_copy_mode __attribute__((weak));
+extern long pa__sm90_copy_calls __attribute__((weak));
 
 int main(void)
 {
@@ -61,6 +67,7 @@ int main(void)
     }
     if (getenv("PA_TEST_SM90_WIDE") && &pa__sm90_wide_log2) pa__sm90_wide_log2 = 0;
     if (getenv("PA_TEST_SM90_GATHER") && &pa__sm90_force_gather) pa__sm90_force_gather = 1;
+    if (getenv("PA_TEST_SM90_COPY") && &pa__sm90_copy_mode) pa__sm90_copy_mode = atoi(getenv("PA_TEST_SM90_COPY"));
     if (getenv("PA_TEST_PAGES")) {
         const char *s = getenv("PA_TEST_PAGES");
         char *end;
@@ -194,6 +201,14 @@ int main(void)
         /* a forced small SM count must have sent some non-causal calls through the pieces */
         if (getenv("PA_TEST_SM90_TAIL") && kernel == PA__KERNEL_SM90_PREFILL && n >= 20 && pa__sm90_tail_calls == 0) {
             printf("[test_gpu] FAIL: PA_TEST_SM90_TAIL=%s but no call split its last wave\n", getenv("PA_TEST_SM90_TAIL"));
+            failed++;
+        }
+    }
+    if (&pa__sm90_copy_calls) {
+        printf("[test_gpu] %ld calls copied their cache first (sm90)\n", pa__sm90_copy_calls);
+        /* a forced copy must have taken some calls (pages 1 and 3 are gather pages) */
+        if (getenv("PA_TEST_SM90_COPY") && atoi(getenv("PA_TEST_SM90_COPY")) > 0 && n >= 20 && pa__sm90_copy_calls == 0) {
+            printf("[test_gpu] FAIL: PA_TEST_SM90_COPY=%s but no call copied its cache\n", getenv("PA_TEST_SM90_COPY"));
             failed++;
         }
     }

@@ -9,9 +9,9 @@ the source tree's build/ directory, then the system loader.
 """
 from ._api import attention, kv_append
 from ._lib import (InvalidArgumentError, LibraryNotFoundError, PagedAttnError, library_path,
-                   set_num_threads, set_validation, version)
+                   set_kv_copy_limit, set_num_threads, set_validation, version)
 
 __version__ = "0.1.0"
 __all__ = ["attention", "kv_append", "version", "library_path", "set_num_threads",
-           "set_validation", "PagedAttnError", "InvalidArgumentError", "LibraryNotFoundError",
+           "set_validation", "set_kv_copy_limit", "PagedAttnError", "InvalidArgumentError", "LibraryNotFoundError",
            "__version__"]

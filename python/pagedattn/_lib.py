@@ -93,6 +93,7 @@ _SIGNATURES = {
     "pa_context_set_stream": (ctypes.c_int, [ctypes.c_void_p, ctypes.c_void_p]),
     "pa_context_set_num_threads": (ctypes.c_int, [ctypes.c_void_p, ctypes.c_int]),
     "pa_context_set_validation": (ctypes.c_int, [ctypes.c_void_p, ctypes.c_int]),
+    "pa_context_set_kv_copy_limit": (ctypes.c_int, [ctypes.c_void_p, ctypes.c_size_t]),
     "pa_context_last_error": (ctypes.c_char_p, [ctypes.c_void_p]),
     "pa_attn_params_init": (None, [_P(PaAttnParams), ctypes.c_int32]),
     "pa_workspace_size": (ctypes.c_int, [ctypes.c_void_p, _P(PaQuery), _P(PaKvCache),
@@ -293,3 +294,17 @@ def set_validation(on, device=0):
     st = lib.pa_context_set_validation(ctx, 1 if on else 0)
     if st != PA_OK:
         raise_for(st, ctx, "pa_context_set_validation")
+
+
+def set_kv_copy_limit(nbytes, device=0):
+    """CUDA backend on Hopper: the most workspace bytes a call may use to copy a cache of small
+    pages into a contiguous one before the attention (when that is estimated faster than
+    gathering the pages inside the kernel); 0 turns the copy off. Applies to this thread's
+    context for `device`."""
+    if int(nbytes) < 0:
+        raise InvalidArgumentError("nbytes = %d is negative" % int(nbytes))
+    lib = load()
+    ctx = context(PA_BACKEND_CUDA, int(device))
+    st = lib.pa_context_set_kv_copy_limit(ctx, int(nbytes))
+    if st != PA_OK:
+        raise_for(st, ctx, "pa_context_set_kv_copy_limit")

@@ -358,6 +358,18 @@ def _run_python(code, env_extra):
                           text=True, timeout=120)
 
 
+def test_kv_copy_limit_arguments():
+    """set_kv_copy_limit: a negative size is a ValueError; on a machine without CUDA the CUDA
+    context it configures cannot exist (RuntimeError), with one it is accepted."""
+    with pytest.raises(pagedattn.InvalidArgumentError, match="nbytes = -1 is negative"):
+        pagedattn.set_kv_copy_limit(-1)
+    try:
+        pagedattn.set_kv_copy_limit(0)
+        pagedattn.set_kv_copy_limit(1 << 30)
+    except pagedattn.PagedAttnError as e:
+        assert "CUDA" in str(e) or "cuda" in str(e)
+
+
 def test_missing_library_message():
     """import works without a library; the first call says how to build one."""
     r = _run_python("import pagedattn, numpy as np\n"

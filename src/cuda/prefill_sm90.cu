@@ -15,7 +15,7 @@
  * 16-byte loads (predicated on the varlen row count); O is stored from registers.
  * Mapping: grid (m blocks, heads, batch), m blocks reversed so the longest causal rows start
  * first; keys walked from the last tile down so the masked tiles (and the sequence end) come first.
- * Paging, four regimes (pa_sm90_regime and the box plans in sm90_plan.h, checked on the CPU by
+ * Paging, four regimes and a copy (pa_sm90_regime and the box plans in sm90_plan.h, checked on the CPU by
  * tests/test_sm90_plan.c). Boxes past the sequence end and bad page ids get fully out-of-range
  * coordinates, which TMA zero-fills without reading; keys of bad pages are masked (per-key mask
  * words per stage). Stale V rows past the end inside a loaded page are zeroed in shared memory
@@ -45,6 +45,9 @@
  *      with 16-byte cp.async (see the producer's comment) and complete the stage's mbarrier with
  *      cp.async.mbarrier.arrive.noinc (d64), or wait for their copies, fence the generic-to-async
  *      proxy and arrive (d128, d256); at d64 the consumers fence before their wgmma reads.
+ *  (5) COPY (M80), instead of (4) when the host estimate says it is faster and the context's
+ *      pa_context_set_kv_copy_limit allows the bytes: kv_copy.cu copies the pages into the
+ *      workspace as a contiguous NHD cache, then the contiguous instance (1) runs on it.
  * Head dims 64, 128, 256 (d256: 64-key tiles); bf16/f16; 16-byte aligned pointers and strides.
  * At d64 and d128 the consumers keep Q's first k16-steps in registers as wgmma A fragments
  * (SM90_QREG_STEPS). Split-KV only for the last wave (M39): a dense non-causal call at d128 / d256
@@ -648,6 +651,18 @@
  *       loads, instead of a branch a lookup. Predicted: a few tenths at most. Measured (ncu): d128
  *       causal +0.8..1.5% (contiguous +0.8%), d256 -0.5..+0.5%; at d64 (the same with M77 there) the
  *       32-register producer still spilled (176 bytes).
+ *   M80 (session 43, 3.3d, adopted; pa_context_set_kv_copy_limit, sm90_copy below, kv_copy.cu) the
+ *       copy regime: a call the gather would serve copies its keys and values into the workspace as
+ *       a contiguous NHD cache (one grid-stride kernel, 16 loads of 16 bytes in flight a thread) and
+ *       runs the contiguous kernel on it, when a host estimate says the copy (every key read and
+ *       written once, ~82% of the peak DRAM bandwidth) costs less than the gather adds. Predicted
+ *       from the bytes: d128 B4 H16 8k ~130 us, i.e. +3.3% non-causal / +6..7% causal against the
+ *       gather's +8..10%; d256 causal's copy (+8%) loses to its gather (+7%). Measured (ncu, s43b):
+ *       pages 1 / 3 / 4, d128 +3.4..3.8% / causal +6.0..6.3% (gather +8.0..8.3 / +8.9..9.7), d64
+ *       +2.5% / +4.2..4.3% (gather +5.6..7.3 / +5.2..6.7), d256 non-causal +4.5..5.1% (gather
+ *       +7.2..8.2); d256 causal forced +7.7..8.4% against its gather's +6.7..7.4%, which the
+ *       estimate keeps. The copy ran at ~3.9 TB/s (136 us). Bad page ids (validation off) read as
+ *       zero keys and values there, not masked keys.
  *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax at d128/d64 by a
  *   wgmma.fence predicated on the row sums (2% / 7% slower, as M28 found again), a persistent
  *   static round-robin grid (causal -8%: imbalance and L2 drift).
@@ -2812,12 +2827,93 @@ static size_t sm90_tail_bytes(const pa__problem *pb, const pa_sm90_tail &t)
     return t.splits < 2 ? 0 : sm90_tail_o_bytes(pb, t) + (((size_t)t.units * t.splits * SM90_BLOCK_M * 4 + 255) & ~(size_t)255);
 }
 
+/* M80, the copy regime (session 43): a call the gather would serve (pages too small or too odd
+ * for TMA tiles) may instead copy its keys and values into the workspace as a contiguous NHD
+ * cache (kv_copy.cu: 2 x batch x max_seq_len x kv heads x head_dim elements) and run the
+ * contiguous kernel on that. The copy moves every key twice through DRAM (read, write) where the
+ * gather spends the consumers' issue slots (+6..10% at pages 1..4, RESULTS 2.53 / 2.54), so it
+ * wins when the call's attention time per key is long: many query rows, few kv heads. Taken
+ * when the estimate below says it is faster and pa_context_set_kv_copy_limit allows its bytes.
+ * Host fields only (pa_workspace_size must give the same answer as the call). */
+extern "C" int pa__sm90_copy_mode;   /* tests: 0 the estimate decides, 1 copy whenever the limit allows, -1 never */
+int pa__sm90_copy_mode = 0;
+extern "C" long pa__sm90_copy_calls;   /* calls that took the copy (tests/test_gpu.c prints it) */
+long pa__sm90_copy_calls = 0;
+static size_t sm90_copy_tensor_bytes(const pa__problem *pb)
+{
+    return ((size_t)pb->batch * (size_t)pb->max_seq_len * (size_t)pb->num_kv_heads * (size_t)pb->head_dim * 2 + 255) & ~(size_t)255;
+}
+/* pb with its cache replaced by the copy at dk / dv (NULL: host fields only) */
+static pa__problem sm90_copied(const pa__problem *pb, void *dk, void *dv)
+{
+    pa__problem c = *pb;
+    const int64_t row = (int64_t)pb->num_kv_heads * pb->head_dim;
+    c.k = dk ? dk : (const void *)(uintptr_t)256;   /* (an aligned stand-in for supports()' probe) */
+    c.v = dv ? dv : (const void *)(uintptr_t)256;
+    c.k_stride_token = c.v_stride_token = row;
+    c.k_stride_head = c.v_stride_head = pb->head_dim;
+    c.k_stride_page = c.v_stride_page = row * pb->max_seq_len;
+    c.page_size = pb->max_seq_len > 0 ? pb->max_seq_len : 1;
+    c.num_pages = pb->batch > 0 ? pb->batch : 1;
+    c.page_table = NULL;
+    c.page_table_stride = 0;
+    return c;
+}
+static int sm90_copy(const pa_context *ctx, const pa__problem *pb)
+{
+    if (!pb->page_table || pa__sm90_force_gather || pa__sm90_copy_mode < 0) return 0;
+    if (pb->batch <= 0 || pb->max_seq_len <= 0 || pb->max_seqlen_q <= 0 || pb->num_heads <= 0) return 0;
+    if (sm90_regime_t(pb, sm90_tile(pb)) != PA_SM90_GATHER) return 0;
+    const double bytes = 2.0 * (double)sm90_copy_tensor_bytes(pb);   /* K and V */
+    if (bytes > (double)ctx->kv_copy_limit) return 0;
+    /* the contiguous kernel's shared memory and its maps' strides (< 2^40 bytes, as supports() asks) */
+    const pa__problem c = sm90_copied(pb, NULL, NULL);
+    if (ctx->smem_optin < (size_t)sm90_smem_bytes(pb->head_dim, 0, sm90_tile(&c) == SM90_WIDE_N)) return 0;
+    if ((double)c.k_stride_page >= (double)((int64_t)1 << 38)) return 0;
+    if (!sm90_encode_fn()) return 0;
+    if (pa__sm90_copy_mode > 0) return 1;
+    /* the attention's time at the contiguous kernel's rate (H200, RESULTS 2.53 / 2.54: d64 ~430,
+     * d128 ~580, d256 ~680 TFLOPS on 132 SMs) against the copy's (read and write at 85% of the
+     * peak DRAM bandwidth); the copy must beat what the gather adds to the attention (RESULTS
+     * 2.53 / 2.54 at ncu: d64 +6, d128 +8.5 / +9.5 causal, d256 +7.5 / +7). */
+    const double sq = pb->max_seqlen_q, sk = pb->max_seq_len;
+    double keys = pb->causal ? ((sk > sq ? sk - sq : 0.0) + sk) / 2 : sk;
+    if (pb->window_left >= 0 && keys > pb->window_left + 1.0) keys = pb->window_left + 1.0;
+    const double flops = 4.0 * pb->batch * pb->num_heads * sq * keys * pb->head_dim;
+    const double per_sm = pb->head_dim == 64 ? 430e12 / 132 : pb->head_dim == 128 ? 580e12 / 132 : 680e12 / 132;
+    const double t_attn = flops / (per_sm * (ctx->num_sms > 0 ? ctx->num_sms : 132));
+    const double t_copy = 4e-6 + 2.0 * bytes / (0.85 * (ctx->mem_bw > 0 ? ctx->mem_bw : 3.35e12));   /* + its launch */
+    const double gather = pb->head_dim == 64 ? 0.06 : pb->head_dim == 128 ? (pb->causal ? 0.095 : 0.085)
+                                                                          : (pb->causal ? 0.07 : 0.075);
+    return t_copy < gather * t_attn;
+}
+
 extern "C" size_t pa__sm90_workspace(const pa_context *ctx, const pa__problem *pb)
 {
+    if (sm90_copy(ctx, pb)) {
+        const pa__problem c = sm90_copied(pb, NULL, NULL);
+        return 2 * sm90_copy_tensor_bytes(pb) + sm90_tail_bytes(&c, sm90_tail(ctx, &c));
+    }
     return sm90_tail_bytes(pb, sm90_tail(ctx, pb));
 }
 
+static pa_status sm90_attention(pa_context *ctx, const pa__problem *pb, void *ws, size_t ws_bytes);
 extern "C" pa_status pa__sm90_attention(pa_context *ctx, const pa__problem *pb, void *ws, size_t ws_bytes)
+{
+    if (pb->batch <= 0 || pb->max_seqlen_q <= 0 || pb->num_heads <= 0) return PA_OK;
+    if (!sm90_copy(ctx, pb)) return sm90_attention(ctx, pb, ws, ws_bytes);
+    const size_t half = sm90_copy_tensor_bytes(pb);
+    PA_RETURN_IF(!ws || ws_bytes < 2 * half, ctx, PA_ERR_WORKSPACE_TOO_SMALL,
+                 "sm90 needs %zu workspace bytes for its copy of the cache, got %zu", 2 * half, ws_bytes);
+    char *dk = (char *)ws, *dv = dk + half;
+    const pa_status s = pa__cuda_kv_copy(ctx, pb, dk, dv);
+    if (s != PA_OK) return s;
+    const pa__problem c = sm90_copied(pb, dk, dv);
+    __atomic_add_fetch(&pa__sm90_copy_calls, 1, __ATOMIC_RELAXED);
+    return sm90_attention(ctx, &c, dk + 2 * half, ws_bytes - 2 * half);
+}
+
+static pa_status sm90_attention(pa_context *ctx, const pa__problem *pb, void *ws, size_t ws_bytes)
 {
     if (pb->batch <= 0 || pb->max_seqlen_q <= 0 || pb->num_heads <= 0) return PA_OK;
     const int tile = sm90_tile(pb), wide = tile == SM90_WIDE_N, regime = sm90_regime_t(pb, tile);

@@ -32,6 +32,15 @@ extern "C" pa_status pa__cuda_context_init(pa_context *ctx)
     ctx->cc_minor = p.minor;
     ctx->num_sms = p.multiProcessorCount;
     ctx->smem_optin = p.sharedMemPerBlockOptin;
+    {   /* peak DRAM bandwidth: two transfers a memory clock over the bus (the sm90 copy regime's estimate) */
+        int khz = 0, bits = 0;
+        if (cudaDeviceGetAttribute(&khz, cudaDevAttrMemoryClockRate, ctx->device) != cudaSuccess ||
+            cudaDeviceGetAttribute(&bits, cudaDevAttrGlobalMemoryBusWidth, ctx->device) != cudaSuccess) {
+            (void)cudaGetLastError();
+            khz = bits = 0;
+        }
+        ctx->mem_bw = 2.0 * khz * 1e3 * (bits / 8);
+    }
     if (p.major < 8)
         return pa__fail(ctx, PA_ERR_UNSUPPORTED,
                         "device %d (%s) has compute capability %d.%d; pagedattn needs 8.0 or newer",
