@@ -25,6 +25,8 @@ PA_TEST_CASES=150 timeout 200 build/test_gpu > $T/auto.log 2>&1 &
 for d in 128 64 256; do
   PA_TEST_KERNEL=sm90 PA_TEST_HEAD_DIM=$d PA_TEST_CASES=150 PA_TEST_SEED=241 timeout 200 build/test_gpu > $T/sm90_d$d.log 2>&1 &
   env $G PA_TEST_HEAD_DIM=$d PA_TEST_CASES=96 PA_TEST_SEED=242 timeout 200 build/test_gpu > $T/gather_d$d.log 2>&1 &
+  # the copy of small pages (M80, session 43), forced on every gather call
+  PA_TEST_KERNEL=sm90 PA_TEST_SM90_COPY=1 PA_TEST_HEAD_DIM=$d PA_TEST_CASES=64 PA_TEST_SEED=249 timeout 200 build/test_gpu > $T/copy_d$d.log 2>&1 &
 done
 for d in 128 64; do
   env $G PA_TEST_SM90_WIDE=1 PA_TEST_HEAD_DIM=$d PA_TEST_CASES=48 PA_TEST_SEED=243 timeout 200 build/test_gpu > $T/gather_wide_d$d.log 2>&1 &

@@ -2870,6 +2870,7 @@ static int sm90_copy(const pa_context *ctx, const pa__problem *pb)
     const pa__problem c = sm90_copied(pb, NULL, NULL);
     if (ctx->smem_optin < (size_t)sm90_smem_bytes(pb->head_dim, 0, sm90_tile(&c) == SM90_WIDE_N)) return 0;
     if ((double)c.k_stride_page >= (double)((int64_t)1 << 38)) return 0;
+    if ((double)pb->batch * pb->max_seq_len * pb->num_kv_heads * (pb->head_dim / 8) >= (double)(1 << 30)) return 0;   /* kv_copy.cu's 32-bit chunk index */
     if (!sm90_encode_fn()) return 0;
     if (pa__sm90_copy_mode > 0) return 1;
     /* the attention's time at the contiguous kernel's rate (H200, RESULTS 2.53 / 2.54: d64 ~430,
