@@ -34,35 +34,16 @@ typedef struct pa_copy_params {
     pa_fastdiv     div_page;        /* by page_size */
 } pa_copy_params;
 
-/* 16-byte load with an L2 prefetch of the 256-byte sector group (HINT) or plain __ldg */
-template <bool HINT>
-__device__ __forceinline__ uint4 copy_ld(const char *p)
-{
-    if (!HINT) return __ldg((const uint4 *)p);
-    uint4 x;
-    asm volatile("ld.global.nc.L1::no_allocate.L2::256B.v4.u32 {%0, %1, %2, %3}, [%4];\n"
-                 : "=r"(x.x), "=r"(x.y), "=r"(x.z), "=r"(x.w) : "l"(p));
-    return x;
-}
-/* 16-byte store, streaming (.cs: evict first) when HINT */
-template <bool HINT>
-__device__ __forceinline__ void copy_st(char *p, uint4 x)
-{
-    if (!HINT) { *(uint4 *)p = x; return; }
-    asm volatile("st.global.cs.v4.u32 [%0], {%1, %2, %3, %4};\n" :: "l"(p), "r"(x.x), "r"(x.y), "r"(x.z), "r"(x.w) : "memory");
-}
-
-template <int U, bool HINT>
 __global__ void __launch_bounds__(PA_COPY_THREADS)
 pa_kv_copy_kernel(const pa_copy_params p)
 {
-    const int32_t step = (int32_t)(gridDim.x * PA_COPY_THREADS * U);
-    for (int32_t base = (int32_t)(blockIdx.x * PA_COPY_THREADS * U + threadIdx.x); base < p.total;
+    const int32_t step = (int32_t)(gridDim.x * PA_COPY_THREADS * PA_COPY_UNROLL);
+    for (int32_t base = (int32_t)(blockIdx.x * PA_COPY_THREADS * PA_COPY_UNROLL + threadIdx.x); base < p.total;
          base += step) {
-        uint4 xk[U], xv[U];
-        bool keep[U];
+        uint4 xk[PA_COPY_UNROLL], xv[PA_COPY_UNROLL];
+        bool keep[PA_COPY_UNROLL];
 #pragma unroll
-        for (int u = 0; u < U; u++) {
+        for (int u = 0; u < PA_COPY_UNROLL; u++) {
             const int32_t i = base + u * PA_COPY_THREADS;
             xk[u] = make_uint4(0, 0, 0, 0);
             xv[u] = make_uint4(0, 0, 0, 0);
@@ -81,27 +62,22 @@ pa_kv_copy_kernel(const pa_copy_params p)
                         const int64_t slot = (int64_t)(j - pi * p.div_page.div);
                         const uint32_t h = pa_fastdiv_q(p.div_head, c);
                         const int64_t e = (int64_t)(c - h * p.div_head.div) * 16;
-                        xk[u] = copy_ld<HINT>(p.k + page * p.k_sp + slot * p.k_st + h * p.k_sh + e);
-                        xv[u] = copy_ld<HINT>(p.v + page * p.v_sp + slot * p.v_st + h * p.v_sh + e);
+                        xk[u] = __ldg((const uint4 *)(p.k + page * p.k_sp + slot * p.k_st + h * p.k_sh + e));
+                        xv[u] = __ldg((const uint4 *)(p.v + page * p.v_sp + slot * p.v_st + h * p.v_sh + e));
                     }
                 }
             }
         }
 #pragma unroll
-        for (int u = 0; u < U; u++) {
+        for (int u = 0; u < PA_COPY_UNROLL; u++) {
             if (keep[u]) {
                 const int64_t off = (int64_t)(base + u * PA_COPY_THREADS) * 16;
-                copy_st<HINT>(p.dk + off, xk[u]);
-                copy_st<HINT>(p.dv + off, xv[u]);
+                *(uint4 *)(p.dk + off) = xk[u];
+                *(uint4 *)(p.dv + off) = xv[u];
             }
         }
     }
 }
-
-/* Measurement knob (session 43's A/B, set by pa-bench --copy-variant): 0 the kernel below, 1 its
- * L2 / streaming hints, 2 eight chunks a thread a step, 3 both. */
-extern "C" int pa__kv_copy_variant;
-int pa__kv_copy_variant = 0;
 
 /* Queues the copy of pb's paged K / V into dk / dv (each batch x max_seq_len x num_kv_heads x
  * head_dim elements of 2 bytes) on the context's stream. */
@@ -110,7 +86,7 @@ extern "C" pa_status pa__cuda_kv_copy(pa_context *ctx, const pa__problem *pb, vo
     if (pb->batch <= 0 || pb->max_seq_len <= 0) return PA_OK;
     const int64_t chunks_row = (int64_t)pb->num_kv_heads * (pb->head_dim / 8);
     const int64_t total = (int64_t)pb->batch * pb->max_seq_len * chunks_row;
-    if (total >= ((int64_t)1 << 31) - (int64_t)PA_COPY_THREADS * 2 * PA_COPY_UNROLL * 65536)
+    if (total >= ((int64_t)1 << 31) - (int64_t)PA_COPY_THREADS * PA_COPY_UNROLL * 65536)
         return pa__fail(ctx, PA_ERR_UNSUPPORTED, "kv copy: %lld chunks of 16 bytes", (long long)total);
     pa_copy_params p;
     memset(&p, 0, sizeof p);
@@ -126,26 +102,20 @@ extern "C" pa_status pa__cuda_kv_copy(pa_context *ctx, const pa__problem *pb, vo
     p.div_head = pa_fastdiv_init((uint32_t)(pb->head_dim / 8));
     p.div_seq = pa_fastdiv_init((uint32_t)pb->max_seq_len);
     p.div_page = pa_fastdiv_init((uint32_t)pb->page_size);
-    const int var = pa__kv_copy_variant & 3;
-    void (*kern)(const pa_copy_params) = var == 1 ? pa_kv_copy_kernel<PA_COPY_UNROLL, true>
-                                       : var == 2 ? pa_kv_copy_kernel<2 * PA_COPY_UNROLL, false>
-                                       : var == 3 ? pa_kv_copy_kernel<2 * PA_COPY_UNROLL, true>
-                                       : pa_kv_copy_kernel<PA_COPY_UNROLL, false>;
-    const int unroll = var >= 2 ? 2 * PA_COPY_UNROLL : PA_COPY_UNROLL;
-    static int per_sm[4];   /* resident blocks per SM (sm_90a code only: the same on every device it runs on) */
-    if (!per_sm[var]) {
+    static int per_sm = 0;   /* resident blocks per SM (sm_90a code only: the same on every device it runs on) */
+    if (!per_sm) {
         int n = 0;
-        if (cudaOccupancyMaxActiveBlocksPerMultiprocessor(&n, kern, PA_COPY_THREADS, 0) != cudaSuccess || n < 1) {
+        if (cudaOccupancyMaxActiveBlocksPerMultiprocessor(&n, pa_kv_copy_kernel, PA_COPY_THREADS, 0) != cudaSuccess || n < 1) {
             (void)cudaGetLastError();
             n = 1;
         }
-        per_sm[var] = n;
+        per_sm = n;
     }
-    const int64_t per_block = (int64_t)PA_COPY_THREADS * unroll;
+    const int64_t per_block = (int64_t)PA_COPY_THREADS * PA_COPY_UNROLL;
     const int64_t need = (total + per_block - 1) / per_block;
-    const int64_t full = (int64_t)per_sm[var] * (ctx->num_sms > 0 ? ctx->num_sms : 1);
+    const int64_t full = (int64_t)per_sm * (ctx->num_sms > 0 ? ctx->num_sms : 1);
     const unsigned grid = (unsigned)(need < full ? need : full);
-    kern<<<grid, PA_COPY_THREADS, 0, (cudaStream_t)ctx->stream>>>(p);
+    pa_kv_copy_kernel<<<grid, PA_COPY_THREADS, 0, (cudaStream_t)ctx->stream>>>(p);
     const cudaError_t e = cudaGetLastError();
     if (e != cudaSuccess) return pa__fail(ctx, PA_ERR_CUDA, "kv copy launch: %s", cudaGetErrorString(e));
     return PA_OK;
