@@ -653,16 +653,19 @@
  *       32-register producer still spilled (176 bytes).
  *   M80 (session 43, 3.3d, adopted; pa_context_set_kv_copy_limit, sm90_copy below, kv_copy.cu) the
  *       copy regime: a call the gather would serve copies its keys and values into the workspace as
- *       a contiguous NHD cache (one grid-stride kernel, 16 loads of 16 bytes in flight a thread) and
- *       runs the contiguous kernel on it, when a host estimate says the copy (every key read and
- *       written once, ~82% of the peak DRAM bandwidth) costs less than the gather adds. Predicted
- *       from the bytes: d128 B4 H16 8k ~130 us, i.e. +3.3% non-causal / +6..7% causal against the
- *       gather's +8..10%; d256 causal's copy (+8%) loses to its gather (+7%). Measured (ncu, s43b):
- *       pages 1 / 3 / 4, d128 +3.4..3.8% / causal +6.0..6.3% (gather +8.0..8.3 / +8.9..9.7), d64
- *       +2.5% / +4.2..4.3% (gather +5.6..7.3 / +5.2..6.7), d256 non-causal +4.5..5.1% (gather
- *       +7.2..8.2); d256 causal forced +7.7..8.4% against its gather's +6.7..7.4%, which the
- *       estimate keeps. The copy ran at ~3.9 TB/s (136 us). Bad page ids (validation off) read as
- *       zero keys and values there, not masked keys.
+ *       a contiguous NHD cache (a flat grid-stride kernel over 16-byte chunks) and runs the
+ *       contiguous kernel on it, when a host estimate says the copy (every key read and written
+ *       once) costs less than the gather adds. Predicted from the bytes: d128 B4 H16 8k ~130 us,
+ *       i.e. +3.3% non-causal / +6..7% causal against the gather's +8..10%; d256 causal's copy (+8%)
+ *       loses to its gather (+7%). Measured (ncu, s43b): pages 1 / 3 / 4, d128 +3.4..3.8% / causal
+ *       +6.0..6.3% (gather +7.4..8.3 / +8.9..9.7), d64 +2.5% / +4.2..4.3% (gather +5.6..7.3 /
+ *       +5.2..6.7), d256 non-causal +4.5..5.1% (gather +6.2..8.2); d256 causal forced +7.7..8.4%
+ *       against its gather's +6.7..7.4%, which the estimate keeps. The copy runs at ~3.8 TB/s of
+ *       DRAM traffic (137..141 us at d128), whatever its instruction form (s43e: cache hints, 8
+ *       chunks a step, a block per 8 rows with a barrier, all within -0.7..+2%). RESULTS 2.55: the
+ *       8% bar met on every page 1..4 row (pa-bench +3.0..7.9, ncu +2.0..7.1); d128 causal sits at
+ *       it at unlocked clocks (+7.6..8.0), the copy's time being fixed while the attention gets
+ *       faster. Bad page ids (validation off) read as zero keys and values there, not masked keys.
  *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax at d128/d64 by a
  *   wgmma.fence predicated on the row sums (2% / 7% slower, as M28 found again), a persistent
  *   static round-robin grid (causal -8%: imbalance and L2 drift).
