@@ -78,6 +78,18 @@
 #                        COMPARE_S=330), the integrated benchmark (sessions 40..42's calls)
 #   sanitize_phase TO    the whole tests/sanitize.sh over build/ (120 s a run, TO in all), its
 #                        verdict and run lines to $O/summary.txt (sessions 41..42's calls)
+#   copy_checks "DSEED TSEED ASEED MSEED" PAGES CASES TAILD TO
+#                        in the background, then test_summary: test_gpu with the copy forced
+#                        (PA_TEST_SM90_COPY=1, M80) at each head_dim on PAGES (CASES cases, seed
+#                        DSEED + d), with the last-wave split at head_dim TAILD (pages 1,3,5, 30
+#                        cases, TSEED), automatic (60, ASEED) and memcheck of the forced copy (pages
+#                        1,3,17, 3 cases, MSEED), each under timeout TO; logs $T/copy_{D,tail,mc}.log,
+#                        $T/auto.log (session 43's calls)
+#   copy_kernel_ncu TO   the copy kernel alone under ncu (d128 page 1, causal, forced by the estimate):
+#                        duration, DRAM bytes and throughput to $T/ncu_copy.txt and the summary
+#   copy_modes_ncu       bench/pa_ncu.py at pages 1 / 3 / 4, causal both, every head_dim, for the
+#                        gather (--kv-copy-limit 0), the library's choice and the forced copy; files
+#                        $T/n_{gather,auto,copy}.txt, their rows to the summary (session 43's calls)
 #   mode_ab VAR BUILD "LABEL=VALUE ..." ARGS
 #                        bench/pa_ncu.py ARGS over BUILD with VAR=VALUE in the environment for each
 #                        label (one binary, modes picked at run time), alternated twice, then
@@ -273,4 +285,34 @@ sanitize_phase() {
     PA_SANITIZE_TIMEOUT=120 timeout "$1" sh tests/sanitize.sh build > "$O/sanitize.log" 2>&1
     echo "sanitize.sh: rc=$? $(tail -1 "$O/sanitize.log") ($(el))" | tee -a "$O/summary.txt"
     grep -E "^== |SUMMARY|^!!" "$O/sanitize.log" >> "$O/summary.txt"
+}
+copy_checks() {
+    local seeds=($1) d
+    for d in 64 128 256; do
+        PA_TEST_KERNEL=sm90 PA_TEST_SM90_COPY=1 PA_TEST_HEAD_DIM=$d PA_TEST_PAGES=$2 PA_TEST_CASES=$3 \
+            PA_TEST_SEED=$((seeds[0] + d)) timeout "$5" build/test_gpu > "$T/copy_$d.log" 2>&1 &
+    done
+    PA_TEST_KERNEL=sm90 PA_TEST_SM90_COPY=1 PA_TEST_SM90_TAIL=3 PA_TEST_HEAD_DIM=$4 PA_TEST_PAGES=1,3,5 PA_TEST_CASES=30 \
+        PA_TEST_SEED=${seeds[1]} timeout "$5" build/test_gpu > "$T/copy_tail.log" 2>&1 &
+    PA_TEST_CASES=60 PA_TEST_SEED=${seeds[2]} timeout "$5" build/test_gpu > "$T/auto.log" 2>&1 &
+    PA_TEST_KERNEL=sm90 PA_TEST_SM90_COPY=1 PA_TEST_PAGES=1,3,17 PA_TEST_CASES=3 PA_TEST_SEED=${seeds[3]} \
+        timeout "$5" compute-sanitizer --tool memcheck --error-exitcode 99 build/test_gpu > "$T/copy_mc.log" 2>&1 &
+    wait
+    test_summary
+}
+copy_modes_ncu() {
+    local m x
+    for m in gather auto copy; do
+        case $m in gather) x="--kv-copy-limit 0";; auto) x="";; copy) x="--force-copy";; esac
+        timeout 110 python3 bench/pa_ncu.py --pa build/pa-bench --dims 128,64,256 --pages 1,3,4 --causal both \
+            --pa-extra="$x" --out "$T/n_$m" > "$T/n_$m.txt" 2>&1
+        echo "ncu $m $(el)" | tee -a "$O/summary.txt"
+    done
+    for m in gather auto copy; do echo "== ncu $m"; grep -E "^ +(64|128|256) " "$T/n_$m.txt"; done | tee -a "$O/summary.txt"
+}
+copy_kernel_ncu() {
+    timeout "$1" ncu --csv -k regex:kv_copy_kernel --metrics gpu__time_duration.sum,dram__bytes_read.sum,dram__bytes_write.sum,dram__throughput.avg.pct_of_peak_sustained_elapsed \
+        build/pa-bench --prefill-only --dims 128 --pages 1 --causal 1 --table frag --warmup 0 --iters 1 --no-check > "$T/ncu_copy.txt" 2>&1
+    grep kv_copy "$T/ncu_copy.txt" | awk -F'","' '{print $(NF-2), $(NF-1), $NF}' | head -8 | tee -a "$O/summary.txt"
+    echo "ncu copy $(el)" | tee -a "$O/summary.txt"
 }

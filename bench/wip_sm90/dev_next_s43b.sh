@@ -5,13 +5,7 @@
 # against the double reference) for the library's choice and for the gather. Carry .carry.
 . "$(dirname "$0")/dev_lib.sh"
 dev_begin /tmp/t43b build/pa-bench
-for m in gather auto copy; do
-    case $m in gather) x="--kv-copy-limit 0";; auto) x="";; copy) x="--force-copy";; esac
-    timeout 110 python3 bench/pa_ncu.py --pa build/pa-bench --dims 128,64,256 --pages 1,3,4 --causal both \
-        --pa-extra="$x" --out "$T/n_$m" > "$T/n_$m.txt" 2>&1
-    echo "ncu $m $(el)" | tee -a "$O/summary.txt"
-done
-for m in gather auto copy; do echo "== ncu $m"; grep -E "^ +(64|128|256) " "$T/n_$m.txt"; done | tee -a "$O/summary.txt"
+copy_modes_ncu
 for m in auto gather; do
     case $m in gather) x="--kv-copy-limit 0";; auto) x="";; esac
     timeout 150 build/pa-bench --prefill-only --dims 128,64,256 --pages 1,3,4 --causal both --table frag --iters 10 $x \
