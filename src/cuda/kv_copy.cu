@@ -102,15 +102,16 @@ extern "C" pa_status pa__cuda_kv_copy(pa_context *ctx, const pa__problem *pb, vo
     p.div_head = pa_fastdiv_init((uint32_t)(pb->head_dim / 8));
     p.div_seq = pa_fastdiv_init((uint32_t)pb->max_seq_len);
     p.div_page = pa_fastdiv_init((uint32_t)pb->page_size);
-    static int per_sm = 0;   /* resident blocks per SM (sm_90a code only: the same on every device it runs on) */
-    if (!per_sm) {
+    /* resident blocks per SM, asked once (thread-safe: a function-local static; sm_90a code only,
+     * so the same on every device it runs on) */
+    static const int per_sm = [] {
         int n = 0;
         if (cudaOccupancyMaxActiveBlocksPerMultiprocessor(&n, pa_kv_copy_kernel, PA_COPY_THREADS, 0) != cudaSuccess || n < 1) {
             (void)cudaGetLastError();
             n = 1;
         }
-        per_sm = n;
-    }
+        return n;
+    }();
     const int64_t per_block = (int64_t)PA_COPY_THREADS * PA_COPY_UNROLL;
     const int64_t need = (total + per_block - 1) / per_block;
     const int64_t full = (int64_t)per_sm * (ctx->num_sms > 0 ? ctx->num_sms : 1);
