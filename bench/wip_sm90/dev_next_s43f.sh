@@ -9,5 +9,5 @@ PA_TEST_KERNEL=sm90 PA_TEST_SM90_COPY=1 PA_TEST_HEAD_DIM=128 PA_TEST_PAGES=1,3,4
 PA_TEST_CASES=60 PA_TEST_SEED=45000 timeout 100 build/test_gpu > "$T/auto.log" 2>&1 &
 wait
 test_summary
-sanitize_phase 480
+sanitize_phase ${SAN_TO:-480}   # (session 44: SAN_TO=540)
 dev_end logs_s43f
