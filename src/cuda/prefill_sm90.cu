@@ -2869,12 +2869,9 @@ static int sm90_copy(const pa_context *ctx, const pa__problem *pb)
     if (sm90_regime_t(pb, sm90_tile(pb)) != PA_SM90_GATHER) return 0;
     const double bytes = 2.0 * (double)sm90_copy_tensor_bytes(pb);   /* K and V */
     if (bytes > (double)ctx->kv_copy_limit) return 0;
-    /* the contiguous kernel's shared memory and its maps' strides (< 2^40 bytes, as supports() asks) */
-    const pa__problem c = sm90_copied(pb, NULL, NULL);
-    if (ctx->smem_optin < (size_t)sm90_smem_bytes(pb->head_dim, 0, sm90_tile(&c) == SM90_WIDE_N)) return 0;
-    if ((double)c.k_stride_page >= (double)((int64_t)1 << 38)) return 0;
     if ((double)pb->batch * pb->max_seq_len * pb->num_kv_heads * (pb->head_dim / 8) >= (double)(1 << 30)) return 0;   /* kv_copy.cu's 32-bit chunk index */
-    if (!sm90_encode_fn()) return 0;
+    const pa__problem c = sm90_copied(pb, NULL, NULL);
+    if (!pa__sm90_supports(ctx, &c, NULL, 0)) return 0;   /* the contiguous kernel must run the copy */
     if (pa__sm90_copy_mode > 0) return 1;
     /* the attention's time at the contiguous kernel's rate (H200, RESULTS 2.53 / 2.54: d64 ~430,
      * d128 ~580, d256 ~680 TFLOPS on 132 SMs) against the copy's (read and write at 85% of the
@@ -2904,7 +2901,6 @@ extern "C" size_t pa__sm90_workspace(const pa_context *ctx, const pa__problem *p
 static pa_status sm90_attention(pa_context *ctx, const pa__problem *pb, void *ws, size_t ws_bytes);
 extern "C" pa_status pa__sm90_attention(pa_context *ctx, const pa__problem *pb, void *ws, size_t ws_bytes)
 {
-    if (pb->batch <= 0 || pb->max_seqlen_q <= 0 || pb->num_heads <= 0) return PA_OK;
     if (!sm90_copy(ctx, pb)) return sm90_attention(ctx, pb, ws, ws_bytes);
     const size_t half = sm90_copy_tensor_bytes(pb);
     PA_RETURN_IF(!ws || ws_bytes < 2 * half, ctx, PA_ERR_WORKSPACE_TOO_SMALL,
