@@ -78,13 +78,14 @@
 #                        COMPARE_S=330), the integrated benchmark (sessions 40..42's calls)
 #   sanitize_phase TO    the whole tests/sanitize.sh over build/ (120 s a run, TO in all), its
 #                        verdict and run lines to $O/summary.txt (sessions 41..42's calls)
-#   copy_checks "DSEED TSEED ASEED MSEED" PAGES CASES TAILD TO
-#                        in the background, then test_summary: test_gpu with the copy forced
-#                        (PA_TEST_SM90_COPY=1, M80) at each head_dim on PAGES (CASES cases, seed
-#                        DSEED + d), with the last-wave split at head_dim TAILD (pages 1,3,5, 30
-#                        cases, TSEED), automatic (60, ASEED) and memcheck of the forced copy (pages
-#                        1,3,17, 3 cases, MSEED), each under timeout TO; logs $T/copy_{D,tail,mc}.log,
-#                        $T/auto.log (session 43's calls)
+#   copy_checks "DSEED TSEED ASEED MSEED" PAGES CASES TAILD TO [BUILD [MC_PAGES]]
+#                        in the background, then test_summary: BUILD's (default build) test_gpu with
+#                        the copy forced (PA_TEST_SM90_COPY=1, M80) at each head_dim on PAGES (CASES
+#                        cases, seed DSEED + d), with the last-wave split at head_dim TAILD (pages
+#                        1,3,5, 30 cases, TSEED), automatic (60, ASEED) and memcheck of the forced
+#                        copy (MC_PAGES, default 1,3,17; 3 cases, MSEED), each under timeout TO; logs
+#                        $T/[BUILD_]copy_{D,tail,mc}.log, $T/[BUILD_]auto.log (the prefix for builds
+#                        other than build) (session 43's calls)
 #   copy_kernel_ncu TO   the copy kernel alone under ncu (d128 page 1, causal, forced by the estimate):
 #                        duration, DRAM bytes and throughput to $T/ncu_copy.txt and the summary
 #   copy_modes_ncu       bench/pa_ncu.py at pages 1 / 3 / 4, causal both, every head_dim, for the
@@ -287,16 +288,17 @@ sanitize_phase() {
     grep -E "^== |SUMMARY|^!!" "$O/sanitize.log" >> "$O/summary.txt"
 }
 copy_checks() {
-    local seeds=($1) d
+    local seeds=($1) d b=${6:-build} x=""
+    [ "$b" = build ] || x="${b}_"
     for d in 64 128 256; do
         PA_TEST_KERNEL=sm90 PA_TEST_SM90_COPY=1 PA_TEST_HEAD_DIM=$d PA_TEST_PAGES=$2 PA_TEST_CASES=$3 \
-            PA_TEST_SEED=$((seeds[0] + d)) timeout "$5" build/test_gpu > "$T/copy_$d.log" 2>&1 &
+            PA_TEST_SEED=$((seeds[0] + d)) timeout "$5" "$b/test_gpu" > "$T/${x}copy_$d.log" 2>&1 &
     done
     PA_TEST_KERNEL=sm90 PA_TEST_SM90_COPY=1 PA_TEST_SM90_TAIL=3 PA_TEST_HEAD_DIM=$4 PA_TEST_PAGES=1,3,5 PA_TEST_CASES=30 \
-        PA_TEST_SEED=${seeds[1]} timeout "$5" build/test_gpu > "$T/copy_tail.log" 2>&1 &
-    PA_TEST_CASES=60 PA_TEST_SEED=${seeds[2]} timeout "$5" build/test_gpu > "$T/auto.log" 2>&1 &
-    PA_TEST_KERNEL=sm90 PA_TEST_SM90_COPY=1 PA_TEST_PAGES=1,3,17 PA_TEST_CASES=3 PA_TEST_SEED=${seeds[3]} \
-        timeout "$5" compute-sanitizer --tool memcheck --error-exitcode 99 build/test_gpu > "$T/copy_mc.log" 2>&1 &
+        PA_TEST_SEED=${seeds[1]} timeout "$5" "$b/test_gpu" > "$T/${x}copy_tail.log" 2>&1 &
+    PA_TEST_CASES=60 PA_TEST_SEED=${seeds[2]} timeout "$5" "$b/test_gpu" > "$T/${x}auto.log" 2>&1 &
+    PA_TEST_KERNEL=sm90 PA_TEST_SM90_COPY=1 PA_TEST_PAGES=${7:-1,3,17} PA_TEST_CASES=3 PA_TEST_SEED=${seeds[3]} \
+        timeout "$5" compute-sanitizer --tool memcheck --error-exitcode 99 "$b/test_gpu" > "$T/${x}copy_mc.log" 2>&1 &
     wait
     test_summary
 }

@@ -5,21 +5,13 @@
 # a multiple of 8). Build first on the development machine:
 #   git apply bench/wip_sm90/copy_pitch.patch && make -j2 BUILD=build_CP all build_CP/test_gpu \
 #     build_CP/pa-bench && git checkout -- src && (. bench/wip_sm90/mkvariant_lib.sh && pack build_CP)
-# Tests of build_CP (forced copy at each head_dim: random max_seq_len, most not multiples of 8; with
-# the last-wave split; memcheck), then pa-bench's paired rows at sq = sk = 8000 and 8192, pages 1 / 3 / 4,
-# d128 both masks, for each build, and ncu of the same. Carry .carry.
+# Tests of build_CP (copy_checks: the forced copy at each head_dim over random max_seq_len, most
+# not multiples of 8; with the last-wave split; automatic; memcheck), then pa-bench's paired rows at
+# sq = sk = 8000 and 8192, pages 1 / 3 / 4, d128 both masks, for each build, and ncu of the same.
+# Carry .carry.
 . "$(dirname "$0")/dev_lib.sh"
 dev_begin /tmp/t44b build_CP/pa-bench
-for d in 64 128 256; do
-    PA_TEST_KERNEL=sm90 PA_TEST_SM90_COPY=1 PA_TEST_HEAD_DIM=$d PA_TEST_PAGES=1,3,5,17 PA_TEST_CASES=30 \
-        PA_TEST_SEED=$((47000 + d)) timeout 100 build_CP/test_gpu > "$T/cp_copy_$d.log" 2>&1 &
-done
-PA_TEST_KERNEL=sm90 PA_TEST_SM90_COPY=1 PA_TEST_SM90_TAIL=3 PA_TEST_HEAD_DIM=128 PA_TEST_PAGES=1,3 PA_TEST_CASES=30 \
-    PA_TEST_SEED=47400 timeout 100 build_CP/test_gpu > "$T/cp_tail.log" 2>&1 &
-PA_TEST_KERNEL=sm90 PA_TEST_SM90_COPY=1 PA_TEST_PAGES=1,3,17 PA_TEST_CASES=3 PA_TEST_SEED=47600 \
-    timeout 100 compute-sanitizer --tool memcheck --error-exitcode 99 build_CP/test_gpu > "$T/cp_mc.log" 2>&1 &
-wait
-test_summary
+copy_checks "47000 47400 47500 47600" 1,3,5,17 30 128 100 build_CP
 for sk in 8000 8192; do
     for v in build build_CP; do
         timeout 60 "$v/pa-bench" --prefill-only --dims 128 --seqlen $sk --pages 1,3,4 --causal both --table frag \

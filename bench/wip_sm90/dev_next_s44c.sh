@@ -11,15 +11,7 @@
 # 256), causal both. Carry .carry.
 . "$(dirname "$0")/dev_lib.sh"
 dev_begin /tmp/t44c build_CT/pa-bench
-for d in 64 128 256; do
-    PA_TEST_KERNEL=sm90 PA_TEST_SM90_COPY=1 PA_TEST_HEAD_DIM=$d PA_TEST_CASES=30 PA_TEST_SEED=$((48000 + d)) \
-        timeout 100 build_CT/test_gpu > "$T/ct_copy_$d.log" 2>&1 &
-done
-PA_TEST_CASES=60 PA_TEST_SEED=48500 timeout 100 build_CT/test_gpu > "$T/ct_auto.log" 2>&1 &
-PA_TEST_KERNEL=sm90 PA_TEST_SM90_COPY=1 PA_TEST_PAGES=8,16,100 PA_TEST_CASES=3 PA_TEST_SEED=48600 \
-    timeout 100 compute-sanitizer --tool memcheck --error-exitcode 99 build_CT/test_gpu > "$T/ct_mc.log" 2>&1 &
-wait
-test_summary
+copy_checks "48000 48400 48500 48600" 1,3,8,16,48,51,64,100,128,200,256,672 30 128 100 build_CT 8,16,100
 AB_PREFIX=mha ncu_ab "build build_CT" --dims 64,128,256 --pages 8,16,100 --causal both
 AB_PREFIX=gqa ncu_ab "build build_CT" --dims 128 --pages 1,8,16,64,100,256 --causal both --pa-extra="--kv-heads 2"
 dev_end logs_s44c
