@@ -7,9 +7,9 @@
  * through the cp.async gather (normally pages 1..7 and a few others), so that it is checked at
  * every page size of the sweep; PA_TEST_HEAD_DIM=128 draws only that head_dim; PA_TEST_SM90_TAIL=3
  * makes the sm90 kernel plan its last-wave split for 3 SMs, so that small shapes take it;
- * PA_TEST_SM90_COPY=1 sends every sm90 call the gather would serve through the copy into the
- * workspace and the contiguous kernel instead (M80; =-1 never copies, unset lets the estimate
- * decide); PA_TEST_PAGES=4,12 draws only those page sizes; PA_TEST_LONG_RANGE=0 leaves out the five
+ * PA_TEST_SM90_COPY=1 sends every paged sm90 call (gather and TMA pages alike) through the copy
+ * into the workspace and the contiguous kernel instead (M80, M81; =-1 never copies, unset lets the
+ * estimate decide); PA_TEST_PAGES=4,12 draws only those page sizes; PA_TEST_LONG_RANGE=0 leaves out the five
  * long-range cases; PA_TEST_CONTIGUOUS=i runs contiguous case i alone
  * (no other case, no bad inputs), PA_TEST_REPEAT=k that many times (a stall hunt under a sanitizer).
  * Without a CUDA device it prints "skipped: no CUDA device" and counts nothing.
@@ -39,7 +39,7 @@ extern int pa__sm90_force_gather __attribute__((weak));
  * took the split */
 extern int pa__sm90_tail_sms __attribute__((weak));
 extern long pa__sm90_tail_calls __attribute__((weak));
-/* prefill_sm90.cu: 1 copies every gather call's cache into the workspace, -1 never (M80), and how
+/* prefill_sm90.cu: 1 copies every paged call's cache into the workspace, -1 never (M80), and how
  * many calls took the copy */
 extern int pa__sm90_copy_mode __attribute__((weak));
 extern long pa__sm90_copy_calls __attribute__((weak));

@@ -45,9 +45,10 @@
  *      with 16-byte cp.async (see the producer's comment) and complete the stage's mbarrier with
  *      cp.async.mbarrier.arrive.noinc (d64), or wait for their copies, fence the generic-to-async
  *      proxy and arrive (d128, d256); at d64 the consumers fence before their wgmma reads.
- *  (5) COPY (M80), instead of (4) when the host estimate says it is faster and the context's
- *      pa_context_set_kv_copy_limit allows the bytes: kv_copy.cu copies the pages into the
- *      workspace as a contiguous NHD cache, then the contiguous instance (1) runs on it.
+ *  (5) COPY (M80, M81), instead of (1)..(4) for a paged cache when the host estimate says it is
+ *      faster and the context's pa_context_set_kv_copy_limit allows the bytes: kv_copy.cu copies
+ *      the pages into the workspace as a contiguous NHD cache, then the contiguous instance (1)
+ *      runs on it (pages the gather would serve at most sizes; the TMA pages mostly under GQA).
  * Head dims 64, 128, 256 (d256: 64-key tiles); bf16/f16; 16-byte aligned pointers and strides.
  * At d64 and d128 the consumers keep Q's first k16-steps in registers as wgmma A fragments
  * (SM90_QREG_STEPS). Split-KV only for the last wave (M39): a dense non-causal call at d128 / d256
@@ -2830,14 +2831,15 @@ static size_t sm90_tail_bytes(const pa__problem *pb, const pa_sm90_tail &t)
     return t.splits < 2 ? 0 : sm90_tail_o_bytes(pb, t) + (((size_t)t.units * t.splits * SM90_BLOCK_M * 4 + 255) & ~(size_t)255);
 }
 
-/* M80, the copy regime (session 43): a call the gather would serve (pages too small or too odd
- * for TMA tiles) may instead copy its keys and values into the workspace as a contiguous NHD
- * cache (kv_copy.cu: 2 x batch x max_seq_len x kv heads x head_dim elements) and run the
- * contiguous kernel on that. The copy moves every key twice through DRAM (read, write) where the
+/* M80, the copy regime (session 43): a paged call may instead copy its keys and values into the
+ * workspace as a contiguous NHD cache (kv_copy.cu: 2 x batch x max_seq_len x kv heads x head_dim
+ * elements) and run the contiguous kernel on that. The copy moves every key twice through DRAM (read, write) where the
  * gather spends the consumers' issue slots (+6..10% at pages 1..4, RESULTS 2.53 / 2.54), so it
- * wins when the call's attention time per key is long: many query rows, few kv heads. Taken
- * when the estimate below says it is faster and pa_context_set_kv_copy_limit allows its bytes.
- * Host fields only (pa_workspace_size must give the same answer as the call). */
+ * wins when the call's attention time per key is long: many query rows, few kv heads. M81
+ * (session 44): the TMA page regimes too, whose per-tile boxes cost +1..4%; with few kv heads
+ * (GQA) the copy's bytes shrink while the attention's time does not. Taken when the estimate
+ * below says it is faster and pa_context_set_kv_copy_limit allows its bytes. Host fields only
+ * (pa_workspace_size must give the same answer as the call). */
 extern "C" int pa__sm90_copy_mode;   /* tests: 0 the estimate decides, 1 copy whenever the limit allows, -1 never */
 int pa__sm90_copy_mode = 0;
 extern "C" long pa__sm90_copy_calls;   /* calls that took the copy (tests/test_gpu.c prints it) */
@@ -2866,7 +2868,7 @@ static int sm90_copy(const pa_context *ctx, const pa__problem *pb)
 {
     if (!pb->page_table || pa__sm90_force_gather || pa__sm90_copy_mode < 0) return 0;
     if (pb->batch <= 0 || pb->max_seq_len <= 0 || pb->max_seqlen_q <= 0 || pb->num_heads <= 0) return 0;
-    if (sm90_regime_t(pb, sm90_tile(pb)) != PA_SM90_GATHER) return 0;
+    const int tile = sm90_tile(pb), regime = sm90_regime_t(pb, tile);
     const double bytes = 2.0 * (double)sm90_copy_tensor_bytes(pb);   /* K and V */
     if (bytes > (double)ctx->kv_copy_limit) return 0;
     if ((double)pb->batch * pb->max_seq_len * pb->num_kv_heads * (pb->head_dim / 8) >= (double)(1 << 30)) return 0;   /* kv_copy.cu's 32-bit chunk index */
@@ -2884,9 +2886,17 @@ static int sm90_copy(const pa_context *ctx, const pa__problem *pb)
     const double per_sm = pb->head_dim == 64 ? 430e12 / 132 : pb->head_dim == 128 ? 580e12 / 132 : 680e12 / 132;
     const double t_attn = flops / (per_sm * (ctx->num_sms > 0 ? ctx->num_sms : 132));
     const double t_copy = 4e-6 + 2.0 * bytes / (0.85 * (ctx->mem_bw > 0 ? ctx->mem_bw : 3.35e12));   /* + its launch */
-    const double gather = pb->head_dim == 64 ? 0.06 : pb->head_dim == 128 ? (pb->causal ? 0.095 : 0.085)
-                                                                          : (pb->causal ? 0.07 : 0.075);
-    return t_copy < gather * t_attn;
+    const int d = pb->head_dim;
+    double extra = d == 64 ? 0.06 : d == 128 ? (pb->causal ? 0.095 : 0.085) : (pb->causal ? 0.07 : 0.075);
+    if (regime != PA_SM90_GATHER) {   /* M81: what the TMA regimes add (RESULTS 2.53..2.55, ncu), less a fifth for margin */
+        const int g = pa_sm90_box_rows_t(pb, tile);
+        if (regime != PA_SM90_RUNS && g >= 64) return 0;   /* 1..2 boxes a tile: +0.6..1.6%, the copy no better (s44c) */
+        if (regime == PA_SM90_RUNS) extra = d == 64 ? 0.028 : d == 128 ? 0.035 : 0.038;
+        else if (g <= 8) extra = d == 64 ? 0.035 : d == 128 ? 0.028 : 0.027;
+        else extra = d == 64 ? 0.02 : 0.015;
+        extra *= 0.8;
+    }
+    return t_copy < extra * t_attn;
 }
 
 extern "C" size_t pa__sm90_workspace(const pa_context *ctx, const pa__problem *pb)
