@@ -297,10 +297,10 @@ def set_validation(on, device=0):
 
 
 def set_kv_copy_limit(nbytes, device=0):
-    """CUDA backend on Hopper: the most workspace bytes a call may use to copy a cache of small
-    pages into a contiguous one before the attention (when that is estimated faster than
-    gathering the pages inside the kernel); 0 turns the copy off. Applies to this thread's
-    context for `device`."""
+    """CUDA backend on Hopper: the most workspace bytes a call may use to copy a paged cache
+    into a contiguous one before the attention (when that is estimated faster than reading the
+    pages inside the kernel: small pages, or few kv heads); 0 turns the copy off. Applies to
+    this thread's context for `device`."""
     if int(nbytes) < 0:
         raise InvalidArgumentError("nbytes = %d is negative" % int(nbytes))
     lib = load()

@@ -667,6 +667,16 @@
  *       8% bar met on every page 1..4 row (pa-bench +3.0..7.9, ncu +2.0..7.1); d128 causal sits at
  *       it at unlocked clocks (+7.6..8.0), the copy's time being fixed while the attention gets
  *       faster. Bad page ids (validation off) read as zero keys and values there, not masked keys.
+ *   M81 (session 44, 3.3e, adopted) the copy for the TMA page regimes too: the estimate weighs the
+ *       copy against each regime's measured extra (RUNS d64 / d128 / d256 2.8 / 3.5 / 3.8%, PAIR
+ *       8-row boxes 3.5 / 2.8 / 2.7%, 16..32-row boxes 2 / 1.5 / 1.5%, less a fifth); PAIR / BOXES
+ *       with boxes of 64+ rows never copy. Predicted: with the benchmark's MHA rows only d64
+ *       non-causal page 8 switches; with GQA (8 query heads a kv head) the copy's bytes are an
+ *       eighth and every TMA page switches, to ~0.5% non-causal / ~1.1% causal. Measured (ncu,
+ *       s44c, one binary each): GQA d128 H16 / 2 kv heads, pages 8 / 16 / 100: +1.7..4.2% ->
+ *       +0.4..1.5%; pages 64 / 256 (1..2 boxes a tile) +0.6..1.6% either way, hence the exclusion;
+ *       MHA d64 non-causal page 8 +3.5 -> +2.6%, the other MHA rows within noise (-1.2..+1.2%).
+ *       RESULTS 2.56: d64 non-causal page 8 +3.0 (pa-bench) / +2.6 (ncu).
  *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax at d128/d64 by a
  *   wgmma.fence predicated on the row sums (2% / 7% slower, as M28 found again), a persistent
  *   static round-robin grid (causal -8%: imbalance and L2 drift).
