@@ -616,7 +616,10 @@ int main(int argc, char **argv)
             int d = o.dims[i], H = o.heads, Hk = o.kv_heads ? o.kv_heads : H;
             int32_t *lens = malloc(sizeof(int32_t) * o.batch);
             for (c = 0; c < o.batch; c++) lens[c] = o.sk;
-            if (d == 64 && !have_shape && g_gpu) H = Hk = 32;   /* the seed table: 32 heads at d=64 */
+            if (d == 64 && !have_shape && g_gpu) {   /* the seed table: 32 heads at d=64 */
+                H = 32;
+                Hk = o.kv_heads ? o.kv_heads : H;   /* (--kv-heads was ignored here before session 44) */
+            }
             for (c = 0; c < 2; c++) {
                 if (o.causal_mode != 2 && o.causal_mode != c) continue;
                 bench_shape(&o, ctx, "prefill", o.batch, H, Hk, d, o.sq, o.sk, lens, c);
