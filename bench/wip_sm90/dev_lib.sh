@@ -75,7 +75,7 @@
 #   dev_end NAME         $T's logs packed to $O/NAME.tgz
 #   bench_if_passed LOG...
 #                        when every $T/LOG.log reads " 0 failed": dev_s14f.sh PHASE=bench (SKIP_POWER=1,
-#                        COMPARE_S=330), the integrated benchmark (sessions 40..42's calls)
+#                        COMPARE_S, default 530), the integrated benchmark (sessions 40..44's calls)
 #   sanitize_phase TO    the whole tests/sanitize.sh over build/ (120 s a run, TO in all), its
 #                        verdict and run lines to $O/summary.txt (sessions 41..42's calls)
 #   copy_checks "DSEED TSEED ASEED MSEED" PAGES CASES TAILD TO [BUILD [MC_PAGES]]
@@ -96,6 +96,9 @@
 #                        label (one binary, modes picked at run time), alternated twice, then
 #                        ab_table.py's table against the first label and each label's overhead lines;
 #                        files $T/h_LABEL_PASS* (session 40's calls)
+#   kv_ab PREFIX DIMS KV bench/pa_ncu.py at pages 8 / 16 / 100, causal both, --kv-heads KV, never-copy
+#                        (--kv-copy-limit 0) against the default, 2 passes, then ab_table.py's table
+#                        and the default's first-pass rows; files $T/PREFIX_{off,auto}_PASS* (session 44)
 dev_begin() {
     O=${OUT:-/tmp/out}; T=$1; mkdir -p "$O" "$T"
     t0=$(date +%s)
@@ -279,7 +282,8 @@ bench_if_passed() {
     for f in "$@"; do
         grep -q " 0 failed" "$T/$f.log" || { echo "$f failed or hung: no benchmark" | tee -a "$O/summary.txt"; return; }
     done
-    SKIP_POWER=1 PHASE=bench COMPARE_S=330 bash bench/wip_sm90/dev_s14f.sh 2>&1 | tail -12
+    # (COMPARE_S 330 until session 44; compare.py has taken ~255 s since session 43)
+    SKIP_POWER=1 PHASE=bench COMPARE_S=${COMPARE_S:-530} bash bench/wip_sm90/dev_s14f.sh 2>&1 | tail -12
     echo "bench done $(el)" | tee -a "$O/summary.txt"
 }
 sanitize_phase() {
@@ -317,4 +321,17 @@ copy_kernel_ncu() {
         build/pa-bench --prefill-only --dims 128 --pages 1 --causal 1 --table frag --warmup 0 --iters 1 --no-check > "$T/ncu_copy.txt" 2>&1
     grep kv_copy "$T/ncu_copy.txt" | awk -F'","' '{print $(NF-2), $(NF-1), $NF}' | head -8 | tee -a "$O/summary.txt"
     echo "ncu copy $(el)" | tee -a "$O/summary.txt"
+}
+kv_ab() {   # PREFIX DIMS KVHEADS: never-copy (--kv-copy-limit 0) against the default at ncu, GQA
+    local pass m x
+    for pass in 1 2; do
+        for m in off auto; do
+            x="--kv-heads $3"; [ $m = off ] && x="$x --kv-copy-limit 0"
+            timeout 100 python3 bench/pa_ncu.py --pa build/pa-bench --dims "$2" --pages 8,16,100 --causal both \
+                --pa-extra="$x" --out "$T/$1_${m}_$pass" > "$T/$1_${m}_$pass.txt" 2>&1
+        done
+    done
+    echo "== $1: d $2, $3 kv heads ($(el))" | tee -a "$O/summary.txt"
+    python3 bench/wip_sm90/ab_table.py "$T" "$1" off auto | tee -a "$O/summary.txt"
+    grep -hE "^ +[0-9]+ +[01] " "$T/$1_auto_1.txt" | tee -a "$O/summary.txt"
 }

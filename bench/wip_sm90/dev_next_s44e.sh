@@ -6,18 +6,6 @@
 # Carry .carry.
 . "$(dirname "$0")/dev_lib.sh"
 dev_begin /tmp/t44e build/pa-bench
-kv_ab() {   # PREFIX DIMS KVHEADS
-    local pass m x
-    for pass in 1 2; do
-        for m in off auto; do
-            x="--kv-heads $3"; [ $m = off ] && x="$x --kv-copy-limit 0"
-            timeout 100 python3 bench/pa_ncu.py --pa build/pa-bench --dims "$2" --pages 8,16,100 --causal both \
-                --pa-extra="$x" --out "$T/$1_${m}_$pass" > "$T/$1_${m}_$pass.txt" 2>&1
-        done
-    done
-    echo "== $1: d $2, $3 kv heads ($(el))" | tee -a "$O/summary.txt"
-    python3 bench/wip_sm90/ab_table.py "$T" "$1" off auto | tee -a "$O/summary.txt"
-}
 kv_ab k8 128 8
 kv_ab k4 128 4
 kv_ab k1 128 1

@@ -676,7 +676,10 @@
  *       s44c, one binary each): GQA d128 H16 / 2 kv heads, pages 8 / 16 / 100: +1.7..4.2% ->
  *       +0.4..1.5%; pages 64 / 256 (1..2 boxes a tile) +0.6..1.6% either way, hence the exclusion;
  *       MHA d64 non-causal page 8 +3.5 -> +2.6%, the other MHA rows within noise (-1.2..+1.2%).
- *       RESULTS 2.56: d64 non-causal page 8 +3.0 (pa-bench) / +2.6 (ncu).
+ *       RESULTS 2.56: d64 non-causal page 8 +3.0 (pa-bench) / +2.6 (ncu). The estimate across GQA
+ *       ratios (s44e / s44f, never-copy against the default, d64 32 / 16 and 32 / 4, d128 16 / 8,
+ *       4 and 1, d256 16 / 4): where it copies, faster by up to 3.1% or tied; where it keeps the
+ *       boxes, the same within noise.
  *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax at d128/d64 by a
  *   wgmma.fence predicated on the row sums (2% / 7% slower, as M28 found again), a persistent
  *   static round-robin grid (causal -8%: imbalance and L2 drift).
