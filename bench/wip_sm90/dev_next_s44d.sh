@@ -2,10 +2,10 @@
 # Session 44, M81 adopted (copy_tma.patch into the library, with the copy kept off the PAIR / BOXES
 # pages of 64+ rows a box, where s44c measured it no better): forced copy on every page size
 # (TMA pages included now) at each head_dim, the last-wave split after a copy, automatic, memcheck;
-# GQA d128 H16 over 2 kv heads at ncu (which rows copy: the kernel column), then, if the tests
+# GQA d128 H16 over 2 kv heads at ncu, then, if the tests
 # passed, the integrated benchmark (dev_s14f.sh PHASE=bench, SKIP_POWER=1, COMPARE_S=530).
 # RESULTS 2.56. Carry .carry. (After the run, its inline test check and benchmark became dev_lib.sh's
-# bench_if_passed, which does the same; its kv_ab likewise moved from s44e / s44f.)
+# bench_if_passed, which does the same.)
 . "$(dirname "$0")/dev_lib.sh"
 dev_begin /tmp/t44d build/pa-bench
 copy_checks "49000 49400 49500 49600" 1,3,8,16,48,51,64,100,128,200,256,672 30 128 100 build 8,16,100
