@@ -145,7 +145,9 @@ typedef struct pa_output {
 
 /* The workspace bytes pa_attention needs for these shapes (0 is common; CUDA's split-KV decode
  * and the Hopper prefill's split of a partial last wave over the keys need some, num_splits = 1
- * turns both off; Hopper's copy of small pages needs up to pa_context_set_kv_copy_limit bytes).
+ * turns both off; Hopper's copy of the cache needs up to pa_context_set_kv_copy_limit bytes, and
+ * a workspace too small for the copy but at least this answer with the limit at 0 is accepted:
+ * the call then reads the pages in place).
  * The answer depends on host fields only (shapes, maxima, num_splits) and the context, so it can
  * be computed once per shape bucket. */
 PA_API pa_status pa_workspace_size(pa_context *ctx, const pa_query *q, const pa_kv_cache *kv,

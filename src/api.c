@@ -426,7 +426,7 @@ static pa_status attention(pa_context *ctx, const pa_query *q, const pa_kv_cache
 {
     pa__problem pb;
     const pa__variant *v;
-    size_t need;
+    size_t need, least;
     pa_status s;
     PA__CHECK_CTX(ctx);
     s = check_fields(ctx, q, kv, p, out, 1, &pb);
@@ -437,11 +437,13 @@ static pa_status attention(pa_context *ctx, const pa_query *q, const pa_kv_cache
     v = pa__choose(ctx, &pb);
     if (!v) return PA_ERR_UNSUPPORTED;
     need = v->workspace(ctx, &pb);
-    PA_RETURN_IF(workspace_bytes < need, ctx, PA_ERR_WORKSPACE_TOO_SMALL,
+    least = v->min_workspace ? v->min_workspace(ctx, &pb) : need;   /* sm90: without its copy */
+    if (least > need) least = need;
+    PA_RETURN_IF(workspace_bytes < least, ctx, PA_ERR_WORKSPACE_TOO_SMALL,
                  "workspace_bytes = %zu is less than the %zu bytes that %s needs "
-                 "(see pa_workspace_size)", workspace_bytes, need, v->name);
-    PA_RETURN_IF(need > 0 && !workspace, ctx, PA_ERR_INVALID_ARG,
-                 "workspace is NULL but %s needs %zu bytes", v->name, need);
+                 "(see pa_workspace_size)", workspace_bytes, least, v->name);
+    PA_RETURN_IF(least > 0 && !workspace, ctx, PA_ERR_INVALID_ARG,
+                 "workspace is NULL but %s needs %zu bytes", v->name, least);
     return v->run(ctx, &pb, workspace, workspace_bytes);
 }
 

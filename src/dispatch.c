@@ -16,6 +16,7 @@
 #  if defined(__GNUC__)
 #    pragma weak pa__sm90_supports
 #    pragma weak pa__sm90_workspace
+#    pragma weak pa__sm90_workspace_min
 #    pragma weak pa__sm90_attention
 #    pragma weak pa__decode_supports
 #    pragma weak pa__decode_workspace
@@ -30,11 +31,11 @@ static const pa__variant *variants(size_t *n)
 {
     static pa__variant table[] = {
 #ifdef PA_HAVE_CUDA
-        { "cuda_decode",       PA_BACKEND_CUDA, PA__KERNEL_DECODE,       0, 0, 0 },
-        { "cuda_sm90_prefill", PA_BACKEND_CUDA, PA__KERNEL_SM90_PREFILL, 0, 0, 0 },
-        { "cuda_sm80_prefill", PA_BACKEND_CUDA, PA__KERNEL_SM80_PREFILL, 0, 0, 0 },
+        { "cuda_decode",       PA_BACKEND_CUDA, PA__KERNEL_DECODE,       0, 0, 0, 0 },
+        { "cuda_sm90_prefill", PA_BACKEND_CUDA, PA__KERNEL_SM90_PREFILL, 0, 0, 0, 0 },
+        { "cuda_sm80_prefill", PA_BACKEND_CUDA, PA__KERNEL_SM80_PREFILL, 0, 0, 0, 0 },
 #endif
-        { "cpu",               PA_BACKEND_CPU,  PA__KERNEL_CPU,          0, 0, 0 },
+        { "cpu",               PA_BACKEND_CPU,  PA__KERNEL_CPU,          0, 0, 0, 0 },
     };
     static int filled = 0;
     if (!filled) { /* function addresses of weak symbols are not constant expressions */
@@ -43,7 +44,7 @@ static const pa__variant *variants(size_t *n)
         table[i].supports = pa__decode_supports; table[i].workspace = pa__decode_workspace;
         table[i].run = pa__decode_attention; i++;
         table[i].supports = pa__sm90_supports; table[i].workspace = pa__sm90_workspace;
-        table[i].run = pa__sm90_attention; i++;
+        table[i].run = pa__sm90_attention; table[i].min_workspace = pa__sm90_workspace_min; i++;
         table[i].supports = pa__sm80_supports; table[i].workspace = pa__sm80_workspace;
         table[i].run = pa__sm80_attention; i++;
 #endif

@@ -91,7 +91,9 @@ static inline int64_t pa__page_of(const pa__problem *pb, int32_t b, int32_t j)
 { return pb->page_table ? pb->page_table[(int64_t)b * pb->page_table_stride + j / pb->page_size] : b; }
 
 /* A kernel variant: one row of the table in dispatch.c. supports() answers "can it run this"
- * (and writes why not), workspace() "how much memory", run() "do it". */
+ * (and writes why not), workspace() "how much memory", run() "do it"; min_workspace(), where set,
+ * the least memory run() accepts (it then takes a slower path: sm90 without its copy of the cache),
+ * NULL meaning workspace(). */
 typedef struct pa__variant {
     const char *name;
     pa_backend  backend;
@@ -99,6 +101,7 @@ typedef struct pa__variant {
     int       (*supports)(const pa_context *ctx, const pa__problem *pb, char *why, size_t why_len);
     size_t    (*workspace)(const pa_context *ctx, const pa__problem *pb);
     pa_status (*run)(pa_context *ctx, const pa__problem *pb, void *ws, size_t ws_bytes);
+    size_t    (*min_workspace)(const pa_context *ctx, const pa__problem *pb);
 } pa__variant;
 
 /* The variant for this call, or NULL with the reason in ctx->err. */
@@ -166,6 +169,7 @@ pa_status pa__sm80_attention(pa_context *ctx, const pa__problem *pb, void *ws, s
 /* prefill_sm90.cu */
 int       pa__sm90_supports(const pa_context *ctx, const pa__problem *pb, char *why, size_t n);
 size_t    pa__sm90_workspace(const pa_context *ctx, const pa__problem *pb);
+size_t    pa__sm90_workspace_min(const pa_context *ctx, const pa__problem *pb);
 pa_status pa__sm90_attention(pa_context *ctx, const pa__problem *pb, void *ws, size_t ws_bytes);
 /* decode.cu (+ combine) */
 int       pa__decode_supports(const pa_context *ctx, const pa__problem *pb, char *why, size_t n);

@@ -589,7 +589,7 @@ int th_run_case(pa_context *ctx, const th_case *c, const char *tag)
     th_inst in;
     char desc[600];
     const int on_dev = ctx->backend == PA_BACKEND_CUDA;
-    size_t ws = 0;
+    size_t ws = 0, ws_min = 0, limit;
     void *w = NULL;
     double *ref = NULL, *rlse = NULL;
     void *o1 = NULL, *l1 = NULL;
@@ -612,16 +612,27 @@ int th_run_case(pa_context *ctx, const th_case *c, const char *tag)
                pa_context_last_error(ctx));
         goto done;
     }
+    /* the least workspace: without the Hopper copy of the cache (pa_context_set_kv_copy_limit 0);
+     * a workspace between the two reads the pages in place */
+    limit = ctx->kv_copy_limit;
+    ctx->kv_copy_limit = 0;
+    st = pa_workspace_size(ctx, &in.query, &in.kv, &in.params, &ws_min);
+    ctx->kv_copy_limit = limit;
+    if (st != PA_OK || ws_min > ws) {
+        printf("%s FAIL %s: pa_workspace_size without the copy: %s, %zu bytes against %zu\n", tag,
+               desc, pa_status_string(st), ws_min, ws);
+        goto done;
+    }
     if (ws_alloc(on_dev, &w, ws)) {
         printf("%s FAIL %s: cannot allocate a workspace of %zu bytes\n", tag, desc, ws);
         goto done;
     }
-    if (ws > 0) { /* one byte short is refused and writes nothing */
-        st = pa_attention(ctx, &in.query, &in.kv, &in.params, &in.out, w, ws - 1);
+    if (ws_min > 0) { /* one byte short of the least is refused and writes nothing */
+        st = pa_attention(ctx, &in.query, &in.kv, &in.params, &in.out, w, ws_min - 1);
         if (st != PA_ERR_WORKSPACE_TOO_SMALL || th_inst_fetch(&in) ||
             !all_ff(in.o, in.o_bytes) || !all_ff(in.lse, in.lse_bytes)) {
             printf("%s FAIL %s: workspace of %zu - 1 bytes gave %s or wrote the output\n", tag,
-                   desc, ws, pa_status_string(st));
+                   desc, ws_min, pa_status_string(st));
             goto done;
         }
     }
@@ -662,6 +673,19 @@ int th_run_case(pa_context *ctx, const th_case *c, const char *tag)
         printf("%s FAIL %s: a repeated call gave different bits (%s)\n", tag, desc,
                pa_status_string(st));
         goto done;
+    }
+    if (ws_min < ws) { /* the least workspace: the call without its copy, against the reference */
+        if (th_inst_poison(&in)) {
+            printf("%s FAIL %s: cannot poison the output again\n", tag, desc);
+            goto done;
+        }
+        st = pa_attention(ctx, &in.query, &in.kv, &in.params, &in.out, w, ws_min);
+        if (st != PA_OK || (on_dev && dev_sync()) || th_inst_fetch(&in)) {
+            printf("%s FAIL %s: the least workspace (%zu of %zu bytes) gave %s (%s)\n", tag, desc,
+                   ws_min, ws, pa_status_string(st), pa_context_last_error(ctx));
+            goto done;
+        }
+        if (compare(&in, ref, rlse, tag, desc)) goto done;
     }
     result = TH_PASS;
 done:

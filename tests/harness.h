@@ -97,8 +97,9 @@ void th_reference(const th_inst *in, double *out, double *lse);
 enum { TH_PASS = 0, TH_FAIL = 1, TH_SKIP = 2 };
 
 /* Runs one case on ctx: workspace query, too-small workspace refused, poisoned outputs, the
- * reference comparison, untouched padding, and a bit-identical repeat (on the CPU with another
- * thread count). Prints one line per failure, with the seed and shape, prefixed by tag. */
+ * reference comparison, untouched padding, a bit-identical repeat (on the CPU with another
+ * thread count), and, where the call would copy the cache (Hopper), the least workspace (the
+ * pages read in place) against the reference too. Prints one line per failure, with the seed and shape, prefixed by tag. */
 int th_run_case(pa_context *ctx, const th_case *c, const char *tag);
 /* pa_kv_append against a host model: written slots exact, everything else untouched. */
 int th_run_kv_append(pa_context *ctx, uint64_t seed, pa_dtype dt, const char *tag);

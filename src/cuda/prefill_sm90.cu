@@ -2920,14 +2920,21 @@ extern "C" size_t pa__sm90_workspace(const pa_context *ctx, const pa__problem *p
     }
     return sm90_tail_bytes(pb, sm90_tail(ctx, pb));
 }
+/* The least workspace a call accepts: without the copy (a workspace too small for it reads the
+ * pages in place; the copy is only ever a speed-up) */
+extern "C" size_t pa__sm90_workspace_min(const pa_context *ctx, const pa__problem *pb)
+{
+    return sm90_tail_bytes(pb, sm90_tail(ctx, pb));
+}
 
 static pa_status sm90_attention(pa_context *ctx, const pa__problem *pb, void *ws, size_t ws_bytes);
 extern "C" pa_status pa__sm90_attention(pa_context *ctx, const pa__problem *pb, void *ws, size_t ws_bytes)
 {
-    if (!sm90_copy(ctx, pb)) return sm90_attention(ctx, pb, ws, ws_bytes);
+    if (!ws || !sm90_copy(ctx, pb)) return sm90_attention(ctx, pb, ws, ws_bytes);
     const size_t half = sm90_copy_tensor_bytes(pb);
-    PA_RETURN_IF(!ws || ws_bytes < 2 * half, ctx, PA_ERR_WORKSPACE_TOO_SMALL,
-                 "sm90 needs %zu workspace bytes for its copy of the cache, got %zu", 2 * half, ws_bytes);
+    const pa__problem c0 = sm90_copied(pb, NULL, NULL);
+    if (ws_bytes < 2 * half + sm90_tail_bytes(&c0, sm90_tail(ctx, &c0)))   /* pa__sm90_workspace's answer */
+        return sm90_attention(ctx, pb, ws, ws_bytes);   /* too small for the copy: the pages in place */
     char *dk = (char *)ws, *dv = dk + half;
     const pa_status s = pa__cuda_kv_copy(ctx, pb, dk, dv);
     if (s != PA_OK) return s;
