@@ -2912,12 +2912,15 @@ static int sm90_copy(const pa_context *ctx, const pa__problem *pb)
     return t_copy < extra * t_attn;
 }
 
+/* the workspace of a call that copies: K and V's copies, then the copied problem's tail pieces */
+static size_t sm90_copy_workspace(const pa_context *ctx, const pa__problem *pb)
+{
+    const pa__problem c = sm90_copied(pb, NULL, NULL);
+    return 2 * sm90_copy_tensor_bytes(pb) + sm90_tail_bytes(&c, sm90_tail(ctx, &c));
+}
 extern "C" size_t pa__sm90_workspace(const pa_context *ctx, const pa__problem *pb)
 {
-    if (sm90_copy(ctx, pb)) {
-        const pa__problem c = sm90_copied(pb, NULL, NULL);
-        return 2 * sm90_copy_tensor_bytes(pb) + sm90_tail_bytes(&c, sm90_tail(ctx, &c));
-    }
+    if (sm90_copy(ctx, pb)) return sm90_copy_workspace(ctx, pb);
     return sm90_tail_bytes(pb, sm90_tail(ctx, pb));
 }
 /* The least workspace a call accepts: without the copy (a workspace too small for it reads the
@@ -2930,11 +2933,9 @@ extern "C" size_t pa__sm90_workspace_min(const pa_context *ctx, const pa__proble
 static pa_status sm90_attention(pa_context *ctx, const pa__problem *pb, void *ws, size_t ws_bytes);
 extern "C" pa_status pa__sm90_attention(pa_context *ctx, const pa__problem *pb, void *ws, size_t ws_bytes)
 {
-    if (!ws || !sm90_copy(ctx, pb)) return sm90_attention(ctx, pb, ws, ws_bytes);
+    if (!ws || !sm90_copy(ctx, pb) || ws_bytes < sm90_copy_workspace(ctx, pb))
+        return sm90_attention(ctx, pb, ws, ws_bytes);   /* (a workspace too small for the copy: the pages in place) */
     const size_t half = sm90_copy_tensor_bytes(pb);
-    const pa__problem c0 = sm90_copied(pb, NULL, NULL);
-    if (ws_bytes < 2 * half + sm90_tail_bytes(&c0, sm90_tail(ctx, &c0)))   /* pa__sm90_workspace's answer */
-        return sm90_attention(ctx, pb, ws, ws_bytes);   /* too small for the copy: the pages in place */
     char *dk = (char *)ws, *dv = dk + half;
     const pa_status s = pa__cuda_kv_copy(ctx, pb, dk, dv);
     if (s != PA_OK) return s;
