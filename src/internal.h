@@ -162,6 +162,10 @@ pa_status pa__cuda_kv_append(pa_context *ctx, const pa_kv_cache *kv, const void 
                              const int64_t *slot_mapping, int32_t num_tokens);
 /* kv_copy.cu: a paged K / V into a contiguous NHD copy (prefill_sm90.cu's M80) */
 pa_status pa__cuda_kv_copy(pa_context *ctx, const pa__problem *pb, void *dk, void *dv);
+/* the same beside the attention (M82): `blocks` blocks, counters ready[batch x kv heads] zeroed and
+ * raised to *need as each (sequence, kv head) is copied */
+pa_status pa__cuda_kv_copy_overlap(pa_context *ctx, const pa__problem *pb, void *dk, void *dv,
+                                   uint32_t *ready, int blocks, uint32_t *need);
 /* prefill_sm80.cu */
 int       pa__sm80_supports(const pa_context *ctx, const pa__problem *pb, char *why, size_t n);
 size_t    pa__sm80_workspace(const pa_context *ctx, const pa__problem *pb);

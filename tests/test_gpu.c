@@ -9,7 +9,8 @@
  * makes the sm90 kernel plan its last-wave split for 3 SMs, so that small shapes take it;
  * PA_TEST_SM90_COPY=1 sends every paged sm90 call (gather and TMA pages alike) through the copy
  * into the workspace and the contiguous kernel instead (M80, M81; =-1 never copies, unset lets the
- * estimate decide); PA_TEST_PAGES=4,12 draws only those page sizes; PA_TEST_LONG_RANGE=0 leaves out the five
+ * estimate decide); PA_TEST_SM90_COPY_CTAS=n copies beside the attention with n blocks whenever a
+ * call copies (M82; =-1 never beside); PA_TEST_PAGES=4,12 draws only those page sizes; PA_TEST_LONG_RANGE=0 leaves out the five
  * long-range cases; PA_TEST_CONTIGUOUS=i runs contiguous case i alone
  * (no other case, no bad inputs), PA_TEST_REPEAT=k that many times (a stall hunt under a sanitizer).
  * Without a CUDA device it prints "skipped: no CUDA device" and counts nothing.
@@ -43,6 +44,10 @@ extern long pa__sm90_tail_calls __attribute__((weak));
  * many calls took the copy */
 extern int pa__sm90_copy_mode __attribute__((weak));
 extern long pa__sm90_copy_calls __attribute__((weak));
+/* prefill_sm90.cu (M82): n > 0 copies beside the attention with n blocks, -1 never beside; and
+ * how many calls did */
+extern int pa__sm90_copy_ctas __attribute__((weak));
+extern long pa__sm90_copy_overlap_calls __attribute__((weak));
 
 int main(void)
 {
@@ -69,6 +74,7 @@ int main(void)
     if (getenv("PA_TEST_SM90_WIDE") && &pa__sm90_wide_log2) pa__sm90_wide_log2 = 0;
     if (getenv("PA_TEST_SM90_GATHER") && &pa__sm90_force_gather) pa__sm90_force_gather = 1;
     if (getenv("PA_TEST_SM90_COPY") && &pa__sm90_copy_mode) pa__sm90_copy_mode = atoi(getenv("PA_TEST_SM90_COPY"));
+    if (getenv("PA_TEST_SM90_COPY_CTAS") && &pa__sm90_copy_ctas) pa__sm90_copy_ctas = atoi(getenv("PA_TEST_SM90_COPY_CTAS"));
     if (getenv("PA_TEST_PAGES")) {
         const char *s = getenv("PA_TEST_PAGES");
         char *end;
@@ -212,6 +218,19 @@ int main(void)
         /* a forced copy must have taken some calls (every paged sm90 call may copy) */
         if (getenv("PA_TEST_SM90_COPY") && atoi(getenv("PA_TEST_SM90_COPY")) > 0 && n >= 20 && pa__sm90_copy_calls == 0) {
             printf("[test_gpu] FAIL: PA_TEST_SM90_COPY=%s but no call copied its cache\n", getenv("PA_TEST_SM90_COPY"));
+            failed++;
+        }
+    }
+    if (&pa__sm90_copy_overlap_calls) {
+        printf("[test_gpu] %ld calls copied beside the attention (sm90)\n", pa__sm90_copy_overlap_calls);
+        const char *cc = getenv("PA_TEST_SM90_COPY_CTAS");
+        if (cc && atoi(cc) > 0 && pa__sm90_copy_calls > 0 && pa__sm90_copy_overlap_calls != pa__sm90_copy_calls) {
+            printf("[test_gpu] FAIL: PA_TEST_SM90_COPY_CTAS=%s but %ld of %ld copies were not beside the attention\n",
+                   cc, pa__sm90_copy_calls - pa__sm90_copy_overlap_calls, pa__sm90_copy_calls);
+            failed++;
+        }
+        if (cc && atoi(cc) < 0 && pa__sm90_copy_overlap_calls != 0) {
+            printf("[test_gpu] FAIL: PA_TEST_SM90_COPY_CTAS=%s but %ld copies were beside the attention\n", cc, pa__sm90_copy_overlap_calls);
             failed++;
         }
     }

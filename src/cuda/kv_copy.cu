@@ -79,6 +79,130 @@ pa_kv_copy_kernel(const pa_copy_params p)
     }
 }
 
+/* ---- M82: the copy beside the attention -------------------------------------------------------
+ * A few resident blocks copy the cache while the attention kernel (launched after it by
+ * programmatic dependent launch) runs on the other SMs. Work items are the (sequence, kv head)
+ * pairs in the attention grid's order (sequence-major); every warp of the grid copies its share
+ * of each item's rows, K and V, then makes its stores visible (fence at gpu scope, then the
+ * generic-to-async proxy fence, for the TMA that reads them) and adds 1 to the item's counter in
+ * ready[]. An item is copied when its counter reaches the grid's warp count; the attention's
+ * producers wait for that before their first load of the item. The blocks trigger the dependent
+ * launch first thing, so every one of them is resident before any attention CTA can wait on it. */
+#define PA_COPY_OV_THREADS 1024
+#define PA_COPY_OV_UNROLL  4
+
+typedef struct pa_copy_ov_params {
+    const char    *k, *v;
+    int64_t        k_sp, k_st, k_sh, v_sp, v_st, v_sh;   /* bytes */
+    char          *dk, *dv;
+    const int32_t *page_table;
+    int64_t        pt_stride;
+    const int32_t *seq_lens;
+    uint32_t      *ready;
+    int32_t        num_pages, max_seq_len, items, kv_heads;
+    pa_fastdiv     div_hk;          /* by kv heads */
+    pa_fastdiv     div_cph;         /* by the 16-byte chunks of one head's row, head_dim / 8 */
+    pa_fastdiv     div_page;        /* by page_size */
+} pa_copy_ov_params;
+
+__global__ void __launch_bounds__(PA_COPY_OV_THREADS, 1)
+pa_kv_copy_ordered_kernel(const pa_copy_ov_params p)
+{
+#if __CUDA_ARCH__ >= 900   /* (the file is built for sm_80 too; only the sm90 path launches this) */
+    if (threadIdx.x == 0) asm volatile("griddepcontrol.launch_dependents;\n" ::: "memory");
+#endif
+    const uint32_t lane = threadIdx.x & 31;
+    const uint32_t nw = gridDim.x * (PA_COPY_OV_THREADS / 32);
+    const uint32_t w = blockIdx.x * (PA_COPY_OV_THREADS / 32) + (threadIdx.x >> 5);
+    const uint32_t cph = p.div_cph.div;
+    const int64_t drow = (int64_t)p.kv_heads * cph * 16;   /* a destination row: every head */
+    for (int item = 0; item < p.items; item++) {
+        const uint32_t b = pa_fastdiv_q(p.div_hk, (uint32_t)item);
+        const uint32_t kvh = (uint32_t)item - b * p.div_hk.div;
+        const int len = p.seq_lens ? min(max(p.seq_lens[b], 0), p.max_seq_len) : p.max_seq_len;
+        const uint32_t n = (uint32_t)len * cph;
+        const uint32_t lo = (uint32_t)((uint64_t)n * w / nw), hi = (uint32_t)((uint64_t)n * (w + 1) / nw);
+        const int32_t *pt = p.page_table + (int64_t)b * p.pt_stride;
+        const char *kb = p.k + (int64_t)kvh * p.k_sh, *vb = p.v + (int64_t)kvh * p.v_sh;
+        const int64_t dbase = ((int64_t)b * p.max_seq_len * p.kv_heads + kvh) * cph * 16;
+        for (uint32_t i0 = lo; i0 < hi; i0 += 32 * PA_COPY_OV_UNROLL) {
+            uint4 xk[PA_COPY_OV_UNROLL], xv[PA_COPY_OV_UNROLL];
+            int64_t dst[PA_COPY_OV_UNROLL];
+#pragma unroll
+            for (int u = 0; u < PA_COPY_OV_UNROLL; u++) {
+                const uint32_t i = i0 + lane + 32 * u;
+                xk[u] = make_uint4(0, 0, 0, 0);
+                xv[u] = make_uint4(0, 0, 0, 0);
+                dst[u] = -1;
+                if (i < hi) {
+                    const uint32_t j = pa_fastdiv_q(p.div_cph, i);
+                    const uint32_t c = i - j * cph;
+                    dst[u] = dbase + j * drow + c * 16;
+                    const uint32_t pi = pa_fastdiv_q(p.div_page, j);
+                    const int page = pt[pi];
+                    if (page >= 0 && page < p.num_pages) {
+                        const int64_t off = page * p.k_sp + (int64_t)(j - pi * p.div_page.div) * p.k_st + c * 16;
+                        const int64_t offv = page * p.v_sp + (int64_t)(j - pi * p.div_page.div) * p.v_st + c * 16;
+                        xk[u] = __ldg((const uint4 *)(kb + off));
+                        xv[u] = __ldg((const uint4 *)(vb + offv));
+                    }
+                }
+            }
+#pragma unroll
+            for (int u = 0; u < PA_COPY_OV_UNROLL; u++) {
+                if (dst[u] >= 0) {
+                    *(uint4 *)(p.dk + dst[u]) = xk[u];
+                    *(uint4 *)(p.dv + dst[u]) = xv[u];
+                }
+            }
+        }
+        /* this warp's stores of the item, visible at gpu scope and to the async proxy, then
+         * counted (the acquire in the attention's producers pairs with the fence) */
+        __threadfence();
+#if __CUDA_ARCH__ >= 900
+        asm volatile("fence.proxy.async.global;\n" ::: "memory");
+#endif
+        __syncwarp();
+        if (lane == 0) atomicAdd(p.ready + item, 1u);
+    }
+}
+
+/* Queues the overlapped copy (M82) with `blocks` blocks: ready[] (batch x kv heads counters) is
+ * zeroed first; the attention launched next waits for ready[item] == blocks x 32 (the value
+ * returned in *need). */
+extern "C" pa_status pa__cuda_kv_copy_overlap(pa_context *ctx, const pa__problem *pb, void *dk, void *dv,
+                                              uint32_t *ready, int blocks, uint32_t *need)
+{
+    const int64_t items = (int64_t)pb->batch * pb->num_kv_heads;
+    *need = (uint32_t)blocks * (PA_COPY_OV_THREADS / 32);
+    if (items <= 0 || pb->max_seq_len <= 0) return PA_OK;
+    if ((int64_t)pb->max_seq_len * (pb->head_dim / 8) >= ((int64_t)1 << 31) || items >= ((int64_t)1 << 31))
+        return pa__fail(ctx, PA_ERR_UNSUPPORTED, "kv copy: %d keys of %d chunks", pb->max_seq_len, pb->head_dim / 8);
+    const cudaStream_t stream = (cudaStream_t)ctx->stream;
+    cudaError_t e = cudaMemsetAsync(ready, 0, (size_t)items * sizeof(uint32_t), stream);
+    if (e != cudaSuccess) {
+        (void)cudaGetLastError();
+        return pa__fail(ctx, PA_ERR_CUDA, "kv copy: cudaMemsetAsync: %s", cudaGetErrorString(e));
+    }
+    pa_copy_ov_params p;
+    memset(&p, 0, sizeof p);
+    p.k = (const char *)pb->k; p.v = (const char *)pb->v;
+    p.k_sp = pb->k_stride_page * 2; p.k_st = pb->k_stride_token * 2; p.k_sh = pb->k_stride_head * 2;
+    p.v_sp = pb->v_stride_page * 2; p.v_st = pb->v_stride_token * 2; p.v_sh = pb->v_stride_head * 2;
+    p.dk = (char *)dk; p.dv = (char *)dv;
+    p.page_table = pb->page_table; p.pt_stride = pb->page_table_stride;
+    p.seq_lens = pb->seq_lens; p.ready = ready;
+    p.num_pages = pb->num_pages; p.max_seq_len = pb->max_seq_len;
+    p.items = (int32_t)items; p.kv_heads = pb->num_kv_heads;
+    p.div_hk = pa_fastdiv_init((uint32_t)pb->num_kv_heads);
+    p.div_cph = pa_fastdiv_init((uint32_t)(pb->head_dim / 8));
+    p.div_page = pa_fastdiv_init((uint32_t)pb->page_size);
+    pa_kv_copy_ordered_kernel<<<(unsigned)blocks, PA_COPY_OV_THREADS, 0, stream>>>(p);
+    e = cudaGetLastError();
+    if (e != cudaSuccess) return pa__fail(ctx, PA_ERR_CUDA, "kv copy launch: %s", cudaGetErrorString(e));
+    return PA_OK;
+}
+
 /* Queues the copy of pb's paged K / V into dk / dv (each batch x max_seq_len x num_kv_heads x
  * head_dim elements of 2 bytes) on the context's stream. */
 extern "C" pa_status pa__cuda_kv_copy(pa_context *ctx, const pa__problem *pb, void *dk, void *dv)

@@ -1411,6 +1411,10 @@ struct sm90_params {
     int32_t tail_first, tail_units, tail_splits;
     pa_fastdiv div_splits, div_mblocks, div_heads;
     float *ws_o, *ws_lse;
+    /* M82, the copy beside the attention: the producers wait for kv_ready[b x kv heads + kvh] to
+     * reach kv_ready_need before their first load (NULL: the cache is ready) */
+    const uint32_t *kv_ready;
+    uint32_t kv_ready_need;
 };
 
 /* K and V tensor maps: [0] for one box height; with p.runs, [k] has boxes of 2^k << run_shift rows */
@@ -1614,6 +1618,16 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         setmaxnreg_dec<NWG == 3 ? (GATHER ? SM90_WG3_GPREGS : SM90_WG3_PREGS)
                        : GATHER ? (W ? SM90_W_GATHER_PREGS : SM90_GATHER_PREGS(D)) : W ? SM90_W_PREGS : TAIL || SM90_PT_MORE_REGS ? SM90_PRODUCER_REGS + 8 : SM90_PRODUCER_REGS>();
         if (SM90_INC_AFTER) named_bar_arrive(SM90_BAR_REGS, 128 * (NWG + 1));
+        if (!GATHER && p.kv_ready) {   /* M82: this (sequence, kv head) copied yet? (the consumers load Q meanwhile; a copy runs the TMA instances) */
+            const uint32_t *f = p.kv_ready + (int64_t)b * p.group_hk + kvh;
+            for (;;) {
+                uint32_t x;
+                asm volatile("ld.acquire.gpu.global.u32 %0, [%1];\n" : "=r"(x) : "l"(f) : "memory");
+                if (x >= p.kv_ready_need) break;
+                __nanosleep(256);
+            }
+            asm volatile("fence.proxy.async.global;\n" ::: "memory");   /* the copy's stores, then the TMA's reads */
+        }
         if (threadIdx.x == 0) SM90_TR(7);
         const int pw = threadIdx.x >> 5, lane = threadIdx.x & 31;
         const int is_v = pw >= 2, pnl = pw & 1;
@@ -2857,6 +2871,14 @@ extern "C" int pa__sm90_copy_mode;   /* tests: 0 the estimate decides, 1 copy wh
 int pa__sm90_copy_mode = 0;
 extern "C" long pa__sm90_copy_calls;   /* calls that took the copy (tests/test_gpu.c prints it) */
 long pa__sm90_copy_calls = 0;
+/* M82, tests and measurements: the copy's blocks beside the attention; 0 the estimate decides,
+ * n > 0 n blocks whenever a call copies, -1 never beside (M80's copy first, on every SM) */
+extern "C" int pa__sm90_copy_ctas;
+int pa__sm90_copy_ctas = 0;
+extern "C" long pa__sm90_copy_overlap_calls;   /* calls that copied beside the attention */
+long pa__sm90_copy_overlap_calls = 0;
+/* M82's per-SM rate (bytes of K and V read, and as many written, per second and SM) */
+#define SM90_COPY_OV_RATE 90e9
 static size_t sm90_copy_tensor_bytes(const pa__problem *pb)
 {
     return ((size_t)pb->batch * (size_t)pb->max_seq_len * (size_t)pb->num_kv_heads * (size_t)pb->head_dim * 2 + 255) & ~(size_t)255;
@@ -2877,8 +2899,34 @@ static pa__problem sm90_copied(const pa__problem *pb, void *dk, void *dv)
     c.page_table_stride = 0;
     return c;
 }
-static int sm90_copy(const pa_context *ctx, const pa__problem *pb)
+/* M82: the blocks of the copy beside the attention for a call whose attention takes t_attn
+ * seconds on the whole GPU: enough that the copy ends within 40% of it (the attention catches up
+ * with the copy only if its item rate outruns the copy's), at least 8 (the first items' wait), at
+ * most a quarter of the SMs (0: none fits, copy first on every SM). *cost: its estimated time. */
+static int sm90_copy_blocks(const pa_context *ctx, const pa__problem *pb, double bytes, double t_attn, double *cost)
 {
+    const int sms = ctx->num_sms > 0 ? ctx->num_sms : 132;
+    const double sm_time = bytes / SM90_COPY_OV_RATE;   /* one SM's seconds for the whole copy */
+    *cost = 1e30;
+    if (!(t_attn > 0)) return 0;
+    int k = (int)ceil(sm_time / (0.4 * t_attn));
+    if (k < 8) k = 8;
+    if (pa__sm90_copy_ctas > 0) k = pa__sm90_copy_ctas;
+    else if (k > sms / 4) return 0;
+    /* the SMs it holds, as a share of the whole GPU's time, plus the first items' wait: the
+     * CTAs of the first wave cover its first few (sequence, kv head) items */
+    const int nwg = SM90_NWG(pb->head_dim, 0);
+    const double per_item = (double)((pb->max_seqlen_q + 64 * nwg - 1) / (64 * nwg)) * pb->group;
+    const double items = (double)pb->batch * pb->num_kv_heads;
+    double first = ceil((sms - k) / per_item);
+    if (first > items) first = items;
+    *cost = sm_time / sms + 0.5 * first * (bytes / items) / (k * SM90_COPY_OV_RATE) + 3e-6;
+    return k;
+}
+
+static int sm90_copy(const pa_context *ctx, const pa__problem *pb, int *ov_blocks = NULL)
+{
+    if (ov_blocks) *ov_blocks = 0;
     if (!pb->page_table || pa__sm90_force_gather || pa__sm90_copy_mode < 0) return 0;
     if (pb->batch <= 0 || pb->max_seq_len <= 0 || pb->max_seqlen_q <= 0 || pb->num_heads <= 0) return 0;
     const int tile = sm90_tile(pb), regime = sm90_regime_t(pb, tile);
@@ -2887,7 +2935,6 @@ static int sm90_copy(const pa_context *ctx, const pa__problem *pb)
     if ((double)pb->batch * pb->max_seq_len * pb->num_kv_heads * (pb->head_dim / 8) >= (double)(1 << 30)) return 0;   /* kv_copy.cu's 32-bit chunk index */
     const pa__problem c = sm90_copied(pb, NULL, NULL);
     if (!pa__sm90_supports(ctx, &c, NULL, 0)) return 0;   /* the contiguous kernel must run the copy */
-    if (pa__sm90_copy_mode > 0) return 1;
     /* the attention's time at the contiguous kernel's rate (H200, RESULTS 2.53 / 2.54: d64 ~430,
      * d128 ~580, d256 ~680 TFLOPS on 132 SMs) against the copy's (read and write at 85% of the
      * peak DRAM bandwidth); the copy must beat what the gather adds to the attention (RESULTS
@@ -2899,6 +2946,11 @@ static int sm90_copy(const pa_context *ctx, const pa__problem *pb)
     const double per_sm = pb->head_dim == 64 ? 430e12 / 132 : pb->head_dim == 128 ? 580e12 / 132 : 680e12 / 132;
     const double t_attn = flops / (per_sm * (ctx->num_sms > 0 ? ctx->num_sms : 132));
     const double t_copy = 4e-6 + 2.0 * bytes / (0.85 * (ctx->mem_bw > 0 ? ctx->mem_bw : 3.35e12));   /* + its launch */
+    double t_ov = 1e30;
+    const int k = pa__sm90_copy_ctas >= 0 ? sm90_copy_blocks(ctx, pb, bytes, t_attn, &t_ov) : 0;
+    if (ov_blocks && k > 0 && (t_ov < t_copy || pa__sm90_copy_ctas > 0)) *ov_blocks = k;
+    const double t_best = k > 0 && t_ov < t_copy ? t_ov : t_copy;
+    if (pa__sm90_copy_mode > 0) return 1;
     const int d = pb->head_dim;
     double extra = d == 64 ? 0.06 : d == 128 ? (pb->causal ? 0.095 : 0.085) : (pb->causal ? 0.07 : 0.075);
     if (regime != PA_SM90_GATHER) {   /* M81: what the TMA regimes add (RESULTS 2.53..2.55, ncu), less a fifth for margin */
@@ -2909,14 +2961,18 @@ static int sm90_copy(const pa_context *ctx, const pa__problem *pb)
         else extra = d == 64 ? 0.02 : 0.015;
         extra *= 0.8;
     }
-    return t_copy < extra * t_attn;
+    return t_best < extra * t_attn;
 }
 
 /* the workspace of a call that copies: K and V's copies, then the copied problem's tail pieces */
+static size_t sm90_copy_ready_bytes(const pa__problem *pb)   /* M82's counters, one a (sequence, kv head) */
+{
+    return ((size_t)pb->batch * (size_t)pb->num_kv_heads * 4 + 255) & ~(size_t)255;
+}
 static size_t sm90_copy_workspace(const pa_context *ctx, const pa__problem *pb)
 {
     const pa__problem c = sm90_copied(pb, NULL, NULL);
-    return 2 * sm90_copy_tensor_bytes(pb) + sm90_tail_bytes(&c, sm90_tail(ctx, &c));
+    return 2 * sm90_copy_tensor_bytes(pb) + sm90_copy_ready_bytes(pb) + sm90_tail_bytes(&c, sm90_tail(ctx, &c));
 }
 extern "C" size_t pa__sm90_workspace(const pa_context *ctx, const pa__problem *pb)
 {
@@ -2930,21 +2986,27 @@ extern "C" size_t pa__sm90_workspace_min(const pa_context *ctx, const pa__proble
     return sm90_tail_bytes(pb, sm90_tail(ctx, pb));
 }
 
-static pa_status sm90_attention(pa_context *ctx, const pa__problem *pb, void *ws, size_t ws_bytes);
+static pa_status sm90_attention(pa_context *ctx, const pa__problem *pb, void *ws, size_t ws_bytes,
+                                const uint32_t *kv_ready = NULL, uint32_t kv_ready_need = 0);
 extern "C" pa_status pa__sm90_attention(pa_context *ctx, const pa__problem *pb, void *ws, size_t ws_bytes)
 {
-    if (!ws || !sm90_copy(ctx, pb) || ws_bytes < sm90_copy_workspace(ctx, pb))
+    int blocks = 0;
+    if (!ws || !sm90_copy(ctx, pb, &blocks) || ws_bytes < sm90_copy_workspace(ctx, pb))
         return sm90_attention(ctx, pb, ws, ws_bytes);   /* (a workspace too small for the copy: the pages in place) */
-    const size_t half = sm90_copy_tensor_bytes(pb);
+    const size_t half = sm90_copy_tensor_bytes(pb), rb = sm90_copy_ready_bytes(pb);
     char *dk = (char *)ws, *dv = dk + half;
-    const pa_status s = pa__cuda_kv_copy(ctx, pb, dk, dv);
+    uint32_t *ready = (uint32_t *)(dk + 2 * half), need = 0;
+    const pa_status s = blocks > 0 ? pa__cuda_kv_copy_overlap(ctx, pb, dk, dv, ready, blocks, &need)
+                                   : pa__cuda_kv_copy(ctx, pb, dk, dv);
     if (s != PA_OK) return s;
     const pa__problem c = sm90_copied(pb, dk, dv);
     __atomic_add_fetch(&pa__sm90_copy_calls, 1, __ATOMIC_RELAXED);
-    return sm90_attention(ctx, &c, dk + 2 * half, ws_bytes - 2 * half);
+    if (blocks > 0) __atomic_add_fetch(&pa__sm90_copy_overlap_calls, 1, __ATOMIC_RELAXED);
+    return sm90_attention(ctx, &c, dk + 2 * half + rb, ws_bytes - 2 * half - rb, blocks > 0 ? ready : NULL, need);
 }
 
-static pa_status sm90_attention(pa_context *ctx, const pa__problem *pb, void *ws, size_t ws_bytes)
+static pa_status sm90_attention(pa_context *ctx, const pa__problem *pb, void *ws, size_t ws_bytes,
+                                const uint32_t *kv_ready, uint32_t kv_ready_need)
 {
     if (pb->batch <= 0 || pb->max_seqlen_q <= 0 || pb->num_heads <= 0) return PA_OK;
     const int tile = sm90_tile(pb), wide = tile == SM90_WIDE_N, regime = sm90_regime_t(pb, tile);
@@ -2996,6 +3058,7 @@ static pa_status sm90_attention(pa_context *ctx, const pa__problem *pb, void *ws
     p.div_splits = pa_fastdiv_init((uint32_t)tail.splits);
     p.div_mblocks = pa_fastdiv_init((uint32_t)p.m_blocks);
     p.div_heads = pa_fastdiv_init((uint32_t)pb->num_heads);
+    p.kv_ready = kv_ready; p.kv_ready_need = kv_ready_need;
     if (tail.splits > 1) {
         const size_t need = sm90_tail_bytes(pb, tail);
         PA_RETURN_IF(ws_bytes < need || !ws, ctx, PA_ERR_WORKSPACE_TOO_SMALL,
@@ -3041,8 +3104,30 @@ static pa_status sm90_attention(pa_context *ctx, const pa__problem *pb, void *ws
     }
     const cudaStream_t stream = (cudaStream_t)ctx->stream;
     dim3 grid((unsigned)p.m_blocks, (unsigned)pb->num_heads, (unsigned)pb->batch);
-    if (tail.splits < 2 || tail.first > 0)   /* the main grid, unless every CTA is a tail unit */
-        kern<<<grid, 128 * (nwg + 1), smem, stream>>>(maps, p);
+    if (tail.splits < 2 || tail.first > 0) {   /* the main grid, unless every CTA is a tail unit */
+        if (kv_ready) {
+            /* M82: by programmatic dependent launch, so that its CTAs start beside the copy's
+             * blocks (which trigger it at once) and wait per (sequence, kv head) on kv_ready */
+            cudaLaunchAttribute attr[1];
+            attr[0].id = cudaLaunchAttributeProgrammaticStreamSerialization;
+            attr[0].val.programmaticStreamSerializationAllowed = 1;
+            cudaLaunchConfig_t cfg;
+            memset(&cfg, 0, sizeof cfg);
+            cfg.gridDim = grid;
+            cfg.blockDim = dim3(128 * (nwg + 1));
+            cfg.dynamicSmemBytes = (size_t)smem;
+            cfg.stream = stream;
+            cfg.attrs = attr;
+            cfg.numAttrs = 1;
+            e = cudaLaunchKernelEx(&cfg, kern, maps, p);
+            if (e != cudaSuccess) {
+                (void)cudaGetLastError();
+                return pa__fail(ctx, PA_ERR_CUDA, "sm90 prefill launch: %s", cudaGetErrorString(e));
+            }
+        } else {
+            kern<<<grid, 128 * (nwg + 1), smem, stream>>>(maps, p);
+        }
+    }
     if (tail.splits > 1) {
         /* the pieces, then their merge, each by programmatic dependent launch: the pieces start
          * when the prefill grid's last CTAs have (they call griddepcontrol.launch_dependents) and
