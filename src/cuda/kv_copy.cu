@@ -88,8 +88,6 @@ pa_kv_copy_kernel(const pa_copy_params p)
  * ready[]. An item is copied when its counter reaches the grid's warp count; the attention's
  * producers wait for that before their first load of the item. The blocks trigger the dependent
  * launch first thing, so every one of them is resident before any attention CTA can wait on it. */
-#define PA_COPY_OV_THREADS 1024
-#define PA_COPY_OV_UNROLL  4
 
 typedef struct pa_copy_ov_params {
     const char    *k, *v;
@@ -105,66 +103,174 @@ typedef struct pa_copy_ov_params {
     pa_fastdiv     div_page;        /* by page_size */
 } pa_copy_ov_params;
 
-__global__ void __launch_bounds__(PA_COPY_OV_THREADS, 1)
-pa_kv_copy_ordered_kernel(const pa_copy_ov_params p)
+/* The kernel (bulk copies): PA_OVT_WARPS warps a block, each an independent stream over its
+ * share of every item (rows [len x g / G, len x (g + 1) / G) of the item for global warp g of G).
+ * A stream moves slots of 32 pieces (a piece: one head's row, or a 256-byte half of a d256 row),
+ * K and V, through its own ring of positions in shared memory: lane l's piece is loaded by a 1-D
+ * bulk copy (cp.async.bulk, completing on the position's mbarrier) and stored by another (bulk
+ * group), so the bytes in flight are bounded by shared memory, not by registers or the L1's
+ * misses (the register copy ran at ~30 GB/s an SM, s45b / s45c). Up to P - 2 slots are loading
+ * while older ones store; a position is reused once its stores have read it (wait_group.read),
+ * and an item's count is raised once its last stores are complete (wait_group, two slots late). */
+#define PA_OVT_WARPS 2
+#define PA_OVT_SMEM  (220 * 1024)
+#define PA_OVT_Q     8                 /* items ending, awaiting their count, a stream */
+
+typedef struct pa_ovt_params {
+    pa_copy_ov_params c;
+    int32_t piece, pieces_row, rows_slot, P;   /* piece bytes, pieces a row, rows a slot, positions a stream */
+} pa_ovt_params;
+
+#if __CUDA_ARCH__ >= 900
+__device__ __forceinline__ void ovt_bulk_load(uint32_t dst, const void *src, uint32_t bytes, uint32_t bar)
+{
+    asm volatile("cp.async.bulk.shared::cluster.global.mbarrier::complete_tx::bytes [%0], [%1], %2, [%3];\n"
+                 :: "r"(dst), "l"(src), "r"(bytes), "r"(bar) : "memory");
+}
+__device__ __forceinline__ void ovt_bulk_store(void *dst, uint32_t src, uint32_t bytes)
+{
+    asm volatile("cp.async.bulk.global.shared::cta.bulk_group [%0], [%1], %2;\n" :: "l"(dst), "r"(src), "r"(bytes) : "memory");
+}
+__device__ __forceinline__ void ovt_wait(uint32_t bar, uint32_t parity)
+{
+    asm volatile("{\n.reg .pred done;\nW_%=:\nmbarrier.try_wait.parity.shared::cta.b64 done, [%0], %1;\n@!done bra W_%=;\n}\n"
+                 :: "r"(bar), "r"(parity) : "memory");
+}
+#endif
+
+__global__ void __launch_bounds__(32 * PA_OVT_WARPS, 1)
+pa_kv_copy_ordered_kernel(const pa_ovt_params q)
 {
 #if __CUDA_ARCH__ >= 900   /* (the file is built for sm_80 too; only the sm90 path launches this) */
+    const pa_copy_ov_params &p = q.c;
+    extern __shared__ __align__(128) char sm[];
     if (threadIdx.x == 0) asm volatile("griddepcontrol.launch_dependents;\n" ::: "memory");
-#endif
-    const uint32_t lane = threadIdx.x & 31;
-    const uint32_t nw = gridDim.x * (PA_COPY_OV_THREADS / 32);
-    const uint32_t w = blockIdx.x * (PA_COPY_OV_THREADS / 32) + (threadIdx.x >> 5);
-    const uint32_t cph = p.div_cph.div;
-    const int64_t drow = (int64_t)p.kv_heads * cph * 16;   /* a destination row: every head */
-    for (int item = 0; item < p.items; item++) {
-        const uint32_t b = pa_fastdiv_q(p.div_hk, (uint32_t)item);
-        const uint32_t kvh = (uint32_t)item - b * p.div_hk.div;
-        const int len = p.seq_lens ? min(max(p.seq_lens[b], 0), p.max_seq_len) : p.max_seq_len;
-        const uint32_t n = (uint32_t)len * cph;
-        const uint32_t lo = (uint32_t)((uint64_t)n * w / nw), hi = (uint32_t)((uint64_t)n * (w + 1) / nw);
-        const int32_t *pt = p.page_table + (int64_t)b * p.pt_stride;
-        const char *kb = p.k + (int64_t)kvh * p.k_sh, *vb = p.v + (int64_t)kvh * p.v_sh;
-        const int64_t dbase = ((int64_t)b * p.max_seq_len * p.kv_heads + kvh) * cph * 16;
-        for (uint32_t i0 = lo; i0 < hi; i0 += 32 * PA_COPY_OV_UNROLL) {
-            uint4 xk[PA_COPY_OV_UNROLL], xv[PA_COPY_OV_UNROLL];
-            int64_t dst[PA_COPY_OV_UNROLL];
-#pragma unroll
-            for (int u = 0; u < PA_COPY_OV_UNROLL; u++) {
-                const uint32_t i = i0 + lane + 32 * u;
-                xk[u] = make_uint4(0, 0, 0, 0);
-                xv[u] = make_uint4(0, 0, 0, 0);
-                dst[u] = -1;
-                if (i < hi) {
-                    const uint32_t j = pa_fastdiv_q(p.div_cph, i);
-                    const uint32_t c = i - j * cph;
-                    dst[u] = dbase + j * drow + c * 16;
-                    const uint32_t pi = pa_fastdiv_q(p.div_page, j);
-                    const int page = pt[pi];
-                    if (page >= 0 && page < p.num_pages) {
-                        const int64_t off = page * p.k_sp + (int64_t)(j - pi * p.div_page.div) * p.k_st + c * 16;
-                        const int64_t offv = page * p.v_sp + (int64_t)(j - pi * p.div_page.div) * p.v_st + c * 16;
-                        xk[u] = __ldg((const uint4 *)(kb + off));
-                        xv[u] = __ldg((const uint4 *)(vb + offv));
-                    }
+    const uint32_t lane = threadIdx.x & 31, wl = threadIdx.x >> 5;
+    const uint32_t G = gridDim.x * PA_OVT_WARPS, g = blockIdx.x * PA_OVT_WARPS + wl;
+    const int P = q.P, piece = q.piece, prow = q.pieces_row;
+    const uint32_t slot_bytes = 2u * 32u * (uint32_t)piece;
+    char *data = sm + (size_t)wl * P * slot_bytes;
+    char *meta = sm + (size_t)PA_OVT_WARPS * P * slot_bytes + (size_t)wl * P * (8 + 8 * 32 + 8);
+    const uint32_t bars = (uint32_t)__cvta_generic_to_shared(meta);   /* P mbarriers */
+    int64_t *rec = (int64_t *)(meta + 8 * P);                       /* [P][32]: where lane's piece goes */
+    int *slot_item = (int *)(meta + 8 * P + 8 * 32 * P);             /* [P]: item, or -1 - item on its last slot */
+    const int64_t drow = (int64_t)p.kv_heads * p.div_cph.div * 16;
+    if (lane == 0) {
+        for (int i = 0; i < P; i++) asm volatile("mbarrier.init.shared::cta.b64 [%0], 1;\n" :: "r"(bars + 8 * i) : "memory");
+        asm volatile("fence.mbarrier_init.release.cluster;\n" ::: "memory");
+    }
+    __syncwarp();
+    /* the items ending in this stream, oldest first, with the stores issued when they ended */
+    __shared__ int s_qi[PA_OVT_WARPS][PA_OVT_Q];
+    __shared__ uint32_t s_qt[PA_OVT_WARPS][PA_OVT_Q];
+    int *qi = s_qi[wl];
+    uint32_t *qt = s_qt[wl];
+    int qh = 0, qn = 0;
+    auto signal = [&](int item) {
+        asm volatile("fence.proxy.async.global;\n" ::: "memory");
+        __syncwarp();
+        if (lane == 0) asm volatile("red.release.gpu.global.add.u32 [%0], 1;\n" :: "l"(p.ready + item) : "memory");
+    };
+    /* the slot iterator: item, next row, end row, and the item's constants */
+    int item = -1;
+    uint32_t r = 0, hi = 0;
+    const int32_t *pt = p.page_table;
+    const char *kb = p.k, *vb = p.v;
+    int64_t dbase = 0;
+    auto advance = [&]() {   /* to the next item with rows in this stream (empty ones counted at once) */
+        for (;;) {
+            if (++item >= p.items) return;
+            const uint32_t b = pa_fastdiv_q(p.div_hk, (uint32_t)item);
+            const uint32_t kvh = (uint32_t)item - b * p.div_hk.div;
+            const int len = p.seq_lens ? min(max(p.seq_lens[b], 0), p.max_seq_len) : p.max_seq_len;
+            r = (uint32_t)((uint64_t)len * g / G);
+            hi = (uint32_t)((uint64_t)len * (g + 1) / G);
+            if (r < hi) {
+                pt = p.page_table + (int64_t)b * p.pt_stride;
+                kb = p.k + (int64_t)kvh * p.k_sh;
+                vb = p.v + (int64_t)kvh * p.v_sh;
+                dbase = ((int64_t)b * p.max_seq_len * p.kv_heads + kvh) * p.div_cph.div * 16;
+                return;
+            }
+            signal(item);
+        }
+    };
+    /* lane's page id for the next slot to load, looked up a slot ahead */
+    auto lookup = [&]() -> int {
+        const uint32_t row = r + lane / prow;
+        return item < p.items && row < hi ? pt[pa_fastdiv_q(p.div_page, row)] : -1;
+    };
+    advance();
+    int pf = lookup();
+    uint32_t t_load = 0, t_store = 0;
+    for (;;) {
+        while (item < p.items && (int)(t_load - t_store) < P - 2) {
+            /* position t_load % P: its last stores (slot t_load - P) must have read it; at most
+             * P - 1 - (t_load - t_store) >= 2 newer store groups may still be reading */
+            asm volatile("cp.async.bulk.wait_group.read 2;\n" ::: "memory");
+            const int pos = (int)(t_load % (uint32_t)P);
+            const uint32_t row = r + lane / prow, half = lane % prow;
+            const bool valid = row < hi;
+            const int page = pf;
+            const bool ok = valid && page >= 0 && page < p.num_pages;
+            const int64_t dst = dbase + (int64_t)row * drow + (int64_t)half * piece;
+            rec[pos * 32 + lane] = ok ? dst : valid ? -2 - dst : -1;   /* -2 - dst: zeros (a bad page id) */
+            const uint32_t n = __popc(__ballot_sync(0xffffffffu, ok));
+            const bool last = r + q.rows_slot >= hi;
+            if (lane == 0) slot_item[pos] = last ? -1 - item : item;
+            const uint32_t bar = bars + 8 * pos;
+            if (lane == 0) asm volatile("mbarrier.arrive.expect_tx.shared::cta.b64 _, [%0], %1;\n" :: "r"(bar), "r"(n * 2u * (uint32_t)piece) : "memory");
+            __syncwarp();
+            if (ok) {
+                const int64_t slot = (int64_t)(row - pa_fastdiv_q(p.div_page, row) * p.div_page.div);
+                const uint32_t sk = (uint32_t)__cvta_generic_to_shared(data + (size_t)pos * slot_bytes) + lane * piece;
+                ovt_bulk_load(sk, kb + page * p.k_sp + slot * p.k_st + half * piece, piece, bar);
+                ovt_bulk_load(sk + 32 * piece, vb + page * p.v_sp + slot * p.v_st + half * piece, piece, bar);
+            }
+            t_load++;
+            if (last) advance();
+            else r += q.rows_slot;
+            pf = lookup();
+        }
+        if (t_store == t_load) break;
+        {   /* store slot t_store */
+            const int pos = (int)(t_store % (uint32_t)P);
+            ovt_wait(bars + 8 * pos, (t_store / (uint32_t)P) & 1);
+            const int64_t d = rec[pos * 32 + lane];
+            const int it = slot_item[pos];
+            __syncwarp();
+            if (d >= 0) {
+                const uint32_t sk = (uint32_t)__cvta_generic_to_shared(data + (size_t)pos * slot_bytes) + lane * piece;
+                ovt_bulk_store(p.dk + d, sk, piece);
+                ovt_bulk_store(p.dv + d, sk + 32 * piece, piece);
+            } else if (d <= -2) {   /* a bad page id: zeros, by plain stores */
+                const int64_t z = -2 - d;
+                for (int c = 0; c < piece; c += 16) {
+                    *(uint4 *)(p.dk + z + c) = make_uint4(0, 0, 0, 0);
+                    *(uint4 *)(p.dv + z + c) = make_uint4(0, 0, 0, 0);
                 }
             }
-#pragma unroll
-            for (int u = 0; u < PA_COPY_OV_UNROLL; u++) {
-                if (dst[u] >= 0) {
-                    *(uint4 *)(p.dk + dst[u]) = xk[u];
-                    *(uint4 *)(p.dv + dst[u]) = xv[u];
-                }
+            asm volatile("cp.async.bulk.commit_group;\n" ::: "memory");
+            t_store++;
+            if (it < 0) {
+                if (lane == 0) { qi[(qh + qn) % PA_OVT_Q] = -1 - it; qt[(qh + qn) % PA_OVT_Q] = t_store; }
+                __syncwarp();
+                qn++;
             }
         }
-        /* this warp's stores of the item, visible at gpu scope and to the async proxy, then
-         * counted (the acquire in the attention's producers pairs with the fence) */
-        __threadfence();
-#if __CUDA_ARCH__ >= 900
-        asm volatile("fence.proxy.async.global;\n" ::: "memory");
-#endif
-        __syncwarp();
-        if (lane == 0) atomicAdd(p.ready + item, 1u);
+        /* items whose last stores are two groups back: complete, so counted */
+        if (qn > 0 && t_store - qt[qh] >= 2) {
+            asm volatile("cp.async.bulk.wait_group 2;\n" ::: "memory");
+            while (qn > 0 && t_store - qt[qh] >= 2) { signal(qi[qh]); qh = (qh + 1) % PA_OVT_Q; qn--; }
+        }
+        if (qn == PA_OVT_Q) {   /* (many one-slot items in a row) */
+            asm volatile("cp.async.bulk.wait_group 0;\n" ::: "memory");
+            while (qn > 0) { signal(qi[qh]); qh = (qh + 1) % PA_OVT_Q; qn--; }
+        }
     }
+    asm volatile("cp.async.bulk.wait_group 0;\n" ::: "memory");
+    while (qn > 0) { signal(qi[qh]); qh = (qh + 1) % PA_OVT_Q; qn--; }
+#endif
 }
 
 /* Queues the overlapped copy (M82) with `blocks` blocks: ready[] (batch x kv heads counters) is
@@ -174,7 +280,7 @@ extern "C" pa_status pa__cuda_kv_copy_overlap(pa_context *ctx, const pa__problem
                                               uint32_t *ready, int blocks, uint32_t *need)
 {
     const int64_t items = (int64_t)pb->batch * pb->num_kv_heads;
-    *need = (uint32_t)blocks * (PA_COPY_OV_THREADS / 32);
+    *need = (uint32_t)blocks * PA_OVT_WARPS;
     if (items <= 0 || pb->max_seq_len <= 0) return PA_OK;
     if ((int64_t)pb->max_seq_len * (pb->head_dim / 8) >= ((int64_t)1 << 31) || items >= ((int64_t)1 << 31))
         return pa__fail(ctx, PA_ERR_UNSUPPORTED, "kv copy: %d keys of %d chunks", pb->max_seq_len, pb->head_dim / 8);
@@ -184,8 +290,9 @@ extern "C" pa_status pa__cuda_kv_copy_overlap(pa_context *ctx, const pa__problem
         (void)cudaGetLastError();
         return pa__fail(ctx, PA_ERR_CUDA, "kv copy: cudaMemsetAsync: %s", cudaGetErrorString(e));
     }
-    pa_copy_ov_params p;
-    memset(&p, 0, sizeof p);
+    pa_ovt_params q;
+    memset(&q, 0, sizeof q);
+    pa_copy_ov_params &p = q.c;
     p.k = (const char *)pb->k; p.v = (const char *)pb->v;
     p.k_sp = pb->k_stride_page * 2; p.k_st = pb->k_stride_token * 2; p.k_sh = pb->k_stride_head * 2;
     p.v_sp = pb->v_stride_page * 2; p.v_st = pb->v_stride_token * 2; p.v_sh = pb->v_stride_head * 2;
@@ -197,7 +304,19 @@ extern "C" pa_status pa__cuda_kv_copy_overlap(pa_context *ctx, const pa__problem
     p.div_hk = pa_fastdiv_init((uint32_t)pb->num_kv_heads);
     p.div_cph = pa_fastdiv_init((uint32_t)(pb->head_dim / 8));
     p.div_page = pa_fastdiv_init((uint32_t)pb->page_size);
-    pa_kv_copy_ordered_kernel<<<(unsigned)blocks, PA_COPY_OV_THREADS, 0, stream>>>(p);
+    q.piece = pb->head_dim * 2 > 256 ? 256 : pb->head_dim * 2;
+    q.pieces_row = pb->head_dim * 2 / q.piece;
+    q.rows_slot = 32 / q.pieces_row;
+    const int slot_bytes = 2 * 32 * q.piece, per_pos = slot_bytes + 8 + 8 * 32 + 8;
+    q.P = PA_OVT_SMEM / (PA_OVT_WARPS * per_pos);
+    if (q.P > 16) q.P = 16;
+    const int smem = PA_OVT_WARPS * q.P * per_pos;
+    e = cudaFuncSetAttribute(pa_kv_copy_ordered_kernel, cudaFuncAttributeMaxDynamicSharedMemorySize, smem);
+    if (e != cudaSuccess) {
+        (void)cudaGetLastError();
+        return pa__fail(ctx, PA_ERR_CUDA, "kv copy: cudaFuncSetAttribute: %s", cudaGetErrorString(e));
+    }
+    pa_kv_copy_ordered_kernel<<<(unsigned)blocks, 32 * PA_OVT_WARPS, smem, stream>>>(q);
     e = cudaGetLastError();
     if (e != cudaSuccess) return pa__fail(ctx, PA_ERR_CUDA, "kv copy launch: %s", cudaGetErrorString(e));
     return PA_OK;
