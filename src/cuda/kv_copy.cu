@@ -88,6 +88,8 @@ pa_kv_copy_kernel(const pa_copy_params p)
  * ready[]. An item is copied when its counter reaches the grid's warp count; the attention's
  * producers wait for that before their first load of the item. The blocks trigger the dependent
  * launch first thing, so every one of them is resident before any attention CTA can wait on it. */
+#define PA_COPY_OV_THREADS 768   /* x 4 chunks: 80 registers, none spilled (1024 spilled) */
+#define PA_COPY_OV_UNROLL  4
 
 typedef struct pa_copy_ov_params {
     const char    *k, *v;
@@ -103,174 +105,130 @@ typedef struct pa_copy_ov_params {
     pa_fastdiv     div_page;        /* by page_size */
 } pa_copy_ov_params;
 
-/* The kernel (bulk copies): PA_OVT_WARPS warps a block, each an independent stream over its
- * share of every item (rows [len x g / G, len x (g + 1) / G) of the item for global warp g of G).
- * A stream moves slots of 32 pieces (a piece: one head's row, or a 256-byte half of a d256 row),
- * K and V, through its own ring of positions in shared memory: lane l's piece is loaded by a 1-D
- * bulk copy (cp.async.bulk, completing on the position's mbarrier) and stored by another (bulk
- * group), so the bytes in flight are bounded by shared memory, not by registers or the L1's
- * misses (the register copy ran at ~30 GB/s an SM, s45b / s45c). Up to P - 2 slots are loading
- * while older ones store; a position is reused once its stores have read it (wait_group.read),
- * and an item's count is raised once its last stores are complete (wait_group, two slots late). */
-#define PA_OVT_WARPS 2
-#define PA_OVT_SMEM  (220 * 1024)
-#define PA_OVT_Q     8                 /* items ending, awaiting their count, a stream */
+/* One warp's share of an item: chunks [lo, hi) of its K (and V) rows, a chunk being 16 bytes of one
+ * head's row (row i / cph, chunk i % cph); where they come from and go to. */
+struct pa_ov_item {
+    uint32_t lo, hi;
+    const int32_t *pt;              /* the sequence's page-table row */
+    const char *kb, *vb;            /* the kv head's K / V within a page's row */
+    int64_t dbase;                  /* its row 0 in the copy */
+};
 
-typedef struct pa_ovt_params {
-    pa_copy_ov_params c;
-    int32_t piece, pieces_row, rows_slot, P;   /* piece bytes, pieces a row, rows a slot, positions a stream */
-} pa_ovt_params;
+__device__ __forceinline__ pa_ov_item pa_ov_enter(const pa_copy_ov_params &p, int item, uint32_t w, uint32_t nw)
+{
+    pa_ov_item it;
+    const uint32_t b = pa_fastdiv_q(p.div_hk, (uint32_t)item);
+    const uint32_t kvh = (uint32_t)item - b * p.div_hk.div;
+    const int len = p.seq_lens ? min(max(p.seq_lens[b], 0), p.max_seq_len) : p.max_seq_len;
+    const uint32_t n = (uint32_t)len * p.div_cph.div;
+    it.lo = (uint32_t)((uint64_t)n * w / nw);
+    it.hi = (uint32_t)((uint64_t)n * (w + 1) / nw);
+    it.pt = p.page_table + (int64_t)b * p.pt_stride;
+    it.kb = p.k + (int64_t)kvh * p.k_sh;
+    it.vb = p.v + (int64_t)kvh * p.v_sh;
+    it.dbase = ((int64_t)b * p.max_seq_len * p.kv_heads + kvh) * p.div_cph.div * 16;
+    return it;
+}
 
+/* this warp is done with item: its stores (if any) visible to the async proxy and at gpu scope,
+ * then counted (release; the attention's producers acquire) */
+__device__ __forceinline__ void pa_ov_signal(const pa_copy_ov_params &p, int item, bool stored, uint32_t lane)
+{
 #if __CUDA_ARCH__ >= 900
-__device__ __forceinline__ void ovt_bulk_load(uint32_t dst, const void *src, uint32_t bytes, uint32_t bar)
-{
-    asm volatile("cp.async.bulk.shared::cluster.global.mbarrier::complete_tx::bytes [%0], [%1], %2, [%3];\n"
-                 :: "r"(dst), "l"(src), "r"(bytes), "r"(bar) : "memory");
-}
-__device__ __forceinline__ void ovt_bulk_store(void *dst, uint32_t src, uint32_t bytes)
-{
-    asm volatile("cp.async.bulk.global.shared::cta.bulk_group [%0], [%1], %2;\n" :: "l"(dst), "r"(src), "r"(bytes) : "memory");
-}
-__device__ __forceinline__ void ovt_wait(uint32_t bar, uint32_t parity)
-{
-    asm volatile("{\n.reg .pred done;\nW_%=:\nmbarrier.try_wait.parity.shared::cta.b64 done, [%0], %1;\n@!done bra W_%=;\n}\n"
-                 :: "r"(bar), "r"(parity) : "memory");
-}
+    if (stored) asm volatile("fence.proxy.async.global;\n" ::: "memory");
+    __syncwarp();
+    if (lane == 0) asm volatile("red.release.gpu.global.add.u32 [%0], 1;\n" :: "l"(p.ready + item) : "memory");
 #endif
+}
 
-__global__ void __launch_bounds__(32 * PA_OVT_WARPS, 1)
-pa_kv_copy_ordered_kernel(const pa_ovt_params q)
+/* The page ids of the U chunks lane takes at i0 (a step), loaded ahead of the step's copies */
+__device__ __forceinline__ void pa_ov_lookup(const pa_copy_ov_params &p, const pa_ov_item &it, uint32_t i0,
+                                             uint32_t lane, int (&pg)[PA_COPY_OV_UNROLL])
+{
+#pragma unroll
+    for (int u = 0; u < PA_COPY_OV_UNROLL; u++) {
+        const uint32_t i = i0 + lane + 32 * u;
+        pg[u] = -1;
+        if (i < it.hi) pg[u] = it.pt[pa_fastdiv_q(p.div_page, pa_fastdiv_q(p.div_cph, i))];
+    }
+}
+
+__global__ void __launch_bounds__(PA_COPY_OV_THREADS, 1)
+pa_kv_copy_ordered_kernel(const pa_copy_ov_params p)
 {
 #if __CUDA_ARCH__ >= 900   /* (the file is built for sm_80 too; only the sm90 path launches this) */
-    const pa_copy_ov_params &p = q.c;
-    extern __shared__ __align__(128) char sm[];
     if (threadIdx.x == 0) asm volatile("griddepcontrol.launch_dependents;\n" ::: "memory");
-    const uint32_t lane = threadIdx.x & 31, wl = threadIdx.x >> 5;
-    const uint32_t G = gridDim.x * PA_OVT_WARPS, g = blockIdx.x * PA_OVT_WARPS + wl;
-    const int P = q.P, piece = q.piece, prow = q.pieces_row;
-    const uint32_t slot_bytes = 2u * 32u * (uint32_t)piece;
-    char *data = sm + (size_t)wl * P * slot_bytes;
-    char *meta = sm + (size_t)PA_OVT_WARPS * P * slot_bytes + (size_t)wl * P * (8 + 8 * 32 + 8);
-    const uint32_t bars = (uint32_t)__cvta_generic_to_shared(meta);   /* P mbarriers */
-    int64_t *rec = (int64_t *)(meta + 8 * P);                       /* [P][32]: where lane's piece goes */
-    int *slot_item = (int *)(meta + 8 * P + 8 * 32 * P);             /* [P]: item, or -1 - item on its last slot */
-    const int64_t drow = (int64_t)p.kv_heads * p.div_cph.div * 16;
-    if (lane == 0) {
-        for (int i = 0; i < P; i++) asm volatile("mbarrier.init.shared::cta.b64 [%0], 1;\n" :: "r"(bars + 8 * i) : "memory");
-        asm volatile("fence.mbarrier_init.release.cluster;\n" ::: "memory");
-    }
-    __syncwarp();
-    /* the items ending in this stream, oldest first, with the stores issued when they ended */
-    __shared__ int s_qi[PA_OVT_WARPS][PA_OVT_Q];
-    __shared__ uint32_t s_qt[PA_OVT_WARPS][PA_OVT_Q];
-    int *qi = s_qi[wl];
-    uint32_t *qt = s_qt[wl];
-    int qh = 0, qn = 0;
-    auto signal = [&](int item) {
-        asm volatile("fence.proxy.async.global;\n" ::: "memory");
-        __syncwarp();
-        if (lane == 0) asm volatile("red.release.gpu.global.add.u32 [%0], 1;\n" :: "l"(p.ready + item) : "memory");
-    };
-    /* the slot iterator: item, next row, end row, and the item's constants */
-    int item = -1;
-    uint32_t r = 0, hi = 0;
-    const int32_t *pt = p.page_table;
-    const char *kb = p.k, *vb = p.v;
-    int64_t dbase = 0;
-    auto advance = [&]() {   /* to the next item with rows in this stream (empty ones counted at once) */
-        for (;;) {
-            if (++item >= p.items) return;
-            const uint32_t b = pa_fastdiv_q(p.div_hk, (uint32_t)item);
-            const uint32_t kvh = (uint32_t)item - b * p.div_hk.div;
-            const int len = p.seq_lens ? min(max(p.seq_lens[b], 0), p.max_seq_len) : p.max_seq_len;
-            r = (uint32_t)((uint64_t)len * g / G);
-            hi = (uint32_t)((uint64_t)len * (g + 1) / G);
-            if (r < hi) {
-                pt = p.page_table + (int64_t)b * p.pt_stride;
-                kb = p.k + (int64_t)kvh * p.k_sh;
-                vb = p.v + (int64_t)kvh * p.v_sh;
-                dbase = ((int64_t)b * p.max_seq_len * p.kv_heads + kvh) * p.div_cph.div * 16;
-                return;
-            }
-            signal(item);
-        }
-    };
-    /* lane's page id for the next slot to load, looked up a slot ahead */
-    auto lookup = [&]() -> int {
-        const uint32_t row = r + lane / prow;
-        return item < p.items && row < hi ? pt[pa_fastdiv_q(p.div_page, row)] : -1;
-    };
-    advance();
-    int pf = lookup();
-    uint32_t t_load = 0, t_store = 0;
-    for (;;) {
-        while (item < p.items && (int)(t_load - t_store) < P - 2) {
-            /* position t_load % P: its last stores (slot t_load - P) must have read it; at most
-             * P - 1 - (t_load - t_store) >= 2 newer store groups may still be reading */
-            asm volatile("cp.async.bulk.wait_group.read 2;\n" ::: "memory");
-            const int pos = (int)(t_load % (uint32_t)P);
-            const uint32_t row = r + lane / prow, half = lane % prow;
-            const bool valid = row < hi;
-            const int page = pf;
-            const bool ok = valid && page >= 0 && page < p.num_pages;
-            const int64_t dst = dbase + (int64_t)row * drow + (int64_t)half * piece;
-            rec[pos * 32 + lane] = ok ? dst : valid ? -2 - dst : -1;   /* -2 - dst: zeros (a bad page id) */
-            const uint32_t n = __popc(__ballot_sync(0xffffffffu, ok));
-            const bool last = r + q.rows_slot >= hi;
-            if (lane == 0) slot_item[pos] = last ? -1 - item : item;
-            const uint32_t bar = bars + 8 * pos;
-            if (lane == 0) asm volatile("mbarrier.arrive.expect_tx.shared::cta.b64 _, [%0], %1;\n" :: "r"(bar), "r"(n * 2u * (uint32_t)piece) : "memory");
-            __syncwarp();
-            if (ok) {
-                const int64_t slot = (int64_t)(row - pa_fastdiv_q(p.div_page, row) * p.div_page.div);
-                const uint32_t sk = (uint32_t)__cvta_generic_to_shared(data + (size_t)pos * slot_bytes) + lane * piece;
-                ovt_bulk_load(sk, kb + page * p.k_sp + slot * p.k_st + half * piece, piece, bar);
-                ovt_bulk_load(sk + 32 * piece, vb + page * p.v_sp + slot * p.v_st + half * piece, piece, bar);
-            }
-            t_load++;
-            if (last) advance();
-            else r += q.rows_slot;
-            pf = lookup();
-        }
-        if (t_store == t_load) break;
-        {   /* store slot t_store */
-            const int pos = (int)(t_store % (uint32_t)P);
-            ovt_wait(bars + 8 * pos, (t_store / (uint32_t)P) & 1);
-            const int64_t d = rec[pos * 32 + lane];
-            const int it = slot_item[pos];
-            __syncwarp();
-            if (d >= 0) {
-                const uint32_t sk = (uint32_t)__cvta_generic_to_shared(data + (size_t)pos * slot_bytes) + lane * piece;
-                ovt_bulk_store(p.dk + d, sk, piece);
-                ovt_bulk_store(p.dv + d, sk + 32 * piece, piece);
-            } else if (d <= -2) {   /* a bad page id: zeros, by plain stores */
-                const int64_t z = -2 - d;
-                for (int c = 0; c < piece; c += 16) {
-                    *(uint4 *)(p.dk + z + c) = make_uint4(0, 0, 0, 0);
-                    *(uint4 *)(p.dv + z + c) = make_uint4(0, 0, 0, 0);
-                }
-            }
-            asm volatile("cp.async.bulk.commit_group;\n" ::: "memory");
-            t_store++;
-            if (it < 0) {
-                if (lane == 0) { qi[(qh + qn) % PA_OVT_Q] = -1 - it; qt[(qh + qn) % PA_OVT_Q] = t_store; }
-                __syncwarp();
-                qn++;
-            }
-        }
-        /* items whose last stores are two groups back: complete, so counted */
-        if (qn > 0 && t_store - qt[qh] >= 2) {
-            asm volatile("cp.async.bulk.wait_group 2;\n" ::: "memory");
-            while (qn > 0 && t_store - qt[qh] >= 2) { signal(qi[qh]); qh = (qh + 1) % PA_OVT_Q; qn--; }
-        }
-        if (qn == PA_OVT_Q) {   /* (many one-slot items in a row) */
-            asm volatile("cp.async.bulk.wait_group 0;\n" ::: "memory");
-            while (qn > 0) { signal(qi[qh]); qh = (qh + 1) % PA_OVT_Q; qn--; }
-        }
-    }
-    asm volatile("cp.async.bulk.wait_group 0;\n" ::: "memory");
-    while (qn > 0) { signal(qi[qh]); qh = (qh + 1) % PA_OVT_Q; qn--; }
 #endif
+    const uint32_t lane = threadIdx.x & 31;
+    const uint32_t nw = gridDim.x * (PA_COPY_OV_THREADS / 32);
+    const uint32_t w = blockIdx.x * (PA_COPY_OV_THREADS / 32) + (threadIdx.x >> 5);
+    const uint32_t cph = p.div_cph.div;
+    const int64_t drow = (int64_t)p.kv_heads * cph * 16;   /* a destination row: every head */
+    /* A flat walk over this warp's steps (32 x U chunks, K and V) through the items in order. Each
+     * step's page ids are loaded during the step before, and an item's count is raised one step
+     * late, after the next step's loads are issued, so that neither latency stands alone. */
+    int item = 0;
+    pa_ov_item it;
+    for (;;) {
+        if (item >= p.items) return;
+        it = pa_ov_enter(p, item, w, nw);
+        if (it.lo < it.hi) break;
+        pa_ov_signal(p, item, false, lane);   /* nothing of it here */
+        item++;
+    }
+    uint32_t i0 = it.lo;
+    int pg[PA_COPY_OV_UNROLL];
+    pa_ov_lookup(p, it, i0, lane, pg);
+    int pending = -1;
+    for (;;) {
+        uint4 xk[PA_COPY_OV_UNROLL], xv[PA_COPY_OV_UNROLL];
+#pragma unroll
+        for (int u = 0; u < PA_COPY_OV_UNROLL; u++) {
+            const uint32_t i = i0 + lane + 32 * u;
+            xk[u] = make_uint4(0, 0, 0, 0);
+            xv[u] = make_uint4(0, 0, 0, 0);
+            if (i < it.hi && pg[u] >= 0 && pg[u] < p.num_pages) {
+                const uint32_t j = pa_fastdiv_q(p.div_cph, i);
+                const uint32_t c = i - j * cph;
+                const uint32_t pi = pa_fastdiv_q(p.div_page, j);
+                const int64_t slot = (int64_t)(j - pi * p.div_page.div);
+                xk[u] = __ldg((const uint4 *)(it.kb + pg[u] * p.k_sp + slot * p.k_st + c * 16));
+                xv[u] = __ldg((const uint4 *)(it.vb + pg[u] * p.v_sp + slot * p.v_st + c * 16));
+            }
+        }
+        /* the next step: the rest of this item or the next item with chunks here */
+        const uint32_t c_i0 = i0, c_hi = it.hi;
+        const int64_t c_db = it.dbase;
+        const int c_item = item;
+        i0 += 32 * PA_COPY_OV_UNROLL;
+        const bool done = i0 >= it.hi;
+        if (done) {
+            for (;;) {
+                item++;
+                if (item >= p.items) break;
+                it = pa_ov_enter(p, item, w, nw);
+                if (it.lo < it.hi) break;
+                pa_ov_signal(p, item, false, lane);
+            }
+            i0 = it.lo;
+        }
+        if (item < p.items) pa_ov_lookup(p, it, i0, lane, pg);
+        if (pending >= 0) pa_ov_signal(p, pending, true, lane);
+        pending = -1;
+#pragma unroll
+        for (int u = 0; u < PA_COPY_OV_UNROLL; u++) {
+            const uint32_t i = c_i0 + lane + 32 * u;
+            if (i < c_hi) {
+                const uint32_t j = pa_fastdiv_q(p.div_cph, i);
+                const int64_t off = c_db + j * drow + (i - j * cph) * 16;
+                *(uint4 *)(p.dk + off) = xk[u];
+                *(uint4 *)(p.dv + off) = xv[u];
+            }
+        }
+        if (done) pending = c_item;
+        if (item >= p.items) break;
+    }
+    if (pending >= 0) pa_ov_signal(p, pending, true, lane);
 }
 
 /* Queues the overlapped copy (M82) with `blocks` blocks: ready[] (batch x kv heads counters) is
@@ -280,7 +238,7 @@ extern "C" pa_status pa__cuda_kv_copy_overlap(pa_context *ctx, const pa__problem
                                               uint32_t *ready, int blocks, uint32_t *need)
 {
     const int64_t items = (int64_t)pb->batch * pb->num_kv_heads;
-    *need = (uint32_t)blocks * PA_OVT_WARPS;
+    *need = (uint32_t)blocks * (PA_COPY_OV_THREADS / 32);
     if (items <= 0 || pb->max_seq_len <= 0) return PA_OK;
     if ((int64_t)pb->max_seq_len * (pb->head_dim / 8) >= ((int64_t)1 << 31) || items >= ((int64_t)1 << 31))
         return pa__fail(ctx, PA_ERR_UNSUPPORTED, "kv copy: %d keys of %d chunks", pb->max_seq_len, pb->head_dim / 8);
@@ -290,9 +248,8 @@ extern "C" pa_status pa__cuda_kv_copy_overlap(pa_context *ctx, const pa__problem
         (void)cudaGetLastError();
         return pa__fail(ctx, PA_ERR_CUDA, "kv copy: cudaMemsetAsync: %s", cudaGetErrorString(e));
     }
-    pa_ovt_params q;
-    memset(&q, 0, sizeof q);
-    pa_copy_ov_params &p = q.c;
+    pa_copy_ov_params p;
+    memset(&p, 0, sizeof p);
     p.k = (const char *)pb->k; p.v = (const char *)pb->v;
     p.k_sp = pb->k_stride_page * 2; p.k_st = pb->k_stride_token * 2; p.k_sh = pb->k_stride_head * 2;
     p.v_sp = pb->v_stride_page * 2; p.v_st = pb->v_stride_token * 2; p.v_sh = pb->v_stride_head * 2;
@@ -304,19 +261,7 @@ extern "C" pa_status pa__cuda_kv_copy_overlap(pa_context *ctx, const pa__problem
     p.div_hk = pa_fastdiv_init((uint32_t)pb->num_kv_heads);
     p.div_cph = pa_fastdiv_init((uint32_t)(pb->head_dim / 8));
     p.div_page = pa_fastdiv_init((uint32_t)pb->page_size);
-    q.piece = pb->head_dim * 2 > 256 ? 256 : pb->head_dim * 2;
-    q.pieces_row = pb->head_dim * 2 / q.piece;
-    q.rows_slot = 32 / q.pieces_row;
-    const int slot_bytes = 2 * 32 * q.piece, per_pos = slot_bytes + 8 + 8 * 32 + 8;
-    q.P = PA_OVT_SMEM / (PA_OVT_WARPS * per_pos);
-    if (q.P > 16) q.P = 16;
-    const int smem = PA_OVT_WARPS * q.P * per_pos;
-    e = cudaFuncSetAttribute(pa_kv_copy_ordered_kernel, cudaFuncAttributeMaxDynamicSharedMemorySize, smem);
-    if (e != cudaSuccess) {
-        (void)cudaGetLastError();
-        return pa__fail(ctx, PA_ERR_CUDA, "kv copy: cudaFuncSetAttribute: %s", cudaGetErrorString(e));
-    }
-    pa_kv_copy_ordered_kernel<<<(unsigned)blocks, 32 * PA_OVT_WARPS, smem, stream>>>(q);
+    pa_kv_copy_ordered_kernel<<<(unsigned)blocks, PA_COPY_OV_THREADS, 0, stream>>>(p);
     e = cudaGetLastError();
     if (e != cudaSuccess) return pa__fail(ctx, PA_ERR_CUDA, "kv copy launch: %s", cudaGetErrorString(e));
     return PA_OK;

@@ -2877,8 +2877,9 @@ extern "C" int pa__sm90_copy_ctas;
 int pa__sm90_copy_ctas = 0;
 extern "C" long pa__sm90_copy_overlap_calls;   /* calls that copied beside the attention */
 long pa__sm90_copy_overlap_calls = 0;
-/* M82's per-SM rate (bytes of K and V read, and as many written, per second and SM) */
-#define SM90_COPY_OV_RATE 90e9
+/* M82's per-SM rate (bytes of K and V read, and as many written, per second and SM): the copy
+ * kernel alone at 8 / 16 / 32 blocks, d128 B4 H16 8k, ncu (s45c): 32 / 31 / 27 GB/s */
+#define SM90_COPY_OV_RATE 30e9
 static size_t sm90_copy_tensor_bytes(const pa__problem *pb)
 {
     return ((size_t)pb->batch * (size_t)pb->max_seq_len * (size_t)pb->num_kv_heads * (size_t)pb->head_dim * 2 + 255) & ~(size_t)255;
@@ -2901,7 +2902,7 @@ static pa__problem sm90_copied(const pa__problem *pb, void *dk, void *dv)
 }
 /* M82: the blocks of the copy beside the attention for a call whose attention takes t_attn
  * seconds on the whole GPU: enough that the copy ends within 40% of it (the attention catches up
- * with the copy only if its item rate outruns the copy's), at least 8 (the first items' wait), at
+ * with the copy only if its item rate outruns the copy's), at least 16 (the first items' wait), at
  * most a quarter of the SMs (0: none fits, copy first on every SM). *cost: its estimated time. */
 static int sm90_copy_blocks(const pa_context *ctx, const pa__problem *pb, double bytes, double t_attn, double *cost)
 {
@@ -2910,7 +2911,7 @@ static int sm90_copy_blocks(const pa_context *ctx, const pa__problem *pb, double
     *cost = 1e30;
     if (!(t_attn > 0)) return 0;
     int k = (int)ceil(sm_time / (0.4 * t_attn));
-    if (k < 8) k = 8;
+    if (k < 16) k = 16;
     if (pa__sm90_copy_ctas > 0) k = pa__sm90_copy_ctas;
     else if (k > sms / 4) return 0;
     /* the SMs it holds, as a share of the whole GPU's time, plus the first items' wait: the
