@@ -35,23 +35,44 @@ def parse(text):
     """(kernel name, duration in ns) per call, in launch order, from ncu --csv output. A call that
     split its last wave (prefill_sm90.cu M39) launched 3 kernels: their durations add up (ncu runs
     them one after the other, so the pieces' overlap with the last wave is not credited). A call
-    that copied its cache first (M80) adds the copy kernel's duration to its prefill kernel's."""
+    that copied its cache first (M80) adds the copy kernel's duration to its prefill kernel's. A
+    copy beside the attention (M82) cannot be timed here (ncu runs its kernel alone, before the
+    attention): the call is charged the SMs it holds, its duration x its blocks / the SM count,
+    which leaves out the attention's wait for the first items."""
     rows = list(csv.reader(l for l in text.splitlines() if l.startswith('"')))
     if not rows:
         return []
     hdr = rows[0]
     iname, ival, imet = hdr.index("Kernel Name"), hdr.index("Metric Value"), hdr.index("Metric Name")
+    iid = hdr.index("ID") if "ID" in hdr else None
+    kern, order = {}, []   # launch id -> (name, {metric: value})
+    for n, r in enumerate(rows[1:]):
+        if len(r) <= ival:
+            continue
+        key = r[iid] if iid is not None else n
+        if key not in kern:
+            kern[key] = (r[iname], {})
+            order.append(key)
+        try:
+            kern[key][1][r[imet]] = float(r[ival].replace(",", ""))
+        except ValueError:
+            pass
     out, pre = [], 0.0
-    for r in rows[1:]:
-        if len(r) > ival and r[imet] == "gpu__time_duration.sum":
-            name, t = r[iname], float(r[ival].replace(",", ""))
-            if "kv_copy_kernel" in name:   # M80's copy of the cache: part of the call after it
-                pre += t
-            elif is_tail(name) and out:
-                out[-1] = (out[-1][0], out[-1][1] + t)
-            else:
-                out.append((name, t + pre))
-                pre = 0.0
+    for key in order:
+        name, m = kern[key]
+        if "gpu__time_duration.sum" not in m:
+            continue
+        t = m["gpu__time_duration.sum"]
+        if "kv_copy_ordered_kernel" in name:   # M82: the SMs it holds beside the attention
+            sms = m.get("device__attribute_multiprocessor_count", 0.0)
+            pre += t * m.get("launch__grid_size", sms) / sms if sms > 0 else t
+        elif "kv_copy_kernel" in name:   # M80's copy of the cache: part of the call after it
+            pre += t
+        elif is_tail(name) and out:
+            out[-1] = (out[-1][0], out[-1][1] + t)
+        else:
+            out.append((name, t + pre))
+            pre = 0.0
     return out
 
 
@@ -76,7 +97,8 @@ def rows_of(launches, dims, causals, pages, iters):
 
 def ncu_command(pa, dims, causal, pages, iters, table="frag", pa_extra="", ncu_extra=""):
     """The ncu command line that profiles pa-bench's prefill rows (one duration per launch)."""
-    return (["ncu", "--csv", "--metrics", "gpu__time_duration.sum", "-k", "regex:prefill_kernel|tail_combine|kv_copy_kernel"] + ncu_extra.split() + [pa,
+    return (["ncu", "--csv", "--metrics", "gpu__time_duration.sum,launch__grid_size,device__attribute_multiprocessor_count",
+             "-k", "regex:prefill_kernel|tail_combine|kv_copy"] + ncu_extra.split() + [pa,
              "--prefill-only", "--dims", dims, "--causal", causal, "--pages", pages, "--table", table,
              "--warmup", "0", "--iters", str(iters), "--no-check"] + pa_extra.split())
 

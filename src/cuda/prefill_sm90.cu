@@ -2914,14 +2914,16 @@ static int sm90_copy_blocks(const pa_context *ctx, const pa__problem *pb, double
     if (k < 16) k = 16;
     if (pa__sm90_copy_ctas > 0) k = pa__sm90_copy_ctas;
     else if (k > sms / 4) return 0;
-    /* the SMs it holds, as a share of the whole GPU's time, plus the first items' wait: the
-     * CTAs of the first wave cover its first few (sequence, kv head) items */
+    /* the SMs it holds, as a share of the whole GPU's time, plus the first items' wait (the CTAs
+     * of the first wave cover its first few (sequence, kv head) items) and 10 us for the counters'
+     * memset, the extra launch and the waits (s45e: with GQA 16 / 2 the copy beside cost 0.2..0.8
+     * points more than the copy first, which a 3 us term had called a tie) */
     const int nwg = SM90_NWG(pb->head_dim, 0);
     const double per_item = (double)((pb->max_seqlen_q + 64 * nwg - 1) / (64 * nwg)) * pb->group;
     const double items = (double)pb->batch * pb->num_kv_heads;
     double first = ceil((sms - k) / per_item);
     if (first > items) first = items;
-    *cost = sm_time / sms + 0.5 * first * (bytes / items) / (k * SM90_COPY_OV_RATE) + 3e-6;
+    *cost = sm_time / sms + first * (bytes / items) / (k * SM90_COPY_OV_RATE) + 10e-6;
     return k;
 }
 
