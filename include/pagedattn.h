@@ -80,9 +80,10 @@ PA_API pa_status   pa_context_set_validation(pa_context *ctx, int on);
  * 2 x batch x kv.max_seq_len x num_kv_heads x head_dim elements, which the contiguous kernel then
  * reads; the call takes the copy when it estimates it faster than reading the pages in place
  * (pages too small for TMA tiles, 1..7 and the others the Hopper kernel gathers row by row, for
- * long prefills; most page sizes when the kv heads are few, as with GQA). This caps the bytes
- * the copy may add to pa_workspace_size (default PA_KV_COPY_LIMIT_DEFAULT, 1 GiB); 0 turns it
- * off. */
+ * long prefills; most page sizes when the kv heads are few, as with GQA). The copy runs either
+ * before the attention or beside it on a few SMs (then with 4 bytes of counters per sequence and
+ * kv head). This caps the bytes the copy may add to pa_workspace_size (default
+ * PA_KV_COPY_LIMIT_DEFAULT, 1 GiB); 0 turns it off. */
 #define PA_KV_COPY_LIMIT_DEFAULT ((size_t)1 << 30)
 PA_API pa_status   pa_context_set_kv_copy_limit(pa_context *ctx, size_t bytes);
 /* The message of the last failed call on this context ("" if none); valid until the next call. */

@@ -45,10 +45,12 @@
  *      with 16-byte cp.async (see the producer's comment) and complete the stage's mbarrier with
  *      cp.async.mbarrier.arrive.noinc (d64), or wait for their copies, fence the generic-to-async
  *      proxy and arrive (d128, d256); at d64 the consumers fence before their wgmma reads.
- *  (5) COPY (M80, M81), instead of (1)..(4) for a paged cache when the host estimate says it is
- *      faster and the context's pa_context_set_kv_copy_limit allows the bytes: kv_copy.cu copies
+ *  (5) COPY (M80, M81, M82), instead of (1)..(4) for a paged cache when the host estimate says it
+ *      is faster and the context's pa_context_set_kv_copy_limit allows the bytes: kv_copy.cu copies
  *      the pages into the workspace as a contiguous NHD cache, then the contiguous instance (1)
- *      runs on it (pages the gather would serve at most sizes; the TMA pages mostly under GQA).
+ *      runs on it (pages the gather would serve at most sizes; the TMA pages mostly under GQA);
+ *      either first, on every SM, or (M82) beside the attention on a few SMs, each CTA's producers
+ *      waiting for its (sequence, kv head) to be copied.
  * Head dims 64, 128, 256 (d256: 64-key tiles); bf16/f16; 16-byte aligned pointers and strides.
  * At d64 and d128 the consumers keep Q's first k16-steps in registers as wgmma A fragments
  * (SM90_QREG_STEPS). Split-KV only for the last wave (M39): a dense non-causal call at d128 / d256
@@ -680,6 +682,18 @@
  *       ratios (s44e / s44f, never-copy against the default, d64 32 / 16 and 32 / 4, d128 16 / 8,
  *       4 and 1, d256 16 / 4): where it copies, faster by up to 3.1% or tied; where it keeps the
  *       boxes, the same within noise.
+ *   M82 (session 45, 3.3f, adopted) the copy beside the attention: M80's copy on a few resident
+ *       blocks (kv_copy.cu's ordered kernel, 16 at least) while the attention, launched after it by
+ *       programmatic dependent launch, runs on the other SMs; the copy raises a counter per
+ *       (sequence, kv head) in the attention grid's order and the producers wait for theirs before
+ *       the first load (p.kv_ready). Predicted from the bytes at ~90 GB/s an SM: d128 causal pages
+ *       1..4 ~+1.5%. Measured: the copy kernel reads only ~30 GB/s an SM (8..32 blocks, 1024 or
+ *       768 threads alike; bulk copies of 256-byte rows 5x slower, copy_bulk.patch), so it holds
+ *       ~68 us of the GPU at d128 MHA 8k; pa-bench pages 1..4 (s45e): d128 causal +7.4 -> +4.6,
+ *       d64 causal +5.4 -> +3.2, d256 causal (was the gather) +7.1 -> +5.1, non-causal 0.5..1
+ *       point lower; GQA 16 / 2 0.2..0.8 points slower than the copy first (the estimate keeps
+ *       that there); the TMA pages no better (kept). ncu cannot time it (pa_ncu.py charges the
+ *       copy its SM share).
  *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax at d128/d64 by a
  *   wgmma.fence predicated on the row sums (2% / 7% slower, as M28 found again), a persistent
  *   static round-robin grid (causal -8%: imbalance and L2 drift).
