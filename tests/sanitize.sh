@@ -4,7 +4,8 @@
 # its TMA paths, to its cp.async gather and to page-run pages (44 / 100 / 101) at each head_dim
 # (PA_TEST_FORCED_CASES, default 3; elsewhere those runs count the cases they cannot run as
 # skipped), the sm90 kernel with its last-wave split planned for 3 SMs (PA_TEST_SM90_TAIL=3), and
-# its copy of small pages into the workspace (PA_TEST_SM90_COPY=1).
+# its copy of small pages into the workspace (PA_TEST_SM90_COPY=1), before the attention and beside
+# it (PA_TEST_SM90_COPY_CTAS=3).
 # PA_SANITIZE_TOOLS picks the tools (default "memcheck racecheck"; one of them alone halves the time).
 # Each run has its own time limit, PA_SANITIZE_TIMEOUT seconds (default 300; 0 = none), and prints
 # each case before running it (PA_TEST_VERBOSE=1), so that a run that stalls is a failure that
@@ -63,6 +64,9 @@ for tool in $tools; do
     # the copy of small pages into the workspace, then the contiguous kernel (M80), every head_dim
     run "$tool" "sm90 forced, copy of small pages, $forced cases" PA_TEST_CASES="$forced" PA_TEST_KERNEL=sm90 \
         PA_TEST_SM90_COPY=1 PA_TEST_PAGES=1,3,5,17
+    # the same copy beside the attention on 3 blocks (M82: the attention waits on its counters)
+    run "$tool" "sm90 forced, copy beside the attention, $forced cases" PA_TEST_CASES="$forced" PA_TEST_KERNEL=sm90 \
+        PA_TEST_SM90_COPY=1 PA_TEST_SM90_COPY_CTAS=3 PA_TEST_PAGES=1,8,100
 done
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
