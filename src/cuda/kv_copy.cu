@@ -23,7 +23,8 @@
 #define PA_COPY_THREADS 256
 #define PA_COPY_UNROLL  4
 
-typedef struct pa_copy_params {
+/* the paged cache and its contiguous copy, the fields both copy kernels read */
+typedef struct pa_copy_io {
     const char    *k, *v;           /* the paged cache */
     int64_t        k_sp, k_st, k_sh, v_sp, v_st, v_sh;   /* its strides, bytes */
     char          *dk, *dv;         /* the contiguous copy */
@@ -31,6 +32,21 @@ typedef struct pa_copy_params {
     int64_t        pt_stride;
     const int32_t *seq_lens;
     int32_t        num_pages, max_seq_len;
+} pa_copy_io;
+
+static void pa_copy_io_fill(pa_copy_io *io, const pa__problem *pb, void *dk, void *dv)
+{
+    io->k = (const char *)pb->k; io->v = (const char *)pb->v;
+    io->k_sp = pb->k_stride_page * 2; io->k_st = pb->k_stride_token * 2; io->k_sh = pb->k_stride_head * 2;
+    io->v_sp = pb->v_stride_page * 2; io->v_st = pb->v_stride_token * 2; io->v_sh = pb->v_stride_head * 2;
+    io->dk = (char *)dk; io->dv = (char *)dv;
+    io->page_table = pb->page_table; io->pt_stride = pb->page_table_stride;
+    io->seq_lens = pb->seq_lens;
+    io->num_pages = pb->num_pages; io->max_seq_len = pb->max_seq_len;
+}
+
+typedef struct pa_copy_params {
+    pa_copy_io     io;
     int32_t        total;           /* chunks: batch x max_seq_len x chunks_row (< 2^31) */
     pa_fastdiv     div_row;         /* by chunks_row: the 16-byte chunks of a key's row (every head) */
     pa_fastdiv     div_head;        /* by chunks_head = head_dim / 8 */
@@ -57,17 +73,17 @@ pa_kv_copy_kernel(const pa_copy_params p)
                 const uint32_t c = (uint32_t)i - row * p.div_row.div;
                 const uint32_t b = pa_fastdiv_q(p.div_seq, row);
                 const uint32_t j = row - b * p.div_seq.div;
-                int len = p.seq_lens[b];
+                int len = p.io.seq_lens[b];
                 if ((int)j < len) {
                     keep[u] = true;
                     const uint32_t pi = pa_fastdiv_q(p.div_page, j);
-                    const int page = p.page_table[(int64_t)b * p.pt_stride + pi];
-                    if (page >= 0 && page < p.num_pages) {
+                    const int page = p.io.page_table[(int64_t)b * p.io.pt_stride + pi];
+                    if (page >= 0 && page < p.io.num_pages) {
                         const int64_t slot = (int64_t)(j - pi * p.div_page.div);
                         const uint32_t h = pa_fastdiv_q(p.div_head, c);
                         const int64_t e = (int64_t)(c - h * p.div_head.div) * 16;
-                        xk[u] = __ldg((const uint4 *)(p.k + page * p.k_sp + slot * p.k_st + h * p.k_sh + e));
-                        xv[u] = __ldg((const uint4 *)(p.v + page * p.v_sp + slot * p.v_st + h * p.v_sh + e));
+                        xk[u] = __ldg((const uint4 *)(p.io.k + page * p.io.k_sp + slot * p.io.k_st + h * p.io.k_sh + e));
+                        xv[u] = __ldg((const uint4 *)(p.io.v + page * p.io.v_sp + slot * p.io.v_st + h * p.io.v_sh + e));
                     }
                 }
             }
@@ -76,8 +92,8 @@ pa_kv_copy_kernel(const pa_copy_params p)
         for (int u = 0; u < PA_COPY_UNROLL; u++) {
             if (keep[u]) {
                 const int64_t off = (int64_t)(base + u * PA_COPY_THREADS) * 16;
-                *(uint4 *)(p.dk + off) = xk[u];
-                *(uint4 *)(p.dv + off) = xv[u];
+                *(uint4 *)(p.io.dk + off) = xk[u];
+                *(uint4 *)(p.io.dv + off) = xv[u];
             }
         }
     }
@@ -87,23 +103,19 @@ pa_kv_copy_kernel(const pa_copy_params p)
  * A few resident blocks copy the cache while the attention kernel (launched after it by
  * programmatic dependent launch) runs on the other SMs. Work items are the (sequence, kv head)
  * pairs in the attention grid's order (sequence-major); every warp of the grid copies its share
- * of each item's rows, K and V, then makes its stores visible (fence at gpu scope, then the
- * generic-to-async proxy fence, for the TMA that reads them) and adds 1 to the item's counter in
- * ready[]. An item is copied when its counter reaches the grid's warp count; the attention's
+ * of each item's rows, K and V, then orders its stores for the TMA that reads them (the
+ * generic-to-async proxy fence) and adds 1 to the item's counter in ready[] with release
+ * semantics, a step late (after its next loads are issued). An item is copied when its counter
+ * reaches the grid's warp count; the attention's
  * producers wait for that before their first load of the item. The blocks trigger the dependent
  * launch first thing, so every one of them is resident before any attention CTA can wait on it. */
 #define PA_COPY_OV_THREADS 768   /* x 4 chunks: 80 registers, none spilled (1024 spilled) */
 #define PA_COPY_OV_UNROLL  4
 
 typedef struct pa_copy_ov_params {
-    const char    *k, *v;
-    int64_t        k_sp, k_st, k_sh, v_sp, v_st, v_sh;   /* bytes */
-    char          *dk, *dv;
-    const int32_t *page_table;
-    int64_t        pt_stride;
-    const int32_t *seq_lens;
+    pa_copy_io     io;
     uint32_t      *ready;
-    int32_t        num_pages, max_seq_len, items, kv_heads;
+    int32_t        items, kv_heads;
     pa_fastdiv     div_hk;          /* by kv heads */
     pa_fastdiv     div_cph;         /* by the 16-byte chunks of one head's row, head_dim / 8 */
     pa_fastdiv     div_page;        /* by page_size */
@@ -123,14 +135,14 @@ __device__ __forceinline__ pa_ov_item pa_ov_enter(const pa_copy_ov_params &p, in
     pa_ov_item it;
     const uint32_t b = pa_fastdiv_q(p.div_hk, (uint32_t)item);
     const uint32_t kvh = (uint32_t)item - b * p.div_hk.div;
-    const int len = p.seq_lens ? min(max(p.seq_lens[b], 0), p.max_seq_len) : p.max_seq_len;
+    const int len = p.io.seq_lens ? min(max(p.io.seq_lens[b], 0), p.io.max_seq_len) : p.io.max_seq_len;
     const uint32_t n = (uint32_t)len * p.div_cph.div;
     it.lo = (uint32_t)((uint64_t)n * w / nw);
     it.hi = (uint32_t)((uint64_t)n * (w + 1) / nw);
-    it.pt = p.page_table + (int64_t)b * p.pt_stride;
-    it.kb = p.k + (int64_t)kvh * p.k_sh;
-    it.vb = p.v + (int64_t)kvh * p.v_sh;
-    it.dbase = ((int64_t)b * p.max_seq_len * p.kv_heads + kvh) * p.div_cph.div * 16;
+    it.pt = p.io.page_table + (int64_t)b * p.io.pt_stride;
+    it.kb = p.io.k + (int64_t)kvh * p.io.k_sh;
+    it.vb = p.io.v + (int64_t)kvh * p.io.v_sh;
+    it.dbase = ((int64_t)b * p.io.max_seq_len * p.kv_heads + kvh) * p.div_cph.div * 16;
     return it;
 }
 
@@ -191,13 +203,13 @@ pa_kv_copy_ordered_kernel(const pa_copy_ov_params p)
             const uint32_t i = i0 + lane + 32 * u;
             xk[u] = make_uint4(0, 0, 0, 0);
             xv[u] = make_uint4(0, 0, 0, 0);
-            if (i < it.hi && pg[u] >= 0 && pg[u] < p.num_pages) {
+            if (i < it.hi && pg[u] >= 0 && pg[u] < p.io.num_pages) {
                 const uint32_t j = pa_fastdiv_q(p.div_cph, i);
                 const uint32_t c = i - j * cph;
                 const uint32_t pi = pa_fastdiv_q(p.div_page, j);
                 const int64_t slot = (int64_t)(j - pi * p.div_page.div);
-                xk[u] = __ldg((const uint4 *)(it.kb + pg[u] * p.k_sp + slot * p.k_st + c * 16));
-                xv[u] = __ldg((const uint4 *)(it.vb + pg[u] * p.v_sp + slot * p.v_st + c * 16));
+                xk[u] = __ldg((const uint4 *)(it.kb + pg[u] * p.io.k_sp + slot * p.io.k_st + c * 16));
+                xv[u] = __ldg((const uint4 *)(it.vb + pg[u] * p.io.v_sp + slot * p.io.v_st + c * 16));
             }
         }
         /* the next step: the rest of this item or the next item with chunks here */
@@ -225,8 +237,8 @@ pa_kv_copy_ordered_kernel(const pa_copy_ov_params p)
             if (i < c_hi) {
                 const uint32_t j = pa_fastdiv_q(p.div_cph, i);
                 const int64_t off = c_db + j * drow + (i - j * cph) * 16;
-                *(uint4 *)(p.dk + off) = xk[u];
-                *(uint4 *)(p.dv + off) = xv[u];
+                *(uint4 *)(p.io.dk + off) = xk[u];
+                *(uint4 *)(p.io.dv + off) = xv[u];
             }
         }
         if (done) pending = c_item;
@@ -254,13 +266,8 @@ extern "C" pa_status pa__cuda_kv_copy_overlap(pa_context *ctx, const pa__problem
     }
     pa_copy_ov_params p;
     memset(&p, 0, sizeof p);
-    p.k = (const char *)pb->k; p.v = (const char *)pb->v;
-    p.k_sp = pb->k_stride_page * 2; p.k_st = pb->k_stride_token * 2; p.k_sh = pb->k_stride_head * 2;
-    p.v_sp = pb->v_stride_page * 2; p.v_st = pb->v_stride_token * 2; p.v_sh = pb->v_stride_head * 2;
-    p.dk = (char *)dk; p.dv = (char *)dv;
-    p.page_table = pb->page_table; p.pt_stride = pb->page_table_stride;
-    p.seq_lens = pb->seq_lens; p.ready = ready;
-    p.num_pages = pb->num_pages; p.max_seq_len = pb->max_seq_len;
+    pa_copy_io_fill(&p.io, pb, dk, dv);
+    p.ready = ready;
     p.items = (int32_t)items; p.kv_heads = pb->num_kv_heads;
     p.div_hk = pa_fastdiv_init((uint32_t)pb->num_kv_heads);
     p.div_cph = pa_fastdiv_init((uint32_t)(pb->head_dim / 8));
@@ -282,13 +289,7 @@ extern "C" pa_status pa__cuda_kv_copy(pa_context *ctx, const pa__problem *pb, vo
         return pa__fail(ctx, PA_ERR_UNSUPPORTED, "kv copy: %lld chunks of 16 bytes", (long long)total);
     pa_copy_params p;
     memset(&p, 0, sizeof p);
-    p.k = (const char *)pb->k; p.v = (const char *)pb->v;
-    p.k_sp = pb->k_stride_page * 2; p.k_st = pb->k_stride_token * 2; p.k_sh = pb->k_stride_head * 2;
-    p.v_sp = pb->v_stride_page * 2; p.v_st = pb->v_stride_token * 2; p.v_sh = pb->v_stride_head * 2;
-    p.dk = (char *)dk; p.dv = (char *)dv;
-    p.page_table = pb->page_table; p.pt_stride = pb->page_table_stride;
-    p.seq_lens = pb->seq_lens;
-    p.num_pages = pb->num_pages; p.max_seq_len = pb->max_seq_len;
+    pa_copy_io_fill(&p.io, pb, dk, dv);
     p.total = (int32_t)total;
     p.div_row = pa_fastdiv_init((uint32_t)chunks_row);
     p.div_head = pa_fastdiv_init((uint32_t)(pb->head_dim / 8));
