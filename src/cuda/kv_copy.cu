@@ -106,9 +106,9 @@ pa_kv_copy_kernel(const pa_copy_params p)
  * of each item's rows, K and V, then orders its stores for the TMA that reads them (the
  * generic-to-async proxy fence) and adds 1 to the item's counter in ready[] with release
  * semantics, a step late (after its next loads are issued). An item is copied when its counter
- * reaches the grid's warp count; the attention's
- * producers wait for that before their first load of the item. The blocks trigger the dependent
- * launch first thing, so every one of them is resident before any attention CTA can wait on it. */
+ * reaches the grid's warp count; the attention's producers wait for that before their first load
+ * of the item. The blocks trigger the dependent launch first thing, so every one of them is
+ * resident before any attention CTA can wait on it. */
 #define PA_COPY_OV_THREADS 768   /* x 4 chunks: 80 registers, none spilled (1024 spilled) */
 #define PA_COPY_OV_UNROLL  4
 
@@ -157,6 +157,19 @@ __device__ __forceinline__ void pa_ov_signal(const pa_copy_ov_params &p, int ite
 #endif
 }
 
+/* the first item after `item` with chunks for this warp, in *it (p.items: none); the items in
+ * between are counted at once (nothing of them here) */
+__device__ __forceinline__ int pa_ov_next(const pa_copy_ov_params &p, int item, uint32_t w, uint32_t nw,
+                                          uint32_t lane, pa_ov_item &it)
+{
+    while (++item < p.items) {
+        it = pa_ov_enter(p, item, w, nw);
+        if (it.lo < it.hi) break;
+        pa_ov_signal(p, item, false, lane);
+    }
+    return item;
+}
+
 /* The page ids of the U chunks lane takes at i0 (a step), loaded ahead of the step's copies */
 __device__ __forceinline__ void pa_ov_lookup(const pa_copy_ov_params &p, const pa_ov_item &it, uint32_t i0,
                                              uint32_t lane, int (&pg)[PA_COPY_OV_UNROLL])
@@ -183,15 +196,9 @@ pa_kv_copy_ordered_kernel(const pa_copy_ov_params p)
     /* A flat walk over this warp's steps (32 x U chunks, K and V) through the items in order. Each
      * step's page ids are loaded during the step before, and an item's count is raised one step
      * late, after the next step's loads are issued, so that neither latency stands alone. */
-    int item = 0;
     pa_ov_item it;
-    for (;;) {
-        if (item >= p.items) return;
-        it = pa_ov_enter(p, item, w, nw);
-        if (it.lo < it.hi) break;
-        pa_ov_signal(p, item, false, lane);   /* nothing of it here */
-        item++;
-    }
+    int item = pa_ov_next(p, -1, w, nw, lane, it);
+    if (item >= p.items) return;
     uint32_t i0 = it.lo;
     int pg[PA_COPY_OV_UNROLL];
     pa_ov_lookup(p, it, i0, lane, pg);
@@ -219,13 +226,7 @@ pa_kv_copy_ordered_kernel(const pa_copy_ov_params p)
         i0 += 32 * PA_COPY_OV_UNROLL;
         const bool done = i0 >= it.hi;
         if (done) {
-            for (;;) {
-                item++;
-                if (item >= p.items) break;
-                it = pa_ov_enter(p, item, w, nw);
-                if (it.lo < it.hi) break;
-                pa_ov_signal(p, item, false, lane);
-            }
+            item = pa_ov_next(p, item, w, nw, lane, it);
             i0 = it.lo;
         }
         if (item < p.items) pa_ov_lookup(p, it, i0, lane, pg);

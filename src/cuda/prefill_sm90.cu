@@ -2914,6 +2914,13 @@ static pa__problem sm90_copied(const pa__problem *pb, void *dk, void *dv)
     c.page_table_stride = 0;
     return c;
 }
+/* query blocks per (sequence, head): the grid's x dimension */
+static int sm90_m_blocks(const pa__problem *pb, int gather)
+{
+    const int bm = 64 * SM90_NWG(pb->head_dim, gather);
+    return (pb->max_seqlen_q + bm - 1) / bm;
+}
+
 /* M82: the blocks of the copy beside the attention for a call whose attention takes t_attn
  * seconds on the whole GPU: enough that the copy ends within 40% of it (the attention catches up
  * with the copy only if its item rate outruns the copy's), at least 16 (the first items' wait), at
@@ -2932,8 +2939,7 @@ static int sm90_copy_blocks(const pa_context *ctx, const pa__problem *pb, double
      * of the first wave cover its first few (sequence, kv head) items) and 10 us for the counters'
      * memset, the extra launch and the waits (s45e: with GQA 16 / 2 the copy beside cost 0.2..0.8
      * points more than the copy first, which a 3 us term had called a tie) */
-    const int nwg = SM90_NWG(pb->head_dim, 0);
-    const double per_item = (double)((pb->max_seqlen_q + 64 * nwg - 1) / (64 * nwg)) * pb->group;
+    const double per_item = (double)sm90_m_blocks(pb, 0) * pb->group;   /* CTAs a (sequence, kv head) */
     const double items = (double)pb->batch * pb->num_kv_heads;
     double first = ceil((sms - k) / per_item);
     if (first > items) first = items;
@@ -2965,8 +2971,9 @@ static int sm90_copy(const pa_context *ctx, const pa__problem *pb, int *ov_block
     const double t_copy = 4e-6 + 2.0 * bytes / (0.85 * (ctx->mem_bw > 0 ? ctx->mem_bw : 3.35e12));   /* + its launch */
     double t_ov = 1e30;
     const int k = pa__sm90_copy_ctas >= 0 ? sm90_copy_blocks(ctx, pb, bytes, t_attn, &t_ov) : 0;
-    if (ov_blocks && k > 0 && (t_ov < t_copy || pa__sm90_copy_ctas > 0)) *ov_blocks = k;
-    const double t_best = k > 0 && t_ov < t_copy ? t_ov : t_copy;
+    const int beside = k > 0 && (t_ov < t_copy || pa__sm90_copy_ctas > 0);   /* M82 */
+    if (ov_blocks && beside) *ov_blocks = k;
+    const double t_best = beside ? t_ov : t_copy;
     if (pa__sm90_copy_mode > 0) return 1;
     const int d = pb->head_dim;
     double extra = d == 64 ? 0.06 : d == 128 ? (pb->causal ? 0.095 : 0.085) : (pb->causal ? 0.07 : 0.075);
@@ -3054,7 +3061,7 @@ static pa_status sm90_attention(pa_context *ctx, const pa__problem *pb, void *ws
     while ((1 << p.box_shift) < box_rows) p.box_shift++;
     p.heads = pb->num_heads; p.group = pb->group;
     const int nwg = SM90_NWG(pb->head_dim, gather);   /* consumer warpgroups */
-    p.m_blocks = (pb->max_seqlen_q + 64 * nwg - 1) / (64 * nwg);
+    p.m_blocks = sm90_m_blocks(pb, gather);
     p.scale = pb->scale; p.softcap = pb->softcap;
     p.sl2 = (pb->softcap > 0.f ? 1.f : pb->scale) * 1.4426950408889634f;
     p.causal = pb->causal; p.window_left = pb->window_left;
@@ -3121,44 +3128,33 @@ static pa_status sm90_attention(pa_context *ctx, const pa__problem *pb, void *ws
     }
     const cudaStream_t stream = (cudaStream_t)ctx->stream;
     dim3 grid((unsigned)p.m_blocks, (unsigned)pb->num_heads, (unsigned)pb->batch);
+    /* programmatic dependent launch (PDL) where asked: the main grid after M82's copy (its CTAs
+     * start beside the copy's blocks, which trigger it at once, and wait per (sequence, kv head) on
+     * kv_ready), the last wave's pieces and their merge (below) */
+    cudaLaunchAttribute pdl[1];
+    pdl[0].id = cudaLaunchAttributeProgrammaticStreamSerialization;
+    pdl[0].val.programmaticStreamSerializationAllowed = 1;
+    cudaLaunchConfig_t cfg;
+    memset(&cfg, 0, sizeof cfg);
+    cfg.gridDim = grid;
+    cfg.blockDim = dim3(128 * (nwg + 1));
+    cfg.dynamicSmemBytes = (size_t)smem;
+    cfg.stream = stream;
+    cfg.attrs = pdl;
+    cfg.numAttrs = kv_ready ? 1 : 0;
     if (tail.splits < 2 || tail.first > 0) {   /* the main grid, unless every CTA is a tail unit */
-        if (kv_ready) {
-            /* M82: by programmatic dependent launch, so that its CTAs start beside the copy's
-             * blocks (which trigger it at once) and wait per (sequence, kv head) on kv_ready */
-            cudaLaunchAttribute attr[1];
-            attr[0].id = cudaLaunchAttributeProgrammaticStreamSerialization;
-            attr[0].val.programmaticStreamSerializationAllowed = 1;
-            cudaLaunchConfig_t cfg;
-            memset(&cfg, 0, sizeof cfg);
-            cfg.gridDim = grid;
-            cfg.blockDim = dim3(128 * (nwg + 1));
-            cfg.dynamicSmemBytes = (size_t)smem;
-            cfg.stream = stream;
-            cfg.attrs = attr;
-            cfg.numAttrs = 1;
-            e = cudaLaunchKernelEx(&cfg, kern, maps, p);
-            if (e != cudaSuccess) {
-                (void)cudaGetLastError();
-                return pa__fail(ctx, PA_ERR_CUDA, "sm90 prefill launch: %s", cudaGetErrorString(e));
-            }
-        } else {
-            kern<<<grid, 128 * (nwg + 1), smem, stream>>>(maps, p);
+        e = cudaLaunchKernelEx(&cfg, kern, maps, p);
+        if (e != cudaSuccess) {
+            (void)cudaGetLastError();
+            return pa__fail(ctx, PA_ERR_CUDA, "sm90 prefill launch: %s", cudaGetErrorString(e));
         }
     }
     if (tail.splits > 1) {
         /* the pieces, then their merge, each by programmatic dependent launch: the pieces start
          * when the prefill grid's last CTAs have (they call griddepcontrol.launch_dependents) and
          * take the SMs its last wave leaves; the merge waits for the pieces (griddepcontrol.wait) */
-        cudaLaunchAttribute attr[1];
-        attr[0].id = cudaLaunchAttributeProgrammaticStreamSerialization;
-        attr[0].val.programmaticStreamSerializationAllowed = 1;
-        cudaLaunchConfig_t cfg;
-        memset(&cfg, 0, sizeof cfg);
         cfg.gridDim = dim3((unsigned)(tail.units * tail.splits));
         cfg.blockDim = dim3(SM90_THREADS);
-        cfg.dynamicSmemBytes = (size_t)smem;
-        cfg.stream = stream;
-        cfg.attrs = attr;
         cfg.numAttrs = tail.first > 0 ? 1 : 0;   /* alone, the pieces wait for the work before them */
         e = cudaGetLastError();
         if (e == cudaSuccess) e = cudaLaunchKernelEx(&cfg, kern_tail, maps, p);
