@@ -170,6 +170,41 @@ __device__ __forceinline__ int pa_ov_next(const pa_copy_ov_params &p, int item, 
     return item;
 }
 
+#ifdef PA_COPY_OV_PF
+/* (experiment, session 46) L2 prefetch of this warp's rows of the first item after `item` with
+ * chunks here: one bulk prefetch per row of K and of V, a row being one head's cph x 16 bytes */
+__device__ __forceinline__ void pa_ov_prefetch(const pa_copy_ov_params &p, int item, uint32_t w, uint32_t nw,
+                                               uint32_t lane)
+{
+#if __CUDA_ARCH__ >= 900
+    pa_ov_item nx;
+    while (++item < p.items) {
+        nx = pa_ov_enter(p, item, w, nw);
+        if (nx.lo < nx.hi) break;
+    }
+    if (item >= p.items) return;
+    const uint32_t bytes = p.div_cph.div * 16;
+    const uint32_t r1 = pa_fastdiv_q(p.div_cph, nx.hi - 1);
+    for (uint32_t j = pa_fastdiv_q(p.div_cph, nx.lo) + lane; j <= r1; j += 32) {
+        const uint32_t pi = pa_fastdiv_q(p.div_page, j);
+        const int pg = nx.pt[pi];
+        if (pg < 0 || pg >= p.io.num_pages) continue;
+        const int64_t slot = (int64_t)(j - pi * p.div_page.div);
+        const char *ka = nx.kb + pg * p.io.k_sp + slot * p.io.k_st, *va = nx.vb + pg * p.io.v_sp + slot * p.io.v_st;
+#if PA_COPY_OV_PF == 2   /* a prefetch per 128-byte line, per lane */
+        for (uint32_t o = 0; o < bytes; o += 128) {
+            asm volatile("prefetch.global.L2 [%0];\n" :: "l"(ka + o) : "memory");
+            asm volatile("prefetch.global.L2 [%0];\n" :: "l"(va + o) : "memory");
+        }
+#else                    /* a bulk prefetch per row (uniform operands: ptxas loops over the lanes) */
+        asm volatile("cp.async.bulk.prefetch.L2.global [%0], %1;\n" :: "l"(ka), "r"(bytes) : "memory");
+        asm volatile("cp.async.bulk.prefetch.L2.global [%0], %1;\n" :: "l"(va), "r"(bytes) : "memory");
+#endif
+    }
+#endif
+}
+#endif
+
 /* The page ids of the U chunks lane takes at i0 (a step), loaded ahead of the step's copies */
 __device__ __forceinline__ void pa_ov_lookup(const pa_copy_ov_params &p, const pa_ov_item &it, uint32_t i0,
                                              uint32_t lane, int (&pg)[PA_COPY_OV_UNROLL])
@@ -200,6 +235,9 @@ pa_kv_copy_ordered_kernel(const pa_copy_ov_params p)
     int item = pa_ov_next(p, -1, w, nw, lane, it);
     if (item >= p.items) return;
     uint32_t i0 = it.lo;
+#ifdef PA_COPY_OV_PF
+    pa_ov_prefetch(p, item, w, nw, lane);
+#endif
     int pg[PA_COPY_OV_UNROLL];
     pa_ov_lookup(p, it, i0, lane, pg);
     int pending = -1;
@@ -238,10 +276,18 @@ pa_kv_copy_ordered_kernel(const pa_copy_ov_params p)
             if (i < c_hi) {
                 const uint32_t j = pa_fastdiv_q(p.div_cph, i);
                 const int64_t off = c_db + j * drow + (i - j * cph) * 16;
-                *(uint4 *)(p.io.dk + off) = xk[u];
-                *(uint4 *)(p.io.dv + off) = xv[u];
+#ifdef PA_COPY_OV_NOSTORE   /* (experiment: the loads alone; the copy is left unwritten) */
+                if (xk[u].x == 0x7fc17fc3u && xv[u].w == 0x7fc27fc5u)
+#endif
+                {
+                    *(uint4 *)(p.io.dk + off) = xk[u];
+                    *(uint4 *)(p.io.dv + off) = xv[u];
+                }
             }
         }
+#ifdef PA_COPY_OV_PF
+        if (done && item < p.items) pa_ov_prefetch(p, item, w, nw, lane);
+#endif
         if (done) pending = c_item;
         if (item >= p.items) break;
     }
