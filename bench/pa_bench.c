@@ -266,8 +266,7 @@ static int64_t g_frag_block;   /* --frag-block */
 /* src/cuda/prefill_sm90.cu: non-zero sends every paged sm90 call through the cp.async gather
  * (--force-gather, for choosing between the gather and the TMA regimes by measurement) */
 extern int pa__sm90_force_gather __attribute__((weak));
-extern int pa__sm90_copy_mode __attribute__((weak));
-extern int pa__kv_copy_tma_off __attribute__((weak));   /* kv_copy.cu M83: 1 keeps the copy beside off TMA boxes */   /* prefill_sm90.cu M80: 1 copies every gather call's cache first */
+extern int pa__sm90_copy_mode __attribute__((weak));   /* prefill_sm90.cu M80: 1 copies every gather call's cache first */
 extern int pa__sm90_copy_ctas __attribute__((weak));   /* prefill_sm90.cu M82: n blocks copy beside the attention, -1 never */
 
 /* page 0: the contiguous cache (page_table NULL, one page per sequence). */
@@ -529,7 +528,6 @@ static void usage(void)
            "  --kv-copy-limit BYTES  pa_context_set_kv_copy_limit (0: sm90 never copies a paged cache)\n"
            "  --force-copy           sm90: copy every paged call's cache first, within the limit (measurement)\n"
            "  --copy-ctas N          sm90: a copy runs beside the attention on N blocks (-1: never, 0: the estimate)\n"
-           "  --copy-tma-off         sm90: the copy beside the attention uses its register kernel at every page size\n"
            "  --dtype bf16|f16|f32   --kernel auto|cpu|sm80|sm90|decode\n"
            "  --iters N --warmup N   --threads N (CPU)   --seed N\n"
            "  --paired 0|1           paged rows timed interleaved with the contiguous baseline (1)\n"
@@ -562,7 +560,6 @@ int main(int argc, char **argv)
         else if (ARG("--frag-block")) g_frag_block = atoll(v);
         else if (!strcmp(a, "--force-gather")) { if (&pa__sm90_force_gather) pa__sm90_force_gather = 1; }
         else if (!strcmp(a, "--force-copy")) { if (&pa__sm90_copy_mode) pa__sm90_copy_mode = 1; }
-        else if (!strcmp(a, "--copy-tma-off")) { if (&pa__kv_copy_tma_off) pa__kv_copy_tma_off = 1; }
         else if (ARG("--copy-ctas")) { if (&pa__sm90_copy_ctas) pa__sm90_copy_ctas = atoi(v); }
         else if (ARG("--kv-copy-limit")) { o.copy_limit = strtoull(v, NULL, 10); o.have_copy_limit = 1; }
         else if (ARG("--table")) o.table_mode = !strcmp(v, "contig") ? 0 : !strcmp(v, "frag") ? 1 : 2;

@@ -10,8 +10,7 @@
  * PA_TEST_SM90_COPY=1 sends every paged sm90 call (gather and TMA pages alike) through the copy
  * into the workspace and the contiguous kernel instead (M80, M81; =-1 never copies, unset lets the
  * estimate decide); PA_TEST_SM90_COPY_CTAS=n copies beside the attention with n blocks whenever a
- * call copies (M82; =-1 never beside); PA_TEST_COPY_TMA_OFF=1 keeps that copy on its register
- * kernel where it would move TMA boxes (M83); PA_TEST_PAGES=4,12 draws only those page sizes; PA_TEST_LONG_RANGE=0 leaves out the five
+ * call copies (M82; =-1 never beside); PA_TEST_PAGES=4,12 draws only those page sizes; PA_TEST_LONG_RANGE=0 leaves out the five
  * long-range cases; PA_TEST_CONTIGUOUS=i runs contiguous case i alone
  * (no other case, no bad inputs), PA_TEST_REPEAT=k that many times (a stall hunt under a sanitizer).
  * Without a CUDA device it prints "skipped: no CUDA device" and counts nothing.
@@ -49,9 +48,6 @@ extern long pa__sm90_copy_calls __attribute__((weak));
  * how many calls did */
 extern int pa__sm90_copy_ctas __attribute__((weak));
 extern long pa__sm90_copy_overlap_calls __attribute__((weak));
-/* kv_copy.cu (M83): 1 keeps the copy beside the attention off TMA boxes; calls that took them */
-extern int pa__kv_copy_tma_off __attribute__((weak));
-extern long pa__kv_copy_tma_calls __attribute__((weak));
 
 int main(void)
 {
@@ -79,7 +75,6 @@ int main(void)
     if (getenv("PA_TEST_SM90_GATHER") && &pa__sm90_force_gather) pa__sm90_force_gather = 1;
     if (getenv("PA_TEST_SM90_COPY") && &pa__sm90_copy_mode) pa__sm90_copy_mode = atoi(getenv("PA_TEST_SM90_COPY"));
     if (getenv("PA_TEST_SM90_COPY_CTAS") && &pa__sm90_copy_ctas) pa__sm90_copy_ctas = atoi(getenv("PA_TEST_SM90_COPY_CTAS"));
-    if (getenv("PA_TEST_COPY_TMA_OFF") && &pa__kv_copy_tma_off) pa__kv_copy_tma_off = atoi(getenv("PA_TEST_COPY_TMA_OFF"));
     if (getenv("PA_TEST_PAGES")) {
         const char *s = getenv("PA_TEST_PAGES");
         char *end;
@@ -233,13 +228,6 @@ int main(void)
             printf("[test_gpu] FAIL: PA_TEST_SM90_COPY_CTAS=%s but %ld of %ld copies were not beside the attention\n",
                    cc, pa__sm90_copy_calls - pa__sm90_copy_overlap_calls, pa__sm90_copy_calls);
             failed++;
-        }
-        if (&pa__kv_copy_tma_calls) {
-            printf("[test_gpu] %ld of them by TMA boxes\n", pa__kv_copy_tma_calls);
-            if (getenv("PA_TEST_COPY_TMA_OFF") && atoi(getenv("PA_TEST_COPY_TMA_OFF")) > 0 && pa__kv_copy_tma_calls != 0) {
-                printf("[test_gpu] FAIL: PA_TEST_COPY_TMA_OFF=1 but %ld copies moved TMA boxes\n", pa__kv_copy_tma_calls);
-                failed++;
-            }
         }
         if (cc && atoi(cc) < 0 && pa__sm90_copy_overlap_calls != 0) {
             printf("[test_gpu] FAIL: PA_TEST_SM90_COPY_CTAS=%s but %ld copies were beside the attention\n", cc, pa__sm90_copy_overlap_calls);

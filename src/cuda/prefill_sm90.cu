@@ -2671,8 +2671,7 @@ sm90_tail_combine(const sm90_params p)
 
 /* ---- host side -------------------------------------------------------------------------- */
 
-/* (also kv_copy.cu's, for M83's maps) */
-PFN_cuTensorMapEncodeTiled_v12000 sm90_encode_fn(void)
+static PFN_cuTensorMapEncodeTiled_v12000 sm90_encode_fn(void)
 {
     static PFN_cuTensorMapEncodeTiled_v12000 fn = 0;
     if (!fn) {
