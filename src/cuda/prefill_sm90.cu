@@ -694,6 +694,15 @@
  *       point lower; GQA 16 / 2 0.2..0.8 points slower than the copy first (the estimate keeps
  *       that there); the TMA pages no better (kept). ncu cannot time it (pa_ncu.py charges the
  *       copy its SM share).
+ *   M83 (session 46, 3.3g, rejected: copy_tma_m83.patch) the copy beside by TMA boxes: where the
+ *       page size has a divisor of 8+ rows, each copy warp a stream whose lane 0 moves one head's
+ *       rows of a page (K and V, up to 32 KB) by a 4-D TMA load into a ring of shared-memory
+ *       stages and a 4-D TMA store into the copy. Predicted: the bytes in flight bounded by shared
+ *       memory, not by the L1's misses, so ~2x the register copy at page 100. Measured (ncu, 16
+ *       blocks, d128 8k): 606 us at page 100 against the register copy's 542, 842 at page 8,
+ *       d64 page 8 1690 against 618; correct (tests, memcheck, racecheck) but the stage reuse
+ *       waits on the stores' reads, and ~30 GB/s an SM each way bounds every copy kernel tried
+ *       (registers, loads alone 38; bulk rows; L2 prefetch ahead 24..25: copy_pf_nostore.patch).
  *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax at d128/d64 by a
  *   wgmma.fence predicated on the row sums (2% / 7% slower, as M28 found again), a persistent
  *   static round-robin grid (causal -8%: imbalance and L2 drift).
