@@ -135,7 +135,7 @@ __device__ __forceinline__ pa_ov_item pa_ov_enter(const pa_copy_ov_params &p, in
     pa_ov_item it;
     const uint32_t b = pa_fastdiv_q(p.div_hk, (uint32_t)item);
     const uint32_t kvh = (uint32_t)item - b * p.div_hk.div;
-    const int len = p.io.seq_lens ? min(max(p.io.seq_lens[b], 0), p.io.max_seq_len) : p.io.max_seq_len;
+    const int len = min(max(p.io.seq_lens[b], 0), p.io.max_seq_len);   /* (unvalidated lengths clamped) */
     const uint32_t n = (uint32_t)len * p.div_cph.div;
     it.lo = (uint32_t)((uint64_t)n * w / nw);
     it.hi = (uint32_t)((uint64_t)n * (w + 1) / nw);

@@ -2965,8 +2965,6 @@ static int sm90_copy(const pa_context *ctx, const pa__problem *pb, int *ov_block
     const double bytes = 2.0 * (double)sm90_copy_tensor_bytes(pb);   /* K and V */
     if (bytes > (double)ctx->kv_copy_limit) return 0;
     if ((double)pb->batch * pb->max_seq_len * pb->num_kv_heads * (pb->head_dim / 8) >= (double)(1 << 30)) return 0;   /* kv_copy.cu's 32-bit chunk index */
-    const pa__problem c = sm90_copied(pb, NULL, NULL);
-    if (!pa__sm90_supports(ctx, &c, NULL, 0)) return 0;   /* the contiguous kernel must run the copy */
     /* the attention's time at the contiguous kernel's rate (H200, RESULTS 2.53 / 2.54: d64 ~430,
      * d128 ~580, d256 ~680 TFLOPS on 132 SMs) against the copy's (read and write at 85% of the
      * peak DRAM bandwidth); the copy must beat what the gather adds to the attention (RESULTS
@@ -2981,20 +2979,26 @@ static int sm90_copy(const pa_context *ctx, const pa__problem *pb, int *ov_block
     double t_ov = 1e30;
     const int k = pa__sm90_copy_ctas >= 0 ? sm90_copy_blocks(ctx, pb, bytes, t_attn, &t_ov) : 0;
     const int beside = k > 0 && (t_ov < t_copy || pa__sm90_copy_ctas > 0);   /* M82 */
-    if (ov_blocks && beside) *ov_blocks = k;
     const double t_best = beside ? t_ov : t_copy;
-    if (pa__sm90_copy_mode > 0) return 1;
-    const int d = pb->head_dim;
-    double extra = d == 64 ? 0.06 : d == 128 ? (pb->causal ? 0.095 : 0.085) : (pb->causal ? 0.07 : 0.075);
-    if (regime != PA_SM90_GATHER) {   /* M81: what the TMA regimes add (RESULTS 2.53..2.55, ncu), less a fifth for margin */
-        const int g = pa_sm90_box_rows_t(pb, tile);
-        if (regime != PA_SM90_RUNS && g >= 64) return 0;   /* 1..2 boxes a tile: +0.6..1.6%, the copy no better (s44c) */
-        if (regime == PA_SM90_RUNS) extra = d == 64 ? 0.028 : d == 128 ? 0.035 : 0.038;
-        else if (g <= 8) extra = d == 64 ? 0.035 : d == 128 ? 0.028 : 0.027;
-        else extra = d == 64 ? 0.02 : 0.015;
-        extra *= 0.8;
+    if (pa__sm90_copy_mode <= 0) {
+        const int d = pb->head_dim;
+        double extra = d == 64 ? 0.06 : d == 128 ? (pb->causal ? 0.095 : 0.085) : (pb->causal ? 0.07 : 0.075);
+        if (regime != PA_SM90_GATHER) {   /* M81: what the TMA regimes add (RESULTS 2.53..2.55, ncu), less a fifth for margin */
+            const int g = pa_sm90_box_rows_t(pb, tile);
+            if (regime != PA_SM90_RUNS && g >= 64) return 0;   /* 1..2 boxes a tile: +0.6..1.6%, the copy no better (s44c) */
+            if (regime == PA_SM90_RUNS) extra = d == 64 ? 0.028 : d == 128 ? 0.035 : 0.038;
+            else if (g <= 8) extra = d == 64 ? 0.035 : d == 128 ? 0.028 : 0.027;
+            else extra = d == 64 ? 0.02 : 0.015;
+            extra *= 0.8;
+        }
+        if (!(t_best < extra * t_attn)) return 0;
     }
-    return t_best < extra * t_attn;
+    /* the contiguous kernel must run the copy (asked last: the probe encodes tensor maps, host
+     * work every call would otherwise pay, copy or not) */
+    const pa__problem c = sm90_copied(pb, NULL, NULL);
+    if (!pa__sm90_supports(ctx, &c, NULL, 0)) return 0;
+    if (ov_blocks && beside) *ov_blocks = k;
+    return 1;
 }
 
 /* the workspace of a call that copies: K and V's copies, then the copied problem's tail pieces */
