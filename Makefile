@@ -38,6 +38,10 @@ endif
 TEST_COMMON = $(filter-out tests/test_%.c,$(wildcard tests/*.c))
 TEST_MAINS  = $(wildcard tests/test_*.c)
 TEST_BINS   = $(TEST_MAINS:tests/%.c=$(BUILD)/%)
+# tests/test_public.c again, compiled as C++ (a C++ engine including the header), where a C++
+# compiler is present.
+CXX_FOUND   = $(shell command -v $(CXX) 2>/dev/null)
+TEST_CXX    = $(if $(CXX_FOUND),$(BUILD)/test_public_cxx)
 
 .PHONY: all lib test test-long test-cpu test-asan test-sanitize bench clean
 all: $(BUILD)/libpagedattn.so $(BUILD)/libpagedattn.a $(BUILD)/pa-bench
@@ -81,6 +85,10 @@ $(BUILD)/decode_step: examples/decode_step.c include/pagedattn.h $(BUILD)/libpag
 	$(CC) -std=c11 -Wall -Wextra -Iinclude -o $@ examples/decode_step.c -L$(BUILD) -lpagedattn \
 	  -Wl,-rpath,$(abspath $(BUILD)) -lm
 
+$(BUILD)/test_public_cxx: tests/test_public.c include/pagedattn.h $(BUILD)/libpagedattn.so
+	$(CXX) -x c++ -std=c++11 -Wall -Wextra -pedantic -Werror -Iinclude -o $@ tests/test_public.c \
+	  -x none -L$(BUILD) -lpagedattn -Wl,-rpath,$(abspath $(BUILD)) -lm
+
 # The CPU tests again under AddressSanitizer and UBSan (CPU-only build of the same sources).
 ASAN_DIR = $(BUILD)/asan
 asan:
@@ -90,10 +98,10 @@ asan:
 
 # make test: every test binary (GPU cases run where a GPU is present), then the CPU tests
 # under the sanitizers; tests/run.sh prints the closing "N passed, N failed" line.
-test: all $(TEST_BINS) $(BUILD)/decode_step asan
+test: all $(TEST_BINS) $(TEST_CXX) $(BUILD)/decode_step asan
 	@PA_TEST_EXTRAS=1 sh tests/run.sh $(BUILD) $(ASAN_DIR)
 
-test-long: all $(TEST_BINS)
+test-long: all $(TEST_BINS) $(TEST_CXX)
 	@PA_TEST_LONG=1 sh tests/run.sh $(BUILD)
 
 # compute-sanitizer memcheck and racecheck on a small GPU subset (device machine only).

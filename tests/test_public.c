@@ -1,7 +1,8 @@
 /*
  * A program written against include/pagedattn.h alone (no internal header): one decode step of
  * two sequences over a fragmented page table, the cache filled with pa_kv_append, checked
- * against a direct computation. It ends with "N passed, N failed" like every test.
+ * against a direct computation. It ends with "N passed, N failed" like every test. make test also
+ * builds it as C++11 (build/test_public_cxx), as a C++ engine including the header would.
  */
 #include "pagedattn.h"
 #include <math.h>
