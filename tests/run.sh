@@ -45,10 +45,31 @@ if [ -n "$2" ]; then
     if [ -d "$2" ]; then run_dir "$2" 1
     else echo "!! $2 does not exist"; total_f=$((total_f + 1)); fi
 fi
-# PA_TEST_EXTRAS=1 (make test): the README's C example, then the Python package's tests.
+# PA_TEST_EXTRAS=1 (make test): the README's C example, the Rust example (where cargo is), then
+# the Python package's tests.
 if [ "${PA_TEST_EXTRAS:-0}" = 1 ]; then
     echo "== $1/decode_step (public header only, linked against libpagedattn.so)"
     if "$1/decode_step"; then total_p=$((total_p + 1)); else echo "!! decode_step failed"; total_f=$((total_f + 1)); fi
+    # The Rust example (examples/rust: the C ABI declared by hand, no crates), where cargo is.
+    # (it needs Rust 1.77 or newer, for offset_of!)
+    rust_minor=$(rustc --version 2>/dev/null | sed -n 's/^rustc 1\.\([0-9][0-9]*\)\..*/\1/p')
+    if command -v cargo >/dev/null 2>&1 && [ "${rust_minor:-0}" -ge 77 ]; then
+        echo "== examples/rust (cargo run --offline)"
+        bdir=$(cd "$1" && pwd)
+        CARGO_TARGET_DIR="$bdir/rust" PAGEDATTN_BUILD="$bdir" cargo run --offline --quiet \
+            --manifest-path "$(dirname "$0")/../examples/rust/Cargo.toml" >"$tmp" 2>&1
+        rc=$?
+        cat "$tmp"
+        last=$(tail -n 1 "$tmp")
+        p=$(echo "$last" | sed -n 's/^\([0-9][0-9]*\) passed, \([0-9][0-9]*\) failed$/\1/p')
+        f=$(echo "$last" | sed -n 's/^\([0-9][0-9]*\) passed, \([0-9][0-9]*\) failed$/\2/p')
+        if [ -z "$p" ]; then echo "!! the Rust example did not build or run (status $rc)"; p=0; f=1;
+        elif [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
+        total_p=$((total_p + p))
+        total_f=$((total_f + f))
+    else
+        echo "== examples/rust: not run (needs cargo and rustc 1.77+; found: $(rustc --version 2>/dev/null || echo none))"
+    fi
     echo "== python/tests/run.sh"
     sh "$(dirname "$0")/../python/tests/run.sh" "$1" >"$tmp" 2>&1
     rc=$?
