@@ -8,6 +8,24 @@ total_f=0
 tmp=$(mktemp)
 trap 'rm -f "$tmp"' EXIT
 
+# tally NAME RC: adds the counts of $tmp's last line ("N passed, N failed") to the totals; output
+# without that line, or a failing exit status with no failure counted, is one failure.
+tally() {
+    last=$(tail -n 1 "$tmp")
+    p=$(echo "$last" | sed -n 's/^\([0-9][0-9]*\) passed, \([0-9][0-9]*\) failed$/\1/p')
+    f=$(echo "$last" | sed -n 's/^\([0-9][0-9]*\) passed, \([0-9][0-9]*\) failed$/\2/p')
+    if [ -z "$p" ]; then
+        echo "!! $1 exited with status $2 without its summary line (crash?)"
+        p=0
+        f=1
+    elif [ "$2" -ne 0 ] && [ "$f" -eq 0 ]; then
+        echo "!! $1 exited with status $2"
+        f=1
+    fi
+    total_p=$((total_p + p))
+    total_f=$((total_f + f))
+}
+
 run_dir() {
     dir=$1
     quick=$2
@@ -18,20 +36,8 @@ run_dir() {
         PA_TEST_QUICK=$quick "$bin" >"$tmp" 2>&1
         rc=$?
         cat "$tmp"
-        last=$(tail -n 1 "$tmp")
-        p=$(echo "$last" | sed -n 's/^\([0-9][0-9]*\) passed, \([0-9][0-9]*\) failed$/\1/p')
-        f=$(echo "$last" | sed -n 's/^\([0-9][0-9]*\) passed, \([0-9][0-9]*\) failed$/\2/p')
-        if [ -z "$p" ]; then
-            echo "!! $bin exited with status $rc without its summary line (crash?)"
-            p=0
-            f=1
-        elif [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
-            echo "!! $bin exited with status $rc"
-            f=1
-        fi
+        tally "$bin" "$rc"
         echo "   ($(( $(date +%s) - start ))s)"
-        total_p=$((total_p + p))
-        total_f=$((total_f + f))
     done
 }
 
@@ -45,11 +51,21 @@ if [ -n "$2" ]; then
     if [ -d "$2" ]; then run_dir "$2" 1
     else echo "!! $2 does not exist"; total_f=$((total_f + 1)); fi
 fi
-# PA_TEST_EXTRAS=1 (make test): the README's C example, the Rust example (where cargo is), then
-# the Python package's tests.
+# PA_TEST_EXTRAS=1 (make test): the README's C example, the Hopper kernel's SASS (CUDA builds), the
+# Rust example (where cargo is), then the Python package's tests.
 if [ "${PA_TEST_EXTRAS:-0}" = 1 ]; then
     echo "== $1/decode_step (public header only, linked against libpagedattn.so)"
     if "$1/decode_step"; then total_p=$((total_p + 1)); else echo "!! decode_step failed"; total_f=$((total_f + 1)); fi
+    # The compiled Hopper kernel: no spills, HGMMA, UTMALDG / LDGSTS (where CUDA was built).
+    if [ -f "$1/src/cuda/prefill_sm90.o" ] && command -v cuobjdump >/dev/null 2>&1; then
+        echo "== tests/check_sass.sh"
+        sh "$(dirname "$0")/check_sass.sh" "$1" >"$tmp" 2>&1
+        rc=$?
+        cat "$tmp"
+        tally tests/check_sass.sh "$rc"
+    else
+        echo "== tests/check_sass.sh: not run (no CUDA build or no cuobjdump)"
+    fi
     # The Rust example (examples/rust: the C ABI declared by hand, no crates), where cargo is.
     # (it needs Rust 1.77 or newer, for offset_of!)
     rust_minor=$(rustc --version 2>/dev/null | sed -n 's/^rustc 1\.\([0-9][0-9]*\)\..*/\1/p')
@@ -60,13 +76,7 @@ if [ "${PA_TEST_EXTRAS:-0}" = 1 ]; then
             --manifest-path "$(dirname "$0")/../examples/rust/Cargo.toml" >"$tmp" 2>&1
         rc=$?
         cat "$tmp"
-        last=$(tail -n 1 "$tmp")
-        p=$(echo "$last" | sed -n 's/^\([0-9][0-9]*\) passed, \([0-9][0-9]*\) failed$/\1/p')
-        f=$(echo "$last" | sed -n 's/^\([0-9][0-9]*\) passed, \([0-9][0-9]*\) failed$/\2/p')
-        if [ -z "$p" ]; then echo "!! the Rust example did not build or run (status $rc)"; p=0; f=1;
-        elif [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
-        total_p=$((total_p + p))
-        total_f=$((total_f + f))
+        tally examples/rust "$rc"
     else
         echo "== examples/rust: not run (needs cargo and rustc 1.77+; found: $(rustc --version 2>/dev/null || echo none))"
     fi
