@@ -1,4 +1,5 @@
 # pagedattn build.  make | make test | make test-long | make bench | make CUDA=0
+#                   make install PREFIX=/usr/local [DESTDIR=...] | make uninstall
 #
 # With nvcc on the PATH the CUDA backend is compiled in (sm_80 for the portable kernels,
 # sm_90a for the Hopper ones) and linked against the static CUDA runtime, so the library needs
@@ -43,7 +44,7 @@ TEST_BINS   = $(TEST_MAINS:tests/%.c=$(BUILD)/%)
 CXX_FOUND   = $(shell command -v $(CXX) 2>/dev/null)
 TEST_CXX    = $(if $(CXX_FOUND),$(BUILD)/test_public_cxx)
 
-.PHONY: all lib test test-long test-cpu test-asan test-sanitize bench clean
+.PHONY: all lib test test-long test-cpu test-asan test-sanitize bench clean install uninstall
 all: $(BUILD)/libpagedattn.so $(BUILD)/libpagedattn.a $(BUILD)/pa-bench
 lib: $(BUILD)/libpagedattn.so $(BUILD)/libpagedattn.a
 
@@ -110,6 +111,37 @@ test-sanitize: all $(TEST_BINS)
 
 bench: $(BUILD)/pa-bench
 	$(BUILD)/pa-bench
+
+# make install: the header, the static library, the shared library as libpagedattn.so.X.Y.Z with
+# soname libpagedattn.so.X (X = PA_VERSION_MAJOR: the ABI that tests/test_abi.c freezes) and its
+# two links, and a pkg-config file (static linking: pkg-config --static). The shared library is
+# linked again from the same objects for the soname; build/libpagedattn.so itself (the tests', the
+# Python package's) is left as it is.
+PREFIX  ?= /usr/local
+LIBDIR  ?= $(PREFIX)/lib
+INCDIR  ?= $(PREFIX)/include
+PA_VER   = $(shell sed -n 's/^\#define PA_VERSION_\(MAJOR\|MINOR\|PATCH\) \([0-9]*\).*/\2/p' include/pagedattn.h | paste -sd. -)
+PA_MAJOR = $(firstword $(subst ., ,$(PA_VER)))
+$(BUILD)/install/libpagedattn.so.$(PA_VER): $(LIB_OBJS)
+	@mkdir -p $(dir $@)
+	$(CC) -shared -o $@ $^ $(CUDA_LIBS) $(LDLIBS) -Wl,-soname,libpagedattn.so.$(PA_MAJOR)
+
+install: $(BUILD)/install/libpagedattn.so.$(PA_VER) $(BUILD)/libpagedattn.a
+	install -d $(DESTDIR)$(INCDIR) $(DESTDIR)$(LIBDIR)/pkgconfig
+	install -m 644 include/pagedattn.h $(DESTDIR)$(INCDIR)/
+	install -m 644 $(BUILD)/libpagedattn.a $(DESTDIR)$(LIBDIR)/
+	install -m 755 $(BUILD)/install/libpagedattn.so.$(PA_VER) $(DESTDIR)$(LIBDIR)/
+	ln -sf libpagedattn.so.$(PA_VER) $(DESTDIR)$(LIBDIR)/libpagedattn.so.$(PA_MAJOR)
+	ln -sf libpagedattn.so.$(PA_MAJOR) $(DESTDIR)$(LIBDIR)/libpagedattn.so
+	printf '%s\n' 'prefix=$(PREFIX)' 'libdir=$(LIBDIR)' 'includedir=$(INCDIR)' '' \
+	  'Name: pagedattn' 'Description: Attention over a paged KV cache, behind a plain C ABI' \
+	  'Version: $(PA_VER)' 'Cflags: -I$${includedir}' 'Libs: -L$${libdir} -lpagedattn' \
+	  'Libs.private: $(strip $(CUDA_LIBS) $(LDLIBS))' > $(DESTDIR)$(LIBDIR)/pkgconfig/pagedattn.pc
+
+uninstall:
+	rm -f $(DESTDIR)$(INCDIR)/pagedattn.h $(DESTDIR)$(LIBDIR)/libpagedattn.a \
+	  $(DESTDIR)$(LIBDIR)/libpagedattn.so $(DESTDIR)$(LIBDIR)/libpagedattn.so.$(PA_MAJOR) \
+	  $(DESTDIR)$(LIBDIR)/libpagedattn.so.$(PA_VER) $(DESTDIR)$(LIBDIR)/pkgconfig/pagedattn.pc
 
 clean:
 	rm -rf $(BUILD)

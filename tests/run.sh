@@ -51,11 +51,17 @@ if [ -n "$2" ]; then
     if [ -d "$2" ]; then run_dir "$2" 1
     else echo "!! $2 does not exist"; total_f=$((total_f + 1)); fi
 fi
-# PA_TEST_EXTRAS=1 (make test): the README's C example, the Hopper kernel's SASS (CUDA builds), the
-# Rust example (where cargo is), then the Python package's tests.
+# PA_TEST_EXTRAS=1 (make test): the README's C example, make install, the Hopper kernel's SASS
+# (CUDA builds), the Rust example (where cargo is), then the Python package's tests.
 if [ "${PA_TEST_EXTRAS:-0}" = 1 ]; then
     echo "== $1/decode_step (public header only, linked against libpagedattn.so)"
     if "$1/decode_step"; then total_p=$((total_p + 1)); else echo "!! decode_step failed"; total_f=$((total_f + 1)); fi
+    # make install into a scratch prefix; the decode step built against it (pkg-config)
+    echo "== tests/install_check.sh"
+    sh "$(dirname "$0")/install_check.sh" "$1" >"$tmp" 2>&1
+    rc=$?
+    cat "$tmp"
+    tally tests/install_check.sh "$rc"
     # The compiled Hopper kernel: no spills, HGMMA, UTMALDG / LDGSTS (where CUDA was built).
     if [ -f "$1/src/cuda/prefill_sm90.o" ] && command -v cuobjdump >/dev/null 2>&1; then
         echo "== tests/check_sass.sh"
