@@ -44,7 +44,7 @@ TEST_BINS   = $(TEST_MAINS:tests/%.c=$(BUILD)/%)
 CXX_FOUND   = $(shell command -v $(CXX) 2>/dev/null)
 TEST_CXX    = $(if $(CXX_FOUND),$(BUILD)/test_public_cxx)
 
-.PHONY: all lib test test-long test-cpu test-asan test-sanitize bench clean install uninstall
+.PHONY: all lib test test-long test-cpu test-asan test-sanitize bench clean install uninstall asan tsan
 all: $(BUILD)/libpagedattn.so $(BUILD)/libpagedattn.a $(BUILD)/pa-bench
 lib: $(BUILD)/libpagedattn.so $(BUILD)/libpagedattn.a
 
@@ -97,9 +97,20 @@ asan:
 	  CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" \
 	  LDLIBS="-lm -lpthread -fsanitize=address,undefined" $(TEST_MAINS:tests/%.c=$(ASAN_DIR)/%)
 
+# tests/test_threads.c again under ThreadSanitizer (CPU-only build), where the compiler has it.
+TSAN_DIR = $(BUILD)/tsan
+TSAN_CC  = $(shell printf 'int main(void){return 0;}\n' | $(CC) -x c -fsanitize=thread -o /dev/null - 2>/dev/null && echo 1)
+tsan:
+ifeq ($(TSAN_CC),1)
+	$(MAKE) --no-print-directory CUDA=0 BUILD=$(TSAN_DIR) CFLAGS="-O1 -g -fsanitize=thread" \
+	  LDLIBS="-lm -lpthread -fsanitize=thread" $(TSAN_DIR)/test_threads
+else
+	@echo "tsan: $(CC) has no -fsanitize=thread; test_threads runs without it only"
+endif
+
 # make test: every test binary (GPU cases run where a GPU is present), then the CPU tests
 # under the sanitizers; tests/run.sh prints the closing "N passed, N failed" line.
-test: all $(TEST_BINS) $(TEST_CXX) $(BUILD)/decode_step asan
+test: all $(TEST_BINS) $(TEST_CXX) $(BUILD)/decode_step asan tsan
 	@PA_TEST_EXTRAS=1 sh tests/run.sh $(BUILD) $(ASAN_DIR)
 
 test-long: all $(TEST_BINS) $(TEST_CXX)

@@ -58,6 +58,8 @@ typedef enum pa_dtype   { PA_DTYPE_F32 = 0, PA_DTYPE_F16 = 1, PA_DTYPE_BF16 = 2 
 
 /* ---- 2. contexts ----------------------------------------------------------------------- */
 
+/* A context is used by one thread at a time (it holds the last error message); different
+ * contexts may be used from different threads at once, on the CPU each with its own workers. */
 typedef struct pa_context pa_context;
 
 /* Creates a context for one backend. device: the CUDA device ordinal (ignored for the CPU).

@@ -51,11 +51,21 @@ if [ -n "$2" ]; then
     if [ -d "$2" ]; then run_dir "$2" 1
     else echo "!! $2 does not exist"; total_f=$((total_f + 1)); fi
 fi
-# PA_TEST_EXTRAS=1 (make test): the README's C example, make install, the Hopper kernel's SASS
-# (CUDA builds), the Rust example (where cargo is), then the Python package's tests.
+# PA_TEST_EXTRAS=1 (make test): the README's C example, the threads test under TSan, make install,
+# the Hopper kernel's SASS (CUDA builds), the Rust example (where cargo is), then the Python
+# package's tests.
 if [ "${PA_TEST_EXTRAS:-0}" = 1 ]; then
     echo "== $1/decode_step (public header only, linked against libpagedattn.so)"
     if "$1/decode_step"; then total_p=$((total_p + 1)); else echo "!! decode_step failed"; total_f=$((total_f + 1)); fi
+    # the threads test under ThreadSanitizer (make tsan), where its runtime can start
+    if [ -x "$1/tsan/test_threads" ]; then
+        echo "== $1/tsan/test_threads"
+        "$1/tsan/test_threads" >"$tmp" 2>&1
+        rc=$?
+        cat "$tmp"
+        if grep -q "FATAL: ThreadSanitizer" "$tmp"; then echo "   (not counted: the ThreadSanitizer runtime cannot start on this machine)"
+        else tally "$1/tsan/test_threads" "$rc"; fi
+    fi
     # make install into a scratch prefix; the decode step built against it (pkg-config)
     echo "== tests/install_check.sh"
     sh "$(dirname "$0")/install_check.sh" "$1" >"$tmp" 2>&1

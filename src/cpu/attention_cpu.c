@@ -169,7 +169,9 @@ static void row_update(const pa__problem *pb, int32_t D, float *o, const float *
 /* x86-64: an AVX2 clone of the item loop, picked at load time where the CPU has AVX2 (1.35-1.5x
  * on the CPU figures of bench/RESULTS.md). AVX2 alone adds no FMA contraction, and the lane
  * order is fixed in the source, so both clones compute the same bits. */
-#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && !defined(PA_NO_CLONES)
+/* (Not under ThreadSanitizer: the clones' resolver runs during relocation, before its runtime.) */
+#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && !defined(PA_NO_CLONES) && \
+    !defined(__SANITIZE_THREAD__)
 #  define PA__CPU_CLONES __attribute__((target_clones("avx2", "default"), flatten))
 #else
 #  define PA__CPU_CLONES
