@@ -55,6 +55,33 @@ int dev_sync(void)
     return 0;
 }
 
+int dev_stream_create(void **stream)
+{
+    cudaStream_t s = NULL;
+    *stream = NULL;
+    if (cudaStreamCreate(&s) != cudaSuccess) {
+        (void)cudaGetLastError();
+        return -1;
+    }
+    *stream = (void *)s;
+    return 0;
+}
+
+void dev_stream_destroy(void *stream)
+{
+    if (stream) cudaStreamDestroy((cudaStream_t)stream);
+}
+
+int dev_stream_sync(void *stream)
+{
+    cudaError_t e = cudaStreamSynchronize((cudaStream_t)stream);
+    if (e != cudaSuccess) {
+        fprintf(stderr, "cudaStreamSynchronize: %s\n", cudaGetErrorString(e));
+        return -1;
+    }
+    return 0;
+}
+
 #else
 
 int  dev_count(void) { return 0; }
@@ -63,5 +90,8 @@ void dev_free(void *p) { (void)p; }
 int  to_dev(void *dst, const void *src, size_t bytes) { (void)dst; (void)src; (void)bytes; return -1; }
 int  to_host(void *dst, const void *src, size_t bytes) { (void)dst; (void)src; (void)bytes; return -1; }
 int  dev_sync(void) { return -1; }
+int  dev_stream_create(void **stream) { *stream = NULL; return -1; }
+void dev_stream_destroy(void *stream) { (void)stream; }
+int  dev_stream_sync(void *stream) { (void)stream; return -1; }
 
 #endif

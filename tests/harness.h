@@ -18,6 +18,11 @@ void dev_free(void *p);
 int  to_dev(void *dst, const void *src, size_t bytes);
 int  to_host(void *dst, const void *src, size_t bytes);
 int  dev_sync(void);
+/* A stream of its own for a thread (blocking: it orders with the legacy stream that the copies
+ * above use), and waiting for it. */
+int  dev_stream_create(void **stream);
+void dev_stream_destroy(void *stream);
+int  dev_stream_sync(void *stream);
 
 /* ---- seeds and environment ---- */
 uint64_t th_next(uint64_t *state);                       /* splitmix64 */

@@ -4,11 +4,14 @@
 # dev_s14f.sh PHASE=bench (RESULTS 2.58) with SKIP_POWER=1, COMPARE_S=300, then the GQA 16 / 2
 # check of session 45's retuned estimate (pages 1 / 3, d128: the library's choice against the copy
 # beside forced, --copy-ctas 16, and never beside, --copy-ctas -1), pa-bench's paired rows.
+# Session 47 added build/test_threads (four threads, each with its own CUDA context and stream,
+# against the lone runs bit for bit) beside the first tests; it does not gate the benchmark.
 . "$(dirname "$0")/dev_lib.sh"
 dev_begin /tmp/t46c build/pa-bench
 PA_TEST_KERNEL=sm90 PA_TEST_SM90_COPY=1 PA_TEST_HEAD_DIM=128 PA_TEST_CASES=20 PA_TEST_SEED=46460 timeout 60 build/test_gpu > "$T/copy_128.log" 2>&1 &
 PA_TEST_KERNEL=sm90 PA_TEST_SM90_COPY=1 PA_TEST_SM90_COPY_CTAS=8 PA_TEST_CASES=20 PA_TEST_SEED=46461 timeout 60 build/test_gpu > "$T/ov.log" 2>&1 &
 PA_TEST_CASES=30 PA_TEST_SEED=46760 timeout 60 build/test_gpu > "$T/auto.log" 2>&1 &
+PA_TEST_SEED=47001 timeout 90 build/test_threads > "$T/threads.log" 2>&1 &   # session 47: its CUDA suite's first run (not a gate)
 wait
 test_summary
 COMPARE_S=300 bench_if_passed copy_128 ov auto

@@ -15,7 +15,7 @@ mk() {
     [ "$n" = 0 ] || [ -n "$ALLOW_SPILLS" ] || { echo "$v spills"; exit 1; }   # ALLOW_SPILLS=1: experiments only
 }
 pack() {
-    local files="build/test_gpu build/pa-bench build/libpagedattn.so" v
+    local files="build/test_gpu build/test_threads build/pa-bench build/libpagedattn.so" v
     for v in "$@"; do files="$files $v/test_gpu $v/pa-bench"; done
     # (one pack at a time: two at once wrote a corrupt tarball in session 28, hence the check)
     mkdir -p .carry && tar cJf .carry/bins.tar.xz $files && xz -t .carry/bins.tar.xz && ls -la .carry/bins.tar.xz
