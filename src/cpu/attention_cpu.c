@@ -3,10 +3,13 @@
  *
  * A work item is (sequence, kv head, chunk of its query heads, block of query rows); its rows
  * (every query head of the chunk at every position of the block) share each tile of keys, so a
- * tile is gathered from its pages and converted to fp32 once per item. Per tile and row: scores
- * as dot products in 8 fixed lanes (vectorized without reassociation), then an online softmax
- * and P.V in fp32, four keys per pass over the output row. Keys outside a row's causal / window
- * range are skipped by bounds: no score matrix is ever full.
+ * tile is gathered from its pages and converted to fp32 once per item, the next tile's rows
+ * prefetched meanwhile. Per tile and row: scores as dot products in 8 fixed lanes, four keys at a
+ * time, each summed by a fixed tree (vectorized without reassociation), then an online softmax
+ * (e^x by a polynomial that vectorizes) and P.V in fp32, four keys a step with 32 output columns
+ * held in registers. Keys outside a row's causal / window range are skipped by bounds: no score
+ * matrix is ever full. Every build (SSE2, AVX2, with or without FMA hardware: -std=c11 contracts
+ * nothing) computes the same bits.
  * Threads take items from an atomic counter; an item's arithmetic does not depend on which
  * thread runs it or how many there are, so results are bit-identical for any thread count.
  * All scratch lives on the worker's stack (about 81 KiB, the caller's thread is one of the
@@ -83,6 +86,30 @@ static inline void key_offsets(const pa__problem *pb, int32_t b, int32_t j, int3
     *vo = page * pb->v_stride_page + slot * pb->v_stride_token + kvh * pb->v_stride_head;
 }
 
+/* Asks for the next tile's key and value rows (n keys from j) while this one computes: a tile's
+ * rows are a few hundred bytes from each of its pages, which the hardware prefetchers do not
+ * foresee (decode reads the whole cache once and waited on each row's load). */
+static void prefetch_tile(const pa__problem *pb, int32_t b, int32_t kvh, int64_t j, int32_t n)
+{
+#if defined(__GNUC__)
+    const int64_t row = (int64_t)pb->head_dim * (int64_t)pa__dtype_size(pb->dtype);
+    int32_t i;
+    int64_t c;
+    for (i = 0; i < n; i++) {
+        int64_t ko, vo;
+        key_offsets(pb, b, (int32_t)(j + i), kvh, &ko, &vo);
+        ko *= (int64_t)pa__dtype_size(pb->dtype);
+        vo *= (int64_t)pa__dtype_size(pb->dtype);
+        for (c = 0; c < row; c += 64) {
+            __builtin_prefetch((const char *)pb->k + ko + c);
+            __builtin_prefetch((const char *)pb->v + vo + c);
+        }
+    }
+#else
+    (void)pb; (void)b; (void)kvh; (void)j; (void)n;
+#endif
+}
+
 /* pa__f16_to_f32 written with selects only, so a loop of it vectorizes. Subnormals go through
  * an exact int -> float conversion (no denormal operand, so FTZ/DAZ modes cannot change it). */
 static inline float f16_to_f32(uint16_t h)
@@ -112,26 +139,162 @@ static void load_row(pa_dtype t, const void *p, int64_t off, int32_t n, float *d
     }
 }
 
-/* q.k in 8 independent lanes (the compiler maps them to vector registers), summed in a fixed
- * order: vectorized without -ffast-math, and the same bits on every run. */
+/* The 8 lanes of a dot product summed as a fixed tree: three dependent adds instead of eight. */
+static inline float lanes_sum(const float *a)
+{
+    return ((a[0] + a[1]) + (a[2] + a[3])) + ((a[4] + a[5]) + (a[6] + a[7]));
+}
+
+/* Dot products in LANES independent lanes: lane l sums q[d] k[d] over d = l mod 8 in order of d,
+ * then lanes_sum. With GNU C, the lanes are one vector (8 element-wise multiplies and adds: the
+ * same arithmetic, so the same bits, in every clone and on every compiler path). */
+#if defined(__GNUC__)
+typedef float pa__v8 __attribute__((vector_size(32)));
+/* (a macro: a function returning a 32-byte vector has another ABI without AVX, which GCC warns of) */
+#define V8_LOAD(v, p) memcpy(&(v), (p), sizeof(pa__v8))
+#endif
+
+/* dot4: q against four keys k, k + D, k + 2D, k + 3D (q loaded once for the four, and the four
+ * lane sums overlap); out[r] is the same as dot(q, k + r D). */
+static inline void dot4(const float *q, const float *k, int32_t D, float *out)
+{
+    float acc[4][LANES];
+    int32_t d = 0, l, r;
+#if defined(__GNUC__)
+    pa__v8 a0 = { 0 }, a1 = { 0 }, a2 = { 0 }, a3 = { 0 }, x, y0, y1, y2, y3;
+    for (; d + LANES <= D; d += LANES) {
+        V8_LOAD(x, q + d);
+        V8_LOAD(y0, k + d);
+        V8_LOAD(y1, k + D + d);
+        V8_LOAD(y2, k + 2 * (int64_t)D + d);
+        V8_LOAD(y3, k + 3 * (int64_t)D + d);
+        a0 += x * y0;
+        a1 += x * y1;
+        a2 += x * y2;
+        a3 += x * y3;
+    }
+    memcpy(acc[0], &a0, sizeof a0);
+    memcpy(acc[1], &a1, sizeof a1);
+    memcpy(acc[2], &a2, sizeof a2);
+    memcpy(acc[3], &a3, sizeof a3);
+#else
+    memset(acc, 0, sizeof acc);
+    for (; d + LANES <= D; d += LANES)
+        for (r = 0; r < 4; r++)
+            for (l = 0; l < LANES; l++) acc[r][l] += q[d + l] * k[(int64_t)r * D + d + l];
+#endif
+    for (; d < D; d++)
+        for (r = 0; r < 4; r++) acc[r][d % LANES] += q[d] * k[(int64_t)r * D + d];
+    for (r = 0; r < 4; r++) out[r] = lanes_sum(acc[r]);
+    (void)l;
+}
+
 static inline float dot(const float *q, const float *k, int32_t D)
 {
-    float acc[LANES] = { 0 }, sum = 0.0f;
+    float acc[LANES];
     int32_t d = 0, l;
+#if defined(__GNUC__)
+    pa__v8 a = { 0 }, x, y;
+    for (; d + LANES <= D; d += LANES) {
+        V8_LOAD(x, q + d);
+        V8_LOAD(y, k + d);
+        a += x * y;
+    }
+    memcpy(acc, &a, sizeof a);
+#else
+    for (l = 0; l < LANES; l++) acc[l] = 0.0f;
     for (; d + LANES <= D; d += LANES)
         for (l = 0; l < LANES; l++) acc[l] += q[d + l] * k[d + l];
+#endif
     for (; d < D; d++) acc[d % LANES] += q[d] * k[d];
-    for (l = 0; l < LANES; l++) sum += acc[l];
-    return sum;
+    (void)l;
+    return lanes_sum(acc);
 }
 
 /* Scores of rows q[0..nh) (consecutive, D apart) against keys [a, e): s[row * bn + key]. */
 static void scores(const float *q, int32_t nh, int32_t D, const float *k, int32_t bn, float *s,
                    int32_t a, int32_t e)
 {
-    int32_t h, j;   /* blocking four rows per key measured 2x slower here (SSE2: spills) */
-    for (h = 0; h < nh; h++)
-        for (j = a; j < e; j++) s[h * bn + j] = dot(q + (int64_t)h * D, k + (int64_t)j * D, D);
+    int32_t h, j;
+    for (h = 0; h < nh; h++) {
+        const float *qh = q + (int64_t)h * D;
+        for (j = a; j + 4 <= e; j += 4) dot4(qh, k + (int64_t)j * D, D, s + h * bn + j);
+        for (; j < e; j++) s[h * bn + j] = dot(qh, k + (int64_t)j * D, D);
+    }
+}
+
+/* e^x for the softmax's x = s - max <= 0, NaN staying NaN: 2^n e^r with n = round(x / ln 2) and
+ * r = x - n ln 2 in [-0.35, 0.35] (ln 2 in two parts, so n ln 2 is exact), e^r by its Taylor
+ * series to degree 7 (truncation under 6e-9 relative, a few float roundings in all), and exactly
+ * 0 below -87 where 2^n would leave the normal floats. Arithmetic and selects only, no integer
+ * conversion of a float: a loop of it vectorizes, and every build computes the same bits. */
+static inline float exp_neg(float x)
+{
+    const float round = 12582912.0f;   /* 1.5 * 2^23: t = y + round holds round(y) in its low bits */
+    union { float f; uint32_t u; } t, two_n;
+    const float xc = x < -87.0f ? -87.0f : x;
+    float n, r, p;
+    t.f = xc * 1.44269504f + round;
+    n = t.f - round;
+    r = (xc - n * 0.693359375f) - n * -2.12194440e-4f;
+    p = 1.0f + r * (1.0f + r * (0.5f + r * (1.0f / 6 + r * (1.0f / 24 + r * (1.0f / 120 +
+        r * (1.0f / 720 + r * (1.0f / 5040)))))));
+    two_n.u = (t.u - 0x4b400000u + 127u) << 23;   /* n + 127 in the exponent field */
+    return x < -87.0f ? 0.0f : p * two_n.f;
+}
+
+/* o[0..D) += s[j] v[j] over keys [a, e): four keys a step, o[d] += (p0 v0[d] + p1 v1[d]) +
+ * (p2 v2[d] + p3 v3[d]), then the rest one at a time. With GNU C, 32 columns of o stay in
+ * registers through all the keys instead of a load and a store of o every four keys; each
+ * element's arithmetic, and so its bits, are the plain loop's. */
+static void pv(float *o, const float *v, const float *s, int32_t D, int32_t a, int32_t e)
+{
+    int32_t d = 0, j;
+#if defined(__GNUC__)
+    pa__v8 o0, o1, o2, o3, w0, w1, w2, w3;
+#define PV_COLS(acc, c)                                                                    \
+    V8_LOAD(w0, v0 + (c)); V8_LOAD(w1, v0 + D + (c));                                      \
+    V8_LOAD(w2, v0 + 2 * (int64_t)D + (c)); V8_LOAD(w3, v0 + 3 * (int64_t)D + (c));        \
+    acc += (p0 * w0 + p1 * w1) + (p2 * w2 + p3 * w3)
+    for (; d + 4 * LANES <= D; d += 4 * LANES) {
+        V8_LOAD(o0, o + d); V8_LOAD(o1, o + d + 8); V8_LOAD(o2, o + d + 16); V8_LOAD(o3, o + d + 24);
+        for (j = a; j + 4 <= e; j += 4) {
+            const float p0 = s[j], p1 = s[j + 1], p2 = s[j + 2], p3 = s[j + 3];
+            const float *v0 = v + (int64_t)j * D + d;
+            PV_COLS(o0, 0); PV_COLS(o1, 8); PV_COLS(o2, 16); PV_COLS(o3, 24);
+        }
+        for (; j < e; j++) {
+            const float p = s[j], *vj = v + (int64_t)j * D + d;
+            V8_LOAD(w0, vj); V8_LOAD(w1, vj + 8); V8_LOAD(w2, vj + 16); V8_LOAD(w3, vj + 24);
+            o0 += p * w0; o1 += p * w1; o2 += p * w2; o3 += p * w3;
+        }
+        memcpy(o + d, &o0, sizeof o0); memcpy(o + d + 8, &o1, sizeof o1);
+        memcpy(o + d + 16, &o2, sizeof o2); memcpy(o + d + 24, &o3, sizeof o3);
+    }
+    for (; d + LANES <= D; d += LANES) {
+        V8_LOAD(o0, o + d);
+        for (j = a; j + 4 <= e; j += 4) {
+            const float p0 = s[j], p1 = s[j + 1], p2 = s[j + 2], p3 = s[j + 3];
+            const float *v0 = v + (int64_t)j * D + d;
+            PV_COLS(o0, 0);
+        }
+        for (; j < e; j++) {
+            V8_LOAD(w0, v + (int64_t)j * D + d);
+            o0 += s[j] * w0;
+        }
+        memcpy(o + d, &o0, sizeof o0);
+    }
+#undef PV_COLS
+#endif
+    for (; d < D; d++) {
+        float x = o[d];
+        for (j = a; j + 4 <= e; j += 4) {
+            const float *v0 = v + (int64_t)j * D + d;
+            x += (s[j] * v0[0] + s[j + 1] * v0[D]) + (s[j + 2] * v0[2 * (int64_t)D] + s[j + 3] * v0[3 * (int64_t)D]);
+        }
+        for (; j < e; j++) x += s[j] * v[(int64_t)j * D + d];
+        o[d] = x;
+    }
 }
 
 /* One row's scores s[a, e) of the current tile: softcap, online softmax, P.V. */
@@ -147,23 +310,13 @@ static void row_update(const pa__problem *pb, int32_t D, float *o, const float *
     for (j = a; j < e; j++) mx = s[j] > mx ? s[j] : mx;
     mnew = *m > mx ? *m : mx;
     corr = expf(*m - mnew);                     /* 0 on the first tile (m = -inf) */
-    for (j = a; j < e; j++) {
-        s[j] = expf(s[j] - mnew);
-        sum += s[j];
-    }
+    for (j = a; j < e; j++) s[j] = exp_neg(s[j] - mnew);
+    for (j = a; j < e; j++) sum += s[j];
     *l = *l * corr + sum;
     *m = mnew;
     if (corr != 1.0f)
         for (d = 0; d < D; d++) o[d] *= corr;
-    for (j = a; j + 4 <= e; j += 4) { /* four keys per pass over o: a quarter of its traffic */
-        const float p0 = s[j], p1 = s[j + 1], p2 = s[j + 2], p3 = s[j + 3];
-        const float *v0 = v + (int64_t)j * D, *v1 = v0 + D, *v2 = v1 + D, *v3 = v2 + D;
-        for (d = 0; d < D; d++) o[d] += (p0 * v0[d] + p1 * v1[d]) + (p2 * v2[d] + p3 * v3[d]);
-    }
-    for (; j < e; j++) {
-        const float p = s[j], *vj = v + (int64_t)j * D;
-        for (d = 0; d < D; d++) o[d] += p * vj[d];
-    }
+    pv(o, v, s, D, a, e);
 }
 
 /* x86-64: an AVX2 clone of the item loop, picked at load time where the CPU has AVX2 (1.35-1.5x
@@ -230,6 +383,7 @@ static void run_item(const plan *pl, int64_t it, scratch *sc)
             load_row(pb->dtype, pb->k, ko, D, sc->k + (int64_t)jj * D);
             load_row(pb->dtype, pb->v, vo, D, sc->v + (int64_t)jj * D);
         }
+        prefetch_tile(pb, b, kvh, j0 + jn, kend - j0 - jn < bn ? (int32_t)(kend - j0 - jn) : bn);
         for (qi = 0; qi < nq; qi++) {
             int64_t i = i0 + qi, lo = LO(i), hi = HI(i);
             int32_t a = (int32_t)((lo > j0 ? lo : j0) - j0);
