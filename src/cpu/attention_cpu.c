@@ -1,8 +1,10 @@
 /*
  * The CPU backend: attention over a paged cache, and pa_kv_append.
  *
- * A work item is (sequence, kv head, chunk of its query heads, block of query rows); its rows
- * (every query head of the chunk at every position of the block) share each tile of keys, so a
+ * A work item is (sequence, kv head, chunk of its query heads, block of query rows), or for
+ * decode-like calls over NHD caches (sequence, several kv heads with all their query heads, block
+ * of query rows), so that a tile reads each token's rows of those heads in sequence; its rows
+ * (every query head of the item at every position of the block) share each tile of keys, so a
  * tile is gathered from its pages and converted to fp32 once per item, the next tile's rows
  * prefetched meanwhile. Per tile and row: scores as dot products in 8 fixed lanes, four keys at a
  * time, each summed by a fixed tree (vectorized without reassociation), then an online softmax
@@ -30,8 +32,10 @@
 typedef struct plan {
     const pa__problem *pb;
     int32_t      block_n;          /* keys per tile */
-    int32_t      heads_per_item;   /* query heads of one kv head that one item takes */
+    int32_t      kv_per_item;      /* kv heads that one item takes (consecutive) */
+    int32_t      heads_per_item;   /* query heads of each of those kv heads that one item takes */
     int32_t      q_per_item;       /* query positions of one item */
+    int32_t      kv_blocks;        /* num_kv_heads / kv_per_item */
     int32_t      chunks, qblocks;  /* head chunks per kv head, query blocks per sequence */
     int64_t      items;
     atomic_llong next;
@@ -62,18 +66,50 @@ size_t pa__cpu_workspace(const pa_context *ctx, const pa__problem *pb)
     return 0;
 }
 
+/* Decode-like calls (at most 4 query rows a sequence) over a cache whose kv heads lie side by
+ * side within a token (NHD) take several kv heads an item, all their query heads: a tile then
+ * reads each token's rows of those heads as one run of memory instead of one head's row every
+ * token stride (a 2-core VM read 2.6 GB/s that way against 21 GB/s in sequence). kv_per_item is
+ * the largest divisor of num_kv_heads whose rows of a token fit a tile four times and whose query
+ * heads fit an item; 1 otherwise (prefill, HND caches: there each item already reuses its keys
+ * over many rows, or reads them in sequence). */
+static int32_t kv_per_item(const pa__problem *pb, int32_t row_cap)
+{
+    const int32_t D = pb->head_dim, hk = pb->num_kv_heads;
+    int32_t ng;
+    if (hk < 2 || pb->max_seqlen_q > 4) return 1;
+    if (!(pb->k_stride_head == D && pb->v_stride_head == D)) return 1;   /* rows not side by side */
+#ifndef PA_CPU_MAX_NG
+#define PA_CPU_MAX_NG 64
+#endif
+    for (ng = hk < PA_CPU_MAX_NG ? hk : PA_CPU_MAX_NG; ng > 1; ng--)   /* tiles of 4+ keys, all query heads in one item, scores fit */
+        if (hk % ng == 0 && (int64_t)ng * D * 4 <= TILE_FLOATS && ng * pb->group <= row_cap &&
+            (int64_t)pb->group * (TILE_FLOATS / (ng * D)) <= TILE_FLOATS)
+            return ng;
+    return 1;
+}
+
 static void plan_init(plan *pl, const pa__problem *pb)
 {
-    int32_t rows = TILE_FLOATS / pb->head_dim, hc;
+    int32_t rows = TILE_FLOATS / pb->head_dim, hc, ng;
     if (rows > MAX_ROWS) rows = MAX_ROWS;
     pl->pb = pb;
-    pl->block_n = rows;                        /* also TILE_FLOATS / head_dim, capped */
-    hc = pb->group < rows ? pb->group : rows;
+    ng = kv_per_item(pb, rows);
+    pl->kv_per_item = ng;
+    pl->kv_blocks = pb->num_kv_heads / ng;
+    pl->block_n = TILE_FLOATS / (ng * pb->head_dim);   /* ng = 1: also the row cap */
+    if (pl->block_n > MAX_KEYS) pl->block_n = MAX_KEYS;
+    if (ng > 1) {
+        hc = pb->group;                                /* every query head of the ng kv heads */
+        pl->q_per_item = rows / (ng * hc);
+    } else {
+        hc = pb->group < rows ? pb->group : rows;
+        pl->q_per_item = rows / hc;
+    }
     pl->heads_per_item = hc;
-    pl->q_per_item = rows / hc;
     pl->chunks = (pb->group + hc - 1) / hc;
     pl->qblocks = (pb->max_seqlen_q + pl->q_per_item - 1) / pl->q_per_item;
-    pl->items = (int64_t)pb->batch * pb->num_kv_heads * pl->chunks * pl->qblocks;
+    pl->items = (int64_t)pb->batch * pl->kv_blocks * pl->chunks * pl->qblocks;
     atomic_init(&pl->next, 0);
 }
 
@@ -86,27 +122,27 @@ static inline void key_offsets(const pa__problem *pb, int32_t b, int32_t j, int3
     *vo = page * pb->v_stride_page + slot * pb->v_stride_token + kvh * pb->v_stride_head;
 }
 
-/* Asks for the next tile's key and value rows (n keys from j) while this one computes: a tile's
- * rows are a few hundred bytes from each of its pages, which the hardware prefetchers do not
- * foresee (decode reads the whole cache once and waited on each row's load). */
-static void prefetch_tile(const pa__problem *pb, int32_t b, int32_t kvh, int64_t j, int32_t n)
+/* Asks for the next tile's key and value rows (n keys from j, kv heads kvh .. kvh + ng - 1)
+ * while this one computes: a tile's rows are a few hundred bytes from each of its pages, which
+ * the hardware prefetchers do not foresee. */
+static void prefetch_tile(const pa__problem *pb, int32_t b, int32_t kvh, int32_t ng, int64_t j,
+                          int32_t n)
 {
 #if defined(__GNUC__)
-    const int64_t row = (int64_t)pb->head_dim * (int64_t)pa__dtype_size(pb->dtype);
-    int32_t i;
+    const int64_t es = (int64_t)pa__dtype_size(pb->dtype), row = (int64_t)pb->head_dim * es;
+    int32_t i, g;
     int64_t c;
-    for (i = 0; i < n; i++) {
-        int64_t ko, vo;
-        key_offsets(pb, b, (int32_t)(j + i), kvh, &ko, &vo);
-        ko *= (int64_t)pa__dtype_size(pb->dtype);
-        vo *= (int64_t)pa__dtype_size(pb->dtype);
-        for (c = 0; c < row; c += 64) {
-            __builtin_prefetch((const char *)pb->k + ko + c);
-            __builtin_prefetch((const char *)pb->v + vo + c);
+    for (i = 0; i < n; i++)
+        for (g = 0; g < ng; g++) {
+            int64_t ko, vo;
+            key_offsets(pb, b, (int32_t)(j + i), kvh + g, &ko, &vo);
+            for (c = 0; c < row; c += 64) {
+                __builtin_prefetch((const char *)pb->k + ko * es + c);
+                __builtin_prefetch((const char *)pb->v + vo * es + c);
+            }
         }
-    }
 #else
-    (void)pb; (void)b; (void)kvh; (void)j; (void)n;
+    (void)pb; (void)b; (void)kvh; (void)ng; (void)j; (void)n;
 #endif
 }
 
@@ -154,9 +190,9 @@ typedef float pa__v8 __attribute__((vector_size(32)));
 #define V8_LOAD(v, p) memcpy(&(v), (p), sizeof(pa__v8))
 #endif
 
-/* dot4: q against four keys k, k + D, k + 2D, k + 3D (q loaded once for the four, and the four
- * lane sums overlap); out[r] is the same as dot(q, k + r D). */
-static inline void dot4(const float *q, const float *k, int32_t D, float *out)
+/* dot4: q against four keys k, k + ks, k + 2 ks, k + 3 ks (q loaded once for the four, and the
+ * four lane sums overlap); out[r] is the same as dot(q, k + r ks). */
+static inline void dot4(const float *q, const float *k, int32_t D, int64_t ks, float *out)
 {
     float acc[4][LANES];
     int32_t d = 0, l, r;
@@ -165,9 +201,9 @@ static inline void dot4(const float *q, const float *k, int32_t D, float *out)
     for (; d + LANES <= D; d += LANES) {
         V8_LOAD(x, q + d);
         V8_LOAD(y0, k + d);
-        V8_LOAD(y1, k + D + d);
-        V8_LOAD(y2, k + 2 * (int64_t)D + d);
-        V8_LOAD(y3, k + 3 * (int64_t)D + d);
+        V8_LOAD(y1, k + ks + d);
+        V8_LOAD(y2, k + 2 * ks + d);
+        V8_LOAD(y3, k + 3 * ks + d);
         a0 += x * y0;
         a1 += x * y1;
         a2 += x * y2;
@@ -181,10 +217,10 @@ static inline void dot4(const float *q, const float *k, int32_t D, float *out)
     memset(acc, 0, sizeof acc);
     for (; d + LANES <= D; d += LANES)
         for (r = 0; r < 4; r++)
-            for (l = 0; l < LANES; l++) acc[r][l] += q[d + l] * k[(int64_t)r * D + d + l];
+            for (l = 0; l < LANES; l++) acc[r][l] += q[d + l] * k[r * ks + d + l];
 #endif
     for (; d < D; d++)
-        for (r = 0; r < 4; r++) acc[r][d % LANES] += q[d] * k[(int64_t)r * D + d];
+        for (r = 0; r < 4; r++) acc[r][d % LANES] += q[d] * k[r * ks + d];
     for (r = 0; r < 4; r++) out[r] = lanes_sum(acc[r]);
     (void)l;
 }
@@ -211,15 +247,16 @@ static inline float dot(const float *q, const float *k, int32_t D)
     return lanes_sum(acc);
 }
 
-/* Scores of rows q[0..nh) (consecutive, D apart) against keys [a, e): s[row * bn + key]. */
-static void scores(const float *q, int32_t nh, int32_t D, const float *k, int32_t bn, float *s,
-                   int32_t a, int32_t e)
+/* Scores of rows q[0..nh) (consecutive, D apart) against keys [a, e) of a tile whose key j is
+ * at k + j ks: s[row * bn + key]. */
+static void scores(const float *q, int32_t nh, int32_t D, const float *k, int64_t ks, int32_t bn,
+                   float *s, int32_t a, int32_t e)
 {
     int32_t h, j;
     for (h = 0; h < nh; h++) {
         const float *qh = q + (int64_t)h * D;
-        for (j = a; j + 4 <= e; j += 4) dot4(qh, k + (int64_t)j * D, D, s + h * bn + j);
-        for (; j < e; j++) s[h * bn + j] = dot(qh, k + (int64_t)j * D, D);
+        for (j = a; j + 4 <= e; j += 4) dot4(qh, k + j * ks, D, ks, s + h * bn + j);
+        for (; j < e; j++) s[h * bn + j] = dot(qh, k + j * ks, D);
     }
 }
 
@@ -247,24 +284,24 @@ static inline float exp_neg(float x)
  * (p2 v2[d] + p3 v3[d]), then the rest one at a time. With GNU C, 32 columns of o stay in
  * registers through all the keys instead of a load and a store of o every four keys; each
  * element's arithmetic, and so its bits, are the plain loop's. */
-static void pv(float *o, const float *v, const float *s, int32_t D, int32_t a, int32_t e)
+static void pv(float *o, const float *v, int64_t ks, const float *s, int32_t D, int32_t a, int32_t e)
 {
     int32_t d = 0, j;
 #if defined(__GNUC__)
     pa__v8 o0, o1, o2, o3, w0, w1, w2, w3;
 #define PV_COLS(acc, c)                                                                    \
-    V8_LOAD(w0, v0 + (c)); V8_LOAD(w1, v0 + D + (c));                                      \
-    V8_LOAD(w2, v0 + 2 * (int64_t)D + (c)); V8_LOAD(w3, v0 + 3 * (int64_t)D + (c));        \
+    V8_LOAD(w0, v0 + (c)); V8_LOAD(w1, v0 + ks + (c));                                     \
+    V8_LOAD(w2, v0 + 2 * ks + (c)); V8_LOAD(w3, v0 + 3 * ks + (c));                        \
     acc += (p0 * w0 + p1 * w1) + (p2 * w2 + p3 * w3)
     for (; d + 4 * LANES <= D; d += 4 * LANES) {
         V8_LOAD(o0, o + d); V8_LOAD(o1, o + d + 8); V8_LOAD(o2, o + d + 16); V8_LOAD(o3, o + d + 24);
         for (j = a; j + 4 <= e; j += 4) {
             const float p0 = s[j], p1 = s[j + 1], p2 = s[j + 2], p3 = s[j + 3];
-            const float *v0 = v + (int64_t)j * D + d;
+            const float *v0 = v + j * ks + d;
             PV_COLS(o0, 0); PV_COLS(o1, 8); PV_COLS(o2, 16); PV_COLS(o3, 24);
         }
         for (; j < e; j++) {
-            const float p = s[j], *vj = v + (int64_t)j * D + d;
+            const float p = s[j], *vj = v + j * ks + d;
             V8_LOAD(w0, vj); V8_LOAD(w1, vj + 8); V8_LOAD(w2, vj + 16); V8_LOAD(w3, vj + 24);
             o0 += p * w0; o1 += p * w1; o2 += p * w2; o3 += p * w3;
         }
@@ -275,11 +312,11 @@ static void pv(float *o, const float *v, const float *s, int32_t D, int32_t a, i
         V8_LOAD(o0, o + d);
         for (j = a; j + 4 <= e; j += 4) {
             const float p0 = s[j], p1 = s[j + 1], p2 = s[j + 2], p3 = s[j + 3];
-            const float *v0 = v + (int64_t)j * D + d;
+            const float *v0 = v + j * ks + d;
             PV_COLS(o0, 0);
         }
         for (; j < e; j++) {
-            V8_LOAD(w0, v + (int64_t)j * D + d);
+            V8_LOAD(w0, v + j * ks + d);
             o0 += s[j] * w0;
         }
         memcpy(o + d, &o0, sizeof o0);
@@ -289,17 +326,17 @@ static void pv(float *o, const float *v, const float *s, int32_t D, int32_t a, i
     for (; d < D; d++) {
         float x = o[d];
         for (j = a; j + 4 <= e; j += 4) {
-            const float *v0 = v + (int64_t)j * D + d;
-            x += (s[j] * v0[0] + s[j + 1] * v0[D]) + (s[j + 2] * v0[2 * (int64_t)D] + s[j + 3] * v0[3 * (int64_t)D]);
+            const float *v0 = v + j * ks + d;
+            x += (s[j] * v0[0] + s[j + 1] * v0[ks]) + (s[j + 2] * v0[2 * ks] + s[j + 3] * v0[3 * ks]);
         }
-        for (; j < e; j++) x += s[j] * v[(int64_t)j * D + d];
+        for (; j < e; j++) x += s[j] * v[j * ks + d];
         o[d] = x;
     }
 }
 
-/* One row's scores s[a, e) of the current tile: softcap, online softmax, P.V. */
-static void row_update(const pa__problem *pb, int32_t D, float *o, const float *v, float *s,
-                       float *m, float *l, int32_t a, int32_t e)
+/* One row's scores s[a, e) of the current tile: softcap, online softmax, P.V (value j at v + j ks). */
+static void row_update(const pa__problem *pb, int32_t D, float *o, const float *v, int64_t ks,
+                       float *s, float *m, float *l, int32_t a, int32_t e)
 {
     float mx = -INFINITY, mnew, corr, sum = 0.0f;
     int32_t d, j;
@@ -309,14 +346,14 @@ static void row_update(const pa__problem *pb, int32_t D, float *o, const float *
     }
     for (j = a; j < e; j++) mx = s[j] > mx ? s[j] : mx;
     mnew = *m > mx ? *m : mx;
-    corr = expf(*m - mnew);                     /* 0 on the first tile (m = -inf) */
+    corr = exp_neg(*m - mnew);                  /* 0 on the first tile (m = -inf) */
     for (j = a; j < e; j++) s[j] = exp_neg(s[j] - mnew);
     for (j = a; j < e; j++) sum += s[j];
     *l = *l * corr + sum;
     *m = mnew;
     if (corr != 1.0f)
         for (d = 0; d < D; d++) o[d] *= corr;
-    pv(o, v, s, D, a, e);
+    pv(o, v, ks, s, D, a, e);
 }
 
 /* x86-64: an AVX2 clone of the item loop, picked at load time where the CPU has AVX2 (1.35-1.5x
@@ -334,36 +371,38 @@ PA__CPU_CLONES
 static void run_item(const plan *pl, int64_t it, scratch *sc)
 {
     const pa__problem *pb = pl->pb;
-    const int32_t D = pb->head_dim, bn = pl->block_n;
-    int32_t qb = (int32_t)(it % pl->qblocks), c, kvh, b, sq, sk, i0, i1, nq, h0, nh, rows;
-    int32_t qi, hh, r, d;
+    const int32_t D = pb->head_dim, bn = pl->block_n, ng = pl->kv_per_item;
+    const int64_t ks = (int64_t)ng * D;            /* key j, kv head g of a tile: k + j ks + g D */
+    int32_t qb = (int32_t)(it % pl->qblocks), c, kvh, b, sq, sk, i0, i1, nq, nh, rows;
+    int32_t qi, g, hh, r, d;
     int64_t t0, off, kbeg, kend, j0;
     it /= pl->qblocks;
     c = (int32_t)(it % pl->chunks);
     it /= pl->chunks;
-    kvh = (int32_t)(it % pb->num_kv_heads);
-    b = (int32_t)(it / pb->num_kv_heads);
+    kvh = (int32_t)(it % pl->kv_blocks) * ng;      /* the item's first kv head */
+    b = (int32_t)(it / pl->kv_blocks);
 
     sq = pa__q_len(pb, b);
     i0 = qb * pl->q_per_item;
     if (i0 >= sq) return;
     i1 = i0 + pl->q_per_item < sq ? i0 + pl->q_per_item : sq;
     nq = i1 - i0;
-    h0 = kvh * pb->group + c * pl->heads_per_item;
     nh = pb->group - c * pl->heads_per_item;
     if (nh > pl->heads_per_item) nh = pl->heads_per_item;
-    rows = nq * nh;
+    rows = nq * ng * nh;                           /* row (qi, g, hh) = (qi ng + g) nh + hh */
     sk = pb->seq_lens[b];
     t0 = pa__q_start(pb, b);
     off = (int64_t)sk - sq;                      /* bottom-right alignment */
+#define HEAD(g, hh) ((kvh + (g)) * pb->group + c * pl->heads_per_item + (hh))
 
     for (qi = 0; qi < nq; qi++)
-        for (hh = 0; hh < nh; hh++) {
-            float *q = sc->q + (int64_t)(qi * nh + hh) * D;
-            load_row(pb->dtype, pb->q, (t0 + i0 + qi) * pb->q_stride_token +
-                     (int64_t)(h0 + hh) * pb->q_stride_head, D, q);
-            for (d = 0; d < D; d++) q[d] *= pb->scale;
-        }
+        for (g = 0; g < ng; g++)
+            for (hh = 0; hh < nh; hh++) {
+                float *q = sc->q + (int64_t)((qi * ng + g) * nh + hh) * D;
+                load_row(pb->dtype, pb->q, (t0 + i0 + qi) * pb->q_stride_token +
+                         (int64_t)HEAD(g, hh) * pb->q_stride_head, D, q);
+                for (d = 0; d < D; d++) q[d] *= pb->scale;
+            }
     for (r = 0; r < rows; r++) {
         sc->m[r] = -INFINITY;
         sc->l[r] = 0.0f;
@@ -377,24 +416,28 @@ static void run_item(const plan *pl, int64_t it, scratch *sc)
     kend = HI((int64_t)i1 - 1);
     for (j0 = kbeg; j0 < kend; j0 += bn) {
         int32_t jn = (int32_t)(kend - j0 < bn ? kend - j0 : bn), jj;
-        for (jj = 0; jj < jn; jj++) {
-            int64_t ko, vo;
-            key_offsets(pb, b, (int32_t)(j0 + jj), kvh, &ko, &vo);
-            load_row(pb->dtype, pb->k, ko, D, sc->k + (int64_t)jj * D);
-            load_row(pb->dtype, pb->v, vo, D, sc->v + (int64_t)jj * D);
-        }
-        prefetch_tile(pb, b, kvh, j0 + jn, kend - j0 - jn < bn ? (int32_t)(kend - j0 - jn) : bn);
+        for (jj = 0; jj < jn; jj++)
+            for (g = 0; g < ng; g++) {   /* ng > 1: one token's rows of the ng heads, in sequence */
+                int64_t ko, vo;
+                key_offsets(pb, b, (int32_t)(j0 + jj), kvh + g, &ko, &vo);
+                load_row(pb->dtype, pb->k, ko, D, sc->k + jj * ks + (int64_t)g * D);
+                load_row(pb->dtype, pb->v, vo, D, sc->v + jj * ks + (int64_t)g * D);
+            }
+        prefetch_tile(pb, b, kvh, ng, j0 + jn, kend - j0 - jn < bn ? (int32_t)(kend - j0 - jn) : bn);
         for (qi = 0; qi < nq; qi++) {
             int64_t i = i0 + qi, lo = LO(i), hi = HI(i);
             int32_t a = (int32_t)((lo > j0 ? lo : j0) - j0);
             int32_t e = (int32_t)((hi < j0 + jn ? hi : j0 + jn) - j0);
             if (a >= e) continue;
-            /* the heads of one query position share the key range */
-            scores(sc->q + (int64_t)qi * nh * D, nh, D, sc->k, bn, sc->s, a, e);
-            for (hh = 0; hh < nh; hh++) {
-                r = qi * nh + hh;
-                row_update(pb, D, sc->o + (int64_t)r * D, sc->v, sc->s + hh * bn, &sc->m[r],
-                           &sc->l[r], a, e);
+            for (g = 0; g < ng; g++) {
+                /* the heads of one query position and kv head share the key range */
+                const int32_t r0 = (qi * ng + g) * nh;
+                scores(sc->q + (int64_t)r0 * D, nh, D, sc->k + (int64_t)g * D, ks, bn, sc->s, a, e);
+                for (hh = 0; hh < nh; hh++) {
+                    r = r0 + hh;
+                    row_update(pb, D, sc->o + (int64_t)r * D, sc->v + (int64_t)g * D, ks,
+                               sc->s + hh * bn, &sc->m[r], &sc->l[r], a, e);
+                }
             }
         }
     }
@@ -402,16 +445,19 @@ static void run_item(const plan *pl, int64_t it, scratch *sc)
 #undef HI
 
     for (qi = 0; qi < nq; qi++)
-        for (hh = 0; hh < nh; hh++) {
-            int64_t t = t0 + i0 + qi, h = h0 + hh;
-            int64_t dst = t * pb->o_stride_token + h * pb->o_stride_head;
-            const float *o = sc->o + (int64_t)(qi * nh + hh) * D;
-            float lv = sc->l[qi * nh + hh];
-            float inv = lv > 0 ? 1.0f / lv : 0.0f;   /* no key: zeros */
-            for (d = 0; d < D; d++) pa__store(pb->dtype, pb->out, dst + d, o[d] * inv);
-            if (pb->lse)
-                pb->lse[t * pb->num_heads + h] = lv > 0 ? sc->m[qi * nh + hh] + logf(lv) : -INFINITY;
-        }
+        for (g = 0; g < ng; g++)
+            for (hh = 0; hh < nh; hh++) {
+                const int32_t rr = (qi * ng + g) * nh + hh;
+                int64_t t = t0 + i0 + qi, h = HEAD(g, hh);
+                int64_t dst = t * pb->o_stride_token + h * pb->o_stride_head;
+                const float *o = sc->o + (int64_t)rr * D;
+                float lv = sc->l[rr];
+                float inv = lv > 0 ? 1.0f / lv : 0.0f;   /* no key: zeros */
+                for (d = 0; d < D; d++) pa__store(pb->dtype, pb->out, dst + d, o[d] * inv);
+                if (pb->lse)
+                    pb->lse[t * pb->num_heads + h] = lv > 0 ? sc->m[rr] + logf(lv) : -INFINITY;
+            }
+#undef HEAD
 }
 
 static void *worker(void *arg)
