@@ -79,7 +79,7 @@ static int32_t kv_per_item(const pa__problem *pb, int32_t row_cap)
     int32_t ng;
     if (hk < 2 || pb->max_seqlen_q > 4) return 1;
     if (!(pb->k_stride_head == D && pb->v_stride_head == D)) return 1;   /* rows not side by side */
-#ifndef PA_CPU_MAX_NG
+#ifndef PA_CPU_MAX_NG   /* (measurement: a cap on kv_per_item, RESULTS 1) */
 #define PA_CPU_MAX_NG 64
 #endif
     for (ng = hk < PA_CPU_MAX_NG ? hk : PA_CPU_MAX_NG; ng > 1; ng--)   /* tiles of 4+ keys, all query heads in one item, scores fit */
