@@ -175,10 +175,12 @@ static void load_row(pa_dtype t, const void *p, int64_t off, int32_t n, float *d
     }
 }
 
-/* The 8 lanes of a dot product summed as a fixed tree: three dependent adds instead of eight. */
+/* The 8 lanes of a dot product summed as a fixed tree, three dependent adds instead of eight:
+ * lanes l and l + 4 first, then l and l + 2, then the last two (the order dot4's vector form
+ * takes for four dot products at once). */
 static inline float lanes_sum(const float *a)
 {
-    return ((a[0] + a[1]) + (a[2] + a[3])) + ((a[4] + a[5]) + (a[6] + a[7]));
+    return ((a[0] + a[4]) + (a[2] + a[6])) + ((a[1] + a[5]) + (a[3] + a[7]));
 }
 
 /* Dot products in LANES independent lanes: lane l sums q[d] k[d] over d = l mod 8 in order of d,
@@ -188,6 +190,12 @@ static inline float lanes_sum(const float *a)
 typedef float pa__v8 __attribute__((vector_size(32)));
 /* (a macro: a function returning a 32-byte vector has another ABI without AVX, which GCC warns of) */
 #define V8_LOAD(v, p) memcpy(&(v), (p), sizeof(pa__v8))
+#  if defined(__has_builtin) && !defined(PA_NO_SHUFFLE)   /* (PA_NO_SHUFFLE: the scalar sums) */
+#    if __has_builtin(__builtin_shufflevector)
+#      define PA__SHUFFLE 1   /* GCC 12+, clang */
+typedef float pa__v4 __attribute__((vector_size(16)));
+#    endif
+#  endif
 #endif
 
 /* dot4: q against four keys k, k + ks, k + 2 ks, k + 3 ks (q loaded once for the four, and the
@@ -209,6 +217,19 @@ static inline void dot4(const float *q, const float *k, int32_t D, int64_t ks, f
         a2 += x * y2;
         a3 += x * y3;
     }
+#if defined(PA__SHUFFLE)
+    if (d == D) {   /* lanes_sum's tree for the four at once: 8 + 4 lanes, then 4 + 2, then 2 + 1 */
+        const pa__v8 t01 = __builtin_shufflevector(a0, a1, 0, 1, 2, 3, 8, 9, 10, 11) +
+                           __builtin_shufflevector(a0, a1, 4, 5, 6, 7, 12, 13, 14, 15);
+        const pa__v8 t23 = __builtin_shufflevector(a2, a3, 0, 1, 2, 3, 8, 9, 10, 11) +
+                           __builtin_shufflevector(a2, a3, 4, 5, 6, 7, 12, 13, 14, 15);
+        const pa__v8 w = __builtin_shufflevector(t01, t23, 0, 1, 8, 9, 4, 5, 12, 13) +
+                         __builtin_shufflevector(t01, t23, 2, 3, 10, 11, 6, 7, 14, 15);
+        const pa__v4 o4 = __builtin_shufflevector(w, w, 0, 4, 2, 6) + __builtin_shufflevector(w, w, 1, 5, 3, 7);
+        memcpy(out, &o4, sizeof o4);
+        return;
+    }
+#endif
     memcpy(acc[0], &a0, sizeof a0);
     memcpy(acc[1], &a1, sizeof a1);
     memcpy(acc[2], &a2, sizeof a2);
