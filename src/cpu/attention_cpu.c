@@ -355,6 +355,30 @@ static void pv(float *o, const float *v, int64_t ks, const float *s, int32_t D, 
     }
 }
 
+/* The largest of s[a, e) (NaNs passed over; -inf for none) and the sum of s[a, e), each over 8
+ * lanes (element j in lane (j - a) mod 8) combined in lanes_sum's tree: no chain of e - a
+ * dependent operations, and a fixed order whatever the vector width. */
+static inline float max2(float x, float y) { return y > x ? y : x; }
+static inline float max_of(const float *s, int32_t a, int32_t e)
+{
+    float m[LANES];
+    int32_t j = a, l;
+    for (l = 0; l < LANES; l++) m[l] = -INFINITY;
+    for (; j + LANES <= e; j += LANES)
+        for (l = 0; l < LANES; l++) m[l] = max2(m[l], s[j + l]);
+    for (l = 0; j < e; j++, l++) m[l] = max2(m[l], s[j]);
+    return max2(max2(max2(m[0], m[4]), max2(m[2], m[6])), max2(max2(m[1], m[5]), max2(m[3], m[7])));
+}
+static inline float sum_of(const float *s, int32_t a, int32_t e)
+{
+    float acc[LANES] = { 0 };
+    int32_t j = a, l;
+    for (; j + LANES <= e; j += LANES)
+        for (l = 0; l < LANES; l++) acc[l] += s[j + l];
+    for (l = 0; j < e; j++, l++) acc[l] += s[j];
+    return lanes_sum(acc);
+}
+
 /* One row's scores s[a, e) of the current tile: softcap, online softmax, P.V (value j at v + j ks). */
 static void row_update(const pa__problem *pb, int32_t D, float *o, const float *v, int64_t ks,
                        float *s, float *m, float *l, int32_t a, int32_t e)
@@ -365,11 +389,11 @@ static void row_update(const pa__problem *pb, int32_t D, float *o, const float *
         const float cap = pb->softcap, inv = 1.0f / pb->softcap;
         for (j = a; j < e; j++) s[j] = cap * tanhf(s[j] * inv);
     }
-    for (j = a; j < e; j++) mx = s[j] > mx ? s[j] : mx;
+    mx = max_of(s, a, e);
     mnew = *m > mx ? *m : mx;
     corr = exp_neg(*m - mnew);                  /* 0 on the first tile (m = -inf) */
     for (j = a; j < e; j++) s[j] = exp_neg(s[j] - mnew);
-    for (j = a; j < e; j++) sum += s[j];
+    sum = sum_of(s, a, e);
     *l = *l * corr + sum;
     *m = mnew;
     if (corr != 1.0f)
