@@ -129,18 +129,18 @@ static void prefetch_tile(const pa__problem *pb, int32_t b, int32_t kvh, int32_t
                           int32_t n)
 {
 #if defined(__GNUC__)
-    const int64_t es = (int64_t)pa__dtype_size(pb->dtype), row = (int64_t)pb->head_dim * es;
-    int32_t i, g;
+    /* ng > 1 only where the heads' rows lie side by side (kv_per_item): one span a token */
+    const int64_t es = (int64_t)pa__dtype_size(pb->dtype), span = (int64_t)ng * pb->head_dim * es;
+    int32_t i;
     int64_t c;
-    for (i = 0; i < n; i++)
-        for (g = 0; g < ng; g++) {
-            int64_t ko, vo;
-            key_offsets(pb, b, (int32_t)(j + i), kvh + g, &ko, &vo);
-            for (c = 0; c < row; c += 64) {
-                __builtin_prefetch((const char *)pb->k + ko * es + c);
-                __builtin_prefetch((const char *)pb->v + vo * es + c);
-            }
+    for (i = 0; i < n; i++) {
+        int64_t ko, vo;
+        key_offsets(pb, b, (int32_t)(j + i), kvh, &ko, &vo);
+        for (c = 0; c < span; c += 64) {
+            __builtin_prefetch((const char *)pb->k + ko * es + c);
+            __builtin_prefetch((const char *)pb->v + vo * es + c);
         }
+    }
 #else
     (void)pb; (void)b; (void)kvh; (void)ng; (void)j; (void)n;
 #endif
