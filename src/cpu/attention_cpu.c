@@ -89,14 +89,15 @@ static int32_t kv_per_item(const pa__problem *pb, int32_t row_cap)
     return 1;
 }
 
-static void plan_init(plan *pl, const pa__problem *pb)
+/* threads: the workers the call will run. With several kv heads an item, an item count below it
+ * takes fewer kv heads an item (a divisor of the widest), each row's arithmetic unchanged: the
+ * tile size and the query blocks stay the widest choice's, so the bits do not depend on threads. */
+static void plan_init(plan *pl, const pa__problem *pb, int threads)
 {
     int32_t rows = TILE_FLOATS / pb->head_dim, hc, ng;
     if (rows > MAX_ROWS) rows = MAX_ROWS;
     pl->pb = pb;
     ng = kv_per_item(pb, rows);
-    pl->kv_per_item = ng;
-    pl->kv_blocks = pb->num_kv_heads / ng;
     pl->block_n = TILE_FLOATS / (ng * pb->head_dim);   /* ng = 1: also the row cap */
     if (pl->block_n > MAX_KEYS) pl->block_n = MAX_KEYS;
     if (ng > 1) {
@@ -109,6 +110,13 @@ static void plan_init(plan *pl, const pa__problem *pb)
     pl->heads_per_item = hc;
     pl->chunks = (pb->group + hc - 1) / hc;
     pl->qblocks = (pb->max_seqlen_q + pl->q_per_item - 1) / pl->q_per_item;
+    while (ng > 1 && (int64_t)pb->batch * (pb->num_kv_heads / ng) * pl->chunks * pl->qblocks < threads) {
+        int32_t d = ng - 1;
+        while (ng % d) d--;                            /* the next divisor down */
+        ng = d;
+    }
+    pl->kv_per_item = ng;
+    pl->kv_blocks = pb->num_kv_heads / ng;
     pl->items = (int64_t)pb->batch * pl->kv_blocks * pl->chunks * pl->qblocks;
     atomic_init(&pl->next, 0);
 }
@@ -524,8 +532,8 @@ pa_status pa__cpu_attention(pa_context *ctx, const pa__problem *pb, void *ws, si
     int64_t n;
     int i, started = 0;
     (void)ws; (void)ws_bytes;
-    plan_init(&pl, pb);
     n = ctx->num_threads < MAX_THREADS ? ctx->num_threads : MAX_THREADS;
+    plan_init(&pl, pb, (int)n);
     if (n > pl.items) n = pl.items;
     for (i = 1; i < n; i++) {                  /* a thread that fails to start is not needed */
         if (pthread_create(&th[started], NULL, worker, &pl) != 0) break;
