@@ -1,7 +1,9 @@
 #!/bin/sh
 # What issue #4 asks of the compiled Hopper kernel, checked on the build's own objects (no GPU
 # needed, only cuobjdump):
-#   - every CUDA kernel of the library uses no local memory (ptxas spilled nothing);
+#   - the Hopper objects' kernels (prefill_sm90.o, kv_copy.o) spill nothing: STACK 0 and LOCAL 0
+#     in cuobjdump -res-usage (ptxas's spill stores land in STACK); the other objects' frames
+#     are listed, not checked (the portable sm80 prefill spills 8..80 bytes in some instances);
 #   - every sm90 prefill instance issues wgmma (HGMMA);
 #   - its TMA instances load by TMA (UTMALDG), its gather instances by cp.async (LDGSTS).
 # usage: sh tests/check_sass.sh BUILD_DIR      last line: "N passed, N failed"
@@ -17,17 +19,23 @@ failed=0
 tmp=$(mktemp)
 trap 'rm -f "$tmp"' EXIT
 
-# 1. local memory of every kernel function, every object (runtime.o has none)
+# 1. spills: STACK and LOCAL of every kernel function (runtime.o has none)
 for o in "$dir"/*.o; do
+    base=$(basename "$o")
+    checked=0
+    case "$base" in prefill_sm90.o|kv_copy.o) checked=1 ;; esac
     cuobjdump -res-usage "$o" >"$tmp" 2>&1 || { echo "FAIL cuobjdump -res-usage $o"; failed=$((failed + 1)); continue; }
-    out=$(awk -v obj="$(basename "$o")" '
+    out=$(awk -v obj="$base" -v checked=$checked '
         /Function / { name = $0; sub(/.*Function /, "", name); sub(/:.*/, "", name) }
-        /LOCAL:/ { n++; l = $0; sub(/.*LOCAL:/, "", l); sub(/[^0-9].*/, "", l);
-                   if (l + 0 != 0) { bad++; print "FAIL " obj " " name ": LOCAL " l " bytes" } }
-        END { printf "%d %d\n", n - bad, bad }' "$tmp")
-    echo "$out" | grep '^FAIL'
+        /STACK:/ { n++; st = $0; sub(/.*STACK:/, "", st); sub(/[^0-9].*/, "", st);
+                   lo = $0; sub(/.*LOCAL:/, "", lo); sub(/[^0-9].*/, "", lo);
+                   if (st + lo != 0) {
+                       if (checked) { bad++; print "FAIL " obj " " name ": STACK " st ", LOCAL " lo " bytes" }
+                       else print "note " obj " " name ": STACK " st ", LOCAL " lo " bytes (not checked)" } }
+        END { printf "%d %d\n", checked ? n - bad : 0, bad }' "$tmp")
+    echo "$out" | grep -E '^(FAIL|note)'
     set -- $(echo "$out" | tail -n 1)
-    if [ "$(basename "$o")" = prefill_sm90.o ] && [ "${1:-0}" -eq 0 ] && [ "${2:-0}" -eq 0 ]; then
+    if [ "$checked" = 1 ] && [ "${1:-0}" -eq 0 ] && [ "${2:-0}" -eq 0 ]; then
         echo "FAIL $o: no kernel functions found"; failed=$((failed + 1))
     fi
     passed=$((passed + ${1:-0}))
