@@ -10,6 +10,7 @@
  * a family whose functions are absent is skipped like one that says no.
  */
 #include "internal.h"
+#include <pthread.h>
 #include <stdio.h>
 
 #ifdef PA_HAVE_CUDA
@@ -27,32 +28,42 @@
 #  endif
 #endif
 
+#ifdef PA_HAVE_CUDA
+#  define PA__NV 4
+#else
+#  define PA__NV 1
+#endif
+static pa__variant table[PA__NV] = {
+#ifdef PA_HAVE_CUDA
+    { "cuda_decode",       PA_BACKEND_CUDA, PA__KERNEL_DECODE,       0, 0, 0, 0 },
+    { "cuda_sm90_prefill", PA_BACKEND_CUDA, PA__KERNEL_SM90_PREFILL, 0, 0, 0, 0 },
+    { "cuda_sm80_prefill", PA_BACKEND_CUDA, PA__KERNEL_SM80_PREFILL, 0, 0, 0, 0 },
+#endif
+    { "cpu",               PA_BACKEND_CPU,  PA__KERNEL_CPU,          0, 0, 0, 0 },
+};
+static pthread_once_t table_once = PTHREAD_ONCE_INIT;
+
+/* Function addresses of weak symbols are not constant expressions: the table's functions are
+ * filled in once, by the first call of any thread (pthread_once; the others wait for it). */
+static void fill_table(void)
+{
+    size_t i = 0;
+#ifdef PA_HAVE_CUDA
+    table[i].supports = pa__decode_supports; table[i].workspace = pa__decode_workspace;
+    table[i].run = pa__decode_attention; i++;
+    table[i].supports = pa__sm90_supports; table[i].workspace = pa__sm90_workspace;
+    table[i].run = pa__sm90_attention; table[i].min_workspace = pa__sm90_workspace_min; i++;
+    table[i].supports = pa__sm80_supports; table[i].workspace = pa__sm80_workspace;
+    table[i].run = pa__sm80_attention; i++;
+#endif
+    table[i].supports = pa__cpu_supports; table[i].workspace = pa__cpu_workspace;
+    table[i].run = pa__cpu_attention;
+}
+
 static const pa__variant *variants(size_t *n)
 {
-    static pa__variant table[] = {
-#ifdef PA_HAVE_CUDA
-        { "cuda_decode",       PA_BACKEND_CUDA, PA__KERNEL_DECODE,       0, 0, 0, 0 },
-        { "cuda_sm90_prefill", PA_BACKEND_CUDA, PA__KERNEL_SM90_PREFILL, 0, 0, 0, 0 },
-        { "cuda_sm80_prefill", PA_BACKEND_CUDA, PA__KERNEL_SM80_PREFILL, 0, 0, 0, 0 },
-#endif
-        { "cpu",               PA_BACKEND_CPU,  PA__KERNEL_CPU,          0, 0, 0, 0 },
-    };
-    static int filled = 0;
-    if (!filled) { /* function addresses of weak symbols are not constant expressions */
-        size_t i = 0;
-#ifdef PA_HAVE_CUDA
-        table[i].supports = pa__decode_supports; table[i].workspace = pa__decode_workspace;
-        table[i].run = pa__decode_attention; i++;
-        table[i].supports = pa__sm90_supports; table[i].workspace = pa__sm90_workspace;
-        table[i].run = pa__sm90_attention; table[i].min_workspace = pa__sm90_workspace_min; i++;
-        table[i].supports = pa__sm80_supports; table[i].workspace = pa__sm80_workspace;
-        table[i].run = pa__sm80_attention; i++;
-#endif
-        table[i].supports = pa__cpu_supports; table[i].workspace = pa__cpu_workspace;
-        table[i].run = pa__cpu_attention;
-        filled = 1; /* idempotent: racing threads write the same values */
-    }
-    *n = sizeof table / sizeof table[0];
+    (void)pthread_once(&table_once, fill_table);
+    *n = PA__NV;
     return table;
 }
 

@@ -446,16 +446,17 @@ pa_status launch(pa_context *ctx, const pa__problem *pb, const Params &prm)
 {
     using C = Cfg<D>;
     auto kern = sm80_prefill_kernel<T, D, VEC>;
-    /* the attribute is per device; setting it again is harmless, so racing threads are fine */
+    /* the attribute is per device; setting it again is harmless, so threads racing to set it are
+     * fine (the flags are atomic: no data race) */
     static int attr_done[64];
     int dev = ctx->device;
-    if (dev < 0 || dev >= 64 || !attr_done[dev]) {
+    if (dev < 0 || dev >= 64 || !__atomic_load_n(&attr_done[dev], __ATOMIC_ACQUIRE)) {
         cudaError_t e = cudaFuncSetAttribute(kern, cudaFuncAttributeMaxDynamicSharedMemorySize, C::SMEM);
         if (e != cudaSuccess) {
             (void)cudaGetLastError();
             return pa__fail(ctx, PA_ERR_CUDA, "sm80 prefill: cudaFuncSetAttribute: %s", cudaGetErrorString(e));
         }
-        if (dev >= 0 && dev < 64) attr_done[dev] = 1;
+        if (dev >= 0 && dev < 64) __atomic_store_n(&attr_done[dev], 1, __ATOMIC_RELEASE);
     }
     dim3 grid((unsigned)((pb->max_seqlen_q + C::BLOCK_M - 1) / C::BLOCK_M), (unsigned)pb->num_heads,
               (unsigned)pb->batch);

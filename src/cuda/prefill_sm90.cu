@@ -2680,18 +2680,22 @@ sm90_tail_combine(const sm90_params p)
 
 /* ---- host side -------------------------------------------------------------------------- */
 
+static PFN_cuTensorMapEncodeTiled_v12000 sm90_encode_query(void)
+{
+    void *ptr = 0;
+    cudaDriverEntryPointQueryResult q;
+    if (cudaGetDriverEntryPointByVersion("cuTensorMapEncodeTiled", &ptr, 12000, cudaEnableDefault, &q) ==
+            cudaSuccess && q == cudaDriverEntryPointSuccess)
+        return (PFN_cuTensorMapEncodeTiled_v12000)ptr;
+    (void)cudaGetLastError();
+    return 0;
+}
+
+/* The driver's tensor-map encoder, asked once (a function-local static: its initialization is
+ * thread-safe, where the earlier check-then-store raced between threads' first calls). */
 static PFN_cuTensorMapEncodeTiled_v12000 sm90_encode_fn(void)
 {
-    static PFN_cuTensorMapEncodeTiled_v12000 fn = 0;
-    if (!fn) {
-        void *ptr = 0;
-        cudaDriverEntryPointQueryResult q;
-        if (cudaGetDriverEntryPointByVersion("cuTensorMapEncodeTiled", &ptr, 12000, cudaEnableDefault, &q) ==
-                cudaSuccess && q == cudaDriverEntryPointSuccess)
-            fn = (PFN_cuTensorMapEncodeTiled_v12000)ptr;
-        else
-            (void)cudaGetLastError();
-    }
+    static const PFN_cuTensorMapEncodeTiled_v12000 fn = sm90_encode_query();
     return fn;
 }
 
