@@ -89,6 +89,12 @@ pa_status pa_context_create(pa_context **out, pa_backend backend, int device)
     ctx->kv_copy_limit = PA_KV_COPY_LIMIT_DEFAULT;
     if (backend == PA_BACKEND_CPU) {
         ctx->num_threads = pa__cpu_online_cores();
+        ctx->pool = pa__pool_create();
+        if (!ctx->pool) {
+            free(ctx);
+            *out = NULL;
+            return PA_ERR_OUT_OF_MEMORY;
+        }
         ctx->usable = 1;
         return PA_OK;
     }
@@ -108,7 +114,12 @@ pa_status pa_context_create(pa_context **out, pa_backend backend, int device)
     return pa__fail(ctx, PA_ERR_UNSUPPORTED, "this build has no CUDA backend");
 }
 
-void pa_context_destroy(pa_context *ctx) { free(ctx); }
+void pa_context_destroy(pa_context *ctx)
+{
+    if (!ctx) return;
+    pa__pool_destroy(ctx->pool);   /* joins the CPU worker threads */
+    free(ctx);
+}
 
 pa_status pa_context_set_stream(pa_context *ctx, void *cuda_stream)
 {

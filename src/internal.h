@@ -28,12 +28,21 @@ typedef enum pa__kernel {
     PA__KERNEL_DECODE = 4,         /* split-KV, GQA packed, few query rows */
 } pa__kernel;
 
+/* The CPU backend's worker threads, kept by a CPU context (src/cpu/pool.c). */
+typedef struct pa__pool pa__pool;
+pa__pool *pa__pool_create(void);              /* NULL: out of memory */
+void      pa__pool_destroy(pa__pool *p);      /* joins its threads; NULL is fine */
+/* fn(arg) on the caller and on up to n - 1 kept threads at once (started on first need); returns
+ * once every one of them has returned. */
+void      pa__pool_run(pa__pool *p, int n, void (*fn)(void *), void *arg);
+
 struct pa_context {
     pa_backend backend;
     int        device;
     int        usable;            /* 0: creation failed (e.g. no CUDA); calls give UNSUPPORTED */
     void      *stream;            /* cudaStream_t */
     int        num_threads;       /* CPU: resolved, >= 1 */
+    pa__pool  *pool;              /* CPU: the kept worker threads */
     int        validation;
     pa__kernel force_kernel;
     /* CUDA device facts, read once at creation */

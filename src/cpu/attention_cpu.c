@@ -513,7 +513,7 @@ static void run_item(const plan *pl, int64_t it, scratch *sc)
 #undef HEAD
 }
 
-static void *worker(void *arg)
+static void worker(void *arg)
 {
     plan *pl = (plan *)arg;
     scratch sc;
@@ -522,25 +522,18 @@ static void *worker(void *arg)
         if (n >= pl->items) break;
         run_item(pl, pl->items - 1 - n, &sc); /* last blocks first: under causal they cost most */
     }
-    return NULL;
 }
 
 pa_status pa__cpu_attention(pa_context *ctx, const pa__problem *pb, void *ws, size_t ws_bytes)
 {
-    pthread_t th[MAX_THREADS];
     plan pl;
     int64_t n;
-    int i, started = 0;
     (void)ws; (void)ws_bytes;
     n = ctx->num_threads < MAX_THREADS ? ctx->num_threads : MAX_THREADS;
     plan_init(&pl, pb, (int)n);
     if (n > pl.items) n = pl.items;
-    for (i = 1; i < n; i++) {                  /* a thread that fails to start is not needed */
-        if (pthread_create(&th[started], NULL, worker, &pl) != 0) break;
-        started++;
-    }
-    worker(&pl);
-    for (i = 0; i < started; i++) pthread_join(th[i], NULL);
+    /* the caller and n - 1 of the context's kept threads; one that cannot start is not needed */
+    pa__pool_run(ctx->pool, (int)n, worker, &pl);
     return PA_OK;
 }
 

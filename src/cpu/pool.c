@@ -1,0 +1,125 @@
+/*
+ * The CPU backend's worker threads, kept by their context from one call to the next: starting
+ * threads for every call cost about 16 us a thread on the development VM (a decode step runs a
+ * call per layer), waking kept ones costs a futex wake.
+ *
+ * A job is fn(arg) run at once by the caller and by `participants` kept threads; fn takes its
+ * work from a shared counter, so who runs how much does not change the results. Threads start
+ * on the first call that wants them (one that fails to start is simply not used), wait on a
+ * condition variable between jobs, and are joined by pa__pool_destroy. A context serves one
+ * thread at a time, so one job at a time reaches a pool.
+ */
+#include "internal.h"
+#include <pthread.h>
+#include <stdlib.h>
+
+#define POOL_MAX 256   /* threads besides the caller */
+
+typedef struct worker_arg {
+    pa__pool     *pool;
+    int           index;
+    unsigned long start_gen;   /* the job generation when it was started: it joins later ones */
+} worker_arg;
+
+struct pa__pool {
+    pthread_mutex_t mu;
+    pthread_cond_t  wake, done;
+    unsigned long   gen;            /* incremented by every job */
+    int             participants;   /* threads 0 .. participants-1 take part in the current job */
+    int             busy;           /* of those, still running it */
+    int             stop;
+    int             n;              /* threads started */
+    void          (*fn)(void *);
+    void           *arg;
+    pthread_t       th[POOL_MAX];
+    worker_arg      args[POOL_MAX];
+};
+
+static void *pool_thread(void *p_)
+{
+    worker_arg *wa = (worker_arg *)p_;
+    pa__pool *p = wa->pool;
+    unsigned long seen = wa->start_gen;
+    pthread_mutex_lock(&p->mu);
+    for (;;) {
+        while (!p->stop && p->gen == seen) pthread_cond_wait(&p->wake, &p->mu);
+        if (p->stop) break;
+        seen = p->gen;
+        if (wa->index < p->participants) {
+            void (*fn)(void *) = p->fn;
+            void *arg = p->arg;
+            pthread_mutex_unlock(&p->mu);
+            fn(arg);
+            pthread_mutex_lock(&p->mu);
+            if (--p->busy == 0) pthread_cond_signal(&p->done);
+        }
+    }
+    pthread_mutex_unlock(&p->mu);
+    return NULL;
+}
+
+pa__pool *pa__pool_create(void)
+{
+    pa__pool *p = (pa__pool *)calloc(1, sizeof *p);
+    if (!p) return NULL;
+    if (pthread_mutex_init(&p->mu, NULL) != 0) { free(p); return NULL; }
+    if (pthread_cond_init(&p->wake, NULL) != 0) {
+        pthread_mutex_destroy(&p->mu);
+        free(p);
+        return NULL;
+    }
+    if (pthread_cond_init(&p->done, NULL) != 0) {
+        pthread_cond_destroy(&p->wake);
+        pthread_mutex_destroy(&p->mu);
+        free(p);
+        return NULL;
+    }
+    return p;
+}
+
+void pa__pool_destroy(pa__pool *p)
+{
+    int i;
+    if (!p) return;
+    pthread_mutex_lock(&p->mu);
+    p->stop = 1;
+    pthread_cond_broadcast(&p->wake);
+    pthread_mutex_unlock(&p->mu);
+    for (i = 0; i < p->n; i++) pthread_join(p->th[i], NULL);
+    pthread_cond_destroy(&p->done);
+    pthread_cond_destroy(&p->wake);
+    pthread_mutex_destroy(&p->mu);
+    free(p);
+}
+
+void pa__pool_run(pa__pool *p, int n, void (*fn)(void *), void *arg)
+{
+    int want = n - 1;
+    if (!p || want <= 0) {
+        fn(arg);
+        return;
+    }
+    if (want > POOL_MAX) want = POOL_MAX;
+    pthread_mutex_lock(&p->mu);
+    while (p->n < want) {   /* start the missing threads; they wait for the next generation */
+        worker_arg *wa = &p->args[p->n];
+        wa->pool = p;
+        wa->index = p->n;
+        wa->start_gen = p->gen;
+        if (pthread_create(&p->th[p->n], NULL, pool_thread, wa) != 0) break;
+        p->n++;
+    }
+    p->participants = want < p->n ? want : p->n;
+    p->busy = p->participants;
+    p->fn = fn;
+    p->arg = arg;
+    p->gen++;
+    pthread_cond_broadcast(&p->wake);
+    pthread_mutex_unlock(&p->mu);
+
+    fn(arg);
+
+    pthread_mutex_lock(&p->mu);
+    while (p->busy > 0) pthread_cond_wait(&p->done, &p->mu);
+    pthread_mutex_unlock(&p->mu);
+}
