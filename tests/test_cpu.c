@@ -120,6 +120,16 @@ int main(void)
         c.num_kv_heads = 1; c.num_heads = 8; c.head_dim = 64; c.batch = 2;
         edge(ctx, "long decode", &c);
     }
+    for (i = 0; i < 24; i++) { /* decode-like NHD calls, whose items take several kv heads */
+        static const int kvh[] = { 2, 3, 4, 8 }, grp[] = { 1, 2, 4, 8 }, hd[] = { 16, 64, 128, 96 };
+        th_case_random(&c, th_case_seed(base, 6500 + i), &lim);
+        c.decode = (i % 4) == 0; c.max_q = c.decode ? 1 : 1 + i % 4; c.pad = 0; c.hnd = 0;
+        c.num_kv_heads = kvh[i % 4]; c.num_heads = c.num_kv_heads * grp[(i / 4) % 4];
+        c.head_dim = hd[(i / 2) % 4]; c.causal = (i / 3) & 1; c.window_left = i % 5 == 4 ? 7 : -1;
+        c.max_keys = 50 + 97 * i; c.with_lse = 1;
+        th_case_fit(&c, lim.max_work);
+        edge(ctx, "decode-like, kv heads an item", &c);
+    }
     for (i = 0; i < 6; i++) { /* softcap with peaky scores */
         th_case_random(&c, th_case_seed(base, 7000 + i), &lim);
         c.softcap = 5.0f + i; c.scale_mul = 8.0f; c.with_lse = 1;
