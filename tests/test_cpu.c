@@ -6,6 +6,10 @@
  */
 #include "harness.h"
 #include <math.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 static const int pages[] = { 1, 2, 3, 5, 16, 17, 64, 100, 128, 256, 672 };
 static const int dims[] = { 16, 24, 32, 40, 64, 80, 96, 128, 160, 192, 256 };
@@ -26,6 +30,56 @@ static void edge(pa_context *ctx, const char *name, th_case *c)
     char tag[160];
     snprintf(tag, sizeof tag, "[test_cpu edge: %s]", name);
     count(th_run_case(ctx, c, tag));
+}
+
+/* A process forked after a context's worker threads started (multiprocessing, prefork servers)
+ * has none of them; its calls must still finish, and give the parent's bits. */
+static void fork_check(uint64_t base)
+{
+    pa_context *ctx = NULL;
+    th_limits lim;
+    th_case c;
+    th_inst in;
+    int st = 0;
+    pid_t pid;
+    memset(&lim, 0, sizeof lim);
+    lim.max_batch = 3; lim.max_heads = 8; lim.max_group = 4; lim.max_q = 32; lim.max_keys = 500;
+    lim.max_work = 4e6;
+    th_case_random(&c, th_case_seed(base, 12000), &lim);
+    c.batch = 3;   /* items for more than one thread */
+    if (pa_context_create(&ctx, PA_BACKEND_CPU, 0) != PA_OK || th_inst_build(&in, &c, 0) != 0) {
+        printf("[test_cpu] FAIL fork check: setup\n");
+        failed++;
+        pa_context_destroy(ctx);
+        return;
+    }
+    pa_context_set_num_threads(ctx, 3);
+    if (pa_attention(ctx, &in.query, &in.kv, &in.params, &in.out, NULL, 0) != PA_OK) st = 1;
+    void *want = malloc(in.o_bytes ? in.o_bytes : 1);
+    if (want) memcpy(want, in.o, in.o_bytes);
+    fflush(stdout);
+    pid = st || !want ? -1 : fork();
+    if (pid == 0) {   /* the child: the same call on the inherited context, 20 s at most */
+        alarm(20);
+        th_inst_poison(&in);
+        int ok = pa_attention(ctx, &in.query, &in.kv, &in.params, &in.out, NULL, 0) == PA_OK &&
+                 memcmp(in.o, want, in.o_bytes) == 0;
+        pa_context_destroy(ctx);
+        _exit(ok ? 0 : 3);
+    }
+    if (pid < 0) {
+        printf("[test_cpu] FAIL fork check: %s\n", st ? "the parent's call failed" : "fork failed");
+        failed++;
+    } else if (waitpid(pid, &st, 0) != pid || !WIFEXITED(st) || WEXITSTATUS(st) != 0) {
+        printf("[test_cpu] FAIL fork check: the child %s\n",
+               WIFSIGNALED(st) ? "was killed (stalled?)" : "computed other bits or failed");
+        failed++;
+    } else {
+        passed++;
+    }
+    free(want);
+    th_inst_free(&in);
+    pa_context_destroy(ctx);
 }
 
 int main(void)
@@ -191,6 +245,7 @@ int main(void)
         snprintf(tag, sizeof tag, "[test_cpu kv_append %d]", i);
         count(th_run_kv_append(ctx, th_case_seed(base, 10000 + i), dtypes[i % 3], tag));
     }
+    fork_check(base);
 out:
     pa_context_destroy(ctx);
     return th_finish(passed, failed);

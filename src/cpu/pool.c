@@ -7,11 +7,14 @@
  * work from a shared counter, so who runs how much does not change the results. Threads start
  * on the first call that wants them (one that fails to start is simply not used), wait on a
  * condition variable between jobs, and are joined by pa__pool_destroy. A context serves one
- * thread at a time, so one job at a time reaches a pool.
+ * thread at a time, so one job at a time reaches a pool. A process forked from one whose pool
+ * had threads has none of them: the pool notices by the process id and starts over.
  */
 #include "internal.h"
 #include <pthread.h>
 #include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
 #define POOL_MAX 256   /* threads besides the caller */
 
@@ -29,6 +32,8 @@ struct pa__pool {
     int             busy;           /* of those, still running it */
     int             stop;
     int             n;              /* threads started */
+    pid_t           pid;            /* the process that started them */
+    int             broken;         /* re-initializing after a fork failed: no threads */
     void          (*fn)(void *);
     void           *arg;
     pthread_t       th[POOL_MAX];
@@ -58,29 +63,50 @@ static void *pool_thread(void *p_)
     return NULL;
 }
 
-pa__pool *pa__pool_create(void)
+static int pool_init(pa__pool *p)
 {
-    pa__pool *p = (pa__pool *)calloc(1, sizeof *p);
-    if (!p) return NULL;
-    if (pthread_mutex_init(&p->mu, NULL) != 0) { free(p); return NULL; }
+    if (pthread_mutex_init(&p->mu, NULL) != 0) return -1;
     if (pthread_cond_init(&p->wake, NULL) != 0) {
         pthread_mutex_destroy(&p->mu);
-        free(p);
-        return NULL;
+        return -1;
     }
     if (pthread_cond_init(&p->done, NULL) != 0) {
         pthread_cond_destroy(&p->wake);
         pthread_mutex_destroy(&p->mu);
-        free(p);
-        return NULL;
+        return -1;
     }
+    return 0;
+}
+
+/* In a forked child the threads are gone (and a worker may have held the mutex at the fork):
+ * forget them and start from a fresh state. 0 when the pool is usable. */
+static int pool_after_fork(pa__pool *p)
+{
+    if (p->broken) return -1;
+    if (p->n == 0 || p->pid == getpid()) return 0;
+    memset(p, 0, sizeof *p);
+    if (pool_init(p) == 0) return 0;
+    p->broken = 1;   /* the calls run on their caller alone from then on */
+    return -1;
+}
+
+pa__pool *pa__pool_create(void)
+{
+    pa__pool *p = (pa__pool *)calloc(1, sizeof *p);
+    if (!p) return NULL;
+    if (pool_init(p) != 0) { free(p); return NULL; }
     return p;
 }
+
 
 void pa__pool_destroy(pa__pool *p)
 {
     int i;
     if (!p) return;
+    if (p->broken || (p->n > 0 && p->pid != getpid())) {   /* forked: no threads to join, no state to trust */
+        free(p);
+        return;
+    }
     pthread_mutex_lock(&p->mu);
     p->stop = 1;
     pthread_cond_broadcast(&p->wake);
@@ -95,12 +121,13 @@ void pa__pool_destroy(pa__pool *p)
 void pa__pool_run(pa__pool *p, int n, void (*fn)(void *), void *arg)
 {
     int want = n - 1;
-    if (!p || want <= 0) {
+    if (!p || want <= 0 || pool_after_fork(p) != 0) {
         fn(arg);
         return;
     }
     if (want > POOL_MAX) want = POOL_MAX;
     pthread_mutex_lock(&p->mu);
+    if (p->n == 0) p->pid = getpid();
     while (p->n < want) {   /* start the missing threads; they wait for the next generation */
         worker_arg *wa = &p->args[p->n];
         wa->pool = p;
