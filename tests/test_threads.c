@@ -137,6 +137,16 @@ static void *cold_work(void *arg)
     return NULL;
 }
 
+static void *small_stack_work(void *arg)
+{
+    worker *w = arg;
+    int i;
+    for (i = 0; i < NCASE; i++)
+        if (run_once(w->su, w->ctx, w->stream, i, w)) w->passed++;
+        else w->failed++;
+    return NULL;
+}
+
 static void *work(void *arg)
 {
     worker *w = arg;
@@ -238,6 +248,27 @@ static void run_suite(suite *su, const th_limits *lim, uint64_t base, int *passe
         }
         pa_context_destroy(w[t].ctx);
         dev_stream_destroy(w[t].stream);
+    }
+    if (su->backend == PA_BACKEND_CPU) {
+        /* a caller on a small stack (128 KiB, musl's default for threads): the header promises
+         * that about 96 KiB of free stack is enough for the calling thread */
+        pthread_attr_t attr;
+        worker sw;
+        memset(&sw, 0, sizeof sw);
+        sw.su = su;
+        sw.id = NT;
+        sw.ctx = make_ctx(su, &sw.stream, 2);
+        if (sw.ctx && pthread_attr_init(&attr) == 0 && pthread_attr_setstacksize(&attr, 128 * 1024) == 0 &&
+            pthread_create(&th[0], &attr, small_stack_work, &sw) == 0) {
+            pthread_join(th[0], NULL);
+            *passed += sw.passed;
+            *failed += sw.failed;
+            pthread_attr_destroy(&attr);
+        } else {
+            printf("%s: the small-stack thread did not start\n", su->name);
+            (*failed)++;
+        }
+        pa_context_destroy(sw.ctx);
     }
     for (i = 0; i < NCASE; i++) { free(su->want_o[i]); free(su->want_lse[i]); }
 }

@@ -128,13 +128,21 @@ void pa__pool_run(pa__pool *p, int n, void (*fn)(void *), void *arg)
     if (want > POOL_MAX) want = POOL_MAX;
     pthread_mutex_lock(&p->mu);
     if (p->n == 0) p->pid = getpid();
-    while (p->n < want) {   /* start the missing threads; they wait for the next generation */
-        worker_arg *wa = &p->args[p->n];
-        wa->pool = p;
-        wa->index = p->n;
-        wa->start_gen = p->gen;
-        if (pthread_create(&p->th[p->n], NULL, pool_thread, wa) != 0) break;
-        p->n++;
+    if (p->n < want) {   /* start the missing threads; they wait for the next generation */
+        /* 1 MiB stacks: a worker's scratch is about 81 KiB of its stack, more than some C
+         * libraries' default thread stack leaves free (musl: 128 KiB) */
+        pthread_attr_t attr;
+        int has_attr = pthread_attr_init(&attr) == 0;
+        if (has_attr) (void)pthread_attr_setstacksize(&attr, (size_t)1 << 20);
+        while (p->n < want) {
+            worker_arg *wa = &p->args[p->n];
+            wa->pool = p;
+            wa->index = p->n;
+            wa->start_gen = p->gen;
+            if (pthread_create(&p->th[p->n], has_attr ? &attr : NULL, pool_thread, wa) != 0) break;
+            p->n++;
+        }
+        if (has_attr) pthread_attr_destroy(&attr);
     }
     p->participants = want < p->n ? want : p->n;
     p->busy = p->participants;
