@@ -409,6 +409,31 @@ static void row_update(const pa__problem *pb, int32_t D, float *o, const float *
     pv(o, v, ks, s, D, a, e);
 }
 
+/* row_update for nh rows (consecutive, D apart in o; scores bn apart in s) over a whole tile
+ * [0, bn), no softcap: the same arithmetic a row, with e^x taken over the rows' block at once
+ * (decode's tiles hold only a few keys, too few for one row's loop to fill a vector). */
+static void rows_update(int32_t D, float *o, const float *v, int64_t ks, float *s, int32_t bn,
+                        int32_t nh, float *m, float *l)
+{
+    float mnew[MAX_ROWS], corr[MAX_ROWS];
+    int32_t h, j, d;
+    for (h = 0; h < nh; h++) {
+        const float mx = max_of(s + h * bn, 0, bn);
+        mnew[h] = m[h] > mx ? m[h] : mx;
+        corr[h] = exp_neg(m[h] - mnew[h]);          /* 0 on the first tile (m = -inf) */
+        for (j = 0; j < bn; j++) s[h * bn + j] -= mnew[h];
+    }
+    for (j = 0; j < nh * bn; j++) s[j] = exp_neg(s[j]);
+    for (h = 0; h < nh; h++) {
+        float *oh = o + (int64_t)h * D;
+        l[h] = l[h] * corr[h] + sum_of(s + h * bn, 0, bn);
+        m[h] = mnew[h];
+        if (corr[h] != 1.0f)
+            for (d = 0; d < D; d++) oh[d] *= corr[h];
+        pv(oh, v, ks, s + h * bn, D, 0, bn);
+    }
+}
+
 /* x86-64: an AVX2 clone of the item loop, picked at load time where the CPU has AVX2 (1.35-1.5x
  * on the CPU figures of bench/RESULTS.md). AVX2 alone adds no FMA contraction, and the lane
  * order is fixed in the source, so both clones compute the same bits. */
@@ -486,11 +511,15 @@ static void run_item(const plan *pl, int64_t it, scratch *sc)
                 /* the heads of one query position and kv head share the key range */
                 const int32_t r0 = (qi * ng + g) * nh;
                 scores(sc->q + (int64_t)r0 * D, nh, D, sc->k + (int64_t)g * D, ks, bn, sc->s, a, e);
-                for (hh = 0; hh < nh; hh++) {
-                    r = r0 + hh;
-                    row_update(pb, D, sc->o + (int64_t)r * D, sc->v + (int64_t)g * D, ks,
-                               sc->s + hh * bn, &sc->m[r], &sc->l[r], a, e);
-                }
+                if (a == 0 && e == bn && nh > 1 && !(pb->softcap > 0))
+                    rows_update(D, sc->o + (int64_t)r0 * D, sc->v + (int64_t)g * D, ks, sc->s, bn,
+                                nh, &sc->m[r0], &sc->l[r0]);
+                else
+                    for (hh = 0; hh < nh; hh++) {
+                        r = r0 + hh;
+                        row_update(pb, D, sc->o + (int64_t)r * D, sc->v + (int64_t)g * D, ks,
+                                   sc->s + hh * bn, &sc->m[r], &sc->l[r], a, e);
+                    }
             }
         }
     }
