@@ -102,24 +102,20 @@ asan:
 	  CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" \
 	  LDLIBS="-lm -lpthread -fsanitize=address,undefined" $(TEST_MAINS:tests/%.c=$(ASAN_DIR)/%)
 
-# tests/test_threads.c again under ThreadSanitizer (CPU-only build), where the compiler has it.
+# tests/test_threads.c again under ThreadSanitizer (CPU-only build), where a probe shows that the
+# compiler has it and that its runtime starts here (on some kernels' mmap randomization it does
+# not); otherwise tests/run.sh runs test_threads without it only.
 TSAN_DIR = $(BUILD)/tsan
-TSAN_CC  = $(shell printf 'int main(void){return 0;}\n' | $(CC) -x c -fsanitize=thread -o /dev/null - 2>/dev/null && echo 1)
-# A probe first: on some kernels (high mmap randomization) TSan's runtime cannot start; then the
-# TSan binary is removed and tests/run.sh runs test_threads without it only.
 TSAN_PROBE = '\#include <pthread.h>\nstatic void *f(void *a) { return a; }\nint main(void) { pthread_t t; return pthread_create(&t, 0, f, 0) || pthread_join(t, 0); }\n'
 tsan:
-ifeq ($(TSAN_CC),1)
-	$(MAKE) --no-print-directory CUDA=0 BUILD=$(TSAN_DIR) CFLAGS="-O1 -g -fsanitize=thread" \
-	  LDLIBS="-lm -lpthread -fsanitize=thread" $(TSAN_DIR)/test_threads
-	@printf $(TSAN_PROBE) > $(TSAN_DIR)/probe.c
+	@mkdir -p $(TSAN_DIR) && printf $(TSAN_PROBE) > $(TSAN_DIR)/probe.c
 	@if $(CC) -fsanitize=thread -pthread -o $(TSAN_DIR)/probe $(TSAN_DIR)/probe.c 2>/dev/null && \
-	    timeout 60 $(TSAN_DIR)/probe >/dev/null 2>&1; then :; else \
-	  echo "tsan: ThreadSanitizer's runtime does not start on this machine; test_threads runs without it"; \
+	    timeout 60 $(TSAN_DIR)/probe >/dev/null 2>&1; then \
+	  $(MAKE) --no-print-directory CUDA=0 BUILD=$(TSAN_DIR) CFLAGS="-O1 -g -fsanitize=thread" \
+	    LDLIBS="-lm -lpthread -fsanitize=thread" $(TSAN_DIR)/test_threads; \
+	else \
+	  echo "tsan: no ThreadSanitizer that starts here; test_threads runs without it only"; \
 	  rm -f $(TSAN_DIR)/test_threads; fi
-else
-	@echo "tsan: $(CC) has no -fsanitize=thread; test_threads runs without it only"
-endif
 
 # make test: every test binary (GPU cases run where a GPU is present), then the CPU tests
 # under the sanitizers; tests/run.sh prints the closing "N passed, N failed" line.

@@ -10,8 +10,8 @@
  * time, each summed by a fixed tree (vectorized without reassociation), then an online softmax
  * (e^x by a polynomial that vectorizes) and P.V in fp32, four keys a step with 32 output columns
  * held in registers. Keys outside a row's causal / window range are skipped by bounds: no score
- * matrix is ever full. Every build (SSE2, AVX2, with or without FMA hardware: -std=c11 contracts
- * nothing) computes the same bits.
+ * matrix is ever full. Every build (SSE2, AVX2, with or without FMA hardware; the Makefile
+ * compiles this file with -ffp-contract=off) computes the same bits.
  * Threads take items from an atomic counter; an item's arithmetic does not depend on which
  * thread runs it or how many there are, so results are bit-identical for any thread count.
  * All scratch lives on the worker's stack (about 81 KiB, the caller's thread is one of the
@@ -19,7 +19,6 @@
  */
 #include "internal.h"
 #include <math.h>
-#include <pthread.h>
 #include <stdatomic.h>
 #include <unistd.h>
 
@@ -387,50 +386,38 @@ static inline float sum_of(const float *s, int32_t a, int32_t e)
     return lanes_sum(acc);
 }
 
-/* One row's scores s[a, e) of the current tile: softcap, online softmax, P.V (value j at v + j ks). */
-static void row_update(const pa__problem *pb, int32_t D, float *o, const float *v, int64_t ks,
-                       float *s, float *m, float *l, int32_t a, int32_t e)
-{
-    float mx = -INFINITY, mnew, corr, sum = 0.0f;
-    int32_t d, j;
-    if (pb->softcap > 0) {
-        const float cap = pb->softcap, inv = 1.0f / pb->softcap;
-        for (j = a; j < e; j++) s[j] = cap * tanhf(s[j] * inv);
-    }
-    mx = max_of(s, a, e);
-    mnew = *m > mx ? *m : mx;
-    corr = exp_neg(*m - mnew);                  /* 0 on the first tile (m = -inf) */
-    for (j = a; j < e; j++) s[j] = exp_neg(s[j] - mnew);
-    sum = sum_of(s, a, e);
-    *l = *l * corr + sum;
-    *m = mnew;
-    if (corr != 1.0f)
-        for (d = 0; d < D; d++) o[d] *= corr;
-    pv(o, v, ks, s, D, a, e);
-}
-
-/* row_update for nh rows (consecutive, D apart in o; scores bn apart in s) over a whole tile
- * [0, bn), no softcap: the same arithmetic a row, with e^x taken over the rows' block at once
- * (decode's tiles hold only a few keys, too few for one row's loop to fill a vector). */
-static void rows_update(int32_t D, float *o, const float *v, int64_t ks, float *s, int32_t bn,
-                        int32_t nh, float *m, float *l)
+/* The current tile for nh rows (o D apart, their scores s bn apart) over keys [a, e): softcap,
+ * online softmax, P.V (value j at v + j ks). Each row's arithmetic is its own; over a whole tile
+ * e^x runs through the rows' block of scores at once (decode's tiles hold a few keys, too few
+ * for one row's loop to fill a vector). */
+static void rows_update(const pa__problem *pb, int32_t D, float *o, const float *v, int64_t ks,
+                        float *s, int32_t bn, int32_t nh, float *m, float *l, int32_t a, int32_t e)
 {
     float mnew[MAX_ROWS], corr[MAX_ROWS];
     int32_t h, j, d;
     for (h = 0; h < nh; h++) {
-        const float mx = max_of(s + h * bn, 0, bn);
+        float *sh = s + h * bn, mx;
+        if (pb->softcap > 0) {
+            const float cap = pb->softcap, inv = 1.0f / pb->softcap;
+            for (j = a; j < e; j++) sh[j] = cap * tanhf(sh[j] * inv);
+        }
+        mx = max_of(sh, a, e);
         mnew[h] = m[h] > mx ? m[h] : mx;
         corr[h] = exp_neg(m[h] - mnew[h]);          /* 0 on the first tile (m = -inf) */
-        for (j = 0; j < bn; j++) s[h * bn + j] -= mnew[h];
+        for (j = a; j < e; j++) sh[j] -= mnew[h];
     }
-    for (j = 0; j < nh * bn; j++) s[j] = exp_neg(s[j]);
+    if (a == 0 && e == bn)
+        for (j = 0; j < nh * bn; j++) s[j] = exp_neg(s[j]);
+    else
+        for (h = 0; h < nh; h++)
+            for (j = a; j < e; j++) s[h * bn + j] = exp_neg(s[h * bn + j]);
     for (h = 0; h < nh; h++) {
         float *oh = o + (int64_t)h * D;
-        l[h] = l[h] * corr[h] + sum_of(s + h * bn, 0, bn);
+        l[h] = l[h] * corr[h] + sum_of(s + h * bn, a, e);
         m[h] = mnew[h];
         if (corr[h] != 1.0f)
             for (d = 0; d < D; d++) oh[d] *= corr[h];
-        pv(oh, v, ks, s + h * bn, D, 0, bn);
+        pv(oh, v, ks, s + h * bn, D, a, e);
     }
 }
 
@@ -494,13 +481,12 @@ static void run_item(const plan *pl, int64_t it, scratch *sc)
     kend = HI((int64_t)i1 - 1);
     for (j0 = kbeg; j0 < kend; j0 += bn) {
         int32_t jn = (int32_t)(kend - j0 < bn ? kend - j0 : bn), jj;
-        for (jj = 0; jj < jn; jj++)
-            for (g = 0; g < ng; g++) {   /* ng > 1: one token's rows of the ng heads, in sequence */
-                int64_t ko, vo;
-                key_offsets(pb, b, (int32_t)(j0 + jj), kvh + g, &ko, &vo);
-                load_row(pb->dtype, pb->k, ko, D, sc->k + jj * ks + (int64_t)g * D);
-                load_row(pb->dtype, pb->v, vo, D, sc->v + jj * ks + (int64_t)g * D);
-            }
+        for (jj = 0; jj < jn; jj++) {   /* ng > 1: the heads' rows lie side by side (kv_per_item) */
+            int64_t ko, vo;
+            key_offsets(pb, b, (int32_t)(j0 + jj), kvh, &ko, &vo);
+            load_row(pb->dtype, pb->k, ko, (int32_t)ks, sc->k + jj * ks);
+            load_row(pb->dtype, pb->v, vo, (int32_t)ks, sc->v + jj * ks);
+        }
         prefetch_tile(pb, b, kvh, ng, j0 + jn, kend - j0 - jn < bn ? (int32_t)(kend - j0 - jn) : bn);
         for (qi = 0; qi < nq; qi++) {
             int64_t i = i0 + qi, lo = LO(i), hi = HI(i);
@@ -511,15 +497,8 @@ static void run_item(const plan *pl, int64_t it, scratch *sc)
                 /* the heads of one query position and kv head share the key range */
                 const int32_t r0 = (qi * ng + g) * nh;
                 scores(sc->q + (int64_t)r0 * D, nh, D, sc->k + (int64_t)g * D, ks, bn, sc->s, a, e);
-                if (a == 0 && e == bn && nh > 1 && !(pb->softcap > 0))
-                    rows_update(D, sc->o + (int64_t)r0 * D, sc->v + (int64_t)g * D, ks, sc->s, bn,
-                                nh, &sc->m[r0], &sc->l[r0]);
-                else
-                    for (hh = 0; hh < nh; hh++) {
-                        r = r0 + hh;
-                        row_update(pb, D, sc->o + (int64_t)r * D, sc->v + (int64_t)g * D, ks,
-                                   sc->s + hh * bn, &sc->m[r], &sc->l[r], a, e);
-                    }
+                rows_update(pb, D, sc->o + (int64_t)r0 * D, sc->v + (int64_t)g * D, ks, sc->s, bn,
+                            nh, &sc->m[r0], &sc->l[r0], a, e);
             }
         }
     }

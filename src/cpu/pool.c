@@ -98,7 +98,6 @@ pa__pool *pa__pool_create(void)
     return p;
 }
 
-
 void pa__pool_destroy(pa__pool *p)
 {
     int i;
