@@ -30,11 +30,14 @@ typedef enum pa__kernel {
 
 /* The CPU backend's worker threads, kept by a CPU context (src/cpu/pool.c). */
 typedef struct pa__pool pa__pool;
-pa__pool *pa__pool_create(void);              /* NULL: out of memory */
+/* caller_bytes: scratch the pool holds for the calling thread's share of every job (64-byte
+ * aligned), so that the caller's own stack is not where it lives. NULL: out of memory. */
+pa__pool *pa__pool_create(size_t caller_bytes);
 void      pa__pool_destroy(pa__pool *p);      /* joins its threads; NULL is fine */
-/* fn(arg) on the caller and on up to n - 1 kept threads at once (started on first need); returns
- * once every one of them has returned. */
-void      pa__pool_run(pa__pool *p, int n, void (*fn)(void *), void *arg);
+/* fn(arg, mem) on the caller (mem: the pool's caller scratch) and on up to n - 1 kept threads at
+ * once (started on first need, with 1 MiB stacks; mem NULL); returns once every one of them has
+ * returned. */
+void      pa__pool_run(pa__pool *p, int n, void (*fn)(void *arg, void *mem), void *arg);
 
 struct pa_context {
     pa_backend backend;
@@ -128,6 +131,7 @@ pa_status pa__cpu_kv_append(pa_context *ctx, const pa_kv_cache *kv, const void *
                             const void *v_new, int64_t new_stride_token, int64_t new_stride_head,
                             const int64_t *slot_mapping, int32_t num_tokens);
 int       pa__cpu_online_cores(void);
+size_t    pa__cpu_scratch_bytes(void);   /* one worker's scratch (pa__pool_create's caller_bytes) */
 
 /* Naive double-precision reference (src/cpu/reference.c), for tests. out: [total_q][heads][d],
  * lse: [total_q][heads] (either may be NULL); rows are numbered as the query's rows. */

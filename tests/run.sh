@@ -52,8 +52,8 @@ if [ -n "$2" ]; then
     else echo "!! $2 does not exist"; total_f=$((total_f + 1)); fi
 fi
 # PA_TEST_EXTRAS=1 (make test): the README's C example, the threads test under TSan, make install,
-# the Hopper kernel's SASS (CUDA builds), the Rust example (where cargo is), then the Python
-# package's tests.
+# the CPU backend's bits across builds, the Hopper kernel's SASS (CUDA builds), the Rust example
+# (where cargo is), then the Python package's tests.
 if [ "${PA_TEST_EXTRAS:-0}" = 1 ]; then
     echo "== $1/decode_step (public header only, linked against libpagedattn.so)"
     if "$1/decode_step"; then total_p=$((total_p + 1)); else echo "!! decode_step failed"; total_f=$((total_f + 1)); fi
@@ -72,6 +72,12 @@ if [ "${PA_TEST_EXTRAS:-0}" = 1 ]; then
     rc=$?
     cat "$tmp"
     tally tests/install_check.sh "$rc"
+    # The CPU backend's bits on several builds (SSE2, AVX2 + FMA, clang ...): one hash.
+    echo "== tests/bits_check.sh"
+    sh "$(dirname "$0")/bits_check.sh" "$1" >"$tmp" 2>&1
+    rc=$?
+    cat "$tmp"
+    tally tests/bits_check.sh "$rc"
     # The compiled Hopper kernel: no spills, HGMMA, UTMALDG / LDGSTS (where CUDA was built).
     if [ -f "$1/src/cuda/prefill_sm90.o" ] && command -v cuobjdump >/dev/null 2>&1; then
         echo "== tests/check_sass.sh"

@@ -14,17 +14,36 @@
  * compiles this file with -ffp-contract=off) computes the same bits.
  * Threads take items from an atomic counter; an item's arithmetic does not depend on which
  * thread runs it or how many there are, so results are bit-identical for any thread count.
- * All scratch lives on the worker's stack (about 81 KiB, the caller's thread is one of the
- * workers); pa_attention allocates nothing.
+ * A worker's scratch (about 210 KiB) is the context's for the calling thread (allocated by
+ * pa_context_create) and on their 1 MiB stacks for the context's kept threads; pa_attention
+ * allocates nothing.
  */
 #include "internal.h"
 #include <math.h>
 #include <stdatomic.h>
 #include <unistd.h>
 
-#define TILE_FLOATS  4096   /* each of the Q, O, K and V tiles: 16 KiB */
+/* Tile sizes (floats), chosen on the development VM (RESULTS 1, session 48): larger K / V tiles
+ * slowed prefill down (its items reuse a tile over up to 64 rows; 16 KiB tiles stay nearer L1),
+ * while decode-like items, whose tiles hold every kv head of a few tokens, gained from tiles of
+ * 8 keys instead of 4 (fewer passes over O per key). */
+#ifndef ROW_FLOATS
+#define ROW_FLOATS   16384  /* each of the Q and O tiles: 64 rows up to head_dim 256 */
+#endif
+#ifndef KV_FLOATS
+#define KV_FLOATS    8192   /* each of the K and V tiles, decode-like items (kv_per_item > 1) */
+#endif
+#ifndef KV_PREFILL_FLOATS
+#define KV_PREFILL_FLOATS 4096   /* the K and V tiles used by the other items */
+#endif
+#ifndef KV_MIN_KEYS
+#define KV_MIN_KEYS  4      /* decode-like items: keys a tile at least */
+#endif
+#ifndef MAX_ROWS
 #define MAX_ROWS     64     /* query rows of one item */
+#endif
 #define MAX_KEYS     64     /* keys of one tile */
+#define S_FLOATS     (MAX_ROWS * MAX_KEYS)   /* scores: an item's heads of one kv head x a tile's keys */
 #define MAX_THREADS  256
 #define LANES        8      /* partial sums of a dot product */
 
@@ -41,9 +60,9 @@ typedef struct plan {
 } plan;
 
 typedef struct scratch {
-    float q[TILE_FLOATS], o[TILE_FLOATS];   /* [row][d]: scaled queries, unnormalized outputs */
-    float k[TILE_FLOATS], v[TILE_FLOATS];   /* [key][d] */
-    float s[TILE_FLOATS];                   /* [head][key]: scores, then probabilities */
+    float q[ROW_FLOATS], o[ROW_FLOATS];     /* [row][d]: scaled queries, unnormalized outputs */
+    float k[KV_FLOATS], v[KV_FLOATS];       /* [key][d] */
+    float s[S_FLOATS];                      /* [head][key]: scores, then probabilities */
     float m[MAX_ROWS], l[MAX_ROWS];         /* running max and sum */
 } scratch;
 
@@ -82,8 +101,7 @@ static int32_t kv_per_item(const pa__problem *pb, int32_t row_cap)
 #define PA_CPU_MAX_NG 64
 #endif
     for (ng = hk < PA_CPU_MAX_NG ? hk : PA_CPU_MAX_NG; ng > 1; ng--)   /* tiles of 4+ keys, all query heads in one item, scores fit */
-        if (hk % ng == 0 && (int64_t)ng * D * 4 <= TILE_FLOATS && ng * pb->group <= row_cap &&
-            (int64_t)pb->group * (TILE_FLOATS / (ng * D)) <= TILE_FLOATS)
+        if (hk % ng == 0 && (int64_t)ng * D * KV_MIN_KEYS <= KV_FLOATS && ng * pb->group <= row_cap)
             return ng;
     return 1;
 }
@@ -93,11 +111,11 @@ static int32_t kv_per_item(const pa__problem *pb, int32_t row_cap)
  * tile size and the query blocks stay the widest choice's, so the bits do not depend on threads. */
 static void plan_init(plan *pl, const pa__problem *pb, int threads)
 {
-    int32_t rows = TILE_FLOATS / pb->head_dim, hc, ng;
+    int32_t rows = ROW_FLOATS / pb->head_dim, hc, ng;
     if (rows > MAX_ROWS) rows = MAX_ROWS;
     pl->pb = pb;
     ng = kv_per_item(pb, rows);
-    pl->block_n = TILE_FLOATS / (ng * pb->head_dim);   /* ng = 1: also the row cap */
+    pl->block_n = (ng > 1 ? KV_FLOATS : KV_PREFILL_FLOATS) / (ng * pb->head_dim);
     if (pl->block_n > MAX_KEYS) pl->block_n = MAX_KEYS;
     if (ng > 1) {
         hc = pb->group;                                /* every query head of the ng kv heads */
@@ -521,15 +539,35 @@ static void run_item(const plan *pl, int64_t it, scratch *sc)
 #undef HEAD
 }
 
-static void worker(void *arg)
+size_t pa__cpu_scratch_bytes(void)
 {
-    plan *pl = (plan *)arg;
-    scratch sc;
+    return sizeof(scratch);
+}
+
+static void work(plan *pl, scratch *sc)
+{
     for (;;) {
         long long n = atomic_fetch_add(&pl->next, 1);
         if (n >= pl->items) break;
-        run_item(pl, pl->items - 1 - n, &sc); /* last blocks first: under causal they cost most */
+        run_item(pl, pl->items - 1 - n, sc); /* last blocks first: under causal they cost most */
     }
+}
+
+/* (not inlined: only the kept threads, on their 1 MiB stacks, have this frame) */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static void work_on_stack(plan *pl)
+{
+    scratch sc;
+    work(pl, &sc);
+}
+
+/* mem: the context's scratch for the calling thread, NULL on a kept thread */
+static void worker(void *arg, void *mem)
+{
+    if (mem) work((plan *)arg, (scratch *)mem);
+    else work_on_stack((plan *)arg);
 }
 
 pa_status pa__cpu_attention(pa_context *ctx, const pa__problem *pb, void *ws, size_t ws_bytes)

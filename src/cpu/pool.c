@@ -3,8 +3,10 @@
  * threads for every call cost about 16 us a thread on the development VM (a decode step runs a
  * call per layer), waking kept ones costs a futex wake.
  *
- * A job is fn(arg) run at once by the caller and by `participants` kept threads; fn takes its
- * work from a shared counter, so who runs how much does not change the results. Threads start
+ * A job is fn(arg, mem) run at once by the caller and by `participants` kept threads; fn takes its
+ * work from a shared counter, so who runs how much does not change the results. The caller's
+ * share gets the scratch the pool allocated when it was created (mem), so a caller needs little
+ * stack; the kept threads get 1 MiB stacks and keep their scratch there (mem NULL). Threads start
  * on the first call that wants them (one that fails to start is simply not used), wait on a
  * condition variable between jobs, and are joined by pa__pool_destroy. A context serves one
  * thread at a time, so one job at a time reaches a pool. A process forked from one whose pool
@@ -34,8 +36,9 @@ struct pa__pool {
     int             n;              /* threads started */
     pid_t           pid;            /* the process that started them */
     int             broken;         /* re-initializing after a fork failed: no threads */
-    void          (*fn)(void *);
+    void          (*fn)(void *, void *);
     void           *arg;
+    void           *caller_mem;     /* the caller's scratch (kept over a fork's reset) */
     pthread_t       th[POOL_MAX];
     worker_arg      args[POOL_MAX];
 };
@@ -51,10 +54,10 @@ static void *pool_thread(void *p_)
         if (p->stop) break;
         seen = p->gen;
         if (wa->index < p->participants) {
-            void (*fn)(void *) = p->fn;
+            void (*fn)(void *, void *) = p->fn;
             void *arg = p->arg;
             pthread_mutex_unlock(&p->mu);
-            fn(arg);
+            fn(arg, NULL);
             pthread_mutex_lock(&p->mu);
             if (--p->busy == 0) pthread_cond_signal(&p->done);
         }
@@ -83,18 +86,26 @@ static int pool_init(pa__pool *p)
 static int pool_after_fork(pa__pool *p)
 {
     if (p->broken) return -1;
+    void *mem = p->caller_mem;
     if (p->n == 0 || p->pid == getpid()) return 0;
     memset(p, 0, sizeof *p);
+    p->caller_mem = mem;
     if (pool_init(p) == 0) return 0;
     p->broken = 1;   /* the calls run on their caller alone from then on */
     return -1;
 }
 
-pa__pool *pa__pool_create(void)
+pa__pool *pa__pool_create(size_t caller_bytes)
 {
     pa__pool *p = (pa__pool *)calloc(1, sizeof *p);
     if (!p) return NULL;
-    if (pool_init(p) != 0) { free(p); return NULL; }
+    size_t bytes = caller_bytes ? (caller_bytes + 63) / 64 * 64 : 64;   /* a multiple of the alignment */
+    p->caller_mem = aligned_alloc(64, bytes);
+    if (!p->caller_mem || pool_init(p) != 0) {
+        free(p->caller_mem);
+        free(p);
+        return NULL;
+    }
     return p;
 }
 
@@ -103,6 +114,7 @@ void pa__pool_destroy(pa__pool *p)
     int i;
     if (!p) return;
     if (p->broken || (p->n > 0 && p->pid != getpid())) {   /* forked: no threads to join, no state to trust */
+        free(p->caller_mem);
         free(p);
         return;
     }
@@ -114,34 +126,41 @@ void pa__pool_destroy(pa__pool *p)
     pthread_cond_destroy(&p->done);
     pthread_cond_destroy(&p->wake);
     pthread_mutex_destroy(&p->mu);
+    free(p->caller_mem);
     free(p);
 }
 
-void pa__pool_run(pa__pool *p, int n, void (*fn)(void *), void *arg)
+void pa__pool_run(pa__pool *p, int n, void (*fn)(void *, void *), void *arg)
 {
     int want = n - 1;
-    if (!p || want <= 0 || pool_after_fork(p) != 0) {
-        fn(arg);
+    if (!p) {
+        fn(arg, NULL);
+        return;
+    }
+    if (want <= 0 || pool_after_fork(p) != 0) {
+        fn(arg, p->caller_mem);
         return;
     }
     if (want > POOL_MAX) want = POOL_MAX;
     pthread_mutex_lock(&p->mu);
     if (p->n == 0) p->pid = getpid();
     if (p->n < want) {   /* start the missing threads; they wait for the next generation */
-        /* 1 MiB stacks: a worker's scratch is about 81 KiB of its stack, more than some C
-         * libraries' default thread stack leaves free (musl: 128 KiB) */
+        /* 1 MiB stacks: a worker's scratch is about 210 KiB of its stack, more than some C
+         * libraries' default thread stack leaves free (musl: 128 KiB); no thread starts without
+         * that size set */
         pthread_attr_t attr;
-        int has_attr = pthread_attr_init(&attr) == 0;
-        if (has_attr) (void)pthread_attr_setstacksize(&attr, (size_t)1 << 20);
-        while (p->n < want) {
-            worker_arg *wa = &p->args[p->n];
-            wa->pool = p;
-            wa->index = p->n;
-            wa->start_gen = p->gen;
-            if (pthread_create(&p->th[p->n], has_attr ? &attr : NULL, pool_thread, wa) != 0) break;
-            p->n++;
+        if (pthread_attr_init(&attr) == 0) {
+            if (pthread_attr_setstacksize(&attr, (size_t)1 << 20) == 0)
+                while (p->n < want) {
+                    worker_arg *wa = &p->args[p->n];
+                    wa->pool = p;
+                    wa->index = p->n;
+                    wa->start_gen = p->gen;
+                    if (pthread_create(&p->th[p->n], &attr, pool_thread, wa) != 0) break;
+                    p->n++;
+                }
+            pthread_attr_destroy(&attr);
         }
-        if (has_attr) pthread_attr_destroy(&attr);
     }
     p->participants = want < p->n ? want : p->n;
     p->busy = p->participants;
@@ -151,7 +170,7 @@ void pa__pool_run(pa__pool *p, int n, void (*fn)(void *), void *arg)
     pthread_cond_broadcast(&p->wake);
     pthread_mutex_unlock(&p->mu);
 
-    fn(arg);
+    fn(arg, p->caller_mem);
 
     pthread_mutex_lock(&p->mu);
     while (p->busy > 0) pthread_cond_wait(&p->done, &p->mu);
