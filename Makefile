@@ -69,8 +69,8 @@ $(BUILD)/%.o: %.cu include/pagedattn.h src/internal.h $(CU_HDRS)
 # files are resolved inside it (a linker never pulls an archive member for a weak reference).
 $(BUILD)/libpagedattn.a: $(LIB_OBJS)
 	@rm -f $@
-	$(LD) -r -o $(BUILD)/pagedattn_all.o $^
-	ar rcs $@ $(BUILD)/pagedattn_all.o
+	$(CC) -r -nostdlib -o $(BUILD)/pagedattn_all.o $^
+	$(AR) rcs $@ $(BUILD)/pagedattn_all.o
 
 $(BUILD)/libpagedattn.so: $(LIB_OBJS)
 	$(CC) -shared -o $@ $^ $(CUDA_LIBS) $(LDLIBS) -Wl,-soname,libpagedattn.so

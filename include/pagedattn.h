@@ -72,8 +72,9 @@ PA_API void        pa_context_destroy(pa_context *ctx);                  /* NULL
 PA_API pa_status   pa_context_set_stream(pa_context *ctx, void *cuda_stream);
 /* CPU: worker threads for pa_attention; n <= 0 means the online cores. The calling thread is
  * one of them (its scratch, about 210 KiB, is allocated by pa_context_create, so a small stack
- * will do: 64 KiB is tested); the others start on the first call that uses them, with 1 MiB
- * stacks, and are kept, waiting, until pa_context_destroy joins them. */
+ * will do: 64 KiB is tested, or the platform's least where larger); the others start on the
+ * first call that uses them, with 1 MiB stacks, and are kept, waiting, until
+ * pa_context_destroy joins them. */
 PA_API pa_status   pa_context_set_num_threads(pa_context *ctx, int n);
 /* CUDA: on = 1 copies the page table, seq_lens and cu_seqlens to the host and checks them
  * before the kernel runs (this synchronizes the stream: a debugging aid, not for graphs).

@@ -1,8 +1,9 @@
 #!/bin/sh
 # The CPU backend computes the same bits on every build: the CPU library is built several ways
 # (GCC as shipped, with its AVX2 clone; SSE2 only; -march=native; AVX2 + FMA hardware; the scalar
-# lane sums; clang with and without FMA, where clang is), tests/bits/cpu_bits.c is linked against
-# each, and every build's hash over the same 200 cases must be the first one's. cpu_bits itself
+# lane sums; clang with and without FMA, where clang is; aarch64 under qemu, where a cross
+# compiler and qemu are), tests/bits/cpu_bits.c is linked against each, and every build's hash
+# over the same 200 cases must be the first one's. cpu_bits itself
 # checks 1 against 3 threads on each case.
 # usage: sh tests/bits_check.sh BUILD_DIR [cases]     last line: "N passed, N failed"
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -17,19 +18,21 @@ x86=0
 case "$(uname -m)" in x86_64|amd64) x86=1 ;; esac
 has() { grep -qw "$1" /proc/cpuinfo 2>/dev/null; }
 
-# variant NAME COMPILER CFLAGS: the CPU-only library built that way, cpu_bits linked and run
+# variant NAME COMPILER CFLAGS [RUNNER]: the CPU-only library built that way, cpu_bits compiled by
+# the same compiler (without contraction, so its inputs are the same everywhere), linked and run
+# (through RUNNER, e.g. qemu, for another architecture)
 variant() {
-    name=$1 comp=$2 flags=$3
+    name=$1 comp=$2 flags=$3 runner=$4
     command -v "$comp" >/dev/null 2>&1 || { echo "$name: no $comp, skipped"; return; }
     if ! make -s -C "$root" CUDA=0 CC="$comp" BUILD="$out/$name" CFLAGS="-O3 $flags" "$out/$name/libpagedattn.a" \
             >"$out/$name.log" 2>&1; then
         cat "$out/$name.log"; echo "FAIL $name: the library did not build"; failed=$((failed + 1)); return
     fi
-    if ! $cc -std=c11 -O2 -I"$root/include" -o "$out/$name/cpu_bits" "$root/tests/bits/cpu_bits.c" \
-            "$out/$name/libpagedattn.a" -lm -lpthread; then
+    if ! $comp -std=c11 -O2 -ffp-contract=off -I"$root/include" -o "$out/$name/cpu_bits" \
+            "$root/tests/bits/cpu_bits.c" "$out/$name/libpagedattn.a" -lm -lpthread; then
         echo "FAIL $name: cpu_bits did not link"; failed=$((failed + 1)); return
     fi
-    line=$("$out/$name/cpu_bits" "$cases")
+    line=$($runner "$out/$name/cpu_bits" "$cases")
     rc=$?
     h=$(echo "$line" | sed -n 's/^hash \([0-9a-f]*\) .*/\1/p')
     if [ "$rc" -ne 0 ] || [ -z "$h" ]; then echo "$line"; echo "FAIL $name"; failed=$((failed + 1)); return; fi
@@ -47,5 +50,13 @@ fi
 variant native "$cc" "-march=native"
 variant clang clang ""
 if [ "$x86" = 1 ] && has avx2 && has fma; then variant clang_fma clang "-mavx2 -mfma"; fi
+# aarch64 (NEON) through qemu-user, where a cross compiler and qemu are (CI installs neither;
+# Debian: gcc-aarch64-linux-gnu qemu-user)
+if [ "$x86" = 1 ] && command -v aarch64-linux-gnu-gcc >/dev/null 2>&1 && command -v qemu-aarch64 >/dev/null 2>&1 &&
+        [ -d /usr/aarch64-linux-gnu ]; then
+    variant aarch64 aarch64-linux-gnu-gcc "" "qemu-aarch64 -L /usr/aarch64-linux-gnu"
+else
+    echo "aarch64: no aarch64-linux-gnu-gcc and qemu-aarch64, skipped"
+fi
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

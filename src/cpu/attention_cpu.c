@@ -328,6 +328,54 @@ static inline float exp_neg(float x)
     return x < -87.0f ? 0.0f : p * two_n.f;
 }
 
+/* e^x - 1 for the softcap's x <= 0, NaN staying NaN: exp_neg's reduction, 2^n (1 + q) - 1 =
+ * q 2^n + (2^n - 1) with q = e^r - 1 by the same series less its 1 (near 0, n = 0 and the result
+ * is q itself: no cancellation); -1 below -87. */
+static inline float expm1_neg(float x)
+{
+    const float round = 12582912.0f;
+    union { float f; uint32_t u; } t, two_n;
+    const float xc = x < -87.0f ? -87.0f : x;
+    float n, r, q;
+    t.f = xc * 1.44269504f + round;
+    n = t.f - round;
+    r = (xc - n * 0.693359375f) - n * -2.12194440e-4f;
+    q = r * (1.0f + r * (0.5f + r * (1.0f / 6 + r * (1.0f / 24 + r * (1.0f / 120 + r * (1.0f / 720 +
+        r * (1.0f / 5040)))))));
+    two_n.u = (t.u - 0x4b400000u + 127u) << 23;
+    return x < -87.0f ? -1.0f : q * two_n.f + (two_n.f - 1.0f);
+}
+
+/* tanh for the softcap: tanh |x| = -t / (2 + t) with t = e^(-2|x|) - 1, within 2.6 ulp of the
+ * exact value (every 37th float below 60 checked; glibc's tanhf: 2.1). Basic operations only:
+ * libm's tanhf gave other bits on aarch64 than on x86-64 (RESULTS 1, session 48). */
+static inline float tanh_of(float x)
+{
+    const float y = x < 0 ? -x : x, t = expm1_neg(-2.0f * y), th = -t / (2.0f + t);
+    return x < 0 ? -th : th;
+}
+
+/* The natural log of a softmax sum x >= 1 (any positive normal float; NaN stays NaN): x = 2^e m
+ * with m in (0.707, 1.414], log m = 2 atanh((m - 1) / (m + 1)) by its series, plus e ln 2 in two
+ * parts; within 2 ulp of the exact value (every 37th float from 1 checked), and not libm's logf
+ * for the same reason as tanh_of. */
+static inline float log_of(float x)
+{
+    union { float f; uint32_t u; } v;
+    int32_t e;
+    float m, s, z, s2, lm;
+    v.f = x;
+    e = (int32_t)((v.u >> 23) & 0xffu) - 127;
+    v.u = (v.u & 0x007fffffu) | 0x3f800000u;   /* m in [1, 2) */
+    m = v.f;
+    if (m > 1.41421356f) { m *= 0.5f; e++; }
+    s = (m - 1.0f) / (m + 1.0f);
+    z = s * s;
+    s2 = s + s;
+    lm = s2 + s2 * (z * (1.0f / 3 + z * (1.0f / 5 + z * (1.0f / 7 + z * (1.0f / 9 + z * (1.0f / 11))))));
+    return x == x ? (float)e * 0.693359375f + (lm + (float)e * -2.12194440e-4f) : x;
+}
+
 /* o[0..D) += s[j] v[j] over keys [a, e): four keys a step, o[d] += (p0 v0[d] + p1 v1[d]) +
  * (p2 v2[d] + p3 v3[d]), then the rest one at a time. With GNU C, 32 columns of o stay in
  * registers through all the keys instead of a load and a store of o every four keys; each
@@ -419,7 +467,7 @@ static void rows_update(const pa__problem *pb, int32_t D, float *o, const float 
         float *sh = s + h * bn, mx;
         if (pb->softcap > 0) {
             const float cap = pb->softcap, inv = 1.0f / pb->softcap;
-            for (j = a; j < e; j++) sh[j] = cap * tanhf(sh[j] * inv);
+            for (j = a; j < e; j++) sh[j] = cap * tanh_of(sh[j] * inv);
         }
         mx = max_of(sh, a, e);
         mnew[h] = m[h] > mx ? m[h] : mx;
@@ -536,7 +584,7 @@ static void run_item(const plan *pl, int64_t it, scratch *sc)
                 float inv = lv > 0 ? 1.0f / lv : 0.0f;   /* no key: zeros */
                 for (d = 0; d < D; d++) pa__store(pb->dtype, pb->out, dst + d, o[d] * inv);
                 if (pb->lse)
-                    pb->lse[t * pb->num_heads + h] = lv > 0 ? sc->m[rr] + logf(lv) : -INFINITY;
+                    pb->lse[t * pb->num_heads + h] = lv > 0 ? sc->m[rr] + log_of(lv) : -INFINITY;
             }
 #undef HEAD
 }

@@ -5,7 +5,8 @@
  * tests/bits_check.sh links it against libraries built several ways (SSE2 only, AVX2 + FMA,
  * the scalar lane sums, clang with and without FMA) and compares the hashes. Each case also runs
  * at 1 and 3 threads; a difference there is reported at once.
- * usage: cpu_bits [cases]        prints "hash <16 hex digits> cases <n>"; exit 1 on an error
+ * usage: cpu_bits [cases [-v]]   prints "hash <16 hex digits> cases <n>" (-v: a line a case first);
+ *        exit 1 on an error
  */
 #include <pagedattn.h>
 #include <math.h>
@@ -14,6 +15,7 @@
 #include <string.h>
 
 static uint64_t rng_state;
+static int verbose;   /* -v: a line a case (to find the cases two builds disagree on) */
 static uint32_t rnd(void)
 {
     rng_state = rng_state * 6364136223846793005ull + 1442695040888963407ull;
@@ -147,6 +149,12 @@ static int run_case(pa_context *c1, pa_context *c3, unsigned seed, uint64_t *h)
     }
     *h = fnv(*h, o1, qn * es);
     *h = fnv(*h, l1, sizeof(float) * (size_t)cu[B] * (size_t)H);
+    if (verbose)
+        printf("case %u: D %d dtype %d page %d B %d H %d/%d sq %d sk %d causal %d window %d softcap %g%s: "
+               "out %016llx lse %016llx\n", seed, D, (int)dt, P, B, H, Hk, sq, maxk, ap.causal,
+               ap.window_left, ap.softcap, hnd ? " HND" : "",
+               (unsigned long long)fnv(14695981039346656037ull, o1, qn * es),
+               (unsigned long long)fnv(14695981039346656037ull, l1, sizeof(float) * (size_t)cu[B] * (size_t)H));
 done:
     free(cu); free(lens); free(table); free(q); free(k); free(v); free(o1); free(o3); free(l1); free(l3);
     return rc;
@@ -155,6 +163,7 @@ done:
 int main(int argc, char **argv)
 {
     const unsigned n = argc > 1 ? (unsigned)atoi(argv[1]) : 200;
+    verbose = argc > 2 && !strcmp(argv[2], "-v");
     pa_context *c1 = NULL, *c3 = NULL;
     uint64_t h = 14695981039346656037ull;
     unsigned s;
