@@ -1,8 +1,8 @@
 #!/bin/sh
 # The CPU backend computes the same bits on every build: the CPU library is built several ways
-# (GCC as shipped, with its AVX2 clone; SSE2 only; -march=native; AVX2 + FMA hardware; the scalar
-# lane sums; clang with and without FMA, where clang is; aarch64 under qemu, where a cross
-# compiler and qemu are), tests/bits/cpu_bits.c is linked against each, and every build's hash
+# (GCC as shipped, with its AVX2 item loop; SSE2 only; -march=native; AVX2 + FMA hardware; the scalar
+# lane sums; clang with and without FMA, where clang is; musl, where musl-gcc is; aarch64 under
+# qemu, where a cross compiler and qemu are), tests/bits/cpu_bits.c is linked against each, and every build's hash
 # over the same 200 cases must be the first one's. cpu_bits itself
 # checks 1 against 3 threads on each case.
 # usage: sh tests/bits_check.sh BUILD_DIR [cases]     last line: "N passed, N failed"
@@ -50,6 +50,8 @@ fi
 variant native "$cc" "-march=native"
 variant clang clang ""
 if [ "$x86" = 1 ] && has avx2 && has fma; then variant clang_fma clang "-mavx2 -mfma"; fi
+# musl (Alpine's C library: no ifunc, its own libm), where musl-gcc is
+variant musl musl-gcc ""
 # aarch64 (NEON) through qemu-user, where a cross compiler and qemu are (CI installs neither;
 # Debian: gcc-aarch64-linux-gnu qemu-user)
 if [ "$x86" = 1 ] && command -v aarch64-linux-gnu-gcc >/dev/null 2>&1 && command -v qemu-aarch64 >/dev/null 2>&1 &&

@@ -56,6 +56,7 @@ typedef struct plan {
     int32_t      kv_blocks;        /* num_kv_heads / kv_per_item */
     int32_t      chunks, qblocks;  /* head chunks per kv head, query blocks per sequence */
     int64_t      items;
+    int          avx2;             /* x86-64: run the AVX2 item loop */
     atomic_llong next;
 } plan;
 
@@ -212,7 +213,7 @@ static inline float lanes_sum(const float *a)
 
 /* Dot products in LANES independent lanes: lane l sums q[d] k[d] over d = l mod 8 in order of d,
  * then lanes_sum. With GNU C, the lanes are one vector (8 element-wise multiplies and adds: the
- * same arithmetic, so the same bits, in every clone and on every compiler path). */
+ * same arithmetic, so the same bits, in both item loops and on every compiler path). */
 #if defined(__GNUC__)
 typedef float pa__v8 __attribute__((vector_size(32)));
 /* (a macro: a function returning a 32-byte vector has another ABI without AVX, which GCC warns of) */
@@ -489,19 +490,21 @@ static void rows_update(const pa__problem *pb, int32_t D, float *o, const float 
     }
 }
 
-/* x86-64: an AVX2 clone of the item loop, picked at load time where the CPU has AVX2 (1.35-1.5x
- * on the CPU figures of bench/RESULTS.md). AVX2 alone adds no FMA contraction, and the lane
- * order is fixed in the source, so both clones compute the same bits. */
-/* (Not under ThreadSanitizer: the clones' resolver runs during relocation, before its runtime.) */
-#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && !defined(PA_NO_CLONES) && \
-    !defined(__SANITIZE_THREAD__)
-#  define PA__CPU_CLONES __attribute__((target_clones("avx2", "default"), flatten))
-#else
-#  define PA__CPU_CLONES
+/* x86-64: the item loop is compiled twice, for AVX2 and for the baseline (SSE2), and each call
+ * takes the AVX2 one where the CPU has it (1.35-1.5x on the CPU figures of bench/RESULTS.md). AVX2
+ * alone adds no FMA contraction, and the lane order is fixed in the source, so both compute the
+ * same bits. Chosen by __builtin_cpu_supports rather than an ifunc (target_clones): musl's loader
+ * rejects ifunc relocations, and ThreadSanitizer's runtime is not up yet when they resolve. */
+#if (defined(__GNUC__) || defined(__clang__)) && defined(__x86_64__) && !defined(PA_NO_CLONES)
+#  define PA__AVX2_LOOP 1
 #endif
 
-PA__CPU_CLONES
-static void run_item(const plan *pl, int64_t it, scratch *sc)
+/* (always_inline: compiled on its own first, as a plain function inlined later, the AVX2 loop ran
+ * decode 6..8% slower than with the attributes on the function itself) */
+#if defined(__GNUC__) || defined(__clang__)
+__attribute__((always_inline))
+#endif
+static inline void run_item(const plan *pl, int64_t it, scratch *sc)
 {
     const pa__problem *pb = pl->pb;
     const int32_t D = pb->head_dim, bn = pl->block_n, ng = pl->kv_per_item;
@@ -594,12 +597,35 @@ size_t pa__cpu_scratch_bytes(void)
     return sizeof(scratch);
 }
 
+/* run_item twice, everything it calls inlined (flatten): for the baseline and for AVX2 */
+#if defined(__GNUC__) || defined(__clang__)
+__attribute__((noinline, flatten))
+#endif
+static void run_item_base(const plan *pl, int64_t it, scratch *sc)
+{
+    run_item(pl, it, sc);
+}
+#if defined(PA__AVX2_LOOP)
+__attribute__((noinline, target("avx2"), flatten))
+static void run_item_avx2(const plan *pl, int64_t it, scratch *sc)
+{
+    run_item(pl, it, sc);
+}
+#endif
+
+/* the items from the shared counter, last blocks first (under causal they cost most) */
 static void work(plan *pl, scratch *sc)
 {
     for (;;) {
         long long n = atomic_fetch_add(&pl->next, 1);
         if (n >= pl->items) break;
-        run_item(pl, pl->items - 1 - n, sc); /* last blocks first: under causal they cost most */
+#if defined(PA__AVX2_LOOP)
+        if (pl->avx2) {
+            run_item_avx2(pl, pl->items - 1 - n, sc);
+            continue;
+        }
+#endif
+        run_item_base(pl, pl->items - 1 - n, sc);
     }
 }
 
@@ -627,6 +653,10 @@ pa_status pa__cpu_attention(pa_context *ctx, const pa__problem *pb, void *ws, si
     (void)ws; (void)ws_bytes;
     n = ctx->num_threads < MAX_THREADS ? ctx->num_threads : MAX_THREADS;
     plan_init(&pl, pb, (int)n);
+#if defined(PA__AVX2_LOOP)
+    __builtin_cpu_init();   /* (needed only before constructors have run; cheap) */
+    pl.avx2 = __builtin_cpu_supports("avx2") != 0;
+#endif
     if (n > pl.items) n = pl.items;
     /* the caller and n - 1 of the context's kept threads; one that cannot start is not needed */
     pa__pool_run(ctx->pool, (int)n, worker, &pl);
