@@ -7,6 +7,7 @@
 #include <pagedattn.h>
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 /* 2 sequences, 4 query heads over 2 KV heads, head_dim 64, pages of 16 tokens. */
 enum { B = 2, H = 4, HK = 2, D = 64, PAGE = 16, PAGES = 8, MAXP = 4 };
@@ -50,8 +51,11 @@ int main(void)
     pa_attn_params p;
     pa_attn_params_init(&p, D);
     size_t ws = 0;
-    if (s == PA_OK) s = pa_workspace_size(ctx, &qq, &kv, &p, &ws);
-    if (s == PA_OK && ws == 0) s = pa_attention(ctx, &qq, &kv, &p, &o, NULL, 0);
+    void *wsp = NULL;
+    if (s == PA_OK) s = pa_workspace_size(ctx, &qq, &kv, &p, &ws);   /* 0 here: short sequences */
+    if (s == PA_OK && ws > 0 && !(wsp = malloc(ws))) s = PA_ERR_OUT_OF_MEMORY;
+    if (s == PA_OK) s = pa_attention(ctx, &qq, &kv, &p, &o, wsp, ws);
+    free(wsp);
     if (s != PA_OK) {
         fprintf(stderr, "%s: %s\n", pa_status_string(s), pa_context_last_error(ctx));
         pa_context_destroy(ctx);

@@ -174,6 +174,16 @@ int main(void)
         c.num_kv_heads = 1; c.num_heads = 8; c.head_dim = 64; c.batch = 2;
         edge(ctx, "long decode", &c);
     }
+    for (i = 0; i < 12; i++) { /* split-KV: batch 1..2 decode-like calls over long sequences */
+        th_case_random(&c, th_case_seed(base, 6300 + i), &lim);
+        c.decode = (i % 3) == 0; c.max_q = c.decode ? 1 : 1 + i % 4; c.batch = 1 + (i & 1);
+        c.num_kv_heads = 1 + i % 4; c.num_heads = c.num_kv_heads * (1 + (i / 4) % 3) * 2;
+        c.head_dim = i % 3 == 2 ? 128 : 64; c.max_keys = 600 + 500 * i; c.full_len = i & 1;
+        c.causal = (i / 2) & 1; c.window_left = i % 5 == 3 ? 900 : -1; c.with_lse = 1;
+        c.num_splits = i % 6 == 5 ? 3 : 0; c.empty_pct = i == 4 ? 50 : 0;
+        th_case_fit(&c, lim.max_work);
+        edge(ctx, "split-KV", &c);
+    }
     for (i = 0; i < 24; i++) { /* decode-like NHD calls, whose items take several kv heads */
         static const int kvh[] = { 2, 3, 4, 8 }, grp[] = { 1, 2, 4, 8 }, hd[] = { 16, 64, 128, 96 };
         th_case_random(&c, th_case_seed(base, 6500 + i), &lim);

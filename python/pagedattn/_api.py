@@ -172,6 +172,16 @@ class _Table:
     __slots__ = ("obj", "ptr", "shape", "stride0", "host")
 
 
+def _stride0(stride, shape, ndim):
+    """The row stride of a table in elements. A table of one row may carry any stride there (a
+    [None, :] view has 0, which numpy and torch still call contiguous); its row length then."""
+    if ndim != 2:
+        return 1
+    if shape[0] <= 1:
+        return max(shape[1], 1)
+    return stride
+
+
 def _table(x, name, where, np_dtype, ndim):
     t = _Table()
     torch = _torch()
@@ -188,7 +198,7 @@ def _table(x, name, where, np_dtype, ndim):
         if x.stride(-1) != 1 or (ndim == 2 and x.stride(0) < x.shape[1]):
             x = x.contiguous()
         t.obj, t.ptr, t.shape, t.host = x, x.data_ptr(), tuple(x.shape), None
-        t.stride0 = x.stride(0) if ndim == 2 else 1
+        t.stride0 = _stride0(x.stride(0), t.shape, ndim)
         return t
     # on the host: numpy array, CPU tensor, list
     if _is_torch(x):
@@ -212,11 +222,11 @@ def _table(x, name, where, np_dtype, ndim):
         h = np.ascontiguousarray(h)
     t.host = h
     t.shape = h.shape
-    t.stride0 = h.strides[0] // h.itemsize if ndim == 2 else 1
+    t.stride0 = _stride0(h.strides[0] // h.itemsize, h.shape, ndim)
     if where.backend == PA_BACKEND_CUDA:  # a host table for a CUDA call: copy it over
         d = torch.from_numpy(np.ascontiguousarray(h)).to(where.tdevice, non_blocking=False)
         t.obj, t.ptr = d, d.data_ptr()
-        t.stride0 = d.stride(0) if ndim == 2 else 1
+        t.stride0 = _stride0(d.stride(0), h.shape, ndim)
     else:
         t.obj, t.ptr = h, h.ctypes.data
     return t

@@ -46,6 +46,16 @@
 #define S_FLOATS     (MAX_ROWS * MAX_KEYS)   /* scores: an item's heads of one kv head x a tile's keys */
 #define MAX_THREADS  256
 #define LANES        8      /* partial sums of a dot product */
+/* Split-KV (several items over one row block's keys, partial results combined in a second pass,
+ * in the workspace): decode-like calls with fewer than SPLIT_TARGET items of their own split their
+ * keys into up to SPLIT_TARGET / items parts of at least SPLIT_MIN_KEYS keys, so that a batch of
+ * one long sequence keeps many threads busy. The count depends on the shapes alone (never on
+ * the threads), so the bits do not depend on the threads either. */
+#define SPLIT_TARGET   32
+#ifndef SPLIT_MIN_KEYS
+#define SPLIT_MIN_KEYS 1024
+#endif
+#define MAX_SPLITS     256  /* an explicit num_splits is capped here and at one tile a split */
 
 typedef struct plan {
     const pa__problem *pb;
@@ -55,8 +65,12 @@ typedef struct plan {
     int32_t      q_per_item;       /* query positions of one item */
     int32_t      kv_blocks;        /* num_kv_heads / kv_per_item */
     int32_t      chunks, qblocks;  /* head chunks per kv head, query blocks per sequence */
+    int32_t      splits;           /* items over the keys of one row block (1: no split) */
+    int64_t      split_keys;       /* keys of one split (a multiple of block_n) */
     int64_t      items;
     int          avx2;             /* x86-64: run the AVX2 item loop */
+    float       *part_o, *part_ml; /* splits: [split][b][i][head] rows of D unnormalized outputs,
+                                    * and of (running max, sum) */
     atomic_llong next;
 } plan;
 
@@ -79,10 +93,17 @@ int pa__cpu_supports(const pa_context *ctx, const pa__problem *pb, char *why, si
     return 1; /* every dtype, head_dim 1..512, every feature */
 }
 
+static void plan_init(plan *pl, const pa__problem *pb, int threads);
+static int64_t part_rows(const pa__problem *pb);
+
+/* Split-KV's partials (64 bytes more, to align them whatever the caller's pointer); 0 without. */
 size_t pa__cpu_workspace(const pa_context *ctx, const pa__problem *pb)
 {
-    (void)ctx; (void)pb;
-    return 0;
+    plan pl;
+    (void)ctx;
+    plan_init(&pl, pb, 1);
+    if (pl.splits == 1) return 0;
+    return (size_t)pl.splits * (size_t)part_rows(pb) * ((size_t)pb->head_dim + 2) * sizeof(float) + 64;
 }
 
 /* Decode-like calls (at most 4 query rows a sequence) over a cache whose kv heads lie side by
@@ -128,15 +149,38 @@ static void plan_init(plan *pl, const pa__problem *pb, int threads)
     pl->heads_per_item = hc;
     pl->chunks = (pb->group + hc - 1) / hc;
     pl->qblocks = (pb->max_seqlen_q + pl->q_per_item - 1) / pl->q_per_item;
-    while (ng > 1 && (int64_t)pb->batch * (pb->num_kv_heads / ng) * pl->chunks * pl->qblocks < threads) {
+    {   /* splits, from the widest choice's item count */
+        const int64_t own = (int64_t)pb->batch * (pb->num_kv_heads / ng) * pl->chunks * pl->qblocks;
+        const int64_t tiles = ((int64_t)pb->max_seq_len + pl->block_n - 1) / pl->block_n;
+        int64_t n = 1;
+        if (pb->num_splits > 1)
+            n = pb->num_splits;
+        else if (pb->num_splits == 0 && pb->max_seqlen_q <= 4 && own < SPLIT_TARGET) {
+            n = (SPLIT_TARGET + own - 1) / own;
+            if (n > pb->max_seq_len / SPLIT_MIN_KEYS) n = pb->max_seq_len / SPLIT_MIN_KEYS;
+        }
+        if (n > MAX_SPLITS) n = MAX_SPLITS;
+        if (n > tiles) n = tiles;
+        if (n < 1) n = 1;
+        pl->split_keys = (tiles + n - 1) / n * pl->block_n;
+        pl->splits = (int32_t)n;
+    }
+    pl->part_o = pl->part_ml = NULL;
+    while (ng > 1 && (int64_t)pb->batch * (pb->num_kv_heads / ng) * pl->chunks * pl->qblocks * pl->splits < threads) {
         int32_t d = ng - 1;
         while (ng % d) d--;                            /* the next divisor down */
         ng = d;
     }
     pl->kv_per_item = ng;
     pl->kv_blocks = pb->num_kv_heads / ng;
-    pl->items = (int64_t)pb->batch * pl->kv_blocks * pl->chunks * pl->qblocks;
+    pl->items = (int64_t)pb->batch * pl->kv_blocks * pl->chunks * pl->qblocks * pl->splits;
     atomic_init(&pl->next, 0);
+}
+
+/* The rows of the split partials: every (sequence, query position up to max_seqlen_q, head). */
+static int64_t part_rows(const pa__problem *pb)
+{
+    return (int64_t)pb->batch * pb->max_seqlen_q * pb->num_heads;
 }
 
 /* Element offsets of key j of sequence b (kv head kvh) in the k and v arrays. */
@@ -509,9 +553,12 @@ static inline void run_item(const plan *pl, int64_t it, scratch *sc)
     const pa__problem *pb = pl->pb;
     const int32_t D = pb->head_dim, bn = pl->block_n, ng = pl->kv_per_item;
     const int64_t ks = (int64_t)ng * D;            /* key j, kv head g of a tile: k + j ks + g D */
-    int32_t qb = (int32_t)(it % pl->qblocks), c, kvh, b, sq, sk, i0, i1, nq, nh, rows;
+    const int32_t sp = (int32_t)(it % pl->splits);   /* the item's part of the keys */
+    int32_t qb, c, kvh, b, sq, sk, i0, i1, nq, nh, rows;
     int32_t qi, g, hh, r, d;
     int64_t t0, off, kbeg, kend, j0;
+    it /= pl->splits;
+    qb = (int32_t)(it % pl->qblocks);
     it /= pl->qblocks;
     c = (int32_t)(it % pl->chunks);
     it /= pl->chunks;
@@ -550,6 +597,11 @@ static inline void run_item(const plan *pl, int64_t it, scratch *sc)
 #define HI(i) (pb->causal ? ((i) + off + 1 < sk ? ((i) + off + 1 > 0 ? (i) + off + 1 : 0) : sk) : sk)
     kbeg = LO((int64_t)i0);
     kend = HI((int64_t)i1 - 1);
+    if (pl->splits > 1) {   /* this split's keys: [sp split_keys, (sp + 1) split_keys) */
+        const int64_t s0 = (int64_t)sp * pl->split_keys;
+        if (kbeg < s0) kbeg = s0;
+        if (kend > s0 + pl->split_keys) kend = s0 + pl->split_keys;
+    }
     for (j0 = kbeg; j0 < kend; j0 += bn) {
         int32_t jn = (int32_t)(kend - j0 < bn ? kend - j0 : bn), jj;
         for (jj = 0; jj < jn; jj++) {   /* ng > 1: the heads' rows lie side by side (kv_per_item) */
@@ -576,6 +628,19 @@ static inline void run_item(const plan *pl, int64_t it, scratch *sc)
 #undef LO
 #undef HI
 
+    if (pl->splits > 1) {   /* the partials, combined by combine_rows once every split is done */
+        for (qi = 0; qi < nq; qi++)
+            for (g = 0; g < ng; g++)
+                for (hh = 0; hh < nh; hh++) {
+                    const int32_t rr = (qi * ng + g) * nh + hh;
+                    const int64_t pr = (((int64_t)sp * pb->batch + b) * pb->max_seqlen_q + i0 + qi) *
+                                       pb->num_heads + HEAD(g, hh);
+                    memcpy(pl->part_o + pr * D, sc->o + (int64_t)rr * D, sizeof(float) * (size_t)D);
+                    pl->part_ml[2 * pr] = sc->m[rr];
+                    pl->part_ml[2 * pr + 1] = sc->l[rr];
+                }
+        return;
+    }
     for (qi = 0; qi < nq; qi++)
         for (g = 0; g < ng; g++)
             for (hh = 0; hh < nh; hh++) {
@@ -646,20 +711,77 @@ static void worker(void *arg, void *mem)
     else work_on_stack((plan *)arg);
 }
 
+/* Split-KV's second pass: row (b, i) of every head from its splits' partials, in split order
+ * (so in the same order whatever the threads): m = the largest running max, weights e^(m_s - m),
+ * out = sum w_s o_s / sum w_s l_s, lse = m + log(sum w_s l_s). */
+static void combine_row(const plan *pl, int64_t bi)
+{
+    const pa__problem *pb = pl->pb;
+    const int32_t D = pb->head_dim, b = (int32_t)(bi / pb->max_seqlen_q), i = (int32_t)(bi % pb->max_seqlen_q);
+    const int64_t stride = (int64_t)pb->batch * pb->max_seqlen_q * pb->num_heads;   /* one split */
+    int32_t h, sp, d;
+    float acc[512];                                  /* head_dim <= 512 (api.c) */
+    if (i >= pa__q_len(pb, b)) return;
+    for (h = 0; h < pb->num_heads; h++) {
+        const int64_t r0 = bi * pb->num_heads + h;
+        const int64_t t = pa__q_start(pb, b) + i, dst = t * pb->o_stride_token + h * pb->o_stride_head;
+        float m = -INFINITY, l = 0.0f, inv;
+        for (sp = 0; sp < pl->splits; sp++) {
+            const float ms = pl->part_ml[2 * (r0 + sp * stride)];
+            m = ms > m ? ms : m;
+        }
+        for (d = 0; d < D; d++) acc[d] = 0.0f;
+        for (sp = 0; sp < pl->splits; sp++) {
+            const int64_t pr = r0 + sp * stride;
+            const float ls = pl->part_ml[2 * pr + 1], *os = pl->part_o + pr * D;
+            float w;
+            if (!(ls > 0)) continue;                /* a split without keys for this row */
+            w = exp_neg(pl->part_ml[2 * pr] - m);
+            l += ls * w;
+            for (d = 0; d < D; d++) acc[d] += os[d] * w;
+        }
+        inv = l > 0 ? 1.0f / l : 0.0f;              /* no key: zeros */
+        for (d = 0; d < D; d++) pa__store(pb->dtype, pb->out, dst + d, acc[d] * inv);
+        if (pb->lse) pb->lse[t * pb->num_heads + h] = l > 0 ? m + log_of(l) : -INFINITY;
+    }
+}
+
+static void combine_worker(void *arg, void *mem)
+{
+    plan *pl = (plan *)arg;
+    const int64_t n = (int64_t)pl->pb->batch * pl->pb->max_seqlen_q;
+    (void)mem;
+    for (;;) {
+        long long r = atomic_fetch_add(&pl->next, 1);
+        if (r >= n) break;
+        combine_row(pl, r);
+    }
+}
+
 pa_status pa__cpu_attention(pa_context *ctx, const pa__problem *pb, void *ws, size_t ws_bytes)
 {
     plan pl;
-    int64_t n;
-    (void)ws; (void)ws_bytes;
-    n = ctx->num_threads < MAX_THREADS ? ctx->num_threads : MAX_THREADS;
-    plan_init(&pl, pb, (int)n);
+    int64_t n, threads;
+    (void)ws_bytes;   /* (api.c checked it against pa__cpu_workspace) */
+    threads = ctx->num_threads < MAX_THREADS ? ctx->num_threads : MAX_THREADS;
+    plan_init(&pl, pb, (int)threads);
 #if defined(PA__AVX2_LOOP)
     __builtin_cpu_init();   /* (needed only before constructors have run; cheap) */
     pl.avx2 = __builtin_cpu_supports("avx2") != 0;
 #endif
-    if (n > pl.items) n = pl.items;
+    if (pl.splits > 1) {
+        float *base = (float *)(((uintptr_t)ws + 63) & ~(uintptr_t)63);
+        pl.part_o = base;
+        pl.part_ml = base + (size_t)pl.splits * (size_t)part_rows(pb) * (size_t)pb->head_dim;
+    }
+    n = threads < pl.items ? threads : pl.items;
     /* the caller and n - 1 of the context's kept threads; one that cannot start is not needed */
     pa__pool_run(ctx->pool, (int)n, worker, &pl);
+    if (pl.splits > 1) {
+        const int64_t r = (int64_t)pb->batch * pb->max_seqlen_q;
+        atomic_store(&pl.next, 0);
+        pa__pool_run(ctx->pool, (int)(threads < r ? threads : r), combine_worker, &pl);
+    }
     return PA_OK;
 }
 

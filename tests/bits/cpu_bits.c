@@ -67,7 +67,8 @@ static int run_case(pa_context *c1, pa_context *c3, unsigned seed, uint64_t *h)
     const size_t es = dt == PA_DTYPE_F32 ? 4 : 2;
     int D, B, Hk, G, H, P, sq, maxk, hnd, decode, b, i, npages, per, rc = 0;
     int32_t *cu, *lens, *table;
-    void *q, *k, *v, *o1, *o3;
+    void *q, *k, *v, *o1, *o3, *ws = NULL;
+    size_t wsb = 0;
     float *l1, *l3;
     size_t qn, kn;
     pa_query qq;
@@ -86,12 +87,12 @@ static int run_case(pa_context *c1, pa_context *c3, unsigned seed, uint64_t *h)
     P = pages[pick(5)];
     hnd = pick(4) == 0;
     sq = decode ? 1 + pick(4) : 1 + pick(D >= 256 ? 40 : 90);
-    maxk = sq + pick(decode ? 300 : 120);
+    maxk = sq + pick(decode ? (D <= 128 && pick(3) == 0 ? 3000 : 300) : 120);   /* long: split-KV */
     ap.softmax_scale = 1.0f / sqrtf((float)D);
     ap.causal = pick(2);
     ap.window_left = pick(4) == 0 ? pick(60) : -1;
     ap.softcap = pick(4) == 0 ? 5.0f + (float)pick(40) : 0.0f;
-    ap.num_splits = 0;
+    ap.num_splits = pick(4) == 0 ? 1 + pick(4) : 0;   /* split-KV now and then */
 
     cu = (int32_t *)malloc(sizeof(int32_t) * (size_t)(B + 1));
     lens = (int32_t *)malloc(sizeof(int32_t) * (size_t)B);
@@ -134,12 +135,16 @@ static int run_case(pa_context *c1, pa_context *c3, unsigned seed, uint64_t *h)
     kv.page_table = table; kv.page_table_stride = per; kv.seq_lens = lens; kv.max_seq_len = maxk;
     out.stride_token = (int64_t)H * D; out.stride_head = D;
     out.data = o1; out.lse = l1;
-    if (pa_attention(c1, &qq, &kv, &ap, &out, NULL, 0) != PA_OK) {
+    if (pa_workspace_size(c1, &qq, &kv, &ap, &wsb) != PA_OK || (wsb && !(ws = malloc(wsb)))) {
+        printf("case %u: workspace: %s\n", seed, pa_context_last_error(c1));
+        rc = -1; goto done;
+    }
+    if (pa_attention(c1, &qq, &kv, &ap, &out, ws, wsb) != PA_OK) {
         printf("case %u: %s\n", seed, pa_context_last_error(c1));
         rc = -1; goto done;
     }
     out.data = o3; out.lse = l3;
-    if (pa_attention(c3, &qq, &kv, &ap, &out, NULL, 0) != PA_OK) {
+    if (pa_attention(c3, &qq, &kv, &ap, &out, ws, wsb) != PA_OK) {
         printf("case %u: %s\n", seed, pa_context_last_error(c3));
         rc = -1; goto done;
     }
@@ -157,6 +162,7 @@ static int run_case(pa_context *c1, pa_context *c3, unsigned seed, uint64_t *h)
                (unsigned long long)fnv(14695981039346656037ull, l1, sizeof(float) * (size_t)cu[B] * (size_t)H));
 done:
     free(cu); free(lens); free(table); free(q); free(k); free(v); free(o1); free(o3); free(l1); free(l3);
+    free(ws);
     return rc;
 }
 
