@@ -3,15 +3,17 @@
  *
  * A work item is (sequence, kv head, chunk of its query heads, block of query rows), or for
  * decode-like calls over NHD caches (sequence, several kv heads with all their query heads, block
- * of query rows), so that a tile reads each token's rows of those heads in sequence; its rows
+ * of query rows), so that a tile reads each token's rows of those heads in sequence; with
+ * split-KV, also a part of the keys (the parts' partial results combined in a second pass). Its rows
  * (every query head of the item at every position of the block) share each tile of keys, so a
  * tile is gathered from its pages and converted to fp32 once per item, the next tile's rows
  * prefetched meanwhile. Per tile and row: scores as dot products in 8 fixed lanes, four keys at a
  * time, each summed by a fixed tree (vectorized without reassociation), then an online softmax
  * (e^x by a polynomial that vectorizes) and P.V in fp32, four keys a step with 32 output columns
  * held in registers. Keys outside a row's causal / window range are skipped by bounds: no score
- * matrix is ever full. Every build (SSE2, AVX2, with or without FMA hardware; the Makefile
- * compiles this file with -ffp-contract=off) computes the same bits.
+ * matrix is ever full. Every build (SSE2, AVX2, with or without FMA hardware, x86-64 or aarch64,
+ * glibc or musl; the Makefile compiles this file with -ffp-contract=off, and no libm function is
+ * called) computes the same bits: tests/bits_check.sh.
  * Threads take items from an atomic counter; an item's arithmetic does not depend on which
  * thread runs it or how many there are, so results are bit-identical for any thread count.
  * A worker's scratch (about 210 KiB) is the context's for the calling thread (allocated by
