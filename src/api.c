@@ -89,6 +89,7 @@ pa_status pa_context_create(pa_context **out, pa_backend backend, int device)
     ctx->kv_copy_limit = PA_KV_COPY_LIMIT_DEFAULT;
     if (backend == PA_BACKEND_CPU) {
         ctx->num_threads = pa__cpu_online_cores();
+        ctx->cpu_thread_flops = PA__CPU_THREAD_FLOPS;
         ctx->pool = pa__pool_create(pa__cpu_scratch_bytes());
         if (!ctx->pool) {
             free(ctx);

@@ -28,6 +28,10 @@ typedef enum pa__kernel {
     PA__KERNEL_DECODE = 4,         /* split-KV, GQA packed, few query rows */
 } pa__kernel;
 
+/* A CPU call uses no more threads than (4 flops a query row, key and dim) / this + 1: waking a
+ * kept thread costs ~15 us on the development VM, about what 1e6 of that work takes one thread. */
+#define PA__CPU_THREAD_FLOPS 1e6
+
 /* The CPU backend's worker threads, kept by a CPU context (src/cpu/pool.c). */
 typedef struct pa__pool pa__pool;
 /* caller_bytes: scratch the pool holds for the calling thread's share of every job (64-byte
@@ -45,6 +49,8 @@ struct pa_context {
     int        usable;            /* 0: creation failed (e.g. no CUDA); calls give UNSUPPORTED */
     void      *stream;            /* cudaStream_t */
     int        num_threads;       /* CPU: resolved, >= 1 */
+    double     cpu_thread_flops;  /* CPU: the work that pays for one more thread (0: tests, every
+                                   * thread whatever the work) */
     pa__pool  *pool;              /* CPU: the kept worker threads */
     int        validation;
     pa__kernel force_kernel;

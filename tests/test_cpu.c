@@ -221,6 +221,32 @@ int main(void)
         edge(ctx, "thread count", &c);
     }
     pa_context_set_num_threads(ctx, 2);
+    /* small calls take fewer threads than the context has (ctx->cpu_thread_flops): the same bits
+     * as with every thread */
+    for (i = 0; i < 6; i++) {
+        th_inst in;
+        th_case_random(&c, th_case_seed(base, 9500 + i), &lim);
+        c.max_keys = 20 + 300 * i; c.batch = 1 + i % 3; c.with_lse = 1; c.num_splits = 1;
+        th_case_fit(&c, lim.max_work);
+        if (th_inst_build(&in, &c, 0) == 0) {
+            void *o = malloc(in.o_bytes ? in.o_bytes : 1), *l = malloc(in.lse_bytes ? in.lse_bytes : 1);
+            const double keep = ctx->cpu_thread_flops;
+            int ok = o && l;
+            pa_context_set_num_threads(ctx, 5);
+            ok = ok && pa_attention(ctx, &in.query, &in.kv, &in.params, &in.out, NULL, 0) == PA_OK;
+            if (ok) { memcpy(o, in.o, in.o_bytes); memcpy(l, in.lse, in.lse_bytes); }
+            ctx->cpu_thread_flops = 0;
+            ok = ok && th_inst_poison(&in) == 0 &&
+                 pa_attention(ctx, &in.query, &in.kv, &in.params, &in.out, NULL, 0) == PA_OK &&
+                 !memcmp(o, in.o, in.o_bytes) && !memcmp(l, in.lse, in.lse_bytes);
+            ctx->cpu_thread_flops = keep;
+            pa_context_set_num_threads(ctx, 2);
+            if (ok) passed++;
+            else { failed++; printf("[test_cpu] FAIL thread cap %d: other bits with every thread (PA_TEST_SEED=%llu)\n", i, (unsigned long long)base); }
+            free(o); free(l);
+        } else failed++;
+        th_inst_free(&in);
+    }
     /* element conversions: every f16 round-trips; ties go to even; overflow and underflow */
     {
         static const struct { float f; uint16_t h, b; } conv[] = {

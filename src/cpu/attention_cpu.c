@@ -766,6 +766,13 @@ pa_status pa__cpu_attention(pa_context *ctx, const pa__problem *pb, void *ws, si
     int64_t n, threads;
     (void)ws_bytes;   /* (api.c checked it against pa__cpu_workspace) */
     threads = ctx->num_threads < MAX_THREADS ? ctx->num_threads : MAX_THREADS;
+    if (ctx->cpu_thread_flops > 0) {   /* no more threads than the work pays for (internal.h; an
+                                         * upper bound from the maxima; the bits do not depend on it) */
+        const double flops = 4.0 * pb->batch * pb->num_heads * pb->max_seqlen_q *
+                             ((double)pb->max_seq_len + 1) * pb->head_dim;
+        const double cap = flops / ctx->cpu_thread_flops + 1;
+        if (cap < (double)threads) threads = (int64_t)cap;
+    }
     plan_init(&pl, pb, (int)threads);
 #if defined(PA__AVX2_LOOP)
     __builtin_cpu_init();   /* (needed only before constructors have run; cheap) */
