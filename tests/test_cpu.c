@@ -276,6 +276,12 @@ int main(void)
         if (bad) printf("[test_cpu] FAIL %d element conversions are wrong\n", bad);
         count(bad ? TH_FAIL : TH_PASS);
     }
+    {   /* the AVX2 loop's f16 rows by F16C: every half the same bits as the portable conversion */
+        const int bad = pa__cpu_f16c_mismatches();
+        if (bad < 0) printf("[test_cpu] (no F16C item loop in this build or on this CPU: not compared)\n");
+        else if (bad) printf("[test_cpu] FAIL F16C gives other bits than f16_to_f32 for %d halves\n", bad);
+        if (bad >= 0) count(bad ? TH_FAIL : TH_PASS);
+    }
     for (i = 0; i < 60; i++) {
         char tag[80];
         snprintf(tag, sizeof tag, "[test_cpu kv_append %d]", i);

@@ -59,6 +59,12 @@
 #endif
 #define MAX_SPLITS     256  /* an explicit num_splits is capped here and at one tile a split */
 
+/* x86-64: the item loop is compiled twice (below, run_item_avx2 / run_item_base) */
+#if (defined(__GNUC__) || defined(__clang__)) && defined(__x86_64__) && !defined(PA_NO_CLONES)
+#  define PA__AVX2_LOOP 1
+#  include <cpuid.h>
+#endif
+
 typedef struct plan {
     const pa__problem *pb;
     int32_t      block_n;          /* keys per tile */
@@ -70,7 +76,7 @@ typedef struct plan {
     int32_t      splits;           /* items over the keys of one row block (1: no split) */
     int64_t      split_keys;       /* keys of one split (a multiple of block_n) */
     int64_t      items;
-    int          avx2;             /* x86-64: run the AVX2 item loop */
+    int          avx2;             /* x86-64: run the AVX2 (and F16C) item loop */
     float       *part_o, *part_ml; /* splits: [split][b][i][head] rows of D unnormalized outputs,
                                     * and of (running max, sum) */
     atomic_llong next;
@@ -228,13 +234,28 @@ static inline float f16_to_f32(uint16_t h)
     uint32_t e = (h >> 10) & 0x1fu, m = h & 0x3ffu, sign = (uint32_t)(h & 0x8000u) << 16;
     sub.f = (float)(int32_t)m * (1.0f / 16777216.0f);
     uint32_t is_sub = 0u - (uint32_t)(e == 0), is_big = 0u - (uint32_t)(e == 31);
+    uint32_t quiet = 0u - (uint32_t)(m != 0);   /* a NaN comes out quiet, as F16C makes it */
     n.u = ((((e + 112u) << 23) | (m << 13)) & ~(is_sub | is_big)) | (sub.u & is_sub) |
-          ((0x7f800000u | (m << 13)) & is_big) | sign;
+          ((0x7f800000u | (m << 13) | (0x00400000u & quiet)) & is_big) | sign;
     return n.f;
 }
 
-/* n elements of type t at p + off, as fp32. */
-static void load_row(pa_dtype t, const void *p, int64_t off, int32_t n, float *dst)
+#if defined(PA__AVX2_LOOP)
+#include <immintrin.h>
+/* f16 rows by the F16C instruction (the AVX2 item loop's CPUs): the same values as f16_to_f32 for
+ * all 65536 inputs (test_cpu checks every one), 8 at a time */
+__attribute__((target("avx2,f16c")))
+static inline void load_f16c(const uint16_t *x, int32_t n, float *dst)
+{
+    int32_t i = 0;
+    for (; i + 8 <= n; i += 8)
+        _mm256_storeu_ps(dst + i, _mm256_cvtph_ps(_mm_loadu_si128((const __m128i *)(x + i))));
+    for (; i < n; i++) dst[i] = f16_to_f32(x[i]);
+}
+#endif
+
+/* n elements of type t at p + off, as fp32 (f16c: the AVX2 loop, where F16C converts f16). */
+static void load_row(pa_dtype t, const void *p, int64_t off, int32_t n, float *dst, int f16c)
 {
     int32_t i;
     if (t == PA_DTYPE_F32) {
@@ -245,8 +266,15 @@ static void load_row(pa_dtype t, const void *p, int64_t off, int32_t n, float *d
         for (i = 0; i < n; i++) dst[i] = pa__bf16_to_f32(x[i]);
     } else {
         const uint16_t *x = (const uint16_t *)p + off;
+#if defined(PA__AVX2_LOOP)
+        if (f16c) {
+            load_f16c(x, n, dst);
+            return;
+        }
+#endif
         for (i = 0; i < n; i++) dst[i] = f16_to_f32(x[i]);
     }
+    (void)f16c;
 }
 
 /* The 8 lanes of a dot product summed as a fixed tree, three dependent adds instead of eight:
@@ -536,14 +564,12 @@ static void rows_update(const pa__problem *pb, int32_t D, float *o, const float 
     }
 }
 
-/* x86-64: the item loop is compiled twice, for AVX2 and for the baseline (SSE2), and each call
- * takes the AVX2 one where the CPU has it (1.35-1.5x on the CPU figures of bench/RESULTS.md). AVX2
- * alone adds no FMA contraction, and the lane order is fixed in the source, so both compute the
- * same bits. Chosen by __builtin_cpu_supports rather than an ifunc (target_clones): musl's loader
+/* x86-64: the item loop is compiled twice, for AVX2 + F16C and for the baseline (SSE2), and each
+ * call takes the AVX2 one where the CPU has both (1.35-1.5x on the CPU figures of
+ * bench/RESULTS.md). AVX2 alone adds no FMA contraction, the lane order is fixed in the source and
+ * F16C's conversion is exact (NaNs quieted, as f16_to_f32 does), so both compute the same bits.
+ * Chosen at each call (cpu_avx2_f16c) rather than by an ifunc (target_clones): musl's loader
  * rejects ifunc relocations, and ThreadSanitizer's runtime is not up yet when they resolve. */
-#if (defined(__GNUC__) || defined(__clang__)) && defined(__x86_64__) && !defined(PA_NO_CLONES)
-#  define PA__AVX2_LOOP 1
-#endif
 
 /* (always_inline: compiled on its own first, as a plain function inlined later, the AVX2 loop ran
  * decode 6..8% slower than with the attributes on the function itself) */
@@ -585,7 +611,7 @@ static inline void run_item(const plan *pl, int64_t it, scratch *sc)
             for (hh = 0; hh < nh; hh++) {
                 float *q = sc->q + (int64_t)((qi * ng + g) * nh + hh) * D;
                 load_row(pb->dtype, pb->q, (t0 + i0 + qi) * pb->q_stride_token +
-                         (int64_t)HEAD(g, hh) * pb->q_stride_head, D, q);
+                         (int64_t)HEAD(g, hh) * pb->q_stride_head, D, q, pl->avx2);
                 for (d = 0; d < D; d++) q[d] *= pb->scale;
             }
     for (r = 0; r < rows; r++) {
@@ -609,8 +635,8 @@ static inline void run_item(const plan *pl, int64_t it, scratch *sc)
         for (jj = 0; jj < jn; jj++) {   /* ng > 1: the heads' rows lie side by side (kv_per_item) */
             int64_t ko, vo;
             key_offsets(pb, b, (int32_t)(j0 + jj), kvh, &ko, &vo);
-            load_row(pb->dtype, pb->k, ko, (int32_t)ks, sc->k + jj * ks);
-            load_row(pb->dtype, pb->v, vo, (int32_t)ks, sc->v + jj * ks);
+            load_row(pb->dtype, pb->k, ko, (int32_t)ks, sc->k + jj * ks, pl->avx2);
+            load_row(pb->dtype, pb->v, vo, (int32_t)ks, sc->v + jj * ks, pl->avx2);
         }
         prefetch_tile(pb, b, kvh, ng, j0 + jn, kend - j0 - jn < bn ? (int32_t)(kend - j0 - jn) : bn);
         for (qi = 0; qi < nq; qi++) {
@@ -673,7 +699,7 @@ static void run_item_base(const plan *pl, int64_t it, scratch *sc)
     run_item(pl, it, sc);
 }
 #if defined(PA__AVX2_LOOP)
-__attribute__((noinline, target("avx2"), flatten))
+__attribute__((noinline, target("avx2,f16c"), flatten))
 static void run_item_avx2(const plan *pl, int64_t it, scratch *sc)
 {
     run_item(pl, it, sc);
@@ -760,6 +786,40 @@ static void combine_worker(void *arg, void *mem)
     }
 }
 
+#if defined(PA__AVX2_LOOP)
+/* AVX2 and F16C (every AVX2 CPU so far has F16C; cpuid for it, as clang's __builtin_cpu_supports
+ * has no "f16c") */
+static int cpu_avx2_f16c(void)
+{
+    unsigned a, b, c, d;
+    __builtin_cpu_init();   /* (needed only before constructors have run; cheap) */
+    if (!__builtin_cpu_supports("avx2") || !__get_cpuid(1, &a, &b, &c, &d)) return 0;
+    return (c >> 29) & 1u;
+}
+#endif
+
+/* Tests: the F16C conversion against f16_to_f32 over all 65536 halves, bit for bit: the number
+ * that differ, or -1 where this build or CPU has no F16C loop. */
+int pa__cpu_f16c_mismatches(void)
+{
+#if defined(PA__AVX2_LOOP)
+    uint16_t h[64];
+    float a[64], b[64];
+    uint32_t base;
+    int bad = 0, i;
+    if (!cpu_avx2_f16c()) return -1;
+    for (base = 0; base < 65536; base += 64) {
+        for (i = 0; i < 64; i++) h[i] = (uint16_t)(base + (uint32_t)i);
+        load_f16c(h, 64, a);   /* all by the instruction (the tail is f16_to_f32 itself) */
+        for (i = 0; i < 64; i++) b[i] = f16_to_f32(h[i]);
+        for (i = 0; i < 64; i++) bad += memcmp(&a[i], &b[i], sizeof(float)) != 0;
+    }
+    return bad;
+#else
+    return -1;
+#endif
+}
+
 pa_status pa__cpu_attention(pa_context *ctx, const pa__problem *pb, void *ws, size_t ws_bytes)
 {
     plan pl;
@@ -775,8 +835,7 @@ pa_status pa__cpu_attention(pa_context *ctx, const pa__problem *pb, void *ws, si
     }
     plan_init(&pl, pb, (int)threads);
 #if defined(PA__AVX2_LOOP)
-    __builtin_cpu_init();   /* (needed only before constructors have run; cheap) */
-    pl.avx2 = __builtin_cpu_supports("avx2") != 0;
+    pl.avx2 = cpu_avx2_f16c();
 #endif
     if (pl.splits > 1) {
         float *base = (float *)(((uintptr_t)ws + 63) & ~(uintptr_t)63);
