@@ -153,9 +153,9 @@ typedef struct pa_output {
 /* The workspace bytes pa_attention needs for these shapes (0 is common; split-KV needs some: the
  * CPU's and CUDA's decode over long sequences with few sequences and kv heads, any call with
  * num_splits > 1 on the CPU, and the Hopper prefill's split of a partial last wave over the keys;
- * num_splits = 1 turns all of them off; Hopper's copy of the cache needs up to pa_context_set_kv_copy_limit bytes, and
- * a workspace too small for the copy but at least this answer with the limit at 0 is accepted:
- * the call then reads the pages in place).
+ * num_splits = 1 turns all of them off; Hopper's copy of the cache needs up to
+ * pa_context_set_kv_copy_limit bytes, and a workspace too small for the copy but at least this
+ * answer with the limit at 0 is accepted: the call then reads the pages in place).
  * The answer depends on host fields only (shapes, maxima, num_splits) and the context, so it can
  * be computed once per shape bucket. */
 PA_API pa_status pa_workspace_size(pa_context *ctx, const pa_query *q, const pa_kv_cache *kv,
