@@ -286,57 +286,108 @@ static inline float lanes_sum(const float *a)
 }
 
 /* Dot products in LANES independent lanes: lane l sums q[d] k[d] over d = l mod 8 in order of d,
- * then lanes_sum. With GNU C, the lanes are one vector (8 element-wise multiplies and adds: the
- * same arithmetic, so the same bits, in both item loops and on every compiler path). */
+ * then lanes_sum. With GNU C, the lanes are one 8-wide vector in the AVX2 item loop (wide) and two
+ * 4-wide ones in the other (SSE2, NEON: a 32-byte vector there lives in memory, every add a store
+ * and a load, which made that loop 7x slower); the same element-wise multiplies and adds, so the
+ * same bits, in both item loops and on every compiler path. */
 #if defined(__GNUC__)
 typedef float pa__v8 __attribute__((vector_size(32)));
+typedef float pa__v4 __attribute__((vector_size(16)));
 /* (a macro: a function returning a 32-byte vector has another ABI without AVX, which GCC warns of) */
 #define V8_LOAD(v, p) memcpy(&(v), (p), sizeof(pa__v8))
+#define V4_LOAD(v, p) memcpy(&(v), (p), sizeof(pa__v4))
 #  if defined(__has_builtin) && !defined(PA_NO_SHUFFLE)   /* (PA_NO_SHUFFLE: the scalar sums) */
 #    if __has_builtin(__builtin_shufflevector)
 #      define PA__SHUFFLE 1   /* GCC 12+, clang */
-typedef float pa__v4 __attribute__((vector_size(16)));
 #    endif
 #  endif
 #endif
 
+#if defined(PA__SHUFFLE)
+/* lanes_sum's tree for four lane vectors at once (8 + 4 lanes, then 4 + 2, then 2 + 1) into
+ * out[0..4); a macro: a function taking 32-byte vectors has another ABI without AVX */
+#define SUM4_TREE(out, a0, a1, a2, a3) do {                                                  \
+        const pa__v8 t01_ = __builtin_shufflevector(a0, a1, 0, 1, 2, 3, 8, 9, 10, 11) +         \
+                            __builtin_shufflevector(a0, a1, 4, 5, 6, 7, 12, 13, 14, 15);        \
+        const pa__v8 t23_ = __builtin_shufflevector(a2, a3, 0, 1, 2, 3, 8, 9, 10, 11) +         \
+                            __builtin_shufflevector(a2, a3, 4, 5, 6, 7, 12, 13, 14, 15);        \
+        const pa__v8 w_ = __builtin_shufflevector(t01_, t23_, 0, 1, 8, 9, 4, 5, 12, 13) +       \
+                          __builtin_shufflevector(t01_, t23_, 2, 3, 10, 11, 6, 7, 14, 15);      \
+        const pa__v4 o4_ = __builtin_shufflevector(w_, w_, 0, 4, 2, 6) +                        \
+                           __builtin_shufflevector(w_, w_, 1, 5, 3, 7);                         \
+        memcpy((out), &o4_, sizeof o4_);                                                     \
+    } while (0)
+/* the same tree from lane halves (lo: lanes 0..3, hi: 4..7): t = lo + hi is the first step */
+#define SUM4_TREE_HALVES(out, a0l, a0h, a1l, a1h, a2l, a2h, a3l, a3h) do {                   \
+        const pa__v4 t0_ = a0l + a0h, t1_ = a1l + a1h, t2_ = a2l + a2h, t3_ = a3l + a3h;     \
+        const pa__v4 w01_ = __builtin_shufflevector(t0_, t1_, 0, 1, 4, 5) +                   \
+                            __builtin_shufflevector(t0_, t1_, 2, 3, 6, 7);                    \
+        const pa__v4 w23_ = __builtin_shufflevector(t2_, t3_, 0, 1, 4, 5) +                   \
+                            __builtin_shufflevector(t2_, t3_, 2, 3, 6, 7);                    \
+        const pa__v4 o4_ = __builtin_shufflevector(w01_, w23_, 0, 2, 4, 6) +                  \
+                           __builtin_shufflevector(w01_, w23_, 1, 3, 5, 7);                   \
+        memcpy((out), &o4_, sizeof o4_);                                                     \
+    } while (0)
+#endif
+
 /* dot4: q against four keys k, k + ks, k + 2 ks, k + 3 ks (q loaded once for the four, and the
  * four lane sums overlap); out[r] is the same as dot(q, k + r ks). */
-static inline void dot4(const float *q, const float *k, int32_t D, int64_t ks, float *out)
+static inline void dot4(const float *q, const float *k, int32_t D, int64_t ks, float *out, int wide)
 {
     float acc[4][LANES];
     int32_t d = 0, l, r;
 #if defined(__GNUC__)
-    pa__v8 a0 = { 0 }, a1 = { 0 }, a2 = { 0 }, a3 = { 0 }, x, y0, y1, y2, y3;
-    for (; d + LANES <= D; d += LANES) {
-        V8_LOAD(x, q + d);
-        V8_LOAD(y0, k + d);
-        V8_LOAD(y1, k + ks + d);
-        V8_LOAD(y2, k + 2 * ks + d);
-        V8_LOAD(y3, k + 3 * ks + d);
-        a0 += x * y0;
-        a1 += x * y1;
-        a2 += x * y2;
-        a3 += x * y3;
-    }
+    if (wide) {
+        pa__v8 a0 = { 0 }, a1 = { 0 }, a2 = { 0 }, a3 = { 0 }, x, y0, y1, y2, y3;
+        for (; d + LANES <= D; d += LANES) {
+            V8_LOAD(x, q + d);
+            V8_LOAD(y0, k + d);
+            V8_LOAD(y1, k + ks + d);
+            V8_LOAD(y2, k + 2 * ks + d);
+            V8_LOAD(y3, k + 3 * ks + d);
+            a0 += x * y0;
+            a1 += x * y1;
+            a2 += x * y2;
+            a3 += x * y3;
+        }
 #if defined(PA__SHUFFLE)
-    if (d == D) {   /* lanes_sum's tree for the four at once: 8 + 4 lanes, then 4 + 2, then 2 + 1 */
-        const pa__v8 t01 = __builtin_shufflevector(a0, a1, 0, 1, 2, 3, 8, 9, 10, 11) +
-                           __builtin_shufflevector(a0, a1, 4, 5, 6, 7, 12, 13, 14, 15);
-        const pa__v8 t23 = __builtin_shufflevector(a2, a3, 0, 1, 2, 3, 8, 9, 10, 11) +
-                           __builtin_shufflevector(a2, a3, 4, 5, 6, 7, 12, 13, 14, 15);
-        const pa__v8 w = __builtin_shufflevector(t01, t23, 0, 1, 8, 9, 4, 5, 12, 13) +
-                         __builtin_shufflevector(t01, t23, 2, 3, 10, 11, 6, 7, 14, 15);
-        const pa__v4 o4 = __builtin_shufflevector(w, w, 0, 4, 2, 6) + __builtin_shufflevector(w, w, 1, 5, 3, 7);
-        memcpy(out, &o4, sizeof o4);
-        return;
-    }
+        if (d == D) {
+            SUM4_TREE(out, a0, a1, a2, a3);
+            return;
+        }
 #endif
-    memcpy(acc[0], &a0, sizeof a0);
-    memcpy(acc[1], &a1, sizeof a1);
-    memcpy(acc[2], &a2, sizeof a2);
-    memcpy(acc[3], &a3, sizeof a3);
+        memcpy(acc[0], &a0, sizeof a0);
+        memcpy(acc[1], &a1, sizeof a1);
+        memcpy(acc[2], &a2, sizeof a2);
+        memcpy(acc[3], &a3, sizeof a3);
+    } else {
+        pa__v4 a0l = { 0 }, a0h = { 0 }, a1l = { 0 }, a1h = { 0 }, a2l = { 0 }, a2h = { 0 };
+        pa__v4 a3l = { 0 }, a3h = { 0 }, xl, xh, yl, yh;
+        for (; d + LANES <= D; d += LANES) {
+            V4_LOAD(xl, q + d);
+            V4_LOAD(xh, q + d + 4);
+            V4_LOAD(yl, k + d); V4_LOAD(yh, k + d + 4);
+            a0l += xl * yl; a0h += xh * yh;
+            V4_LOAD(yl, k + ks + d); V4_LOAD(yh, k + ks + d + 4);
+            a1l += xl * yl; a1h += xh * yh;
+            V4_LOAD(yl, k + 2 * ks + d); V4_LOAD(yh, k + 2 * ks + d + 4);
+            a2l += xl * yl; a2h += xh * yh;
+            V4_LOAD(yl, k + 3 * ks + d); V4_LOAD(yh, k + 3 * ks + d + 4);
+            a3l += xl * yl; a3h += xh * yh;
+        }
+#if defined(PA__SHUFFLE)
+        if (d == D) {
+            SUM4_TREE_HALVES(out, a0l, a0h, a1l, a1h, a2l, a2h, a3l, a3h);
+            return;
+        }
+#endif
+        memcpy(acc[0], &a0l, sizeof a0l); memcpy(acc[0] + 4, &a0h, sizeof a0h);
+        memcpy(acc[1], &a1l, sizeof a1l); memcpy(acc[1] + 4, &a1h, sizeof a1h);
+        memcpy(acc[2], &a2l, sizeof a2l); memcpy(acc[2] + 4, &a2h, sizeof a2h);
+        memcpy(acc[3], &a3l, sizeof a3l); memcpy(acc[3] + 4, &a3h, sizeof a3h);
+    }
 #else
+    (void)wide;
     memset(acc, 0, sizeof acc);
     for (; d + LANES <= D; d += LANES)
         for (r = 0; r < 4; r++)
@@ -348,19 +399,56 @@ static inline void dot4(const float *q, const float *k, int32_t D, int64_t ks, f
     (void)l;
 }
 
-static inline float dot(const float *q, const float *k, int32_t D)
+#if defined(PA__SHUFFLE)
+/* dot4 for two query rows, q and q + D, against the same four keys (D a multiple of LANES): 8
+ * products an 8-wide step from 6 loads instead of 10, 8 independent sums; each score's
+ * arithmetic is dot4's. */
+static inline void dot4x2(const float *q, const float *k, int32_t D, int64_t ks, float *out0, float *out1)
+{
+    pa__v8 a0 = { 0 }, a1 = { 0 }, a2 = { 0 }, a3 = { 0 }, b0 = { 0 }, b1 = { 0 }, b2 = { 0 }, b3 = { 0 };
+    pa__v8 x, z, y0, y1, y2, y3;
+    int32_t d;
+    for (d = 0; d < D; d += LANES) {
+        V8_LOAD(x, q + d);
+        V8_LOAD(z, q + D + d);
+        V8_LOAD(y0, k + d);
+        V8_LOAD(y1, k + ks + d);
+        V8_LOAD(y2, k + 2 * ks + d);
+        V8_LOAD(y3, k + 3 * ks + d);
+        a0 += x * y0; a1 += x * y1; a2 += x * y2; a3 += x * y3;
+        b0 += z * y0; b1 += z * y1; b2 += z * y2; b3 += z * y3;
+    }
+    SUM4_TREE(out0, a0, a1, a2, a3);
+    SUM4_TREE(out1, b0, b1, b2, b3);
+}
+#endif
+
+static inline float dot(const float *q, const float *k, int32_t D, int wide)
 {
     float acc[LANES];
     int32_t d = 0, l;
 #if defined(__GNUC__)
-    pa__v8 a = { 0 }, x, y;
-    for (; d + LANES <= D; d += LANES) {
-        V8_LOAD(x, q + d);
-        V8_LOAD(y, k + d);
-        a += x * y;
+    if (wide) {
+        pa__v8 a = { 0 }, x, y;
+        for (; d + LANES <= D; d += LANES) {
+            V8_LOAD(x, q + d);
+            V8_LOAD(y, k + d);
+            a += x * y;
+        }
+        memcpy(acc, &a, sizeof a);
+    } else {
+        pa__v4 al = { 0 }, ah = { 0 }, xl, xh, yl, yh;
+        for (; d + LANES <= D; d += LANES) {
+            V4_LOAD(xl, q + d); V4_LOAD(xh, q + d + 4);
+            V4_LOAD(yl, k + d); V4_LOAD(yh, k + d + 4);
+            al += xl * yl;
+            ah += xh * yh;
+        }
+        memcpy(acc, &al, sizeof al);
+        memcpy(acc + 4, &ah, sizeof ah);
     }
-    memcpy(acc, &a, sizeof a);
 #else
+    (void)wide;
     for (l = 0; l < LANES; l++) acc[l] = 0.0f;
     for (; d + LANES <= D; d += LANES)
         for (l = 0; l < LANES; l++) acc[l] += q[d + l] * k[d + l];
@@ -373,13 +461,24 @@ static inline float dot(const float *q, const float *k, int32_t D)
 /* Scores of rows q[0..nh) (consecutive, D apart) against keys [a, e) of a tile whose key j is
  * at k + j ks: s[row * bn + key]. */
 static void scores(const float *q, int32_t nh, int32_t D, const float *k, int64_t ks, int32_t bn,
-                   float *s, int32_t a, int32_t e)
+                   float *s, int32_t a, int32_t e, int wide)
 {
-    int32_t h, j;
-    for (h = 0; h < nh; h++) {
+    int32_t h = 0, j;
+#if defined(PA__SHUFFLE)
+    if (wide && D % LANES == 0)   /* two rows at a time */
+        for (; h + 2 <= nh; h += 2) {
+            const float *qh = q + (int64_t)h * D;
+            for (j = a; j + 4 <= e; j += 4) dot4x2(qh, k + j * ks, D, ks, s + h * bn + j, s + (h + 1) * bn + j);
+            for (; j < e; j++) {
+                s[h * bn + j] = dot(qh, k + j * ks, D, wide);
+                s[(h + 1) * bn + j] = dot(qh + D, k + j * ks, D, wide);
+            }
+        }
+#endif
+    for (; h < nh; h++) {
         const float *qh = q + (int64_t)h * D;
-        for (j = a; j + 4 <= e; j += 4) dot4(qh, k + j * ks, D, ks, s + h * bn + j);
-        for (; j < e; j++) s[h * bn + j] = dot(qh, k + j * ks, D);
+        for (j = a; j + 4 <= e; j += 4) dot4(qh, k + j * ks, D, ks, s + h * bn + j, wide);
+        for (; j < e; j++) s[h * bn + j] = dot(qh, k + j * ks, D, wide);
     }
 }
 
@@ -452,19 +551,56 @@ static inline float log_of(float x)
 }
 
 /* o[0..D) += s[j] v[j] over keys [a, e): four keys a step, o[d] += (p0 v0[d] + p1 v1[d]) +
- * (p2 v2[d] + p3 v3[d]), then the rest one at a time. With GNU C, 32 columns of o stay in
- * registers through all the keys instead of a load and a store of o every four keys; each
- * element's arithmetic, and so its bits, are the plain loop's. */
-static void pv(float *o, const float *v, int64_t ks, const float *s, int32_t D, int32_t a, int32_t e)
+ * (p2 v2[d] + p3 v3[d]), then the rest one at a time. With GNU C, 32 columns of o (16 when not
+ * wide) stay in registers through all the keys instead of a load and a store of o every four
+ * keys; each element's arithmetic, and so its bits, are the plain loop's. */
+static void pv(float *o, const float *v, int64_t ks, const float *s, int32_t D, int32_t a, int32_t e,
+               int wide)
 {
     int32_t d = 0, j;
 #if defined(__GNUC__)
+    if (!wide) {   /* 4-wide vectors: 16 columns in registers, then 4 */
+        pa__v4 c0, c1, c2, c3, u0, u1, u2, u3;
+#define PV_COLS4(acc, c)                                                                   \
+    V4_LOAD(u0, v0 + (c)); V4_LOAD(u1, v0 + ks + (c));                                     \
+    V4_LOAD(u2, v0 + 2 * ks + (c)); V4_LOAD(u3, v0 + 3 * ks + (c));                        \
+    acc += (p0 * u0 + p1 * u1) + (p2 * u2 + p3 * u3)
+        for (; d + 16 <= D; d += 16) {
+            V4_LOAD(c0, o + d); V4_LOAD(c1, o + d + 4); V4_LOAD(c2, o + d + 8); V4_LOAD(c3, o + d + 12);
+            for (j = a; j + 4 <= e; j += 4) {
+                const float p0 = s[j], p1 = s[j + 1], p2 = s[j + 2], p3 = s[j + 3];
+                const float *v0 = v + j * ks + d;
+                PV_COLS4(c0, 0); PV_COLS4(c1, 4); PV_COLS4(c2, 8); PV_COLS4(c3, 12);
+            }
+            for (; j < e; j++) {
+                const float p = s[j], *vj = v + j * ks + d;
+                V4_LOAD(u0, vj); V4_LOAD(u1, vj + 4); V4_LOAD(u2, vj + 8); V4_LOAD(u3, vj + 12);
+                c0 += p * u0; c1 += p * u1; c2 += p * u2; c3 += p * u3;
+            }
+            memcpy(o + d, &c0, sizeof c0); memcpy(o + d + 4, &c1, sizeof c1);
+            memcpy(o + d + 8, &c2, sizeof c2); memcpy(o + d + 12, &c3, sizeof c3);
+        }
+        for (; d + 4 <= D; d += 4) {
+            V4_LOAD(c0, o + d);
+            for (j = a; j + 4 <= e; j += 4) {
+                const float p0 = s[j], p1 = s[j + 1], p2 = s[j + 2], p3 = s[j + 3];
+                const float *v0 = v + j * ks + d;
+                PV_COLS4(c0, 0);
+            }
+            for (; j < e; j++) {
+                V4_LOAD(u0, v + j * ks + d);
+                c0 += s[j] * u0;
+            }
+            memcpy(o + d, &c0, sizeof c0);
+        }
+#undef PV_COLS4
+    }
     pa__v8 o0, o1, o2, o3, w0, w1, w2, w3;
 #define PV_COLS(acc, c)                                                                    \
     V8_LOAD(w0, v0 + (c)); V8_LOAD(w1, v0 + ks + (c));                                     \
     V8_LOAD(w2, v0 + 2 * ks + (c)); V8_LOAD(w3, v0 + 3 * ks + (c));                        \
     acc += (p0 * w0 + p1 * w1) + (p2 * w2 + p3 * w3)
-    for (; d + 4 * LANES <= D; d += 4 * LANES) {
+    for (; wide && d + 4 * LANES <= D; d += 4 * LANES) {
         V8_LOAD(o0, o + d); V8_LOAD(o1, o + d + 8); V8_LOAD(o2, o + d + 16); V8_LOAD(o3, o + d + 24);
         for (j = a; j + 4 <= e; j += 4) {
             const float p0 = s[j], p1 = s[j + 1], p2 = s[j + 2], p3 = s[j + 3];
@@ -479,7 +615,7 @@ static void pv(float *o, const float *v, int64_t ks, const float *s, int32_t D, 
         memcpy(o + d, &o0, sizeof o0); memcpy(o + d + 8, &o1, sizeof o1);
         memcpy(o + d + 16, &o2, sizeof o2); memcpy(o + d + 24, &o3, sizeof o3);
     }
-    for (; d + LANES <= D; d += LANES) {
+    for (; wide && d + LANES <= D; d += LANES) {
         V8_LOAD(o0, o + d);
         for (j = a; j + 4 <= e; j += 4) {
             const float p0 = s[j], p1 = s[j + 1], p2 = s[j + 2], p3 = s[j + 3];
@@ -493,6 +629,8 @@ static void pv(float *o, const float *v, int64_t ks, const float *s, int32_t D, 
         memcpy(o + d, &o0, sizeof o0);
     }
 #undef PV_COLS
+#else
+    (void)wide;
 #endif
     for (; d < D; d++) {
         float x = o[d];
@@ -534,7 +672,8 @@ static inline float sum_of(const float *s, int32_t a, int32_t e)
  * e^x runs through the rows' block of scores at once (decode's tiles hold a few keys, too few
  * for one row's loop to fill a vector). */
 static void rows_update(const pa__problem *pb, int32_t D, float *o, const float *v, int64_t ks,
-                        float *s, int32_t bn, int32_t nh, float *m, float *l, int32_t a, int32_t e)
+                        float *s, int32_t bn, int32_t nh, float *m, float *l, int32_t a, int32_t e,
+                        int wide)
 {
     float mnew[MAX_ROWS], corr[MAX_ROWS];
     int32_t h, j, d;
@@ -560,7 +699,7 @@ static void rows_update(const pa__problem *pb, int32_t D, float *o, const float 
         m[h] = mnew[h];
         if (corr[h] != 1.0f)
             for (d = 0; d < D; d++) oh[d] *= corr[h];
-        pv(oh, v, ks, s + h * bn, D, a, e);
+        pv(oh, v, ks, s + h * bn, D, a, e, wide);
     }
 }
 
@@ -576,14 +715,14 @@ static void rows_update(const pa__problem *pb, int32_t D, float *o, const float 
 #if defined(__GNUC__) || defined(__clang__)
 __attribute__((always_inline))
 #endif
-static inline void run_item(const plan *pl, int64_t it, scratch *sc)
+static inline void run_item(const plan *pl, int64_t it, scratch *sc, int wide)
 {
     const pa__problem *pb = pl->pb;
     const int32_t D = pb->head_dim, bn = pl->block_n, ng = pl->kv_per_item;
     const int64_t ks = (int64_t)ng * D;            /* key j, kv head g of a tile: k + j ks + g D */
     const int32_t sp = (int32_t)(it % pl->splits);   /* the item's part of the keys */
     int32_t qb, c, kvh, b, sq, sk, i0, i1, nq, nh, rows;
-    int32_t qi, g, hh, r, d;
+    int32_t qi, g, hh, r, d, nrun;
     int64_t t0, off, kbeg, kend, j0;
     it /= pl->splits;
     qb = (int32_t)(it % pl->qblocks);
@@ -639,17 +778,28 @@ static inline void run_item(const plan *pl, int64_t it, scratch *sc)
             load_row(pb->dtype, pb->v, vo, (int32_t)ks, sc->v + jj * ks, pl->avx2);
         }
         prefetch_tile(pb, b, kvh, ng, j0 + jn, kend - j0 - jn < bn ? (int32_t)(kend - j0 - jn) : bn);
-        for (qi = 0; qi < nq; qi++) {
+        for (qi = 0; qi < nq; qi += nrun) {
             int64_t i = i0 + qi, lo = LO(i), hi = HI(i);
             int32_t a = (int32_t)((lo > j0 ? lo : j0) - j0);
             int32_t e = (int32_t)((hi < j0 + jn ? hi : j0 + jn) - j0);
+            nrun = 1;
+            if (ng == 1)   /* the next positions with the same key range, whose rows follow these */
+                while (qi + nrun < nq) {
+                    const int64_t i2 = i + nrun, lo2 = LO(i2), hi2 = HI(i2);
+                    if ((int32_t)((lo2 > j0 ? lo2 : j0) - j0) != a ||
+                        (int32_t)((hi2 < j0 + jn ? hi2 : j0 + jn) - j0) != e)
+                        break;
+                    nrun++;
+                }
             if (a >= e) continue;
             for (g = 0; g < ng; g++) {
-                /* the heads of one query position and kv head share the key range */
+                /* the heads of one query position and kv head share the key range (ng = 1: the
+                 * heads of nrun positions, one block of rows) */
                 const int32_t r0 = (qi * ng + g) * nh;
-                scores(sc->q + (int64_t)r0 * D, nh, D, sc->k + (int64_t)g * D, ks, bn, sc->s, a, e);
+                scores(sc->q + (int64_t)r0 * D, nh * nrun, D, sc->k + (int64_t)g * D, ks, bn, sc->s, a,
+                       e, wide);
                 rows_update(pb, D, sc->o + (int64_t)r0 * D, sc->v + (int64_t)g * D, ks, sc->s, bn,
-                            nh, &sc->m[r0], &sc->l[r0], a, e);
+                            nh * nrun, &sc->m[r0], &sc->l[r0], a, e, wide);
             }
         }
     }
@@ -690,19 +840,24 @@ size_t pa__cpu_scratch_bytes(void)
     return sizeof(scratch);
 }
 
-/* run_item twice, everything it calls inlined (flatten): for the baseline and for AVX2 */
+/* run_item twice, everything it calls inlined (flatten): for the baseline with 4-wide vectors and
+ * for AVX2 with 8-wide ones (wide, a constant once inlined) */
 #if defined(__GNUC__) || defined(__clang__)
 __attribute__((noinline, flatten))
 #endif
 static void run_item_base(const plan *pl, int64_t it, scratch *sc)
 {
-    run_item(pl, it, sc);
+#if defined(__AVX__)   /* (the whole file built for AVX: 8-wide vectors are registers there too) */
+    run_item(pl, it, sc, 1);
+#else
+    run_item(pl, it, sc, 0);
+#endif
 }
 #if defined(PA__AVX2_LOOP)
 __attribute__((noinline, target("avx2,f16c"), flatten))
 static void run_item_avx2(const plan *pl, int64_t it, scratch *sc)
 {
-    run_item(pl, it, sc);
+    run_item(pl, it, sc, 1);
 }
 #endif
 
