@@ -704,8 +704,8 @@ static void rows_update(const pa__problem *pb, int32_t D, float *o, const float 
 }
 
 /* x86-64: the item loop is compiled twice, for AVX2 + F16C and for the baseline (SSE2), and each
- * call takes the AVX2 one where the CPU has both (1.35-1.5x on the CPU figures of
- * bench/RESULTS.md). AVX2 alone adds no FMA contraction, the lane order is fixed in the source and
+ * call takes the AVX2 one where the CPU has both (about 1.9x on the CPU figures of
+ * bench/RESULTS.md, session 48). AVX2 alone adds no FMA contraction, the lane order is fixed in the source and
  * F16C's conversion is exact (NaNs quieted, as f16_to_f32 does), so both compute the same bits.
  * Chosen at each call (cpu_avx2_f16c) rather than by an ifunc (target_clones): musl's loader
  * rejects ifunc relocations, and ThreadSanitizer's runtime is not up yet when they resolve. */
