@@ -487,37 +487,37 @@ static void scores(const float *q, int32_t nh, int32_t D, const float *k, int64_
  * series to degree 7 (truncation under 6e-9 relative, a few float roundings in all), and exactly
  * 0 below -87 where 2^n would leave the normal floats. Arithmetic and selects only, no integer
  * conversion of a float: a loop of it vectorizes, and every build computes the same bits. */
+static inline float exp_parts(float x, float *two_n_out);
 static inline float exp_neg(float x)
+{
+    float two_n;
+    const float q = exp_parts(x, &two_n);
+    return x < -87.0f ? 0.0f : (1.0f + q) * two_n;
+}
+
+/* e^x - 1 for the softcap's x <= 0, NaN staying NaN: 2^n (1 + q) - 1 = q 2^n + (2^n - 1) (near 0,
+ * n = 0 and the result is q itself: no cancellation); -1 below -87. */
+static inline float expm1_neg(float x)
+{
+    float two_n;
+    const float q = exp_parts(x, &two_n);
+    return x < -87.0f ? -1.0f : q * two_n + (two_n - 1.0f);
+}
+
+/* Their common part: q = e^r - 1 by the series (1 + q is e^r) and *two_n_out = 2^n. */
+static inline float exp_parts(float x, float *two_n_out)
 {
     const float round = 12582912.0f;   /* 1.5 * 2^23: t = y + round holds round(y) in its low bits */
     union { float f; uint32_t u; } t, two_n;
     const float xc = x < -87.0f ? -87.0f : x;
-    float n, r, p;
+    float n, r;
     t.f = xc * 1.44269504f + round;
     n = t.f - round;
     r = (xc - n * 0.693359375f) - n * -2.12194440e-4f;
-    p = 1.0f + r * (1.0f + r * (0.5f + r * (1.0f / 6 + r * (1.0f / 24 + r * (1.0f / 120 +
-        r * (1.0f / 720 + r * (1.0f / 5040)))))));
     two_n.u = (t.u - 0x4b400000u + 127u) << 23;   /* n + 127 in the exponent field */
-    return x < -87.0f ? 0.0f : p * two_n.f;
-}
-
-/* e^x - 1 for the softcap's x <= 0, NaN staying NaN: exp_neg's reduction, 2^n (1 + q) - 1 =
- * q 2^n + (2^n - 1) with q = e^r - 1 by the same series less its 1 (near 0, n = 0 and the result
- * is q itself: no cancellation); -1 below -87. */
-static inline float expm1_neg(float x)
-{
-    const float round = 12582912.0f;
-    union { float f; uint32_t u; } t, two_n;
-    const float xc = x < -87.0f ? -87.0f : x;
-    float n, r, q;
-    t.f = xc * 1.44269504f + round;
-    n = t.f - round;
-    r = (xc - n * 0.693359375f) - n * -2.12194440e-4f;
-    q = r * (1.0f + r * (0.5f + r * (1.0f / 6 + r * (1.0f / 24 + r * (1.0f / 120 + r * (1.0f / 720 +
-        r * (1.0f / 5040)))))));
-    two_n.u = (t.u - 0x4b400000u + 127u) << 23;
-    return x < -87.0f ? -1.0f : q * two_n.f + (two_n.f - 1.0f);
+    *two_n_out = two_n.f;
+    return r * (1.0f + r * (0.5f + r * (1.0f / 6 + r * (1.0f / 24 + r * (1.0f / 120 +
+           r * (1.0f / 720 + r * (1.0f / 5040)))))));
 }
 
 /* tanh for the softcap: tanh |x| = -t / (2 + t) with t = e^(-2|x|) - 1, within 2.6 ulp of the
@@ -559,75 +559,49 @@ static void pv(float *o, const float *v, int64_t ks, const float *s, int32_t D, 
 {
     int32_t d = 0, j;
 #if defined(__GNUC__)
-    if (!wide) {   /* 4-wide vectors: 16 columns in registers, then 4 */
-        pa__v4 c0, c1, c2, c3, u0, u1, u2, u3;
-#define PV_COLS4(acc, c)                                                                   \
-    V4_LOAD(u0, v0 + (c)); V4_LOAD(u1, v0 + ks + (c));                                     \
-    V4_LOAD(u2, v0 + 2 * ks + (c)); V4_LOAD(u3, v0 + 3 * ks + (c));                        \
-    acc += (p0 * u0 + p1 * u1) + (p2 * u2 + p3 * u3)
-        for (; d + 16 <= D; d += 16) {
-            V4_LOAD(c0, o + d); V4_LOAD(c1, o + d + 4); V4_LOAD(c2, o + d + 8); V4_LOAD(c3, o + d + 12);
-            for (j = a; j + 4 <= e; j += 4) {
-                const float p0 = s[j], p1 = s[j + 1], p2 = s[j + 2], p3 = s[j + 3];
-                const float *v0 = v + j * ks + d;
-                PV_COLS4(c0, 0); PV_COLS4(c1, 4); PV_COLS4(c2, 8); PV_COLS4(c3, 12);
-            }
-            for (; j < e; j++) {
-                const float p = s[j], *vj = v + j * ks + d;
-                V4_LOAD(u0, vj); V4_LOAD(u1, vj + 4); V4_LOAD(u2, vj + 8); V4_LOAD(u3, vj + 12);
-                c0 += p * u0; c1 += p * u1; c2 += p * u2; c3 += p * u3;
-            }
-            memcpy(o + d, &c0, sizeof c0); memcpy(o + d + 4, &c1, sizeof c1);
-            memcpy(o + d + 8, &c2, sizeof c2); memcpy(o + d + 12, &c3, sizeof c3);
-        }
-        for (; d + 4 <= D; d += 4) {
-            V4_LOAD(c0, o + d);
-            for (j = a; j + 4 <= e; j += 4) {
-                const float p0 = s[j], p1 = s[j + 1], p2 = s[j + 2], p3 = s[j + 3];
-                const float *v0 = v + j * ks + d;
-                PV_COLS4(c0, 0);
-            }
-            for (; j < e; j++) {
-                V4_LOAD(u0, v + j * ks + d);
-                c0 += s[j] * u0;
-            }
-            memcpy(o + d, &c0, sizeof c0);
-        }
-#undef PV_COLS4
-    }
-    pa__v8 o0, o1, o2, o3, w0, w1, w2, w3;
-#define PV_COLS(acc, c)                                                                    \
-    V8_LOAD(w0, v0 + (c)); V8_LOAD(w1, v0 + ks + (c));                                     \
-    V8_LOAD(w2, v0 + 2 * ks + (c)); V8_LOAD(w3, v0 + 3 * ks + (c));                        \
+/* the loops for vectors of type VT, W floats each (loaded by VLOAD): four vectors of o columns in
+ * registers through all the keys, then one */
+#define PV_COLS(VLOAD, acc, c)                                                              \
+    VLOAD(w0, v0 + (c)); VLOAD(w1, v0 + ks + (c));                                          \
+    VLOAD(w2, v0 + 2 * ks + (c)); VLOAD(w3, v0 + 3 * ks + (c));                             \
     acc += (p0 * w0 + p1 * w1) + (p2 * w2 + p3 * w3)
-    for (; wide && d + 4 * LANES <= D; d += 4 * LANES) {
-        V8_LOAD(o0, o + d); V8_LOAD(o1, o + d + 8); V8_LOAD(o2, o + d + 16); V8_LOAD(o3, o + d + 24);
-        for (j = a; j + 4 <= e; j += 4) {
-            const float p0 = s[j], p1 = s[j + 1], p2 = s[j + 2], p3 = s[j + 3];
-            const float *v0 = v + j * ks + d;
-            PV_COLS(o0, 0); PV_COLS(o1, 8); PV_COLS(o2, 16); PV_COLS(o3, 24);
-        }
-        for (; j < e; j++) {
-            const float p = s[j], *vj = v + j * ks + d;
-            V8_LOAD(w0, vj); V8_LOAD(w1, vj + 8); V8_LOAD(w2, vj + 16); V8_LOAD(w3, vj + 24);
-            o0 += p * w0; o1 += p * w1; o2 += p * w2; o3 += p * w3;
-        }
-        memcpy(o + d, &o0, sizeof o0); memcpy(o + d + 8, &o1, sizeof o1);
-        memcpy(o + d + 16, &o2, sizeof o2); memcpy(o + d + 24, &o3, sizeof o3);
-    }
-    for (; wide && d + LANES <= D; d += LANES) {
-        V8_LOAD(o0, o + d);
-        for (j = a; j + 4 <= e; j += 4) {
-            const float p0 = s[j], p1 = s[j + 1], p2 = s[j + 2], p3 = s[j + 3];
-            const float *v0 = v + j * ks + d;
-            PV_COLS(o0, 0);
-        }
-        for (; j < e; j++) {
-            V8_LOAD(w0, v + j * ks + d);
-            o0 += s[j] * w0;
-        }
-        memcpy(o + d, &o0, sizeof o0);
-    }
+#define PV_LOOPS(VT, VLOAD, W) do {                                                         \
+        VT o0, o1, o2, o3, w0, w1, w2, w3;                                                  \
+        for (; d + 4 * (W) <= D; d += 4 * (W)) {                                            \
+            VLOAD(o0, o + d); VLOAD(o1, o + d + (W));                                       \
+            VLOAD(o2, o + d + 2 * (W)); VLOAD(o3, o + d + 3 * (W));                         \
+            for (j = a; j + 4 <= e; j += 4) {                                               \
+                const float p0 = s[j], p1 = s[j + 1], p2 = s[j + 2], p3 = s[j + 3];         \
+                const float *v0 = v + j * ks + d;                                           \
+                PV_COLS(VLOAD, o0, 0); PV_COLS(VLOAD, o1, (W));                             \
+                PV_COLS(VLOAD, o2, 2 * (W)); PV_COLS(VLOAD, o3, 3 * (W));                   \
+            }                                                                               \
+            for (; j < e; j++) {                                                            \
+                const float p = s[j], *vj = v + j * ks + d;                                 \
+                VLOAD(w0, vj); VLOAD(w1, vj + (W)); VLOAD(w2, vj + 2 * (W));                \
+                VLOAD(w3, vj + 3 * (W));                                                    \
+                o0 += p * w0; o1 += p * w1; o2 += p * w2; o3 += p * w3;                     \
+            }                                                                               \
+            memcpy(o + d, &o0, sizeof o0); memcpy(o + d + (W), &o1, sizeof o1);             \
+            memcpy(o + d + 2 * (W), &o2, sizeof o2); memcpy(o + d + 3 * (W), &o3, sizeof o3); \
+        }                                                                                   \
+        for (; d + (W) <= D; d += (W)) {                                                    \
+            VLOAD(o0, o + d);                                                               \
+            for (j = a; j + 4 <= e; j += 4) {                                               \
+                const float p0 = s[j], p1 = s[j + 1], p2 = s[j + 2], p3 = s[j + 3];         \
+                const float *v0 = v + j * ks + d;                                           \
+                PV_COLS(VLOAD, o0, 0);                                                      \
+            }                                                                               \
+            for (; j < e; j++) {                                                            \
+                VLOAD(w0, v + j * ks + d);                                                  \
+                o0 += s[j] * w0;                                                            \
+            }                                                                               \
+            memcpy(o + d, &o0, sizeof o0);                                                  \
+        }                                                                                   \
+    } while (0)
+    if (wide) PV_LOOPS(pa__v8, V8_LOAD, 8);   /* 32 columns in registers */
+    else PV_LOOPS(pa__v4, V4_LOAD, 4);        /* 16 */
+#undef PV_LOOPS
 #undef PV_COLS
 #else
     (void)wide;
