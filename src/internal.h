@@ -139,6 +139,7 @@ pa_status pa__cpu_kv_append(pa_context *ctx, const pa_kv_cache *kv, const void *
 int       pa__cpu_online_cores(void);
 size_t    pa__cpu_scratch_bytes(void);   /* one worker's scratch (pa__pool_create's caller_bytes) */
 int       pa__cpu_f16c_mismatches(void); /* tests: F16C against the portable f16 conversion */
+int       pa__cpu_store_mismatches(void); /* tests: the output rows' bf16 rounding */
 
 /* Naive double-precision reference (src/cpu/reference.c), for tests. out: [total_q][heads][d],
  * lse: [total_q][heads] (either may be NULL); rows are numbered as the query's rows. */

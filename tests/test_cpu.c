@@ -276,6 +276,11 @@ int main(void)
         if (bad) printf("[test_cpu] FAIL %d element conversions are wrong\n", bad);
         count(bad ? TH_FAIL : TH_PASS);
     }
+    {   /* output rows rounded to bf16 by a vectorizable loop: pa__f32_to_bf16's bits */
+        const int bad = pa__cpu_store_mismatches();
+        if (bad) printf("[test_cpu] FAIL the output rows' bf16 rounding differs for %d floats\n", bad);
+        count(bad ? TH_FAIL : TH_PASS);
+    }
     {   /* the AVX2 loop's f16 rows by F16C: every half the same bits as the portable conversion */
         const int bad = pa__cpu_f16c_mismatches();
         if (bad < 0) printf("[test_cpu] (no F16C item loop in this build or on this CPU: not compared)\n");

@@ -254,6 +254,30 @@ static inline void load_f16c(const uint16_t *x, int32_t n, float *dst)
 }
 #endif
 
+/* An output row: x[i] * inv as type t at p + off; the bf16 rounding written with selects, so the
+ * loop vectorizes (pa__f32_to_bf16's bits) */
+static void store_row(pa_dtype t, void *p, int64_t off, const float *x, float inv, int32_t n)
+{
+    int32_t i;
+    if (t == PA_DTYPE_F32) {
+        float *y = (float *)p + off;
+        for (i = 0; i < n; i++) y[i] = x[i] * inv;
+    } else if (t == PA_DTYPE_BF16) {
+        uint16_t *y = (uint16_t *)p + off;
+        for (i = 0; i < n; i++) {
+            union { float f; uint32_t u; } v;
+            uint32_t nan, r;
+            v.f = x[i] * inv;
+            nan = 0u - (uint32_t)((v.u & 0x7fffffffu) > 0x7f800000u);
+            r = (v.u + 0x7fffu + ((v.u >> 16) & 1u)) >> 16;
+            y[i] = (uint16_t)((((v.u >> 16) | 0x40u) & nan) | (r & ~nan));
+        }
+    } else {
+        uint16_t *y = (uint16_t *)p + off;
+        for (i = 0; i < n; i++) y[i] = pa__f32_to_f16(x[i] * inv);
+    }
+}
+
 /* n elements of type t at p + off, as fp32 (f16c: the AVX2 loop, where F16C converts f16). */
 static void load_row(pa_dtype t, const void *p, int64_t off, int32_t n, float *dst, int f16c)
 {
@@ -802,7 +826,7 @@ static inline void run_item(const plan *pl, int64_t it, scratch *sc, int wide)
                 const float *o = sc->o + (int64_t)rr * D;
                 float lv = sc->l[rr];
                 float inv = lv > 0 ? 1.0f / lv : 0.0f;   /* no key: zeros */
-                for (d = 0; d < D; d++) pa__store(pb->dtype, pb->out, dst + d, o[d] * inv);
+                store_row(pb->dtype, pb->out, dst, o, inv, D);
                 if (pb->lse)
                     pb->lse[t * pb->num_heads + h] = lv > 0 ? sc->m[rr] + log_of(lv) : -INFINITY;
             }
@@ -898,7 +922,7 @@ static void combine_row(const plan *pl, int64_t bi)
             for (d = 0; d < D; d++) acc[d] += os[d] * w;
         }
         inv = l > 0 ? 1.0f / l : 0.0f;              /* no key: zeros */
-        for (d = 0; d < D; d++) pa__store(pb->dtype, pb->out, dst + d, acc[d] * inv);
+        store_row(pb->dtype, pb->out, dst, acc, inv, D);
         if (pb->lse) pb->lse[t * pb->num_heads + h] = l > 0 ? m + log_of(l) : -INFINITY;
     }
 }
@@ -926,6 +950,25 @@ static int cpu_avx2_f16c(void)
     return (c >> 29) & 1u;
 }
 #endif
+
+/* Tests: store_row's bf16 rounding against pa__f32_to_bf16 on every 61st float (every exponent,
+ * NaNs and infinities among them) scaled by 1: the number that differ. */
+int pa__cpu_store_mismatches(void)
+{
+    float a[64];
+    uint16_t g[64];
+    uint64_t u;
+    int bad = 0, i;
+    for (u = 0; u < ((uint64_t)1 << 32); u += 64 * 61) {
+        for (i = 0; i < 64; i++) {
+            const uint32_t w = (uint32_t)(u + (uint64_t)i * 61);
+            memcpy(&a[i], &w, sizeof w);
+        }
+        store_row(PA_DTYPE_BF16, g, 0, a, 1.0f, 64);
+        for (i = 0; i < 64; i++) bad += g[i] != pa__f32_to_bf16(a[i] * 1.0f);
+    }
+    return bad;
+}
 
 /* Tests: the F16C conversion against f16_to_f32 over all 65536 halves, bit for bit: the number
  * that differ, or -1 where this build or CPU has no F16C loop. */
