@@ -45,7 +45,10 @@ static pa_context *make_ctx(const suite *su, void **stream, int workers)
         pa_context_destroy(ctx);
         return NULL;
     }
-    if (su->backend == PA_BACKEND_CPU) pa_context_set_num_threads(ctx, workers);
+    if (su->backend == PA_BACKEND_CPU) {
+        pa_context_set_num_threads(ctx, workers);
+        ctx->cpu_thread_flops = 0;   /* every worker, however small the case: the pools must run */
+    }
     else if (dev_stream_create(stream) != 0 || pa_context_set_stream(ctx, *stream) != PA_OK) {
         printf("%s: cannot give the context a stream\n", su->name);
         dev_stream_destroy(*stream);
