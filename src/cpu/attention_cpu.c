@@ -941,13 +941,20 @@ static void combine_worker(void *arg, void *mem)
 
 #if defined(PA__AVX2_LOOP)
 /* AVX2 and F16C (every AVX2 CPU so far has F16C; cpuid for it, as clang's __builtin_cpu_supports
- * has no "f16c") */
+ * has no "f16c"). Asked once a process: cpuid traps to the hypervisor in a VM (7 us on the
+ * development VM, as long as a whole tiny call). Two threads asking at once both store the same
+ * answer. */
 static int cpu_avx2_f16c(void)
 {
-    unsigned a, b, c, d;
-    __builtin_cpu_init();   /* (needed only before constructors have run; cheap) */
-    if (!__builtin_cpu_supports("avx2") || !__get_cpuid(1, &a, &b, &c, &d)) return 0;
-    return (c >> 29) & 1u;
+    static atomic_int known = -1;
+    int v = atomic_load_explicit(&known, memory_order_relaxed);
+    if (v < 0) {
+        unsigned a, b, c, d;
+        __builtin_cpu_init();   /* (needed only before constructors have run) */
+        v = __builtin_cpu_supports("avx2") && __get_cpuid(1, &a, &b, &c, &d) ? (int)((c >> 29) & 1u) : 0;
+        atomic_store_explicit(&known, v, memory_order_relaxed);
+    }
+    return v;
 }
 #endif
 
