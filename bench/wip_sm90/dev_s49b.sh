@@ -20,6 +20,6 @@ row() {   # LABEL ARGS...
 for pass in 1 2 3; do row auto$pass; row beside16_$pass --force-copy --copy-ctas 16; done
 grep -E "^== |^prefill" "$T/rows.txt" | awk '{print $1,$2,$5,$8,$10,$11,$12,$14}' | tee -a "$O/summary.txt"
 echo "rows $(el)" | tee -a "$O/summary.txt"
-left=$(( 585 - $(date +%s) + t0 ))
+left=$(( ${DEADLINE:-585} - $(date +%s) + t0 ))
 [ "$left" -gt 60 ] && sanitize_phase "$left"
 dev_end logs_s49b
