@@ -705,8 +705,9 @@ static void rows_update(const pa__problem *pb, int32_t D, float *o, const float 
  * call takes the AVX2 one where the CPU has both (about 1.9x on the CPU figures of
  * bench/RESULTS.md, session 48). AVX2 alone adds no FMA contraction, the lane order is fixed in the source and
  * F16C's conversion is exact (NaNs quieted, as f16_to_f32 does), so both compute the same bits.
- * Chosen at each call (cpu_avx2_f16c) rather than by an ifunc (target_clones): musl's loader
- * rejects ifunc relocations, and ThreadSanitizer's runtime is not up yet when they resolve. */
+ * Chosen at run time (cpu_avx2_f16c, asked once a process) rather than by an ifunc
+ * (target_clones): musl's loader rejects ifunc relocations, and ThreadSanitizer's runtime is not
+ * up yet when they resolve. */
 
 /* (always_inline: compiled on its own first, as a plain function inlined later, the AVX2 loop ran
  * decode 6..8% slower than with the attributes on the function itself) */

@@ -58,7 +58,7 @@ static uint64_t fnv(uint64_t h, const void *p, size_t n)
     return h;
 }
 
-/* One case from seed: returns the hash of its outputs at one thread (0 on a failure). */
+/* One case from seed: its outputs at one thread folded into *h; 0, or -1 on a failure. */
 static int run_case(pa_context *c1, pa_context *c3, unsigned seed, uint64_t *h)
 {
     static const int dims[] = { 1, 3, 8, 17, 32, 64, 80, 128, 256, 512 };
