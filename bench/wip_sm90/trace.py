@@ -76,10 +76,14 @@ def tiles(path):
 def pct(a):
     return "med %7.0f  p10 %7.0f  p90 %7.0f" % (np.median(a), np.percentile(a, 10), np.percentile(a, 90))
 
+if os.environ.get("PA_TRACE_NO_COPY"):   # the box regimes even where the library would copy the pages (M81)
+    pagedattn.set_kv_copy_limit(0)
 for spec in sys.argv[1:]:
     grid, t, sk = run(spec, "/tmp/sm90_trace.bin")
     sm, entry = t[:, 0], t[:, 1]
     end = np.maximum(t[:, 6], t[:, 11])
+    if spec.startswith("64:"):   # d64: a third consumer warpgroup (M41) stamps 13..16, its O store last in 16
+        end = np.maximum(end, t[:, 16])
     ntiles = sk // (64 if spec.startswith("256") else 128)
     print("== %s grid %s, %d CTAs on %d SMs" % (spec, grid, len(t), len(set(sm.tolist()))))
     rows = [("entry -> producer prefetch done", t[:, 16] - entry), ("entry -> warp 0 before empty wait", t[:, 19] - entry),
@@ -108,7 +112,7 @@ for spec in sys.argv[1:]:
     print("  fixed per CTA (CTA span - tiles x steady tile + gap): %.0f cycles" % fixed)
     # per CTA: span against its tile count (causal CTAs differ), least squares span = a + b tiles
     f = [int(x) for x in spec.split(":")]
-    causal, bn, bm = len(f) > 3 and f[3] != 0, (64 if f[0] == 256 else 128), 128
+    causal, bn, bm = len(f) > 3 and f[3] != 0, (64 if f[0] == 256 else 128), (192 if f[0] == 64 else 128)
     gx = grid[0]
     mb = gx - 1 - (np.arange(len(t)) % gx)
     nt = np.minimum((np.minimum((mb + 1) * bm + (sk - f[1]), sk) + bn - 1) // bn, (sk + bn - 1) // bn) if causal else np.full(len(t), (sk + bn - 1) // bn)

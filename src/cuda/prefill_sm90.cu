@@ -1476,7 +1476,7 @@ __device__ unsigned long long sm90_trace_buf[1 << 16][24];
 #endif
 __device__ unsigned long long sm90_tile_trace[64][2][32][8];
 #define SM90_TT(wg, it, slot) do { \
-    if ((threadIdx.x & 127) == 0 && SM90_CTA_ID - SM90_TT_BASE < 64u && (it) < 32) \
+    if ((threadIdx.x & 127) == 0 && (wg) < 2 && SM90_CTA_ID - SM90_TT_BASE < 64u && (it) < 32) \
         sm90_tile_trace[SM90_CTA_ID - SM90_TT_BASE][wg][it][slot] = clock64(); } while (0)
 #else
 #define SM90_TR(slot) ((void)0)
