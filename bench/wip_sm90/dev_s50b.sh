@@ -1,5 +1,5 @@
 #!/bin/bash
-# Session 50, call 1 (after s50a was lost with its machine): (1) per-CTA timelines (SM90_TRACE
+# Session 50, call 1 (its first form, trace and racecheck alone, was lost with its machine): (1) per-CTA timelines (SM90_TRACE
 # build, trace.py) of the rows over 3% against contiguous: d64 causal pages 8 / 16 and non-causal
 # page 8, d128 / d256 causal page 100 (RUNS) and d128 page 96 (PAIR); (2) two variants, tested then
 # timed under ncu against the library (boxes only: --kv-copy-limit 0), three passes:
@@ -48,6 +48,6 @@ if [ "$left" -gt 90 ]; then
   s=$(date +%s)
   env PA_TEST_VERBOSE=1 PA_TEST_CASES=3 PA_TEST_KERNEL=sm90 PA_TEST_SM90_COPY=1 PA_TEST_SM90_COPY_CTAS=3 PA_TEST_PAGES=1,8,100 \
       timeout $((left - 15)) compute-sanitizer --tool racecheck --error-exitcode 99 build/test_gpu > "$T/rc_beside.log" 2>&1
-  echo "racecheck copy beside forced: rc=$? $(( $(date +%s) - s ))s | $(grep -E 'passed, ' "$T/rc_beside.log" | tail -1) | $(grep SUMMARY "$T/rc_beside.log" | tail -1)" | tee -a "$O/summary.txt"
+  rc_line rc_beside $? $(( $(date +%s) - s )) test_gpu
 fi
 dev_end logs_s50b

@@ -2061,8 +2061,8 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
             }
 #pragma unroll
             for (int pw2 = 0; pw2 < (SM90_TMA_TWO_WARPS || SM90_RUNS_2W_T ? 2 : 1); pw2++) {   /* the panel warp this warp acts as */
-                if (SM90_RUNS_2W_T && !SM90_TMA_TWO_WARPS && pw2 == 1 && !runs2w) break;
-                const bool two = SM90_TMA_TWO_WARPS || (SM90_RUNS_2W_T && runs2w);
+                const bool two = SM90_TMA_TWO_WARPS || runs2w;
+                if (pw2 == 1 && !two) break;
                 const int pn = two ? pw2 : pnl;
                 const uint32_t sbuf = two ? (is_v ? sV : sK) + pn * S::PANEL : sbuf0;
                 if (PAIR) {
