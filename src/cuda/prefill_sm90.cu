@@ -1180,7 +1180,8 @@ static_assert(SM90_LPR_OK(SM90_GATHER_LPR(64)) && SM90_LPR_OK(SM90_GATHER_LPR(12
 /* SM90_RUNS_2W (session 50, measurement): in the plain-layout instances, page-run calls (p.runs)
  * load with producer warps 0 (K) and 2 (V) alone, each issuing every panel's boxes (M53 / M54's
  * move for the run pages; at d128 warp 2 alone reads warp 0's plan records). Bit 0: d128, bit 1:
- * d256. */
+ * d256. 0 spills (session 51: warp 0 reads %laneid again each tile, where (lane >> 3) - 1 held across
+ * the loop spilled 4 bytes in the 128-key d128 instances). */
 #ifndef SM90_RUNS_2W
 #define SM90_RUNS_2W 0
 #endif
@@ -1930,7 +1931,10 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
               if (!SM90_RUNS_SHARE_T || pw == 0) {   /* M64: warp 0's alone */
                 pi0 = pa_fastdiv_q(p.pdiv, (uint32_t)n0);
                 const int r0 = n0 - (int)(pi0 * (uint32_t)p.page_size);
-                const pa_sm90_run_box x = pa_sm90_runs_lane(p.page_size, p.run_shift, r0, lane, BN, SM90_RUNS_OVERLAP_FOR(D));
+                int rl = lane;
+                if (SM90_RUNS_2W_T)   /* read again each tile: held across the loop, (lane >> 3) - 1 spilled */
+                    asm volatile("mov.u32 %0, %%laneid;\n" : "=r"(rl));
+                const pa_sm90_run_box x = pa_sm90_runs_lane(p.page_size, p.run_shift, r0, rl, BN, SM90_RUNS_OVERLAP_FOR(D));
                 L0 = pa_sm90_runs_first_len(p.page_size, r0, BN);
                 issue = x.issue;
                 srow = x.srow;
