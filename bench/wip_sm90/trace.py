@@ -81,10 +81,12 @@ if os.environ.get("PA_TRACE_NO_COPY"):   # the box regimes even where the librar
 for spec in sys.argv[1:]:
     grid, t, sk = run(spec, "/tmp/sm90_trace.bin")
     sm, entry = t[:, 0], t[:, 1]
+    f = [int(x) for x in spec.split(":")]
+    causal, bn, bm = len(f) > 3 and f[3] != 0, (64 if f[0] == 256 else 128), (192 if f[0] == 64 else 128)
     end = np.maximum(t[:, 6], t[:, 11])
-    if spec.startswith("64:"):   # d64: a third consumer warpgroup (M41) stamps 13..16, its O store last in 16
-        end = np.maximum(end, t[:, 16])
-    ntiles = sk // (64 if spec.startswith("256") else 128)
+    if f[0] == 64:   # d64: a third consumer warpgroup (M41) stamps 20..23, its O store in 23
+        end = np.maximum(end, t[:, 23])
+    ntiles = sk // bn
     print("== %s grid %s, %d CTAs on %d SMs" % (spec, grid, len(t), len(set(sm.tolist()))))
     rows = [("entry -> producer prefetch done", t[:, 16] - entry), ("entry -> warp 0 before empty wait", t[:, 19] - entry),
             ("entry -> warp 0 past empty wait", t[:, 17] - entry), ("entry -> warp 0 expect_tx done", t[:, 18] - entry), ("entry -> __syncthreads done", t[:, 15] - entry),
@@ -94,7 +96,9 @@ for spec in sys.argv[1:]:
             ("entry -> wg0 S(0) done", t[:, 4] - entry), ("entry -> wg1 S(0) done", t[:, 9] - entry),
             ("wg0 S(0) -> last P V done", t[:, 5] - t[:, 4]), ("wg1 S(0) -> last P V done", t[:, 10] - t[:, 9]),
             ("wg0 last P V -> O stored", t[:, 6] - t[:, 5]), ("wg1 last P V -> O stored", t[:, 11] - t[:, 10]),
-("entry -> CTA end (both wg)", end - entry)]
+("entry -> CTA end (every wg)", end - entry)]
+    if f[0] == 64:
+        rows[-1:-1] = [("entry -> wg2 S(0) done", t[:, 21] - entry), ("wg2 last P V -> O stored", t[:, 23] - t[:, 22])]
     for name, a in rows: print("  %-30s %s" % (name, pct(a)))
     loop = np.median(t[:, 10] - t[:, 9])
     print("  steady tile (wg1 loop / %d tiles): %.0f cycles" % (ntiles - 1, loop / (ntiles - 1)))
@@ -111,8 +115,6 @@ for spec in sys.argv[1:]:
     fixed = np.median(end - entry) - ntiles * loop / (ntiles - 1) + np.median(gaps)
     print("  fixed per CTA (CTA span - tiles x steady tile + gap): %.0f cycles" % fixed)
     # per CTA: span against its tile count (causal CTAs differ), least squares span = a + b tiles
-    f = [int(x) for x in spec.split(":")]
-    causal, bn, bm = len(f) > 3 and f[3] != 0, (64 if f[0] == 256 else 128), (192 if f[0] == 64 else 128)
     gx = grid[0]
     mb = gx - 1 - (np.arange(len(t)) % gx)
     nt = np.minimum((np.minimum((mb + 1) * bm + (sk - f[1]), sk) + bn - 1) // bn, (sk + bn - 1) // bn) if causal else np.full(len(t), (sk + bn - 1) // bn)

@@ -1478,6 +1478,9 @@ template <> struct sm90_ops<false> {
 __device__ unsigned long long sm90_trace_buf[1 << 16][24];
 #define SM90_CTA_ID (blockIdx.x + gridDim.x * (blockIdx.y + gridDim.y * blockIdx.z))
 #define SM90_TR(slot) (sm90_trace_buf[SM90_CTA_ID & 0xffff][slot] = clock64())
+/* a consumer warpgroup's stamp k (3 Q in smem, 4 S(0) done, 5 last P V done, 6 O stored): slots
+ * 3..6 and 8..11 for warpgroups 0 / 1, 20..23 for d64's third (slots 13..16 are the producer's) */
+#define SM90_WG_SLOT(k, wg) ((wg) < 2 ? (k) + 5 * (wg) : (k) + 17)
 /* per tile, for 64 CTAs from SM90_TT_BASE on (default the first 64) and their tiles 1..31: 8 stamps
  * per warpgroup and tile */
 #ifndef SM90_TT_BASE
@@ -2178,7 +2181,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         }
         fence_proxy_async();
         named_bar_sync(2 + wg, 128);
-        if (t == 0) SM90_TR(3 + 5 * wg);
+        if (t == 0) SM90_TR(SM90_WG_SLOT(3, wg));
     }
 
     /* the first KQ k16-steps of Q as wgmma A fragments in registers (ldmatrix from the swizzled
@@ -2437,7 +2440,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         if (!(wg == NWG - 1 && n_tiles == 1)) named_bar_arrive(BSCHED + SM90_NEXT_WG(wg), 256);
         wgmma_wait<0>();
         fence_regs(s);
-        if (t == 0) SM90_TR(4 + 5 * wg);
+        if (t == 0) SM90_TR(SM90_WG_SLOT(4, wg));
         if (MS != 2 && MS != 4) read_bad(0, bad, anyb);
         __syncwarp();
         if (MS == 1 || lane == 0) mbar_arrive(bar_k_empty);
@@ -2513,7 +2516,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         fence_regs(o);
         __syncwarp();
         if (lane == 0) mbar_arrive(bar_v_empty + 8 * stage);
-        if (t == 0) SM90_TR(5 + 5 * wg);
+        if (t == 0) SM90_TR(SM90_WG_SLOT(5, wg));
     }
 
     /* row i's softmax denominator (the 4 lanes of a row summed), and its lse where asked */
@@ -2618,7 +2621,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
     wd_mark(4u << 28);
     if (SM90_WD_ON) atomicAdd(&sm90_wd_done[SM90_WD_SLOT], 1u);
 #endif
-    if (t == 0) SM90_TR(6 + 5 * wg);
+    if (t == 0) SM90_TR(SM90_WG_SLOT(6, wg));
 #undef SM90_NEXT_WG
 }
 
