@@ -99,7 +99,9 @@ PA_API const char *pa_context_last_error(const pa_context *ctx);
 
 /* Row t of the batch, head h, at data + t*stride_token + h*stride_head (elements). Sequence b
  * owns rows [cu_seqlens[b], cu_seqlens[b+1]); cu_seqlens NULL: every sequence has max_seqlen
- * rows and sequence b starts at row b*max_seqlen. */
+ * rows and sequence b starts at row b*max_seqlen. Limits: at most 2^31 - 1 rows (batch *
+ * max_seqlen without cu_seqlens), batch * max_seqlen * num_heads at most 2^48, and strides whose
+ * largest offset (of q, out, k, v, k_new and v_new) fits a pointer difference in bytes. */
 typedef struct pa_query {
     pa_dtype       dtype;
     int32_t        batch, num_heads, head_dim;
@@ -156,8 +158,9 @@ typedef struct pa_output {
  * num_splits = 1 turns all of them off; Hopper's copy of the cache needs up to
  * pa_context_set_kv_copy_limit bytes, and a workspace too small for the copy but at least this
  * answer with the limit at 0 is accepted: the call then reads the pages in place).
- * The answer depends on host fields only (shapes, maxima, num_splits) and the context, so it can
- * be computed once per shape bucket. */
+ * The answer depends on host fields only (shapes, maxima, num_splits, the cache's strides) and
+ * the context, so it can be computed once per shape bucket and cache layout. PA_ERR_UNSUPPORTED
+ * where it would not fit in size_t. */
 PA_API pa_status pa_workspace_size(pa_context *ctx, const pa_query *q, const pa_kv_cache *kv,
                                    const pa_attn_params *p, size_t *bytes);
 

@@ -186,6 +186,45 @@ static const char *dtype_name(pa_dtype t)
     return t == PA_DTYPE_F32 ? "F32" : t == PA_DTYPE_F16 ? "F16" : t == PA_DTYPE_BF16 ? "BF16" : "?";
 }
 
+static int dtype_size(pa_dtype t) { return t == PA_DTYPE_F32 ? 4 : 2; }
+
+/* One dimension of a tensor: n indices (the name says what they count) at stride elements. */
+typedef struct span_dim { int64_t n; const char *n_name; int64_t stride; const char *s_name; } span_dim;
+
+/* The largest element offset a tensor's dimensions can form, sum (n - 1) |stride| + row, in
+ * bytes of esize must fit a pointer difference: a larger stride would wrap the 64-bit offsets and
+ * land on another part of the buffer (PA_ERR_INVALID_ARG naming the stride). */
+static pa_status check_span(pa_context *ctx, const char *tensor, const span_dim *d, int nd,
+                            int64_t row, int esize)
+{
+    const uint64_t lim = (uint64_t)PTRDIFF_MAX / (uint64_t)esize;
+    uint64_t sum = (uint64_t)row;
+    int i;
+    for (i = 0; i < nd; i++) {
+        const uint64_t a = d[i].stride < 0 ? 0 - (uint64_t)d[i].stride : (uint64_t)d[i].stride;
+        const uint64_t steps = d[i].n > 1 ? (uint64_t)(d[i].n - 1) : 0;
+        PA_RETURN_IF(steps && a > (lim - sum) / steps, ctx, PA_ERR_INVALID_ARG,
+                     "%s = %lld with %s = %lld: %s's largest element offset does not fit in "
+                     "a pointer difference", d[i].s_name, (long long)d[i].stride, d[i].n_name,
+                     (long long)d[i].n, tensor);
+        sum += steps * a;
+    }
+    return PA_OK;
+}
+
+/* The cache's k and v: every page, slot and kv head of the pool. */
+static pa_status check_kv_spans(pa_context *ctx, const pa_kv_cache *kv)
+{
+    const span_dim dk[3] = { { kv->num_pages, "kv.num_pages", kv->k_stride_page, "kv.k_stride_page" },
+                             { kv->page_size, "kv.page_size", kv->k_stride_token, "kv.k_stride_token" },
+                             { kv->num_kv_heads, "kv.num_kv_heads", kv->k_stride_head, "kv.k_stride_head" } };
+    const span_dim dv[3] = { { kv->num_pages, "kv.num_pages", kv->v_stride_page, "kv.v_stride_page" },
+                             { kv->page_size, "kv.page_size", kv->v_stride_token, "kv.v_stride_token" },
+                             { kv->num_kv_heads, "kv.num_kv_heads", kv->v_stride_head, "kv.v_stride_head" } };
+    pa_status s = check_span(ctx, "k", dk, 3, kv->head_dim, dtype_size(kv->dtype));
+    return s != PA_OK ? s : check_span(ctx, "v", dv, 3, kv->head_dim, dtype_size(kv->dtype));
+}
+
 /* The host fields of one call. with_data = 0 (pa_workspace_size): data pointers are not read. */
 static pa_status check_fields(pa_context *ctx, const pa_query *q, const pa_kv_cache *kv,
                               const pa_attn_params *p, const pa_output *out, int with_data,
@@ -209,6 +248,15 @@ static pa_status check_fields(pa_context *ctx, const pa_query *q, const pa_kv_ca
                  "q.head_dim = %d is outside [1, %d]", q->head_dim, PA__MAX_HEAD_DIM);
     PA_RETURN_IF(q->max_seqlen < 0, ctx, PA_ERR_INVALID_ARG, "q.max_seqlen = %d is negative",
                  q->max_seqlen);
+    /* query rows are int32 (as q.cu_seqlens' entries), and rows x heads stay far from 2^63 */
+    PA_RETURN_IF(!q->cu_seqlens && (int64_t)q->batch * q->max_seqlen > INT32_MAX, ctx,
+                 PA_ERR_INVALID_ARG, "q.cu_seqlens is NULL and q.batch = %d x q.max_seqlen = %d "
+                 "is %lld query rows, past 2^31 - 1", q->batch, q->max_seqlen,
+                 (long long)q->batch * q->max_seqlen);
+    PA_RETURN_IF((int64_t)q->batch * q->max_seqlen > 0 &&
+                 q->num_heads > ((int64_t)1 << 48) / ((int64_t)q->batch * q->max_seqlen), ctx,
+                 PA_ERR_INVALID_ARG, "q.batch = %d x q.max_seqlen = %d x q.num_heads = %d is past "
+                 "2^48 query rows and heads", q->batch, q->max_seqlen, q->num_heads);
     PA_RETURN_IF(kv->num_kv_heads < 1, ctx, PA_ERR_INVALID_ARG,
                  "kv.num_kv_heads = %d is not positive", kv->num_kv_heads);
     PA_RETURN_IF(kv->head_dim != q->head_dim, ctx, PA_ERR_INVALID_ARG,
@@ -242,10 +290,26 @@ static pa_status check_fields(pa_context *ctx, const pa_query *q, const pa_kv_ca
                  "p.softmax_scale = %g is not finite", (double)p->softmax_scale);
     PA_RETURN_IF(!isfinite(p->softcap) || p->softcap < 0, ctx, PA_ERR_INVALID_ARG,
                  "p.softcap = %g is negative or not finite", (double)p->softcap);
+    PA_RETURN_IF(p->softcap > 0 && !isfinite(1.0f / p->softcap), ctx, PA_ERR_INVALID_ARG,
+                 "p.softcap = %g is too small: 1 / p.softcap is not finite", (double)p->softcap);
     PA_RETURN_IF(p->window_left < -1, ctx, PA_ERR_INVALID_ARG,
                  "p.window_left = %d is less than -1", p->window_left);
     PA_RETURN_IF(p->num_splits < 0, ctx, PA_ERR_INVALID_ARG, "p.num_splits = %d is negative",
                  p->num_splits);
+    {   /* strides: q and out over every query row a call can have, k and v over the pool */
+        const int64_t rows = (int64_t)q->batch * q->max_seqlen < INT32_MAX ?
+                             (int64_t)q->batch * q->max_seqlen : INT32_MAX;
+        const span_dim dq[2] = { { rows, "query rows", q->stride_token, "q.stride_token" },
+                                 { q->num_heads, "q.num_heads", q->stride_head, "q.stride_head" } };
+        pa_status s = check_span(ctx, "q", dq, 2, q->head_dim, dtype_size(q->dtype));
+        if (s == PA_OK && out) {
+            const span_dim dout[2] = { { rows, "query rows", out->stride_token, "out.stride_token" },
+                                       { q->num_heads, "q.num_heads", out->stride_head, "out.stride_head" } };
+            s = check_span(ctx, "out", dout, 2, q->head_dim, dtype_size(q->dtype));
+        }
+        if (s == PA_OK) s = check_kv_spans(ctx, kv);
+        if (s != PA_OK) return s;
+    }
     if (with_data && q->batch > 0) {
         PA_RETURN_IF(!q->data, ctx, PA_ERR_INVALID_ARG, "q.data is NULL");
         PA_RETURN_IF(!kv->k, ctx, PA_ERR_INVALID_ARG, "kv.k is NULL");
@@ -408,6 +472,12 @@ pa_status pa_workspace_size(pa_context *ctx, const pa_query *q, const pa_kv_cach
     v = pa__choose(ctx, &pb);
     if (!v) return PA_ERR_UNSUPPORTED;
     *bytes = v->workspace(ctx, &pb);
+    if (*bytes == SIZE_MAX) {
+        *bytes = 0;
+        return pa__fail(ctx, PA_ERR_UNSUPPORTED, "%s's workspace for q.batch = %d x q.max_seqlen = "
+                        "%d x q.num_heads = %d with p.num_splits = %d does not fit in size_t",
+                        v->name, pb.batch, pb.max_seqlen_q, pb.num_heads, pb.num_splits);
+    }
     return PA_OK;
 }
 
@@ -449,6 +519,9 @@ static pa_status attention(pa_context *ctx, const pa_query *q, const pa_kv_cache
     v = pa__choose(ctx, &pb);
     if (!v) return PA_ERR_UNSUPPORTED;
     need = v->workspace(ctx, &pb);
+    PA_RETURN_IF(need == SIZE_MAX, ctx, PA_ERR_UNSUPPORTED, "%s's workspace for q.batch = %d x "
+                 "q.max_seqlen = %d x q.num_heads = %d with p.num_splits = %d does not fit in "
+                 "size_t", v->name, pb.batch, pb.max_seqlen_q, pb.num_heads, pb.num_splits);
     least = v->min_workspace ? v->min_workspace(ctx, &pb) : need;   /* sm90: without its copy */
     if (least > need) least = need;
     PA_RETURN_IF(workspace_bytes < least, ctx, PA_ERR_WORKSPACE_TOO_SMALL,
@@ -495,6 +568,13 @@ pa_status pa_kv_append(pa_context *ctx, const pa_kv_cache *kv, const void *k_new
     PA_RETURN_IF(!k_new, ctx, PA_ERR_INVALID_ARG, "k_new is NULL");
     PA_RETURN_IF(!v_new, ctx, PA_ERR_INVALID_ARG, "v_new is NULL");
     PA_RETURN_IF(!slot_mapping, ctx, PA_ERR_INVALID_ARG, "slot_mapping is NULL");
+    {
+        const span_dim dn[2] = { { num_tokens, "num_tokens", new_stride_token, "new_stride_token" },
+                                 { kv->num_kv_heads, "kv.num_kv_heads", new_stride_head, "new_stride_head" } };
+        pa_status s = check_kv_spans(ctx, kv);
+        if (s == PA_OK) s = check_span(ctx, "k_new and v_new", dn, 2, kv->head_dim, dtype_size(kv->dtype));
+        if (s != PA_OK) return s;
+    }
     if (ctx->backend == PA_BACKEND_CPU) {
         pa_status s = check_slots(ctx, kv, slot_mapping, num_tokens);
         if (s != PA_OK) return s;

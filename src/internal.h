@@ -100,13 +100,19 @@ typedef struct pa__problem {
 } pa__problem;
 
 /* Query rows of sequence b and where they start (host tables only: CPU and reference). */
-static inline int32_t pa__q_start(const pa__problem *pb, int32_t b)
-{ return pb->cu_seqlens_q ? pb->cu_seqlens_q[b] : b * pb->max_seqlen_q; }
+static inline int64_t pa__q_start(const pa__problem *pb, int32_t b)
+{ return pb->cu_seqlens_q ? pb->cu_seqlens_q[b] : (int64_t)b * pb->max_seqlen_q; }
 static inline int32_t pa__q_len(const pa__problem *pb, int32_t b)
 { return pb->cu_seqlens_q ? pb->cu_seqlens_q[b + 1] - pb->cu_seqlens_q[b] : pb->max_seqlen_q; }
 /* Physical page of logical key j of sequence b (host tables only). */
 static inline int64_t pa__page_of(const pa__problem *pb, int32_t b, int32_t j)
 { return pb->page_table ? pb->page_table[(int64_t)b * pb->page_table_stride + j / pb->page_size] : b; }
+
+/* a * b, or SIZE_MAX where the product does not fit (workspace sizes: api.c refuses SIZE_MAX) */
+static inline size_t pa__size_mul(size_t a, size_t b)
+{ return a && b > SIZE_MAX / a ? SIZE_MAX : a * b; }
+static inline size_t pa__size_add(size_t a, size_t b)
+{ return b > SIZE_MAX - a ? SIZE_MAX : a + b; }
 
 /* A kernel variant: one row of the table in dispatch.c. supports() answers "can it run this"
  * (and writes why not), workspace() "how much memory", run() "do it"; min_workspace(), where set,

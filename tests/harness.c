@@ -199,13 +199,13 @@ int th_case_str(const th_case *c, char *buf, size_t n)
     return snprintf(buf, n,
                     "seed=0x%016llx %s batch=%d heads=%d/%d d=%d page=%d%s max_q=%d%s%s "
                     "max_keys=%d%s %s%s causal=%d window=%d softcap=%g scale*=%g lse=%d "
-                    "splits=%d empty%%=%d",
+                    "splits=%d empty%%=%d q_bound=%d",
                     (unsigned long long)c->seed, dtype_str(c->dtype), c->batch, c->num_heads,
                     c->num_kv_heads, c->head_dim, c->page_size, c->no_table ? "(no table)" : "",
                     c->max_q, c->decode ? " decode" : "", c->varlen ? " varlen" : "",
                     c->max_keys, c->full_len ? " full" : "", c->hnd ? "HND" : "NHD",
                     c->pad ? " padded" : "", c->causal, c->window_left, (double)c->softcap,
-                    (double)c->scale_mul, c->with_lse, c->num_splits, c->empty_pct);
+                    (double)c->scale_mul, c->with_lse, c->num_splits, c->empty_pct, c->q_bound);
 }
 
 /* ---- instances ---------------------------------------------------------------------------- */
@@ -353,6 +353,7 @@ int th_inst_build(th_inst *in, const th_case *c, int on_dev)
     in->query.stride_head = qsh;
     in->query.cu_seqlens = c->varlen ? in->dcu : NULL;
     in->query.max_seqlen = c->decode ? 1 : c->max_q;
+    if (c->varlen && c->q_bound > in->query.max_seqlen) in->query.max_seqlen = c->q_bound;
     in->kv.dtype = c->dtype;
     in->kv.num_kv_heads = Hkv;
     in->kv.head_dim = D;
@@ -925,6 +926,19 @@ void th_run_bad_inputs(pa_context *ctx, pa_dtype dt, int head_dim, int *passed, 
     BAD(p_.softmax_scale = INFINITY, "p.softmax_scale = inf is not finite");
     BAD(p_.softcap = -1.0f, "p.softcap = -1 is negative or not finite");
     BAD(p_.softcap = NAN, "p.softcap = nan is negative or not finite");
+    BAD(p_.softcap = 1e-39f, "is too small: 1 / p.softcap is not finite");
+    BAD((q_.cu_seqlens = NULL, q_.max_seqlen = 1 << 30), "q.cu_seqlens is NULL and q.batch = 3 x "
+        "q.max_seqlen = 1073741824 is 3221225472 query rows, past 2^31 - 1");
+    BAD((q_.num_heads = 1 << 20, q_.max_seqlen = 0x7fffffff), "q.batch = 3 x q.max_seqlen = "
+        "2147483647 x q.num_heads = 1048576 is past 2^48 query rows and heads");
+    /* strides whose largest offset wraps 64 bits (it would land on another part of the buffer) */
+    BAD(kv_.k_stride_page = (int64_t)1 << 62, "kv.k_stride_page = 4611686018427387904 with "
+        "kv.num_pages = %d: k's largest element offset does not fit", in.kv.num_pages);
+    BAD(kv_.v_stride_token = INT64_MIN, "kv.v_stride_token = -9223372036854775808 with kv.page_size = 16");
+    BAD(kv_.v_stride_head = -((int64_t)1 << 62), "kv.v_stride_head = -4611686018427387904 with "
+        "kv.num_kv_heads = 2: v's");
+    BAD(q_.stride_token = (int64_t)1 << 61, "q.stride_token = 2305843009213693952 with query rows = 15");
+    BAD(o_.stride_head = INT64_MAX / 2, "out.stride_head = 4611686018427387903 with q.num_heads = 4: out's");
     BAD(p_.window_left = -2, "p.window_left = -2 is less than -1");
     BAD(p_.num_splits = -1, "p.num_splits = -1 is negative");
     BAD(kv_.dtype = dt == PA_DTYPE_BF16 ? PA_DTYPE_F16 : PA_DTYPE_BF16, "kv.dtype = %d",
@@ -985,6 +999,9 @@ void th_run_bad_inputs(pa_context *ctx, pa_dtype dt, int head_dim, int *passed, 
             { "v_new is NULL", 3 }, { "slot_mapping is NULL", 4 }, { "kv.page_size = 0", 5 },
             { "kv.head_dim = 0", 6 }, { "kv.num_kv_heads = 0", 7 }, { "kv.k is NULL", 8 },
             { "kv.num_pages = 0", 9 }, { "kv.dtype = 9", 10 },
+            { "kv.k_stride_page = 4611686018427387904 with kv.num_pages", 11 },
+            { "new_stride_token = 4611686018427387904 with num_tokens = 2: k_new and v_new's", 12 },
+            { "new_stride_head = -4611686018427387904 with kv.num_kv_heads = 2", 13 },
         };
         size_t i;
         for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
@@ -993,6 +1010,7 @@ void th_run_bad_inputs(pa_context *ctx, pa_dtype dt, int head_dim, int *passed, 
             const void *a = kn, *b = vn;
             const int64_t *m = sm;
             int32_t n = 1;
+            int64_t nst = 0, nsh = 0;
             switch (cases[i].which) {
             case 0: kp = NULL; break;
             case 1: n = -1; break;
@@ -1005,8 +1023,11 @@ void th_run_bad_inputs(pa_context *ctx, pa_dtype dt, int head_dim, int *passed, 
             case 8: k2.k = NULL; break;
             case 9: k2.num_pages = 0; break;
             case 10: k2.dtype = (pa_dtype)9; break;
+            case 11: k2.k_stride_page = (int64_t)1 << 62; break;
+            case 12: n = 2; nst = (int64_t)1 << 62; break;
+            case 13: nsh = -((int64_t)1 << 62); break;
             }
-            st = pa_kv_append(ctx, kp, a, b, 0, 0, m, n);
+            st = pa_kv_append(ctx, kp, a, b, nst, nsh, m, n);
             if (st == PA_ERR_INVALID_ARG && strstr(pa_context_last_error(ctx), cases[i].want)) (*passed)++;
             else {
                 (*failed)++;

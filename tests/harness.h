@@ -55,6 +55,7 @@ typedef struct th_case {
     int   max_q, max_keys;      /* query rows / keys of a sequence are at most these */
     int   decode;               /* every sequence has one query row (max_q = 1) */
     int   varlen;               /* cu_seqlens given (query lengths vary) */
+    int   q_bound;              /* varlen: q.max_seqlen passed as this upper bound (0: max_q) */
     int   hnd;                  /* cache [page][head][slot][dim] instead of [page][slot][head][dim] */
     int   no_table;             /* page_table NULL: sequence b is page b */
     int   pad;                  /* padded strides everywhere */

@@ -3,6 +3,7 @@
  * (PA_ERR_INVALID_ARG, a message naming the field and value, untouched output and lse).
  */
 #include "harness.h"
+#include <stdlib.h>
 
 static int passed, failed;
 
@@ -110,6 +111,40 @@ int main(void)
 #endif
     }
     pa_context_destroy(cu);
+
+    /* a split-KV workspace past size_t: PA_ERR_UNSUPPORTED from both calls, nothing written
+     * (2^16 sequences of up to 2^16 rows, 2^16 heads, head_dim 512, 256 splits: ~2^67 bytes) */
+    {
+        static float one[512 + 2];
+        const int32_t B = 1 << 16;
+        int32_t *sl = (int32_t *)calloc((size_t)B, sizeof(int32_t));
+        int32_t *cu = (int32_t *)calloc((size_t)B + 1, sizeof(int32_t));   /* every sequence empty */
+        pa_query q; pa_kv_cache kv; pa_output o; pa_attn_params pp;
+        size_t ws = 1;
+        memset(&q, 0, sizeof q); memset(&kv, 0, sizeof kv); memset(&o, 0, sizeof o);
+        q.dtype = kv.dtype = PA_DTYPE_F32;
+        q.batch = B; q.num_heads = 1 << 16; q.head_dim = kv.head_dim = 512; q.max_seqlen = 1 << 16;
+        q.data = one;                                  /* strides 0: every row reads one row */
+        q.cu_seqlens = cu;
+        kv.num_kv_heads = 1; kv.page_size = 2048; kv.num_pages = B; kv.k = kv.v = one;
+        kv.seq_lens = sl; kv.max_seq_len = 2048;       /* page_table NULL: sequence b is page b */
+        one[0] = 7.0f;
+        o.data = one;
+        pa_attn_params_init(&pp, 512);
+        pp.num_splits = 256;
+        st = pa_workspace_size(ctx, &q, &kv, &pp, &ws);
+        CHECK(st == PA_ERR_UNSUPPORTED && ws == 0 && strstr(pa_context_last_error(ctx), "does not fit in size_t"),
+              "workspace past size_t: %s %zu \"%s\"", pa_status_string(st), ws, pa_context_last_error(ctx));
+        st = pa_attention(ctx, &q, &kv, &pp, &o, one, sizeof one);
+        CHECK(st == PA_ERR_UNSUPPORTED && strstr(pa_context_last_error(ctx), "does not fit in size_t") &&
+              one[0] == 7.0f, "attention with a workspace past size_t: %s \"%s\"", pa_status_string(st),
+              pa_context_last_error(ctx));
+        pp.num_splits = 1;                             /* without splits it needs none */
+        st = pa_workspace_size(ctx, &q, &kv, &pp, &ws);
+        CHECK(st == PA_OK && ws == 0, "the same shapes without splits: %s %zu", pa_status_string(st), ws);
+        free(sl);
+        free(cu);
+    }
 
     /* every bad input, on several dtypes and head dims */
     th_run_bad_inputs(ctx, PA_DTYPE_F16, 64, &passed, &failed);

@@ -200,6 +200,13 @@ int main(void)
         c.softcap = 5.0f + i; c.scale_mul = 8.0f; c.with_lse = 1;
         edge(ctx, "softcap", &c);
     }
+    {   /* q.max_seqlen a loose bound at 2^31 - 1 (varlen): query blocks counted in 64 bits */
+        th_case_random(&c, th_case_seed(base, 7100), &lim);
+        c.varlen = 1; c.decode = 0; c.batch = 1; c.num_heads = c.num_kv_heads = 1; c.max_q = 9;
+        c.max_keys = 40; c.with_lse = 1; c.q_bound = 0x7fffffff;
+        th_case_fit(&c, lim.max_work);
+        edge(ctx, "loose q.max_seqlen", &c);
+    }
     /* nothing to do: batch 0, no query rows */
     {
         th_inst in;

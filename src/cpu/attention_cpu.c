@@ -111,7 +111,9 @@ size_t pa__cpu_workspace(const pa_context *ctx, const pa__problem *pb)
     (void)ctx;
     plan_init(&pl, pb, 1);
     if (pl.splits == 1) return 0;
-    return (size_t)pl.splits * (size_t)part_rows(pb) * ((size_t)pb->head_dim + 2) * sizeof(float) + 64;
+    /* (SIZE_MAX where it does not fit: api.c refuses the call) */
+    return pa__size_add(pa__size_mul(pa__size_mul((size_t)pl.splits, (size_t)part_rows(pb)),
+                                     ((size_t)pb->head_dim + 2) * sizeof(float)), 64);
 }
 
 /* Decode-like calls (at most 4 query rows a sequence) over a cache whose kv heads lie side by
@@ -156,7 +158,7 @@ static void plan_init(plan *pl, const pa__problem *pb, int threads)
     }
     pl->heads_per_item = hc;
     pl->chunks = (pb->group + hc - 1) / hc;
-    pl->qblocks = (pb->max_seqlen_q + pl->q_per_item - 1) / pl->q_per_item;
+    pl->qblocks = (int32_t)(((int64_t)pb->max_seqlen_q + pl->q_per_item - 1) / pl->q_per_item);   /* max_seqlen_q may be near 2^31 */
     {   /* splits, from the widest choice's item count */
         const int64_t own = (int64_t)pb->batch * (pb->num_kv_heads / ng) * pl->chunks * pl->qblocks;
         const int64_t tiles = ((int64_t)pb->max_seq_len + pl->block_n - 1) / pl->block_n;
@@ -734,7 +736,7 @@ static inline void run_item(const plan *pl, int64_t it, scratch *sc, int wide)
     sq = pa__q_len(pb, b);
     i0 = qb * pl->q_per_item;
     if (i0 >= sq) return;
-    i1 = i0 + pl->q_per_item < sq ? i0 + pl->q_per_item : sq;
+    i1 = (int64_t)i0 + pl->q_per_item < sq ? i0 + pl->q_per_item : sq;
     nq = i1 - i0;
     nh = pb->group - c * pl->heads_per_item;
     if (nh > pl->heads_per_item) nh = pl->heads_per_item;

@@ -28,7 +28,8 @@ void pa__reference_attention(const pa__problem *pb, double *out, double *lse)
     double *q = (double *)malloc(sizeof(double) * (size_t)D * 2), *x = q + D;
     int32_t b, h, i, j, d;
     for (b = 0; b < pb->batch; b++) {
-        int32_t sq = pa__q_len(pb, b), sk = pb->seq_lens[b], t0 = pa__q_start(pb, b);
+        int32_t sq = pa__q_len(pb, b), sk = pb->seq_lens[b];
+        const int64_t t0 = pa__q_start(pb, b);
         double *p = (double *)malloc(sizeof(double) * (sk > 0 ? (size_t)sk : 1));
         for (h = 0; h < H; h++) {
             int32_t kvh = h / pb->group;

@@ -495,11 +495,14 @@ int resolve_splits(const pa_context *ctx, const pa__problem *pb)
     return n < 1 ? 1 : (int)n;
 }
 
-size_t align256(size_t x) { return (x + 255) & ~(size_t)255; }
+/* (SIZE_MAX where a size does not fit: api.c refuses the call) */
+size_t align256(size_t x) { return x > SIZE_MAX - 255 ? SIZE_MAX : (x + 255) & ~(size_t)255; }
+size_t ws_rows(const pa__problem *pb, int splits)
+{ return pa__size_mul(pa__size_mul((size_t)splits, (size_t)pb->batch), (size_t)pb->max_seqlen_q * pb->num_heads); }
 size_t ws_o_bytes(const pa__problem *pb, int splits)
-{ return align256((size_t)splits * pb->batch * pb->max_seqlen_q * pb->num_heads * pb->head_dim * 4); }
+{ return align256(pa__size_mul(ws_rows(pb, splits), (size_t)pb->head_dim * 4)); }
 size_t ws_lse_bytes(const pa__problem *pb, int splits)
-{ return align256((size_t)splits * pb->batch * pb->max_seqlen_q * pb->num_heads * 4); }
+{ return align256(pa__size_mul(ws_rows(pb, splits), 4)); }
 
 template <typename T, int D>
 pa_status launch(pa_context *ctx, const Params &prm, int64_t grid)
@@ -556,13 +559,13 @@ extern "C" int pa__decode_supports(const pa_context *ctx, const pa__problem *pb,
 extern "C" size_t pa__decode_workspace(const pa_context *ctx, const pa__problem *pb)
 {
     int s = resolve_splits(ctx, pb);
-    return s > 1 ? ws_o_bytes(pb, s) + ws_lse_bytes(pb, s) : 0;
+    return s > 1 ? pa__size_add(ws_o_bytes(pb, s), ws_lse_bytes(pb, s)) : 0;
 }
 
 extern "C" pa_status pa__decode_attention(pa_context *ctx, const pa__problem *pb, void *ws, size_t ws_bytes)
 {
     const int splits = resolve_splits(ctx, pb);
-    const size_t need = splits > 1 ? ws_o_bytes(pb, splits) + ws_lse_bytes(pb, splits) : 0;
+    const size_t need = splits > 1 ? pa__size_add(ws_o_bytes(pb, splits), ws_lse_bytes(pb, splits)) : 0;
     PA_RETURN_IF(ws_bytes < need || (need && !ws), ctx, PA_ERR_WORKSPACE_TOO_SMALL,
                  "decode needs %zu workspace bytes for %d splits, got %zu", need, splits, ws_bytes);
     Params prm;

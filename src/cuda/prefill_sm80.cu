@@ -458,7 +458,7 @@ pa_status launch(pa_context *ctx, const pa__problem *pb, const Params &prm)
         }
         if (dev >= 0 && dev < 64) __atomic_store_n(&attr_done[dev], 1, __ATOMIC_RELEASE);
     }
-    dim3 grid((unsigned)((pb->max_seqlen_q + C::BLOCK_M - 1) / C::BLOCK_M), (unsigned)pb->num_heads,
+    dim3 grid((unsigned)(((int64_t)pb->max_seqlen_q + C::BLOCK_M - 1) / C::BLOCK_M), (unsigned)pb->num_heads,
               (unsigned)pb->batch);
     kern<<<grid, C::THREADS, C::SMEM, (cudaStream_t)ctx->stream>>>(prm);
     cudaError_t e = cudaGetLastError();

@@ -2859,7 +2859,7 @@ extern "C" int pa__sm90_supports(const pa_context *ctx, const pa__problem *pb, c
         pb->k_stride_head < 0 || pb->v_stride_head < 0)
         SM90_NO("k/v strides out of the TMA range");
     if (pb->batch > 65535 || pb->num_heads > 65535) SM90_NO("batch and heads must be <= 65535");
-    if ((int64_t)(pb->max_seqlen_q + SM90_BLOCK_M - 1) / SM90_BLOCK_M * pb->num_heads * pb->batch >= ((int64_t)1 << 31) - 65536)
+    if (((int64_t)pb->max_seqlen_q + SM90_BLOCK_M - 1) / SM90_BLOCK_M * pb->num_heads * pb->batch >= ((int64_t)1 << 31) - 65536)
         SM90_NO("query blocks x heads x batch must stay under 2^31 CTAs");
     if (regime == PA_SM90_GATHER) return 1;   /* cp.async gather: no tensor map */
     if (!sm90_encode_fn()) SM90_NO("cuTensorMapEncodeTiled is not available from the driver");
@@ -2886,7 +2886,7 @@ static pa_sm90_tail sm90_tail(const pa_context *ctx, const pa__problem *pb)
     if (pb->num_splits == 1 || !SM90_TAIL_ON(pb->head_dim) || pb->causal || pb->window_left >= 0 || pb->cu_seqlens_q || pb->batch <= 0 ||
         pb->max_seqlen_q <= 0 || pb->num_heads <= 0 || pb->max_seq_len <= 0)
         return none;
-    const int64_t m_blocks = (pb->max_seqlen_q + SM90_BLOCK_M - 1) / SM90_BLOCK_M;
+    const int64_t m_blocks = ((int64_t)pb->max_seqlen_q + SM90_BLOCK_M - 1) / SM90_BLOCK_M;
     const int tn = sm90_tile(pb);
     const int64_t tiles = ((int64_t)pb->max_seq_len + tn - 1) / tn;
     const int sms = pa__sm90_tail_sms > 0 ? pa__sm90_tail_sms : ctx->num_sms;
@@ -2950,7 +2950,7 @@ static pa__problem sm90_copied(const pa__problem *pb, void *dk, void *dv)
 static int sm90_m_blocks(const pa__problem *pb, int gather)
 {
     const int bm = 64 * SM90_NWG(pb->head_dim, gather);
-    return (pb->max_seqlen_q + bm - 1) / bm;
+    return (int)(((int64_t)pb->max_seqlen_q + bm - 1) / bm);
 }
 
 /* M82: the blocks of the copy beside the attention for a call whose attention takes t_attn
