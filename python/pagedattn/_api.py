@@ -14,6 +14,15 @@ from . import _lib
 from ._lib import PA_BACKEND_CPU, PA_BACKEND_CUDA, PA_OK
 
 _WS_ALIGN = 256
+_Invalid = _lib.InvalidArgumentError   # a ValueError, as the library's own PA_ERR_INVALID_ARG
+
+
+def _i32(x, name):
+    """An int for an int32 field of the C structs (ctypes would wrap a larger one silently)."""
+    x = int(x)
+    if not -2**31 <= x < 2**31:
+        raise _Invalid("%s = %d does not fit in int32" % (name, x))
+    return x
 
 
 def _torch():
@@ -34,8 +43,11 @@ class _Tensor:
         if isinstance(obj, np.ndarray):
             self.dtype = _numpy_dtype(obj.dtype, name)
             item = obj.dtype.itemsize
+            if not obj.flags.aligned:
+                raise _Invalid("%s: the array is not aligned to its item size %d (address %#x, "
+                               "strides %s)" % (name, item, obj.ctypes.data, obj.strides))
             if any(s % item for s in obj.strides):
-                raise ValueError("%s: strides %s are not multiples of the item size %d"
+                raise _Invalid("%s: strides %s are not multiples of the item size %d"
                                  % (name, obj.strides, item))
             self.ptr = obj.ctypes.data
             self.strides = tuple(s // item for s in obj.strides)
@@ -48,14 +60,14 @@ class _Tensor:
 
 def _numpy_dtype(dt, name):
     if not dt.isnative:
-        raise ValueError("%s: byte order of dtype %s is not native" % (name, dt))
+        raise _Invalid("%s: byte order of dtype %s is not native" % (name, dt))
     if dt == np.float32:
         return _lib.PA_DTYPE_F32
     if dt == np.float16:
         return _lib.PA_DTYPE_F16
     if dt.name == "bfloat16" and dt.itemsize == 2:  # ml_dtypes.bfloat16
         return _lib.PA_DTYPE_BF16
-    raise ValueError("%s: dtype %s is not supported (float32, float16, or ml_dtypes.bfloat16)"
+    raise _Invalid("%s: dtype %s is not supported (float32, float16, or ml_dtypes.bfloat16)"
                      % (name, dt))
 
 
@@ -64,7 +76,7 @@ def _torch_dtype(dt, name):
     codes = {torch.float32: _lib.PA_DTYPE_F32, torch.float16: _lib.PA_DTYPE_F16,
              torch.bfloat16: _lib.PA_DTYPE_BF16}
     if dt not in codes:
-        raise ValueError("%s: dtype %s is not supported (float32, float16, bfloat16)"
+        raise _Invalid("%s: dtype %s is not supported (float32, float16, bfloat16)"
                          % (name, dt))
     return codes[dt]
 
@@ -86,7 +98,7 @@ class _Placement:
             elif dev.type == "cpu":
                 self.kind, self.backend, self.device, self.tdevice = "torch", PA_BACKEND_CPU, 0, dev
             else:
-                raise ValueError("%s: torch device %s is not supported (cuda or cpu)"
+                raise _Invalid("%s: torch device %s is not supported (cuda or cpu)"
                                  % (name, dev))
         else:
             raise TypeError("%s: expected a numpy array or a torch tensor, got %s"
@@ -108,7 +120,7 @@ class _Placement:
                             % (name, type(x).__name__))
         if x.device.type != self.tdevice.type or (
                 self.backend == PA_BACKEND_CUDA and x.device.index not in (None, self.device)):
-            raise ValueError("%s is on %s but the call runs on %s" % (name, x.device,
+            raise _Invalid("%s is on %s but the call runs on %s" % (name, x.device,
                                                                        self.tdevice))
 
     def contiguous(self, x):
@@ -122,6 +134,13 @@ class _Placement:
         torch = _torch()
         return torch.empty(shape, dtype=torch.float32 if float32 else like.dtype,
                            device=self.tdevice)
+
+    @staticmethod
+    def fill(x, value):
+        if isinstance(x, np.ndarray):
+            x.fill(value)
+        else:
+            x.fill_(value)
 
     def context(self):
         ctx = _lib.context(self.backend, self.device)
@@ -189,9 +208,9 @@ def _table(x, name, where, np_dtype, ndim):
         where.check(x, name)
         want = torch.int32 if np_dtype == np.int32 else torch.int64
         if x.dtype not in (torch.int32, torch.int64, torch.int16, torch.uint8, torch.int8):
-            raise ValueError("%s: dtype %s is not an integer type" % (name, x.dtype))
+            raise _Invalid("%s: dtype %s is not an integer type" % (name, x.dtype))
         if x.dim() != ndim:
-            raise ValueError("%s: expected %d dimensions, got shape %s"
+            raise _Invalid("%s: expected %d dimensions, got shape %s"
                              % (name, ndim, tuple(x.shape)))
         if x.dtype != want:
             x = x.to(want)
@@ -209,17 +228,19 @@ def _table(x, name, where, np_dtype, ndim):
     else:
         h = np.asarray(x)
     if h.ndim != ndim:
-        raise ValueError("%s: expected %d dimensions, got shape %s" % (name, ndim, h.shape))
+        raise _Invalid("%s: expected %d dimensions, got shape %s" % (name, ndim, h.shape))
     if h.size and h.dtype.kind not in "iu":
-        raise ValueError("%s: dtype %s is not an integer type" % (name, h.dtype))
+        raise _Invalid("%s: dtype %s is not an integer type" % (name, h.dtype))
     if h.dtype != np_dtype:
         info = np.iinfo(np_dtype)
         if h.size and (h.min() < info.min or h.max() > info.max):
-            raise ValueError("%s: values do not fit in %s" % (name, np.dtype(np_dtype).name))
+            raise _Invalid("%s: values do not fit in %s" % (name, np.dtype(np_dtype).name))
         h = h.astype(np_dtype)
-    if not h.flags.c_contiguous and not (ndim == 2 and h.strides[1] == h.itemsize
-                                         and h.strides[0] >= h.shape[1] * h.itemsize):
-        h = np.ascontiguousarray(h)
+    # passed as they are: aligned, C-contiguous or rows of whole entries spaced evenly
+    if not h.flags.aligned or (not h.flags.c_contiguous and not (
+            ndim == 2 and h.strides[1] == h.itemsize and h.strides[0] % h.itemsize == 0
+            and h.strides[0] >= h.shape[1] * h.itemsize)):
+        h = np.require(h, np_dtype, ["C", "A"])
     t.host = h
     t.shape = h.shape
     t.stride0 = _stride0(h.strides[0] // h.itemsize, h.shape, ndim)
@@ -247,26 +268,26 @@ def _cache_view(x, name, where):
     where.check(x, name)
     t = _Tensor(x, name)
     if len(t.shape) != 4:
-        raise ValueError("%s: expected [num_pages, page_size, kv_heads, head_dim], got shape %s"
+        raise _Invalid("%s: expected [num_pages, page_size, kv_heads, head_dim], got shape %s"
                          % (name, t.shape))
     if t.strides[3] != 1 and t.shape[3] > 1:
-        raise ValueError("%s: the last dimension must be contiguous (strides %s elements)"
+        raise _Invalid("%s: the last dimension must be contiguous (strides %s elements)"
                          % (name, t.strides))
     return t
 
 
 def _kv_struct(k, v, name_k="k_cache", name_v="v_cache"):
     if k.shape != v.shape:
-        raise ValueError("%s has shape %s but %s has shape %s" % (name_k, k.shape, name_v,
+        raise _Invalid("%s has shape %s but %s has shape %s" % (name_k, k.shape, name_v,
                                                                     v.shape))
     if k.dtype != v.dtype:
-        raise ValueError("%s and %s have different dtypes (%s, %s)"
+        raise _Invalid("%s and %s have different dtypes (%s, %s)"
                          % (name_k, name_v, k.obj.dtype, v.obj.dtype))
     num_pages, page_size, kv_heads, head_dim = k.shape
     kv = _lib.PaKvCache()
     kv.dtype = k.dtype
-    kv.num_kv_heads, kv.head_dim, kv.page_size, kv.num_pages = (kv_heads, head_dim, page_size,
-                                                                num_pages)
+    kv.num_kv_heads, kv.head_dim = _i32(kv_heads, "kv_heads"), _i32(head_dim, "head_dim")
+    kv.page_size, kv.num_pages = _i32(page_size, "page_size"), _i32(num_pages, "num_pages")
     kv.k, kv.v = k.ptr, v.ptr
     kv.k_stride_page, kv.k_stride_token, kv.k_stride_head = k.strides[:3]
     kv.v_stride_page, kv.v_stride_token, kv.v_stride_head = v.strides[:3]
@@ -314,15 +335,15 @@ def attention(q, k_cache, v_cache, seq_lens, page_table=None, cu_seqlens_q=None,
     # the query: [batch, sq, h, d] is [batch*sq, h, d] when batch rows are evenly spaced
     four_d = len(qt.shape) == 4
     if len(qt.shape) not in (3, 4):
-        raise ValueError("q: expected [total_q, heads, head_dim] or [batch, seqlen_q, heads, "
+        raise _Invalid("q: expected [total_q, heads, head_dim] or [batch, seqlen_q, heads, "
                          "head_dim], got shape %s" % (qt.shape,))
     if four_d:
         if cu_seqlens_q is not None:
-            raise ValueError("cu_seqlens_q: give q as [total_q, heads, head_dim] to use it; "
+            raise _Invalid("cu_seqlens_q: give q as [total_q, heads, head_dim] to use it; "
                              "q has shape %s" % (qt.shape,))
         batch, sq = qt.shape[0], qt.shape[1]
         if max_seqlen_q is not None and max_seqlen_q != sq:
-            raise ValueError("max_seqlen_q = %s but q has %d rows per sequence"
+            raise _Invalid("max_seqlen_q = %s but q has %d rows per sequence"
                              % (max_seqlen_q, sq))
         if (qt.strides[3] != 1 and qt.shape[3] > 1) or _row_stride(qt) is None:
             q = where.contiguous(q)
@@ -345,33 +366,33 @@ def attention(q, k_cache, v_cache, seq_lens, page_table=None, cu_seqlens_q=None,
             keep.append(cu)
             batch = cu.shape[0] - 1
             if batch < 0:
-                raise ValueError("cu_seqlens_q: must have batch + 1 entries, got none")
+                raise _Invalid("cu_seqlens_q: must have batch + 1 entries, got none")
             if max_seqlen_q is None:
                 if cu.host is None:
-                    raise ValueError("max_seqlen_q is required when cu_seqlens_q is on a CUDA "
+                    raise _Invalid("max_seqlen_q is required when cu_seqlens_q is on a CUDA "
                                      "device (computing it would synchronize the device)")
                 max_seqlen_q = int(np.diff(cu.host).max()) if batch else 0
             if cu.host is not None and batch and cu.host[-1] > total_q:
-                raise ValueError("cu_seqlens_q[%d] = %d is past the %d rows of q"
+                raise _Invalid("cu_seqlens_q[%d] = %d is past the %d rows of q"
                                  % (batch, int(cu.host[-1]), total_q))
         else:
             batch = sl.shape[0]
             if batch == 0 or total_q % batch:
-                raise ValueError("q has %d rows, not a multiple of batch = %d (len(seq_lens)); "
+                raise _Invalid("q has %d rows, not a multiple of batch = %d (len(seq_lens)); "
                                  "pass cu_seqlens_q for varying query lengths"
                                  % (total_q, batch))
             if max_seqlen_q is not None and max_seqlen_q != total_q // batch:
-                raise ValueError("max_seqlen_q = %s but q has %d rows per sequence without "
+                raise _Invalid("max_seqlen_q = %s but q has %d rows per sequence without "
                                  "cu_seqlens_q" % (max_seqlen_q, total_q // batch))
             max_seqlen_q = total_q // batch
     else:
         max_seqlen_q = sq
     if sl.shape[0] != batch:
-        raise ValueError("seq_lens has %d entries but the batch has %d sequences"
+        raise _Invalid("seq_lens has %d entries but the batch has %d sequences"
                          % (sl.shape[0], batch))
     if max_seq_len is None:
         if sl.host is None:
-            raise ValueError("max_seq_len is required when seq_lens is on a CUDA device "
+            raise _Invalid("max_seq_len is required when seq_lens is on a CUDA device "
                              "(computing it would synchronize the device)")
         max_seq_len = int(sl.host.max()) if batch else 0
 
@@ -380,42 +401,45 @@ def attention(q, k_cache, v_cache, seq_lens, page_table=None, cu_seqlens_q=None,
         pt = _table(page_table, "page_table", where, np.int32, 2)
         keep.append(pt)
         if pt.shape[0] < batch:
-            raise ValueError("page_table has %d rows but the batch has %d sequences"
+            raise _Invalid("page_table has %d rows but the batch has %d sequences"
                              % (pt.shape[0], batch))
         if pt.shape[1] * page_size < max_seq_len:  # the library cannot see the row length
-            raise ValueError("page_table has %d pages per row (%d keys of page_size %d) but "
+            raise _Invalid("page_table has %d pages per row (%d keys of page_size %d) but "
                              "max_seq_len = %d" % (pt.shape[1], pt.shape[1] * page_size,
                                                     page_size, max_seq_len))
     kv.page_table = pt.ptr if pt else None
     kv.page_table_stride = pt.stride0 if pt else 0
     kv.seq_lens = sl.ptr
-    kv.max_seq_len = int(max_seq_len)
+    kv.max_seq_len = _i32(max_seq_len, "max_seq_len")
 
     qs = _lib.PaQuery()
-    qs.dtype, qs.batch, qs.num_heads, qs.head_dim = qt.dtype, batch, heads, head_dim
+    qs.dtype, qs.batch = qt.dtype, _i32(batch, "batch")
+    qs.num_heads, qs.head_dim = _i32(heads, "q heads"), _i32(head_dim, "q head_dim")
     qs.data, qs.stride_token, qs.stride_head = qt.ptr, stride_token, stride_head
     qs.cu_seqlens = cu.ptr if cu else None
-    qs.max_seqlen = int(max_seqlen_q)
+    qs.max_seqlen = _i32(max_seqlen_q, "max_seqlen_q")
 
     # the output: q's shape and dtype, rows evenly spaced
     if out is None:
         out = where.empty(qt.shape, like=q)
+        if cu is not None:   # rows past cu_seqlens_q[-1] are not written: zeros, as no keys give
+            where.fill(out, 0.0)
     else:
         where.check(out, "out")
         if tuple(out.shape) != qt.shape:
-            raise ValueError("out has shape %s but q has shape %s" % (tuple(out.shape),
+            raise _Invalid("out has shape %s but q has shape %s" % (tuple(out.shape),
                                                                        qt.shape))
         if isinstance(out, np.ndarray) and not out.flags.writeable:
-            raise ValueError("out is read-only")
+            raise _Invalid("out is read-only")
     ot = _Tensor(out, "out")
     if ot.dtype != qt.dtype:
-        raise ValueError("out has dtype %s but q has dtype %s" % (out.dtype, q.dtype))
+        raise _Invalid("out has dtype %s but q has dtype %s" % (out.dtype, q.dtype))
     if ot.strides[-1] != 1 and head_dim > 1:
-        raise ValueError("out: the last dimension must be contiguous (strides %s elements)"
+        raise _Invalid("out: the last dimension must be contiguous (strides %s elements)"
                          % (ot.strides,))
     o_stride_token = _row_stride(ot) if four_d else ot.strides[0]
     if o_stride_token is None:
-        raise ValueError("out: rows of consecutive sequences must be evenly spaced (strides %s "
+        raise _Invalid("out: rows of consecutive sequences must be evenly spaced (strides %s "
                          "elements)" % (ot.strides,))
     os_ = _lib.PaOutput()
     os_.data = ot.ptr
@@ -423,6 +447,8 @@ def attention(q, k_cache, v_cache, seq_lens, page_table=None, cu_seqlens_q=None,
     lse = None
     if return_lse:
         lse = where.empty(qt.shape[:-1], float32=True)
+        if cu is not None:
+            where.fill(lse, -np.inf)
         os_.lse = _Tensor(lse, "lse").ptr
 
     params = _lib.PaAttnParams()
@@ -431,9 +457,9 @@ def attention(q, k_cache, v_cache, seq_lens, page_table=None, cu_seqlens_q=None,
     if softmax_scale is not None:
         params.softmax_scale = float(softmax_scale)
     params.causal = 1 if causal else 0
-    params.window_left = int(window_left)
+    params.window_left = _i32(window_left, "window_left")
     params.softcap = float(softcap)
-    params.num_splits = int(num_splits)
+    params.num_splits = _i32(num_splits, "num_splits")
 
     if total_q == 0:
         return (out, lse) if return_lse else out
@@ -462,7 +488,7 @@ def kv_append(k_cache, v_cache, k_new, v_new, slot_mapping):
     vt = _cache_view(v_cache, "v_cache", where)
     for x, name in ((k_cache, "k_cache"), (v_cache, "v_cache")):
         if isinstance(x, np.ndarray) and not x.flags.writeable:
-            raise ValueError("%s is read-only" % name)
+            raise _Invalid("%s is read-only" % name)
     kv = _kv_struct(kt, vt)
     where.check(k_new, "k_new")
     where.check(v_new, "v_new")
@@ -470,13 +496,13 @@ def kv_append(k_cache, v_cache, k_new, v_new, slot_mapping):
     want = kt.shape[2:]
     for t in (kn, vn):
         if len(t.shape) != 3 or t.shape[1:] != want:
-            raise ValueError("%s: expected [num_tokens, %d, %d] (kv_heads, head_dim of the "
+            raise _Invalid("%s: expected [num_tokens, %d, %d] (kv_heads, head_dim of the "
                              "cache), got shape %s" % (t.name, want[0], want[1], t.shape))
         if t.dtype != kt.dtype:
-            raise ValueError("%s has dtype %s but the cache has dtype %s"
+            raise _Invalid("%s has dtype %s but the cache has dtype %s"
                              % (t.name, t.obj.dtype, k_cache.dtype))
     if kn.shape != vn.shape:
-        raise ValueError("k_new has shape %s but v_new has shape %s" % (kn.shape, vn.shape))
+        raise _Invalid("k_new has shape %s but v_new has shape %s" % (kn.shape, vn.shape))
     if kn.strides[:2] != vn.strides[:2] or kn.strides[2] != 1 or vn.strides[2] != 1:
         # one pair of strides serves both
         k_new, v_new = where.contiguous(k_new), where.contiguous(v_new)
@@ -484,7 +510,7 @@ def kv_append(k_cache, v_cache, k_new, v_new, slot_mapping):
     num_tokens = kn.shape[0]
     sm = _table(slot_mapping, "slot_mapping", where, np.int64, 1)
     if sm.shape[0] != num_tokens:
-        raise ValueError("slot_mapping has %d entries but k_new has %d tokens"
+        raise _Invalid("slot_mapping has %d entries but k_new has %d tokens"
                          % (sm.shape[0], num_tokens))
     if num_tokens == 0:
         return
@@ -492,4 +518,5 @@ def kv_append(k_cache, v_cache, k_new, v_new, slot_mapping):
     with where.device_guard():
         ctx = where.context()
         _check_status(lib.pa_kv_append(ctx, ctypes.byref(kv), kn.ptr, vn.ptr, kn.strides[0],
-                                       kn.strides[1], sm.ptr, num_tokens), ctx, "pa_kv_append")
+                                       kn.strides[1], sm.ptr, _i32(num_tokens, "num_tokens")),
+                      ctx, "pa_kv_append")

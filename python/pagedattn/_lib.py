@@ -281,7 +281,10 @@ def set_num_threads(n):
     """CPU backend: worker threads for this thread's CPU context (n <= 0: the online cores)."""
     lib = load()
     ctx = context(PA_BACKEND_CPU, 0)
-    st = lib.pa_context_set_num_threads(ctx, int(n))
+    n = int(n)
+    if not -2**31 <= n < 2**31:
+        raise InvalidArgumentError("set_num_threads: n = %d does not fit in int32" % n)
+    st = lib.pa_context_set_num_threads(ctx, n)
     if st != PA_OK:
         raise_for(st, ctx, "pa_context_set_num_threads")
 

@@ -340,7 +340,7 @@ def test_error_negative_cu_seqlens(small):
 def test_error_binding_checks(small):
     """What only the binding can see (array extents) is checked before the library runs."""
     q, cache = small
-    with pytest.raises(ValueError, match="seq_lens"):
+    with pytest.raises(pagedattn.InvalidArgumentError, match="seq_lens"):
         pagedattn.attention(q, cache.k, cache.v, [10, 20, 3], cache.page_table)
     with pytest.raises(ValueError, match="page_table"):
         pagedattn.attention(q, cache.k, cache.v, cache.seq_lens, cache.page_table[:, :2])
@@ -357,6 +357,57 @@ def test_error_binding_checks(small):
                             cache.page_table)
     with pytest.raises(TypeError, match="q"):
         pagedattn.attention(q.tolist(), cache.k, cache.v, cache.seq_lens, cache.page_table)
+
+
+def _unaligned(a):
+    """a's values in an array whose address is one byte past an item boundary."""
+    b = np.zeros(a.nbytes + 1, np.uint8)
+    u = b[1:].view(a.dtype).reshape(a.shape)
+    u[...] = a
+    assert not u.flags.aligned
+    return u
+
+
+def test_tables_and_arrays_as_they_lie_in_memory(small):
+    """Tables whose rows are not whole entries apart or not aligned are copied; float arrays that
+    are not aligned are refused; ints past int32 are refused rather than wrapped."""
+    q, cache = small
+    want = pagedattn.attention(q, cache.k, cache.v, cache.seq_lens, cache.page_table)
+    rows, w = cache.page_table.shape
+    rec = np.zeros(rows, np.dtype([("pages", "<i4", (w,)), ("flag", "u1")], align=False))
+    rec["pages"] = cache.page_table
+    pt = rec["pages"]                           # row stride 4 w + 1 bytes
+    assert pt.strides[0] % 4 != 0
+    got = pagedattn.attention(q, cache.k, cache.v, cache.seq_lens, pt)
+    np.testing.assert_array_equal(got, want)
+    got = pagedattn.attention(q, cache.k, cache.v, _unaligned(cache.seq_lens.astype(np.int32)),
+                              _unaligned(cache.page_table.astype(np.int32)))
+    np.testing.assert_array_equal(got, want)
+    for kw, name in ((dict(q=_unaligned(q)), "q"), (dict(k=_unaligned(cache.k)), "k_cache"),
+                     (dict(out=_unaligned(np.zeros_like(q))), "out")):
+        with pytest.raises(pagedattn.InvalidArgumentError, match=name + ": the array is not aligned"):
+            pagedattn.attention(kw.get("q", q), kw.get("k", cache.k), cache.v, cache.seq_lens,
+                                cache.page_table, out=kw.get("out"))
+    for kw, pt in ((dict(window_left=2**32), cache.page_table), (dict(num_splits=2**32), cache.page_table),
+                   (dict(window_left=2**31), cache.page_table), (dict(max_seq_len=2**32 + 17), None)):
+        with pytest.raises(pagedattn.InvalidArgumentError, match="%s = %d does not fit in int32"
+                           % next(iter(kw.items()))):
+            pagedattn.attention(q, cache.k, cache.v, cache.seq_lens, pt, **kw)
+    with pytest.raises(pagedattn.InvalidArgumentError, match="does not fit in int32"):
+        pagedattn.set_num_threads(2**32 + 2)
+
+
+def test_allocated_out_rows_past_cu_seqlens(small):
+    """Rows of an allocated out past cu_seqlens_q[-1] are zeros, their lse -inf."""
+    q, cache = small
+    rng = np.random.default_rng(10001)
+    q6 = make_q(rng, 6, 4, 16, np.float32)
+    junk = np.full((6, 4, 16), 1e30, np.float32)   # leaves a freed block of 1e30 to reuse
+    del junk
+    out, lse = pagedattn.attention(q6, cache.k, cache.v, cache.seq_lens, cache.page_table,
+                                   cu_seqlens_q=[0, 1, 4], return_lse=True)
+    assert np.all(out[4:] == 0) and np.all(lse[4:] == -np.inf)
+    assert np.all(np.isfinite(out[:4])) and np.all(np.isfinite(lse[:4]))
 
 
 def test_error_kv_append_slot(small):
