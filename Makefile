@@ -27,7 +27,10 @@ override CFLAGS += -DPA_HAVE_CUDA -I$(CUDA_HOME)/include
 NVFLAGS   ?= -O3
 NVFLAGS   += $(NVEXTRA) -std=c++17 -Xcompiler -fPIC,-fvisibility=hidden -DPA_HAVE_CUDA -Iinclude -Isrc \
              -Xptxas=--warn-on-spills -lineinfo -Wno-deprecated-gpu-targets
-GENCODE_PORT ?= -gencode=arch=compute_80,code=sm_80 -gencode=arch=compute_90a,code=sm_90a
+GENCODE_PORT ?= -gencode=arch=compute_80,code=sm_80 -gencode=arch=compute_90a,code=sm_90a \
+                -gencode=arch=compute_90,code=compute_90
+# (compute_90 PTX: later GPUs, 10.x and 12.x, JIT the portable kernels (decode, sm80 prefill,
+# kv_append, kv_copy) with griddepcontrol, which decode's combine launch relies on from 9.0 up)
 GENCODE_SM90 ?= -gencode=arch=compute_90a,code=sm_90a
 CUDA_LIBS  = -L$(CUDA_HOME)/lib64 -lcudart_static -lrt -ldl -lstdc++
 LIB_OBJS   = $(LIB_C:%.c=$(BUILD)/%.o) $(LIB_CU:%.cu=$(BUILD)/%.o)

@@ -116,7 +116,8 @@ typedef struct pa_query {
  * page page_table[b*page_table_stride + j/page_size], slot j%page_size. page_table NULL:
  * contiguous cache, sequence b is page b (page_size >= max_seq_len). Query head h reads kv head
  * h / (num_heads/num_kv_heads). Only the first ceil(seq_lens[b]/page_size) entries of row b are
- * read; slots past seq_lens[b] and pages outside the table may hold anything, NaN included. */
+ * read; slots past seq_lens[b] and pages outside the table may hold anything, NaN included.
+ * max_seq_len is at most 2^31 - 2^16. */
 typedef struct pa_kv_cache {
     pa_dtype       dtype;
     int32_t        num_kv_heads, head_dim, page_size, num_pages;
@@ -160,7 +161,8 @@ typedef struct pa_output {
  * answer with the limit at 0 is accepted: the call then reads the pages in place).
  * The answer depends on host fields only (shapes, maxima, num_splits, the cache's strides) and
  * the context, so it can be computed once per shape bucket and cache layout. PA_ERR_UNSUPPORTED
- * where it would not fit in size_t. */
+ * where it would not fit in size_t. A CUDA context's workspace must be 16-byte aligned
+ * (cudaMalloc's memory is); the CPU backend takes any. */
 PA_API pa_status pa_workspace_size(pa_context *ctx, const pa_query *q, const pa_kv_cache *kv,
                                    const pa_attn_params *p, size_t *bytes);
 

@@ -22,6 +22,7 @@
 #endif
 
 #define PA__MAX_HEAD_DIM 512
+#define PA__MAX_KEYS (INT32_MAX - 65535)   /* keys a sequence: key indices + a tile stay in int32 */
 
 /* ---- version and status ------------------------------------------------------------------ */
 
@@ -268,8 +269,8 @@ static pa_status check_fields(pa_context *ctx, const pa_query *q, const pa_kv_ca
                  kv->page_size);
     PA_RETURN_IF(kv->num_pages < 1, ctx, PA_ERR_INVALID_ARG, "kv.num_pages = %d is not positive",
                  kv->num_pages);
-    PA_RETURN_IF(kv->max_seq_len < 0, ctx, PA_ERR_INVALID_ARG, "kv.max_seq_len = %d is negative",
-                 kv->max_seq_len);
+    PA_RETURN_IF(kv->max_seq_len < 0 || kv->max_seq_len > PA__MAX_KEYS, ctx, PA_ERR_INVALID_ARG,
+                 "kv.max_seq_len = %d is outside [0, %d]", kv->max_seq_len, PA__MAX_KEYS);
     if (kv->page_table) {
         PA_RETURN_IF(kv->page_table_stride < 0, ctx, PA_ERR_INVALID_ARG,
                      "kv.page_table_stride = %lld is negative", (long long)kv->page_table_stride);
@@ -529,6 +530,9 @@ static pa_status attention(pa_context *ctx, const pa_query *q, const pa_kv_cache
                  "(see pa_workspace_size)", workspace_bytes, least, v->name);
     PA_RETURN_IF(least > 0 && !workspace, ctx, PA_ERR_INVALID_ARG,
                  "workspace is NULL but %s needs %zu bytes", v->name, least);
+    PA_RETURN_IF(ctx->backend == PA_BACKEND_CUDA && need > 0 && ((uintptr_t)workspace & 15), ctx,
+                 PA_ERR_INVALID_ARG, "workspace = %p is not 16-byte aligned (%s stores 16-byte "
+                 "vectors there)", workspace, v->name);
     return v->run(ctx, &pb, workspace, workspace_bytes);
 }
 

@@ -632,6 +632,15 @@ int th_run_case(pa_context *ctx, const th_case *c, const char *tag)
         printf("%s FAIL %s: cannot allocate a workspace of %zu bytes\n", tag, desc, ws);
         goto done;
     }
+    if (on_dev && ws > 0) { /* a CUDA workspace not 16-byte aligned is refused, nothing written */
+        st = pa_attention(ctx, &in.query, &in.kv, &in.params, &in.out, (char *)w + 8, ws);
+        if (st != PA_ERR_INVALID_ARG || !strstr(pa_context_last_error(ctx), "16-byte aligned") ||
+            th_inst_fetch(&in) || !all_ff(in.o, in.o_bytes) || !all_ff(in.lse, in.lse_bytes)) {
+            printf("%s FAIL %s: a workspace at 8 bytes past alignment gave %s \"%s\" or wrote the "
+                   "output\n", tag, desc, pa_status_string(st), pa_context_last_error(ctx));
+            goto done;
+        }
+    }
     if (ws_min > 0) { /* one byte short of the least is refused and writes nothing */
         st = pa_attention(ctx, &in.query, &in.kv, &in.params, &in.out, w, ws_min - 1);
         if (st != PA_ERR_WORKSPACE_TOO_SMALL || th_inst_fetch(&in) ||
@@ -914,7 +923,8 @@ void th_run_bad_inputs(pa_context *ctx, pa_dtype dt, int head_dim, int *passed, 
     BAD(kv_.page_size = -16, "kv.page_size = -16 is less than 1");
     BAD(kv_.num_pages = 0, "kv.num_pages = 0 is not positive");
     BAD(q_.max_seqlen = -1, "q.max_seqlen = -1 is negative");
-    BAD(kv_.max_seq_len = -1, "kv.max_seq_len = -1 is negative");
+    BAD(kv_.max_seq_len = -1, "kv.max_seq_len = -1 is outside [0, 2147418112]");
+    BAD(kv_.max_seq_len = INT32_MAX, "kv.max_seq_len = 2147483647 is outside [0, 2147418112]");
     BAD(kv_.page_table_stride = 4, "kv.page_table_stride = 4 times kv.page_size = 16 is less "
         "than kv.max_seq_len = 70");
     BAD(kv_.page_table_stride = -1, "kv.page_table_stride = -1 is negative");

@@ -460,8 +460,10 @@ template <typename T, int D> int ctas_per_sm(const pa_context *ctx)
 {
     int n = 0;
     if (cudaFuncSetAttribute(decode_kernel<T, D>, cudaFuncAttributeMaxDynamicSharedMemorySize, Cfg<D>::SMEM) != cudaSuccess
-        || cudaOccupancyMaxActiveBlocksPerMultiprocessor(&n, decode_kernel<T, D>, THREADS, Cfg<D>::SMEM) != cudaSuccess)
+        || cudaOccupancyMaxActiveBlocksPerMultiprocessor(&n, decode_kernel<T, D>, THREADS, Cfg<D>::SMEM) != cudaSuccess) {
+        (void)cudaGetLastError();   /* not left for the next launch's check */
         n = 1;
+    }
     return n < 1 ? 1 : n;
 }
 int slots_per_sm(const pa_context *ctx, const pa__problem *pb)
@@ -530,7 +532,10 @@ pa_status launch(pa_context *ctx, const Params &prm, int64_t grid)
                                      (int)cfg.dynamicSmemBytes);
         if (e == cudaSuccess) e = cudaLaunchKernelEx(&cfg, combine_kernel<T, D>, prm);
     }
-    if (e != cudaSuccess) return pa__fail(ctx, PA_ERR_CUDA, "decode kernel launch failed: %s", cudaGetErrorString(e));
+    if (e != cudaSuccess) {
+        (void)cudaGetLastError();
+        return pa__fail(ctx, PA_ERR_CUDA, "decode kernel launch failed: %s", cudaGetErrorString(e));
+    }
     return PA_OK;
 }
 
@@ -543,7 +548,7 @@ extern "C" int pa__decode_supports(const pa_context *ctx, const pa__problem *pb,
         PA__NO("dtype %s: decode runs bf16 and f16 only", pb->dtype == PA_DTYPE_F32 ? "F32" : "?");
     if (pb->head_dim != 64 && pb->head_dim != 128 && pb->head_dim != 256)
         PA__NO("head_dim %d: decode runs 64, 128 and 256", (int)pb->head_dim);
-    if (pb->max_seqlen_q > MAX_SQ || rows_per_seq(pb) > MAX_ROWS)
+    if (pb->max_seqlen_q > MAX_SQ || (int64_t)pb->max_seqlen_q * pb->group > MAX_ROWS)
         PA__NO("max_seqlen_q %d x group %d: not a decode shape (max_seqlen_q <= %d and rows <= %d)",
                (int)pb->max_seqlen_q, (int)pb->group, MAX_SQ, MAX_ROWS);
     if (ctx->cc_major < 8) PA__NO("compute capability %d.%d: decode needs sm_80 or later", ctx->cc_major, ctx->cc_minor);
@@ -552,6 +557,24 @@ extern "C" int pa__decode_supports(const pa_context *ctx, const pa__problem *pb,
             | pb->v_stride_page | pb->v_stride_token | pb->v_stride_head) & 7)
         PA__NO("K/V rows are not 16-byte aligned (pointers and strides): decode copies 16 bytes");
     if (pb->page_size <= 0) PA__NO("page_size %d", (int)pb->page_size);
+    {
+        const int smem = pb->head_dim == 64 ? Cfg<64>::SMEM : pb->head_dim == 128 ? Cfg<128>::SMEM : Cfg<256>::SMEM;
+        if ((size_t)smem > ctx->smem_optin)
+            PA__NO("head_dim %d: decode needs %d bytes of shared memory per block, the device allows %zu",
+                   (int)pb->head_dim, smem, ctx->smem_optin);
+    }
+    /* the launch limits, here so that the chooser sees them (run() checks them again) */
+    if (pb->num_heads > 65535 || (int64_t)pb->batch * pb->max_seqlen_q > 0x7fffffff)
+        PA__NO("combine grid: heads %d (at most 65535), batch %d x max_seqlen_q %d (at most 2^31 - 1)",
+               (int)pb->num_heads, (int)pb->batch, (int)pb->max_seqlen_q);
+    if (pb->num_splits > 0 && (int64_t)(pb->num_splits + COMBINE_GROUPS * pb->head_dim) * 4 > (int64_t)ctx->smem_optin)
+        PA__NO("num_splits %d: the merge's shared memory passes the device's %zu bytes", (int)pb->num_splits,
+               ctx->smem_optin);
+    {
+        const int64_t grid = (int64_t)pb->batch * pb->num_kv_heads * row_blocks(pb) * resolve_splits(ctx, pb);
+        if (grid > 0x7fffffff)
+            PA__NO("decode grid of %lld CTAs (batch x kv heads x row blocks x splits)", (long long)grid);
+    }
     return 1;
 #undef PA__NO
 }

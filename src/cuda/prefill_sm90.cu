@@ -3192,8 +3192,7 @@ static pa_status sm90_attention(pa_context *ctx, const pa__problem *pb, void *ws
         cfg.gridDim = dim3((unsigned)(tail.units * tail.splits));
         cfg.blockDim = dim3(SM90_THREADS);
         cfg.numAttrs = tail.first > 0 ? 1 : 0;   /* alone, the pieces wait for the work before them */
-        e = cudaGetLastError();
-        if (e == cudaSuccess) e = cudaLaunchKernelEx(&cfg, kern_tail, maps, p);
+        e = cudaLaunchKernelEx(&cfg, kern_tail, maps, p);   /* (e was cudaSuccess: no foreign error polled) */
         void (*comb)(const sm90_params) = pb->head_dim == 64 ? (bf16 ? sm90_tail_combine<64, true> : sm90_tail_combine<64, false>)
                                         : pb->head_dim == 256 ? (bf16 ? sm90_tail_combine<256, true> : sm90_tail_combine<256, false>)
                                         : (bf16 ? sm90_tail_combine<128, true> : sm90_tail_combine<128, false>);
