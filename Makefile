@@ -2,8 +2,8 @@
 #                   make install PREFIX=/usr/local [DESTDIR=...] | make uninstall
 #
 # With nvcc on the PATH the CUDA backend is compiled in (sm_80 for the portable kernels,
-# sm_90a for the Hopper ones) and linked against the static CUDA runtime, so the library needs
-# only the driver at run time. Without nvcc, or with CUDA=0, the library is CPU-only.
+# sm_90a for the Hopper ones, compute_90 PTX for later GPUs) and linked against the static CUDA
+# runtime, so the library needs the driver (and libstdc++ / libgcc_s) at run time, no CUDA toolkit. Without nvcc, or with CUDA=0, the library is CPU-only.
 
 CC      ?= cc
 NVCC    ?= $(shell command -v nvcc 2>/dev/null)

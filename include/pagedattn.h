@@ -9,8 +9,10 @@
  *
  * Every function returns a pa_status (or a plain value that cannot fail). The library never
  * aborts, prints or exits; on failure pa_context_last_error() says what was wrong and names
- * the field and value. pa_attention never allocates and never synchronizes the device: the
- * caller owns every buffer, including the workspace, so a call can be captured in a CUDA graph.
+ * the field and value. pa_attention allocates no memory of the caller's (a CPU context starts
+ * its worker threads on first use; CUDA validation mode copies the tables to the host) and, on
+ * CUDA with validation off, never synchronizes the device: the caller owns every buffer,
+ * including the workspace, so a call can be captured in a CUDA graph.
  */
 #ifndef PAGEDATTN_H
 #define PAGEDATTN_H
@@ -46,7 +48,7 @@ typedef enum pa_status {
     PA_ERR_INVALID_ARG = 1,         /* a field is wrong; nothing was written */
     PA_ERR_UNSUPPORTED = 2,         /* valid, but this backend / build / device cannot run it */
     PA_ERR_WORKSPACE_TOO_SMALL = 3, /* see pa_workspace_size */
-    PA_ERR_OUT_OF_MEMORY = 4,       /* only pa_context_create allocates */
+    PA_ERR_OUT_OF_MEMORY = 4,       /* pa_context_create, CUDA validation mode's host copy */
     PA_ERR_CUDA = 5,                /* the CUDA runtime failed; the message has its text */
 } pa_status;
 
@@ -71,9 +73,9 @@ PA_API void        pa_context_destroy(pa_context *ctx);                  /* NULL
 /* CUDA: the stream every later call is queued on (a cudaStream_t; NULL: the legacy stream). */
 PA_API pa_status   pa_context_set_stream(pa_context *ctx, void *cuda_stream);
 /* CPU: worker threads for pa_attention; n <= 0 means the online cores. The calling thread is
- * one of them (its scratch, about 210 KiB, is allocated by pa_context_create, so a small stack
+ * one of them (its scratch, about 275 KiB, is allocated by pa_context_create, so a small stack
  * will do: 64 KiB is tested, or the platform's least where larger); the others start on the
- * first call that uses them, with 1 MiB stacks, and are kept, waiting, until
+ * first call that uses them, with 2 MiB stacks, and are kept, waiting, until
  * pa_context_destroy joins them. */
 PA_API pa_status   pa_context_set_num_threads(pa_context *ctx, int n);
 /* CUDA: on = 1 copies the page table, seq_lens and cu_seqlens to the host and checks them
@@ -92,7 +94,8 @@ PA_API pa_status   pa_context_set_validation(pa_context *ctx, int on);
  * PA_KV_COPY_LIMIT_DEFAULT, 1 GiB); 0 turns it off. */
 #define PA_KV_COPY_LIMIT_DEFAULT ((size_t)1 << 30)
 PA_API pa_status   pa_context_set_kv_copy_limit(pa_context *ctx, size_t bytes);
-/* The message of the last failed call on this context ("" if none); valid until the next call. */
+/* The message of the last call on this context: what failed, "" after a call that succeeded;
+ * valid until the next call. */
 PA_API const char *pa_context_last_error(const pa_context *ctx);
 
 /* ---- 3. tensors ------------------------------------------------------------------------ */
@@ -138,13 +141,16 @@ typedef struct pa_attn_params {
     int32_t causal;
     int32_t window_left;              /* -1: unlimited */
     float   softcap;                  /* 0: off */
-    int32_t num_splits;               /* 0: library chooses; 1: no split-KV; n: n splits */
+    int32_t num_splits;               /* 0: library chooses; 1: no split-KV; n: up to n splits
+                                       * (the CPU: at most 256, and one key tile a split) */
 } pa_attn_params;
 
 /* softmax_scale = 1/sqrt(head_dim), causal 0, window_left -1, softcap 0, num_splits 0. */
 PA_API void pa_attn_params_init(pa_attn_params *p, int32_t head_dim);
 
-/* A query row that sees no key gets zeros and lse = -inf. */
+/* A query row that sees no key gets zeros and lse = -inf. Scores (softmax_scale q.k) must stay
+ * finite in fp32 (on the CPU, which scales q first, a row where one does not comes out NaN, its
+ * lse too). */
 typedef struct pa_output {
     void    *data;                    /* dtype and layout rules of the query */
     int64_t  stride_token, stride_head;
@@ -154,8 +160,9 @@ typedef struct pa_output {
 /* ---- 4. work --------------------------------------------------------------------------- */
 
 /* The workspace bytes pa_attention needs for these shapes (0 is common; split-KV needs some: the
- * CPU's and CUDA's decode over long sequences with few sequences and kv heads, any call with
- * num_splits > 1 on the CPU, and the Hopper prefill's split of a partial last wave over the keys;
+ * CPU's and CUDA's decode over long sequences with few sequences and kv heads, a call on the CPU
+ * with num_splits > 1 and more than one key tile, and the Hopper prefill's split of a partial last
+ * wave over the keys;
  * num_splits = 1 turns all of them off; Hopper's copy of the cache needs up to
  * pa_context_set_kv_copy_limit bytes, and a workspace too small for the copy but at least this
  * answer with the limit at 0 is accepted: the call then reads the pages in place).

@@ -39,7 +39,7 @@ typedef struct pa__pool pa__pool;
 pa__pool *pa__pool_create(size_t caller_bytes);
 void      pa__pool_destroy(pa__pool *p);      /* joins its threads; NULL is fine */
 /* fn(arg, mem) on the caller (mem: the pool's caller scratch) and on up to n - 1 kept threads at
- * once (started on first need, with 1 MiB stacks; mem NULL); returns once every one of them has
+ * once (started on first need, with 2 MiB stacks; mem NULL); returns once every one of them has
  * returned. */
 void      pa__pool_run(pa__pool *p, int n, void (*fn)(void *arg, void *mem), void *arg);
 

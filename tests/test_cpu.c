@@ -83,6 +83,59 @@ static void fork_check(uint64_t base)
     pa_context_destroy(ctx);
 }
 
+/* One f32 row over n keys without split-KV (num_splits 1), every score 0: the exact output is
+ * the mean of the values, which sit at 1 + 1e-3 u (a common offset, like an outlier channel),
+ * and lse is log n. A running sum of n / 4 steps had rounded all one way (2.5e-4 of max|v| at
+ * 131072 keys); the folded sums keep it near 1e-6. Both an NHD decode-like layout (two kv heads
+ * an item, 64-key tiles) and HND. Returns 0 when within 2e-5 of max|v|. */
+static int long_sum_check(pa_context *ctx, uint64_t seed, int hnd)
+{
+    enum { N = 131072, HK = 2, D = 16 };
+    float *k = (float *)calloc((size_t)N * HK * D, sizeof(float));
+    float *v = (float *)malloc(sizeof(float) * (size_t)N * HK * D);
+    float q[HK][D], out[HK][D], lse[HK];
+    double mean[HK][D], worst = 0, lworst = 0;
+    int32_t sl = N, h, d;
+    int64_t j;
+    uint64_t st = seed;
+    pa_query qq; pa_kv_cache kv; pa_output o; pa_attn_params p;
+    pa_status s;
+    if (!k || !v) { free(k); free(v); return 1; }
+    memset(mean, 0, sizeof mean);
+    memset(q, 0, sizeof q);
+    for (j = 0; j < N; j++)
+        for (h = 0; h < HK; h++)
+            for (d = 0; d < D; d++) {
+                const float x = 1.0f + 1e-3f * (float)th_unit(&st);
+                v[hnd ? ((int64_t)h * N + j) * D + d : (j * HK + h) * D + d] = x;
+                mean[h][d] += x;
+            }
+    memset(&qq, 0, sizeof qq); memset(&kv, 0, sizeof kv); memset(&o, 0, sizeof o);
+    qq.dtype = kv.dtype = PA_DTYPE_F32; qq.batch = 1; qq.num_heads = HK; qq.head_dim = kv.head_dim = D;
+    qq.data = q; qq.stride_token = HK * D; qq.stride_head = D; qq.max_seqlen = 1;
+    kv.num_kv_heads = HK; kv.page_size = N; kv.num_pages = 1; kv.k = k; kv.v = v;
+    kv.k_stride_page = kv.v_stride_page = (int64_t)N * HK * D;
+    kv.k_stride_token = kv.v_stride_token = hnd ? D : HK * D;
+    kv.k_stride_head = kv.v_stride_head = hnd ? (int64_t)N * D : D;
+    kv.seq_lens = &sl; kv.max_seq_len = N;
+    o.data = out; o.stride_token = HK * D; o.stride_head = D; o.lse = lse;
+    pa_attn_params_init(&p, D);
+    p.num_splits = 1;
+    s = pa_attention(ctx, &qq, &kv, &p, &o, NULL, 0);
+    for (h = 0; h < HK && s == PA_OK; h++) {
+        for (d = 0; d < D; d++) {
+            const double e = fabs(out[h][d] - mean[h][d] / N) / 1.001;
+            if (!(e <= worst)) worst = e;
+        }
+        if (!(fabs(lse[h] - log((double)N)) <= lworst)) lworst = fabs(lse[h] - log((double)N));
+    }
+    free(k); free(v);
+    if (s == PA_OK && worst <= 2e-5 && lworst <= 2e-5) return 0;
+    printf("[test_cpu] FAIL long f32 sum (%s, seed %llu): %s, out error %.3g of max|v|, lse error %.3g\n",
+           hnd ? "HND" : "NHD", (unsigned long long)seed, pa_status_string(s), worst, lworst);
+    return 1;
+}
+
 int main(void)
 {
     const uint64_t base = th_env_seed();
@@ -207,6 +260,8 @@ int main(void)
         th_case_fit(&c, lim.max_work);
         edge(ctx, "loose q.max_seqlen", &c);
     }
+    count(long_sum_check(ctx, th_case_seed(base, 7200), 0) ? TH_FAIL : TH_PASS);
+    count(long_sum_check(ctx, th_case_seed(base, 7201), 1) ? TH_FAIL : TH_PASS);
     /* nothing to do: batch 0, no query rows */
     {
         th_inst in;

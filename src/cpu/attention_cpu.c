@@ -16,8 +16,8 @@
  * called) computes the same bits: tests/bits_check.sh.
  * Threads take items from an atomic counter; an item's arithmetic does not depend on which
  * thread runs it or how many there are, so results are bit-identical for any thread count.
- * A worker's scratch (about 210 KiB) is the context's for the calling thread (allocated by
- * pa_context_create) and on their 1 MiB stacks for the context's kept threads; pa_attention
+ * A worker's scratch (about 275 KiB) is the context's for the calling thread (allocated by
+ * pa_context_create) and on their 2 MiB stacks for the context's kept threads; pa_attention
  * allocates nothing.
  */
 #include "internal.h"
@@ -58,6 +58,13 @@
 #define SPLIT_MIN_KEYS 1024
 #endif
 #define MAX_SPLITS     256  /* an explicit num_splits is capped here and at one tile a split */
+/* The running outputs and sums of a tile walk are folded into a second accumulator every
+ * FOLD_KEYS keys (fold_rows): a row's sum of n keys is then n / FOLD_KEYS additions deep instead
+ * of n / 4 (or n / tile), whose rounding, all one way when the increments are alike, had grown
+ * with n: f32 at 131072 keys without splits 2.5e-4 of max|v| before, ~1e-5 with it. */
+#ifndef FOLD_KEYS
+#define FOLD_KEYS      1024
+#endif
 
 /* x86-64: the item loop is compiled twice (below, run_item_avx2 / run_item_base) */
 #if (defined(__GNUC__) || defined(__clang__)) && defined(__x86_64__) && !defined(PA_NO_CLONES)
@@ -87,6 +94,7 @@ typedef struct scratch {
     float k[KV_FLOATS], v[KV_FLOATS];       /* [key][d] */
     float s[S_FLOATS];                      /* [head][key]: scores, then probabilities */
     float m[MAX_ROWS], l[MAX_ROWS];         /* running max and sum */
+    float oa[ROW_FLOATS], la[MAX_ROWS], ma[MAX_ROWS];   /* o and l folded so far, at max ma */
 } scratch;
 
 int pa__cpu_online_cores(void)
@@ -703,6 +711,34 @@ static void rows_update(const pa__problem *pb, int32_t D, float *o, const float 
     }
 }
 
+/* oa = oa e^(ma - m) + o and la likewise (first: oa = o, la = l), for rows [0, rows); o and l
+ * start again from zero (relative to the same running max m, which rows_update keeps). */
+static void fold_rows(scratch *sc, int32_t rows, int32_t D, int first)
+{
+    int32_t r, d;
+    if (first) {
+        memcpy(sc->oa, sc->o, sizeof(float) * (size_t)rows * (size_t)D);
+        memcpy(sc->la, sc->l, sizeof(float) * (size_t)rows);
+        memcpy(sc->ma, sc->m, sizeof(float) * (size_t)rows);
+        memset(sc->o, 0, sizeof(float) * (size_t)rows * (size_t)D);
+        memset(sc->l, 0, sizeof(float) * (size_t)rows);
+        return;
+    }
+    for (r = 0; r < rows; r++) {
+        float *oa = sc->oa + (int64_t)r * D, *o = sc->o + (int64_t)r * D;
+        const float c = sc->ma[r] == sc->m[r] ? 1.0f : exp_neg(sc->ma[r] - sc->m[r]);
+        if (c != 1.0f)
+            for (d = 0; d < D; d++) oa[d] *= c;
+        for (d = 0; d < D; d++) {
+            oa[d] += o[d];
+            o[d] = 0.0f;
+        }
+        sc->la[r] = sc->la[r] * c + sc->l[r];
+        sc->l[r] = 0.0f;
+        sc->ma[r] = sc->m[r];
+    }
+}
+
 /* x86-64: the item loop is compiled twice, for AVX2 + F16C and for the baseline (SSE2), and each
  * call takes the AVX2 one where the CPU has both (about 1.9x on the CPU figures of
  * bench/RESULTS.md, session 48). AVX2 alone adds no FMA contraction, the lane order is fixed in the source and
@@ -724,7 +760,9 @@ static inline void run_item(const plan *pl, int64_t it, scratch *sc, int wide)
     const int32_t sp = (int32_t)(it % pl->splits);   /* the item's part of the keys */
     int32_t qb, c, kvh, b, sq, sk, i0, i1, nq, nh, rows;
     int32_t qi, g, hh, r, d, nrun;
-    int64_t t0, off, kbeg, kend, j0;
+    int64_t t0, off, kbeg, kend, j0, folded;
+    int nf = 0;                                    /* folds so far (none: o, l, m are the result) */
+    const float *ro, *rl, *rm;
     it /= pl->splits;
     qb = (int32_t)(it % pl->qblocks);
     it /= pl->qblocks;
@@ -770,8 +808,13 @@ static inline void run_item(const plan *pl, int64_t it, scratch *sc, int wide)
         if (kbeg < s0) kbeg = s0;
         if (kend > s0 + pl->split_keys) kend = s0 + pl->split_keys;
     }
+    folded = kbeg;
     for (j0 = kbeg; j0 < kend; j0 += bn) {
         int32_t jn = (int32_t)(kend - j0 < bn ? kend - j0 : bn), jj;
+        if (j0 - folded >= FOLD_KEYS) {
+            fold_rows(sc, rows, D, nf++ == 0);
+            folded = j0;
+        }
         for (jj = 0; jj < jn; jj++) {   /* ng > 1: the heads' rows lie side by side (kv_per_item) */
             int64_t ko, vo;
             key_offsets(pb, b, (int32_t)(j0 + jj), kvh, &ko, &vo);
@@ -806,6 +849,10 @@ static inline void run_item(const plan *pl, int64_t it, scratch *sc, int wide)
     }
 #undef LO
 #undef HI
+    if (nf) fold_rows(sc, rows, D, 0);   /* the result: oa, la, ma after a fold, else o, l, m */
+    ro = nf ? sc->oa : sc->o;
+    rl = nf ? sc->la : sc->l;
+    rm = nf ? sc->ma : sc->m;
 
     if (pl->splits > 1) {   /* the partials, combined by combine_rows once every split is done */
         for (qi = 0; qi < nq; qi++)
@@ -814,9 +861,9 @@ static inline void run_item(const plan *pl, int64_t it, scratch *sc, int wide)
                     const int32_t rr = (qi * ng + g) * nh + hh;
                     const int64_t pr = (((int64_t)sp * pb->batch + b) * pb->max_seqlen_q + i0 + qi) *
                                        pb->num_heads + HEAD(g, hh);
-                    memcpy(pl->part_o + pr * D, sc->o + (int64_t)rr * D, sizeof(float) * (size_t)D);
-                    pl->part_ml[2 * pr] = sc->m[rr];
-                    pl->part_ml[2 * pr + 1] = sc->l[rr];
+                    memcpy(pl->part_o + pr * D, ro + (int64_t)rr * D, sizeof(float) * (size_t)D);
+                    pl->part_ml[2 * pr] = rm[rr];
+                    pl->part_ml[2 * pr + 1] = rl[rr];
                 }
         return;
     }
@@ -826,12 +873,12 @@ static inline void run_item(const plan *pl, int64_t it, scratch *sc, int wide)
                 const int32_t rr = (qi * ng + g) * nh + hh;
                 int64_t t = t0 + i0 + qi, h = HEAD(g, hh);
                 int64_t dst = t * pb->o_stride_token + h * pb->o_stride_head;
-                const float *o = sc->o + (int64_t)rr * D;
-                float lv = sc->l[rr];
+                const float *o = ro + (int64_t)rr * D;
+                float lv = rl[rr];
                 float inv = lv > 0 ? 1.0f / lv : 0.0f;   /* no key: zeros */
                 store_row(pb->dtype, pb->out, dst, o, inv, D);
                 if (pb->lse)
-                    pb->lse[t * pb->num_heads + h] = lv > 0 ? sc->m[rr] + log_of(lv) : -INFINITY;
+                    pb->lse[t * pb->num_heads + h] = lv > 0 ? rm[rr] + log_of(lv) : lv == 0 ? -INFINITY : NAN;   /* NaN: a score past FLT_MAX */
             }
 #undef HEAD
 }
@@ -878,7 +925,7 @@ static void work(plan *pl, scratch *sc)
     }
 }
 
-/* (not inlined: only the kept threads, on their 1 MiB stacks, have this frame) */
+/* (not inlined: only the kept threads, on their 2 MiB stacks, have this frame) */
 #if defined(__GNUC__)
 __attribute__((noinline))
 #endif
@@ -919,14 +966,14 @@ static void combine_row(const plan *pl, int64_t bi)
             const int64_t pr = r0 + sp * stride;
             const float ls = pl->part_ml[2 * pr + 1], *os = pl->part_o + pr * D;
             float w;
-            if (!(ls > 0)) continue;                /* a split without keys for this row */
+            if (ls == 0) continue;                  /* a split without keys for this row (NaN goes on: the row is NaN) */
             w = exp_neg(pl->part_ml[2 * pr] - m);
             l += ls * w;
             for (d = 0; d < D; d++) acc[d] += os[d] * w;
         }
         inv = l > 0 ? 1.0f / l : 0.0f;              /* no key: zeros */
         store_row(pb->dtype, pb->out, dst, acc, inv, D);
-        if (pb->lse) pb->lse[t * pb->num_heads + h] = l > 0 ? m + log_of(l) : -INFINITY;
+        if (pb->lse) pb->lse[t * pb->num_heads + h] = l > 0 ? m + log_of(l) : l == 0 ? -INFINITY : NAN;
     }
 }
 

@@ -6,7 +6,7 @@
  * A job is fn(arg, mem) run at once by the caller and by `participants` kept threads; fn takes its
  * work from a shared counter, so who runs how much does not change the results. The caller's
  * share gets the scratch the pool allocated when it was created (mem), so a caller needs little
- * stack; the kept threads get 1 MiB stacks and keep their scratch there (mem NULL). Threads start
+ * stack; the kept threads get 2 MiB stacks and keep their scratch there (mem NULL). Threads start
  * on the first call that wants them (one that fails to start is simply not used), wait on a
  * condition variable between jobs, and are joined by pa__pool_destroy. A context serves one
  * thread at a time, so one job at a time reaches a pool. A process forked from one whose pool
@@ -145,12 +145,13 @@ void pa__pool_run(pa__pool *p, int n, void (*fn)(void *, void *), void *arg)
     pthread_mutex_lock(&p->mu);
     if (p->n == 0) p->pid = getpid();
     if (p->n < want) {   /* start the missing threads; they wait for the next generation */
-        /* 1 MiB stacks: a worker's scratch is about 210 KiB of its stack, more than some C
-         * libraries' default thread stack leaves free (musl: 128 KiB); no thread starts without
-         * that size set */
+        /* 2 MiB stacks: a worker's scratch is about 275 KiB of its stack, more than some C
+         * libraries' default thread stack leaves free (musl: 128 KiB), and ThreadSanitizer's
+         * runtime takes ~768 KiB of a thread's stack before its function runs (1 MiB overflowed
+         * there once the scratch grew past ~250 KiB); no thread starts without that size set */
         pthread_attr_t attr;
         if (pthread_attr_init(&attr) == 0) {
-            if (pthread_attr_setstacksize(&attr, (size_t)1 << 20) == 0)
+            if (pthread_attr_setstacksize(&attr, (size_t)2 << 20) == 0)
                 while (p->n < want) {
                     worker_arg *wa = &p->args[p->n];
                     wa->pool = p;
