@@ -213,6 +213,11 @@ def _table(x, name, where, np_dtype, ndim):
             raise _Invalid("%s: expected %d dimensions, got shape %s"
                              % (name, ndim, tuple(x.shape)))
         if x.dtype != want:
+            if want == torch.int32 and x.dtype == torch.int64:
+                # on the device, no synchronizing range check: values past int32 become -1 or
+                # 2^31 - 1, ids and lengths the library treats as bad, instead of wrapping into
+                # valid-looking ones
+                x = x.clamp(-1, 2**31 - 1)
             x = x.to(want)
         if x.stride(-1) != 1 or (ndim == 2 and x.stride(0) < x.shape[1]):
             x = x.contiguous()
