@@ -115,6 +115,7 @@ pa_kv_copy_kernel(const pa_copy_params p)
 typedef struct pa_copy_ov_params {
     pa_copy_io     io;
     uint32_t      *ready;
+    const int32_t *cu_q;            /* the call's cu_seqlens (NULL: every sequence has query rows) */
     int32_t        items, kv_heads;
     pa_fastdiv     div_hk;          /* by kv heads */
     pa_fastdiv     div_cph;         /* by the 16-byte chunks of one head's row, head_dim / 8 */
@@ -128,6 +129,7 @@ struct pa_ov_item {
     const int32_t *pt;              /* the sequence's page-table row */
     const char *kb, *vb;            /* the kv head's K / V within a page's row */
     int64_t dbase;                  /* its row 0 in the copy */
+    bool waited;                    /* an attention CTA waits for it (its sequence has query rows) */
 };
 
 __device__ __forceinline__ pa_ov_item pa_ov_enter(const pa_copy_ov_params &p, int item, uint32_t w, uint32_t nw)
@@ -135,7 +137,12 @@ __device__ __forceinline__ pa_ov_item pa_ov_enter(const pa_copy_ov_params &p, in
     pa_ov_item it;
     const uint32_t b = pa_fastdiv_q(p.div_hk, (uint32_t)item);
     const uint32_t kvh = (uint32_t)item - b * p.div_hk.div;
-    const int len = min(max(p.io.seq_lens[b], 0), p.io.max_seq_len);   /* (unvalidated lengths clamped) */
+    /* An item no attention CTA waits for (a sequence without query rows) is neither copied nor
+     * counted: the copy's last write is then always one that some CTA acquires before it ends, so
+     * the copy's writes are done before the attention grid is, and before the next call reuses the
+     * workspace (no grid waits for this one's completion otherwise: the attention is its dependent) */
+    it.waited = !p.cu_q || p.cu_q[b + 1] > p.cu_q[b];
+    const int len = it.waited ? min(max(p.io.seq_lens[b], 0), p.io.max_seq_len) : 0;   /* (unvalidated lengths clamped) */
     const uint32_t n = (uint32_t)len * p.div_cph.div;
     it.lo = (uint32_t)((uint64_t)n * w / nw);
     it.hi = (uint32_t)((uint64_t)n * (w + 1) / nw);
@@ -165,7 +172,7 @@ __device__ __forceinline__ int pa_ov_next(const pa_copy_ov_params &p, int item, 
     while (++item < p.items) {
         it = pa_ov_enter(p, item, w, nw);
         if (it.lo < it.hi) break;
-        pa_ov_signal(p, item, false, lane);
+        if (it.waited) pa_ov_signal(p, item, false, lane);
     }
     return item;
 }
@@ -256,7 +263,10 @@ extern "C" pa_status pa__cuda_kv_copy_overlap(pa_context *ctx, const pa__problem
 {
     const int64_t items = (int64_t)pb->batch * pb->num_kv_heads;
     *need = (uint32_t)blocks * (PA_COPY_OV_THREADS / 32);
-    if (items <= 0 || pb->max_seq_len <= 0) return PA_OK;
+    if (items <= 0 || pb->max_seq_len <= 0) {   /* nothing to copy: no CTA waits (0 passes at once) */
+        *need = 0;
+        return PA_OK;
+    }
     if ((int64_t)pb->max_seq_len * (pb->head_dim / 8) >= ((int64_t)1 << 31) || items >= ((int64_t)1 << 31))
         return pa__fail(ctx, PA_ERR_UNSUPPORTED, "kv copy: %d keys of %d chunks", pb->max_seq_len, pb->head_dim / 8);
     const cudaStream_t stream = (cudaStream_t)ctx->stream;
@@ -269,6 +279,7 @@ extern "C" pa_status pa__cuda_kv_copy_overlap(pa_context *ctx, const pa__problem
     memset(&p, 0, sizeof p);
     pa_copy_io_fill(&p.io, pb, dk, dv);
     p.ready = ready;
+    p.cu_q = pb->cu_seqlens_q;
     p.items = (int32_t)items; p.kv_heads = pb->num_kv_heads;
     p.div_hk = pa_fastdiv_init((uint32_t)pb->num_kv_heads);
     p.div_cph = pa_fastdiv_init((uint32_t)(pb->head_dim / 8));

@@ -3062,7 +3062,8 @@ extern "C" pa_status pa__sm90_attention(pa_context *ctx, const pa__problem *pb, 
     const pa__problem c = sm90_copied(pb, dk, dv);
     __atomic_add_fetch(&pa__sm90_copy_calls, 1, __ATOMIC_RELAXED);
     if (blocks > 0) __atomic_add_fetch(&pa__sm90_copy_overlap_calls, 1, __ATOMIC_RELAXED);
-    return sm90_attention(ctx, &c, dk + 2 * half + rb, ws_bytes - 2 * half - rb, blocks > 0 ? ready : NULL, need);
+    /* (need 0: no copy kernel was queued, so the attention is no one's dependent and waits for nothing) */
+    return sm90_attention(ctx, &c, dk + 2 * half + rb, ws_bytes - 2 * half - rb, blocks > 0 && need > 0 ? ready : NULL, need);
 }
 
 static pa_status sm90_attention(pa_context *ctx, const pa__problem *pb, void *ws, size_t ws_bytes,
