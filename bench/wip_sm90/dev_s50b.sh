@@ -27,6 +27,12 @@ env PA_TEST_KERNEL=sm90 PA_TEST_PAGES=44,100,101 PA_TEST_CASES=3 PA_TEST_SEED=53
 env PA_TEST_KERNEL=sm90 PA_TEST_HEAD_DIM=64 PA_TEST_PAGES=8,16,24,40,48,8 PA_TEST_CASES=40 PA_TEST_SEED=5400 timeout 120 v_p1w/test_gpu > "$T/p1w_64.log" 2>&1 &
 env PA_TEST_KERNEL=sm90 PA_TEST_HEAD_DIM=64 PA_TEST_PAGES=8,16 PA_TEST_CASES=3 PA_TEST_SEED=5401 timeout 150 \
     compute-sanitizer --tool racecheck --error-exitcode 99 v_p1w/test_gpu > "$T/p1w_rc.log" 2>&1 &
+# the default library as committed in session 52 (host checks, the copy beside's skipped items):
+# the whole suite's random cases, and the copy beside forced (varlen cases include sequences
+# without query rows)
+PA_TEST_CASES=30 PA_TEST_SEED=52001 timeout 90 build/test_gpu > "$T/s52_auto.log" 2>&1 &
+PA_TEST_KERNEL=sm90 PA_TEST_SM90_COPY=1 PA_TEST_SM90_COPY_CTAS=8 PA_TEST_CASES=30 PA_TEST_SEED=52002 timeout 90 \
+    build/test_gpu > "$T/s52_ov.log" 2>&1 &
 wait
 test_summary
 for pass in 1 2 3; do
