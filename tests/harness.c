@@ -208,6 +208,14 @@ int th_case_str(const th_case *c, char *buf, size_t n)
                     (double)c->scale_mul, c->with_lse, c->num_splits, c->empty_pct, c->q_bound);
 }
 
+/* stdout line by line: a binary that crashes keeps the FAIL lines and seeds printed before it */
+#if defined(__GNUC__) || defined(__clang__)
+__attribute__((constructor)) static void th_line_buffered(void)
+{
+    setvbuf(stdout, NULL, _IOLBF, 0);
+}
+#endif
+
 /* ---- instances ---------------------------------------------------------------------------- */
 
 static void *xalloc(size_t n)
@@ -240,7 +248,7 @@ int th_inst_build(th_inst *in, const th_case *c, int on_dev)
     const size_t es = pa__dtype_size(c->dtype);
     const int padu = c->pad ? 8 : 0;   /* multiples of 8 elements keep 16-byte alignment */
     int32_t *perm, ps, prow, num_pages, total_pages = 0, next = 0;
-    int64_t qsh, qst, osh, ost, ksp, kst, ksh;
+    int64_t qsh, qst, osh, ost, ksp, kst, ksh, vsp, vst, vsh;
     int b, i, h, d, j, err = 0;
 
     memset(in, 0, sizeof *in);
@@ -289,11 +297,16 @@ int th_inst_build(th_inst *in, const th_case *c, int on_dev)
     }
     if (c->hnd) { kst = D + padu; ksh = ps * kst + padu; ksp = Hkv * ksh + padu; }
     else        { ksh = D + padu; kst = Hkv * ksh + padu; ksp = ps * kst + padu; }
+    /* padded: V's strides differ from K's (twice the padding), so a backend that reads V with
+     * K's strides fails */
+    if (c->hnd) { vst = D + 2 * padu; vsh = ps * vst + 2 * padu; vsp = Hkv * vsh + 2 * padu; }
+    else        { vsh = D + 2 * padu; vst = Hkv * vsh + 2 * padu; vsp = ps * vst + 2 * padu; }
     in->kv_bytes = (size_t)num_pages * (size_t)ksp * es;
+    in->v_bytes = (size_t)num_pages * (size_t)vsp * es;
     in->k = xalloc(in->kv_bytes);
-    in->v = xalloc(in->kv_bytes);
+    in->v = xalloc(in->v_bytes);
     memset(in->k, 0xff, in->kv_bytes);
-    memset(in->v, 0xff, in->kv_bytes);
+    memset(in->v, 0xff, in->v_bytes);
     in->pt_bytes = c->no_table ? 0 : sizeof(int32_t) * (size_t)B * (size_t)prow;
     in->pt = (int32_t *)xalloc(in->pt_bytes);
     perm = (int32_t *)xalloc(sizeof(int32_t) * (size_t)num_pages);
@@ -315,9 +328,10 @@ int th_inst_build(th_inst *in, const th_case *c, int on_dev)
             }
             for (h = 0; h < Hkv; h++) {
                 int64_t base = page * ksp + (int64_t)(j % ps) * kst + h * ksh;
+                int64_t vbase = page * vsp + (int64_t)(j % ps) * vst + h * vsh;
                 for (d = 0; d < D; d++) {
                     put_random(&s, c->dtype, in->k, base + d);
-                    put_random(&s, c->dtype, in->v, base + d);
+                    put_random(&s, c->dtype, in->v, vbase + d);
                 }
             }
         }
@@ -332,7 +346,7 @@ int th_inst_build(th_inst *in, const th_case *c, int on_dev)
 
     err |= upload(on_dev, &in->dq, in->q, in->q_bytes);
     err |= upload(on_dev, &in->dk, in->k, in->kv_bytes);
-    err |= upload(on_dev, &in->dv, in->v, in->kv_bytes);
+    err |= upload(on_dev, &in->dv, in->v, in->v_bytes);
     err |= upload(on_dev, (void **)&in->dpt, in->pt, in->pt_bytes);
     err |= upload(on_dev, (void **)&in->dsl, in->sl, in->sl_bytes);
     err |= upload(on_dev, (void **)&in->dcu, in->cu, in->cu_bytes);
@@ -361,9 +375,9 @@ int th_inst_build(th_inst *in, const th_case *c, int on_dev)
     in->kv.num_pages = num_pages;
     in->kv.k = in->dk;
     in->kv.v = in->dv;
-    in->kv.k_stride_page = in->kv.v_stride_page = ksp;
-    in->kv.k_stride_token = in->kv.v_stride_token = kst;
-    in->kv.k_stride_head = in->kv.v_stride_head = ksh;
+    in->kv.k_stride_page = ksp; in->kv.v_stride_page = vsp;
+    in->kv.k_stride_token = kst; in->kv.v_stride_token = vst;
+    in->kv.k_stride_head = ksh; in->kv.v_stride_head = vsh;
     in->kv.page_table = c->no_table ? NULL : in->dpt;
     in->kv.page_table_stride = c->no_table ? 0 : prow;
     in->kv.seq_lens = in->dsl;
@@ -514,7 +528,12 @@ static int compare(const th_inst *in, const double *ref, const double *rlse, con
     const size_t es = pa__dtype_size(c->dtype);
     unsigned char *wo = (unsigned char *)calloc(in->o_bytes ? in->o_bytes : 1, 1);
     unsigned char *wl = (unsigned char *)calloc(in->lse_bytes ? in->lse_bytes : 1, 1);
-    double tol = out_tol(c->dtype), worst = 0, lworst = 0;
+    double tol = out_tol(c->dtype), worst = 0, lworst = 0, wlim = tol;
+    /* The CPU backend computes in f32 from the inputs as given and rounds only its output: there a
+     * 16-bit output must be within 2e-5 + its rounding (2^-8 / 2^-11 relative, with margin) of the
+     * reference; a flat tolerance let near-zero rows of long sequences pass with any output
+     * (e.g. the mean of V). The GPU kernels also round P to 16 bits: out_tol's flat one. */
+    const double rel = in->on_dev || c->dtype == PA_DTYPE_F32 ? 0 : c->dtype == PA_DTYPE_BF16 ? 1.0 / 256 : 1.0 / 1024;
     int b, i, h, d, bad = 0, wb = 0, wi = 0, wh = 0, wd = 0, lb = 0, li = 0, lh = 0;
     double wgot = 0, wwant = 0, lgot = 0, lwant = 0;
     size_t k;
@@ -525,10 +544,11 @@ static int compare(const th_inst *in, const double *ref, const double *rlse, con
                 for (d = 0; d < D; d++) {
                     int64_t idx = t * in->out.stride_token + h * in->out.stride_head + d;
                     double got = pa__load(c->dtype, in->o, idx), want = ref[(t * H + h) * D + d];
-                    double e = fabs(got - want);
+                    double e = fabs(got - want), lim = rel > 0 ? 2e-5 + rel * fabs(want) : tol;
                     memset(wo + idx * (int64_t)es, 1, es);
-                    if (!(e <= worst)) { /* NaN lands here too */
+                    if (!(e / lim <= worst / wlim)) { /* NaN lands here too */
                         worst = isnan(e) ? INFINITY : e;
+                        wlim = lim;
                         wb = b; wi = i; wh = h; wd = d; wgot = got; wwant = want;
                     }
                 }
@@ -543,9 +563,9 @@ static int compare(const th_inst *in, const double *ref, const double *rlse, con
                     }
                 }
             }
-    if (!(worst <= tol)) {
+    if (!(worst <= wlim)) {
         printf("%s FAIL %s: out[b=%d i=%d h=%d d=%d] = %.6g, want %.6g (|err| %.3g > tol %.3g)\n",
-               tag, desc, wb, wi, wh, wd, wgot, wwant, worst, tol);
+               tag, desc, wb, wi, wh, wd, wgot, wwant, worst, wlim);
         bad = 1;
     }
     if (!(lworst <= 2e-4)) {
@@ -572,10 +592,23 @@ static int compare(const th_inst *in, const double *ref, const double *rlse, con
     return bad;
 }
 
+/* The workspace, filled with 0xff bytes (NaN) so that a partial the call reads before it wrote
+ * fails rather than reading zeros or stale values */
 static int ws_alloc(int on_dev, void **p, size_t n)
 {
-    if (on_dev) return dev_alloc(p, n);
+    if (on_dev) {
+        void *h;
+        int err;
+        if (dev_alloc(p, n)) return -1;
+        if (!n) return 0;
+        if (!(h = malloc(n))) return -1;
+        memset(h, 0xff, n);
+        err = to_dev(*p, h, n);
+        free(h);
+        return err;
+    }
     *p = malloc(n ? n : 1);
+    if (*p) memset(*p, 0xff, n ? n : 1);
     return *p ? 0 : -1;
 }
 
@@ -723,7 +756,7 @@ int th_run_kv_append(pa_context *ctx, uint64_t seed, pa_dtype dt, const char *ta
     int Hkv = th_int(&s, 1, 4), D = dims[th_int(&s, 0, on_dev ? 4 : 6)];
     int ps = pages[th_int(&s, 0, 6)], num_pages = th_int(&s, 1, ps >= 100 ? 3 : 12);
     int hnd = th_int(&s, 0, 1), pad = th_int(&s, 0, 1) ? 8 : 0;
-    int64_t total = (int64_t)num_pages * ps, ksp, kst, ksh, nsh, nst;
+    int64_t total = (int64_t)num_pages * ps, ksp, kst, ksh, vsp, vst, vsh, nsh, nst;
     int n = th_int(&s, 0, (int)(total < 3 * ps + 5 ? total : 3 * ps + 5)), t, h, d, i;
     size_t cache_bytes, new_bytes;
     unsigned char *k0, *v0, *ke, *ve, *kg, *vg, *kn, *vn;
@@ -738,9 +771,12 @@ int th_run_kv_append(pa_context *ctx, uint64_t seed, pa_dtype dt, const char *ta
              hnd ? "HND" : "NHD", pad ? " padded" : "", n);
     if (hnd) { kst = D + pad; ksh = ps * kst + pad; ksp = Hkv * ksh + pad; }
     else     { ksh = D + pad; kst = Hkv * ksh + pad; ksp = ps * kst + pad; }
+    /* V in the other layout (strides of its own: a backend that writes V with K's fails) */
+    if (!hnd) { vst = D + pad; vsh = ps * vst + pad; vsp = Hkv * vsh + pad; }
+    else      { vsh = D + pad; vst = Hkv * vsh + pad; vsp = ps * vst + pad; }
     nsh = D + pad;
     nst = Hkv * nsh + pad;
-    cache_bytes = (size_t)(num_pages * ksp) * es;
+    cache_bytes = (size_t)(num_pages * (ksp > vsp ? ksp : vsp)) * es;
     new_bytes = (size_t)((n > 0 ? n : 1) * nst) * es;
     k0 = (unsigned char *)xalloc(cache_bytes); v0 = (unsigned char *)xalloc(cache_bytes);
     ke = (unsigned char *)xalloc(cache_bytes); ve = (unsigned char *)xalloc(cache_bytes);
@@ -768,17 +804,18 @@ int th_run_kv_append(pa_context *ctx, uint64_t seed, pa_dtype dt, const char *ta
         for (h = 0; h < Hkv; h++)
             for (d = 0; d < D; d++) {
                 int64_t dst = (slots[t] / ps) * ksp + (slots[t] % ps) * kst + h * ksh + d;
+                int64_t vdst = (slots[t] / ps) * vsp + (slots[t] % ps) * vst + h * vsh + d;
                 int64_t src = t * nst + h * nsh + d;
                 memcpy(ke + dst * (int64_t)es, kn + src * (int64_t)es, es);
-                memcpy(ve + dst * (int64_t)es, vn + src * (int64_t)es, es);
+                memcpy(ve + vdst * (int64_t)es, vn + src * (int64_t)es, es);
             }
     }
     memset(&kv, 0, sizeof kv);
     kv.dtype = dt; kv.num_kv_heads = Hkv; kv.head_dim = D; kv.page_size = ps;
     kv.num_pages = num_pages;
-    kv.k_stride_page = kv.v_stride_page = ksp;
-    kv.k_stride_token = kv.v_stride_token = kst;
-    kv.k_stride_head = kv.v_stride_head = ksh;
+    kv.k_stride_page = ksp; kv.v_stride_page = vsp;
+    kv.k_stride_token = kst; kv.v_stride_token = vst;
+    kv.k_stride_head = ksh; kv.v_stride_head = vsh;
     if (on_dev) {
         if (upload(1, &dk, k0, cache_bytes) || upload(1, &dv, v0, cache_bytes) ||
             upload(1, &dkn, kn, new_bytes) || upload(1, &dvn, vn, new_bytes) ||

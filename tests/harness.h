@@ -81,7 +81,7 @@ typedef struct th_inst {
     void     *q, *k, *v, *o;          /* host */
     float    *lse;
     int32_t  *pt, *sl, *cu, *cu_ref;  /* cu_ref: always present, for the reference */
-    size_t    q_bytes, kv_bytes, o_bytes, lse_bytes, pt_bytes, sl_bytes, cu_bytes;
+    size_t    q_bytes, kv_bytes, v_bytes, o_bytes, lse_bytes, pt_bytes, sl_bytes, cu_bytes;   /* kv_bytes: k's */
     void     *dq, *dk, *dv, *dout;    /* device (or the host ones) */
     float    *dlse;
     int32_t  *dpt, *dsl, *dcu;

@@ -26,19 +26,30 @@ tally() {
     total_f=$((total_f + f))
 }
 
+# a binary that runs past PA_TEST_TIMEOUT seconds (default 1800) is stopped: no summary line,
+# one failure; a directory without test binaries is one failure too
+limit=""
+command -v timeout >/dev/null 2>&1 && limit="timeout ${PA_TEST_TIMEOUT:-1800}"
 run_dir() {
     dir=$1
     quick=$2
+    ran=0
     for bin in "$dir"/test_*; do
         [ -f "$bin" ] && [ -x "$bin" ] || continue
         echo "== $bin"
         start=$(date +%s)
-        PA_TEST_QUICK=$quick "$bin" >"$tmp" 2>&1
+        PA_TEST_QUICK=$quick $limit "$bin" >"$tmp" 2>&1
         rc=$?
         cat "$tmp"
+        [ "$rc" -eq 124 ] && [ -n "$limit" ] && echo "!! $bin ran past ${PA_TEST_TIMEOUT:-1800}s"
         tally "$bin" "$rc"
+        ran=$((ran + 1))
         echo "   ($(( $(date +%s) - start ))s)"
     done
+    if [ "$ran" -eq 0 ]; then
+        echo "!! no test binaries in $dir"
+        total_f=$((total_f + 1))
+    fi
 }
 
 if [ -z "$1" ] || [ ! -d "$1" ]; then
