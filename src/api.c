@@ -187,8 +187,6 @@ static const char *dtype_name(pa_dtype t)
     return t == PA_DTYPE_F32 ? "F32" : t == PA_DTYPE_F16 ? "F16" : t == PA_DTYPE_BF16 ? "BF16" : "?";
 }
 
-static int dtype_size(pa_dtype t) { return t == PA_DTYPE_F32 ? 4 : 2; }
-
 /* One dimension of a tensor: n indices (the name says what they count) at stride elements. */
 typedef struct span_dim { int64_t n; const char *n_name; int64_t stride; const char *s_name; } span_dim;
 
@@ -196,7 +194,7 @@ typedef struct span_dim { int64_t n; const char *n_name; int64_t stride; const c
  * bytes of esize must fit a pointer difference: a larger stride would wrap the 64-bit offsets and
  * land on another part of the buffer (PA_ERR_INVALID_ARG naming the stride). */
 static pa_status check_span(pa_context *ctx, const char *tensor, const span_dim *d, int nd,
-                            int64_t row, int esize)
+                            int64_t row, size_t esize)
 {
     const uint64_t lim = (uint64_t)PTRDIFF_MAX / (uint64_t)esize;
     uint64_t sum = (uint64_t)row;
@@ -222,8 +220,8 @@ static pa_status check_kv_spans(pa_context *ctx, const pa_kv_cache *kv)
     const span_dim dv[3] = { { kv->num_pages, "kv.num_pages", kv->v_stride_page, "kv.v_stride_page" },
                              { kv->page_size, "kv.page_size", kv->v_stride_token, "kv.v_stride_token" },
                              { kv->num_kv_heads, "kv.num_kv_heads", kv->v_stride_head, "kv.v_stride_head" } };
-    pa_status s = check_span(ctx, "k", dk, 3, kv->head_dim, dtype_size(kv->dtype));
-    return s != PA_OK ? s : check_span(ctx, "v", dv, 3, kv->head_dim, dtype_size(kv->dtype));
+    pa_status s = check_span(ctx, "k", dk, 3, kv->head_dim, pa__dtype_size(kv->dtype));
+    return s != PA_OK ? s : check_span(ctx, "v", dv, 3, kv->head_dim, pa__dtype_size(kv->dtype));
 }
 
 /* The host fields of one call. with_data = 0 (pa_workspace_size): data pointers are not read. */
@@ -302,11 +300,11 @@ static pa_status check_fields(pa_context *ctx, const pa_query *q, const pa_kv_ca
                              (int64_t)q->batch * q->max_seqlen : INT32_MAX;
         const span_dim dq[2] = { { rows, "query rows", q->stride_token, "q.stride_token" },
                                  { q->num_heads, "q.num_heads", q->stride_head, "q.stride_head" } };
-        pa_status s = check_span(ctx, "q", dq, 2, q->head_dim, dtype_size(q->dtype));
+        pa_status s = check_span(ctx, "q", dq, 2, q->head_dim, pa__dtype_size(q->dtype));
         if (s == PA_OK && out) {
             const span_dim dout[2] = { { rows, "query rows", out->stride_token, "out.stride_token" },
                                        { q->num_heads, "q.num_heads", out->stride_head, "out.stride_head" } };
-            s = check_span(ctx, "out", dout, 2, q->head_dim, dtype_size(q->dtype));
+            s = check_span(ctx, "out", dout, 2, q->head_dim, pa__dtype_size(q->dtype));
         }
         if (s == PA_OK) s = check_kv_spans(ctx, kv);
         if (s != PA_OK) return s;
@@ -458,6 +456,14 @@ static pa_status check_tables(pa_context *ctx, const pa__problem *pb)
 
 /* ---- the work ---------------------------------------------------------------------------- */
 
+/* A variant's workspace answer of SIZE_MAX: it would not fit in size_t */
+static pa_status workspace_unrepresentable(pa_context *ctx, const pa__variant *v, const pa__problem *pb)
+{
+    return pa__fail(ctx, PA_ERR_UNSUPPORTED, "%s's workspace for q.batch = %d x q.max_seqlen = %d x "
+                    "q.num_heads = %d with p.num_splits = %d does not fit in size_t", v->name,
+                    pb->batch, pb->max_seqlen_q, pb->num_heads, pb->num_splits);
+}
+
 pa_status pa_workspace_size(pa_context *ctx, const pa_query *q, const pa_kv_cache *kv,
                             const pa_attn_params *p, size_t *bytes)
 {
@@ -475,9 +481,7 @@ pa_status pa_workspace_size(pa_context *ctx, const pa_query *q, const pa_kv_cach
     *bytes = v->workspace(ctx, &pb);
     if (*bytes == SIZE_MAX) {
         *bytes = 0;
-        return pa__fail(ctx, PA_ERR_UNSUPPORTED, "%s's workspace for q.batch = %d x q.max_seqlen = "
-                        "%d x q.num_heads = %d with p.num_splits = %d does not fit in size_t",
-                        v->name, pb.batch, pb.max_seqlen_q, pb.num_heads, pb.num_splits);
+        return workspace_unrepresentable(ctx, v, &pb);
     }
     return PA_OK;
 }
@@ -520,9 +524,7 @@ static pa_status attention(pa_context *ctx, const pa_query *q, const pa_kv_cache
     v = pa__choose(ctx, &pb);
     if (!v) return PA_ERR_UNSUPPORTED;
     need = v->workspace(ctx, &pb);
-    PA_RETURN_IF(need == SIZE_MAX, ctx, PA_ERR_UNSUPPORTED, "%s's workspace for q.batch = %d x "
-                 "q.max_seqlen = %d x q.num_heads = %d with p.num_splits = %d does not fit in "
-                 "size_t", v->name, pb.batch, pb.max_seqlen_q, pb.num_heads, pb.num_splits);
+    if (need == SIZE_MAX) return workspace_unrepresentable(ctx, v, &pb);
     least = v->min_workspace ? v->min_workspace(ctx, &pb) : need;   /* sm90: without its copy */
     if (least > need) least = need;
     PA_RETURN_IF(workspace_bytes < least, ctx, PA_ERR_WORKSPACE_TOO_SMALL,
@@ -576,7 +578,7 @@ pa_status pa_kv_append(pa_context *ctx, const pa_kv_cache *kv, const void *k_new
         const span_dim dn[2] = { { num_tokens, "num_tokens", new_stride_token, "new_stride_token" },
                                  { kv->num_kv_heads, "kv.num_kv_heads", new_stride_head, "new_stride_head" } };
         pa_status s = check_kv_spans(ctx, kv);
-        if (s == PA_OK) s = check_span(ctx, "k_new and v_new", dn, 2, kv->head_dim, dtype_size(kv->dtype));
+        if (s == PA_OK) s = check_span(ctx, "k_new and v_new", dn, 2, kv->head_dim, pa__dtype_size(kv->dtype));
         if (s != PA_OK) return s;
     }
     if (ctx->backend == PA_BACKEND_CPU) {

@@ -15,14 +15,7 @@ from ._lib import PA_BACKEND_CPU, PA_BACKEND_CUDA, PA_OK
 
 _WS_ALIGN = 256
 _Invalid = _lib.InvalidArgumentError   # a ValueError, as the library's own PA_ERR_INVALID_ARG
-
-
-def _i32(x, name):
-    """An int for an int32 field of the C structs (ctypes would wrap a larger one silently)."""
-    x = int(x)
-    if not -2**31 <= x < 2**31:
-        raise _Invalid("%s = %d does not fit in int32" % (name, x))
-    return x
+_i32 = _lib.int32
 
 
 def _torch():

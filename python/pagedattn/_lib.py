@@ -277,14 +277,20 @@ def workspace_cache():
     return cache
 
 
+def int32(x, name):
+    """An int for an int32 field or argument of the C library (ctypes would wrap a larger one
+    silently): InvalidArgumentError outside [-2^31, 2^31)."""
+    x = int(x)
+    if not -2**31 <= x < 2**31:
+        raise InvalidArgumentError("%s = %d does not fit in int32" % (name, x))
+    return x
+
+
 def set_num_threads(n):
     """CPU backend: worker threads for this thread's CPU context (n <= 0: the online cores)."""
     lib = load()
     ctx = context(PA_BACKEND_CPU, 0)
-    n = int(n)
-    if not -2**31 <= n < 2**31:
-        raise InvalidArgumentError("set_num_threads: n = %d does not fit in int32" % n)
-    st = lib.pa_context_set_num_threads(ctx, n)
+    st = lib.pa_context_set_num_threads(ctx, int32(n, "set_num_threads: n"))
     if st != PA_OK:
         raise_for(st, ctx, "pa_context_set_num_threads")
 

@@ -570,8 +570,9 @@ extern "C" int pa__decode_supports(const pa_context *ctx, const pa__problem *pb,
     if (pb->num_splits > 0 && (int64_t)(pb->num_splits + COMBINE_GROUPS * pb->head_dim) * 4 > (int64_t)ctx->smem_optin)
         PA__NO("num_splits %d: the merge's shared memory passes the device's %zu bytes", (int)pb->num_splits,
                ctx->smem_optin);
-    {
-        const int64_t grid = (int64_t)pb->batch * pb->num_kv_heads * row_blocks(pb) * resolve_splits(ctx, pb);
+    {   /* (automatic splits only where batch x kv heads x row blocks is under the SM count, at most
+         * MAX_AUTO_SPLITS: the grid's bound without resolve_splits' occupancy query) */
+        const int64_t grid = (int64_t)pb->batch * pb->num_kv_heads * row_blocks(pb) * (pb->num_splits > 0 ? pb->num_splits : 1);
         if (grid > 0x7fffffff)
             PA__NO("decode grid of %lld CTAs (batch x kv heads x row blocks x splits)", (long long)grid);
     }
