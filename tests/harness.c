@@ -510,6 +510,31 @@ static double out_tol(pa_dtype t)
     return t == PA_DTYPE_F32 ? 1e-4 : t == PA_DTYPE_F16 ? 2e-3 : 1.6e-2;
 }
 
+/* The largest output error seen per dtype (f32, f16, bf16) over every compare of this process,
+ * as |err| and as a fraction of a tolerance derived from the rounding alone: 2e-5 + u (|out| +
+ * max|v|), u = 2^-8 (bf16) / 2^-10 (f16) / 2^-20 (f32), twice the unit roundoff of the output's
+ * rounding plus the rounding of P to 16 bits (at most u/2 of sum p |v| / l <= max|v|, and inputs
+ * lie in [-1, 1]). Flat out_tol decides pass / fail; th_worst_report prints these so that a
+ * device run measures how close the kernels come to the derived one. */
+static double worst_err[3], worst_frac[3];
+static char worst_desc[3][600];
+
+static int dtype_slot(pa_dtype t)
+{
+    return t == PA_DTYPE_F32 ? 0 : t == PA_DTYPE_F16 ? 1 : 2;
+}
+
+void th_worst_report(const char *tag)
+{
+    static const char *names[3] = { "f32", "f16", "bf16" };
+    static const pa_dtype types[3] = { PA_DTYPE_F32, PA_DTYPE_F16, PA_DTYPE_BF16 };
+    int k;
+    for (k = 0; k < 3; k++)
+        if (worst_desc[k][0])
+            printf("%s worst %s output error %.3g (flat tol %.3g), %.3g of the rounding bound, at %s\n",
+                   tag, names[k], worst_err[k], out_tol(types[k]), worst_frac[k], worst_desc[k]);
+}
+
 static int all_ff(const void *p, size_t n)
 {
     const unsigned char *c = (const unsigned char *)p;
@@ -546,6 +571,16 @@ static int compare(const th_inst *in, const double *ref, const double *rlse, con
                     double got = pa__load(c->dtype, in->o, idx), want = ref[(t * H + h) * D + d];
                     double e = fabs(got - want), lim = rel > 0 ? 2e-5 + rel * fabs(want) : tol;
                     memset(wo + idx * (int64_t)es, 1, es);
+                    if (!isnan(e)) {
+                        const int k = dtype_slot(c->dtype);
+                        const double u = k == 0 ? 1.0 / 1048576 : k == 1 ? 1.0 / 1024 : 1.0 / 256;
+                        const double f = e / (2e-5 + u * (fabs(want) + 1.0));
+                        if (e > worst_err[k]) worst_err[k] = e;
+                        if (f > worst_frac[k] || !worst_desc[k][0]) {
+                            worst_frac[k] = f;
+                            snprintf(worst_desc[k], sizeof worst_desc[k], "%s", desc);
+                        }
+                    }
                     if (!(e / lim <= worst / wlim)) { /* NaN lands here too */
                         worst = isnan(e) ? INFINITY : e;
                         wlim = lim;

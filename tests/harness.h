@@ -114,6 +114,9 @@ int th_run_kv_append(pa_context *ctx, uint64_t seed, pa_dtype dt, const char *ta
 void th_run_bad_inputs(pa_context *ctx, pa_dtype dt, int head_dim, int *passed, int *failed);
 
 /* The closing line every test binary prints; returns the exit status. */
+/* prints, per dtype compared so far, the largest output error and its fraction of a bound
+ * derived from rounding alone (information, not a check) */
+void th_worst_report(const char *tag);
 int th_finish(int passed, int failed);
 
 #endif /* PA_TEST_HARNESS_H */

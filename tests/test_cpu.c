@@ -359,5 +359,6 @@ int main(void)
     fork_check(base);
 out:
     pa_context_destroy(ctx);
+    th_worst_report("[test_cpu]");
     return th_finish(passed, failed);
 }

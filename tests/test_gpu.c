@@ -234,6 +234,7 @@ int main(void)
             failed++;
         }
     }
+    th_worst_report("[test_gpu]");
 out:
     if (skipped) printf("[test_gpu] %d cases skipped: the %s kernel does not run them\n", skipped,
                         kname && *kname ? kname : "auto");
