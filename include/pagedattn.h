@@ -174,7 +174,10 @@ PA_API pa_status pa_workspace_size(pa_context *ctx, const pa_query *q, const pa_
                                    const pa_attn_params *p, size_t *bytes);
 
 /* out = softmax(score(q, K)) V over each sequence's paged keys. Checks every argument before it
- * writes anything. Same inputs and parameters give bit-identical outputs. */
+ * writes anything. Same inputs and parameters give bit-identical outputs. out and lse must not
+ * overlap themselves (two rows or heads on one element), each other, the inputs or the
+ * workspace: the library cannot tell such layouts from padded ones and does not check (the
+ * Python binding refuses an out whose elements may overlap). */
 PA_API pa_status pa_attention(pa_context *ctx, const pa_query *q, const pa_kv_cache *kv,
                               const pa_attn_params *p, const pa_output *out,
                               void *workspace, size_t workspace_bytes);
@@ -182,7 +185,9 @@ PA_API pa_status pa_attention(pa_context *ctx, const pa_query *q, const pa_kv_ca
 /* Token t's key and value go to physical slot slot_mapping[t] = page*page_size + offset;
  * a negative slot skips the token. Reads only the cache's storage fields (dtype, sizes, k, v
  * and their strides); page_table and seq_lens may be NULL. k_new/v_new row t, head h at
- * + t*new_stride_token + h*new_stride_head, in the cache's dtype. */
+ * + t*new_stride_token + h*new_stride_head, in the cache's dtype. The cache's slots must be
+ * distinct elements (not checked). Tokens that share a slot leave the last one's values there
+ * on the CPU, and on CUDA each element holding one of theirs. */
 PA_API pa_status pa_kv_append(pa_context *ctx, const pa_kv_cache *kv,
                               const void *k_new, const void *v_new,
                               int64_t new_stride_token, int64_t new_stride_head,

@@ -46,9 +46,39 @@ class _Tensor:
             self.strides = tuple(s // item for s in obj.strides)
         else:
             self.dtype = _torch_dtype(obj.dtype, name)
+            if obj.layout != _torch().strided:
+                raise _Invalid("%s: layout %s is not supported (a strided tensor)"
+                               % (name, obj.layout))
+            if any(getattr(obj, f, lambda: False)() for f in ("is_neg", "is_conj")):
+                # a lazy negated (or conjugated) view: its memory holds the other values
+                raise _Invalid("%s: a lazily negated view (resolve_neg() it first)" % name)
             self.ptr = obj.data_ptr()
+            item = obj.element_size()
+            if self.ptr % item:
+                raise _Invalid("%s: the tensor is not aligned to its item size %d (address %#x)"
+                               % (name, item, self.ptr))
             self.strides = tuple(obj.stride())
         self.shape = tuple(obj.shape)
+
+    def check_no_overlap(self):
+        """A tensor the call writes must not reach one element twice (an expanded or
+        as_strided view would have threads race on it and rows overwrite each other)."""
+        if _may_overlap(self.shape, self.strides):
+            raise _Invalid("%s: its elements may overlap (shape %s, strides %s elements); a "
+                           "tensor the call writes needs distinct elements"
+                           % (self.name, self.shape, self.strides))
+
+
+def _may_overlap(shape, strides):
+    """False when every index of shape reaches its own element: taken in increasing order,
+    each dimension's stride passes the largest offset of the smaller ones (a dense or padded
+    layout in any dimension order). True otherwise (stride 0, interleaved dimensions)."""
+    reach = 0
+    for stride, n in sorted((abs(s), n) for n, s in zip(shape, strides) if n > 1):
+        if stride <= reach:
+            return True
+        reach += (n - 1) * stride
+    return False
 
 
 def _numpy_dtype(dt, name):
@@ -430,6 +460,7 @@ def attention(q, k_cache, v_cache, seq_lens, page_table=None, cu_seqlens_q=None,
         if isinstance(out, np.ndarray) and not out.flags.writeable:
             raise _Invalid("out is read-only")
     ot = _Tensor(out, "out")
+    ot.check_no_overlap()
     if ot.dtype != qt.dtype:
         raise _Invalid("out has dtype %s but q has dtype %s" % (out.dtype, q.dtype))
     if ot.strides[-1] != 1 and head_dim > 1:
@@ -487,6 +518,8 @@ def kv_append(k_cache, v_cache, k_new, v_new, slot_mapping):
     for x, name in ((k_cache, "k_cache"), (v_cache, "v_cache")):
         if isinstance(x, np.ndarray) and not x.flags.writeable:
             raise _Invalid("%s is read-only" % name)
+    kt.check_no_overlap()
+    vt.check_no_overlap()
     kv = _kv_struct(kt, vt)
     where.check(k_new, "k_new")
     where.check(v_new, "v_new")

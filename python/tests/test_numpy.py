@@ -397,6 +397,32 @@ def test_tables_and_arrays_as_they_lie_in_memory(small):
         pagedattn.set_num_threads(2**32 + 2)
 
 
+def test_written_arrays_must_not_overlap(small):
+    """An out (or a kv_append cache) that reaches one element twice is refused before anything
+    is written; padded and transposed layouts are not overlaps."""
+    q, cache = small
+    want = pagedattn.attention(q, cache.k, cache.v, cache.seq_lens, cache.page_table)
+    base = np.zeros(2 * 4 * 16, np.float32)
+    st = np.lib.stride_tricks.as_strided
+    for shape, strides in (((2, 4, 16), (0, 64, 4)),       # every row on row 0
+                           ((2, 4, 16), (64, 32, 4))):     # head h + 2 is row 1's head h
+        out = st(base, shape, strides, writeable=True)
+        with pytest.raises(pagedattn.InvalidArgumentError, match="out: its elements may overlap"):
+            pagedattn.attention(q, cache.k, cache.v, cache.seq_lens, cache.page_table, out=out)
+        assert np.all(base == 0)
+    buf = np.full((4, 2, 32), np.nan, np.float32)          # padded rows, heads first: distinct
+    out = buf[:, :, :16].transpose(1, 0, 2)
+    got = pagedattn.attention(q, cache.k, cache.v, cache.seq_lens, cache.page_table, out=out)
+    np.testing.assert_array_equal(got, want)
+    assert np.all(np.isnan(buf[:, :, 16:]))
+    k = cache.k.copy()
+    kover = st(k, k.shape, (0,) + k.strides[1:], writeable=True)   # every page is page 0
+    kn = np.ones((1, 2, 16), np.float32)
+    with pytest.raises(pagedattn.InvalidArgumentError, match="k_cache: its elements may overlap"):
+        pagedattn.kv_append(kover, cache.v.copy(), kn, kn, np.array([5]))
+    np.testing.assert_array_equal(np.isnan(k), np.isnan(cache.k))
+
+
 def test_allocated_out_rows_past_cu_seqlens(small):
     """Rows of an allocated out past cu_seqlens_q[-1] are zeros, their lse -inf."""
     q, cache = small

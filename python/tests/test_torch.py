@@ -240,6 +240,39 @@ def test_cpu_tensors_compute_maxima():
     check(out, q, dense, cu.numpy(), torch.float32, "cpu maxima", causal=True)
 
 
+def test_tensors_the_library_cannot_read_as_given():
+    """What a data pointer and strides would misstate is refused, nothing written: an expanded
+    out (rows overlap) or kv_append cache, a lazily negated view (memory holds -x), a tensor not
+    aligned to its item size, a sparse tensor."""
+    rng = np.random.default_rng(650)
+    cache = Paged(rng, [30, 70], 8, 2, 32)
+    k, v = to_torch(cache, "cpu", torch.float32)
+    sl, pt = torch.from_numpy(cache.seq_lens), torch.from_numpy(cache.page_table)
+    q = torch.randn(2, 4, 32)
+    want = attn(q, k, v, sl, pt)
+    row = torch.zeros(1, 4, 32)
+    with pytest.raises(pagedattn.InvalidArgumentError, match="out: its elements may overlap"):
+        attn(q, k, v, sl, pt, out=row.expand(2, 4, 32))
+    assert torch.all(row == 0)
+    with pytest.raises(pagedattn.InvalidArgumentError, match="q: a lazily negated view"):
+        attn(torch._neg_view(q), k, v, sl, pt)
+    torch.testing.assert_close(attn(torch._neg_view(q).resolve_neg(), k, v, sl, pt),
+                               attn(-q, k, v, sl, pt), rtol=0, atol=0)
+    raw = bytearray(q.numel() * 4 + 1)
+    qu = torch.frombuffer(raw, dtype=torch.float32, offset=1, count=q.numel()).view(2, 4, 32)
+    qu.copy_(q)
+    with pytest.raises(pagedattn.InvalidArgumentError, match="q: the tensor is not aligned"):
+        attn(qu, k, v, sl, pt)
+    with pytest.raises(pagedattn.InvalidArgumentError, match="layout"):
+        attn(q.to_sparse(), k, v, sl, pt)
+    torch.testing.assert_close(attn(q, k, v, sl, pt), want, rtol=0, atol=0)
+    k0 = k.clone()
+    kn = torch.ones(1, 2, 32)
+    with pytest.raises(pagedattn.InvalidArgumentError, match="k_cache: its elements may overlap"):
+        pagedattn.kv_append(k0[:1].expand_as(k0), v.clone(), kn, kn, torch.tensor([9]))
+    torch.testing.assert_close(k0, k, rtol=0, atol=0, equal_nan=True)
+
+
 @pytest.mark.skipif(not HAS_CUDA, reason="no CUDA device")
 def test_cuda_maxima_required_and_host_tables():
     rng = np.random.default_rng(700)
