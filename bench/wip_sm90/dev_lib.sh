@@ -120,6 +120,7 @@ test_summary() {
     for f in "$T"/*.log; do
         echo "$(basename "$f" .log): $(grep -E 'SUMMARY' "$f" | tail -1 | sed 's/=========//g') $(tail -1 "$f")"
         grep -m3 -E "FAIL|Timeout|!!" "$f"
+        grep -E "worst (f16|bf16) output error" "$f" | cut -c1-200   # (session 53: test_gpu's error report)
     done | tee -a "$O/summary.txt"
     echo "tests $(el)" | tee -a "$O/summary.txt"
 }
