@@ -250,7 +250,7 @@ def _table(x, name, where, np_dtype, ndim):
     # on the host: numpy array, CPU tensor, list
     if _is_torch(x):
         try:
-            h = x.numpy()
+            h = x.detach().resolve_neg().numpy()   # (a grad-requiring or negated view as well)
         except Exception:  # torch without numpy support
             h = np.asarray(x.tolist())
     else:

@@ -266,6 +266,8 @@ def test_tensors_the_library_cannot_read_as_given():
     with pytest.raises(pagedattn.InvalidArgumentError, match="layout"):
         attn(q.to_sparse(), k, v, sl, pt)
     torch.testing.assert_close(attn(q, k, v, sl, pt), want, rtol=0, atol=0)
+    # tables are read as values: a negated view of -pt is pt
+    torch.testing.assert_close(attn(q, k, v, sl, torch._neg_view(-pt)), want, rtol=0, atol=0)
     k0 = k.clone()
     kn = torch.ones(1, 2, 32)
     with pytest.raises(pagedattn.InvalidArgumentError, match="k_cache: its elements may overlap"):
