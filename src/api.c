@@ -224,12 +224,25 @@ static pa_status check_kv_spans(pa_context *ctx, const pa_kv_cache *kv)
     return s != PA_OK ? s : check_span(ctx, "v", dv, 3, kv->head_dim, pa__dtype_size(kv->dtype));
 }
 
+/* q's and out's rows 0 .. rows - 1, every head (out: has_out) */
+static pa_status check_row_spans(pa_context *ctx, pa_dtype t, int32_t heads, int32_t head_dim,
+                                 int64_t rows, int64_t q_st, int64_t q_sh, int has_out,
+                                 int64_t o_st, int64_t o_sh)
+{
+    const span_dim dq[2] = { { rows, "query rows", q_st, "q.stride_token" },
+                             { heads, "q.num_heads", q_sh, "q.stride_head" } };
+    const span_dim dout[2] = { { rows, "query rows", o_st, "out.stride_token" },
+                               { heads, "q.num_heads", o_sh, "out.stride_head" } };
+    pa_status s = check_span(ctx, "q", dq, 2, head_dim, pa__dtype_size(t));
+    return s != PA_OK || !has_out ? s : check_span(ctx, "out", dout, 2, head_dim, pa__dtype_size(t));
+}
+
 /* The host fields of one call. with_data = 0 (pa_workspace_size): data pointers are not read. */
 static pa_status check_fields(pa_context *ctx, const pa_query *q, const pa_kv_cache *kv,
                               const pa_attn_params *p, const pa_output *out, int with_data,
                               pa__problem *pb)
 {
-    int64_t need_row;
+    int64_t need_row = 0;
     PA_RETURN_IF(!q, ctx, PA_ERR_INVALID_ARG, "q is NULL");
     PA_RETURN_IF(!kv, ctx, PA_ERR_INVALID_ARG, "kv is NULL");
     PA_RETURN_IF(!p, ctx, PA_ERR_INVALID_ARG, "p (attention params) is NULL");
@@ -295,18 +308,19 @@ static pa_status check_fields(pa_context *ctx, const pa_query *q, const pa_kv_ca
                  "p.window_left = %d is less than -1", p->window_left);
     PA_RETURN_IF(p->num_splits < 0, ctx, PA_ERR_INVALID_ARG, "p.num_splits = %d is negative",
                  p->num_splits);
-    {   /* strides: q and out over every query row a call can have, k and v over the pool */
+    {   /* strides: q and out over the query rows batch x max_seqlen implies (with cu_seqlens,
+         * pa__check_tables checks them again up to cu_seqlens[batch], where rows may start past 0),
+         * k and v over the pool, the page table over every sequence's row */
         const int64_t rows = (int64_t)q->batch * q->max_seqlen < INT32_MAX ?
                              (int64_t)q->batch * q->max_seqlen : INT32_MAX;
-        const span_dim dq[2] = { { rows, "query rows", q->stride_token, "q.stride_token" },
-                                 { q->num_heads, "q.num_heads", q->stride_head, "q.stride_head" } };
-        pa_status s = check_span(ctx, "q", dq, 2, q->head_dim, pa__dtype_size(q->dtype));
-        if (s == PA_OK && out) {
-            const span_dim dout[2] = { { rows, "query rows", out->stride_token, "out.stride_token" },
-                                       { q->num_heads, "q.num_heads", out->stride_head, "out.stride_head" } };
-            s = check_span(ctx, "out", dout, 2, q->head_dim, pa__dtype_size(q->dtype));
-        }
+        pa_status s = check_row_spans(ctx, q->dtype, q->num_heads, q->head_dim, rows, q->stride_token,
+                                      q->stride_head, out != NULL, out ? out->stride_token : 0,
+                                      out ? out->stride_head : 0);
         if (s == PA_OK) s = check_kv_spans(ctx, kv);
+        if (s == PA_OK && kv->page_table) {
+            const span_dim dpt[1] = { { q->batch, "q.batch", kv->page_table_stride, "kv.page_table_stride" } };
+            s = check_span(ctx, "kv.page_table", dpt, 1, need_row, sizeof(int32_t));
+        }
         if (s != PA_OK) return s;
     }
     if (with_data && q->batch > 0) {
@@ -372,6 +386,14 @@ pa_status pa__check_tables(pa_context *ctx, const pa__problem *pb, const int32_t
             PA_RETURN_IF(len > pb->max_seqlen_q, ctx, PA_ERR_INVALID_ARG,
                          "q.cu_seqlens[%d] - q.cu_seqlens[%d] = %lld is past q.max_seqlen = %d",
                          b + 1, b, (long long)len, pb->max_seqlen_q);
+        }
+        if ((int64_t)cu_seqlens[pb->batch] > (int64_t)pb->batch * pb->max_seqlen_q) {
+            /* rows start at cu_seqlens[0]: check_fields' spans counted them from 0 */
+            pa_status s = check_row_spans(ctx, pb->dtype, pb->num_heads, pb->head_dim,
+                                          cu_seqlens[pb->batch], pb->q_stride_token,
+                                          pb->q_stride_head, pb->out != NULL, pb->o_stride_token,
+                                          pb->o_stride_head);
+            if (s != PA_OK) return s;
         }
     }
     for (b = 0; b < pb->batch; b++)

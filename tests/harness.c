@@ -1021,6 +1021,10 @@ void th_run_bad_inputs(pa_context *ctx, pa_dtype dt, int head_dim, int *passed, 
         "kv.num_kv_heads = 2: v's");
     BAD(q_.stride_token = (int64_t)1 << 61, "q.stride_token = 2305843009213693952 with query rows = 15");
     BAD(o_.stride_head = INT64_MAX / 2, "out.stride_head = 4611686018427387903 with q.num_heads = 4: out's");
+    /* (the page table's rows of sequences without keys are never read, but their addresses were
+     * formed: pointer arithmetic past the address space) */
+    BAD(kv_.page_table_stride = (int64_t)1 << 61, "kv.page_table_stride = 2305843009213693952 with "
+        "q.batch = 3: kv.page_table's largest element offset does not fit");
     BAD(p_.window_left = -2, "p.window_left = -2 is less than -1");
     BAD(p_.num_splits = -1, "p.num_splits = -1 is negative");
     BAD(kv_.dtype = dt == PA_DTYPE_BF16 ? PA_DTYPE_F16 : PA_DTYPE_BF16, "kv.dtype = %d",
@@ -1053,6 +1057,14 @@ void th_run_bad_inputs(pa_context *ctx, pa_dtype dt, int head_dim, int *passed, 
         in.cu[0] = -1; th_inst_upload_tables(&in);
         BAD((void)0, "q.cu_seqlens[0] = -1 is negative");
         in.cu[0] = keep; th_inst_upload_tables(&in);
+        /* rows from cu_seqlens[0] = 100 on: out's offsets checked up to cu_seqlens[3] (the
+         * fields alone bound them by batch x max_seqlen = 15 rows, which 2^57 passes) */
+        for (keep = 0; keep <= 3; keep++) in.cu[keep] += 100;
+        th_inst_upload_tables(&in);
+        BAD(o_.stride_token = (int64_t)1 << 57, "out.stride_token = 144115188075855872 with query "
+            "rows = %d: out's largest element offset does not fit", in.cu[3]);
+        for (keep = 0; keep <= 3; keep++) in.cu[keep] -= 100;
+        th_inst_upload_tables(&in);
     }
 #undef BAD
     /* no context at all */

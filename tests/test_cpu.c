@@ -137,6 +137,38 @@ static int long_sum_check(pa_context *ctx, uint64_t seed, int hnd)
     return 1;
 }
 
+/* num_heads 2^31 - 1 over one kv head (a group near 2^31): the head chunks of a kv head were
+ * counted in int32, wrapped negative, and the call returned PA_OK having written nothing. head_dim
+ * 1, one key with q = k = v = 1: every head's output is 1. out is one float for every head
+ * (stride_head 0, one thread: the same value written 2^31 - 1 times). About 2 minutes: long mode. */
+static int huge_group_check(void)
+{
+    float q = 1.0f, k = 1.0f, v = 1.0f, out = -1.0f;
+    int32_t sl = 1;
+    pa_context *ctx = NULL;
+    pa_query qq; pa_kv_cache kv; pa_output o; pa_attn_params p;
+    pa_status s;
+    if (pa_context_create(&ctx, PA_BACKEND_CPU, 0) != PA_OK || pa_context_set_num_threads(ctx, 1) != PA_OK) {
+        pa_context_destroy(ctx);
+        printf("[test_cpu] FAIL huge group: no context\n");
+        return 1;
+    }
+    memset(&qq, 0, sizeof qq); memset(&kv, 0, sizeof kv); memset(&o, 0, sizeof o);
+    qq.dtype = kv.dtype = PA_DTYPE_F32; qq.batch = 1; qq.num_heads = INT32_MAX; qq.head_dim = 1;
+    qq.data = &q; qq.max_seqlen = 1;
+    kv.num_kv_heads = 1; kv.head_dim = 1; kv.page_size = 1; kv.num_pages = 1; kv.k = &k; kv.v = &v;
+    kv.k_stride_page = kv.v_stride_page = kv.k_stride_token = kv.v_stride_token = 1;
+    kv.k_stride_head = kv.v_stride_head = 1; kv.seq_lens = &sl; kv.max_seq_len = 1;
+    o.data = &out;
+    pa_attn_params_init(&p, 1);
+    s = pa_attention(ctx, &qq, &kv, &p, &o, NULL, 0);
+    pa_context_destroy(ctx);
+    if (s == PA_OK && out == 1.0f) return 0;
+    printf("[test_cpu] FAIL huge group (num_heads 2^31 - 1 over 1 kv head): %s, out %g (want 1)\n",
+           pa_status_string(s), out);
+    return 1;
+}
+
 int main(void)
 {
     const uint64_t base = th_env_seed();
@@ -263,6 +295,7 @@ int main(void)
     }
     count(long_sum_check(ctx, th_case_seed(base, 7200), 0) ? TH_FAIL : TH_PASS);
     count(long_sum_check(ctx, th_case_seed(base, 7201), 1) ? TH_FAIL : TH_PASS);
+    if (th_env_long()) count(huge_group_check() ? TH_FAIL : TH_PASS);
     /* nothing to do: batch 0, no query rows */
     {
         th_inst in;

@@ -141,7 +141,7 @@ static int32_t kv_per_item(const pa__problem *pb, int32_t row_cap)
 #define PA_CPU_MAX_NG 64
 #endif
     for (ng = hk < PA_CPU_MAX_NG ? hk : PA_CPU_MAX_NG; ng > 1; ng--)   /* tiles of 4+ keys, all query heads in one item, scores fit */
-        if (hk % ng == 0 && (int64_t)ng * D * KV_MIN_KEYS <= KV_FLOATS && ng * pb->group <= row_cap)
+        if (hk % ng == 0 && (int64_t)ng * D * KV_MIN_KEYS <= KV_FLOATS && (int64_t)ng * pb->group <= row_cap)
             return ng;
     return 1;
 }
@@ -165,7 +165,7 @@ static void plan_init(plan *pl, const pa__problem *pb, int threads)
         pl->q_per_item = rows / hc;
     }
     pl->heads_per_item = hc;
-    pl->chunks = (pb->group + hc - 1) / hc;
+    pl->chunks = (int32_t)(((int64_t)pb->group + hc - 1) / hc);   /* group may be near 2^31 */
     pl->qblocks = (int32_t)(((int64_t)pb->max_seqlen_q + pl->q_per_item - 1) / pl->q_per_item);   /* max_seqlen_q may be near 2^31 */
     {   /* splits, from the widest choice's item count */
         const int64_t own = (int64_t)pb->batch * (pb->num_kv_heads / ng) * pl->chunks * pl->qblocks;
