@@ -104,7 +104,11 @@ PA_API const char *pa_context_last_error(const pa_context *ctx);
  * owns rows [cu_seqlens[b], cu_seqlens[b+1]); cu_seqlens NULL: every sequence has max_seqlen
  * rows and sequence b starts at row b*max_seqlen. Limits: at most 2^31 - 1 rows (batch *
  * max_seqlen without cu_seqlens), batch * max_seqlen * num_heads at most 2^48, and strides whose
- * largest offset (of q, out, k, v, k_new and v_new) fits a pointer difference in bytes. */
+ * largest offset (of q, out, k, v, k_new, v_new and the page table) fits a pointer difference in
+ * bytes; q's and out's rows are counted up to batch * max_seqlen, and with cu_seqlens also up to
+ * cu_seqlens[batch] where the tables are checked (CPU, or CUDA validation). With cu_seqlens,
+ * max_seqlen may be a loose bound; the CPU's work follows the longest sequence's rows (the
+ * workspace follows max_seqlen). */
 typedef struct pa_query {
     pa_dtype       dtype;
     int32_t        batch, num_heads, head_dim;

@@ -387,7 +387,8 @@ pa_status pa__check_tables(pa_context *ctx, const pa__problem *pb, const int32_t
                          "q.cu_seqlens[%d] - q.cu_seqlens[%d] = %lld is past q.max_seqlen = %d",
                          b + 1, b, (long long)len, pb->max_seqlen_q);
         }
-        if ((int64_t)cu_seqlens[pb->batch] > (int64_t)pb->batch * pb->max_seqlen_q) {
+        if (cu_seqlens[pb->batch] > cu_seqlens[0] &&
+            (int64_t)cu_seqlens[pb->batch] > (int64_t)pb->batch * pb->max_seqlen_q) {
             /* rows start at cu_seqlens[0]: check_fields' spans counted them from 0 */
             pa_status s = check_row_spans(ctx, pb->dtype, pb->num_heads, pb->head_dim,
                                           cu_seqlens[pb->batch], pb->q_stride_token,

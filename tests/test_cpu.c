@@ -292,6 +292,13 @@ int main(void)
         c.max_keys = 40; c.with_lse = 1; c.q_bound = 0x7fffffff;
         th_case_fit(&c, lim.max_work);
         edge(ctx, "loose q.max_seqlen", &c);
+        /* and with split-KV: the items and the combine cover the longest sequence's rows, the
+         * partials keep max_seqlen's layout */
+        th_case_random(&c, th_case_seed(base, 7101), &lim);
+        c.varlen = 1; c.decode = 0; c.batch = 3; c.max_q = 9; c.max_keys = 300; c.with_lse = 1;
+        c.q_bound = 5000; c.num_splits = 3;
+        th_case_fit(&c, lim.max_work);
+        edge(ctx, "loose q.max_seqlen, 3 splits", &c);
     }
     count(long_sum_check(ctx, th_case_seed(base, 7200), 0) ? TH_FAIL : TH_PASS);
     count(long_sum_check(ctx, th_case_seed(base, 7201), 1) ? TH_FAIL : TH_PASS);

@@ -80,6 +80,7 @@ typedef struct plan {
     int32_t      q_per_item;       /* query positions of one item */
     int32_t      kv_blocks;        /* num_kv_heads / kv_per_item */
     int32_t      chunks, qblocks;  /* head chunks per kv head, query blocks per sequence */
+    int32_t      rows_max;         /* the longest sequence's query rows (<= max_seqlen_q) */
     int32_t      splits;           /* items over the keys of one row block (1: no split) */
     int64_t      split_keys;       /* keys of one split (a multiple of block_n) */
     int64_t      items;
@@ -109,7 +110,7 @@ int pa__cpu_supports(const pa_context *ctx, const pa__problem *pb, char *why, si
     return 1; /* every dtype, head_dim 1..512, every feature */
 }
 
-static void plan_init(plan *pl, const pa__problem *pb, int threads);
+static void plan_init(plan *pl, const pa__problem *pb, int threads, int32_t rows_max);
 static int64_t part_rows(const pa__problem *pb);
 
 /* Split-KV's partials (64 bytes more, to align them whatever the caller's pointer); 0 without. */
@@ -117,7 +118,7 @@ size_t pa__cpu_workspace(const pa_context *ctx, const pa__problem *pb)
 {
     plan pl;
     (void)ctx;
-    plan_init(&pl, pb, 1);
+    plan_init(&pl, pb, 1, pb->max_seqlen_q);
     if (pl.splits == 1) return 0;
     /* (SIZE_MAX where it does not fit: api.c refuses the call) */
     return pa__size_add(pa__size_mul(pa__size_mul((size_t)pl.splits, (size_t)part_rows(pb)),
@@ -148,8 +149,10 @@ static int32_t kv_per_item(const pa__problem *pb, int32_t row_cap)
 
 /* threads: the workers the call will run. With several kv heads an item, an item count below it
  * takes fewer kv heads an item (a divisor of the widest), each row's arithmetic unchanged: the
- * tile size and the query blocks stay the widest choice's, so the bits do not depend on threads. */
-static void plan_init(plan *pl, const pa__problem *pb, int threads)
+ * tile size and the query blocks stay the widest choice's, so the bits do not depend on threads.
+ * rows_max: the longest sequence's query rows, from cu_seqlens (max_seqlen_q is only a bound
+ * there): the items cover those; the splits (and the workspace) follow max_seqlen_q alone. */
+static void plan_init(plan *pl, const pa__problem *pb, int threads, int32_t rows_max)
 {
     int32_t rows = ROW_FLOATS / pb->head_dim, hc, ng;
     if (rows > MAX_ROWS) rows = MAX_ROWS;
@@ -183,6 +186,8 @@ static void plan_init(plan *pl, const pa__problem *pb, int threads)
         pl->split_keys = (tiles + n - 1) / n * pl->block_n;
         pl->splits = (int32_t)n;
     }
+    pl->rows_max = rows_max;
+    pl->qblocks = (int32_t)(((int64_t)rows_max + pl->q_per_item - 1) / pl->q_per_item);
     pl->part_o = pl->part_ml = NULL;
     while (ng > 1 && (int64_t)pb->batch * (pb->num_kv_heads / ng) * pl->chunks * pl->qblocks * pl->splits < threads) {
         int32_t d = ng - 1;
@@ -980,12 +985,13 @@ static void combine_row(const plan *pl, int64_t bi)
 static void combine_worker(void *arg, void *mem)
 {
     plan *pl = (plan *)arg;
-    const int64_t n = (int64_t)pl->pb->batch * pl->pb->max_seqlen_q;
+    const int64_t n = (int64_t)pl->pb->batch * pl->rows_max;
     (void)mem;
     for (;;) {
         long long r = atomic_fetch_add(&pl->next, 1);
         if (r >= n) break;
-        combine_row(pl, r);
+        /* row (b, i) of the first rows_max of each sequence; combine_row counts max_seqlen_q */
+        combine_row(pl, r / pl->rows_max * pl->pb->max_seqlen_q + r % pl->rows_max);
     }
 }
 
@@ -1053,16 +1059,23 @@ pa_status pa__cpu_attention(pa_context *ctx, const pa__problem *pb, void *ws, si
 {
     plan pl;
     int64_t n, threads;
+    int32_t rows_max = pb->max_seqlen_q, b;
     (void)ws_bytes;   /* (api.c checked it against pa__cpu_workspace) */
+    if (pb->cu_seqlens_q) {   /* (host memory, checked by api.c: 0 <= each length <= max_seqlen_q) */
+        rows_max = 0;
+        for (b = 0; b < pb->batch; b++)
+            if (pb->cu_seqlens_q[b + 1] - pb->cu_seqlens_q[b] > rows_max)
+                rows_max = pb->cu_seqlens_q[b + 1] - pb->cu_seqlens_q[b];
+    }
     threads = ctx->num_threads < MAX_THREADS ? ctx->num_threads : MAX_THREADS;
     if (ctx->cpu_thread_flops > 0) {   /* no more threads than the work pays for (internal.h; an
                                          * upper bound from the maxima; the bits do not depend on it) */
-        const double flops = 4.0 * pb->batch * pb->num_heads * pb->max_seqlen_q *
+        const double flops = 4.0 * pb->batch * pb->num_heads * rows_max *
                              ((double)pb->max_seq_len + 1) * pb->head_dim;
         const double cap = flops / ctx->cpu_thread_flops + 1;
         if (cap < (double)threads) threads = (int64_t)cap;
     }
-    plan_init(&pl, pb, (int)threads);
+    plan_init(&pl, pb, (int)threads, rows_max);
 #if defined(PA__AVX2_LOOP)
     pl.avx2 = cpu_avx2_f16c();
 #endif
@@ -1075,7 +1088,7 @@ pa_status pa__cpu_attention(pa_context *ctx, const pa__problem *pb, void *ws, si
     /* the caller and n - 1 of the context's kept threads; one that cannot start is not needed */
     pa__pool_run(ctx->pool, (int)n, worker, &pl);
     if (pl.splits > 1) {
-        const int64_t r = (int64_t)pb->batch * pb->max_seqlen_q;
+        const int64_t r = (int64_t)pb->batch * rows_max;
         atomic_store(&pl.next, 0);
         pa__pool_run(ctx->pool, (int)(threads < r ? threads : r), combine_worker, &pl);
     }
