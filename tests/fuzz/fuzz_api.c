@@ -171,6 +171,25 @@ static void tb_free(tbuf *t) { free(t->mem); free(t->snap); t->mem = t->snap = N
 /* the element index (relative to mem) of an offset relative to base */
 static size_t tb_idx(const tbuf *t, i128 off) { return (size_t)(off - t->lo); }
 
+/* 1 when every (page, slot, head, d) of a cache reaches its own element of t */
+static int slots_distinct(const tbuf *t, int64_t np, int64_t ps, int64_t hk, int64_t D, int64_t sp,
+                          int64_t st, int64_t sh)
+{
+    unsigned char *mark = (unsigned char *)calloc(t->n + 1, 1);
+    int64_t p, s, h, d;
+    int ok = mark != NULL;
+    for (p = 0; p < np && ok; p++)
+        for (s = 0; s < ps && ok; s++)
+            for (h = 0; h < hk && ok; h++)
+                for (d = 0; d < D && ok; d++) {
+                    size_t i = tb_idx(t, (i128)p * sp + (i128)s * st + (i128)h * sh + d);
+                    if (mark[i]) ok = 0;
+                    mark[i] = 1;
+                }
+    free(mark);
+    return ok;
+}
+
 static void fill_nan(pa_dtype dt, tbuf *t)
 {
     size_t i;
@@ -892,7 +911,6 @@ static void run_append(rd *r)
     int64_t *slots = NULL;
     pa_kv_cache kv;
     pa_status st;
-    unsigned char *kmark = NULL;
     {
         static const int64_t Ds[] = { 1, 2, 3, 4, 7, 8, 9, 16, 17, 32, 63, 64, 65, 128, 256, 512 };
         sel = u8(r);
@@ -967,26 +985,9 @@ static void run_append(rd *r)
     if (expv != INVALID && (tk.huge || tv.huge || tkn.huge || tvn.huge)) goto out;
     /* the cache's slots must be distinct elements (documented, not checked) */
     if (expv != INVALID && n > 0 && !tk.huge) {
-        int64_t p, s, h, d;
-        kmark = (unsigned char *)calloc(tk.n + 1, 1);
-        for (p = 0; p < np; p++)
-            for (s = 0; s < ps; s++)
-                for (h = 0; h < hk; h++)
-                    for (d = 0; d < D; d++) {
-                        size_t i = tb_idx(&tk, (i128)p * k_sp + (i128)s * k_st + (i128)h * k_sh + d);
-                        if (kmark[i]) goto out;
-                        kmark[i] = 1;
-                    }
-        free(kmark);
-        kmark = (unsigned char *)calloc(tv.n + 1, 1);
-        for (p = 0; p < np; p++)
-            for (s = 0; s < ps; s++)
-                for (h = 0; h < hk; h++)
-                    for (d = 0; d < D; d++) {
-                        size_t i = tb_idx(&tv, (i128)p * v_sp + (i128)s * v_st + (i128)h * v_sh + d);
-                        if (kmark[i]) goto out;
-                        kmark[i] = 1;
-                    }
+        if (!slots_distinct(&tk, np, ps, hk, D, k_sp, k_st, k_sh) ||
+            !slots_distinct(&tv, np, ps, hk, D, v_sp, v_st, v_sh))
+            goto out;
     }
     desc_add(" => expect %s%s%s", expv == VALID ? "VALID" : expv == GREY ? "GREY" : "INVALID",
              expv == INVALID ? ": " : "", why);
@@ -1042,7 +1043,6 @@ static void run_append(rd *r)
     if (!tb_same(&tv)) FAIL("kv_append: v cache differs from the expected one");
 out:
 #undef BAD
-    free(kmark);
     free(slots);
     tb_free(&tk); tb_free(&tv); tb_free(&tkn); tb_free(&tvn);
 }
