@@ -504,6 +504,12 @@ void th_reference(const th_inst *in, double *out, double *lse)
 
 /* ---- one case ------------------------------------------------------------------------------ */
 
+/* the unit roundoff of an output in t, with a factor 2 of margin (f32: a small relative term) */
+static double round_unit(pa_dtype t)
+{
+    return t == PA_DTYPE_F32 ? 1.0 / 1048576 : t == PA_DTYPE_F16 ? 1.0 / 1024 : 1.0 / 256;
+}
+
 static double out_tol(pa_dtype t)
 {
     /* output rounding plus P rounded to the input type in the GPU kernels, |out| <= 1 */
@@ -558,7 +564,7 @@ static int compare(const th_inst *in, const double *ref, const double *rlse, con
      * 16-bit output must be within 2e-5 + its rounding (2^-8 / 2^-11 relative, with margin) of the
      * reference; a flat tolerance let near-zero rows of long sequences pass with any output
      * (e.g. the mean of V). The GPU kernels also round P to 16 bits: out_tol's flat one. */
-    const double rel = in->on_dev || c->dtype == PA_DTYPE_F32 ? 0 : c->dtype == PA_DTYPE_BF16 ? 1.0 / 256 : 1.0 / 1024;
+    const double rel = in->on_dev || c->dtype == PA_DTYPE_F32 ? 0 : round_unit(c->dtype);
     int b, i, h, d, bad = 0, wb = 0, wi = 0, wh = 0, wd = 0, lb = 0, li = 0, lh = 0;
     double wgot = 0, wwant = 0, lgot = 0, lwant = 0;
     size_t k;
@@ -573,8 +579,7 @@ static int compare(const th_inst *in, const double *ref, const double *rlse, con
                     memset(wo + idx * (int64_t)es, 1, es);
                     if (!isnan(e)) {
                         const int k = dtype_slot(c->dtype);
-                        const double u = k == 0 ? 1.0 / 1048576 : k == 1 ? 1.0 / 1024 : 1.0 / 256;
-                        const double f = e / (2e-5 + u * (fabs(want) + 1.0));
+                        const double f = e / (2e-5 + round_unit(c->dtype) * (fabs(want) + 1.0));
                         if (e > worst_err[k]) worst_err[k] = e;
                         if (f > worst_frac[k] || !worst_desc[k][0]) {
                             worst_frac[k] = f;

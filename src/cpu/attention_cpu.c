@@ -169,9 +169,9 @@ static void plan_init(plan *pl, const pa__problem *pb, int threads, int32_t rows
     }
     pl->heads_per_item = hc;
     pl->chunks = (int32_t)(((int64_t)pb->group + hc - 1) / hc);   /* group may be near 2^31 */
-    pl->qblocks = (int32_t)(((int64_t)pb->max_seqlen_q + pl->q_per_item - 1) / pl->q_per_item);   /* max_seqlen_q may be near 2^31 */
-    {   /* splits, from the widest choice's item count */
-        const int64_t own = (int64_t)pb->batch * (pb->num_kv_heads / ng) * pl->chunks * pl->qblocks;
+    {   /* splits, from the widest choice's item count over max_seqlen_q (as the workspace) */
+        const int64_t qblocks_all = ((int64_t)pb->max_seqlen_q + pl->q_per_item - 1) / pl->q_per_item;
+        const int64_t own = (int64_t)pb->batch * (pb->num_kv_heads / ng) * pl->chunks * qblocks_all;
         const int64_t tiles = ((int64_t)pb->max_seq_len + pl->block_n - 1) / pl->block_n;
         int64_t n = 1;
         if (pb->num_splits > 1)
@@ -186,7 +186,7 @@ static void plan_init(plan *pl, const pa__problem *pb, int threads, int32_t rows
         pl->split_keys = (tiles + n - 1) / n * pl->block_n;
         pl->splits = (int32_t)n;
     }
-    pl->rows_max = rows_max;
+    pl->rows_max = rows_max;   /* (max_seqlen_q may be near 2^31: 64-bit sums) */
     pl->qblocks = (int32_t)(((int64_t)rows_max + pl->q_per_item - 1) / pl->q_per_item);
     pl->part_o = pl->part_ml = NULL;
     while (ng > 1 && (int64_t)pb->batch * (pb->num_kv_heads / ng) * pl->chunks * pl->qblocks * pl->splits < threads) {
