@@ -510,18 +510,22 @@ static double round_unit(pa_dtype t)
     return t == PA_DTYPE_F32 ? 1.0 / 1048576 : t == PA_DTYPE_F16 ? 1.0 / 1024 : 1.0 / 256;
 }
 
-static double out_tol(pa_dtype t)
+/* The tolerance of one output element whose reference value is want. The CPU backend computes in
+ * f32 from the inputs as given and rounds only its output: 2e-5 + u |want|. The GPU kernels also
+ * round P to 16 bits before P V, at most u/2 of sum p |v| / l <= max|v| = 1 (inputs lie in
+ * [-1, 1]): 2e-5 + u (|want| + 1), u = round_unit (twice the unit roundoff). f32 outputs: a flat
+ * 1e-4. Until session 54 the GPU's 16-bit outputs had a flat 2e-3 (f16) / 1.6e-2 (bf16); the
+ * session's H100 run (sm90 forced and automatic, the copy beside forced, 1371 cases) measured at
+ * most 0.31 (f16) / 0.65 (bf16) of the derived one. */
+static double out_lim(pa_dtype t, int on_dev, double want)
 {
-    /* output rounding plus P rounded to the input type in the GPU kernels, |out| <= 1 */
-    return t == PA_DTYPE_F32 ? 1e-4 : t == PA_DTYPE_F16 ? 2e-3 : 1.6e-2;
+    if (t == PA_DTYPE_F32) return 1e-4;
+    return 2e-5 + round_unit(t) * (fabs(want) + (on_dev ? 1.0 : 0.0));
 }
 
 /* The largest output error seen per dtype (f32, f16, bf16) over every compare of this process,
- * as |err| and as a fraction of a tolerance derived from the rounding alone: 2e-5 + u (|out| +
- * max|v|), u = 2^-8 (bf16) / 2^-10 (f16) / 2^-20 (f32), twice the unit roundoff of the output's
- * rounding plus the rounding of P to 16 bits (at most u/2 of sum p |v| / l <= max|v|, and inputs
- * lie in [-1, 1]). Flat out_tol decides pass / fail; th_worst_report prints these so that a
- * device run measures how close the kernels come to the derived one. */
+ * as |err| and as a fraction of the GPU's 16-bit tolerance 2e-5 + u (|out| + 1) (out_lim with
+ * on_dev; for the CPU, whose tolerance is tighter, it shows how far below the GPU's it stays). */
 static double worst_err[3], worst_frac[3];
 static char worst_desc[3][600];
 
@@ -533,12 +537,11 @@ static int dtype_slot(pa_dtype t)
 void th_worst_report(const char *tag)
 {
     static const char *names[3] = { "f32", "f16", "bf16" };
-    static const pa_dtype types[3] = { PA_DTYPE_F32, PA_DTYPE_F16, PA_DTYPE_BF16 };
     int k;
     for (k = 0; k < 3; k++)
         if (worst_desc[k][0])
-            printf("%s worst %s output error %.3g (flat tol %.3g), %.3g of the rounding bound, at %s\n",
-                   tag, names[k], worst_err[k], out_tol(types[k]), worst_frac[k], worst_desc[k]);
+            printf("%s worst %s output error %.3g, %.3g of the rounding bound, at %s\n",
+                   tag, names[k], worst_err[k], worst_frac[k], worst_desc[k]);
 }
 
 static int all_ff(const void *p, size_t n)
@@ -559,12 +562,9 @@ static int compare(const th_inst *in, const double *ref, const double *rlse, con
     const size_t es = pa__dtype_size(c->dtype);
     unsigned char *wo = (unsigned char *)calloc(in->o_bytes ? in->o_bytes : 1, 1);
     unsigned char *wl = (unsigned char *)calloc(in->lse_bytes ? in->lse_bytes : 1, 1);
-    double tol = out_tol(c->dtype), worst = 0, lworst = 0, wlim = tol;
-    /* The CPU backend computes in f32 from the inputs as given and rounds only its output: there a
-     * 16-bit output must be within 2e-5 + its rounding (2^-8 / 2^-11 relative, with margin) of the
-     * reference; a flat tolerance let near-zero rows of long sequences pass with any output
-     * (e.g. the mean of V). The GPU kernels also round P to 16 bits: out_tol's flat one. */
-    const double rel = in->on_dev || c->dtype == PA_DTYPE_F32 ? 0 : round_unit(c->dtype);
+    /* (a flat tolerance let near-zero rows of long sequences pass with any output, e.g. the mean
+     * of V: out_lim is relative) */
+    double worst = 0, lworst = 0, wlim = 1;
     int b, i, h, d, bad = 0, wb = 0, wi = 0, wh = 0, wd = 0, lb = 0, li = 0, lh = 0;
     double wgot = 0, wwant = 0, lgot = 0, lwant = 0;
     size_t k;
@@ -575,11 +575,11 @@ static int compare(const th_inst *in, const double *ref, const double *rlse, con
                 for (d = 0; d < D; d++) {
                     int64_t idx = t * in->out.stride_token + h * in->out.stride_head + d;
                     double got = pa__load(c->dtype, in->o, idx), want = ref[(t * H + h) * D + d];
-                    double e = fabs(got - want), lim = rel > 0 ? 2e-5 + rel * fabs(want) : tol;
+                    double e = fabs(got - want), lim = out_lim(c->dtype, in->on_dev, want);
                     memset(wo + idx * (int64_t)es, 1, es);
                     if (!isnan(e)) {
                         const int k = dtype_slot(c->dtype);
-                        const double f = e / (2e-5 + round_unit(c->dtype) * (fabs(want) + 1.0));
+                        const double f = e / out_lim(c->dtype, 1, want);
                         if (e > worst_err[k]) worst_err[k] = e;
                         if (f > worst_frac[k] || !worst_desc[k][0]) {
                             worst_frac[k] = f;

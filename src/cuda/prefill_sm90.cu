@@ -703,6 +703,11 @@
  *       d64 page 8 1690 against 618; correct (tests, memcheck, racecheck) but the stage reuse
  *       waits on the stores' reads, and ~30 GB/s an SM each way bounds every copy kernel tried
  *       (registers, loads alone 38; bulk rows; L2 prefetch ahead 24..25: copy_pf_nostore.patch).
+ *   M84 (session 54, 3.3j, rejected; the knobs stay, off) fewer warps issuing the boxes:
+ *       SM90_RUNS_2W=3 (page runs loaded by warps 0 (K) and 2 (V) alone, every panel each) at d128
+ *       / d256 pages 44 / 100 +0.7..15.1% under ncu against the library; SM90_PAIR_ONE_WARP_MAX_D64
+ *       =16 (d64 PAIR tiles of up to 16 boxes from one warp a tensor) +9.5..9.8% at page 8,
+ *       +0.5..0.9 at 16. The box issue spread over four warps stays.
  *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax at d128/d64 by a
  *   wgmma.fence predicated on the row sums (2% / 7% slower, as M28 found again), a persistent
  *   static round-robin grid (causal -8%: imbalance and L2 drift).
