@@ -504,7 +504,8 @@ void th_reference(const th_inst *in, double *out, double *lse)
 
 /* ---- one case ------------------------------------------------------------------------------ */
 
-/* the unit roundoff of an output in t, with a factor 2 of margin (f32: a small relative term) */
+/* u of an output in t: bf16's unit roundoff 2^-8 (8 significant bits, no margin), twice f16's
+ * 2^-11 (f32: a small relative term) */
 static double round_unit(pa_dtype t)
 {
     return t == PA_DTYPE_F32 ? 1.0 / 1048576 : t == PA_DTYPE_F16 ? 1.0 / 1024 : 1.0 / 256;
@@ -512,9 +513,10 @@ static double round_unit(pa_dtype t)
 
 /* The tolerance of one output element whose reference value is want. The CPU backend computes in
  * f32 from the inputs as given and rounds only its output: 2e-5 + u |want|. The GPU kernels also
- * round P to 16 bits before P V, at most u/2 of sum p |v| / l <= max|v| = 1 (inputs lie in
- * [-1, 1]): 2e-5 + u (|want| + 1), u = round_unit (twice the unit roundoff). f32 outputs: a flat
- * 1e-4. Until session 54 the GPU's 16-bit outputs had a flat 2e-3 (f16) / 1.6e-2 (bf16); the
+ * round P to 16 bits before P V (l sums the unrounded p; split partials stay f32), which moves the
+ * output by at most the unit roundoff times sum p |v| / l <= max|v| = 1 (inputs lie in [-1, 1]):
+ * 2e-5 + u (|want| + 1), u = round_unit, so for bf16 the worst case of the two roundings with only
+ * the 2e-5 for the f32 arithmetic, for f16 twice it. f32 outputs: a flat 1e-4. Until session 54 the GPU's 16-bit outputs had a flat 2e-3 (f16) / 1.6e-2 (bf16); the
  * session's H100 run (sm90 forced and automatic, the copy beside forced, 1371 cases) measured at
  * most 0.31 (f16) / 0.65 (bf16) of the derived one. */
 static double out_lim(pa_dtype t, int on_dev, double want)
