@@ -516,9 +516,10 @@ static double round_unit(pa_dtype t)
  * round P to 16 bits before P V (l sums the unrounded p; split partials stay f32), which moves the
  * output by at most the unit roundoff times sum p |v| / l <= max|v| = 1 (inputs lie in [-1, 1]):
  * 2e-5 + u (|want| + 1), u = round_unit, so for bf16 the worst case of the two roundings with only
- * the 2e-5 for the f32 arithmetic, for f16 twice it. f32 outputs: a flat 1e-4. Until session 54 the GPU's 16-bit outputs had a flat 2e-3 (f16) / 1.6e-2 (bf16); the
- * session's H100 run (sm90 forced and automatic, the copy beside forced, 1371 cases) measured at
- * most 0.31 (f16) / 0.65 (bf16) of the derived one. */
+ * the 2e-5 for the f32 arithmetic, for f16 twice it (the sm80, sm90 and decode kernels alike).
+ * f32 outputs: a flat 1e-4. Until session 54 the GPU's 16-bit outputs had a flat 2e-3 (f16) /
+ * 1.6e-2 (bf16); the session's H100 run (sm90 forced and automatic, the copy beside forced, 1371
+ * cases) measured at most 0.31 (f16) / 0.65 (bf16) of the derived one. */
 static double out_lim(pa_dtype t, int on_dev, double want)
 {
     if (t == PA_DTYPE_F32) return 1e-4;
