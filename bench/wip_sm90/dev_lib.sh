@@ -336,3 +336,37 @@ kv_ab() {   # PREFIX DIMS KVHEADS: never-copy (--kv-copy-limit 0) against the de
     python3 bench/wip_sm90/ab_table.py "$T" "$1" off auto | tee -a "$O/summary.txt"
     grep -hE "^ +[0-9]+ +[01] " "$T/$1_auto_1.txt" | tee -a "$O/summary.txt"
 }
+# trace_rows: the per-CTA timelines of session 50's rows over 3% (.carry/trace.tar.xz's SM90_TRACE
+# library, trace.py) into $O/trace_1.txt, their key lines into summary.txt (dev_s50b, dev_s55a)
+trace_rows() {
+    tar xJf .carry/trace.tar.xz || return 1
+    PA_TRACE_NO_COPY=1 PAGEDATTN_LIBRARY=$PWD/build_T/libpagedattn.so timeout 100 python3 bench/wip_sm90/trace.py \
+        64:8192:8192:1 64:8192:8192:1:8 64:8192:8192:1:16 64:8192:8192:0 64:8192:8192:0:8 \
+        128:8192:8192:1 128:8192:8192:1:100 128:8192:8192:1:96 256:8192:8192:1 256:8192:8192:1:100 \
+        2>&1 | grep -v "NumPy\|_conversion" > "$O/trace_1.txt"
+    echo "trace $(el)" | tee -a "$O/summary.txt"
+    grep -E "^==|per CTA fit|fixed per CTA|steady tile|K tile 0 TMA|wg0 S\(0\) done|K/V full|tile period|CTA end" "$O/trace_1.txt" >> "$O/summary.txt"
+}
+# rc_beside DEADLINE: tests/sanitize.sh's 13th racecheck run (the copy beside, forced) when more
+# than 90 s are left before DEADLINE seconds after dev_begin (dev_s50b, dev_s55a)
+rc_beside() {
+    local left=$(( $1 - $(date +%s) + t0 )) s
+    [ "$left" -gt 90 ] || return 0
+    s=$(date +%s)
+    env PA_TEST_VERBOSE=1 PA_TEST_CASES=3 PA_TEST_KERNEL=sm90 PA_TEST_SM90_COPY=1 PA_TEST_SM90_COPY_CTAS=3 PA_TEST_PAGES=1,8,100 \
+        timeout $((left - 15)) compute-sanitizer --tool racecheck --error-exitcode 99 build/test_gpu > "$T/rc_beside.log" 2>&1
+    rc_line rc_beside $? $(( $(date +%s) - s )) test_gpu
+}
+# ab_s50_pass PASS: one ncu pass of session 50's A/B (build against v_r2w at d128 / d256 pages 44 /
+# 100, against v_p1w at d64 pages 8 / 16, causal both, boxes only) (dev_s50b, dev_s54a)
+ab_s50_pass() {
+    local v
+    for v in build v_r2w; do
+        timeout 100 python3 bench/pa_ncu.py --pa "$v/pa-bench" --dims 128,256 --pages 44,100 --causal both \
+            --pa-extra="--kv-copy-limit 0" --out "$T/r_${v}_$1" > "$T/r_${v}_$1.txt" 2>&1
+    done
+    for v in build v_p1w; do
+        timeout 100 python3 bench/pa_ncu.py --pa "$v/pa-bench" --dims 64 --pages 8,16 --causal both \
+            --pa-extra="--kv-copy-limit 0" --out "$T/p_${v}_$1" > "$T/p_${v}_$1.txt" 2>&1
+    done
+}

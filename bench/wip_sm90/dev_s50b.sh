@@ -10,13 +10,7 @@
 # (3) the 13th racecheck run of tests/sanitize.sh (copy beside, forced) with the time left.
 . "$(dirname "$0")/dev_lib.sh"
 dev_begin /tmp/t50b build/pa-bench
-tar xJf .carry/trace.tar.xz || exit 1
-PA_TRACE_NO_COPY=1 PAGEDATTN_LIBRARY=$PWD/build_T/libpagedattn.so timeout 100 python3 bench/wip_sm90/trace.py \
-    64:8192:8192:1 64:8192:8192:1:8 64:8192:8192:1:16 64:8192:8192:0 64:8192:8192:0:8 \
-    128:8192:8192:1 128:8192:8192:1:100 128:8192:8192:1:96 256:8192:8192:1 256:8192:8192:1:100 \
-    2>&1 | grep -v "NumPy\|_conversion" > "$O/trace_1.txt"
-echo "trace $(el)" | tee -a "$O/summary.txt"
-grep -E "^==|per CTA fit|fixed per CTA|steady tile|K tile 0 TMA|wg0 S\(0\) done|K/V full|tile period|CTA end" "$O/trace_1.txt" >> "$O/summary.txt"
+trace_rows || echo "trace: no trace lines (trace_1.txt)" | tee -a "$O/summary.txt"
 R="PA_TEST_KERNEL=sm90 PA_TEST_PAGES=43,44,51,77,100,101,127,132,200"
 for d in 128 256; do
     env $R PA_TEST_HEAD_DIM=$d PA_TEST_CASES=40 PA_TEST_SEED=$((5000 + d)) timeout 120 v_r2w/test_gpu > "$T/r2w_runs$d.log" 2>&1 &
@@ -36,24 +30,11 @@ PA_TEST_KERNEL=sm90 PA_TEST_SM90_COPY=1 PA_TEST_SM90_COPY_CTAS=8 PA_TEST_CASES=3
 wait
 test_summary
 for pass in 1 2 3; do
-    for v in build v_r2w; do
-        timeout 100 python3 bench/pa_ncu.py --pa "$v/pa-bench" --dims 128,256 --pages 44,100 --causal both \
-            --pa-extra="--kv-copy-limit 0" --out "$T/r_${v}_$pass" > "$T/r_${v}_$pass.txt" 2>&1
-    done
-    for v in build v_p1w; do
-        timeout 100 python3 bench/pa_ncu.py --pa "$v/pa-bench" --dims 64 --pages 8,16 --causal both \
-            --pa-extra="--kv-copy-limit 0" --out "$T/p_${v}_$pass" > "$T/p_${v}_$pass.txt" 2>&1
-    done
+    ab_s50_pass $pass
     echo "ncu pass $pass $(el)" | tee -a "$O/summary.txt"
 done
 python3 bench/wip_sm90/ab_table.py "$T" r build v_r2w --passes 3 | tee -a "$O/summary.txt"
 python3 bench/wip_sm90/ab_table.py "$T" p build v_p1w --passes 3 | tee -a "$O/summary.txt"
 for f in r_build_1 r_v_r2w_1 p_build_1 p_v_p1w_1; do echo "$f:"; grep -h "^ *[0-9]" "$T/$f.txt"; done | tee -a "$O/summary.txt"
-left=$(( ${DEADLINE:-560} - $(date +%s) + t0 ))
-if [ "$left" -gt 90 ]; then
-  s=$(date +%s)
-  env PA_TEST_VERBOSE=1 PA_TEST_CASES=3 PA_TEST_KERNEL=sm90 PA_TEST_SM90_COPY=1 PA_TEST_SM90_COPY_CTAS=3 PA_TEST_PAGES=1,8,100 \
-      timeout $((left - 15)) compute-sanitizer --tool racecheck --error-exitcode 99 build/test_gpu > "$T/rc_beside.log" 2>&1
-  rc_line rc_beside $? $(( $(date +%s) - s )) test_gpu
-fi
+rc_beside ${DEADLINE:-560}
 dev_end logs_s50b

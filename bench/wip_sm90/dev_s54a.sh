@@ -20,14 +20,7 @@ for pass in 1 2 3; do
     s=$(date +%s)
     left=$(( ${DEADLINE:-440} - s + t0 ))
     [ "$pass" -gt 1 ] && [ "$left" -lt "$per" ] && break
-    for v in build v_r2w; do
-        timeout 100 python3 bench/pa_ncu.py --pa "$v/pa-bench" --dims 128,256 --pages 44,100 --causal both \
-            --pa-extra="--kv-copy-limit 0" --out "$T/r_${v}_$pass" > "$T/r_${v}_$pass.txt" 2>&1
-    done
-    for v in build v_p1w; do
-        timeout 100 python3 bench/pa_ncu.py --pa "$v/pa-bench" --dims 64 --pages 8,16 --causal both \
-            --pa-extra="--kv-copy-limit 0" --out "$T/p_${v}_$pass" > "$T/p_${v}_$pass.txt" 2>&1
-    done
+    ab_s50_pass $pass
     per=$(( $(date +%s) - s + 5 ))
     np=$pass
     echo "ncu pass $pass $(el) (${per}s)" | tee -a "$O/summary.txt"

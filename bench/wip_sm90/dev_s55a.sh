@@ -24,18 +24,6 @@ PA_TEST_KERNEL=sm90 PA_TEST_SM90_GATHER=1 PA_TEST_HEAD_DIM=256 PA_TEST_SM90_WIDE
 timeout 150 build/test_threads > "$T/threads.log" 2>&1 &
 wait
 test_summary
-tar xJf .carry/trace.tar.xz || exit 1
-PA_TRACE_NO_COPY=1 PAGEDATTN_LIBRARY=$PWD/build_T/libpagedattn.so timeout 100 python3 bench/wip_sm90/trace.py \
-    64:8192:8192:1 64:8192:8192:1:8 64:8192:8192:1:16 64:8192:8192:0 64:8192:8192:0:8 \
-    128:8192:8192:1 128:8192:8192:1:100 128:8192:8192:1:96 256:8192:8192:1 256:8192:8192:1:100 \
-    2>&1 | grep -v "NumPy\|_conversion" > "$O/trace_1.txt"
-echo "trace $(el)" | tee -a "$O/summary.txt"
-grep -E "^==|per CTA fit|fixed per CTA|steady tile|K tile 0 TMA|wg0 S\(0\) done|K/V full|tile period|CTA end" "$O/trace_1.txt" >> "$O/summary.txt"
-left=$(( ${DEADLINE:-300} - $(date +%s) + t0 ))
-if [ "$left" -gt 90 ]; then
-  s=$(date +%s)
-  env PA_TEST_VERBOSE=1 PA_TEST_CASES=3 PA_TEST_KERNEL=sm90 PA_TEST_SM90_COPY=1 PA_TEST_SM90_COPY_CTAS=3 PA_TEST_PAGES=1,8,100 \
-      timeout $((left - 15)) compute-sanitizer --tool racecheck --error-exitcode 99 build/test_gpu > "$T/rc_beside.log" 2>&1
-  rc_line rc_beside $? $(( $(date +%s) - s )) test_gpu
-fi
+trace_rows || echo "trace: no trace lines (trace_1.txt)" | tee -a "$O/summary.txt"
+rc_beside ${DEADLINE:-300}
 dev_end logs_s55a
