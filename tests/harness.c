@@ -504,11 +504,11 @@ void th_reference(const th_inst *in, double *out, double *lse)
 
 /* ---- one case ------------------------------------------------------------------------------ */
 
-/* u of an output in t: bf16's unit roundoff 2^-8 (8 significant bits, no margin), twice f16's
- * 2^-11 (f32: a small relative term) */
+/* u of a 16-bit output in t: bf16's unit roundoff 2^-8 (8 significant bits, no margin), twice
+ * f16's 2^-11 */
 static double round_unit(pa_dtype t)
 {
-    return t == PA_DTYPE_F32 ? 1.0 / 1048576 : t == PA_DTYPE_F16 ? 1.0 / 1024 : 1.0 / 256;
+    return t == PA_DTYPE_F16 ? 1.0 / 1024 : 1.0 / 256;
 }
 
 /* The tolerance of one output element whose reference value is want. The CPU backend computes in

@@ -3,7 +3,7 @@
 # build, trace.py) of the rows over 3% against contiguous: d64 causal pages 8 / 16 and non-causal
 # page 8, d128 / d256 causal page 100 (RUNS) and d128 page 96 (PAIR); (2) two variants, tested then
 # timed under ncu against the library (boxes only: --kv-copy-limit 0), three passes:
-#   v_r2w  SM90_RUNS_2W=3: page runs loaded by producer warps 0 (K) and 2 (V) alone, every panel
+#   v_r2w  SM90_RUNS_2W=3: page runs loaded by producer warps 0 (K) and 2 (V) alone, every panel (session 54: rejected, M84; the knob is bench/wip_sm90/runs_2w_m84.patch now)
 #          each (M53 / M54's move for the run pages); d128 / d256 pages 44 / 100, causal both
 #   v_p1w  SM90_PAIR_ONE_WARP_MAX_D64=16: d64 PAIR tiles of up to 16 boxes from one warp a tensor;
 #          d64 pages 8 / 16, causal both

@@ -703,7 +703,7 @@
  *       d64 page 8 1690 against 618; correct (tests, memcheck, racecheck) but the stage reuse
  *       waits on the stores' reads, and ~30 GB/s an SM each way bounds every copy kernel tried
  *       (registers, loads alone 38; bulk rows; L2 prefetch ahead 24..25: copy_pf_nostore.patch).
- *   M84 (session 54, 3.3j, rejected; the knobs stay, off) fewer warps issuing the boxes:
+ *   M84 (session 54, 3.3j, rejected; SM90_RUNS_2W left the source: runs_2w_m84.patch) fewer warps issuing the boxes:
  *       SM90_RUNS_2W=3 (page runs loaded by warps 0 (K) and 2 (V) alone, every panel each) at d128
  *       / d256 pages 44 / 100 +0.7..15.1% under ncu against the library; SM90_PAIR_ONE_WARP_MAX_D64
  *       =16 (d64 PAIR tiles of up to 16 boxes from one warp a tensor) +9.5..9.8% at page 8,
@@ -1182,15 +1182,6 @@ static_assert(SM90_LPR_OK(SM90_GATHER_LPR(64)) && SM90_LPR_OK(SM90_GATHER_LPR(12
 #define SM90_PLAN_RING 4
 #endif
 #define SM90_RUNS_SHARE_T (S::PLAN_RUNS && !PAIR)   /* the plain-layout run instances of sm90_shape::PLAN */
-/* SM90_RUNS_2W (session 50, measurement): in the plain-layout instances, page-run calls (p.runs)
- * load with producer warps 0 (K) and 2 (V) alone, each issuing every panel's boxes (M53 / M54's
- * move for the run pages; at d128 warp 2 alone reads warp 0's plan records). Bit 0: d128, bit 1:
- * d256. 0 spills (session 51: warp 0 reads %laneid again each tile, where (lane >> 3) - 1 held across
- * the loop spilled 4 bytes in the 128-key d128 instances). */
-#ifndef SM90_RUNS_2W
-#define SM90_RUNS_2W 0
-#endif
-#define SM90_RUNS_2W_T (!PAIR && !GATHER && D != 64 && ((SM90_RUNS_2W >> (D == 128 ? 0 : 1)) & 1))
 /* SM90_PAIR_SHARE (M74, session 40): the same records in the 176-key PAIR instances (d128
  * non-causal) with a page table: every producer warp looked up the same boxes' pages (lane i box
  * i); warp 0 alone does now, and warps 1..3 read its {slot, page}. RESULTS 3.2t: the table loads
@@ -1635,7 +1626,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                  * at d128 pages 44 / 100 / 101; timing -0.7..+0.5%, RESULTS 3.2k) */
                 mbar_init(bar_k_full + S::PLAN_BAR + 8 * r, 32);
                 mbar_init(bar_k_full + S::PLAN_BAR + 8 * (SM90_PLAN_RING + r),
-                          (SM90_PAIR_SHARE_T && !p.runs && SM90_ONE_WARP_TILE(p.boxes)) || (SM90_RUNS_2W_T && p.runs) ? 32 : 96);   /* M74: warp 2 alone reads where warps 1 / 3 leave */
+                          SM90_PAIR_SHARE_T && !p.runs && SM90_ONE_WARP_TILE(p.boxes) ? 32 : 96);   /* M74: warp 2 alone reads where warps 1 / 3 leave */
             }
         }
         for (int s = S::STAGES; s < S::KSTAGES; s++) {   /* K's deeper ring (SM90_KSTAGES_G<D>) */
@@ -1907,8 +1898,6 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         if (PAIR && !TAIL && SM90_ONE_WARP_TILE(p.boxes) && pw == 3) { wd_watch(128 * NWG); return; }   /* (TAIL consumers leave before the count) */
 #endif
         if (PAIR && SM90_ONE_WARP_TILE(p.boxes) && pnl == 1) return;   /* a tile in one box (d128: up to 4, M54): warps 1 and 3 have nothing to load */
-        const bool runs2w = SM90_RUNS_2W_T && p.runs;   /* warps 0 / 2 issue every panel */
-        if (runs2w && pnl == 1) return;
         const CUtensorMap *map0 = is_v ? maps.v : maps.k;
         const uint32_t full = is_v ? bar_v_full : bar_k_full, empty = is_v ? bar_v_empty : bar_k_empty;
         const uint32_t sbuf0 = (is_v ? sV : sK) + pnl * S::PANEL;
@@ -1939,10 +1928,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
               if (!SM90_RUNS_SHARE_T || pw == 0) {   /* M64: warp 0's alone */
                 pi0 = pa_fastdiv_q(p.pdiv, (uint32_t)n0);
                 const int r0 = n0 - (int)(pi0 * (uint32_t)p.page_size);
-                int rl = lane;
-                if (SM90_RUNS_2W_T)   /* read again each tile: held across the loop, (lane >> 3) - 1 spilled */
-                    asm volatile("mov.u32 %0, %%laneid;\n" : "=r"(rl));
-                const pa_sm90_run_box x = pa_sm90_runs_lane(p.page_size, p.run_shift, r0, rl, BN, SM90_RUNS_OVERLAP_FOR(D));
+                const pa_sm90_run_box x = pa_sm90_runs_lane(p.page_size, p.run_shift, r0, lane, BN, SM90_RUNS_OVERLAP_FOR(D));
                 L0 = pa_sm90_runs_first_len(p.page_size, r0, BN);
                 issue = x.issue;
                 srow = x.srow;
@@ -2072,11 +2058,9 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                 }
             }
 #pragma unroll
-            for (int pw2 = 0; pw2 < (SM90_TMA_TWO_WARPS || SM90_RUNS_2W_T ? 2 : 1); pw2++) {   /* the panel warp this warp acts as */
-                const bool two = SM90_TMA_TWO_WARPS || runs2w;
-                if (pw2 == 1 && !two) break;
-                const int pn = two ? pw2 : pnl;
-                const uint32_t sbuf = two ? (is_v ? sV : sK) + pn * S::PANEL : sbuf0;
+            for (int pw2 = 0; pw2 < (SM90_TMA_TWO_WARPS ? 2 : 1); pw2++) {   /* the panel warp this warp acts as */
+                const int pn = SM90_TMA_TWO_WARPS ? pw2 : pnl;
+                const uint32_t sbuf = SM90_TMA_TWO_WARPS ? (is_v ? sV : sK) + pn * S::PANEL : sbuf0;
                 if (PAIR) {
                     /* a box holds both panels of g = box_rows rows; the tile's boxes are split
                      * between the panel warps (a single box goes to warp 0, warp 1 arrives with 0
