@@ -353,7 +353,7 @@ rc_beside() {
     local left=$(( $1 - $(date +%s) + t0 )) s
     [ "$left" -gt 90 ] || return 0
     s=$(date +%s)
-    env PA_TEST_VERBOSE=1 PA_TEST_CASES=3 PA_TEST_KERNEL=sm90 PA_TEST_SM90_COPY=1 PA_TEST_SM90_COPY_CTAS=3 PA_TEST_PAGES=1,8,100 \
+    env PA_TEST_VERBOSE=1 PA_TEST_CASES=3 PA_TEST_LONG_RANGE=0 PA_TEST_KERNEL=sm90 PA_TEST_SM90_COPY=1 PA_TEST_SM90_COPY_CTAS=3 PA_TEST_PAGES=1,8,100 \
         timeout $((left - 15)) compute-sanitizer --tool racecheck --error-exitcode 99 build/test_gpu > "$T/rc_beside.log" 2>&1
     rc_line rc_beside $? $(( $(date +%s) - s )) test_gpu
 }

@@ -1213,6 +1213,15 @@ static_assert(SM90_LPR_OK(SM90_GATHER_LPR(64)) && SM90_LPR_OK(SM90_GATHER_LPR(12
 #ifndef SM90_PT_CAP
 #define SM90_PT_CAP 2048
 #endif
+/* SM90_PT_ASYNC (M85, session 55): M77's entries copied by cp.async issued at the kernel's entry,
+ * before the barrier set-up, __syncthreads and setmaxnreg, which the copies' latency then overlaps;
+ * the producers wait for them (cp.async.wait_all, then M77's named barrier) where M77 loaded and
+ * stored them one round of 128 at a time. The trace of session 55 (d128 causal page 100): K's
+ * first TMA 1422 cycles later than contiguous, 721 of them between setmaxnreg and the staged
+ * entries. */
+#ifndef SM90_PT_ASYNC
+#define SM90_PT_ASYNC 0
+#endif
 /* M78: M77 at d256. Its 40-register producer spilled 12 accesses in the PAIR instances with M77, so
  * those take the TAIL instances' split (48 / 224), which d256's consumers fit */
 #define SM90_PT_MORE_REGS (S::PT_CAP > 0 && D == 256 && NWG == 2)
@@ -1579,6 +1588,19 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
             }
         }
     }
+#if SM90_PT_SMEM && SM90_PT_ASYNC
+    if constexpr (S::PT_CAP > 0) {   /* M85: M77's entries in flight from the entry on */
+        if (threadIdx.x < 128 && p.page_table && n_tiles > 0) {
+            const int pt_lo = (int)pa_fastdiv_q(p.pdiv, (uint32_t)(n_lo * BN));
+            const int pt_n = (int)pa_fastdiv_q(p.pdiv, (uint32_t)(min(n_hi * BN, sk) - 1)) + 1 - pt_lo;
+            if (pt_n <= S::PT_CAP) {
+                const int32_t *row = p.page_table + (int64_t)b * p.pt_stride + pt_lo;
+                for (int i = threadIdx.x; i < pt_n; i += 128)
+                    asm volatile("cp.async.ca.shared.global [%0], [%1], 4;\n" :: "r"(base + S::OFF_PT + 4 * i), "l"(row + i) : "memory");
+            }
+        }
+    }
+#endif
     auto tile_n0 = [&](int it) -> int {
         if constexpr (SM90_ROTATE(D, GATHER) != 0) {
             int k = it + rot;
@@ -1876,9 +1898,13 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
             const int pt_lo = (int)pa_fastdiv_q(p.pdiv, (uint32_t)(n_lo * BN));
             const int pt_n = (int)pa_fastdiv_q(p.pdiv, (uint32_t)(min(n_hi * BN, sk) - 1)) + 1 - pt_lo;
             if (pt_n <= S::PT_CAP) {
+#if SM90_PT_ASYNC
+                asm volatile("cp.async.wait_all;\n" ::: "memory");   /* M85: issued at the entry */
+#else
                 const int32_t *row = p.page_table + (int64_t)b * p.pt_stride + pt_lo;
                 for (int i = threadIdx.x; i < pt_n; i += 128)
                     asm volatile("st.shared.b32 [%0], %1;\n" :: "r"(base + S::OFF_PT + 4 * i), "r"(__ldg(row + i)) : "memory");
+#endif
                 named_bar_sync(SM90_BAR_PT, 128);
                 pt_s = base + S::OFF_PT - 4u * (uint32_t)pt_lo;
             }
