@@ -11,7 +11,7 @@ for d in 128 256; do
     PA_TEST_KERNEL=sm90 PA_TEST_HEAD_DIM=$d PA_TEST_CASES=40 PA_TEST_SEED=$((5500 + d)) timeout 120 v_pta/test_gpu > "$T/pta_sm90_$d.log" 2>&1 &
     env $P PA_TEST_HEAD_DIM=$d PA_TEST_CASES=40 PA_TEST_SEED=$((5510 + d)) timeout 120 v_pta/test_gpu > "$T/pta_pages_$d.log" 2>&1 &
     env $P PA_TEST_HEAD_DIM=$d PA_TEST_SM90_TAIL=3 PA_TEST_CASES=25 PA_TEST_SEED=$((5520 + d)) timeout 120 v_pta/test_gpu > "$T/pta_tail_$d.log" 2>&1 &
-    env PA_TEST_KERNEL=sm90 PA_TEST_HEAD_DIM=$d PA_TEST_PAGES=8,100 PA_TEST_CASES=3 PA_TEST_LONG_RANGE=0 PA_TEST_SEED=$((5530 + d)) timeout 120 \
+    env PA_TEST_KERNEL=sm90 PA_TEST_HEAD_DIM=$d PA_TEST_PAGES=8,100 PA_TEST_CASES=3 PA_TEST_LONG_RANGE=0 PA_TEST_SEED=$((5530 + d)) timeout 90 \
         compute-sanitizer --tool racecheck --error-exitcode 99 v_pta/test_gpu > "$T/pta_rc_$d.log" 2>&1 &
 done
 PA_TEST_CASES=30 PA_TEST_SEED=5501 timeout 120 v_pta/test_gpu > "$T/pta_auto.log" 2>&1 &

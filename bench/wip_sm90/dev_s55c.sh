@@ -1,0 +1,27 @@
+#!/bin/bash
+# Session 55: M85 restricted to the plain-layout instances (SM90_PT_ASYNC=2, v_ptr: its PAIR
+# instances' SASS is the library's, its plain ones v_pta's, whose tests passed in dev_s55b).
+# ncu A/B passes of build against v_ptr at d128 / d256 causal page 100 (and the contiguous rows)
+# while a pass fits before DEADLINE seconds (default 100; each pass's rows go to summary.txt as it
+# ends, for a call cut short), then the 13th racecheck run (rc_beside, now without the long-range
+# cases) if more than 90 s are left.
+. "$(dirname "$0")/dev_lib.sh"
+dev_begin /tmp/t55c v_ptr/pa-bench
+D=${DEADLINE:-100}
+np=0
+for pass in 1 2 3 4 5 6 7 8; do
+    s=$(date +%s)
+    left=$(( D - s + t0 ))
+    [ "$pass" -gt 1 ] && [ "$left" -lt "$per" ] && break
+    for v in build v_ptr; do
+        timeout 60 python3 bench/pa_ncu.py --pa "$v/pa-bench" --dims 128,256 --pages 100 --causal 1 \
+            --pa-extra="--kv-copy-limit 0" --out "$T/c_${v}_$pass" > "$T/c_${v}_$pass.txt" 2>&1
+    done
+    per=$(( $(date +%s) - s + 3 ))
+    np=$pass
+    echo "ncu pass $pass $(el) (${per}s)" | tee -a "$O/summary.txt"
+    for v in build v_ptr; do echo "$v $pass: $(grep -h '^ *[0-9]' "$T/c_${v}_$pass.txt" | awk '{printf "%s/%s/%s %s|%s %s  ", $1,$2,$3,$4,$5,$6}')"; done | tee -a "$O/summary.txt"
+done
+python3 bench/wip_sm90/ab_table.py "$T" c build v_ptr --passes $np | tee -a "$O/summary.txt"
+rc_beside "$D"
+dev_end logs_s55c
