@@ -2,16 +2,17 @@
 # Session 55: M85 restricted to the plain-layout instances (SM90_PT_ASYNC=2, v_ptr: its PAIR
 # instances' SASS is the library's, its plain ones v_pta's, whose tests passed in dev_s55b).
 # ncu A/B passes of build against v_ptr at d128 / d256 causal page 100 (and the contiguous rows)
-# while a pass fits before DEADLINE seconds (default 100; each pass's rows go to summary.txt as it
-# ends, for a call cut short), then the 13th racecheck run (rc_beside, now without the long-range
-# cases) if more than 90 s are left.
+# while a pass fits before NCU_S seconds (default 80; each pass's rows go to summary.txt as it
+# ends, for a call cut short); then, with 40 s left before DEADLINE (default 150), the per-CTA
+# trace of build_T against build_TP (.carry/trace.tar.xz) at d128 causal contiguous / page 100;
+# then the 13th racecheck run (rc_beside, without the long-range cases) if 90 s are left.
 . "$(dirname "$0")/dev_lib.sh"
 dev_begin /tmp/t55c v_ptr/pa-bench
-D=${DEADLINE:-100}
+D=${DEADLINE:-150}
 np=0
 for pass in 1 2 3 4 5 6 7 8; do
     s=$(date +%s)
-    left=$(( D - s + t0 ))
+    left=$(( ${NCU_S:-80} - s + t0 ))
     [ "$pass" -gt 1 ] && [ "$left" -lt "$per" ] && break
     for v in build v_ptr; do
         timeout 60 python3 bench/pa_ncu.py --pa "$v/pa-bench" --dims 128,256 --pages 100 --causal 1 \
@@ -23,5 +24,15 @@ for pass in 1 2 3 4 5 6 7 8; do
     for v in build v_ptr; do echo "$v $pass: $(grep -h '^ *[0-9]' "$T/c_${v}_$pass.txt" | awk '{printf "%s/%s/%s %s|%s %s  ", $1,$2,$3,$4,$5,$6}')"; done | tee -a "$O/summary.txt"
 done
 python3 bench/wip_sm90/ab_table.py "$T" c build v_ptr --passes $np | tee -a "$O/summary.txt"
+# the per-CTA trace of d128 causal contiguous / page 100, the library's trace build (build_T)
+# against v_ptr's (build_TP: -DSM90_TRACE -DSM90_PT_ASYNC=2), when 40 s are left
+if [ $(( D - $(date +%s) + t0 )) -gt 40 ] && tar xJf .carry/trace.tar.xz; then
+    for v in build_T build_TP; do
+        PA_TRACE_NO_COPY=1 PAGEDATTN_LIBRARY=$PWD/$v/libpagedattn.so timeout 30 python3 bench/wip_sm90/trace.py \
+            128:8192:8192:1 128:8192:8192:1:100 2>&1 | grep -v "NumPy\|_conversion" > "$O/trace_$v.txt"
+        echo "== $v $(el)" >> "$O/summary.txt"
+        grep -E "^==|K tile 0 TMA|wg0 S\(0\) done|fixed per CTA|per CTA fit|steady tile|SM busy" "$O/trace_$v.txt" >> "$O/summary.txt"
+    done
+fi
 rc_beside "$D"
 dev_end logs_s55c
