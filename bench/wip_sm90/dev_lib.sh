@@ -336,16 +336,23 @@ kv_ab() {   # PREFIX DIMS KVHEADS: never-copy (--kv-copy-limit 0) against the de
     python3 bench/wip_sm90/ab_table.py "$T" "$1" off auto | tee -a "$O/summary.txt"
     grep -hE "^ +[0-9]+ +[01] " "$T/$1_auto_1.txt" | tee -a "$O/summary.txt"
 }
-# trace_rows: the per-CTA timelines of session 50's rows over 3% (.carry/trace.tar.xz's SM90_TRACE
-# library, trace.py) into $O/trace_1.txt, their key lines into summary.txt (dev_s50b, dev_s55a)
+# trace_run BUILD NAME TIMEOUT SPECS...: trace.py's per-CTA timelines of SPECS with BUILD's
+# SM90_TRACE library (unpacked from .carry/trace.tar.xz) into $O/NAME.txt, their key lines into
+# summary.txt
+trace_run() {
+    local v=$1 n=$2 to=$3
+    shift 3
+    PA_TRACE_NO_COPY=1 PAGEDATTN_LIBRARY=$PWD/$v/libpagedattn.so timeout "$to" python3 bench/wip_sm90/trace.py "$@" \
+        2>&1 | grep -v "NumPy\|_conversion" > "$O/$n.txt"
+    echo "trace $v $(el)" | tee -a "$O/summary.txt"
+    grep -E "^==|per CTA fit|fixed per CTA|steady tile|K tile 0 TMA|wg0 S\(0\) done|K/V full|tile period|CTA end|SM busy" "$O/$n.txt" >> "$O/summary.txt"
+}
+# trace_rows: trace_run of the library's trace build at session 50's rows over 3% into
+# $O/trace_1.txt (dev_s50b, dev_s55a)
 trace_rows() {
     tar xJf .carry/trace.tar.xz || return 1
-    PA_TRACE_NO_COPY=1 PAGEDATTN_LIBRARY=$PWD/build_T/libpagedattn.so timeout 100 python3 bench/wip_sm90/trace.py \
-        64:8192:8192:1 64:8192:8192:1:8 64:8192:8192:1:16 64:8192:8192:0 64:8192:8192:0:8 \
-        128:8192:8192:1 128:8192:8192:1:100 128:8192:8192:1:96 256:8192:8192:1 256:8192:8192:1:100 \
-        2>&1 | grep -v "NumPy\|_conversion" > "$O/trace_1.txt"
-    echo "trace $(el)" | tee -a "$O/summary.txt"
-    grep -E "^==|per CTA fit|fixed per CTA|steady tile|K tile 0 TMA|wg0 S\(0\) done|K/V full|tile period|CTA end" "$O/trace_1.txt" >> "$O/summary.txt"
+    trace_run build_T trace_1 100 64:8192:8192:1 64:8192:8192:1:8 64:8192:8192:1:16 64:8192:8192:0 64:8192:8192:0:8 \
+        128:8192:8192:1 128:8192:8192:1:100 128:8192:8192:1:96 256:8192:8192:1 256:8192:8192:1:100
 }
 # rc_beside DEADLINE: tests/sanitize.sh's 13th racecheck run (the copy beside, forced) when more
 # than 90 s are left before DEADLINE seconds after dev_begin (dev_s50b, dev_s55a)

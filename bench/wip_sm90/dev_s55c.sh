@@ -27,12 +27,7 @@ python3 bench/wip_sm90/ab_table.py "$T" c build v_ptr --passes $np | tee -a "$O/
 # the per-CTA trace of d128 causal contiguous / page 100, the library's trace build (build_T)
 # against v_ptr's (build_TP: -DSM90_TRACE -DSM90_PT_ASYNC=2), when 40 s are left
 if [ $(( D - $(date +%s) + t0 )) -gt 40 ] && tar xJf .carry/trace.tar.xz; then
-    for v in build_T build_TP; do
-        PA_TRACE_NO_COPY=1 PAGEDATTN_LIBRARY=$PWD/$v/libpagedattn.so timeout 30 python3 bench/wip_sm90/trace.py \
-            128:8192:8192:1 128:8192:8192:1:100 2>&1 | grep -v "NumPy\|_conversion" > "$O/trace_$v.txt"
-        echo "== $v $(el)" >> "$O/summary.txt"
-        grep -E "^==|K tile 0 TMA|wg0 S\(0\) done|fixed per CTA|per CTA fit|steady tile|SM busy" "$O/trace_$v.txt" >> "$O/summary.txt"
-    done
+    for v in build_T build_TP; do trace_run $v trace_$v 30 128:8192:8192:1 128:8192:8192:1:100; done
 fi
 rc_beside "$D"
 dev_end logs_s55c

@@ -186,8 +186,8 @@ static void plan_init(plan *pl, const pa__problem *pb, int threads, int32_t rows
         pl->split_keys = (tiles + n - 1) / n * pl->block_n;
         pl->splits = (int32_t)n;
     }
-    pl->rows_max = rows_max;   /* (max_seqlen_q may be near 2^31: 64-bit sums) */
-    pl->qblocks = (int32_t)(((int64_t)rows_max + pl->q_per_item - 1) / pl->q_per_item);
+    pl->rows_max = rows_max;
+    pl->qblocks = (int32_t)(((int64_t)rows_max + pl->q_per_item - 1) / pl->q_per_item);   /* rows_max may be near 2^31 */
     pl->part_o = pl->part_ml = NULL;
     while (ng > 1 && (int64_t)pb->batch * (pb->num_kv_heads / ng) * pl->chunks * pl->qblocks * pl->splits < threads) {
         int32_t d = ng - 1;
