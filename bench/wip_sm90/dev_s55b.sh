@@ -1,4 +1,5 @@
 #!/bin/bash
+# (M85 left the source in session 56: git apply pt_async_m85.patch before building v_pta.)
 # Session 55: M85 (SM90_PT_ASYNC, v_pta: M77's page-table entries by cp.async from the kernel's
 # entry). Tests of v_pta (forced sm90 at d128 / d256 on the default list and on pages 8..100, the
 # last-wave pieces, automatic, racecheck at d128 / d256 pages 8 / 100), then ncu A/B passes

@@ -1,4 +1,5 @@
 #!/bin/bash
+# (M85 left the source in session 56: git apply pt_async_m85.patch before building v_ptr.)
 # Session 55: M85 restricted to the plain-layout instances (SM90_PT_ASYNC=2, v_ptr: its PAIR
 # instances' SASS is the library's, its plain ones v_pta's, whose tests passed in dev_s55b).
 # ncu A/B passes of build against v_ptr at d128 / d256 causal page 100 (and the contiguous rows)

@@ -708,7 +708,7 @@
  *       / d256 pages 44 / 100 +0.7..15.1% under ncu against the library; SM90_PAIR_ONE_WARP_MAX_D64
  *       =16 (d64 PAIR tiles of up to 16 boxes from one warp a tensor) +9.5..9.8% at page 8,
  *       +0.5..0.9 at 16. The box issue spread over four warps stays.
- *   M85 (session 55, 3.3k / 3.3l, not adopted: inconclusive; SM90_PT_ASYNC, off) M77's page-table
+ *   M85 (session 55, 3.3k / 3.3l / 3.3m, rejected; SM90_PT_ASYNC left the source: pt_async_m85.patch) M77's page-table
  *       entries copied by cp.async from the kernel's entry, before the barrier set-up, so that
  *       their latency overlaps it. The per-CTA trace (3.3k) had d128 causal page 100's first K TMA
  *       1422 cycles after contiguous's, 602..721 of them in M77's staging (a global round trip per
@@ -717,8 +717,10 @@
  *       -0.3% by the medians (the library's samples spread 2094..2138 us, the variant's
  *       2114..2118); d256 causal page 100 +0.1 / -0.4%; the contiguous calls, whose PAIR instances
  *       do not run the new code, +0.4..0.5% (code placement). SM90_PT_ASYNC=2 keeps the PAIR
- *       instances' SASS (checked per function) and gives the plain ones v_pta's: measured only
- *       through v_pta's page-100 rows; dev_s55c.sh is its A/B.
+ *       instances' SASS (checked per function) and gives the plain ones v_pta's. Its A/B (session
+ *       56, ncu, 4 passes, min): d128 causal page 100 -0.1%, d256 +0.2%, contiguous +0.0 / +0.1%.
+ *       The trace moved K's first TMA 356 cycles earlier and the CTA span 0.7% shorter at d128
+ *       causal page 100, but the time between CTAs grew 300 cycles: no gain in the kernel's time.
  *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax at d128/d64 by a
  *   wgmma.fence predicated on the row sums (2% / 7% slower, as M28 found again), a persistent
  *   static round-robin grid (causal -8%: imbalance and L2 drift).
@@ -1224,18 +1226,6 @@ static_assert(SM90_LPR_OK(SM90_GATHER_LPR(64)) && SM90_LPR_OK(SM90_GATHER_LPR(12
 #ifndef SM90_PT_CAP
 #define SM90_PT_CAP 2048
 #endif
-/* SM90_PT_ASYNC (M85, session 55): M77's entries copied by cp.async issued at the kernel's entry,
- * before the barrier set-up, __syncthreads and setmaxnreg, which the copies' latency then overlaps;
- * the producers wait for them (cp.async.wait_all, then M77's named barrier) where M77 loaded and
- * stored them one round of 128 at a time. The trace of session 55 (d128 causal page 100): K's
- * first TMA 1422 cycles later than contiguous, 721 of them between setmaxnreg and the staged
- * entries. */
-#ifndef SM90_PT_ASYNC
-#define SM90_PT_ASYNC 0
-#endif
-/* 1: every instance with M77; 2: the plain-layout ones alone (page runs, whole-page boxes), so
- * that the contiguous calls' PAIR instances keep their code */
-#define SM90_PT_ASYNC_T (SM90_PT_ASYNC == 1 || (SM90_PT_ASYNC == 2 && !PAIR))
 /* M78: M77 at d256. Its 40-register producer spilled 12 accesses in the PAIR instances with M77, so
  * those take the TAIL instances' split (48 / 224), which d256's consumers fit */
 #define SM90_PT_MORE_REGS (S::PT_CAP > 0 && D == 256 && NWG == 2)
@@ -1602,19 +1592,6 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
             }
         }
     }
-#if SM90_PT_SMEM && SM90_PT_ASYNC
-    if constexpr (S::PT_CAP > 0 && SM90_PT_ASYNC_T) {   /* M85: M77's entries in flight from the entry on */
-        if (threadIdx.x < 128 && p.page_table && n_tiles > 0) {
-            const int pt_lo = (int)pa_fastdiv_q(p.pdiv, (uint32_t)(n_lo * BN));
-            const int pt_n = (int)pa_fastdiv_q(p.pdiv, (uint32_t)(min(n_hi * BN, sk) - 1)) + 1 - pt_lo;
-            if (pt_n <= S::PT_CAP) {
-                const int32_t *row = p.page_table + (int64_t)b * p.pt_stride + pt_lo;
-                for (int i = threadIdx.x; i < pt_n; i += 128)
-                    asm volatile("cp.async.ca.shared.global [%0], [%1], 4;\n" :: "r"(base + S::OFF_PT + 4 * i), "l"(row + i) : "memory");
-            }
-        }
-    }
-#endif
     auto tile_n0 = [&](int it) -> int {
         if constexpr (SM90_ROTATE(D, GATHER) != 0) {
             int k = it + rot;
@@ -1912,13 +1889,9 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
             const int pt_lo = (int)pa_fastdiv_q(p.pdiv, (uint32_t)(n_lo * BN));
             const int pt_n = (int)pa_fastdiv_q(p.pdiv, (uint32_t)(min(n_hi * BN, sk) - 1)) + 1 - pt_lo;
             if (pt_n <= S::PT_CAP) {
-                if constexpr (SM90_PT_ASYNC_T) {
-                    asm volatile("cp.async.wait_all;\n" ::: "memory");   /* M85: issued at the entry */
-                } else {
-                    const int32_t *row = p.page_table + (int64_t)b * p.pt_stride + pt_lo;
-                    for (int i = threadIdx.x; i < pt_n; i += 128)
-                        asm volatile("st.shared.b32 [%0], %1;\n" :: "r"(base + S::OFF_PT + 4 * i), "r"(__ldg(row + i)) : "memory");
-                }
+                const int32_t *row = p.page_table + (int64_t)b * p.pt_stride + pt_lo;
+                for (int i = threadIdx.x; i < pt_n; i += 128)
+                    asm volatile("st.shared.b32 [%0], %1;\n" :: "r"(base + S::OFF_PT + 4 * i), "r"(__ldg(row + i)) : "memory");
                 named_bar_sync(SM90_BAR_PT, 128);
                 pt_s = base + S::OFF_PT - 4u * (uint32_t)pt_lo;
             }
