@@ -5,5 +5,4 @@
 . "$(dirname "$0")/dev_lib.sh"
 dev_begin /tmp/t56a build/test_gpu
 rc_beside "${DEADLINE:-330}"
-echo "rc_beside $(el)" | tee -a "$O/summary.txt"
 dev_end logs_s56a

@@ -14,4 +14,4 @@ tar xJf .carry/trace.tar.xz || exit 1
 for v in build_T build_TP0 build_TP0TW; do
     trace_run $v trace_$v 60 128:8192:8192:1 128:8192:8192:1:100 256:8192:8192:1 256:8192:8192:1:100
 done
-dev_end logs_s56b
+echo "total $(el)"   # (trace_run writes into $O; nothing in $T to pack)

@@ -13,12 +13,15 @@ instantiation, e.g. pa-bench's contiguous and page-8 calls, share a name).
 import argparse
 import collections
 import csv
+import gzip
 
 
 def sections(path, keep_all):
-    """[(kernel name line, csv rows)] per kernel section of the file."""
+    """[(kernel name line, csv rows)] per kernel section of the file (gzipped if it ends in .gz)."""
     secs, cur = [], None
-    for line in open(path).read().split("\n"):
+    with (gzip.open(path, "rt") if path.endswith(".gz") else open(path)) as f:
+        text = f.read()
+    for line in text.split("\n"):
         if line.startswith('"Kernel Name"'):
             cur = [line]
             secs.append(cur)
