@@ -721,6 +721,16 @@
  *       56, ncu, 4 passes, min): d128 causal page 100 -0.1%, d256 +0.2%, contiguous +0.0 / +0.1%.
  *       The trace moved K's first TMA 356 cycles earlier and the CTA span 0.7% shorter at d128
  *       causal page 100, but the time between CTAs grew 300 cycles: no gain in the kernel's time.
+ *   M86 (session 57, 3.3p, adopted at d256; SM90_PW_SHFL_D<D>, SM90_MASK_NOBAD_D<D>) cheaper box
+ *       issue: the producers' warp index through a shuffle, so ptxas keeps each box's map, barrier
+ *       and column in uniform registers (d64 PAIR: 11 -> 8 instructions a box, d128 runs 12 -> 11, d256 runs two of 7 R2UR -> UMOV),
+ *       and no mask-word ballots in tiles without bad page ids. Predicted: a fraction of a point
+ *       where boxes are many. Measured (ncu, 6 passes, min, every head_dim at once): d256 causal
+ *       pages 8 / 100 -0.5 / -0.7%, contiguous 0.0; d128 contiguous +1.6%, page 100 +0.4%; d64
+ *       contiguous +1.7% (code placement, as 3.1v), page 8 +0.4%. At d256 alone against the
+ *       library (8 passes): causal pages 8 / 48 / 100 -0.8 / -0.8 / -1.2%, non-causal 16 -1.3%,
+ *       the other rows -0.4..+0.1%; the median paged/contiguous ratio at causal page 100 +3.4 ->
+ *       +2.9, non-causal 100 +2.75 -> +2.15. d256 takes both; d64 / d128 keep their SASS.
  *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax at d128/d64 by a
  *   wgmma.fence predicated on the row sums (2% / 7% slower, as M28 found again), a persistent
  *   static round-robin grid (causal -8%: imbalance and L2 drift).
@@ -1235,6 +1245,32 @@ static_assert(SM90_LPR_OK(SM90_GATHER_LPR(64)) && SM90_LPR_OK(SM90_GATHER_LPR(12
 #endif
 #define SM90_PAIR_SHARE_ON(D, W) (SM90_PAIR_SHARE && ((D) == 128 ? (W) || SM90_PAIR_SHARE > 1 : (D) == 64 ? SM90_PAIR_SHARE_D64 : SM90_PAIR_SHARE_D256))
 #define SM90_PAIR_SHARE_T (S::PLAN && PAIR && !GATHER && !TAIL && SM90_PAIR_SHARE_ON(D, W))
+/* SM90_PW_SHFL_D<D> (M86, session 57): the TMA producers' warp index shared from lane 0, which
+ * ptxas then treats as warp-uniform (M49's trick), so each box's map, barrier and column stay in
+ * uniform registers instead of moving by R2UR at every box; SM90_MASK_NOBAD_D<D>: a tile without
+ * bad page ids stores zero mask words without the ballots (M77 / M86). Measured together at ncu's
+ * clocks (RESULTS 3.3p): d256 causal pages 8 / 100 -0.5 / -0.7%, contiguous 0.0; d128 contiguous
+ * +1.6%, page 100 +0.4%; d64 contiguous +1.7% (code placement): d256 alone. */
+#ifndef SM90_PW_SHFL_D64
+#define SM90_PW_SHFL_D64 0
+#endif
+#ifndef SM90_PW_SHFL_D128
+#define SM90_PW_SHFL_D128 0
+#endif
+#ifndef SM90_PW_SHFL_D256
+#define SM90_PW_SHFL_D256 1
+#endif
+#define SM90_PW_SHFL_FOR(D) SM90_BY_D(D, SM90_PW_SHFL_D64, SM90_PW_SHFL_D128, SM90_PW_SHFL_D256)
+#ifndef SM90_MASK_NOBAD_D64
+#define SM90_MASK_NOBAD_D64 0
+#endif
+#ifndef SM90_MASK_NOBAD_D128
+#define SM90_MASK_NOBAD_D128 0
+#endif
+#ifndef SM90_MASK_NOBAD_D256
+#define SM90_MASK_NOBAD_D256 1
+#endif
+#define SM90_MASK_NOBAD_FOR(D) SM90_BY_D(D, SM90_MASK_NOBAD_D64, SM90_MASK_NOBAD_D128, SM90_MASK_NOBAD_D256)
 /* SM90_PROD_ALLWAIT_D<D> (M65, session 30): the TMA producer warps without divergent branches
  * around their barrier operations: every lane waits on the stage's empty barrier (one warp
  * instruction, as for lane 0 alone), lane 0's mask stores and expect_tx are predicated PTX instead
@@ -1673,7 +1709,9 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
             asm volatile("fence.proxy.async.global;\n" ::: "memory");   /* the copy's stores, then the TMA's reads */
         }
         if (threadIdx.x == 0) SM90_TR(7);
-        const int pw = threadIdx.x >> 5, lane = threadIdx.x & 31;
+        /* M86: the warp index through a shuffle (SM90_PW_SHFL_D<D>) */
+        const int pw = SM90_PW_SHFL_FOR(D) && !GATHER ? __shfl_sync(0xffffffffu, (int)(threadIdx.x >> 5), 0) : (int)(threadIdx.x >> 5);
+        const int lane = threadIdx.x & 31;
         const int is_v = pw >= 2, pnl = pw & 1;
         if constexpr (GATHER) {
             /* cp.async gather: warp pnl of K (V) copies tile rows RW pnl .. RW pnl + RW - 1 (RW =
@@ -2020,7 +2058,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                     int unit;
                     if (p.runs) unit = bad_mask ? 8 * (key < L0 ? 0 : 1 + (int)pa_fastdiv_q(p.pdiv, (uint32_t)(key - L0))) : 0;
                     else unit = key >> p.box_shift;
-                    mbits[w] = __ballot_sync(0xffffffffu, (bad_mask >> unit) & 1u);
+                    mbits[w] = SM90_MASK_NOBAD_FOR(D) && !bad_mask ? 0u : __ballot_sync(0xffffffffu, (bad_mask >> unit) & 1u);   /* (bad_mask: warp-uniform) */
                 }
             }
             static_assert(!SM90_TMA_PRE || !SM90_TMA_TWO_WARPS, "SM90_TMA_PRE assumes one panel per warp");
@@ -2065,7 +2103,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                     int unit;
                     if (p.runs) unit = bad_mask ? 8 * (key < L0 ? 0 : 1 + (int)pa_fastdiv_q(p.pdiv, (uint32_t)(key - L0))) : 0;
                     else unit = key >> p.box_shift;
-                    const uint32_t bits = __ballot_sync(0xffffffffu, (bad_mask >> unit) & 1u);
+                    const uint32_t bits = SM90_MASK_NOBAD_FOR(D) && !bad_mask ? 0u : __ballot_sync(0xffffffffu, (bad_mask >> unit) & 1u);
                     if (AW) st_shared_if(lane == 0, s_bad_masks + 4 * (S::MASK_STRIDE * stage + w), bits);
                     else if (lane == 0) bad_masks[S::MASK_STRIDE * stage + w] = bits;
                 }
