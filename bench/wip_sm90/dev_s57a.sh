@@ -17,19 +17,5 @@ env PA_TEST_KERNEL=sm90 PA_TEST_PAGES=8,100 PA_TEST_CASES=3 PA_TEST_LONG_RANGE=0
     compute-sanitizer --tool racecheck v_pwm/test_gpu > "$T/v_pwm_rc.log" 2>&1 &
 wait
 test_summary
-np=0
-for pass in 1 2 3 4 5 6; do
-    s=$(date +%s)
-    left=$(( ${NCU_S:-330} - s + t0 ))
-    [ "$pass" -gt 1 ] && [ "$left" -lt "$per" ] && break
-    for v in build v_pws v_pwm; do
-        timeout 120 python3 bench/pa_ncu.py --pa "$v/pa-bench" --dims 64,128,256 --pages 8,100 --causal 1 \
-            --pa-extra="--kv-copy-limit 0" --out "$T/c_${v}_$pass" > "$T/c_${v}_$pass.txt" 2>&1
-    done
-    per=$(( $(date +%s) - s + 3 ))
-    np=$pass
-    echo "ncu pass $pass $(el) (${per}s)" | tee -a "$O/summary.txt"
-    for v in build v_pws v_pwm; do echo "$v $pass: $(grep -h '^ *[0-9]' "$T/c_${v}_$pass.txt" | awk '{printf "%s/%s/%s %s|%s %s  ", $1,$2,$3,$4,$5,$6}')"; done | tee -a "$O/summary.txt"
-done
-python3 bench/wip_sm90/ab_table.py "$T" c build v_pws v_pwm --passes $np | tee -a "$O/summary.txt"
+ncu_passes "build v_pws v_pwm" ${NCU_S:-330} 6 --dims 64,128,256 --pages 8,100 --causal 1
 dev_end logs_s57a

@@ -16,21 +16,7 @@ env $S PA_TEST_PAGES=8,100 PA_TEST_CASES=3 PA_TEST_LONG_RANGE=0 PA_TEST_SEED=581
     compute-sanitizer --tool racecheck build/test_gpu > "$T/rc_256.log" 2>&1 &
 wait
 test_summary
-np=0
-for pass in 1 2 3 4 5 6 7 8; do
-    s=$(date +%s)
-    left=$(( ${NCU_S:-300} - s + t0 ))
-    [ "$pass" -gt 1 ] && [ "$left" -lt "$per" ] && break
-    for v in v_h0 build; do
-        timeout 120 python3 bench/pa_ncu.py --pa "$v/pa-bench" --dims 256 --pages 8,16,48,100 --causal both \
-            --pa-extra="--kv-copy-limit 0" --out "$T/c_${v}_$pass" > "$T/c_${v}_$pass.txt" 2>&1
-    done
-    per=$(( $(date +%s) - s + 3 ))
-    np=$pass
-    echo "ncu pass $pass $(el) (${per}s)" | tee -a "$O/summary.txt"
-    for v in v_h0 build; do echo "$v $pass: $(grep -h '^ *[0-9]' "$T/c_${v}_$pass.txt" | awk '{printf "%s/%s/%s %s|%s %s  ", $1,$2,$3,$4,$5,$6}')"; done | tee -a "$O/summary.txt"
-done
-python3 bench/wip_sm90/ab_table.py "$T" c v_h0 build --passes $np | tee -a "$O/summary.txt"
+ncu_passes "v_h0 build" ${NCU_S:-300} 8 --dims 256 --pages 8,16,48,100 --causal both
 for r in 1 2; do
     for v in v_h0 build; do
         echo "pa-bench $v round $r $(el)" | tee -a "$O/summary.txt"
