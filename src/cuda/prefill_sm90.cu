@@ -731,6 +731,11 @@
  *       library (8 passes): causal pages 8 / 48 / 100 -0.8 / -0.8 / -1.2%, non-causal 16 -1.3%,
  *       the other rows -0.4..+0.1%; the median paged/contiguous ratio at causal page 100 +3.4 ->
  *       +2.9, non-causal 100 +2.75 -> +2.15. d256 takes both; d64 / d128 keep their SASS.
+ *   M87 (session 57, dropped from the SASS, NOTES) d256's two panels a box from one asm statement:
+ *       still two ELECT / R2UR loops; a hand-made loop over the lanes costs 45 instructions a box
+ *       pair against 24. Probe (3.3r, timing only): page runs issuing half their boxes take 0.3%
+ *       off d128 causal page 100 and 0.0 off d256: page 100's cost is not the box issue or the
+ *       TMA traffic, so a multicast cluster pair could not gain more.
  *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax at d128/d64 by a
  *   wgmma.fence predicated on the row sums (2% / 7% slower, as M28 found again), a persistent
  *   static round-robin grid (causal -8%: imbalance and L2 drift).
