@@ -380,22 +380,22 @@ ab_s50_pass() {
 # ncu_passes "BUILDS" BUDGET MAXP ARGS: bench/pa_ncu.py ARGS (--kv-copy-limit 0) for each build,
 # alternated, pass after pass while another pass fits before BUDGET seconds after dev_begin (at
 # most MAXP); each pass's rows to the summary as it ends; then ab_table.py's table (min of the
-# passes) against the first build; files $T/c_BUILD_PASS* (session 57's calls)
+# passes) against the first build; files $T/${AB_PREFIX:-c}_BUILD_PASS* (sessions 55..57's calls)
 ncu_passes() {
-    local builds=$1 budget=$2 maxp=$3 pass s v per=0 np=0; shift 3
+    local builds=$1 budget=$2 maxp=$3 pass s v per=0 np=0 c=${AB_PREFIX:-c}; shift 3
     for pass in $(seq 1 "$maxp"); do
         s=$(date +%s)
         [ "$pass" -gt 1 ] && [ $(( budget - s + t0 )) -lt "$per" ] && break
         for v in $builds; do
             timeout 120 python3 bench/pa_ncu.py --pa "$v/pa-bench" "$@" --pa-extra="--kv-copy-limit 0" \
-                --out "$T/c_${v}_$pass" > "$T/c_${v}_$pass.txt" 2>&1
+                --out "$T/${c}_${v}_$pass" > "$T/${c}_${v}_$pass.txt" 2>&1
         done
         per=$(( $(date +%s) - s + 3 ))
         np=$pass
         echo "ncu pass $pass $(el) (${per}s)" | tee -a "$O/summary.txt"
         for v in $builds; do
-            echo "$v $pass: $(grep -h '^ *[0-9]' "$T/c_${v}_$pass.txt" | awk '{printf "%s/%s/%s %s|%s %s  ", $1,$2,$3,$4,$5,$6}')"
+            echo "$v $pass: $(grep -h '^ *[0-9]' "$T/${c}_${v}_$pass.txt" | awk '{printf "%s/%s/%s %s|%s %s  ", $1,$2,$3,$4,$5,$6}')"
         done | tee -a "$O/summary.txt"
     done
-    python3 bench/wip_sm90/ab_table.py "$T" c $builds --passes $np | tee -a "$O/summary.txt"
+    python3 bench/wip_sm90/ab_table.py "$T" "$c" $builds --passes $np | tee -a "$O/summary.txt"
 }

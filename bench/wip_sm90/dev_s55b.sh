@@ -18,19 +18,5 @@ done
 PA_TEST_CASES=30 PA_TEST_SEED=5501 timeout 120 v_pta/test_gpu > "$T/pta_auto.log" 2>&1 &
 wait
 test_summary
-np=0
-for pass in 1 2 3 4; do
-    s=$(date +%s)
-    left=$(( ${DEADLINE:-400} - s + t0 ))
-    [ "$pass" -gt 1 ] && [ "$left" -lt "$per" ] && break
-    for v in build v_pta; do
-        timeout 100 python3 bench/pa_ncu.py --pa "$v/pa-bench" --dims 128,256 --pages 8,16,100 --causal both \
-            --pa-extra="--kv-copy-limit 0" --out "$T/a_${v}_$pass" > "$T/a_${v}_$pass.txt" 2>&1
-    done
-    per=$(( $(date +%s) - s + 5 ))
-    np=$pass
-    echo "ncu pass $pass $(el) (${per}s)" | tee -a "$O/summary.txt"
-done
-python3 bench/wip_sm90/ab_table.py "$T" a build v_pta --passes $np | tee -a "$O/summary.txt"
-for f in a_build_1 a_v_pta_1; do echo "$f:"; grep -h "^ *[0-9]" "$T/$f.txt"; done | tee -a "$O/summary.txt"
+AB_PREFIX=a ncu_passes "build v_pta" ${DEADLINE:-400} 4 --dims 128,256 --pages 8,16,100 --causal both
 dev_end logs_s55b

@@ -10,21 +10,7 @@
 . "$(dirname "$0")/dev_lib.sh"
 dev_begin /tmp/t55c v_ptr/pa-bench
 D=${DEADLINE:-150}
-np=0
-for pass in 1 2 3 4 5 6 7 8; do
-    s=$(date +%s)
-    left=$(( ${NCU_S:-80} - s + t0 ))
-    [ "$pass" -gt 1 ] && [ "$left" -lt "$per" ] && break
-    for v in build v_ptr; do
-        timeout 60 python3 bench/pa_ncu.py --pa "$v/pa-bench" --dims 128,256 --pages 100 --causal 1 \
-            --pa-extra="--kv-copy-limit 0" --out "$T/c_${v}_$pass" > "$T/c_${v}_$pass.txt" 2>&1
-    done
-    per=$(( $(date +%s) - s + 3 ))
-    np=$pass
-    echo "ncu pass $pass $(el) (${per}s)" | tee -a "$O/summary.txt"
-    for v in build v_ptr; do echo "$v $pass: $(grep -h '^ *[0-9]' "$T/c_${v}_$pass.txt" | awk '{printf "%s/%s/%s %s|%s %s  ", $1,$2,$3,$4,$5,$6}')"; done | tee -a "$O/summary.txt"
-done
-python3 bench/wip_sm90/ab_table.py "$T" c build v_ptr --passes $np | tee -a "$O/summary.txt"
+ncu_passes "build v_ptr" ${NCU_S:-80} 8 --dims 128,256 --pages 100 --causal 1
 # the per-CTA trace of d128 causal contiguous / page 100, the library's trace build (build_T)
 # against v_ptr's (build_TP: -DSM90_TRACE -DSM90_PT_ASYNC=2), when 40 s are left
 if [ $(( D - $(date +%s) + t0 )) -gt 40 ] && tar xJf .carry/trace.tar.xz; then
