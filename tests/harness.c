@@ -199,13 +199,13 @@ int th_case_str(const th_case *c, char *buf, size_t n)
     return snprintf(buf, n,
                     "seed=0x%016llx %s batch=%d heads=%d/%d d=%d page=%d%s max_q=%d%s%s "
                     "max_keys=%d%s %s%s causal=%d window=%d softcap=%g scale*=%g lse=%d "
-                    "splits=%d empty%%=%d q_bound=%d",
+                    "splits=%d empty%%=%d q_bound=%d bad%%=%d",
                     (unsigned long long)c->seed, dtype_str(c->dtype), c->batch, c->num_heads,
                     c->num_kv_heads, c->head_dim, c->page_size, c->no_table ? "(no table)" : "",
                     c->max_q, c->decode ? " decode" : "", c->varlen ? " varlen" : "",
                     c->max_keys, c->full_len ? " full" : "", c->hnd ? "HND" : "NHD",
                     c->pad ? " padded" : "", c->causal, c->window_left, (double)c->softcap,
-                    (double)c->scale_mul, c->with_lse, c->num_splits, c->empty_pct, c->q_bound);
+                    (double)c->scale_mul, c->with_lse, c->num_splits, c->empty_pct, c->q_bound, c->bad_pct);
 }
 
 /* stdout line by line: a binary that crashes keeps the FAIL lines and seeds printed before it */
@@ -337,6 +337,14 @@ int th_inst_build(th_inst *in, const th_case *c, int on_dev)
         }
     }
     free(perm);
+    if (c->bad_pct && !c->no_table)   /* bad ids among the entries the keys read */
+        for (b = 0; b < B; b++)
+            for (j = 0; j < (in->klen[b] + ps - 1) / ps; j++)
+                if (th_int(&s, 0, 99) < c->bad_pct) {
+                    static const int32_t bad[4] = { -1, 0, INT32_MAX, INT32_MIN };
+                    const int k = th_int(&s, 0, 3);
+                    in->pt[b * prow + j] = k == 1 ? num_pages : bad[k];
+                }
     in->sl_bytes = sizeof(int32_t) * (size_t)B;
     in->sl = (int32_t *)xalloc(in->sl_bytes);
     memcpy(in->sl, in->klen, in->sl_bytes);

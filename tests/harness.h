@@ -61,6 +61,9 @@ typedef struct th_case {
     int   pad;                  /* padded strides everywhere */
     int   empty_pct;            /* chance (percent) that a sequence has no keys */
     int   full_len;             /* every sequence has exactly max_keys keys */
+    int   bad_pct;              /* chance (percent) that a page-table entry some key reads holds a
+                                 * bad page id (-1, num_pages, INT32_MAX or INT32_MIN): with
+                                 * validation off its keys are masked; the reference skips them */
     int   causal, window_left, with_lse, num_splits;
     float softcap, scale_mul;   /* softmax_scale = scale_mul / sqrt(head_dim) */
 } th_case;

@@ -22,6 +22,14 @@ static int64_t kv_offset(const pa__problem *pb, int64_t sp, int64_t st, int64_t 
     return pa__page_of(pb, b, j) * sp + (int64_t)(j % pb->page_size) * st + kvh * sh;
 }
 
+/* Whether key j of sequence b names a page of the pool: keys of a bad page id (a table a call
+ * with validation off did not check) are masked, as the CUDA kernels treat them. */
+static int key_ok(const pa__problem *pb, int32_t b, int32_t j)
+{
+    const int64_t page = pa__page_of(pb, b, j);
+    return !pb->page_table || (page >= 0 && page < pb->num_pages);
+}
+
 void pa__reference_attention(const pa__problem *pb, double *out, double *lse)
 {
     const int32_t D = pb->head_dim, H = pb->num_heads;
@@ -44,6 +52,7 @@ void pa__reference_attention(const pa__problem *pb, double *out, double *lse)
                 gather(pb->dtype, pb->q, t * pb->q_stride_token + h * pb->q_stride_head, D, q);
                 for (j = (int32_t)lo; j < hi; j++) {
                     double dot = 0.0;
+                    if (!key_ok(pb, b, j)) continue;
                     gather(pb->dtype, pb->k, kv_offset(pb, pb->k_stride_page, pb->k_stride_token,
                                                        pb->k_stride_head, b, j, kvh), D, x);
                     for (d = 0; d < D; d++) dot += q[d] * x[d];
@@ -53,6 +62,7 @@ void pa__reference_attention(const pa__problem *pb, double *out, double *lse)
                     if (dot > m) m = dot;
                 }
                 for (j = (int32_t)lo; j < hi; j++) {
+                    if (!key_ok(pb, b, j)) continue;
                     p[j] = exp(p[j] - m);           /* unnormalized probability */
                     l += p[j];
                 }
@@ -60,6 +70,7 @@ void pa__reference_attention(const pa__problem *pb, double *out, double *lse)
                     double *o = out + (t * H + h) * D;
                     for (d = 0; d < D; d++) o[d] = 0.0;
                     for (j = (int32_t)lo; j < hi; j++) {
+                        if (!key_ok(pb, b, j)) continue;
                         gather(pb->dtype, pb->v, kv_offset(pb, pb->v_stride_page,
                                                            pb->v_stride_token, pb->v_stride_head,
                                                            b, j, kvh), D, x);
