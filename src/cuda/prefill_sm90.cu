@@ -1278,17 +1278,22 @@ static_assert(SM90_LPR_OK(SM90_GATHER_LPR(64)) && SM90_LPR_OK(SM90_GATHER_LPR(12
 #define SM90_MASK_NOBAD_FOR(D) SM90_BY_D(D, SM90_MASK_NOBAD_D64, SM90_MASK_NOBAD_D128, SM90_MASK_NOBAD_D256)
 /* SM90_MASK_SKIP_D<D> (M88, session 58): the TMA kernels' key-mask words are zeroed once before
  * the producers start, and a tile whose lookups found no bad page id neither forms nor stores them
- * unless its stage's words were last written nonzero (warp 0 keeps one dirty bit a stage). */
+ * unless its stage's words are nonzero (an earlier tile's bad page): warp 0 reads them back, one
+ * word a lane, after the empty wait. (A dirty bit a stage, or a bool, in a register spilled 4
+ * bytes in the 40-register d128 producer.)
+ * 1: every TMA instance; 2: the plain-layout ones (page runs, whole-page boxes) alone, so the d128
+ * PAIR instances keep their SASS (with it their consumers' code moved, contiguous +0.3%). */
 #ifndef SM90_MASK_SKIP_D64
-#define SM90_MASK_SKIP_D64 0
+#define SM90_MASK_SKIP_D64 1
 #endif
 #ifndef SM90_MASK_SKIP_D128
-#define SM90_MASK_SKIP_D128 0
+#define SM90_MASK_SKIP_D128 2
 #endif
 #ifndef SM90_MASK_SKIP_D256
 #define SM90_MASK_SKIP_D256 0
 #endif
 #define SM90_MASK_SKIP_FOR(D) SM90_BY_D(D, SM90_MASK_SKIP_D64, SM90_MASK_SKIP_D128, SM90_MASK_SKIP_D256)
+#define SM90_MASK_SKIP_ON(D, PAIR) (SM90_MASK_SKIP_FOR(D) == 1 || (SM90_MASK_SKIP_FOR(D) == 2 && !(PAIR)))
 /* SM90_PROD_ALLWAIT_D<D> (M65, session 30): the TMA producer warps without divergent branches
  * around their barrier operations: every lane waits on the stage's empty barrier (one warp
  * instruction, as for lane 0 alone), lane 0's mask stores and expect_tx are predicated PTX instead
@@ -1700,7 +1705,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
             mbar_init(bar_k_full + 8 * s, GATHER ? 66 : PAIR && SM90_ONE_WARP_TILE(p.boxes) ? 1 : 2);
             mbar_init(bar_k_empty + 8 * s, SM90_MASK_SYNC(D, GATHER) == 1 ? 128 * NWG : 4 * NWG);
         }
-        if (SM90_MASK_SKIP_FOR(D) && !GATHER) {   /* M88: every stage's mask words start clean */
+        if (SM90_MASK_SKIP_ON(D, PAIR) && !GATHER) {   /* M88: every stage's mask words start clean */
             for (int w = 0; w < S::MASK_STRIDE * S::KSTAGES; w++) bad_masks[w] = 0u;
         }
         fence_mbar_init();
@@ -1985,7 +1990,6 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         const uint32_t plan_full = bar_k_full + S::PLAN_BAR + 8 * ps;                  \
         const uint32_t plan_empty = plan_full + 8 * SM90_PLAN_RING;                    \
         const uint32_t rec = base + S::OFF_PLAN + ps * 512 + lane * 16
-        [[maybe_unused]] uint32_t mdirty = 0;   /* M88: stages whose mask words were last written nonzero (warp 0) */
         for (int it = 0; it < n_tiles; it++) {
             const int n0 = tile_n0(it);
             const int stage = it % S::STAGES;
@@ -2073,11 +2077,13 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
             constexpr bool PRE = SM90_TMA_PRE != 0 && (D == 256 || (SM90_TMA_PRE > 1 && !(D == 128 && PAIR && !W)));
             uint32_t mbits[S::MASK_WORDS];
             int pre_first = 0, pre_mine = 0, pre_c3 = 0, pre_c4 = 0, pre_bytes = S::PANEL;
-            /* M88: whether warp 0 writes this stage's mask words (uniform: bad_mask and dirty are) */
-            constexpr bool MSKIP = SM90_MASK_SKIP_FOR(D) != 0;
-            const bool mstore = !MSKIP || bad_mask || ((mdirty >> stage) & 1u);
-            if (MSKIP) mdirty = bad_mask ? mdirty | (1u << stage) : mdirty & ~(1u << stage);
-            if (PRE && pw == 0 && mstore) {
+            constexpr bool MSKIP = SM90_MASK_SKIP_ON(D, PAIR);
+            static_assert(!MSKIP || !PRE, "M88 is written for the mask words formed after the empty wait");
+            /* M88: after the empty wait, whether this stage's words must be (re)written: a bad page id
+             * in the tile, or words left nonzero by an earlier tile (lane w < MASK_WORDS reads word w;
+             * lane 0 wrote it before its full arrival, which the consumers' empty arrival follows) */
+#define SM90_MSTORE (!MSKIP || bad_mask || __any_sync(0xffffffffu, lane < S::MASK_WORDS && ld_shared_u32(s_bad_masks + 4 * (S::MASK_STRIDE * stage + lane)) != 0u))
+            if (PRE && pw == 0 && SM90_MSTORE) {
 #pragma unroll
                 for (int w = 0; w < S::MASK_WORDS; w++) {
                     const int key = 32 * w + lane;
@@ -2114,15 +2120,15 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                 __syncwarp();
             }
             if (threadIdx.x == 0 && it == 0) SM90_TR(17);
-            if (AW && PRE && pw == 0 && mstore) {
+            if (AW && PRE && pw == 0 && SM90_MSTORE) {
 #pragma unroll
                 for (int w = 0; w < S::MASK_WORDS; w++) st_shared_if(lane == 0, s_bad_masks + 4 * (S::MASK_STRIDE * stage + w), mbits[w]);
             }
-            if (!AW && PRE && pw == 0 && lane == 0 && mstore) {
+            if (!AW && PRE && pw == 0 && lane == 0 && SM90_MSTORE) {
 #pragma unroll
                 for (int w = 0; w < S::MASK_WORDS; w++) bad_masks[S::MASK_STRIDE * stage + w] = mbits[w];
             }
-            if (!PRE && pw == 0 && mstore) {   /* box (run) mask -> key mask words */
+            if (!PRE && pw == 0 && SM90_MSTORE) {   /* box (run) mask -> key mask words */
 #pragma unroll
                 for (int w = 0; w < S::MASK_WORDS; w++) {
                     const int key = 32 * w + lane;
@@ -2134,6 +2140,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                     else if (lane == 0) bad_masks[S::MASK_STRIDE * stage + w] = bits;
                 }
             }
+#undef SM90_MSTORE
 #pragma unroll
             for (int pw2 = 0; pw2 < (SM90_TMA_TWO_WARPS ? 2 : 1); pw2++) {   /* the panel warp this warp acts as */
                 const int pn = SM90_TMA_TWO_WARPS ? pw2 : pnl;
