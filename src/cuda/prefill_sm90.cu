@@ -736,6 +736,18 @@
  *       pair against 24. Probe (3.3r, timing only): page runs issuing half their boxes take 0.3%
  *       off d128 causal page 100 and 0.0 off d256: page 100's cost is not the box issue or the
  *       TMA traffic, so a multicast cluster pair could not gain more.
+ *   M88 (session 58, 3.3s, adopted at d64; SM90_MASK_SKIP_D<D>) the key-mask words zeroed once per
+ *       CTA; a tile without bad page ids forms and stores none unless its stage's words are nonzero
+ *       (read back after the empty wait, one word a lane). Why: two same-binary probes (runtime
+ *       switches, RESULTS 3.3s) put page 100's per-tile cost in the producers' instructions: 128
+ *       dummy IMADs a live producer warp and tile slow contiguous d128 / d256 causal by 2.0 / 4.2%
+ *       (256: 8.5 / 10.5%), and reusing tile 0's run plan for every tile takes 1.4 / 1.7% off
+ *       page 100 (against the probe binary's own unswitched rows). Measured (ncu, 8 passes, min,
+ *       against the library): d64 -0.4..-0.7% on contiguous and pages 8 / 100 (causal 100 +0.3),
+ *       consumers' SASS unchanged; d128's plain-layout instances -0.2..-0.3% at page 100, but a
+ *       loop-carried dirty bit spilled its 40-register producer, lane 0 reading back alone spilled
+ *       12 bytes, and the other lanes' read-back after lane 0's wait + __syncwarp is flagged by
+ *       racecheck: d128 and d256 (no gain, +0.1..0.2%) keep their SASS.
  *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax at d128/d64 by a
  *   wgmma.fence predicated on the row sums (2% / 7% slower, as M28 found again), a persistent
  *   static round-robin grid (causal -8%: imbalance and L2 drift).
@@ -1281,13 +1293,17 @@ static_assert(SM90_LPR_OK(SM90_GATHER_LPR(64)) && SM90_LPR_OK(SM90_GATHER_LPR(12
  * unless its stage's words are nonzero (an earlier tile's bad page): warp 0 reads them back, one
  * word a lane, after the empty wait. (A dirty bit a stage, or a bool, in a register spilled 4
  * bytes in the 40-register d128 producer.)
- * 1: every TMA instance; 2: the plain-layout ones (page runs, whole-page boxes) alone, so the d128
- * PAIR instances keep their SASS (with it their consumers' code moved, contiguous +0.3%). */
+ * 1: every TMA instance; 2: the plain-layout ones (page runs, whole-page boxes) alone. Only where
+ * every producer lane waits on the empty barrier (SM90_PROD_ALLWAIT: d64): after lane 0's wait +
+ * __syncwarp (d128) racecheck flags the other lanes' read-back (session 58, RESULTS 3.3s). Measured
+ * (ncu, 8 passes): d64 -0.4..-0.7% on contiguous and page 8 / 100; d128 plain-layout instances
+ * (SM90_MASK_SKIP_D128=2 with SM90_PROD_ALLWAIT_D128=0, racecheck's warnings aside) -0.2..-0.3% at
+ * page 100, within the spread. */
 #ifndef SM90_MASK_SKIP_D64
 #define SM90_MASK_SKIP_D64 1
 #endif
 #ifndef SM90_MASK_SKIP_D128
-#define SM90_MASK_SKIP_D128 2
+#define SM90_MASK_SKIP_D128 0
 #endif
 #ifndef SM90_MASK_SKIP_D256
 #define SM90_MASK_SKIP_D256 0
