@@ -2145,6 +2145,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                 for (int w = 0; w < S::MASK_WORDS; w++) bad_masks[S::MASK_STRIDE * stage + w] = mbits[w];
             }
             if (!PRE && pw == 0 && SM90_MSTORE) {   /* box (run) mask -> key mask words */
+                if (MSKIP) __syncwarp();   /* M88: the read-back before lane 0's stores (racecheck does not take the vote) */
 #pragma unroll
                 for (int w = 0; w < S::MASK_WORDS; w++) {
                     const int key = 32 * w + lane;
@@ -2155,6 +2156,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                     if (AW) st_shared_if(lane == 0, s_bad_masks + 4 * (S::MASK_STRIDE * stage + w), bits);
                     else if (lane == 0) bad_masks[S::MASK_STRIDE * stage + w] = bits;
                 }
+                if (MSKIP) __syncwarp();   /* M88: lane 0's stores before a later tile's read-back */
             }
 #undef SM90_MSTORE
 #pragma unroll
