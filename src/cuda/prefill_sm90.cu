@@ -747,7 +747,9 @@
  *       consumers' SASS unchanged; d128's plain-layout instances -0.2..-0.3% at page 100, but a
  *       loop-carried dirty bit spilled its 40-register producer, lane 0 reading back alone spilled
  *       12 bytes, and the other lanes' read-back after lane 0's wait + __syncwarp is flagged by
- *       racecheck: d128 and d256 (no gain, +0.1..0.2%) keep their SASS.
+ *       racecheck: d128 and d256 (no gain, +0.1..0.2%) keep their SASS. At d64 a __syncwarp
+ *       before and after lane 0's stores (the rare store branch) keeps racecheck clean; final A/B
+ *       (8 passes): d64 -0.2..-0.6% by the minimum, -0.0..-0.4% by the median.
  *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax at d128/d64 by a
  *   wgmma.fence predicated on the row sums (2% / 7% slower, as M28 found again), a persistent
  *   static round-robin grid (causal -8%: imbalance and L2 drift).
@@ -1295,7 +1297,8 @@ static_assert(SM90_LPR_OK(SM90_GATHER_LPR(64)) && SM90_LPR_OK(SM90_GATHER_LPR(12
  * bytes in the 40-register d128 producer.)
  * 1: every TMA instance; 2: the plain-layout ones (page runs, whole-page boxes) alone. Only where
  * every producer lane waits on the empty barrier (SM90_PROD_ALLWAIT: d64): after lane 0's wait +
- * __syncwarp (d128) racecheck flags the other lanes' read-back (session 58, RESULTS 3.3s). Measured
+ * __syncwarp (d128) racecheck flags the other lanes' read-back (session 58, RESULTS 3.3s); a
+ * __syncwarp on each side of the (rare) stores orders them against the read-back. Measured
  * (ncu, 8 passes): d64 -0.4..-0.7% on contiguous and page 8 / 100; d128 plain-layout instances
  * (SM90_MASK_SKIP_D128=2 with SM90_PROD_ALLWAIT_D128=0, racecheck's warnings aside) -0.2..-0.3% at
  * page 100, within the spread. */
