@@ -1,5 +1,5 @@
 #!/bin/bash
-# Prepared in session 57, not yet run (the device budget was spent): the second probe of page
+# Superseded by dev_s58a.sh (session 58 ran the same probe as a runtime switch of one binary, probe_s58.patch). Prepared in session 57, never run (the device budget was spent): the second probe of page
 # 100's cost after 3.3r. v_once (plan_once_probe.patch, -DSM90_PLAN_ONCE; WRONG results, timing
 # only) plans and looks up tile 0's page runs alone and reuses that plan for every tile, so the
 # per-tile plan / lookup / record path (which 3.3r's v_half kept) is gone while the boxes and
