@@ -341,9 +341,8 @@ int th_inst_build(th_inst *in, const th_case *c, int on_dev)
         for (b = 0; b < B; b++)
             for (j = 0; j < (in->klen[b] + ps - 1) / ps; j++)
                 if (th_int(&s, 0, 99) < c->bad_pct) {
-                    static const int32_t bad[4] = { -1, 0, INT32_MAX, INT32_MIN };
-                    const int k = th_int(&s, 0, 3);
-                    in->pt[b * prow + j] = k == 1 ? num_pages : bad[k];
+                    const int32_t bad[4] = { -1, num_pages, INT32_MAX, INT32_MIN };
+                    in->pt[b * prow + j] = bad[th_int(&s, 0, 3)];
                 }
     in->sl_bytes = sizeof(int32_t) * (size_t)B;
     in->sl = (int32_t *)xalloc(in->sl_bytes);

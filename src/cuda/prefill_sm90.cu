@@ -2098,18 +2098,14 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
             int pre_first = 0, pre_mine = 0, pre_c3 = 0, pre_c4 = 0, pre_bytes = S::PANEL;
             constexpr bool MSKIP = SM90_MASK_SKIP_ON(D, PAIR);
             static_assert(!MSKIP || !PRE, "M88 is written for the mask words formed after the empty wait");
-            /* M88: after the empty wait, whether this stage's words must be (re)written: a bad page id
-             * in the tile, or words left nonzero by an earlier tile (lane w < MASK_WORDS reads word w;
-             * lane 0 wrote it before its full arrival, which the consumers' empty arrival follows) */
-#define SM90_MSTORE (!MSKIP || bad_mask || __any_sync(0xffffffffu, lane < S::MASK_WORDS && ld_shared_u32(s_bad_masks + 4 * (S::MASK_STRIDE * stage + lane)) != 0u))
-            if (PRE && pw == 0 && SM90_MSTORE) {
+            if (PRE && pw == 0) {
 #pragma unroll
                 for (int w = 0; w < S::MASK_WORDS; w++) {
                     const int key = 32 * w + lane;
                     int unit;
                     if (p.runs) unit = bad_mask ? 8 * (key < L0 ? 0 : 1 + (int)pa_fastdiv_q(p.pdiv, (uint32_t)(key - L0))) : 0;
                     else unit = key >> p.box_shift;
-                    mbits[w] = (SM90_MASK_NOBAD_FOR(D) || MSKIP) && !bad_mask ? 0u : __ballot_sync(0xffffffffu, (bad_mask >> unit) & 1u);   /* (bad_mask: warp-uniform) */
+                    mbits[w] = SM90_MASK_NOBAD_FOR(D) && !bad_mask ? 0u : __ballot_sync(0xffffffffu, (bad_mask >> unit) & 1u);   /* (bad_mask: warp-uniform) */
                 }
             }
             static_assert(!SM90_TMA_PRE || !SM90_TMA_TWO_WARPS, "SM90_TMA_PRE assumes one panel per warp");
@@ -2139,15 +2135,21 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                 __syncwarp();
             }
             if (threadIdx.x == 0 && it == 0) SM90_TR(17);
-            if (AW && PRE && pw == 0 && SM90_MSTORE) {
+            if (AW && PRE && pw == 0) {
 #pragma unroll
                 for (int w = 0; w < S::MASK_WORDS; w++) st_shared_if(lane == 0, s_bad_masks + 4 * (S::MASK_STRIDE * stage + w), mbits[w]);
             }
-            if (!AW && PRE && pw == 0 && lane == 0 && SM90_MSTORE) {
+            if (!AW && PRE && pw == 0 && lane == 0) {
 #pragma unroll
                 for (int w = 0; w < S::MASK_WORDS; w++) bad_masks[S::MASK_STRIDE * stage + w] = mbits[w];
             }
-            if (!PRE && pw == 0 && SM90_MSTORE) {   /* box (run) mask -> key mask words */
+            /* M88: after the empty wait, whether this stage's words must be (re)written: a bad page id
+             * in the tile, or words left nonzero by an earlier tile (lane w < MASK_WORDS reads word w;
+             * lane 0 wrote it before its full arrival, which the consumers' empty arrival follows) */
+            auto mask_dirty = [&]() -> bool {
+                return __any_sync(0xffffffffu, lane < S::MASK_WORDS && ld_shared_u32(s_bad_masks + 4 * (S::MASK_STRIDE * stage + lane)) != 0u);
+            };
+            if (!PRE && pw == 0 && (!MSKIP || bad_mask || mask_dirty())) {   /* box (run) mask -> key mask words */
                 if (MSKIP) __syncwarp();   /* M88: the read-back before lane 0's stores (racecheck does not take the vote) */
 #pragma unroll
                 for (int w = 0; w < S::MASK_WORDS; w++) {
@@ -2161,7 +2163,6 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                 }
                 if (MSKIP) __syncwarp();   /* M88: lane 0's stores before a later tile's read-back */
             }
-#undef SM90_MSTORE
 #pragma unroll
             for (int pw2 = 0; pw2 < (SM90_TMA_TWO_WARPS ? 2 : 1); pw2++) {   /* the panel warp this warp acts as */
                 const int pn = SM90_TMA_TWO_WARPS ? pw2 : pnl;

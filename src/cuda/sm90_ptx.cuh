@@ -44,15 +44,13 @@ static __device__ __forceinline__ void st_shared_if(bool pred, uint32_t addr, ui
     asm volatile("{\n.reg .pred q;\nsetp.ne.u32 q, %2, 0;\n@q st.shared.b32 [%0], %1;\n}\n"
                  :: "r"(addr), "r"(v), "r"((uint32_t)pred) : "memory");
 }
-/* ld.shared.b32 / st.shared.b32 of one word (volatile: never kept in a register) */
+/* ld.shared.b32 of one word (volatile: never kept in a register) */
 static __device__ __forceinline__ uint32_t ld_shared_u32(uint32_t addr)
 {
     uint32_t v;
     asm volatile("ld.shared.b32 %0, [%1];\n" : "=r"(v) : "r"(addr) : "memory");
     return v;
 }
-static __device__ __forceinline__ void st_shared_u32(uint32_t addr, uint32_t v)
-{ asm volatile("st.shared.b32 [%0], %1;\n" :: "r"(addr), "r"(v) : "memory"); }
 
 /* mbarrier.arrive.shared::cta.b64 (release, cta scope) */
 static __device__ __forceinline__ void mbar_arrive(uint32_t bar)
