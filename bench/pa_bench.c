@@ -94,6 +94,8 @@ static double now_ms(void)
 
 /* ---- random numbers ----------------------------------------------------------------------- */
 static unsigned long long g_rng = 88172645463325252ull;
+static int64_t g_page_gap;          /* --page-gap G: pages G tokens apart in the pool (G = page: the page stride of a pool whose pages hold K then V) */
+static int64_t g_pool_scale = 1;    /* with a gap, the pool grows so that it still holds 3x the live pages at the smallest page */
 static unsigned long long rnd(void)
 {
     g_rng ^= g_rng << 13; g_rng ^= g_rng >> 7; g_rng ^= g_rng << 17;
@@ -238,7 +240,7 @@ static void inst_init(inst *in, int B, int H, int Hk, int d, int sq, int maxk, c
     memset(in, 0, sizeof *in);
     in->B = B; in->H = H; in->Hk = Hk; in->d = d; in->sq = sq; in->maxk = maxk; in->t = t;
     in->esz = pa__dtype_size(t);
-    in->pool_tokens = (int64_t)3 * B * maxk;
+    in->pool_tokens = (int64_t)3 * B * maxk * g_pool_scale;
     qn = (size_t)B * sq * H * d;
     kvn = (size_t)in->pool_tokens * Hk * d;
     in->hq = malloc(qn * in->esz); in->hk = malloc(kvn * in->esz); in->hv = malloc(kvn * in->esz);
@@ -263,6 +265,7 @@ static void inst_free(inst *in)
 }
 
 static int64_t g_frag_block;   /* --frag-block */
+static const char *g_dump_tables;   /* --dump-tables PREFIX: each fragmented table as text (layout studies) */
 /* src/cuda/prefill_sm90.cu: non-zero sends every paged sm90 call through the cp.async gather
  * (--force-gather, for choosing between the gather and the TMA regimes by measurement) */
 extern int pa__sm90_force_gather __attribute__((weak));
@@ -275,7 +278,7 @@ static void inst_set_pages(inst *in, int page, int fragmented)
     in->page = page;
     if (page == 0) return;
     {
-        int64_t num_pages = in->pool_tokens / page, i;
+        int64_t num_pages = in->pool_tokens / (page + g_page_gap), i;
         int pps = (in->maxk + page - 1) / page;
         int64_t need = (int64_t)in->B * pps;
         int32_t *perm;
@@ -325,10 +328,10 @@ static void inst_job(inst *in, job *j, pa_context *ctx, int causal)
         j->kv.page_table = NULL; j->kv.page_table_stride = 0;
     } else {
         j->kv.page_size = in->page;
-        j->kv.num_pages = (int32_t)(in->pool_tokens / in->page);
+        j->kv.num_pages = (int32_t)(in->pool_tokens / (in->page + g_page_gap));
         j->kv.page_table = in->dtable; j->kv.page_table_stride = in->pps;
     }
-    j->kv.k_stride_page = j->kv.v_stride_page = (int64_t)j->kv.page_size * tok;
+    j->kv.k_stride_page = j->kv.v_stride_page = (int64_t)(j->kv.page_size + (in->page ? g_page_gap : 0)) * tok;
     pa_attn_params_init(&j->p, in->d);
     j->p.causal = causal;
     j->o = (pa_output){ in->dout, (int64_t)in->H * in->d, in->d, NULL };
@@ -338,7 +341,7 @@ static void inst_job(inst *in, job *j, pa_context *ctx, int causal)
 static int64_t token_of(const inst *in, int b, int j)
 {
     if (!in->page) return (int64_t)b * in->maxk + j;
-    return (int64_t)in->table_h[(int64_t)b * in->pps + j / in->page] * in->page + j % in->page;
+    return (int64_t)in->table_h[(int64_t)b * in->pps + j / in->page] * (in->page + g_page_gap) + j % in->page;
 }
 
 /* Largest relative error of CHECK_ROWS sampled (b, h, i) rows against a double reference. */
@@ -452,6 +455,18 @@ static double bench_row(const opts *o, pa_context *ctx, inst *in, const char *ki
     job j;
     double ms, err = 0;
     inst_set_pages(in, page, frag);
+    if (g_dump_tables && page > 0 && frag) {
+        char name[1024];
+        FILE *f;
+        snprintf(name, sizeof name, "%s_d%d_c%d_p%d.txt", g_dump_tables, in->d, causal, page);
+        if ((f = fopen(name, "w")) != NULL) {
+            int64_t i, n = (int64_t)in->B * in->pps;
+            fprintf(f, "# pa-bench table: batch %d, %d pages per sequence, page %d, pool %lld tokens\n",
+                    in->B, in->pps, page, (long long)in->pool_tokens);
+            for (i = 0; i < n; i++) fprintf(f, "%d%c", (int)in->table_h[i], (i + 1) % in->pps ? ' ' : '\n');
+            fclose(f);
+        }
+    }
     inst_job(in, &j, ctx, causal);
     j.p.num_splits = o->splits;
     if (o->check) {
@@ -524,6 +539,9 @@ static void usage(void)
            "  --pages 1,3,4,...      page sizes (the contiguous baseline always runs)\n"
            "  --causal 0|1|both      --table contig|frag|both\n"
            "  --frag-block N         fragmented tables shuffle pages only inside blocks of N pages\n"
+           "  --dump-tables PREFIX   write each fragmented table to PREFIX_dD_cC_pP.txt\n"
+           "  --page-gap G           pages G tokens apart in the pool (G = page: K/V-interleaved pages' stride;\n"
+           "                         the pool grows to hold 3x the live pages at the smallest page)\n"
            "  --force-gather         sm90: the cp.async gather for every paged call (measurement)\n"
            "  --kv-copy-limit BYTES  pa_context_set_kv_copy_limit (0: sm90 never copies a paged cache)\n"
            "  --force-copy           sm90: copy every paged call's cache first, within the limit (measurement)\n"
@@ -558,6 +576,8 @@ int main(int argc, char **argv)
         else if (ARG("--pages")) { o.npages = parse_list(v, o.pages); have_pages = 1; }
         else if (ARG("--causal")) o.causal_mode = !strcmp(v, "both") ? 2 : atoi(v);
         else if (ARG("--frag-block")) g_frag_block = atoll(v);
+        else if (ARG("--dump-tables")) g_dump_tables = v;
+        else if (ARG("--page-gap")) g_page_gap = atoll(v);
         else if (!strcmp(a, "--force-gather")) { if (&pa__sm90_force_gather) pa__sm90_force_gather = 1; }
         else if (!strcmp(a, "--force-copy")) { if (&pa__sm90_copy_mode) pa__sm90_copy_mode = 1; }
         else if (ARG("--copy-ctas")) { if (&pa__sm90_copy_ctas) pa__sm90_copy_ctas = atoi(v); }
@@ -611,6 +631,12 @@ int main(int argc, char **argv)
 #ifdef PA_HAVE_CUDA
         cudaMemset(g_flush, 0, g_flush_bytes);
 #endif
+    }
+    if (g_page_gap > 0) {   /* pages of p tokens p + gap apart: (p + gap) / p times the tokens, at the smallest p */
+        int minp = 0;
+        for (i = 0; i < o.npages; i++)
+            if (o.pages[i] > 0 && (!minp || o.pages[i] < minp)) minp = o.pages[i];
+        if (minp) g_pool_scale = (minp + g_page_gap + minp - 1) / minp;
     }
     if (o.kernel) pa__context_force_kernel(ctx, o.kernel);
     print_header(&o);

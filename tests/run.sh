@@ -89,6 +89,12 @@ if [ "${PA_TEST_EXTRAS:-0}" = 1 ]; then
     rc=$?
     cat "$tmp"
     tally tests/bits_check.sh "$rc"
+    # pa-bench's pool layouts (page gaps, pool-order blocks, dumped tables), checked on the CPU.
+    echo "== tests/bench_layouts.sh"
+    sh "$(dirname "$0")/bench_layouts.sh" "$1" >"$tmp" 2>&1
+    rc=$?
+    cat "$tmp"
+    tally tests/bench_layouts.sh "$rc"
     # The compiled Hopper kernel: no spills, HGMMA, UTMALDG / LDGSTS (where CUDA was built).
     if [ -f "$1/src/cuda/prefill_sm90.o" ] && command -v cuobjdump >/dev/null 2>&1; then
         echo "== tests/check_sass.sh"

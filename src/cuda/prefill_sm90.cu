@@ -750,6 +750,21 @@
  *       racecheck: d128 and d256 (no gain, +0.1..0.2%) keep their SASS. At d64 a __syncwarp
  *       before and after lane 0's stores (the rare store branch) keeps racecheck clean; final A/B
  *       (8 passes): d64 -0.2..-0.6% by the minimum, -0.0..-0.4% by the median.
+ *   M89 (session 59, 3.3t, adopted as SM90_PROD_ALLWAIT_D128=3) M65's all-lane empty wait in d128's
+ *       plain-layout instances of 128-key tiles (page runs, per-page boxes when the pool rules out
+ *       the PAIR maps; causal and the non-176-key non-causal calls). Why: M88 at d128 needed it for
+ *       racecheck (v_aw2 = it + SM90_MASK_SKIP_D128=2); measured, the wait alone (v_aw, value 2:
+ *       every plain instance) was the gain and M88 added nothing clear. ncu, never copying, medians
+ *       over 6..8 alternating passes against the library: causal page runs 44 / 51 / 60 / 77 / 100
+ *       / 101 / 127 -0.6..-1.4% (page 100: paired +4.2..4.3 -> +3.5..3.6), causal per-page boxes
+ *       (pool pages 8 tokens apart, pa-bench --page-gap) 16 / 32 / 64 / 128 -0.5..-1.4%; the 176-key
+ *       non-causal plain instance gained at pages 16..77 (-0.4..-1.6%) but lost at 64 / 100 / 128
+ *       (+0.6..1.1%), so value 3 leaves it, and every PAIR instance, at the library's SASS (each
+ *       instance of the value-3 build is byte-identical to one measured: to v_aw or to e10f04e2).
+ *       0 spills; racecheck 0 hazards (pages 16 / 44 / 51 / 64 / 100 / 101 / 127); forced d128
+ *       tests 0 failed. pa-bench's table seed and --frag-block 1 (pool order) leave d128 page 100
+ *       as it is (causal +3.8..4.2, 10 seeds x 2): its cost is the tile's page boundaries, not
+ *       where the pages lie.
  *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax at d128/d64 by a
  *   wgmma.fence predicated on the row sums (2% / 7% slower, as M28 found again), a persistent
  *   static round-robin grid (causal -8%: imbalance and L2 drift).
@@ -1320,12 +1335,14 @@ static_assert(SM90_LPR_OK(SM90_GATHER_LPR(64)) && SM90_LPR_OK(SM90_GATHER_LPR(12
  * fallback (~20 instructions a warp and tile, long branch_resolving stalls in 3.2g's profiles).
  * Measured at ncu's clocks (RESULTS 3.2h): d64 -0.4..-1.1% on every page (contiguous, PAIR, runs),
  * d128 -1.4..+1.1%, d256 -1.1..+1.0% (PAIR pages slower): d64, and d256's plain-layout instances
- * (2: contiguous, boxes, runs; -1.0..-3.4% on run pages). 1: every instance of the head_dim. */
+ * (2: contiguous, boxes, runs; -1.0..-3.4% on run pages). 1: every instance of the head_dim.
+ * d128 (M89, session 59, RESULTS 3.3t): 3, the plain-layout instances of 128-key tiles alone
+ * (-0.5..-1.4% on causal run and box pages; the 176-key plain instance lost at pages 64..128). */
 #ifndef SM90_PROD_ALLWAIT_D64
 #define SM90_PROD_ALLWAIT_D64 1
 #endif
-#ifndef SM90_PROD_ALLWAIT_D128
-#define SM90_PROD_ALLWAIT_D128 0
+#ifndef SM90_PROD_ALLWAIT_D128   /* 3: the plain-layout instances of 128-key tiles (M89, session 59) */
+#define SM90_PROD_ALLWAIT_D128 3
 #endif
 #ifndef SM90_PROD_ALLWAIT_D256   /* 2: the plain-layout instances (contiguous, runs) alone (3.2h call 4) */
 #define SM90_PROD_ALLWAIT_D256 2
@@ -2126,7 +2143,8 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                 pre_bytes = (int)__reduce_add_sync(0xffffffffu, issue ? (unsigned)((1 << mi) << p.run_shift) : 0u) * 128;
             }
             if (threadIdx.x == 0 && it == 0) SM90_TR(19);
-            constexpr bool AW = SM90_PROD_ALLWAIT_FOR(D) == 1 || (SM90_PROD_ALLWAIT_FOR(D) == 2 && !PAIR);   /* M65 (2: the plain-layout instances alone) */
+            constexpr bool AW = SM90_PROD_ALLWAIT_FOR(D) == 1 || (SM90_PROD_ALLWAIT_FOR(D) == 2 && !PAIR)
+                                || (SM90_PROD_ALLWAIT_FOR(D) == 3 && !PAIR && !W);   /* M65 (2: the plain-layout instances alone; 3: those of 128-key tiles, M89) */
             if constexpr (AW) {
                 if (SM90_PROD_WAITWARP_FOR(D)) mbar_wait_warp(empty + 8 * stage, parity ^ 1u);   /* M68: M67's exit */
                 else mbar_wait(empty + 8 * stage, parity ^ 1u);
