@@ -46,6 +46,8 @@ TEST_BINS   = $(TEST_MAINS:tests/%.c=$(BUILD)/%)
 # compiler is present.
 CXX_FOUND   = $(shell command -v $(CXX) 2>/dev/null)
 TEST_CXX    = $(if $(CXX_FOUND),$(BUILD)/test_public_cxx)
+# tests/test_sm90_plan.c again with the other setting of the SM90_PAIR_STRIDED build knob
+TEST_PLAN2  = $(BUILD)/test_sm90_plan_strided
 
 .PHONY: fuzz all lib test test-long test-cpu test-asan test-sanitize bench clean install uninstall asan tsan
 all: $(BUILD)/libpagedattn.so $(BUILD)/libpagedattn.a $(BUILD)/pa-bench
@@ -89,6 +91,9 @@ $(BUILD)/pa-bench: bench/pa_bench.c $(BUILD)/libpagedattn.a $(BENCH_CU)
 $(BUILD)/test_%: tests/test_%.c $(TEST_COMMON) $(wildcard tests/*.h) $(BUILD)/libpagedattn.a
 	$(CC) $(CFLAGS) -Itests -o $@ $< $(TEST_COMMON) $(BUILD)/libpagedattn.a $(CUDA_LIBS) $(LDLIBS)
 
+$(TEST_PLAN2): tests/test_sm90_plan.c $(TEST_COMMON) $(wildcard tests/*.h) $(BUILD)/libpagedattn.a
+	$(CC) $(CFLAGS) -DSM90_PAIR_STRIDED=1 -Itests -o $@ $< $(TEST_COMMON) $(BUILD)/libpagedattn.a $(CUDA_LIBS) $(LDLIBS)
+
 # The README's decode step, built the way a user builds against the library: public header only.
 $(BUILD)/decode_step: examples/decode_step.c include/pagedattn.h $(BUILD)/libpagedattn.so
 	$(CC) -std=c11 -Wall -Wextra -Iinclude -o $@ examples/decode_step.c -L$(BUILD) -lpagedattn \
@@ -122,7 +127,7 @@ tsan:
 
 # make test: every test binary (GPU cases run where a GPU is present), then the CPU tests
 # under the sanitizers; tests/run.sh prints the closing "N passed, N failed" line.
-test: all $(TEST_BINS) $(TEST_CXX) $(BUILD)/decode_step asan tsan
+test: all $(TEST_BINS) $(TEST_CXX) $(TEST_PLAN2) $(BUILD)/decode_step asan tsan
 	@PA_TEST_EXTRAS=1 sh tests/run.sh $(BUILD) $(ASAN_DIR)
 
 test-long: all $(TEST_BINS) $(TEST_CXX)

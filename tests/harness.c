@@ -126,7 +126,7 @@ void th_case_contiguous(th_case *c, uint64_t seed, const th_limits *lim, int i)
 {
     static const int keys[] = { 1, 100, 177, 352, 1000, 2048, 4097, 8200 };
     th_case_random(c, seed, lim);
-    c->decode = 0; c->causal = 0; c->window_left = -1; c->no_table = 1; c->pad = 0;
+    c->decode = 0; c->causal = 0; c->window_left = -1; c->no_table = 1; c->pad = 0; c->page_gap = 0;
     c->max_keys = keys[i % 8];
     if (lim && lim->max_keys > 0 && c->max_keys > lim->max_keys) c->max_keys = lim->max_keys;
     c->hnd = i & 1;
@@ -191,6 +191,10 @@ void th_case_random(th_case *c, uint64_t seed, const th_limits *lim)
      * sm90 kernel declines it: the automatic choice must fall back) */
     const int sc = th_int(&s, 0, 11);
     c->scale_mul = sc < 3 ? (float)(2.0 + 8.0 * th_unit(&s)) : sc == 3 ? (float)(-0.5 - 2.0 * th_unit(&s)) : 1.0f;
+    {   /* (drawn last: the fields above are what they were before gaps existed) */
+        const int gs = th_int(&s, 0, 7);
+        c->page_gap = c->hnd || gs > 1 ? 0 : gs == 0 ? 8 * th_int(&s, 1, 3) : c->page_size;
+    }
     th_case_fit(c, lim ? lim->max_work : 0);
 }
 
@@ -199,13 +203,13 @@ int th_case_str(const th_case *c, char *buf, size_t n)
     return snprintf(buf, n,
                     "seed=0x%016llx %s batch=%d heads=%d/%d d=%d page=%d%s max_q=%d%s%s "
                     "max_keys=%d%s %s%s causal=%d window=%d softcap=%g scale*=%g lse=%d "
-                    "splits=%d empty%%=%d q_bound=%d bad%%=%d",
+                    "splits=%d empty%%=%d q_bound=%d bad%%=%d gap=%d",
                     (unsigned long long)c->seed, dtype_str(c->dtype), c->batch, c->num_heads,
                     c->num_kv_heads, c->head_dim, c->page_size, c->no_table ? "(no table)" : "",
                     c->max_q, c->decode ? " decode" : "", c->varlen ? " varlen" : "",
                     c->max_keys, c->full_len ? " full" : "", c->hnd ? "HND" : "NHD",
                     c->pad ? " padded" : "", c->causal, c->window_left, (double)c->softcap,
-                    (double)c->scale_mul, c->with_lse, c->num_splits, c->empty_pct, c->q_bound, c->bad_pct);
+                    (double)c->scale_mul, c->with_lse, c->num_splits, c->empty_pct, c->q_bound, c->bad_pct, c->page_gap);
 }
 
 /* stdout line by line: a binary that crashes keeps the FAIL lines and seeds printed before it */
@@ -296,11 +300,11 @@ int th_inst_build(th_inst *in, const th_case *c, int on_dev)
         if (num_pages < 1) num_pages = 1;
     }
     if (c->hnd) { kst = D + padu; ksh = ps * kst + padu; ksp = Hkv * ksh + padu; }
-    else        { ksh = D + padu; kst = Hkv * ksh + padu; ksp = ps * kst + padu; }
+    else        { ksh = D + padu; kst = Hkv * ksh + padu; ksp = (int64_t)(ps + c->page_gap) * kst + padu; }
     /* padded: V's strides differ from K's (twice the padding), so a backend that reads V with
      * K's strides fails */
     if (c->hnd) { vst = D + 2 * padu; vsh = ps * vst + 2 * padu; vsp = Hkv * vsh + 2 * padu; }
-    else        { vsh = D + 2 * padu; vst = Hkv * vsh + 2 * padu; vsp = ps * vst + 2 * padu; }
+    else        { vsh = D + 2 * padu; vst = Hkv * vsh + 2 * padu; vsp = (int64_t)(ps + c->page_gap) * vst + 2 * padu; }
     in->kv_bytes = (size_t)num_pages * (size_t)ksp * es;
     in->v_bytes = (size_t)num_pages * (size_t)vsp * es;
     in->k = xalloc(in->kv_bytes);

@@ -1,12 +1,15 @@
 /*
  * The sm90 prefill kernel's load plan on the CPU (src/cuda/sm90_plan.h, the functions the kernel
  * itself calls): for every page size 1..1100 (and a few larger), NHD-dense, HND-dense and padded
- * pools, with a page table and as a contiguous cache, and every tile start of a page-size period:
+ * pools and NHD pools whose pages lie apart (8 slots between pages; K and V pages in turn), with a
+ * page table and as a contiguous cache, and every tile start of a page-size period:
  * each regime's TMA boxes cover every row of the 128-key tile exactly once (page runs cut into
  * overlapping boxes: once or twice, from the same key, at most 4/3 of a tile's bytes), a box never leaves
  * its page, its rows are the keys it claims (page and slot), it uses a tensor map that exists,
  * and the bytes each producer warp announces to the stage's mbarrier equal the bytes its boxes
- * bring (a mismatch hangs the kernel on the GPU rather than failing a test). Needs no GPU.
+ * bring (a mismatch hangs the kernel on the GPU rather than failing a test); the PAIR layout's
+ * GLOBAL map addresses each box's key, also for pages apart (built a second time as
+ * test_sm90_plan_strided with the SM90_PAIR_STRIDED knob on). Needs no GPU.
  */
 #include "harness.h"
 #include "cuda/sm90_plan.h"
@@ -25,7 +28,7 @@ static int g_overlap;
  * d128: prefill_sm90.cu SM90_WIDE_ALL); returns 1 if every tile start passes. */
 static int check_plan_t(int d, int TILE, int ps, int layout, int table)
 {
-    static const char *names[] = { "NHD", "HND", "padded" };
+    static const char *names[] = { "NHD", "HND", "padded", "gap8", "kvpair" };
     const char *lname = names[layout];
     const int32_t dummy_table[1] = { 0 };
     const int hk = 2, pad = layout == 2 ? 8 : 0;
@@ -39,9 +42,10 @@ static int check_plan_t(int d, int TILE, int ps, int layout, int table)
     if (layout == 1) {       /* HND: [page][head][slot][d] */
         pb.k_stride_token = d + pad; pb.k_stride_head = (int64_t)ps * pb.k_stride_token + pad;
         pb.k_stride_page = hk * pb.k_stride_head + pad;
-    } else {                 /* NHD: [page][slot][head][d] */
+    } else {                 /* NHD: [page][slot][head][d]; gap8: 8 slots between pages; kvpair: a
+                              * page of K then one of V (the page stride twice the page) */
         pb.k_stride_head = d + pad; pb.k_stride_token = hk * pb.k_stride_head + pad;
-        pb.k_stride_page = (int64_t)ps * pb.k_stride_token + pad;
+        pb.k_stride_page = (int64_t)(layout == 3 ? ps + 8 : layout == 4 ? 2 * ps : ps) * pb.k_stride_token + pad;
     }
     pb.v_stride_token = pb.k_stride_token; pb.v_stride_head = pb.k_stride_head; pb.v_stride_page = pb.k_stride_page;
 
@@ -69,6 +73,11 @@ static int check_plan_t(int d, int TILE, int ps, int layout, int table)
     if (regime == PA_SM90_PAIRS) CHECK(mode && g >= 8 && ps % 8 == 0, "PAIR with g=%d mode=%d", g, mode);
     if (!table) CHECK(regime == PA_SM90_PAIRS || regime == PA_SM90_BOXES, "contiguous cache in regime %d", regime);
     if (layout == 2 && ps != 8) CHECK(regime != PA_SM90_PAIRS, "padded pool in the PAIR layout");
+    if (layout >= 3) {       /* pages apart: the GLOBAL map with SM90_PAIR_STRIDED, else no PAIR (page 8: PAGE8) */
+        const int pairs = ps % 8 == 0 && g >= 8 && (SM90_PAIR_STRIDED || (ps == 8 && table));
+        CHECK((regime == PA_SM90_PAIRS) == pairs, "pages apart: regime %d (SM90_PAIR_STRIDED %d, g=%d)", regime, SM90_PAIR_STRIDED, g);
+        if (pairs) CHECK(mode == (ps == 8 && table ? PA_SM90_PAIR_PAGE8 : PA_SM90_PAIR_GLOBAL), "pages apart: map kind %d", mode);
+    }
 
     if (regime == PA_SM90_BOXES || regime == PA_SM90_RUNS) {   /* panel warps pnl, pnl + 2, .. */
         int seen[4] = { 0, 0, 0, 0 }, w, q;
@@ -151,6 +160,15 @@ static int check_plan_t(int d, int TILE, int ps, int layout, int table)
                 const int j = n0 + lane * g;
                 CHECK(owner[lane] == 1, "tile %d: box %d issued %d times", t, lane, owner[lane]);
                 if (table) CHECK(j % ps + rows <= ps && j % ps % 8 == 0, "tile %d box %d: slot %d", t, lane, j % ps);
+                if (mode == PA_SM90_PAIR_GLOBAL) {   /* the kernel's group coordinate (page p x page_groups + slot / 8) is the key's address */
+                    const int64_t G = pa_sm90_pair_page_groups_for(&pb), p = table ? 5 : 2, slot = table ? j % ps : j;
+                    CHECK(G > 0 && (p * G + slot / 8) * 8 * pb.k_stride_token == p * pb.k_stride_page + slot * pb.k_stride_token &&
+                          (p * G + slot / 8) * 8 * pb.v_stride_token == p * pb.v_stride_page + slot * pb.v_stride_token,
+                          "tile %d box %d: group %lld of page %lld does not address slot %lld", t, lane,
+                          (long long)(p * G + slot / 8), (long long)p, (long long)slot);
+                    CHECK(pa_sm90_pair_global_groups(&pb, G) * 8 * pb.k_stride_token == (pb.num_pages - 1) * pb.k_stride_page + (int64_t)ps * pb.k_stride_token,
+                          "the map's groups end off the last page");
+                }
                 for (row = lane * g; row < lane * g + rows; row++) cover[row]++;
             }
         }
@@ -272,7 +290,7 @@ int main(void)
     static const int dims[] = { 64, 128, 256 };
     int passed = 0, failed = 0, ps, layout, table, i, k;
     for (k = 0; k < 3; k++)
-        for (layout = 0; layout < 3; layout++)
+        for (layout = 0; layout < 5; layout++)
             for (table = 0; table < 2; table++) {
                 for (ps = 1; ps <= 1100; ps++) {
                     if (check_plan(dims[k], ps, layout, table)) passed++; else failed++;
@@ -284,7 +302,7 @@ int main(void)
     if (check_measured()) passed++; else failed++;
     /* the whole plan on d128's wide 176-key tiles (SM90_WIDE_ALL): runs from page 59, boxes, PAIR;
      * and on 192-key tiles (SM90_WIDE_N=192, a measurement build) */
-    for (layout = 0; layout < 3; layout++)
+    for (layout = 0; layout < 5; layout++)
         for (table = 0; table < 2; table++) {
             for (ps = 1; ps <= 1100; ps++) {
                 if (check_plan_t(128, 176, ps, layout, table)) passed++; else failed++;

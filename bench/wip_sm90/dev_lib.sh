@@ -399,3 +399,30 @@ ncu_passes() {
     done
     python3 bench/wip_sm90/ab_table.py "$T" "$c" $builds --passes $np | tee -a "$O/summary.txt"
 }
+# ncu_sets "BUILDS" BUDGET "TAG ARGS" ...
+#                      ncu passes (up to 8, while one fits before BUDGET seconds after dev_begin): per
+#                      pass, each build runs bench/pa_ncu.py once per set with that set's ARGS (their
+#                      own --pa-extra), files $T/TAG_BUILD_PASS; each build's paged rows a line a
+#                      pass, then ab_table.py's table per TAG (session 59's calls)
+ncu_sets() {
+    local builds=$1 budget=$2 pass s v set tag per=0 np=0 line; shift 2
+    for pass in 1 2 3 4 5 6 7 8; do
+        s=$(date +%s)
+        [ "$pass" -gt 1 ] && [ $(( budget - s + t0 )) -lt "$per" ] && break
+        for v in $builds; do
+            line=""
+            for set in "$@"; do
+                tag=${set%% *}
+                eval "timeout 120 python3 bench/pa_ncu.py --pa \"$v/pa-bench\" ${set#* } --out \"$T/${tag}_${v}_$pass\"" \
+                    > "$T/${tag}_${v}_$pass.txt" 2>&1
+                line="$line$(grep -h '^ *[0-9]' "$T/${tag}_${v}_$pass.txt" | awk '$3 != "-" {printf "%s/%s/%s %s|%s %s  ", $1,$2,$3,$4,$5,$6}')"
+            done
+            echo "$v $pass: $line" | tee -a "$O/summary.txt"
+        done
+        per=$(( $(date +%s) - s + 3 )); np=$pass
+        echo "ncu pass $pass $(el) (${per}s)" | tee -a "$O/summary.txt"
+    done
+    for set in "$@"; do
+        python3 bench/wip_sm90/ab_table.py "$T" "${set%% *}" $builds --passes $np | tee -a "$O/summary.txt"
+    done
+}

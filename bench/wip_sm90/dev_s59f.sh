@@ -12,20 +12,7 @@ PA_TEST_CASES=40 PA_TEST_SEED=59160 timeout 90 build/test_gpu > "$T/auto.log" 2>
 PA_TEST_KERNEL=sm90 PA_TEST_HEAD_DIM=128 PA_TEST_CASES=40 PA_TEST_SEED=59161 timeout 90 build/test_gpu > "$T/sm90_128.log" 2>&1 &
 wait
 test_summary
-per=0
-for pass in 1 2 3 4 5 6 7 8; do
-    s=$(date +%s)
-    [ "$pass" -gt 1 ] && [ $(( ${NCU_S:-170} - s + t0 )) -lt "$per" ] && break
-    for v in v_lib build; do
-        timeout 120 python3 bench/pa_ncu.py --pa "$v/pa-bench" --dims 128 --pages 16,32,64,128 --causal both \
-            --pa-extra="--kv-copy-limit 0 --page-gap 8" --out "$T/g_${v}_$pass" > "$T/g_${v}_$pass.txt" 2>&1
-        timeout 120 python3 bench/pa_ncu.py --pa "$v/pa-bench" --dims 128 --pages 44,100 --causal both \
-            --pa-extra="--kv-copy-limit 0" --out "$T/r_${v}_$pass" > "$T/r_${v}_$pass.txt" 2>&1
-        echo "$v $pass: $(grep -h '^ *[0-9]' "$T/g_${v}_$pass.txt" "$T/r_${v}_$pass.txt" | awk '$3 != "-" {printf "%s/%s/%s %s|%s %s  ", $1,$2,$3,$4,$5,$6}')" | tee -a "$O/summary.txt"
-    done
-    per=$(( $(date +%s) - s + 3 )); np=$pass
-    echo "ncu pass $pass $(el) (${per}s)" | tee -a "$O/summary.txt"
-done
-python3 bench/wip_sm90/ab_table.py "$T" g v_lib build --passes $np | tee -a "$O/summary.txt"
-python3 bench/wip_sm90/ab_table.py "$T" r v_lib build --passes $np | tee -a "$O/summary.txt"
+ncu_sets "v_lib build" ${NCU_S:-170} \
+    "g --dims 128 --pages 16,32,64,128 --causal both --pa-extra=\"--kv-copy-limit 0 --page-gap 8\"" \
+    "r --dims 128 --pages 44,100 --causal both --pa-extra=\"--kv-copy-limit 0\""
 dev_end logs_s59f

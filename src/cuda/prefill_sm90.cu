@@ -765,6 +765,15 @@
  *       tests 0 failed. pa-bench's table seed and --frag-block 1 (pool order) leave d128 page 100
  *       as it is (causal +3.8..4.2, 10 seeds x 2): its cost is the tile's page boundaries, not
  *       where the pages lie.
+ *   M90 (session 59, prepared, not yet run on a GPU; SM90_PAIR_STRIDED in sm90_plan.h, default 0)
+ *       the PAIR layout's GLOBAL map for NHD pools whose pages lie apart: a page stride of G whole
+ *       8-token groups (the same G for K and V; e.g. one tensor of K and V pages in turn, G = 2 x
+ *       page / 8) puts page p's groups at p x G (p.page_groups = G, the map's group extent up to
+ *       the last page's end). Host code only. Why: such pools take the plain instances today and
+ *       read +3.0..4.5% at d128 pages 16..128 (RESULTS 3.3t, pa-bench --page-gap 8), 1.5..2.5
+ *       points over a dense pool's PAIR rows. Checked on the CPU: test_sm90_plan (built both ways)
+ *       checks that each box's group coordinate addresses its key; test_gpu draws gapped pools
+ *       (PA_TEST_PAGE_GAP). Next: bench/wip_sm90/dev_s60a.sh.
  *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax at d128/d64 by a
  *   wgmma.fence predicated on the row sums (2% / 7% slower, as M28 found again), a persistent
  *   static round-robin grid (causal -8%: imbalance and L2 drift).
@@ -2903,7 +2912,10 @@ static CUresult sm90_pair_map(CUtensorMap *map, const pa__problem *pb, const voi
     const cuuint64_t groups = (cuuint64_t)pb->page_size / 8;
     cuuint64_t d3, d4, s3, s4;
     /* a stride of an extent-1 dimension is never used: any legal value will do */
-    if (mode == PA_SM90_PAIR_GLOBAL) { d3 = np * groups; s3 = 8 * st_tok; d4 = hk; s4 = hk > 1 ? st_head : 8; }
+    if (mode == PA_SM90_PAIR_GLOBAL) {   /* (pages apart with SM90_PAIR_STRIDED: page p's groups from p x page_groups) */
+        d3 = (cuuint64_t)pa_sm90_pair_global_groups(pb, pa_sm90_pair_page_groups_for(pb));
+        s3 = 8 * st_tok; d4 = hk; s4 = hk > 1 ? st_head : 8;
+    }
     else if (mode == PA_SM90_PAIR_HEADS) { d3 = groups; s3 = 8 * st_tok; d4 = np * hk; s4 = np * hk > 1 ? st_head : 8; }
     else { d3 = hk; s3 = hk > 1 ? st_head : 8; d4 = np; s4 = np > 1 ? st_page : 8; }
     const cuuint32_t np_ = (cuuint32_t)pa_sm90_panels(pb->head_dim);
@@ -3217,7 +3229,7 @@ static pa_status sm90_attention(pa_context *ctx, const pa__problem *pb, void *ws
     p.causal = pb->causal; p.window_left = pb->window_left;
     p.runs = regime == PA_SM90_RUNS;
     p.pair_mode = regime == PA_SM90_PAIRS ? pa_sm90_pair_mode_t(pb, tile) : 0;
-    p.page_groups = pb->page_size / 8;
+    p.page_groups = p.pair_mode == PA_SM90_PAIR_GLOBAL ? (int32_t)pa_sm90_pair_page_groups_for(pb) : pb->page_size / 8;
     p.group_hk = pb->num_kv_heads;
     p.n_maps = n_maps;
     p.run_shift = 0;

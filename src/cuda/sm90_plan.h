@@ -36,13 +36,21 @@ PA_SM90_FN int pa_sm90_panels(int head_dim) { return head_dim / 64; }
 #ifndef SM90_PAIRS_ON        /* build knob: 0 turns the PAIR layout off (one box per panel) */
 #define SM90_PAIRS_ON 1
 #endif
+/* build knob (session 59, not yet measured on a GPU: 0 until it is): 1 lets the GLOBAL map serve
+ * NHD pools whose pages lie apart, when the page stride is a whole number of 8-token groups, the
+ * same for K and V (e.g. one tensor whose pages hold K then V: a stride of twice the page). */
+#ifndef SM90_PAIR_STRIDED
+#define SM90_PAIR_STRIDED 0
+#endif
 
 /* Regimes (prefill_sm90.cu's header): PAIR layout boxes, per-panel boxes, page runs, gather. */
 enum { PA_SM90_BOXES, PA_SM90_RUNS, PA_SM90_PAIRS, PA_SM90_GATHER };
 /* PAIR layout map kinds (5-D maps; a box is g rows of both 64-column panels, landing as 8-row
  * groups of 2 KB):
  * GLOBAL: (64 cols, 8 rows, 2 panels, 8-row group of the whole pool, kv head): pages dense in
- *         rows (page stride = page size x token stride: NHD pools, contiguous caches);
+ *         rows (page stride = page size x token stride: NHD pools, contiguous caches); with
+ *         SM90_PAIR_STRIDED, any page stride of G whole 8-token groups (page p's first group is
+ *         p x G: pa_sm90_pair_page_groups);
  * HEADS:  (64 cols, 8 rows, 2 panels, 8-row group of the page, page x kv heads): pages dense in
  *         heads (page stride = kv heads x head stride: HND pools);
  * PAGE8:  (64 cols, 8 rows, 2 panels, kv head, page): page size 8 with a table, any strides. */
@@ -81,17 +89,43 @@ static inline int pa_sm90_runs_min(int tile)
 /* The PAIR layout's map kind, or 0: it needs boxes of 8+ rows inside a page, whole 8-row groups
  * and a pool dense enough for a 5-D map; per-page boxes only with a table (a contiguous cache of
  * capacity 8 takes whole-tile boxes). */
+/* The GLOBAL map's 8-token groups from one page's start to the next (the kernel's p.page_groups):
+ * page_size / 8 for pages dense in rows; with SM90_PAIR_STRIDED, a page stride of a whole number
+ * (at least page_size / 8) of 8-token groups, the same for K and V; else 0. */
+static inline int64_t pa_sm90_pair_page_groups(const pa__problem *pb, int strided)
+{
+    const int64_t ps = pb->page_size, gk = 8 * pb->k_stride_token, gv = 8 * pb->v_stride_token;
+    if (pb->num_pages == 1 || (pb->k_stride_page == ps * pb->k_stride_token && pb->v_stride_page == ps * pb->v_stride_token))
+        return ps / 8;
+    if (!strided || gk <= 0 || gv <= 0 || pb->k_stride_page % gk || pb->v_stride_page % gv) return 0;
+    if (pb->k_stride_page / gk != pb->v_stride_page / gv || pb->k_stride_page / gk < ps / 8) return 0;
+    return pb->k_stride_page / gk;
+}
+/* the GLOBAL map's group extent: up to the last page's last group */
+static inline int64_t pa_sm90_pair_global_groups(const pa__problem *pb, int64_t page_groups)
+{
+    return (pb->num_pages - 1) * page_groups + pb->page_size / 8;
+}
 static inline int pa_sm90_pair_mode_t(const pa__problem *pb, int tile)
 {
     const int64_t hk = pb->num_kv_heads, np = pb->num_pages, ps = pb->page_size;
     if (!SM90_PAIRS_ON || pa_sm90_box_rows_t(pb, tile) < 8 || ps % 8) return 0;
-    if ((np == 1 || (pb->k_stride_page == ps * pb->k_stride_token && pb->v_stride_page == ps * pb->v_stride_token)) &&
-        np * (ps / 8) < ((int64_t)1 << 31))
+    const int64_t dense = pa_sm90_pair_page_groups(pb, 0);
+    if (dense && pa_sm90_pair_global_groups(pb, dense) < ((int64_t)1 << 31))
         return PA_SM90_PAIR_GLOBAL;
     if ((np == 1 || (pb->k_stride_page == hk * pb->k_stride_head && pb->v_stride_page == hk * pb->v_stride_head)) &&
         np * hk < ((int64_t)1 << 31))
         return PA_SM90_PAIR_HEADS;
-    return ps == 8 && pb->page_table ? PA_SM90_PAIR_PAGE8 : 0;
+    if (ps == 8 && pb->page_table) return PA_SM90_PAIR_PAGE8;
+    /* pages apart (after the dense forms: a dense HND pool keeps HEADS, page 8 keeps PAGE8) */
+    const int64_t strided = pa_sm90_pair_page_groups(pb, SM90_PAIR_STRIDED);
+    if (strided && pa_sm90_pair_global_groups(pb, strided) < ((int64_t)1 << 31)) return PA_SM90_PAIR_GLOBAL;
+    return 0;
+}
+/* p.page_groups for the GLOBAL map (a mode of pa_sm90_pair_mode_t) */
+static inline int64_t pa_sm90_pair_page_groups_for(const pa__problem *pb)
+{
+    return pa_sm90_pair_page_groups(pb, SM90_PAIR_STRIDED);
 }
 static inline int pa_sm90_pair_mode(const pa__problem *pb)
 {
