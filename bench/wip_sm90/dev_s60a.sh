@@ -6,7 +6,7 @@
 # plain instances, against +0.9..2.6 for PAIR maps on a dense pool.
 # Build here (host-only change: check that v_ps/src/cuda/prefill_sm90.o's SASS hash equals build/'s):
 #   . bench/wip_sm90/mkvariant_lib.sh; mk v_ps -DSM90_PAIR_STRIDED=1; pack v_ps
-# Tests: v_ps forced sm90 at each head_dim with gaps of 8 and of the page (PA_TEST_PAGE_GAP=8 / -1)
+# Tests: the library on gapped pools (automatic, forced sm90 with gaps of 8); v_ps forced sm90 at each head_dim with gaps of 8 and of the page (PA_TEST_PAGE_GAP=8 / -1)
 # on PAIR pages, automatic, racecheck and memcheck with gaps; then ncu passes build / v_ps with
 # --page-gap 8 (d128 pages 16 / 32 / 64 / 128, causal both; d64 and d256 pages 16 / 64 causal),
 # never copying, while a pass fits in NCU_S (default 230) s. Flip SM90_PAIR_STRIDED's default to 1
@@ -21,6 +21,9 @@ for d in 64 128 256; do
         timeout 150 v_ps/test_gpu > "$T/ps_kvpair_$d.log" 2>&1 &
 done
 PA_TEST_CASES=40 PA_TEST_SEED=60900 timeout 150 v_ps/test_gpu > "$T/ps_auto.log" 2>&1 &
+# the library itself (knob 0) on the harness's gapped pools (new in session 59, not yet run on a GPU)
+PA_TEST_CASES=40 PA_TEST_SEED=60903 timeout 150 build/test_gpu > "$T/auto.log" 2>&1 &
+PA_TEST_KERNEL=sm90 PA_TEST_PAGES=$P PA_TEST_PAGE_GAP=8 PA_TEST_CASES=30 PA_TEST_SEED=60904 timeout 150 build/test_gpu > "$T/gap8.log" 2>&1 &
 PA_TEST_KERNEL=sm90 PA_TEST_HEAD_DIM=128 PA_TEST_PAGES=16,64 PA_TEST_PAGE_GAP=8 PA_TEST_CASES=3 PA_TEST_LONG_RANGE=0 PA_TEST_SEED=60901 \
     timeout 200 compute-sanitizer --tool racecheck v_ps/test_gpu > "$T/ps_rc.log" 2>&1 &
 PA_TEST_KERNEL=sm90 PA_TEST_PAGES=16,128 PA_TEST_PAGE_GAP=-1 PA_TEST_CASES=3 PA_TEST_LONG_RANGE=0 PA_TEST_SEED=60902 \
