@@ -7,12 +7,12 @@
 . "$(dirname "$0")/dev_lib.sh"
 dev_begin /tmp/t58d build/pa-bench
 PA_TEST_CASES=30 PA_TEST_SEED=58001 timeout 60 build/test_gpu > "$T/auto.log" 2>&1 &
-PA_TEST_KERNEL=sm90 PA_TEST_HEAD_DIM=64 PA_TEST_CASES=30 PA_TEST_SEED=58002 timeout 60 build/test_gpu > "$T/sm90_64.log" 2>&1 &
-PA_TEST_KERNEL=sm90 PA_TEST_HEAD_DIM=64 PA_TEST_PAGES=8,16,44,100,101,127 PA_TEST_CASES=30 PA_TEST_SEED=58003 timeout 60 build/test_gpu > "$T/runs_64.log" 2>&1 &
-PA_TEST_KERNEL=sm90 PA_TEST_SM90_COPY=1 PA_TEST_HEAD_DIM=64 PA_TEST_CASES=20 PA_TEST_SEED=58004 timeout 60 build/test_gpu > "$T/copy_64.log" 2>&1 &
+PA_TEST_KERNEL=sm90 PA_TEST_HEAD_DIM=${HD:-64} PA_TEST_CASES=30 PA_TEST_SEED=58002 timeout 60 build/test_gpu > "$T/sm90_64.log" 2>&1 &
+PA_TEST_KERNEL=sm90 PA_TEST_HEAD_DIM=${HD:-64} PA_TEST_PAGES=8,16,44,100,101,127 PA_TEST_CASES=30 PA_TEST_SEED=58003 timeout 60 build/test_gpu > "$T/runs_64.log" 2>&1 &
+PA_TEST_KERNEL=sm90 PA_TEST_SM90_COPY=1 PA_TEST_HEAD_DIM=${HD:-64} PA_TEST_CASES=20 PA_TEST_SEED=58004 timeout 60 build/test_gpu > "$T/copy_64.log" 2>&1 &
 PA_TEST_KERNEL=sm90 PA_TEST_SM90_COPY=1 PA_TEST_SM90_COPY_CTAS=8 PA_TEST_CASES=20 PA_TEST_SEED=58005 timeout 60 build/test_gpu > "$T/ov.log" 2>&1 &
 PA_TEST_SEED=58006 timeout 90 build/test_threads > "$T/threads.log" 2>&1 &
-PA_TEST_KERNEL=sm90 PA_TEST_HEAD_DIM=64 PA_TEST_PAGES=8,100 PA_TEST_CASES=2 PA_TEST_LONG_RANGE=0 PA_TEST_SEED=58007 timeout 90 \
+PA_TEST_KERNEL=sm90 PA_TEST_HEAD_DIM=${HD:-64} PA_TEST_PAGES=8,100 PA_TEST_CASES=2 PA_TEST_LONG_RANGE=0 PA_TEST_SEED=58007 timeout 90 \
     compute-sanitizer --tool racecheck build/test_gpu > "$T/rc_64.log" 2>&1 &
 wait
 test_summary
