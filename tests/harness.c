@@ -193,7 +193,7 @@ void th_case_random(th_case *c, uint64_t seed, const th_limits *lim)
     c->scale_mul = sc < 3 ? (float)(2.0 + 8.0 * th_unit(&s)) : sc == 3 ? (float)(-0.5 - 2.0 * th_unit(&s)) : 1.0f;
     {   /* (drawn last: the fields above are what they were before gaps existed) */
         const int gs = th_int(&s, 0, 7);
-        c->page_gap = c->hnd || gs > 1 ? 0 : gs == 0 ? 8 * th_int(&s, 1, 3) : c->page_size;
+        c->page_gap = gs > 1 ? 0 : gs == 0 ? 8 * th_int(&s, 1, 3) : -1;
     }
     th_case_fit(c, lim ? lim->max_work : 0);
 }
@@ -300,11 +300,14 @@ int th_inst_build(th_inst *in, const th_case *c, int on_dev)
         if (num_pages < 1) num_pages = 1;
     }
     if (c->hnd) { kst = D + padu; ksh = ps * kst + padu; ksp = Hkv * ksh + padu; }
-    else        { ksh = D + padu; kst = Hkv * ksh + padu; ksp = (int64_t)(ps + c->page_gap) * kst + padu; }
+    else        { ksh = D + padu; kst = Hkv * ksh + padu; ksp = ps * kst + padu; }
     /* padded: V's strides differ from K's (twice the padding), so a backend that reads V with
      * K's strides fails */
     if (c->hnd) { vst = D + 2 * padu; vsh = ps * vst + 2 * padu; vsp = Hkv * vsh + 2 * padu; }
-    else        { vsh = D + 2 * padu; vst = Hkv * vsh + 2 * padu; vsp = (int64_t)(ps + c->page_gap) * vst + 2 * padu; }
+    else        { vsh = D + 2 * padu; vst = Hkv * vsh + 2 * padu; vsp = ps * vst + 2 * padu; }
+    /* pages apart: a gap of token strides after each page, or K and V pages in turn */
+    if (c->page_gap > 0) { ksp += (int64_t)c->page_gap * kst; vsp += (int64_t)c->page_gap * vst; }
+    else if (c->page_gap < 0) { ksp *= 2; vsp *= 2; }
     in->kv_bytes = (size_t)num_pages * (size_t)ksp * es;
     in->v_bytes = (size_t)num_pages * (size_t)vsp * es;
     in->k = xalloc(in->kv_bytes);

@@ -59,8 +59,9 @@ typedef struct th_case {
     int   hnd;                  /* cache [page][head][slot][dim] instead of [page][slot][head][dim] */
     int   no_table;             /* page_table NULL: sequence b is page b */
     int   pad;                  /* padded strides everywhere */
-    int   page_gap;             /* NHD: slots between pages (page stride (page + gap) x token
-                                 * stride; gap = page: one tensor of K and V pages in turn) */
+    int   page_gap;             /* pages apart in the pool: > 0, that many token strides between
+                                 * pages; -1, a page stride twice the dense page's (one tensor of
+                                 * K and V pages in turn, NHD or HND) */
     int   empty_pct;            /* chance (percent) that a sequence has no keys */
     int   full_len;             /* every sequence has exactly max_keys keys */
     int   bad_pct;              /* chance (percent) that a page-table entry some key reads holds a

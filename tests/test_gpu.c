@@ -13,8 +13,9 @@
  * call copies (M82; =-1 never beside); PA_TEST_PAGES=4,12 draws only those page sizes; PA_TEST_LONG_RANGE=0 leaves out the five
  * long-range cases; PA_TEST_CONTIGUOUS=i runs contiguous case i alone
  * (no other case, no bad inputs), PA_TEST_REPEAT=k that many times (a stall hunt under a sanitizer);
- * PA_TEST_PAGE_GAP=g gives every random NHD case g slots between pages (-1: a gap of the page size,
- * one tensor of K and V pages in turn; unset: the generator's own, about one NHD case in four).
+ * PA_TEST_PAGE_GAP=g gives every random case g token strides between pages (-1: a page stride
+ * twice the dense page's, one tensor of K and V pages in turn; unset: the generator's own, about
+ * one case in four).
  * Without a CUDA device it prints "skipped: no CUDA device" and counts nothing.
  */
 #include "harness.h"
@@ -141,10 +142,7 @@ int main(void)
         th_case_random(&c, th_case_seed(base, i), &lim);
         c.page_size = pages[i % npages];
         c.dtype = dtypes[(i / npages) % 2];
-        if (getenv("PA_TEST_PAGE_GAP") && !c.hnd) {
-            const int g = atoi(getenv("PA_TEST_PAGE_GAP"));
-            c.page_gap = g < 0 ? c.page_size : g;
-        }
+        if (getenv("PA_TEST_PAGE_GAP")) c.page_gap = atoi(getenv("PA_TEST_PAGE_GAP"));
         if (kernel == PA__KERNEL_DECODE) { c.decode = 1; c.max_q = 1; }
         if (i % 10 == 9) { /* a long sequence: 16k keys and more, few heads to keep it quick */
             int group = c.num_heads / c.num_kv_heads;

@@ -1,7 +1,8 @@
 /*
  * The sm90 prefill kernel's load plan on the CPU (src/cuda/sm90_plan.h, the functions the kernel
  * itself calls): for every page size 1..1100 (and a few larger), NHD-dense, HND-dense and padded
- * pools and NHD pools whose pages lie apart (8 slots between pages; K and V pages in turn), with a
+ * pools and pools whose pages lie apart (NHD: 8 slots between pages; NHD and HND: K and V pages in
+ * turn), with a
  * page table and as a contiguous cache, and every tile start of a page-size period:
  * each regime's TMA boxes cover every row of the 128-key tile exactly once (page runs cut into
  * overlapping boxes: once or twice, from the same key, at most 4/3 of a tile's bytes), a box never leaves
@@ -28,7 +29,7 @@ static int g_overlap;
  * d128: prefill_sm90.cu SM90_WIDE_ALL); returns 1 if every tile start passes. */
 static int check_plan_t(int d, int TILE, int ps, int layout, int table)
 {
-    static const char *names[] = { "NHD", "HND", "padded", "gap8", "kvpair" };
+    static const char *names[] = { "NHD", "HND", "padded", "gap8", "kvpair", "HND-kvpair" };
     const char *lname = names[layout];
     const int32_t dummy_table[1] = { 0 };
     const int hk = 2, pad = layout == 2 ? 8 : 0;
@@ -39,9 +40,9 @@ static int check_plan_t(int d, int TILE, int ps, int layout, int table)
     pb.dtype = PA_DTYPE_BF16; pb.head_dim = d; pb.num_kv_heads = hk;
     pb.page_size = ps; pb.num_pages = table ? 6 : 3;
     pb.page_table = table ? dummy_table : NULL;
-    if (layout == 1) {       /* HND: [page][head][slot][d] */
+    if (layout == 1 || layout == 5) {   /* HND: [page][head][slot][d]; HND-kvpair: K and V pages in turn */
         pb.k_stride_token = d + pad; pb.k_stride_head = (int64_t)ps * pb.k_stride_token + pad;
-        pb.k_stride_page = hk * pb.k_stride_head + pad;
+        pb.k_stride_page = (layout == 5 ? 2 : 1) * hk * pb.k_stride_head + pad;
     } else {                 /* NHD: [page][slot][head][d]; gap8: 8 slots between pages; kvpair: a
                               * page of K then one of V (the page stride twice the page) */
         pb.k_stride_head = d + pad; pb.k_stride_token = hk * pb.k_stride_head + pad;
@@ -290,7 +291,7 @@ int main(void)
     static const int dims[] = { 64, 128, 256 };
     int passed = 0, failed = 0, ps, layout, table, i, k;
     for (k = 0; k < 3; k++)
-        for (layout = 0; layout < 5; layout++)
+        for (layout = 0; layout < 6; layout++)
             for (table = 0; table < 2; table++) {
                 for (ps = 1; ps <= 1100; ps++) {
                     if (check_plan(dims[k], ps, layout, table)) passed++; else failed++;
@@ -302,7 +303,7 @@ int main(void)
     if (check_measured()) passed++; else failed++;
     /* the whole plan on d128's wide 176-key tiles (SM90_WIDE_ALL): runs from page 59, boxes, PAIR;
      * and on 192-key tiles (SM90_WIDE_N=192, a measurement build) */
-    for (layout = 0; layout < 5; layout++)
+    for (layout = 0; layout < 6; layout++)
         for (table = 0; table < 2; table++) {
             for (ps = 1; ps <= 1100; ps++) {
                 if (check_plan_t(128, 176, ps, layout, table)) passed++; else failed++;

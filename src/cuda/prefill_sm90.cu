@@ -766,10 +766,10 @@
  *       as it is (causal +3.8..4.2, 10 seeds x 2): its cost is the tile's page boundaries, not
  *       where the pages lie.
  *   M90 (session 59, prepared, not yet run on a GPU; SM90_PAIR_STRIDED in sm90_plan.h, default 0)
- *       the PAIR layout's GLOBAL map for NHD pools whose pages lie apart: a page stride of G whole
- *       8-token groups (the same G for K and V; e.g. one tensor of K and V pages in turn, G = 2 x
- *       page / 8) puts page p's groups at p x G (p.page_groups = G, the map's group extent up to
- *       the last page's end). Host code only. Why: such pools take the plain instances today and
+ *       the PAIR layout's GLOBAL map for pools whose pages lie apart: a page stride of G whole
+ *       8-token groups (the same G for K and V; e.g. one tensor of K and V pages in turn, NHD:
+ *       G = 2 x page / 8, HND: 2 x kv heads x page / 8) puts page p's groups at p x G
+ *       (p.page_groups = G, the map's group extent up to the last page's end). Host code only. Why: such pools take the plain instances today and
  *       read +3.0..4.5% at d128 pages 16..128 (RESULTS 3.3t, pa-bench --page-gap 8), 1.5..2.5
  *       points over a dense pool's PAIR rows. Checked on the CPU: test_sm90_plan (built both ways)
  *       checks that each box's group coordinate addresses its key; test_gpu draws gapped pools
