@@ -94,8 +94,10 @@ static double now_ms(void)
 
 /* ---- random numbers ----------------------------------------------------------------------- */
 static unsigned long long g_rng = 88172645463325252ull;
-static int64_t g_page_gap;          /* --page-gap G: pages G tokens apart in the pool (G = page: the page stride of a pool whose pages hold K then V) */
+static int64_t g_page_gap;          /* --page-gap G: G token strides between pages in the pool */
 static int64_t g_pool_scale = 1;    /* with a gap, the pool grows so that it still holds 3x the live pages at the smallest page */
+static int g_hnd;                   /* --layout hnd: pages [kv head][slot][dim] instead of [slot][kv head][dim] */
+static int g_kv_pairs;              /* --kv-pairs: page stride twice the page (one tensor of K and V pages in turn) */
 static unsigned long long rnd(void)
 {
     g_rng ^= g_rng << 13; g_rng ^= g_rng >> 7; g_rng ^= g_rng << 17;
@@ -272,13 +274,29 @@ extern int pa__sm90_force_gather __attribute__((weak));
 extern int pa__sm90_copy_mode __attribute__((weak));   /* prefill_sm90.cu M80: 1 copies every gather call's cache first */
 extern int pa__sm90_copy_ctas __attribute__((weak));   /* prefill_sm90.cu M82: n blocks copy beside the attention, -1 never */
 
+/* Elements from the start of one page of p tokens to the next: the dense page, a paged pool's gap
+ * of g_page_gap token strides (NHD: kv heads x head_dim elements, HND: head_dim), twice that with
+ * --kv-pairs. (The contiguous cache, a page per sequence, is dense.) */
+static int64_t page_stride(const inst *in, int p, int paged)
+{
+    int64_t st = (int64_t)p * in->Hk * in->d;
+    if (!paged) return st;
+    st += g_page_gap * (g_hnd ? (int64_t)in->d : (int64_t)in->Hk * in->d);
+    return g_kv_pairs ? 2 * st : st;
+}
+/* pages of the current size the pool holds */
+static int64_t pool_pages(const inst *in)
+{
+    return in->page ? in->pool_tokens * in->Hk * in->d / page_stride(in, in->page, 1) : in->pool_tokens / in->maxk;
+}
+
 /* page 0: the contiguous cache (page_table NULL, one page per sequence). */
 static void inst_set_pages(inst *in, int page, int fragmented)
 {
     in->page = page;
     if (page == 0) return;
     {
-        int64_t num_pages = in->pool_tokens / (page + g_page_gap), i;
+        int64_t num_pages = pool_pages(in), i;
         int pps = (in->maxk + page - 1) / page;
         int64_t need = (int64_t)in->B * pps;
         int32_t *perm;
@@ -319,29 +337,30 @@ static void inst_job(inst *in, job *j, pa_context *ctx, int causal)
     j->q = (pa_query){ in->t, in->B, in->H, in->d, in->dq, (int64_t)in->H * in->d, in->d, NULL, in->sq };
     j->kv.dtype = in->t; j->kv.num_kv_heads = in->Hk; j->kv.head_dim = in->d;
     j->kv.k = in->dk; j->kv.v = in->dv;
-    j->kv.k_stride_token = j->kv.v_stride_token = tok;
-    j->kv.k_stride_head = j->kv.v_stride_head = in->d;
     j->kv.seq_lens = in->dseq_lens; j->kv.max_seq_len = in->maxk;
     if (in->page == 0) {
         j->kv.page_size = in->maxk;
-        j->kv.num_pages = (int32_t)(in->pool_tokens / in->maxk);
         j->kv.page_table = NULL; j->kv.page_table_stride = 0;
     } else {
         j->kv.page_size = in->page;
-        j->kv.num_pages = (int32_t)(in->pool_tokens / (in->page + g_page_gap));
         j->kv.page_table = in->dtable; j->kv.page_table_stride = in->pps;
     }
-    j->kv.k_stride_page = j->kv.v_stride_page = (int64_t)(j->kv.page_size + (in->page ? g_page_gap : 0)) * tok;
+    j->kv.num_pages = (int32_t)pool_pages(in);
+    j->kv.k_stride_token = j->kv.v_stride_token = g_hnd ? in->d : tok;
+    j->kv.k_stride_head = j->kv.v_stride_head = g_hnd ? (int64_t)j->kv.page_size * in->d : in->d;
+    j->kv.k_stride_page = j->kv.v_stride_page = page_stride(in, j->kv.page_size, in->page != 0);
     pa_attn_params_init(&j->p, in->d);
     j->p.causal = causal;
     j->o = (pa_output){ in->dout, (int64_t)in->H * in->d, in->d, NULL };
 }
 
-/* Pool token holding logical key j of sequence b. */
-static int64_t token_of(const inst *in, int b, int j)
+/* Element offset of logical key j of sequence b, kv head h, in the pool (K's and V's alike). */
+static int64_t key_at(const inst *in, int b, int j, int h)
 {
-    if (!in->page) return (int64_t)b * in->maxk + j;
-    return (int64_t)in->table_h[(int64_t)b * in->pps + j / in->page] * (in->page + g_page_gap) + j % in->page;
+    const int p = in->page ? in->page : in->maxk, slot = j % p;
+    const int64_t pg = in->page ? in->table_h[(int64_t)b * in->pps + j / in->page] : b;
+    return pg * page_stride(in, p, in->page != 0)
+           + (g_hnd ? ((int64_t)h * p + slot) * in->d : ((int64_t)slot * in->Hk + h) * in->d);
 }
 
 /* Largest relative error of CHECK_ROWS sampled (b, h, i) rows against a double reference. */
@@ -361,8 +380,7 @@ static double inst_check(inst *in, const job *j)
         if (j->p.causal) hi = i + sk - in->sq < hi ? i + sk - in->sq : hi;
         for (dd = 0; dd < in->d; dd++) acc[dd] = 0;
         for (jj = 0; jj <= hi; jj++) {
-            int64_t t = token_of(in, b, jj);
-            int64_t kr = (t * in->Hk + kh) * in->d;
+            int64_t kr = key_at(in, b, jj, kh);
             double x = 0;
             for (dd = 0; dd < in->d; dd++)
                 x += (double)pa__load(in->t, in->hq, qrow * in->d + dd) * pa__load(in->t, in->hk, kr + dd);
@@ -370,8 +388,7 @@ static double inst_check(inst *in, const job *j)
             if (s[jj] > m) m = s[jj];
         }
         for (jj = 0; jj <= hi; jj++) {
-            int64_t t = token_of(in, b, jj);
-            int64_t vr = (t * in->Hk + kh) * in->d;
+            int64_t vr = key_at(in, b, jj, kh);
             double w = exp(s[jj] - m);
             l += w;
             for (dd = 0; dd < in->d; dd++) acc[dd] += w * pa__load(in->t, in->hv, vr + dd);
@@ -540,8 +557,10 @@ static void usage(void)
            "  --causal 0|1|both      --table contig|frag|both\n"
            "  --frag-block N         fragmented tables shuffle pages only inside blocks of N pages\n"
            "  --dump-tables PREFIX   write each fragmented table to PREFIX_dD_cC_pP.txt\n"
-           "  --page-gap G           pages G tokens apart in the pool (G = page: K/V-interleaved pages' stride;\n"
-           "                         the pool grows to hold 3x the live pages at the smallest page)\n"
+           "  --page-gap G           G token strides between pages in the pool (the pool grows to hold 3x\n"
+           "                         the live pages at the smallest page)\n"
+           "  --kv-pairs             page stride twice the page: one tensor of K and V pages in turn\n"
+           "  --layout nhd|hnd       pages [slot][kv head][dim] (default) or [kv head][slot][dim]\n"
            "  --force-gather         sm90: the cp.async gather for every paged call (measurement)\n"
            "  --kv-copy-limit BYTES  pa_context_set_kv_copy_limit (0: sm90 never copies a paged cache)\n"
            "  --force-copy           sm90: copy every paged call's cache first, within the limit (measurement)\n"
@@ -578,6 +597,8 @@ int main(int argc, char **argv)
         else if (ARG("--frag-block")) g_frag_block = atoll(v);
         else if (ARG("--dump-tables")) g_dump_tables = v;
         else if (ARG("--page-gap")) g_page_gap = atoll(v);
+        else if (!strcmp(a, "--kv-pairs")) g_kv_pairs = 1;
+        else if (ARG("--layout")) g_hnd = !strcmp(v, "hnd");
         else if (!strcmp(a, "--force-gather")) { if (&pa__sm90_force_gather) pa__sm90_force_gather = 1; }
         else if (!strcmp(a, "--force-copy")) { if (&pa__sm90_copy_mode) pa__sm90_copy_mode = 1; }
         else if (ARG("--copy-ctas")) { if (&pa__sm90_copy_ctas) pa__sm90_copy_ctas = atoi(v); }
@@ -632,11 +653,11 @@ int main(int argc, char **argv)
         cudaMemset(g_flush, 0, g_flush_bytes);
 #endif
     }
-    if (g_page_gap > 0) {   /* pages of p tokens p + gap apart: (p + gap) / p times the tokens, at the smallest p */
+    if (g_page_gap > 0 || g_kv_pairs) {   /* pages of p tokens (p + gap) x (1 or 2) token strides apart (at most), at the smallest p */
         int minp = 0;
         for (i = 0; i < o.npages; i++)
             if (o.pages[i] > 0 && (!minp || o.pages[i] < minp)) minp = o.pages[i];
-        if (minp) g_pool_scale = (minp + g_page_gap + minp - 1) / minp;
+        if (minp) g_pool_scale = ((minp + g_page_gap) * (g_kv_pairs ? 2 : 1) + minp - 1) / minp;
     }
     if (o.kernel) pa__context_force_kernel(ctx, o.kernel);
     print_header(&o);

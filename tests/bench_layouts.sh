@@ -1,8 +1,9 @@
 #!/bin/sh
 # pa-bench's pool layouts on the CPU backend (a small shape, every row checked against the double
-# reference by pa-bench itself): pages spaced apart in the pool (--page-gap, the page stride of a
-# pool whose pages hold K then V), tables shuffled only inside blocks (--frag-block 1 = pool
-# order), and the tables --dump-tables writes (each sequence's row of distinct pool pages).
+# reference by pa-bench itself): NHD and HND pages (--layout), pages spaced apart in the pool
+# (--page-gap; --kv-pairs, the page stride of a pool whose pages hold K then V), tables shuffled
+# only inside blocks (--frag-block 1 = pool order), and the tables --dump-tables writes (each
+# sequence's row of distinct pool pages).
 # usage: sh tests/bench_layouts.sh BUILD_DIR      last line: "N passed, N failed"
 build=${1:-build}
 passed=0
@@ -22,6 +23,10 @@ run gap5 --page-gap 5
 run gap16 --page-gap 16 --table frag
 run block1 --frag-block 1 --table frag
 run block3-gap3 --frag-block 3 --page-gap 3
+run hnd --layout hnd --table frag
+run hnd-gap8 --layout hnd --page-gap 8
+run kvpairs --kv-pairs --table frag
+run hnd-kvpairs --layout hnd --kv-pairs --frag-block 2
 run dump --table frag --dump-tables "$dir/t"
 # each dumped table: 2 rows (sequences) of ceil(96 / page) ids, all distinct, inside the pool
 for p in 1 3 16 40; do

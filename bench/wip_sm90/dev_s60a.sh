@@ -8,7 +8,8 @@
 #   . bench/wip_sm90/mkvariant_lib.sh; mk v_ps -DSM90_PAIR_STRIDED=1; pack v_ps
 # Tests: the library on gapped pools (automatic, forced sm90 with gaps of 8); v_ps forced sm90 at each head_dim with gaps of 8 and of the page (PA_TEST_PAGE_GAP=8 / -1)
 # on PAIR pages, automatic, racecheck and memcheck with gaps; then ncu passes build / v_ps with
-# --page-gap 8 (d128 pages 16 / 32 / 64 / 128, causal both; d64 and d256 pages 16 / 64 causal),
+# --page-gap 8 (d128 pages 16 / 32 / 64 / 128, causal both; d64 and d256 pages 16 / 64 causal) and
+# HND pools of K and V pages in turn (--layout hnd --kv-pairs: d128 pages 16 / 64, causal both),
 # never copying, while a pass fits in NCU_S (default 230) s. Flip SM90_PAIR_STRIDED's default to 1
 # if every test passes and the gapped rows gain; the dense rows run the same code (same maps).
 . "$(dirname "$0")/dev_lib.sh"
@@ -32,5 +33,6 @@ wait
 test_summary
 ncu_sets "build v_ps" ${NCU_S:-230} \
     "g --dims 128 --pages 16,32,64,128 --causal both --pa-extra=\"--kv-copy-limit 0 --page-gap 8\"" \
-    "h --dims 64,256 --pages 16,64 --causal 1 --pa-extra=\"--kv-copy-limit 0 --page-gap 8\""
+    "h --dims 64,256 --pages 16,64 --causal 1 --pa-extra=\"--kv-copy-limit 0 --page-gap 8\"" \
+    "k --dims 128 --pages 16,64 --causal both --pa-extra=\"--kv-copy-limit 0 --layout hnd --kv-pairs\""
 dev_end logs_s60a
