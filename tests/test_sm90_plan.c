@@ -79,6 +79,9 @@ static int check_plan_t(int d, int TILE, int ps, int layout, int table)
         CHECK((regime == PA_SM90_PAIRS) == pairs, "pages apart: regime %d (SM90_PAIR_STRIDED %d, g=%d)", regime, SM90_PAIR_STRIDED, g);
         if (pairs) CHECK(mode == (ps == 8 && table ? PA_SM90_PAIR_PAGE8 : PA_SM90_PAIR_GLOBAL), "pages apart: map kind %d", mode);
     }
+    if (mode == PA_SM90_PAIR_GLOBAL)   /* the map's group extent ends with the last page */
+        CHECK(pa_sm90_pair_global_groups(&pb, pa_sm90_pair_page_groups(&pb)) * 8 * pb.k_stride_token ==
+              (pb.num_pages - 1) * pb.k_stride_page + (int64_t)ps * pb.k_stride_token, "the map's groups end off the last page");
 
     if (regime == PA_SM90_BOXES || regime == PA_SM90_RUNS) {   /* panel warps pnl, pnl + 2, .. */
         int seen[4] = { 0, 0, 0, 0 }, w, q;
@@ -162,13 +165,11 @@ static int check_plan_t(int d, int TILE, int ps, int layout, int table)
                 CHECK(owner[lane] == 1, "tile %d: box %d issued %d times", t, lane, owner[lane]);
                 if (table) CHECK(j % ps + rows <= ps && j % ps % 8 == 0, "tile %d box %d: slot %d", t, lane, j % ps);
                 if (mode == PA_SM90_PAIR_GLOBAL) {   /* the kernel's group coordinate (page p x page_groups + slot / 8) is the key's address */
-                    const int64_t G = pa_sm90_pair_page_groups_for(&pb), p = table ? 5 : 2, slot = table ? j % ps : j;
+                    const int64_t G = pa_sm90_pair_page_groups(&pb), p = table ? 5 : 2, slot = table ? j % ps : j;
                     CHECK(G > 0 && (p * G + slot / 8) * 8 * pb.k_stride_token == p * pb.k_stride_page + slot * pb.k_stride_token &&
                           (p * G + slot / 8) * 8 * pb.v_stride_token == p * pb.v_stride_page + slot * pb.v_stride_token,
                           "tile %d box %d: group %lld of page %lld does not address slot %lld", t, lane,
                           (long long)(p * G + slot / 8), (long long)p, (long long)slot);
-                    CHECK(pa_sm90_pair_global_groups(&pb, G) * 8 * pb.k_stride_token == (pb.num_pages - 1) * pb.k_stride_page + (int64_t)ps * pb.k_stride_token,
-                          "the map's groups end off the last page");
                 }
                 for (row = lane * g; row < lane * g + rows; row++) cover[row]++;
             }

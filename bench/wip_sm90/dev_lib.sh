@@ -381,32 +381,19 @@ ab_s50_pass() {
 # alternated, pass after pass while another pass fits before BUDGET seconds after dev_begin (at
 # most MAXP); each pass's rows to the summary as it ends; then ab_table.py's table (min of the
 # passes) against the first build; files $T/${AB_PREFIX:-c}_BUILD_PASS* (sessions 55..57's calls)
-ncu_passes() {
-    local builds=$1 budget=$2 maxp=$3 pass s v per=0 np=0 c=${AB_PREFIX:-c}; shift 3
-    for pass in $(seq 1 "$maxp"); do
-        s=$(date +%s)
-        [ "$pass" -gt 1 ] && [ $(( budget - s + t0 )) -lt "$per" ] && break
-        for v in $builds; do
-            timeout 120 python3 bench/pa_ncu.py --pa "$v/pa-bench" "$@" --pa-extra="--kv-copy-limit 0" \
-                --out "$T/${c}_${v}_$pass" > "$T/${c}_${v}_$pass.txt" 2>&1
-        done
-        per=$(( $(date +%s) - s + 3 ))
-        np=$pass
-        echo "ncu pass $pass $(el) (${per}s)" | tee -a "$O/summary.txt"
-        for v in $builds; do
-            echo "$v $pass: $(grep -h '^ *[0-9]' "$T/${c}_${v}_$pass.txt" | awk '{printf "%s/%s/%s %s|%s %s  ", $1,$2,$3,$4,$5,$6}')"
-        done | tee -a "$O/summary.txt"
-    done
-    python3 bench/wip_sm90/ab_table.py "$T" "$c" $builds --passes $np | tee -a "$O/summary.txt"
+ncu_passes() {   # (ncu_sets with one set, at most MAXP passes)
+    local builds=$1 budget=$2 maxp=$3; shift 3
+    NCU_MAXP=$maxp ncu_sets "$builds" "$budget" "${AB_PREFIX:-c} $* --pa-extra=\"--kv-copy-limit 0\""
 }
 # ncu_sets "BUILDS" BUDGET "TAG ARGS" ...
-#                      ncu passes (up to 8, while one fits before BUDGET seconds after dev_begin): per
+#                      ncu passes (up to NCU_MAXP, default 8, while one fits before BUDGET seconds
+#                      after dev_begin): per
 #                      pass, each build runs bench/pa_ncu.py once per set with that set's ARGS (their
-#                      own --pa-extra), files $T/TAG_BUILD_PASS; each build's paged rows a line a
+#                      own --pa-extra), files $T/TAG_BUILD_PASS; each build's rows a line a
 #                      pass, then ab_table.py's table per TAG (session 59's calls)
 ncu_sets() {
     local builds=$1 budget=$2 pass s v set tag per=0 np=0 line; shift 2
-    for pass in 1 2 3 4 5 6 7 8; do
+    for pass in $(seq 1 "${NCU_MAXP:-8}"); do
         s=$(date +%s)
         [ "$pass" -gt 1 ] && [ $(( budget - s + t0 )) -lt "$per" ] && break
         for v in $builds; do
@@ -415,7 +402,7 @@ ncu_sets() {
                 tag=${set%% *}
                 eval "timeout 120 python3 bench/pa_ncu.py --pa \"$v/pa-bench\" ${set#* } --out \"$T/${tag}_${v}_$pass\"" \
                     > "$T/${tag}_${v}_$pass.txt" 2>&1
-                line="$line$(grep -h '^ *[0-9]' "$T/${tag}_${v}_$pass.txt" | awk '$3 != "-" {printf "%s/%s/%s %s|%s %s  ", $1,$2,$3,$4,$5,$6}')"
+                line="$line$(grep -h '^ *[0-9]' "$T/${tag}_${v}_$pass.txt" | awk '{printf "%s/%s/%s %s|%s %s  ", $1,$2,$3,$4,$5,$6}')"
             done
             echo "$v $pass: $line" | tee -a "$O/summary.txt"
         done

@@ -2913,7 +2913,7 @@ static CUresult sm90_pair_map(CUtensorMap *map, const pa__problem *pb, const voi
     cuuint64_t d3, d4, s3, s4;
     /* a stride of an extent-1 dimension is never used: any legal value will do */
     if (mode == PA_SM90_PAIR_GLOBAL) {   /* (pages apart with SM90_PAIR_STRIDED: page p's groups from p x page_groups) */
-        d3 = (cuuint64_t)pa_sm90_pair_global_groups(pb, pa_sm90_pair_page_groups_for(pb));
+        d3 = (cuuint64_t)pa_sm90_pair_global_groups(pb, pa_sm90_pair_page_groups(pb));
         s3 = 8 * st_tok; d4 = hk; s4 = hk > 1 ? st_head : 8;
     }
     else if (mode == PA_SM90_PAIR_HEADS) { d3 = groups; s3 = 8 * st_tok; d4 = np * hk; s4 = np * hk > 1 ? st_head : 8; }
@@ -3229,7 +3229,7 @@ static pa_status sm90_attention(pa_context *ctx, const pa__problem *pb, void *ws
     p.causal = pb->causal; p.window_left = pb->window_left;
     p.runs = regime == PA_SM90_RUNS;
     p.pair_mode = regime == PA_SM90_PAIRS ? pa_sm90_pair_mode_t(pb, tile) : 0;
-    p.page_groups = p.pair_mode == PA_SM90_PAIR_GLOBAL ? (int32_t)pa_sm90_pair_page_groups_for(pb) : pb->page_size / 8;
+    p.page_groups = p.pair_mode == PA_SM90_PAIR_GLOBAL ? (int32_t)pa_sm90_pair_page_groups(pb) : pb->page_size / 8;
     p.group_hk = pb->num_kv_heads;
     p.n_maps = n_maps;
     p.run_shift = 0;

@@ -91,14 +91,14 @@ static inline int pa_sm90_runs_min(int tile)
  * and a pool dense enough for a 5-D map; per-page boxes only with a table (a contiguous cache of
  * capacity 8 takes whole-tile boxes). */
 /* The GLOBAL map's 8-token groups from one page's start to the next (the kernel's p.page_groups):
- * page_size / 8 for pages dense in rows; with SM90_PAIR_STRIDED, a page stride of a whole number
- * (at least page_size / 8) of 8-token groups, the same for K and V; else 0. */
-static inline int64_t pa_sm90_pair_page_groups(const pa__problem *pb, int strided)
+ * page_size / 8 for pages dense in rows (and only for them); with SM90_PAIR_STRIDED, a page stride
+ * of a whole number (more than page_size / 8) of 8-token groups, the same for K and V; else 0. */
+static inline int64_t pa_sm90_pair_page_groups(const pa__problem *pb)
 {
     const int64_t ps = pb->page_size, gk = 8 * pb->k_stride_token, gv = 8 * pb->v_stride_token;
     if (pb->num_pages == 1 || (pb->k_stride_page == ps * pb->k_stride_token && pb->v_stride_page == ps * pb->v_stride_token))
         return ps / 8;
-    if (!strided || gk <= 0 || gv <= 0 || pb->k_stride_page % gk || pb->v_stride_page % gv) return 0;
+    if (!SM90_PAIR_STRIDED || gk <= 0 || gv <= 0 || pb->k_stride_page % gk || pb->v_stride_page % gv) return 0;
     if (pb->k_stride_page / gk != pb->v_stride_page / gv || pb->k_stride_page / gk < ps / 8) return 0;
     return pb->k_stride_page / gk;
 }
@@ -111,22 +111,14 @@ static inline int pa_sm90_pair_mode_t(const pa__problem *pb, int tile)
 {
     const int64_t hk = pb->num_kv_heads, np = pb->num_pages, ps = pb->page_size;
     if (!SM90_PAIRS_ON || pa_sm90_box_rows_t(pb, tile) < 8 || ps % 8) return 0;
-    const int64_t dense = pa_sm90_pair_page_groups(pb, 0);
-    if (dense && pa_sm90_pair_global_groups(pb, dense) < ((int64_t)1 << 31))
-        return PA_SM90_PAIR_GLOBAL;
+    const int64_t pg = pa_sm90_pair_page_groups(pb), fits = pg && pa_sm90_pair_global_groups(pb, pg) < ((int64_t)1 << 31);
+    if (fits && pg == ps / 8) return PA_SM90_PAIR_GLOBAL;   /* pages dense in rows */
     if ((np == 1 || (pb->k_stride_page == hk * pb->k_stride_head && pb->v_stride_page == hk * pb->v_stride_head)) &&
         np * hk < ((int64_t)1 << 31))
         return PA_SM90_PAIR_HEADS;
     if (ps == 8 && pb->page_table) return PA_SM90_PAIR_PAGE8;
     /* pages apart (after the dense forms: a dense HND pool keeps HEADS, page 8 keeps PAGE8) */
-    const int64_t strided = pa_sm90_pair_page_groups(pb, SM90_PAIR_STRIDED);
-    if (strided && pa_sm90_pair_global_groups(pb, strided) < ((int64_t)1 << 31)) return PA_SM90_PAIR_GLOBAL;
-    return 0;
-}
-/* p.page_groups for the GLOBAL map (a mode of pa_sm90_pair_mode_t) */
-static inline int64_t pa_sm90_pair_page_groups_for(const pa__problem *pb)
-{
-    return pa_sm90_pair_page_groups(pb, SM90_PAIR_STRIDED);
+    return fits ? PA_SM90_PAIR_GLOBAL : 0;
 }
 static inline int pa_sm90_pair_mode(const pa__problem *pb)
 {
