@@ -46,8 +46,9 @@ TEST_BINS   = $(TEST_MAINS:tests/%.c=$(BUILD)/%)
 # compiler is present.
 CXX_FOUND   = $(shell command -v $(CXX) 2>/dev/null)
 TEST_CXX    = $(if $(CXX_FOUND),$(BUILD)/test_public_cxx)
-# tests/test_sm90_plan.c again with the other setting of the SM90_PAIR_STRIDED build knob
-TEST_PLAN2  = $(BUILD)/test_sm90_plan_strided
+# tests/test_sm90_plan.c again with the other setting of the SM90_PAIR_STRIDED build knob (0: pages
+# apart take the plain instances)
+TEST_PLAN2  = $(BUILD)/test_sm90_plan_unstrided
 
 .PHONY: fuzz all lib test test-long test-cpu test-asan test-sanitize bench clean install uninstall asan tsan
 all: $(BUILD)/libpagedattn.so $(BUILD)/libpagedattn.a $(BUILD)/pa-bench
@@ -92,7 +93,7 @@ $(BUILD)/test_%: tests/test_%.c $(TEST_COMMON) $(wildcard tests/*.h) $(BUILD)/li
 	$(CC) $(CFLAGS) -Itests -o $@ $< $(TEST_COMMON) $(BUILD)/libpagedattn.a $(CUDA_LIBS) $(LDLIBS)
 
 $(TEST_PLAN2): tests/test_sm90_plan.c $(TEST_COMMON) $(wildcard tests/*.h) $(BUILD)/libpagedattn.a
-	$(CC) $(CFLAGS) -DSM90_PAIR_STRIDED=1 -Itests -o $@ $< $(TEST_COMMON) $(BUILD)/libpagedattn.a $(CUDA_LIBS) $(LDLIBS)
+	$(CC) $(CFLAGS) -DSM90_PAIR_STRIDED=0 -Itests -o $@ $< $(TEST_COMMON) $(BUILD)/libpagedattn.a $(CUDA_LIBS) $(LDLIBS)
 
 # The README's decode step, built the way a user builds against the library: public header only.
 $(BUILD)/decode_step: examples/decode_step.c include/pagedattn.h $(BUILD)/libpagedattn.so

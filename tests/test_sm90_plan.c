@@ -10,7 +10,7 @@
  * and the bytes each producer warp announces to the stage's mbarrier equal the bytes its boxes
  * bring (a mismatch hangs the kernel on the GPU rather than failing a test); the PAIR layout's
  * GLOBAL map addresses each box's key, also for pages apart (built a second time as
- * test_sm90_plan_strided with the SM90_PAIR_STRIDED knob on). Needs no GPU.
+ * test_sm90_plan_unstrided with the SM90_PAIR_STRIDED knob off). Needs no GPU.
  */
 #include "harness.h"
 #include "cuda/sm90_plan.h"

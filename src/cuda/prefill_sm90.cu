@@ -765,15 +765,17 @@
  *       tests 0 failed. pa-bench's table seed and --frag-block 1 (pool order) leave d128 page 100
  *       as it is (causal +3.8..4.2, 10 seeds x 2): its cost is the tile's page boundaries, not
  *       where the pages lie.
- *   M90 (session 59, prepared, not yet run on a GPU; SM90_PAIR_STRIDED in sm90_plan.h, default 0)
+ *   M90 (session 59, measured and adopted in session 60: SM90_PAIR_STRIDED in sm90_plan.h, 1)
  *       the PAIR layout's GLOBAL map for pools whose pages lie apart: a page stride of G whole
  *       8-token groups (the same G for K and V; e.g. one tensor of K and V pages in turn, NHD:
  *       G = 2 x page / 8, HND: 2 x kv heads x page / 8) puts page p's groups at p x G
- *       (p.page_groups = G, the map's group extent up to the last page's end). Host code only. Why: such pools take the plain instances today and
- *       read +3.0..4.5% at d128 pages 16..128 (RESULTS 3.3t, pa-bench --page-gap 8), 1.5..2.5
- *       points over a dense pool's PAIR rows. Checked on the CPU: test_sm90_plan (built both ways)
- *       checks that each box's group coordinate addresses its key; test_gpu draws gapped pools
- *       (PA_TEST_PAGE_GAP). Next: bench/wip_sm90/dev_s60a.sh.
+ *       (p.page_groups = G, the map's group extent up to the last page's end). Host code only:
+ *       SASS unchanged (ed9512af). Such pools took the plain instances and read +2.3..4.0% over
+ *       the contiguous kernel at pages 16..128 (d64 / d128 / d256, pa-bench --page-gap 8); with
+ *       M90 +0.9..2.6% (paired ncu medians, RESULTS 3.3u, H200): -0.5..-2.2% of paged time, d64
+ *       page 64 within noise. HND K/V-pair pools likewise (+3.9 / +3.0 -> +1.4 / +1.4 non-causal).
+ *       Tests with the knob on (v_ps): forced sm90 on gapped and K/V-pair pools at every
+ *       head_dim, automatic, memcheck and racecheck on gapped pools: 0 failed, 0 hazards.
  *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax at d128/d64 by a
  *   wgmma.fence predicated on the row sums (2% / 7% slower, as M28 found again), a persistent
  *   static round-robin grid (causal -8%: imbalance and L2 drift).

@@ -36,12 +36,12 @@ PA_SM90_FN int pa_sm90_panels(int head_dim) { return head_dim / 64; }
 #ifndef SM90_PAIRS_ON        /* build knob: 0 turns the PAIR layout off (one box per panel) */
 #define SM90_PAIRS_ON 1
 #endif
-/* build knob (session 59, not yet measured on a GPU: 0 until it is): 1 lets the GLOBAL map serve
+/* build knob (M90, measured in session 60, RESULTS 3.3u): 1 lets the GLOBAL map serve
  * pools whose pages lie apart, when the page stride is a whole number of 8-token groups, the same
  * for K and V (e.g. one tensor whose pages hold K then V: a stride of twice the page, NHD or HND;
  * in HND the groups of one head and the next overlap in the map, which TMA allows). */
 #ifndef SM90_PAIR_STRIDED
-#define SM90_PAIR_STRIDED 0
+#define SM90_PAIR_STRIDED 1
 #endif
 
 /* Regimes (prefill_sm90.cu's header): PAIR layout boxes, per-panel boxes, page runs, gather. */
