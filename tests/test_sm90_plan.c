@@ -2,8 +2,7 @@
  * The sm90 prefill kernel's load plan on the CPU (src/cuda/sm90_plan.h, the functions the kernel
  * itself calls): for every page size 1..1100 (and a few larger), NHD-dense, HND-dense and padded
  * pools and pools whose pages lie apart (NHD: 8 slots between pages; NHD and HND: K and V pages in
- * turn), with a
- * page table and as a contiguous cache, and every tile start of a page-size period:
+ * turn), with a page table and as a contiguous cache, and every tile start of a page-size period:
  * each regime's TMA boxes cover every row of the 128-key tile exactly once (page runs cut into
  * overlapping boxes: once or twice, from the same key, at most 4/3 of a tile's bytes), a box never leaves
  * its page, its rows are the keys it claims (page and slot), it uses a tensor map that exists,

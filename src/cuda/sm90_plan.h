@@ -87,12 +87,9 @@ static inline int pa_sm90_runs_min(int tile)
     return (tile + 1) / 3 > SM90_RUNS_MIN ? (tile + 1) / 3 : SM90_RUNS_MIN;
 }
 
-/* The PAIR layout's map kind, or 0: it needs boxes of 8+ rows inside a page, whole 8-row groups
- * and a pool dense enough for a 5-D map; per-page boxes only with a table (a contiguous cache of
- * capacity 8 takes whole-tile boxes). */
 /* The GLOBAL map's 8-token groups from one page's start to the next (the kernel's p.page_groups):
  * page_size / 8 for pages dense in rows (and only for them); with SM90_PAIR_STRIDED, a page stride
- * of a whole number (more than page_size / 8) of 8-token groups, the same for K and V; else 0. */
+ * of a whole number (at least page_size / 8) of 8-token groups, the same for K and V; else 0. */
 static inline int64_t pa_sm90_pair_page_groups(const pa__problem *pb)
 {
     const int64_t ps = pb->page_size, gk = 8 * pb->k_stride_token, gv = 8 * pb->v_stride_token;
@@ -107,11 +104,15 @@ static inline int64_t pa_sm90_pair_global_groups(const pa__problem *pb, int64_t 
 {
     return (pb->num_pages - 1) * page_groups + pb->page_size / 8;
 }
+/* The PAIR layout's map kind, or 0: it needs boxes of 8+ rows inside a page, whole 8-row groups
+ * and a pool whose pages a 5-D map can address; per-page boxes only with a table (a contiguous
+ * cache of capacity 8 takes whole-tile boxes). */
 static inline int pa_sm90_pair_mode_t(const pa__problem *pb, int tile)
 {
     const int64_t hk = pb->num_kv_heads, np = pb->num_pages, ps = pb->page_size;
     if (!SM90_PAIRS_ON || pa_sm90_box_rows_t(pb, tile) < 8 || ps % 8) return 0;
-    const int64_t pg = pa_sm90_pair_page_groups(pb), fits = pg && pa_sm90_pair_global_groups(pb, pg) < ((int64_t)1 << 31);
+    const int64_t pg = pa_sm90_pair_page_groups(pb);
+    const int fits = pg && pa_sm90_pair_global_groups(pb, pg) < ((int64_t)1 << 31);
     if (fits && pg == ps / 8) return PA_SM90_PAIR_GLOBAL;   /* pages dense in rows */
     if ((np == 1 || (pb->k_stride_page == hk * pb->k_stride_head && pb->v_stride_page == hk * pb->v_stride_head)) &&
         np * hk < ((int64_t)1 << 31))
