@@ -1543,7 +1543,7 @@ struct sm90_params {
     int32_t page_size, num_pages;
     int32_t box_rows, boxes, box_shift;      /* rows per TMA box, boxes per tile, log2(box_rows) */
     int32_t runs, run_shift, n_maps;         /* page runs cut into boxes of 2^k << run_shift rows */
-    int32_t pair_mode, page_groups, group_hk; /* PAIR layout: PA_SM90_PAIR_* map kind, page_size / 8, kv heads */
+    int32_t pair_mode, page_groups, group_hk; /* PAIR layout: PA_SM90_PAIR_* map kind, the GLOBAL map's groups a page (pa_sm90_pair_page_groups), kv heads */
     int32_t heads, group, m_blocks;
     float scale, softcap, sl2;               /* sl2: log2(e) times the scale of what is kept */
     int32_t causal, window_left;
@@ -2008,10 +2008,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
             }
         }
         auto pt_at = [&](const int32_t *t, int i) -> int {
-            if (!pt_s) return t[i];
-            int v;
-            asm volatile("ld.shared.b32 %0, [%1];\n" : "=r"(v) : "r"(pt_s + 4u * (uint32_t)i) : "memory");
-            return v;
+            return pt_s ? (int)ld_shared_u32(pt_s + 4u * (uint32_t)i) : t[i];
         };
 #define SM90_PT_AT(t, i) (S::PT_CAP > 0 ? pt_at(t, i) : (t)[i])
 #else
@@ -3231,7 +3228,7 @@ static pa_status sm90_attention(pa_context *ctx, const pa__problem *pb, void *ws
     p.causal = pb->causal; p.window_left = pb->window_left;
     p.runs = regime == PA_SM90_RUNS;
     p.pair_mode = regime == PA_SM90_PAIRS ? pa_sm90_pair_mode_t(pb, tile) : 0;
-    p.page_groups = p.pair_mode == PA_SM90_PAIR_GLOBAL ? (int32_t)pa_sm90_pair_page_groups(pb) : pb->page_size / 8;
+    p.page_groups = (int32_t)pa_sm90_pair_page_groups(pb);
     p.group_hk = pb->num_kv_heads;
     p.n_maps = n_maps;
     p.run_shift = 0;
