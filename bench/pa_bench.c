@@ -596,9 +596,14 @@ int main(int argc, char **argv)
         else if (ARG("--causal")) o.causal_mode = !strcmp(v, "both") ? 2 : atoi(v);
         else if (ARG("--frag-block")) g_frag_block = atoll(v);
         else if (ARG("--dump-tables")) g_dump_tables = v;
-        else if (ARG("--page-gap")) g_page_gap = atoll(v);
+        else if (ARG("--page-gap")) {
+            if ((g_page_gap = atoll(v)) < 0) { fprintf(stderr, "pa-bench: --page-gap %s: must be >= 0\n", v); return 2; }
+        }
         else if (!strcmp(a, "--kv-pairs")) g_kv_pairs = 1;
-        else if (ARG("--layout")) g_hnd = !strcmp(v, "hnd");
+        else if (ARG("--layout")) {
+            if (strcmp(v, "nhd") && strcmp(v, "hnd")) { fprintf(stderr, "pa-bench: --layout %s: nhd or hnd\n", v); return 2; }
+            g_hnd = !strcmp(v, "hnd");
+        }
         else if (!strcmp(a, "--force-gather")) { if (&pa__sm90_force_gather) pa__sm90_force_gather = 1; }
         else if (!strcmp(a, "--force-copy")) { if (&pa__sm90_copy_mode) pa__sm90_copy_mode = 1; }
         else if (ARG("--copy-ctas")) { if (&pa__sm90_copy_ctas) pa__sm90_copy_ctas = atoi(v); }

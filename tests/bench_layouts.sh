@@ -3,7 +3,7 @@
 # reference by pa-bench itself): NHD and HND pages (--layout), pages spaced apart in the pool
 # (--page-gap; --kv-pairs, the page stride of a pool whose pages hold K then V), tables shuffled
 # only inside blocks (--frag-block 1 = pool order), and the tables --dump-tables writes (each
-# sequence's row of distinct pool pages).
+# sequence's row of distinct pool pages); bad --layout / --page-gap values are refused.
 # usage: sh tests/bench_layouts.sh BUILD_DIR      last line: "N passed, N failed"
 build=${1:-build}
 passed=0
@@ -41,6 +41,15 @@ for p in 1 3 16 40; do
             failed=$((failed + 1)); echo "FAIL dumped table $f"; cat "$f" 2>/dev/null | head -3
         fi
     done
+done
+# values pa-bench must refuse (exit 2, naming the option) rather than bench another layout
+for bad in "--layout HND" "--page-gap -3"; do
+    if "$build/pa-bench" --backend cpu $bad >"$dir/out" 2>&1; then rc=0; else rc=$?; fi
+    if [ "$rc" = 2 ] && grep -q -- "${bad%% *}" "$dir/out"; then
+        passed=$((passed + 1))
+    else
+        failed=$((failed + 1)); echo "FAIL pa-bench $bad: exit $rc"; cat "$dir/out"
+    fi
 done
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]
