@@ -453,7 +453,6 @@ static pa_status check_device_tables(pa_context *ctx, const pa__problem *pb)
                                 total * sizeof(int32_t));
             }
             buf = grown;
-            cu = n_cu ? buf : NULL;
             sl = buf + n_cu;
             pt = sl + n_sl;
             s = pa__cuda_copy_to_host(ctx, pt, pb->page_table, n_pt * sizeof(int32_t));

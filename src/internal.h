@@ -148,8 +148,9 @@ int       pa__cpu_f16c_mismatches(void); /* tests: F16C against the portable f16
 int       pa__cpu_store_mismatches(void); /* tests: the output rows' bf16 rounding */
 
 /* Naive double-precision reference (src/cpu/reference.c), for tests. out: [total_q][heads][d],
- * lse: [total_q][heads] (either may be NULL); rows are numbered as the query's rows. */
-void pa__reference_attention(const pa__problem *pb, double *out, double *lse);
+ * lse: [total_q][heads] (either may be NULL); rows are numbered as the query's rows. 0, or -1
+ * when its scratch cannot be allocated (out and lse then hold a part of the rows). */
+int pa__reference_attention(const pa__problem *pb, double *out, double *lse);
 
 /* ---- element conversions (round to nearest even) ---- */
 static inline float pa__bf16_to_f32(uint16_t h)

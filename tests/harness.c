@@ -447,11 +447,12 @@ typedef struct ref_job {
     const th_inst *in;
     double *out, *lse;
     int first, step;
+    int failed;                 /* the reference's scratch could not be allocated */
 } ref_job;
 
 static void *ref_worker(void *arg)
 {
-    const ref_job *job = (const ref_job *)arg;
+    ref_job *job = (ref_job *)arg;
     const th_inst *in = job->in;
     const size_t es = pa__dtype_size(in->c.dtype);
     int b;
@@ -491,12 +492,12 @@ static void *ref_worker(void *arg)
         pb.softcap = in->params.softcap;
         pb.causal = in->params.causal;
         pb.window_left = in->params.window_left;
-        pa__reference_attention(&pb, job->out, job->lse);
+        if (pa__reference_attention(&pb, job->out, job->lse)) job->failed = 1;
     }
     return NULL;
 }
 
-void th_reference(const th_inst *in, double *out, double *lse)
+int th_reference(const th_inst *in, double *out, double *lse)
 {
     enum { MAXT = 64 };
     pthread_t th[MAXT];
@@ -507,13 +508,16 @@ void th_reference(const th_inst *in, double *out, double *lse)
     if (n > in->c.batch) n = in->c.batch;
     for (i = 0; i < n; i++) {
         jobs[i].in = in; jobs[i].out = out; jobs[i].lse = lse;
-        jobs[i].first = i; jobs[i].step = n;
+        jobs[i].first = i; jobs[i].step = n; jobs[i].failed = 0;
         started[i] = i > 0 && pthread_create(&th[i], NULL, ref_worker, &jobs[i]) == 0;
         if (i > 0 && !started[i]) ref_worker(&jobs[i]);
     }
     if (n > 0) ref_worker(&jobs[0]);
     for (i = 1; i < n; i++)
         if (started[i]) pthread_join(th[i], NULL);
+    for (i = 0; i < n; i++)
+        if (jobs[i].failed) return -1;
+    return 0;
 }
 
 /* ---- one case ------------------------------------------------------------------------------ */
@@ -758,7 +762,10 @@ int th_run_case(pa_context *ctx, const th_case *c, const char *tag)
     }
     ref = (double *)xalloc(sizeof(double) * (size_t)in.total_q * (size_t)c->num_heads * (size_t)c->head_dim);
     rlse = (double *)xalloc(sizeof(double) * (size_t)in.total_q * (size_t)c->num_heads);
-    th_reference(&in, ref, rlse);
+    if (th_reference(&in, ref, rlse)) {
+        printf("%s FAIL %s: the reference could not allocate its scratch\n", tag, desc);
+        goto done;
+    }
     if (compare(&in, ref, rlse, tag, desc)) goto done;
 
     /* the same call again (on the CPU with another thread count): the same bits */

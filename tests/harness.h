@@ -103,7 +103,7 @@ int  th_inst_poison(th_inst *in);                                 /* output and 
 int  th_inst_fetch(th_inst *in);                                  /* device output -> host */
 int  th_inst_upload_tables(th_inst *in);                          /* host tables -> device */
 /* The reference on the host copies (threads over sequences). out: [total_q][heads][dim]. */
-void th_reference(const th_inst *in, double *out, double *lse);
+int th_reference(const th_inst *in, double *out, double *lse);   /* 0, or -1: out of memory */
 
 /* Result of one case. */
 enum { TH_PASS = 0, TH_FAIL = 1, TH_SKIP = 2 };

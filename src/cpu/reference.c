@@ -30,15 +30,18 @@ static int key_ok(const pa__problem *pb, int32_t b, int32_t j)
     return !pb->page_table || (page >= 0 && page < pb->num_pages);
 }
 
-void pa__reference_attention(const pa__problem *pb, double *out, double *lse)
+int pa__reference_attention(const pa__problem *pb, double *out, double *lse)
 {
     const int32_t D = pb->head_dim, H = pb->num_heads;
-    double *q = (double *)malloc(sizeof(double) * (size_t)D * 2), *x = q + D;
+    double *q = (double *)malloc(sizeof(double) * (size_t)D * 2), *x;
     int32_t b, h, i, j, d;
+    if (!q) return -1;
+    x = q + D;
     for (b = 0; b < pb->batch; b++) {
         int32_t sq = pa__q_len(pb, b), sk = pb->seq_lens[b];
         const int64_t t0 = pa__q_start(pb, b);
         double *p = (double *)malloc(sizeof(double) * (sk > 0 ? (size_t)sk : 1));
+        if (!p) { free(q); return -1; }
         for (h = 0; h < H; h++) {
             int32_t kvh = h / pb->group;
             for (i = 0; i < sq; i++) {
@@ -84,4 +87,5 @@ void pa__reference_attention(const pa__problem *pb, double *out, double *lse)
         free(p);
     }
     free(q);
+    return 0;
 }
