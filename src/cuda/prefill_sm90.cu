@@ -3051,7 +3051,7 @@ long pa__sm90_copy_overlap_calls = 0;
  * kernel alone at 8 / 16 / 32 blocks, d128 B4 H16 8k, ncu (s45c): 32 / 31 / 27 GB/s */
 #define SM90_COPY_OV_RATE 30e9
 /* The copy beside's cost as sm90_copy_blocks models it, times this at d128 (session 62, RESULTS
- * 3.3w: beside the d128 MHA 8k non-causal attention the copy on 8 / 16 blocks cost +3.6..3.9%,
+ * 3.3v: beside the d128 MHA 8k non-causal attention the copy on 8 / 16 blocks cost +3.6..3.9%,
  * the model 2.5%; at d256 +2.75..3.35 against 2.8%) */
 #ifndef SM90_COPY_OV_SCALE_D128
 #define SM90_COPY_OV_SCALE_D128 1.0
