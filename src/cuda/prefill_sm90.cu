@@ -776,6 +776,17 @@
  *       page 64 within noise. HND K/V-pair pools likewise (+3.9 / +3.0 -> +1.4 / +1.4 non-causal).
  *       Tests with the knob on (v_ps): forced sm90 on gapped and K/V-pair pools at every
  *       head_dim, automatic, memcheck and racecheck on gapped pools: 0 failed, 0 hazards.
+ *   M91 (session 62, CPU only, dropped; NOTES) the producer loop as a __noinline__ callee, to keep
+ *       producer changes from re-scheduling the consumers: a change inside the callee alone still
+ *       moved 7.7% of the caller's consumer opcodes (ptxas compiles the two together), and -rdc
+ *       makes ptxas ignore setmaxnreg and serialize wgmma.
+ *   M92 (session 62, adopted unmeasured as a build: SM90_COPY_OV_SCALE_D128 = 1.5, host code only,
+ *       SASS ed9512af) the copy beside's modelled cost at d128 times 1.5. Prediction: d128 MHA
+ *       non-causal page-run calls read their pages in place, +3.3 instead of the copy's +3.7 at
+ *       page 100 (both paths measured side by side in RESULTS 3.3v, where the copy beside cost the
+ *       d128 MHA attention +3.6..3.9% against the model's 2.5%). The build itself was not run on a
+ *       GPU (no device time left: dev_s62b.sh is its A/B); its other choices are unchanged by the
+ *       model's arithmetic (GQA and the gather pages still copy beside).
  *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax at d128/d64 by a
  *   wgmma.fence predicated on the row sums (2% / 7% slower, as M28 found again), a persistent
  *   static round-robin grid (causal -8%: imbalance and L2 drift).
@@ -3050,11 +3061,15 @@ long pa__sm90_copy_overlap_calls = 0;
 /* M82's per-SM rate (bytes of K and V read, and as many written, per second and SM): the copy
  * kernel alone at 8 / 16 / 32 blocks, d128 B4 H16 8k, ncu (s45c): 32 / 31 / 27 GB/s */
 #define SM90_COPY_OV_RATE 30e9
-/* The copy beside's cost as sm90_copy_blocks models it, times this at d128 (session 62, RESULTS
+/* The copy beside's cost as sm90_copy_blocks models it, times this at d128 (M92, session 62, RESULTS
  * 3.3v: beside the d128 MHA 8k non-causal attention the copy on 8 / 16 blocks cost +3.6..3.9%,
- * the model 2.5%; at d256 +2.75..3.35 against 2.8%) */
+ * the model 2.5%; at d256 +2.75..3.35 against 2.8%). With it the page-run pages of d128 MHA
+ * non-causal calls (100: in place +3.3, the copy beside +3.7) read their pages in place; GQA calls
+ * (the model's cost divided by the group) and the gather pages (1..7: the copy beside ~3.8%
+ * against an in-place ~8.5%) still copy beside, and the copy before (5.1% there, as modelled)
+ * stays the dearer one. 1.0: the model as it was. */
 #ifndef SM90_COPY_OV_SCALE_D128
-#define SM90_COPY_OV_SCALE_D128 1.0
+#define SM90_COPY_OV_SCALE_D128 1.5
 #endif
 static size_t sm90_copy_tensor_bytes(const pa__problem *pb)
 {
