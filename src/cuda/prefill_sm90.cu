@@ -3071,6 +3071,11 @@ long pa__sm90_copy_overlap_calls = 0;
 #ifndef SM90_COPY_OV_SCALE_D128
 #define SM90_COPY_OV_SCALE_D128 1.5
 #endif
+/* the same at d256 (session 63's A/B, dev_s63a: 3.3v read d256 MHA non-causal page 100 in place at
+ * +0.3..2.0 against the copy beside's +2.5..3.7) */
+#ifndef SM90_COPY_OV_SCALE_D256
+#define SM90_COPY_OV_SCALE_D256 1.0
+#endif
 static size_t sm90_copy_tensor_bytes(const pa__problem *pb)
 {
     return ((size_t)pb->batch * (size_t)pb->max_seq_len * (size_t)pb->num_kv_heads * (size_t)pb->head_dim * 2 + 255) & ~(size_t)255;
@@ -3122,6 +3127,7 @@ static int sm90_copy_blocks(const pa_context *ctx, const pa__problem *pb, double
     if (first > items) first = items;
     *cost = sm_time / sms + first * (bytes / items) / (k * SM90_COPY_OV_RATE) + 10e-6;
     if (pb->head_dim == 128) *cost *= SM90_COPY_OV_SCALE_D128;
+    else if (pb->head_dim == 256) *cost *= SM90_COPY_OV_SCALE_D256;
     return k;
 }
 
