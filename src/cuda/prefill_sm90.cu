@@ -785,8 +785,8 @@
  *       non-causal page-run calls read their pages in place, +3.3 instead of the copy's +3.7 at
  *       page 100 (both paths measured side by side in RESULTS 3.3v, where the copy beside cost the
  *       d128 MHA attention +3.6..3.9% against the model's 2.5%). The build itself was not run on a
- *       GPU (no device time left: dev_s62b.sh is its A/B); its other choices are unchanged by the
- *       model's arithmetic (GQA and the gather pages still copy beside).
+ *       GPU (no device time left in sessions 62 / 63: dev_s63a.sh is its A/B); its other choices
+ *       are unchanged by the model's arithmetic (GQA and the gather pages still copy beside).
  *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax at d128/d64 by a
  *   wgmma.fence predicated on the row sums (2% / 7% slower, as M28 found again), a persistent
  *   static round-robin grid (causal -8%: imbalance and L2 drift).
