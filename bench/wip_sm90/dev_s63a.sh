@@ -1,6 +1,7 @@
 #!/bin/bash
-# Session 63: session 62's dev_s62b (M92's A/B; never run, removed) with d256 added. Three builds, the same kernels
-# (SASS ed9512af), differing only in the host's copy estimate (sm90_copy_blocks):
+# Session 63: session 62's dev_s62b (M92's A/B; never run, removed) with d256 added. Three
+# builds, the same kernels (SASS ed9512af), differing only in the host's copy estimate
+# (sm90_copy_blocks):
 #   build   the library: SM90_COPY_OV_SCALE_D128 = 1.5 (M92), SM90_COPY_OV_SCALE_D256 = 1.0
 #   v_cal   D128 = 1.0 (the choice before M92: d128 MHA non-causal page-run calls copy beside)
 #   v_256   D256 = 1.5 (d256 MHA non-causal page-run calls read in place; 3.3v: +0.3..2.0 in
