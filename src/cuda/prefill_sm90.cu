@@ -786,7 +786,14 @@
  *       page 100 (both paths measured side by side in RESULTS 3.3v, where the copy beside cost the
  *       d128 MHA attention +3.6..3.9% against the model's 2.5%). The build itself was not run on a
  *       GPU (no device time left in sessions 62 / 63: dev_s63a.sh is its A/B); its other choices
- *       are unchanged by the model's arithmetic (GQA and the gather pages still copy beside).
+ *       (the gather pages still copy beside; GQA 16 / 2 moves to the copy before, 3.3w).
+ *       Timed in session 64 (RESULTS 3.3w, H100): page 100 +3.3 against the copy beside's +3.7, GQA
+ *       16 / 2 (now the copy before) +0.8 against +1.3; but d128 page 51 read +5.0 in place
+ *       against +3.5 beside, which M93 corrects.
+ *   M93 (session 64, host code only, SASS ed9512af) sm90_runs_extra: the in-place cost of page
+ *       runs at d128 / d256 grows with the boxes a tile issues (the line through 3.3w's pairs:
+ *       d128 +3.3% at 4.9 boxes per 128 keys, +5.05% at 11.5; d256 +1.9% at 4.9, +3.4% at 8.5),
+ *       where it was flat; the copy beside at d256 modelled x1.25 (3.3w: median +3.5 against 2.8%).
  *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax at d128/d64 by a
  *   wgmma.fence predicated on the row sums (2% / 7% slower, as M28 found again), a persistent
  *   static round-robin grid (causal -8%: imbalance and L2 drift).
@@ -3063,11 +3070,11 @@ long pa__sm90_copy_overlap_calls = 0;
 #define SM90_COPY_OV_RATE 30e9
 /* The copy beside's cost as sm90_copy_blocks models it, times this at d128 (M92, session 62, RESULTS
  * 3.3v: beside the d128 MHA 8k non-causal attention the copy on 8 / 16 blocks cost +3.6..3.9%,
- * the model 2.5%; at d256 +2.75..3.35 against 2.8%). With it the page-run pages of d128 MHA
- * non-causal calls (100: in place +3.3, the copy beside +3.7) read their pages in place; GQA calls
- * (the model's cost divided by the group) and the gather pages (1..7: the copy beside ~3.8%
- * against an in-place ~8.5%) still copy beside, and the copy before (5.1% there, as modelled)
- * stays the dearer one. 1.0: the model as it was. */
+ * the model 2.5%). Timed in 3.3w: with sm90_runs_extra (M93) the d128 MHA non-causal calls read
+ * page 100 in place (+3.3 against the copy beside's +3.7) and copy beside at page 51 (+3.5 against
+ * +5.0 in place); GQA 16 / 2 takes the copy before (the scale moves the copy beside past it: +0.8
+ * against +1.3); the gather pages (1..7: the copy beside ~3.8% against an in-place ~8.5%) still
+ * copy beside. 1.0: the model as it was. */
 #ifndef SM90_COPY_OV_SCALE_D128
 #define SM90_COPY_OV_SCALE_D128 1.5
 #endif
