@@ -794,6 +794,9 @@
  *       runs at d128 / d256 grows with the boxes a tile issues (the line through 3.3w's pairs:
  *       d128 +3.3% at 4.9 boxes per 128 keys, +5.05% at 11.5; d256 +1.9% at 4.9, +3.4% at 8.5),
  *       where it was flat; the copy beside at d256 modelled x1.25 (3.3w: median +3.5 against 2.8%).
+ *       Timed against M92 on the H200 (3.3x, 3.3y): 0.3..1.1 points better at d128 pages 51 / 77 /
+ *       127 and d256 pages 77 / 100 / 127; the same path at d128 page 100 (+3.3) and, with the
+ *       d256 line raised (3.3y), at d256 page 51 (the copy beside, +3.4).
  *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax at d128/d64 by a
  *   wgmma.fence predicated on the row sums (2% / 7% slower, as M28 found again), a persistent
  *   static round-robin grid (causal -8%: imbalance and L2 drift).
@@ -3103,14 +3106,15 @@ static pa__problem sm90_copied(const pa__problem *pb, void *dk, void *dv)
     c.page_table_stride = 0;
     return c;
 }
-/* M93 (session 64, RESULTS 3.3w / 3.3x): what reading page runs in place adds to a d128 / d256
+/* M93 (session 64, RESULTS 3.3w..3.3y): what reading page runs in place adds to a d128 / d256
  * call, as a share of its attention time. It grows with the TMA boxes a tile's panel warp issues
  * (the plan's own count, per 128 keys). pa-bench's paired rows (B4 H16 8k, non-causal): d128 read
  * +3.3% at page 100 (4.9 boxes per 128 keys on 176-key tiles) and +5.05% at page 51 (11.5 boxes)
  * on the H100, +4.3..4.5 at pages 77 / 127 (7.9 / 7.0) on the H200; d256 +1.9 / +2.6% at page 100
  * (4.9; H100 / H200), +2.9 at 77 (6.7), +3.4 / +3.9 at 51 (8.5), where the copy beside costs
  * +3.3..3.5: the d128 line through the H100 pair, the d256 line so that page 51 copies and 77 reads
- * in place. (d64 keeps the flat ncu figure below: no pa-bench pair measured.) */
+ * in place (3.3y: page 51 then +3.4 beside against +4.1 in place). (d64 keeps the flat ncu figure
+ * below: no pa-bench pair measured.) */
 static double sm90_runs_extra(const pa__problem *pb, int tile)
 {
     const int d = pb->head_dim, ov = d == 256 ? SM90_RUNS_OVERLAP_D256 : SM90_RUNS_OVERLAP_D128;
