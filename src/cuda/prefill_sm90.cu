@@ -785,11 +785,10 @@
  *       non-causal page-run calls read their pages in place, +3.3 instead of the copy's +3.7 at
  *       page 100 (both paths measured side by side in RESULTS 3.3v, where the copy beside cost the
  *       d128 MHA attention +3.6..3.9% against the model's 2.5%). The build itself was not run on a
- *       GPU (no device time left in sessions 62 / 63: dev_s63a.sh is its A/B); its other choices
- *       (the gather pages still copy beside; GQA 16 / 2 moves to the copy before, 3.3w).
- *       Timed in session 64 (RESULTS 3.3w, H100): page 100 +3.3 against the copy beside's +3.7, GQA
- *       16 / 2 (now the copy before) +0.8 against +1.3; but d128 page 51 read +5.0 in place
- *       against +3.5 beside, which M93 corrects.
+ *       GPU in sessions 62 / 63 (no device time left). Timed in session 64 (RESULTS 3.3w, H100):
+ *       page 100 +3.3 against the copy beside's +3.7, GQA 16 / 2 (moved by the scale to the copy
+ *       before) +0.8 against +1.3; the gather pages still copy beside; but d128 page 51 read +5.0
+ *       in place against +3.5 beside, which M93 corrects.
  *   M93 (session 64, host code only, SASS ed9512af) sm90_runs_extra: the in-place cost of page
  *       runs at d128 / d256 grows with the boxes a tile issues (the line through 3.3w's pairs:
  *       d128 +3.3% at 4.9 boxes per 128 keys, +5.05% at 11.5; d256 +1.9% at 4.9, +3.4% at 8.5),
@@ -3117,8 +3116,8 @@ static pa__problem sm90_copied(const pa__problem *pb, void *dk, void *dv)
  * below: no pa-bench pair measured.) */
 static double sm90_runs_extra(const pa__problem *pb, int tile)
 {
-    const int d = pb->head_dim, ov = d == 256 ? SM90_RUNS_OVERLAP_D256 : SM90_RUNS_OVERLAP_D128;
-    const double b = pa_sm90_runs_issues64_ov(pb, tile, ov) / (64.0 * pa_sm90_warp_panels(pa_sm90_panels(d), 0)) * 128.0 / tile;
+    const int d = pb->head_dim;
+    const double b = pa_sm90_runs_issues64_ov(pb, tile, SM90_RUNS_OVERLAP_FOR(d)) / (64.0 * pa_sm90_warp_panels(pa_sm90_panels(d), 0)) * 128.0 / tile;
     const double e = d == 128 ? 0.033 + 0.00265 * (b - 4.875) : 0.022 + 0.0041 * (b - 4.906);
     return e > 0.01 ? e : 0.01;
 }
@@ -3188,11 +3187,9 @@ static int sm90_copy(const pa_context *ctx, const pa__problem *pb, int *ov_block
         if (regime != PA_SM90_GATHER) {   /* M81: what the TMA regimes add (RESULTS 2.53..2.55, ncu), less a fifth for margin */
             const int g = pa_sm90_box_rows_t(pb, tile);
             if (regime != PA_SM90_RUNS && g >= 64) return 0;   /* 1..2 boxes a tile: +0.6..1.6%, the copy no better (s44c) */
-            if (regime == PA_SM90_RUNS) extra = d == 64 ? 0.028 : d == 128 ? 0.035 : 0.038;
-            else if (g <= 8) extra = d == 64 ? 0.035 : d == 128 ? 0.028 : 0.027;
-            else extra = d == 64 ? 0.02 : 0.015;
-            extra *= 0.8;
             if (regime == PA_SM90_RUNS && d != 64) extra = sm90_runs_extra(pb, tile);   /* M93: pa-bench's own figures, no margin */
+            else extra = 0.8 * (regime == PA_SM90_RUNS ? 0.028 : g <= 8 ? (d == 64 ? 0.035 : d == 128 ? 0.028 : 0.027)
+                                                                       : (d == 64 ? 0.02 : 0.015));
         }
         if (!(t_best < extra * t_attn)) return 0;
     }
