@@ -273,6 +273,10 @@ static const char *g_dump_tables;   /* --dump-tables PREFIX: each fragmented tab
 extern int pa__sm90_force_gather __attribute__((weak));
 extern int pa__sm90_copy_mode __attribute__((weak));   /* prefill_sm90.cu M80: 1 copies every gather call's cache first */
 extern int pa__sm90_copy_ctas __attribute__((weak));   /* prefill_sm90.cu M82: n blocks copy beside the attention, -1 never */
+/* prefill_sm90.cu M94: 0 plans the last wave as if no copy ran beside it; units / splits forced */
+extern int pa__sm90_tail_beside __attribute__((weak));
+extern int pa__sm90_tail_force_units __attribute__((weak));
+extern int pa__sm90_tail_force_splits __attribute__((weak));
 
 /* Elements from the start of one page of p tokens to the next: the dense page, a paged pool's gap
  * of g_page_gap token strides (NHD: kv heads x head_dim elements, HND: head_dim), twice that with
@@ -565,6 +569,8 @@ static void usage(void)
            "  --kv-copy-limit BYTES  pa_context_set_kv_copy_limit (0: sm90 never copies a paged cache)\n"
            "  --force-copy           sm90: copy every paged call's cache first, within the limit (measurement)\n"
            "  --copy-ctas N          sm90: a copy runs beside the attention on N blocks (-1: never, 0: the estimate)\n"
+           "  --tail-beside 0|1      sm90: 0 plans the last wave as if no copy ran beside the attention (M39 alone)\n"
+           "  --tail-units N --tail-splits S  sm90: beside a copy, split N last-wave units S ways\n"
            "  --dtype bf16|f16|f32   --kernel auto|cpu|sm80|sm90|decode\n"
            "  --iters N --warmup N   --threads N (CPU)   --seed N\n"
            "  --paired 0|1           paged rows timed interleaved with the contiguous baseline (1)\n"
@@ -607,6 +613,9 @@ int main(int argc, char **argv)
         else if (!strcmp(a, "--force-gather")) { if (&pa__sm90_force_gather) pa__sm90_force_gather = 1; }
         else if (!strcmp(a, "--force-copy")) { if (&pa__sm90_copy_mode) pa__sm90_copy_mode = 1; }
         else if (ARG("--copy-ctas")) { if (&pa__sm90_copy_ctas) pa__sm90_copy_ctas = atoi(v); }
+        else if (ARG("--tail-beside")) { if (&pa__sm90_tail_beside) pa__sm90_tail_beside = atoi(v); }
+        else if (ARG("--tail-units")) { if (&pa__sm90_tail_force_units) pa__sm90_tail_force_units = atoi(v); }
+        else if (ARG("--tail-splits")) { if (&pa__sm90_tail_force_splits) pa__sm90_tail_force_splits = atoi(v); }
         else if (ARG("--kv-copy-limit")) { o.copy_limit = strtoull(v, NULL, 10); o.have_copy_limit = 1; }
         else if (ARG("--table")) o.table_mode = !strcmp(v, "contig") ? 0 : !strcmp(v, "frag") ? 1 : 2;
         else if (ARG("--dtype")) o.dtype = !strcmp(v, "f16") ? PA_DTYPE_F16 : !strcmp(v, "f32") ? PA_DTYPE_F32 : PA_DTYPE_BF16;

@@ -14,6 +14,7 @@
 #include "harness.h"
 #include "cuda/sm90_plan.h"
 #include <string.h>
+#include <math.h>
 
 static int failed_prints;
 /* page runs cut into overlapping boxes (prefill_sm90.cu SM90_RUNS_OVERLAP_D<D>): main checks both cuts */
@@ -285,6 +286,66 @@ bad:
     return 0;
 }
 
+/* The greedy schedule pa_sm90_tail_model describes, CTA by CTA: each CTA (then each piece) on the SM
+ * that frees first; the first `first` whole, the pieces no earlier than the last whole one starts */
+static double sim_tail(int64_t first, int64_t units, int splits, int sms, int tiles, double late, int k)
+{
+    static double at[1024];
+    double last = 0.0, end = 0.0;
+    int64_t c;
+    int i, j;
+    for (i = 0; i < sms; i++) at[i] = i < sms - k ? 0.0 : late;
+    for (c = 0; c < first; c++) {
+        for (j = 0, i = 1; i < sms; i++) if (at[i] < at[j]) j = i;
+        if (at[j] > last) last = at[j];
+        at[j] += 1.0;
+        if (at[j] > end) end = at[j];
+    }
+    if (units > 0 && splits >= 2) {
+        const double pt = (double)((tiles + splits - 1) / splits + 3) / (tiles + 3);
+        for (i = 0; i < sms; i++) if (at[i] < last) at[i] = last;
+        for (c = 0; c < units * splits; c++) {
+            for (j = 0, i = 1; i < sms; i++) if (at[i] < at[j]) j = i;
+            at[j] += pt;
+            if (at[j] > end) end = at[j];
+        }
+    }
+    return end;
+}
+
+/* M94's plan beside a copy: consistent fields, pieces of 2 tiles or more, its model the greedy
+ * schedule's (for it and for M39's plan), and by that model never later than M39's plan */
+static int check_tail_beside(int64_t ctas, int sms, int tiles, double lost, int k)
+{
+    const pa_sm90_tail t = pa_sm90_tail_plan_beside(ctas, sms, tiles, lost, k);
+    const pa_sm90_tail m = pa_sm90_tail_plan(ctas, sms, tiles);
+    const double late = k > 0 ? lost / k : 0.0;
+    double e_t, e_m, s_t, s_m;
+    if (t.first + t.units != ctas || t.units < 0 || t.splits < 1 || (t.splits == 1 && t.units != 0) ||
+        (t.splits > 1 && (t.units < 1 || t.splits > tiles / 2)))
+        goto bad;
+    if (!(lost > 0) || k < 1 || k >= sms) {
+        if (t.first != m.first || t.units != m.units || t.splits != m.splits) goto bad;
+        return 1;
+    }
+    e_t = pa_sm90_tail_model(t.first, t.units, t.splits, sms, tiles, late, k);
+    e_m = pa_sm90_tail_model(m.first, m.units, m.splits, sms, tiles, late, k);
+    s_t = e_t; s_m = e_m;   /* (the greedy walk on the smaller grids: its time grows as ctas x sms) */
+    if (ctas * sms <= 140000) {
+        s_t = sim_tail(t.first, t.units, t.splits, sms, tiles, late, k);
+        s_m = sim_tail(m.first, m.units, m.splits, sms, tiles, late, k);
+    }
+    if (fabs(e_t - s_t) > 1e-6 || fabs(e_m - s_m) > 1e-6 || e_t > e_m + 1e-9) {
+        printf("FAIL tail model: plan %.6f (greedy %.6f), M39 %.6f (greedy %.6f)\n", e_t, s_t, e_m, s_m);
+        goto bad;
+    }
+    return 1;
+bad:
+    printf("FAIL tail plan beside: ctas %lld sms %d tiles %d lost %.2f k %d: first %lld units %d splits %d\n",
+           (long long)ctas, sms, tiles, lost, k, (long long)t.first, t.units, t.splits);
+    return 0;
+}
+
 int main(void)
 {
     static const int big[] = { 1536, 2048, 2816, 4096, 8192, 12345 };
@@ -336,6 +397,28 @@ int main(void)
                 for (ps = 0; ps <= 130; ps += 13) {
                     if (check_tail(k, sms_list[i], ps)) passed++; else failed++;
                 }
+    }
+    {   /* M94: beside a copy. The benchmark's d128 MHA shape (4096 CTAs of 47 176-key tiles, the
+         * copy ~73 CTA times on 16 SMs): the model's end moves from ~32 CTA times to under 31.8 */
+        static const int64_t ctas_list[] = { 1, 100, 500, 1000, 2048, 4096 };
+        static const int sms_list[] = { 66, 114, 132 }, tiles_list[] = { 4, 16, 47, 64 }, k_list[] = { 1, 8, 16, 33 };
+        static const double lost_list[] = { 0.0, 0.4, 5.0, 9.2, 30.0, 73.4, 110.0, 400.0 };
+        const pa_sm90_tail t = pa_sm90_tail_plan_beside(4096, 132, 47, 73.4, 16);
+        const double e = pa_sm90_tail_model(t.first, t.units, t.splits, 132, 47, 73.4 / 16, 16);
+        const double e39 = pa_sm90_tail_model(4092, 4, 23, 132, 47, 73.4 / 16, 16);
+        if (t.units > 4 && e < 31.8 && e39 > 31.95 && fabs(e39 - sim_tail(4092, 4, 23, 132, 47, 73.4 / 16, 16)) < 1e-6 &&
+            fabs(e - sim_tail(t.first, t.units, t.splits, 132, 47, 73.4 / 16, 16)) < 1e-6) passed++;
+        else { failed++; printf("FAIL tail plan beside 4096/132/47: units %d splits %d, end %.3f (M39 %.3f)\n", t.units, t.splits, e, e39); }
+        int a, b, c2, d2;
+        for (a = 0; a < 6; a++)
+            for (b = 0; b < 3; b++)
+                for (c2 = 0; c2 < 4; c2++)
+                    for (d2 = 0; d2 < 8; d2++)
+                        for (k = 0; k < 4; k++) {
+                            if (k_list[k] >= sms_list[b] / 2) continue;
+                            if (check_tail_beside(ctas_list[a], sms_list[b], tiles_list[c2], lost_list[d2], k_list[k])) passed++;
+                            else failed++;
+                        }
     }
     return th_finish(passed, failed);
 }

@@ -3021,9 +3021,14 @@ extern "C" int pa__sm90_tail_sms;
 int pa__sm90_tail_sms = 0;
 extern "C" long pa__sm90_tail_calls;   /* calls that took the split (tests/test_gpu.c checks it) */
 long pa__sm90_tail_calls = 0;
+/* M94, measurements: 0 plans the last wave of a call whose copy runs beside it as if the copy were
+ * not there (M39 alone); with tail_force_units > 0 and tail_force_splits in 2 .. tiles / 2, such a
+ * call splits that many units that many ways instead of M94's plan */
+extern "C" int pa__sm90_tail_beside, pa__sm90_tail_force_units, pa__sm90_tail_force_splits;
+int pa__sm90_tail_beside = 1, pa__sm90_tail_force_units = 0, pa__sm90_tail_force_splits = 0;
 /* The last-wave split of a call (pa_sm90_tail_plan): dense non-causal calls without a window
  * (their CTAs do equal work), unless num_splits = 1. Host fields only. */
-static pa_sm90_tail sm90_tail(const pa_context *ctx, const pa__problem *pb)
+static pa_sm90_tail sm90_tail(const pa_context *ctx, const pa__problem *pb, double lost = 0.0, int ov_blocks = 0)
 {
     pa_sm90_tail none;
     none.first = 0; none.units = 0; none.splits = 1;
@@ -3034,8 +3039,16 @@ static pa_sm90_tail sm90_tail(const pa_context *ctx, const pa__problem *pb)
     const int tn = sm90_tile(pb);
     const int64_t tiles = ((int64_t)pb->max_seq_len + tn - 1) / tn;
     const int sms = pa__sm90_tail_sms > 0 ? pa__sm90_tail_sms : ctx->num_sms;
-    pa_sm90_tail t = pa_sm90_tail_plan(m_blocks * pb->num_heads * pb->batch, sms,
-                                       tiles > 0x40000000 ? 0x40000000 : (int)tiles);
+    const int64_t ctas = m_blocks * pb->num_heads * pb->batch;
+    const int nt = tiles > 0x40000000 ? 0x40000000 : (int)tiles;
+    pa_sm90_tail t = pa_sm90_tail_plan(ctas, sms, nt);
+    if (ov_blocks > 0 && pa__sm90_tail_beside) {   /* M94: the copy beside holds ov_blocks SMs for a while */
+        t = pa_sm90_tail_plan_beside(ctas, sms, nt, lost, ov_blocks);
+        if (pa__sm90_tail_force_units > 0 && pa__sm90_tail_force_splits >= 2 && pa__sm90_tail_force_splits <= nt / 2) {
+            t.units = (int)(pa__sm90_tail_force_units < ctas ? pa__sm90_tail_force_units : ctas);
+            t.first = ctas - t.units; t.splits = pa__sm90_tail_force_splits;
+        }
+    }
     if (t.splits < 2) return none;
     return t;   /* (grids of 2^31 CTAs or more never get here: pa__sm90_supports refuses them) */
 }
@@ -3105,6 +3118,22 @@ static pa__problem sm90_copied(const pa__problem *pb, void *dk, void *dv)
     c.page_table_stride = 0;
     return c;
 }
+/* The contiguous kernel's rate on one SM, FLOP/s (H200, RESULTS 2.53 / 2.54: d64 ~430, d128 ~580,
+ * d256 ~680 TFLOPS on 132 SMs): the host estimates' attention time */
+static double sm90_sm_rate(int head_dim)
+{
+    return head_dim == 64 ? 430e12 / 132 : head_dim == 128 ? 580e12 / 132 : 680e12 / 132;
+}
+/* M94: the SM time of the copy beside the attention (its bytes at SM90_COPY_OV_RATE), counted in
+ * the copied call's CTA times (128 query rows over every key): what its blocks take from the grid,
+ * for the last wave's plan (pa_sm90_tail_plan_beside; it runs only for dense non-causal calls) */
+static double sm90_copy_lost(const pa__problem *pb)
+{
+    const double bytes = 2.0 * (double)sm90_copy_tensor_bytes(pb);
+    const double cta = 4.0 * SM90_BLOCK_M * (double)pb->max_seq_len * pb->head_dim / sm90_sm_rate(pb->head_dim);
+    return cta > 0 ? bytes / SM90_COPY_OV_RATE / cta : 0.0;
+}
+
 /* M93 (session 64, RESULTS 3.3w..3.3y): what reading page runs in place adds to a d128 / d256
  * call, as a share of its attention time. It grows with the TMA boxes a tile's panel warp issues
  * (the plan's own count, per 128 keys). pa-bench's paired rows (B4 H16 8k, non-causal): d128 read
@@ -3166,16 +3195,14 @@ static int sm90_copy(const pa_context *ctx, const pa__problem *pb, int *ov_block
     const double bytes = 2.0 * (double)sm90_copy_tensor_bytes(pb);   /* K and V */
     if (bytes > (double)ctx->kv_copy_limit) return 0;
     if ((double)pb->batch * pb->max_seq_len * pb->num_kv_heads * (pb->head_dim / 8) >= (double)(1 << 30)) return 0;   /* kv_copy.cu's 32-bit chunk index */
-    /* the attention's time at the contiguous kernel's rate (H200, RESULTS 2.53 / 2.54: d64 ~430,
-     * d128 ~580, d256 ~680 TFLOPS on 132 SMs) against the copy's (read and write at 85% of the
+    /* the attention's time at the contiguous kernel's rate (sm90_sm_rate) against the copy's (read and write at 85% of the
      * peak DRAM bandwidth); the copy must beat what the gather adds to the attention (RESULTS
      * 2.53 / 2.54 at ncu: d64 +6, d128 +8.5 / +9.5 causal, d256 +7.5 / +7). */
     const double sq = pb->max_seqlen_q, sk = pb->max_seq_len;
     double keys = pb->causal ? ((sk > sq ? sk - sq : 0.0) + sk) / 2 : sk;
     if (pb->window_left >= 0 && keys > pb->window_left + 1.0) keys = pb->window_left + 1.0;
     const double flops = 4.0 * pb->batch * pb->num_heads * sq * keys * pb->head_dim;
-    const double per_sm = pb->head_dim == 64 ? 430e12 / 132 : pb->head_dim == 128 ? 580e12 / 132 : 680e12 / 132;
-    const double t_attn = flops / (per_sm * (ctx->num_sms > 0 ? ctx->num_sms : 132));
+    const double t_attn = flops / (sm90_sm_rate(pb->head_dim) * (ctx->num_sms > 0 ? ctx->num_sms : 132));
     const double t_copy = 4e-6 + 2.0 * bytes / (0.85 * (ctx->mem_bw > 0 ? ctx->mem_bw : 3.35e12));   /* + its launch */
     double t_ov = 1e30;
     const int k = pa__sm90_copy_ctas >= 0 ? sm90_copy_blocks(ctx, pb, bytes, t_attn, &t_ov) : 0;
@@ -3206,14 +3233,16 @@ static size_t sm90_copy_ready_bytes(const pa__problem *pb)   /* M82's counters, 
 {
     return ((size_t)pb->batch * (size_t)pb->num_kv_heads * 4 + 255) & ~(size_t)255;
 }
-static size_t sm90_copy_workspace(const pa_context *ctx, const pa__problem *pb)
+/* (ov_blocks: the copy's blocks beside the attention, 0 the copy first) */
+static size_t sm90_copy_workspace(const pa_context *ctx, const pa__problem *pb, int ov_blocks)
 {
     const pa__problem c = sm90_copied(pb, NULL, NULL);
-    return 2 * sm90_copy_tensor_bytes(pb) + sm90_copy_ready_bytes(pb) + sm90_tail_bytes(&c, sm90_tail(ctx, &c));
+    return 2 * sm90_copy_tensor_bytes(pb) + sm90_copy_ready_bytes(pb) + sm90_tail_bytes(&c, sm90_tail(ctx, &c, sm90_copy_lost(&c), ov_blocks));
 }
 extern "C" size_t pa__sm90_workspace(const pa_context *ctx, const pa__problem *pb)
 {
-    if (sm90_copy(ctx, pb)) return sm90_copy_workspace(ctx, pb);
+    int blocks = 0;
+    if (sm90_copy(ctx, pb, &blocks)) return sm90_copy_workspace(ctx, pb, blocks);
     return sm90_tail_bytes(pb, sm90_tail(ctx, pb));
 }
 /* The least workspace a call accepts: without the copy (a workspace too small for it reads the
@@ -3224,11 +3253,11 @@ extern "C" size_t pa__sm90_workspace_min(const pa_context *ctx, const pa__proble
 }
 
 static pa_status sm90_attention(pa_context *ctx, const pa__problem *pb, void *ws, size_t ws_bytes,
-                                const uint32_t *kv_ready = NULL, uint32_t kv_ready_need = 0);
+                                const uint32_t *kv_ready = NULL, uint32_t kv_ready_need = 0, int ov_blocks = 0);
 extern "C" pa_status pa__sm90_attention(pa_context *ctx, const pa__problem *pb, void *ws, size_t ws_bytes)
 {
     int blocks = 0;
-    if (!ws || !sm90_copy(ctx, pb, &blocks) || ws_bytes < sm90_copy_workspace(ctx, pb))
+    if (!ws || !sm90_copy(ctx, pb, &blocks) || ws_bytes < sm90_copy_workspace(ctx, pb, blocks))
         return sm90_attention(ctx, pb, ws, ws_bytes);   /* (a workspace too small for the copy: the pages in place) */
     const size_t half = sm90_copy_tensor_bytes(pb), rb = sm90_copy_ready_bytes(pb);
     char *dk = (char *)ws, *dv = dk + half;
@@ -3240,11 +3269,12 @@ extern "C" pa_status pa__sm90_attention(pa_context *ctx, const pa__problem *pb, 
     __atomic_add_fetch(&pa__sm90_copy_calls, 1, __ATOMIC_RELAXED);
     if (blocks > 0) __atomic_add_fetch(&pa__sm90_copy_overlap_calls, 1, __ATOMIC_RELAXED);
     /* (need 0: no copy kernel was queued, so the attention is no one's dependent and waits for nothing) */
-    return sm90_attention(ctx, &c, dk + 2 * half + rb, ws_bytes - 2 * half - rb, blocks > 0 && need > 0 ? ready : NULL, need);
+    return sm90_attention(ctx, &c, dk + 2 * half + rb, ws_bytes - 2 * half - rb, blocks > 0 && need > 0 ? ready : NULL, need,
+                          blocks);
 }
 
 static pa_status sm90_attention(pa_context *ctx, const pa__problem *pb, void *ws, size_t ws_bytes,
-                                const uint32_t *kv_ready, uint32_t kv_ready_need)
+                                const uint32_t *kv_ready, uint32_t kv_ready_need, int ov_blocks)
 {
     if (pb->batch <= 0 || pb->max_seqlen_q <= 0 || pb->num_heads <= 0) return PA_OK;
     const int tile = sm90_tile(pb), wide = tile == SM90_WIDE_N, regime = sm90_regime_t(pb, tile);
@@ -3291,7 +3321,7 @@ static pa_status sm90_attention(pa_context *ctx, const pa__problem *pb, void *ws
     p.k_sp = pb->k_stride_page; p.k_st = pb->k_stride_token; p.k_sh = pb->k_stride_head;
     p.v_sp = pb->v_stride_page; p.v_st = pb->v_stride_token; p.v_sh = pb->v_stride_head;
     p.pdiv = pa_fastdiv_init((uint32_t)(pb->page_size > 0 ? pb->page_size : 1));
-    pa_sm90_tail tail = sm90_tail(ctx, pb);
+    pa_sm90_tail tail = sm90_tail(ctx, pb, ov_blocks > 0 ? sm90_copy_lost(pb) : 0.0, ov_blocks);
     p.tail_first = (int32_t)tail.first; p.tail_units = tail.units; p.tail_splits = tail.splits;
     p.div_splits = pa_fastdiv_init((uint32_t)tail.splits);
     p.div_mblocks = pa_fastdiv_init((uint32_t)p.m_blocks);

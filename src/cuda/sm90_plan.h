@@ -10,6 +10,7 @@
 #define PA_SM90_PLAN_H
 
 #include "internal.h"
+#include <math.h>
 
 #ifdef __CUDACC__
 #define PA_SM90_FN static __host__ __device__ __forceinline__
@@ -315,6 +316,114 @@ PA_SM90_FN pa_sm90_tail pa_sm90_tail_plan(int64_t ctas, int sms, int tiles)
     if (s < 2) return t;
     t.first = ctas - rem; t.units = (int)rem; t.splits = (int)s;
     return t;
+}
+
+/* The end of a call under a plan, in CTA times, by the model pa_sm90_tail_plan_beside uses: every
+ * CTA takes one CTA time (`tiles` + 3 tile times, a fixed cost), a piece of s (ceil(tiles / s) + 3)
+ * tile times; sms - k SMs start at 0 and k at `late` (the copy's blocks); each SM takes the next
+ * CTA when it frees, the first `first` CTAs whole, then the pieces (`units` x `splits`), which
+ * start no earlier than the last whole CTA. With equal lengths the greedy order is a merge of
+ * arithmetic sequences, so this walks slot times rather than CTAs: O(waves + rounds) steps. */
+PA_SM90_FN double pa_sm90_tail_model(int64_t first, int64_t units, int splits, int sms, int tiles, double late, int k)
+{
+    /* main CTAs: slot times 0, 1, 2 ... (sms - k SMs each) and late, late + 1 ... (k each) */
+    const int64_t n0 = sms - k;
+    double t0 = 0.0, t1 = late, last = 0.0, end = 0.0;
+    int64_t left = first;
+    /* per group: SMs whose last whole CTA started at the group's last slot time (c_hi), the
+     * others one slot earlier (or none yet) */
+    double g_last[2] = { -1.0, -1.0 };
+    int64_t g_hi[2] = { 0, 0 }, g_n[2] = { n0, k };
+    while (left > 0) {
+        /* whole unit times at once while both groups fill every slot (left stays >= sms, so
+         * each group takes a full slot again after the jump and sets g_last / g_hi) */
+        if (left >= 2 * (int64_t)sms && (k == 0 || t1 <= t0 + 1.0)) {
+            const int64_t j = left / sms - 1;
+            t0 += (double)j; t1 += (double)j; left -= j * (int64_t)sms;
+            continue;
+        }
+        if (k > 0 && t0 + 1.0 < t1 && left >= 2 * n0 && n0 > 0) {   /* before the late SMs start */
+            int64_t j = (int64_t)(t1 - t0) - 1, c = left / n0 - 1;
+            if (j > c) j = c;
+            if (j >= 1) { t0 += (double)j; left -= j * n0; continue; }
+        }
+        const int g = (k > 0 && t1 < t0) ? 1 : 0;
+        const double t = g ? t1 : t0;
+        if (g_n[g] <= 0) { if (g) t1 += 1.0; else t0 += 1.0; continue; }
+        const int64_t take = left < g_n[g] ? left : g_n[g];
+        left -= take;
+        g_last[g] = t; g_hi[g] = take;
+        last = t;
+        if (g) t1 += 1.0; else t0 += 1.0;
+    }
+    for (int g = 0; g < 2; g++)
+        if (g_last[g] >= 0.0 && g_last[g] + 1.0 > end) end = g_last[g] + 1.0;
+    if (units <= 0 || splits < 2) return end;
+    /* the SMs' free times: up to four groups (at the last slot + 1, or the one before + 1, or
+     * their start if they never ran a whole CTA), none before `last` */
+    double at[4];
+    int64_t cnt[4];
+    int ng = 0;
+    for (int g = 0; g < 2; g++) {
+        if (g_n[g] <= 0) continue;
+        const double start = g ? late : 0.0;
+        if (g_last[g] < 0.0) { at[ng] = start; cnt[ng++] = g_n[g]; continue; }
+        at[ng] = g_last[g] + 1.0; cnt[ng++] = g_hi[g];
+        if (g_hi[g] < g_n[g]) { at[ng] = g_last[g] - 1.0 >= start - 1e-9 ? g_last[g] : start; cnt[ng++] = g_n[g] - g_hi[g]; }
+    }
+    for (int g = 0; g < ng; g++) if (at[g] < last) at[g] = last;
+    const double pt = (double)((tiles + splits - 1) / splits + 3) / (tiles + 3);
+    int64_t pieces = units * splits;
+    double done = 0.0;
+    while (pieces > 0) {   /* the earliest group takes one piece on each of its SMs */
+        int g = 0;
+        for (int i = 1; i < ng; i++) if (at[i] < at[g]) g = i;
+        const int64_t take = pieces < cnt[g] ? pieces : cnt[g];
+        pieces -= take;
+        at[g] += pt;
+        if (at[g] > done) done = at[g];
+    }
+    return done > end ? done : end;
+}
+
+/* The same split when a copy runs beside the attention (prefill_sm90.cu, M94): the copy's `k`
+ * blocks hold k SMs for `lost` CTA times in all (lost / k each), so those SMs start their first
+ * CTA late and out of step with the others, and the grid's ragged end is no longer ctas % sms.
+ * Candidates: M39's plan, no split, and each cut where the whole CTAs end at a slot time near
+ * the perfectly spread end (ctas + lost) / sms, its units in 2 .. min(tiles / 2, 64) pieces; the
+ * one pa_sm90_tail_model ends first, M39's unless another beats it by more than 0.3% (the model
+ * is rough: equal CTAs, a guessed fixed cost). Without a copy (lost <= 0 or k < 1): M39's plan. */
+PA_SM90_FN pa_sm90_tail pa_sm90_tail_plan_beside(int64_t ctas, int sms, int tiles, double lost, int k)
+{
+    const pa_sm90_tail m39 = pa_sm90_tail_plan(ctas, sms, tiles);
+    if (!(lost > 0) || k < 1 || k >= sms || ctas <= 0 || sms < 2 || tiles < 4 || ctas > 0x40000000) return m39;
+    const double late = lost / k, spread = ((double)ctas + lost) / sms;
+    pa_sm90_tail best = m39;
+    const double base = pa_sm90_tail_model(m39.first, m39.units, m39.splits, sms, tiles, late, k);
+    double best_end = base * (1.0 - 0.003);
+    const int smax = tiles / 2 < 64 ? tiles / 2 : 64;
+    /* cuts: the whole CTAs are those starting before e, for e each slot time in
+     * [spread - 2, spread + 1] of either group (the count of slots before e, closed form) */
+    for (int g = 0; g < 2; g++) {
+        const double off = g ? late - (double)(int64_t)late : 0.0;
+        for (int64_t i = (int64_t)(spread - 2.0) - 1; i <= (int64_t)(spread + 1.0) + 1; i++) {
+            const double e = (double)i + off;
+            if (e <= 0.0) continue;
+            int64_t whole = (int64_t)(sms - k) * (int64_t)ceil(e);
+            if (e > late) whole += (int64_t)k * (int64_t)ceil(e - late);
+            if (whole > ctas) whole = ctas;
+            const int64_t units = ctas - whole;
+            if (units < 1 || units > sms) continue;
+            for (int s = 2; s <= smax; s++) {
+                const double end = pa_sm90_tail_model(whole, units, s, sms, tiles, late, k);
+                if (end < best_end) {
+                    best_end = end;
+                    best.first = whole; best.units = (int)units; best.splits = s;
+                }
+            }
+        }
+    }
+    return best;
 }
 
 /* Piece `piece` of `splits` takes tiles [*lo, *hi) of a unit's nt (offsets from its first tile). */
