@@ -796,6 +796,16 @@
  *       Timed against M92 on the H200 (3.3x, 3.3y): 0.3..1.1 points better at d128 pages 51 / 77 /
  *       127 and d256 pages 77 / 100 / 127; the same path at d128 page 100 (+3.3) and, with the
  *       d256 line raised (3.3y), at d256 page 51 (the copy beside, +3.4).
+ *   M94 (session 65, host code only, SASS ed9512af) the last wave planned for the copy beside
+ *       (pa_sm90_tail_plan_beside): the copy's blocks hold k SMs for ~73 CTA times in all at d128
+ *       MHA 8k (16 SMs x 4.6 CTA times), so those SMs run their CTAs out of step with the others
+ *       and the grid's ragged end is ~(4096 + 73) % 132 = 77 CTAs, not M39's 4: the in-step SMs run
+ *       a 32nd wave of 64 CTAs while the rest idle. A greedy model of the schedule (equal CTAs,
+ *       3 tile times of fixed cost, pa_sm90_tail_model) ends M39's plan at 32.0 CTA times and
+ *       the contiguous call at 31.1: the ragged end alone is ~3%, most of what the copy beside
+ *       costs beyond its SM time (3.3v: +3.6..3.9% measured, 2.5% modelled). M94 cuts the whole
+ *       CTAs where the model ends first (68 units in 3 pieces there: 31.76). Prediction: the copy
+ *       beside ~0.7 points cheaper at d128 / d256 MHA non-causal, GQA 16 / 2 ~0.4.
  *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax at d128/d64 by a
  *   wgmma.fence predicated on the row sums (2% / 7% slower, as M28 found again), a persistent
  *   static round-robin grid (causal -8%: imbalance and L2 drift).
