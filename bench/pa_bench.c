@@ -569,7 +569,7 @@ static void usage(void)
            "  --kv-copy-limit BYTES  pa_context_set_kv_copy_limit (0: sm90 never copies a paged cache)\n"
            "  --force-copy           sm90: copy every paged call's cache first, within the limit (measurement)\n"
            "  --copy-ctas N          sm90: a copy runs beside the attention on N blocks (-1: never, 0: the estimate)\n"
-           "  --tail-beside 0|1      sm90: 0 plans the last wave as if no copy ran beside the attention (M39 alone)\n"
+           "  --tail-beside 0|1|2    sm90: 0 plans the last wave as if no copy ran beside the attention (M39 alone), 2 for the copy at every head_dim\n"
            "  --tail-units N --tail-splits S  sm90: beside a copy, split N last-wave units S ways\n"
            "  --dtype bf16|f16|f32   --kernel auto|cpu|sm80|sm90|decode\n"
            "  --iters N --warmup N   --threads N (CPU)   --seed N\n"

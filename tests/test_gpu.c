@@ -53,6 +53,7 @@ extern int pa__sm90_copy_ctas __attribute__((weak));
 extern long pa__sm90_copy_overlap_calls __attribute__((weak));
 /* prefill_sm90.cu (M94): a call copying beside its attention splits this many last-wave units
  * this many ways (0: its own plan) */
+extern int pa__sm90_tail_beside __attribute__((weak));   /* 0 M39 alone, 1 d128, 2 every head_dim */
 extern int pa__sm90_tail_force_units __attribute__((weak));
 extern int pa__sm90_tail_force_splits __attribute__((weak));
 
@@ -97,6 +98,7 @@ int main(void)
         }
     }
     if (getenv("PA_TEST_SM90_TAIL") && &pa__sm90_tail_sms) pa__sm90_tail_sms = atoi(getenv("PA_TEST_SM90_TAIL"));
+    if (getenv("PA_TEST_SM90_TAIL_BESIDE") && &pa__sm90_tail_beside) pa__sm90_tail_beside = atoi(getenv("PA_TEST_SM90_TAIL_BESIDE"));
     if (getenv("PA_TEST_SM90_TAIL_UNITS") && &pa__sm90_tail_force_units) pa__sm90_tail_force_units = atoi(getenv("PA_TEST_SM90_TAIL_UNITS"));
     if (getenv("PA_TEST_SM90_TAIL_SPLITS") && &pa__sm90_tail_force_splits) pa__sm90_tail_force_splits = atoi(getenv("PA_TEST_SM90_TAIL_SPLITS"));
     if (dev_count() < 1) {

@@ -3032,7 +3032,7 @@ int pa__sm90_tail_sms = 0;
 extern "C" long pa__sm90_tail_calls;   /* calls that took the split (tests/test_gpu.c checks it) */
 long pa__sm90_tail_calls = 0;
 /* M94, measurements: 0 plans the last wave of a call whose copy runs beside it as if the copy were
- * not there (M39 alone); with tail_force_units > 0 and tail_force_splits in 2 .. tiles / 2, such a
+ * not there (M39 alone), 1 plans it for the copy at d128, 2 at every head_dim; with tail_force_units > 0 and tail_force_splits in 2 .. tiles / 2, such a
  * call splits that many units that many ways instead of M94's plan */
 extern "C" int pa__sm90_tail_beside, pa__sm90_tail_force_units, pa__sm90_tail_force_splits;
 int pa__sm90_tail_beside = 1, pa__sm90_tail_force_units = 0, pa__sm90_tail_force_splits = 0;
@@ -3052,7 +3052,9 @@ static pa_sm90_tail sm90_tail(const pa_context *ctx, const pa__problem *pb, doub
     const int64_t ctas = m_blocks * pb->num_heads * pb->batch;
     const int nt = tiles > 0x40000000 ? 0x40000000 : (int)tiles;
     pa_sm90_tail t = pa_sm90_tail_plan(ctas, sms, nt);
-    if (ov_blocks > 0 && pa__sm90_tail_beside) {   /* M94: the copy beside holds ov_blocks SMs for a while */
+    /* M94: the copy beside holds ov_blocks SMs for a while (d128 only: at d256 its plan measured
+     * 2.5 points slower than M39's, RESULTS 3.3z; tail_beside 2 plans every head_dim, for tests) */
+    if (ov_blocks > 0 && (pa__sm90_tail_beside > 1 || (pa__sm90_tail_beside == 1 && pb->head_dim == 128))) {
         t = pa_sm90_tail_plan_beside(ctas, sms, nt, lost, ov_blocks);
         if (pa__sm90_tail_force_units > 0 && pa__sm90_tail_force_splits >= 2 && pa__sm90_tail_force_splits <= nt / 2) {
             t.units = (int)(pa__sm90_tail_force_units < ctas ? pa__sm90_tail_force_units : ctas);
