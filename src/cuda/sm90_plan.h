@@ -389,24 +389,29 @@ PA_SM90_FN double pa_sm90_tail_model(int64_t first, int64_t units, int splits, i
 /* The same split when a copy runs beside the attention (prefill_sm90.cu, M94): the copy's `k`
  * blocks hold k SMs for `lost` CTA times in all (lost / k each), so those SMs start their first
  * CTA late and out of step with the others, and the grid's ragged end is no longer ctas % sms.
- * Candidates: M39's plan, no split, and each cut where the whole CTAs end at a slot time near
- * the perfectly spread end (ctas + lost) / sms, its units in 2 .. min(tiles / 2, 64) pieces; the
- * one pa_sm90_tail_model ends first, M39's unless another beats it by more than 0.3% (the model
- * is rough: equal CTAs, a guessed fixed cost). Without a copy (lost <= 0 or k < 1): M39's plan. */
+ * Candidates: M39's plan and each cut where the whole CTAs end at a slot time near the
+ * perfectly spread end (ctas + lost) / sms, its units in 2 .. min(tiles / 2, 64) pieces; the
+ * middle of the cuts pa_sm90_tail_model ends first, M39's unless they beat it by more than 0.3%
+ * (the model is rough: equal CTAs, a guessed fixed cost). Without a copy (lost <= 0 or k < 1): M39's plan. */
 PA_SM90_FN pa_sm90_tail pa_sm90_tail_plan_beside(int64_t ctas, int sms, int tiles, double lost, int k)
 {
     const pa_sm90_tail m39 = pa_sm90_tail_plan(ctas, sms, tiles);
     if (!(lost > 0) || k < 1 || k >= sms || ctas <= 0 || sms < 2 || tiles < 4 || ctas > 0x40000000) return m39;
     const double late = lost / k, spread = ((double)ctas + lost) / sms;
-    pa_sm90_tail best = m39;
     const double base = pa_sm90_tail_model(m39.first, m39.units, m39.splits, sms, tiles, late, k);
-    double best_end = base * (1.0 - 0.003);
     const int smax = tiles / 2 < 64 ? tiles / 2 : 64;
     /* cuts: the whole CTAs are those starting before e, for e each slot time in
-     * [spread - 2, spread + 1] of either group (the count of slots before e, closed form) */
+     * [spread - 2, spread + 1] of either group (the count of slots before e, closed form); for
+     * each, its best splits. The model is flat over a range of cuts (the pieces absorb the
+     * difference); the middle one of those tied for the best is taken, as the cut least
+     * sensitive to the copy's real speed (3.3z: 84 units read 0.2 points better than 68, 100
+     * worse, at d128 MHA 8k, where the model ties 68 .. 104). */
+    int64_t cut_units[16];
+    int cut_s[16], nc = 0;
+    double cut_end[16], best_end = base * (1.0 - 0.003);
     for (int g = 0; g < 2; g++) {
         const double off = g ? late - (double)(int64_t)late : 0.0;
-        for (int64_t i = (int64_t)(spread - 2.0) - 1; i <= (int64_t)(spread + 1.0) + 1; i++) {
+        for (int64_t i = (int64_t)(spread - 2.0) - 1; i <= (int64_t)(spread + 1.0) + 1 && nc < 16; i++) {
             const double e = (double)i + off;
             if (e <= 0.0) continue;
             int64_t whole = (int64_t)(sms - k) * (int64_t)ceil(e);
@@ -414,16 +419,32 @@ PA_SM90_FN pa_sm90_tail pa_sm90_tail_plan_beside(int64_t ctas, int sms, int tile
             if (whole > ctas) whole = ctas;
             const int64_t units = ctas - whole;
             if (units < 1 || units > sms) continue;
+            int j, bs = 0;
+            double be = 0.0;
+            for (j = 0; j < nc; j++) if (cut_units[j] == units) break;
+            if (j < nc) continue;   /* (the two groups' slot times can give the same cut) */
             for (int s = 2; s <= smax; s++) {
                 const double end = pa_sm90_tail_model(whole, units, s, sms, tiles, late, k);
-                if (end < best_end) {
-                    best_end = end;
-                    best.first = whole; best.units = (int)units; best.splits = s;
-                }
+                if (bs == 0 || end < be) { be = end; bs = s; }
             }
+            if (bs == 0) continue;
+            cut_units[nc] = units; cut_s[nc] = bs; cut_end[nc++] = be;
+            if (be < best_end) best_end = be;
         }
     }
-    return best;
+    /* the tied cuts (within 1e-9 of the best), by units; the middle one (of two, the larger) */
+    int tied[16], nt = 0;
+    for (int j = 0; j < nc; j++) {
+        if (!(cut_end[j] <= best_end + 1e-9 && cut_end[j] < base * (1.0 - 0.003))) continue;
+        int at = nt++;
+        while (at > 0 && cut_units[tied[at - 1]] > cut_units[j]) { tied[at] = tied[at - 1]; at--; }
+        tied[at] = j;
+    }
+    if (nt == 0) return m39;
+    const int m = tied[nt / 2];
+    pa_sm90_tail t;
+    t.first = ctas - cut_units[m]; t.units = (int)cut_units[m]; t.splits = cut_s[m];
+    return t;
 }
 
 /* Piece `piece` of `splits` takes tiles [*lo, *hi) of a unit's nt (offsets from its first tile). */
