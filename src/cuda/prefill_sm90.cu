@@ -804,8 +804,15 @@
  *       3 tile times of fixed cost, pa_sm90_tail_model) ends M39's plan at 32.0 CTA times and
  *       the contiguous call at 31.1: the ragged end alone is ~3%, most of what the copy beside
  *       costs beyond its SM time (3.3v: +3.6..3.9% measured, 2.5% modelled). M94 cuts the whole
- *       CTAs where the model ends first (68 units in 3 pieces there: 31.76). Prediction: the copy
- *       beside ~0.7 points cheaper at d128 / d256 MHA non-causal, GQA 16 / 2 ~0.4.
+ *       CTAs where the model ends first (68..104 units in 3 pieces tie there at 31.76). Prediction:
+ *       the copy beside ~0.7 points cheaper at d128 / d256 MHA non-causal, GQA 16 / 2 ~0.4.
+ *       Measured (RESULTS 3.3z, H100, pa-bench, 16 blocks): d128 pages 51 / 100 +3.7 -> +3.0..3.1
+ *       (68 x 3, medians of 5), +2.8 with 84 x 3, worse with 68 x 5 (+3.6) or 100 x 3 (+3.8): a
+ *       piece costs more than the model's 3 tile times; d256 page 51 slower under every split
+ *       tried (+3.1..6.2 against M39's +1.6..3.7), not understood, so d128 only. The cut is the
+ *       upper middle of the model's tied cuts (84 x 3 at that shape), and SM90_COPY_OV_SCALE_D128
+ *       1.5 -> 1.2: the d128 page-run pages 51 / 77 / 100 / 127 copy beside at +3.0..3.1 (68 x 3;
+ *       in place +3.3 at page 100). SASS unchanged.
  *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax at d128/d64 by a
  *   wgmma.fence predicated on the row sums (2% / 7% slower, as M28 found again), a persistent
  *   static round-robin grid (causal -8%: imbalance and L2 drift).
