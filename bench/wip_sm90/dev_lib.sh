@@ -413,3 +413,6 @@ ncu_sets() {
         python3 bench/wip_sm90/ab_table.py "$T" "${set%% *}" $builds --passes $np | tee -a "$O/summary.txt"
     done
 }
+# pa_row NAME: pa-bench's paired prefill rows from stdin, prefixed "NAME r$r" (the round), shown
+# and appended to $O/summary.txt (session 65's A/B scripts)
+pa_row() { grep -E "^ *prefill .* frag " | sed "s/^/$1 r$r /" | tee -a "$O/summary.txt"; }

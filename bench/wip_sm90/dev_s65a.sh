@@ -14,18 +14,17 @@ PA_TEST_KERNEL=sm90 PA_TEST_SM90_COPY=1 PA_TEST_SM90_COPY_CTAS=16 PA_TEST_SM90_T
 wait
 test_summary
 B="build/pa-bench --prefill-only --causal 0 --table frag"
-row() { grep -E "^ *prefill .* frag " | sed "s/^/$1 r$r /" | tee -a "$O/summary.txt"; }
 for r in $(seq 1 "${ROUNDS:-3}"); do
     echo "round $r $(el)" | tee -a "$O/summary.txt"
-    $B --dims 128 --pages 51,100 --force-copy --copy-ctas 16 --tail-beside 0 2>&1 | row m39
-    $B --dims 128 --pages 51,100 --force-copy --copy-ctas 16 2>&1 | row m94
-    $B --dims 128 --pages 100 --force-copy --copy-ctas 16 --tail-units 84 --tail-splits 3 2>&1 | row u84s3
-    $B --dims 128 --pages 100 --force-copy --copy-ctas 16 --tail-units 68 --tail-splits 5 2>&1 | row u68s5
-    $B --dims 128 --pages 100 --force-copy --copy-ctas 32 2>&1 | row m94k32
-    $B --dims 128 --pages 100 --kv-copy-limit 0 2>&1 | row inpl
-    $B --dims 256 --pages 51 --force-copy --copy-ctas 16 --tail-beside 0 2>&1 | row m39_256
-    $B --dims 256 --pages 51 --force-copy --copy-ctas 16 2>&1 | row m94_256
-    $B --dims 128 --kv-heads 2 --pages 100 --force-copy --copy-ctas 16 --tail-beside 0 2>&1 | row m39_gqa
-    $B --dims 128 --kv-heads 2 --pages 100 --force-copy --copy-ctas 16 2>&1 | row m94_gqa
+    $B --dims 128 --pages 51,100 --force-copy --copy-ctas 16 --tail-beside 0 2>&1 | pa_row m39
+    $B --dims 128 --pages 51,100 --force-copy --copy-ctas 16 2>&1 | pa_row m94
+    $B --dims 128 --pages 100 --force-copy --copy-ctas 16 --tail-units 84 --tail-splits 3 2>&1 | pa_row u84s3
+    $B --dims 128 --pages 100 --force-copy --copy-ctas 16 --tail-units 68 --tail-splits 5 2>&1 | pa_row u68s5
+    $B --dims 128 --pages 100 --force-copy --copy-ctas 32 2>&1 | pa_row m94k32
+    $B --dims 128 --pages 100 --kv-copy-limit 0 2>&1 | pa_row inpl
+    $B --dims 256 --pages 51 --force-copy --copy-ctas 16 --tail-beside 0 2>&1 | pa_row m39_256
+    $B --dims 256 --pages 51 --force-copy --copy-ctas 16 2>&1 | pa_row m94_256
+    $B --dims 128 --kv-heads 2 --pages 100 --force-copy --copy-ctas 16 --tail-beside 0 2>&1 | pa_row m39_gqa
+    $B --dims 128 --kv-heads 2 --pages 100 --force-copy --copy-ctas 16 2>&1 | pa_row m94_gqa
 done
 echo "done $(el)" | tee -a "$O/summary.txt"

@@ -12,17 +12,16 @@ PA_TEST_KERNEL=sm90 PA_TEST_SM90_COPY=1 PA_TEST_SM90_COPY_CTAS=2 PA_TEST_SM90_TA
 wait
 test_summary
 B="build/pa-bench --prefill-only --causal 0 --table frag"
-row() { grep -E "^ *prefill .* frag " | sed "s/^/$1 r$r /" | tee -a "$O/summary.txt"; }
 for r in $(seq 1 "${ROUNDS:-3}"); do
     echo "round $r $(el)" | tee -a "$O/summary.txt"
-    $B --dims 128 --pages 51,100 --force-copy --copy-ctas 16 --tail-beside 0 2>&1 | row m39
-    $B --dims 128 --pages 51,100 --force-copy --copy-ctas 16 2>&1 | row m94
-    $B --dims 128 --pages 51,100 --force-copy --copy-ctas 16 --tail-units 84 --tail-splits 3 2>&1 | row u84s3
-    $B --dims 128 --pages 100 --force-copy --copy-ctas 16 --tail-units 100 --tail-splits 3 2>&1 | row u100s3
-    $B --dims 128 --pages 100 --kv-copy-limit 0 2>&1 | row inpl
-    $B --dims 256 --pages 51 --force-copy --copy-ctas 16 2>&1 | row m39_256
-    $B --dims 256 --pages 51 --force-copy --copy-ctas 16 --tail-beside 2 2>&1 | row m94_256
-    $B --dims 256 --pages 51 --force-copy --copy-ctas 16 --tail-beside 2 --tail-units 84 --tail-splits 2 2>&1 | row u84s2_256
-    $B --dims 256 --pages 51 --force-copy --copy-ctas 16 --tail-beside 2 --tail-units 40 --tail-splits 3 2>&1 | row u40s3_256
+    $B --dims 128 --pages 51,100 --force-copy --copy-ctas 16 --tail-beside 0 2>&1 | pa_row m39
+    $B --dims 128 --pages 51,100 --force-copy --copy-ctas 16 2>&1 | pa_row m94
+    $B --dims 128 --pages 51,100 --force-copy --copy-ctas 16 --tail-units 84 --tail-splits 3 2>&1 | pa_row u84s3
+    $B --dims 128 --pages 100 --force-copy --copy-ctas 16 --tail-units 100 --tail-splits 3 2>&1 | pa_row u100s3
+    $B --dims 128 --pages 100 --kv-copy-limit 0 2>&1 | pa_row inpl
+    $B --dims 256 --pages 51 --force-copy --copy-ctas 16 2>&1 | pa_row m39_256
+    $B --dims 256 --pages 51 --force-copy --copy-ctas 16 --tail-beside 2 2>&1 | pa_row m94_256
+    $B --dims 256 --pages 51 --force-copy --copy-ctas 16 --tail-beside 2 --tail-units 84 --tail-splits 2 2>&1 | pa_row u84s2_256
+    $B --dims 256 --pages 51 --force-copy --copy-ctas 16 --tail-beside 2 --tail-units 40 --tail-splits 3 2>&1 | pa_row u40s3_256
 done
 echo "done $(el)" | tee -a "$O/summary.txt"

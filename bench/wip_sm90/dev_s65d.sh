@@ -9,11 +9,10 @@ PA_TEST_KERNEL=sm90 PA_TEST_HEAD_DIM=128 PA_TEST_CASES=25 PA_TEST_SEED=65202 tim
 wait
 test_summary
 B="build/pa-bench --prefill-only --causal 0 --table frag --dims 128"
-row() { grep -E "^ *prefill .* frag " | sed "s/^/$1 r$r /" | tee -a "$O/summary.txt"; }
 for r in $(seq 1 "${ROUNDS:-3}"); do
     echo "round $r $(el)" | tee -a "$O/summary.txt"
-    $B --pages 51,77,100,127 2>&1 | row default
-    $B --pages 100 --kv-copy-limit 0 2>&1 | row inpl
-    $B --kv-heads 2 --pages 100 2>&1 | row gqa
+    $B --pages 51,77,100,127 2>&1 | pa_row default
+    $B --pages 100 --kv-copy-limit 0 2>&1 | pa_row inpl
+    $B --kv-heads 2 --pages 100 2>&1 | pa_row gqa
 done
 echo "done $(el)" | tee -a "$O/summary.txt"

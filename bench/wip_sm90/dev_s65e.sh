@@ -10,10 +10,9 @@ PA_TEST_KERNEL=sm90 PA_TEST_SM90_COPY=1 PA_TEST_SM90_COPY_CTAS=2 PA_TEST_SM90_TA
 wait
 test_summary
 B="build/pa-bench --prefill-only --causal 0 --table frag --dims 128 --pages 51,100"
-row() { grep -E "^ *prefill .* frag " | sed "s/^/$1 r$r /" | tee -a "$O/summary.txt"; }
 for r in $(seq 1 "${ROUNDS:-3}"); do
     echo "round $r $(el)" | tee -a "$O/summary.txt"
-    $B 2>&1 | row u84
-    $B --tail-units 68 --tail-splits 3 2>&1 | row u68
+    $B 2>&1 | pa_row u84
+    $B --tail-units 68 --tail-splits 3 2>&1 | pa_row u68
 done
 echo "done $(el)" | tee -a "$O/summary.txt"
