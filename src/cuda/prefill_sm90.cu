@@ -3039,13 +3039,16 @@ int pa__sm90_tail_sms = 0;
 extern "C" long pa__sm90_tail_calls;   /* calls that took the split (tests/test_gpu.c checks it) */
 long pa__sm90_tail_calls = 0;
 /* M94, measurements: 0 plans the last wave of a call whose copy runs beside it as if the copy were
- * not there (M39 alone), 1 plans it for the copy at d128, 2 at every head_dim; with tail_force_units > 0 and tail_force_splits in 2 .. tiles / 2, such a
- * call splits that many units that many ways instead of M94's plan */
+ * not there (M39 alone), 1 plans it for the copy at d128, 2 at every head_dim; with
+ * tail_force_units > 0 and tail_force_splits in 2 .. tiles / 2, such a call splits that many units
+ * that many ways instead of M94's plan */
 extern "C" int pa__sm90_tail_beside, pa__sm90_tail_force_units, pa__sm90_tail_force_splits;
 int pa__sm90_tail_beside = 1, pa__sm90_tail_force_units = 0, pa__sm90_tail_force_splits = 0;
+static double sm90_copy_lost(const pa__problem *pb);
 /* The last-wave split of a call (pa_sm90_tail_plan): dense non-causal calls without a window
- * (their CTAs do equal work), unless num_splits = 1. Host fields only. */
-static pa_sm90_tail sm90_tail(const pa_context *ctx, const pa__problem *pb, double lost = 0.0, int ov_blocks = 0)
+ * (their CTAs do equal work), unless num_splits = 1; ov_blocks > 0: a copy of the cache runs
+ * beside it on that many blocks (M94). Host fields only. */
+static pa_sm90_tail sm90_tail(const pa_context *ctx, const pa__problem *pb, int ov_blocks = 0)
 {
     pa_sm90_tail none;
     none.first = 0; none.units = 0; none.splits = 1;
@@ -3062,7 +3065,7 @@ static pa_sm90_tail sm90_tail(const pa_context *ctx, const pa__problem *pb, doub
     /* M94: the copy beside holds ov_blocks SMs for a while (d128 only: at d256 its plan measured
      * 2.5 points slower than M39's, RESULTS 3.3z; tail_beside 2 plans every head_dim, for tests) */
     if (ov_blocks > 0 && (pa__sm90_tail_beside > 1 || (pa__sm90_tail_beside == 1 && pb->head_dim == 128))) {
-        t = pa_sm90_tail_plan_beside(ctas, sms, nt, lost, ov_blocks);
+        t = pa_sm90_tail_plan_beside(ctas, sms, nt, sm90_copy_lost(pb), ov_blocks);
         if (pa__sm90_tail_force_units > 0 && pa__sm90_tail_force_splits >= 2 && pa__sm90_tail_force_splits <= nt / 2) {
             t.units = (int)(pa__sm90_tail_force_units < ctas ? pa__sm90_tail_force_units : ctas);
             t.first = ctas - t.units; t.splits = pa__sm90_tail_force_splits;
@@ -3217,9 +3220,9 @@ static int sm90_copy(const pa_context *ctx, const pa__problem *pb, int *ov_block
     const double bytes = 2.0 * (double)sm90_copy_tensor_bytes(pb);   /* K and V */
     if (bytes > (double)ctx->kv_copy_limit) return 0;
     if ((double)pb->batch * pb->max_seq_len * pb->num_kv_heads * (pb->head_dim / 8) >= (double)(1 << 30)) return 0;   /* kv_copy.cu's 32-bit chunk index */
-    /* the attention's time at the contiguous kernel's rate (sm90_sm_rate) against the copy's (read and write at 85% of the
-     * peak DRAM bandwidth); the copy must beat what the gather adds to the attention (RESULTS
-     * 2.53 / 2.54 at ncu: d64 +6, d128 +8.5 / +9.5 causal, d256 +7.5 / +7). */
+    /* the attention's time at the contiguous kernel's rate (sm90_sm_rate) against the copy's
+     * (read and write at 85% of the peak DRAM bandwidth); the copy must beat what the gather adds
+     * to the attention (RESULTS 2.53 / 2.54 at ncu: d64 +6, d128 +8.5 / +9.5 causal, d256 +7.5 / +7). */
     const double sq = pb->max_seqlen_q, sk = pb->max_seq_len;
     double keys = pb->causal ? ((sk > sq ? sk - sq : 0.0) + sk) / 2 : sk;
     if (pb->window_left >= 0 && keys > pb->window_left + 1.0) keys = pb->window_left + 1.0;
@@ -3259,7 +3262,7 @@ static size_t sm90_copy_ready_bytes(const pa__problem *pb)   /* M82's counters, 
 static size_t sm90_copy_workspace(const pa_context *ctx, const pa__problem *pb, int ov_blocks)
 {
     const pa__problem c = sm90_copied(pb, NULL, NULL);
-    return 2 * sm90_copy_tensor_bytes(pb) + sm90_copy_ready_bytes(pb) + sm90_tail_bytes(&c, sm90_tail(ctx, &c, sm90_copy_lost(&c), ov_blocks));
+    return 2 * sm90_copy_tensor_bytes(pb) + sm90_copy_ready_bytes(pb) + sm90_tail_bytes(&c, sm90_tail(ctx, &c, ov_blocks));
 }
 extern "C" size_t pa__sm90_workspace(const pa_context *ctx, const pa__problem *pb)
 {
@@ -3343,7 +3346,7 @@ static pa_status sm90_attention(pa_context *ctx, const pa__problem *pb, void *ws
     p.k_sp = pb->k_stride_page; p.k_st = pb->k_stride_token; p.k_sh = pb->k_stride_head;
     p.v_sp = pb->v_stride_page; p.v_st = pb->v_stride_token; p.v_sh = pb->v_stride_head;
     p.pdiv = pa_fastdiv_init((uint32_t)(pb->page_size > 0 ? pb->page_size : 1));
-    pa_sm90_tail tail = sm90_tail(ctx, pb, ov_blocks > 0 ? sm90_copy_lost(pb) : 0.0, ov_blocks);
+    pa_sm90_tail tail = sm90_tail(ctx, pb, ov_blocks);
     p.tail_first = (int32_t)tail.first; p.tail_units = tail.units; p.tail_splits = tail.splits;
     p.div_splits = pa_fastdiv_init((uint32_t)tail.splits);
     p.div_mblocks = pa_fastdiv_init((uint32_t)p.m_blocks);

@@ -330,8 +330,8 @@ PA_SM90_FN double pa_sm90_tail_model(int64_t first, int64_t units, int splits, i
     const int64_t n0 = sms - k;
     double t0 = 0.0, t1 = late, last = 0.0, end = 0.0;
     int64_t left = first;
-    /* per group: SMs whose last whole CTA started at the group's last slot time (c_hi), the
-     * others one slot earlier (or none yet) */
+    /* per group: SMs whose last whole CTA started at the group's last slot time (g_hi of them),
+     * the others one slot earlier (or none yet) */
     double g_last[2] = { -1.0, -1.0 };
     int64_t g_hi[2] = { 0, 0 }, g_n[2] = { n0, k };
     while (left > 0) {
@@ -392,7 +392,8 @@ PA_SM90_FN double pa_sm90_tail_model(int64_t first, int64_t units, int splits, i
  * Candidates: M39's plan and each cut where the whole CTAs end at a slot time near the
  * perfectly spread end (ctas + lost) / sms, its units in 2 .. min(tiles / 2, 64) pieces; the
  * middle of the cuts pa_sm90_tail_model ends first, M39's unless they beat it by more than 0.3%
- * (the model is rough: equal CTAs, a guessed fixed cost). Without a copy (lost <= 0 or k < 1): M39's plan. */
+ * (the model is rough: equal CTAs, a guessed fixed cost). Without a copy (lost <= 0 or k < 1):
+ * M39's plan. */
 PA_SM90_FN pa_sm90_tail pa_sm90_tail_plan_beside(int64_t ctas, int sms, int tiles, double lost, int k)
 {
     const pa_sm90_tail m39 = pa_sm90_tail_plan(ctas, sms, tiles);
