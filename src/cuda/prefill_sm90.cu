@@ -812,7 +812,18 @@
  *       tried (+3.1..6.2 against M39's +1.6..3.7), not understood, so d128 only. The cut is the
  *       upper middle of the model's tied cuts (84 x 3 at that shape), and SM90_COPY_OV_SCALE_D128
  *       1.5 -> 1.2: the d128 page-run pages 51 / 77 / 100 / 127 copy beside at +3.0..3.1 (68 x 3;
- *       in place +3.3 at page 100). SASS unchanged.
+ *       in place +3.3 at page 100). SASS unchanged. The 84 x 3 default timed (3.4a): +2.9 / +2.8
+ *       at pages 51 / 100 against 68 x 3's +3.1 / +3.0 (medians of 3); integrated +3.0 (2.63).
+ *   M95 (session 66, rejected; bench/wip_sm90/m95_causal_order.patch) causal grids launched heads
+ *       fastest, query blocks next, so each sequence's heads start their longest CTAs first. A
+ *       greedy schedule (block bx of 64 takes 64 - bx tiles + 3) ends the launch order 2.7% after
+ *       the spread work at d128 B4 H16 8k (the last head's longest CTA starts near the end), and
+ *       0.2..0.6% with sections of 2..16 pairs run longest first. Sections by a runtime remap of
+ *       the CTA index spilled the d64 / d256 consumers (the coordinates stop being CTAID reads
+ *       ptxas re-issues at will); a swap of x and y left 4 bytes in the d128 PAIR producers.
+ *       Measured with the swap (3.4a, pa-bench, one binary): contiguous causal d128 +0.1%, d64
+ *       -0.7%, d256 +6.5% (a sequence's 16 heads of d256 K / V no longer fit the L2 together).
+ *       The model's tail is not the GPU's at d128.
  *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax at d128/d64 by a
  *   wgmma.fence predicated on the row sums (2% / 7% slower, as M28 found again), a persistent
  *   static round-robin grid (causal -8%: imbalance and L2 drift).
