@@ -59,6 +59,10 @@ struct pa_context {
     size_t     smem_optin;        /* max dynamic shared memory per block after opt-in */
     double     mem_bw;            /* peak DRAM bytes per second (0: unknown) */
     size_t     kv_copy_limit;     /* pa_context_set_kv_copy_limit */
+    /* prefill_sm90.cu (M94): the last plan of the last wave beside a copy, by its inputs; a call
+     * asks for it up to three times (workspace query, workspace check, launch) and a model of
+     * one layer's shape asks again each layer, at 5..30 us a search */
+    struct { int64_t ctas; int sms, tiles, k; double lost; int64_t first; int units, splits; } sm90_beside_memo;
     char       err[PA__ERR_LEN];
 };
 

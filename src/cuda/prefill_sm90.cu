@@ -3076,7 +3076,18 @@ static pa_sm90_tail sm90_tail(const pa_context *ctx, const pa__problem *pb, int 
     /* M94: the copy beside holds ov_blocks SMs for a while (d128 only: at d256 its plan measured
      * 2.5 points slower than M39's, RESULTS 3.3z; tail_beside 2 plans every head_dim, for tests) */
     if (ov_blocks > 0 && (pa__sm90_tail_beside > 1 || (pa__sm90_tail_beside == 1 && pb->head_dim == 128))) {
-        t = pa_sm90_tail_plan_beside(ctas, sms, nt, sm90_copy_lost(pb), ov_blocks);
+        const double lost = sm90_copy_lost(pb);
+        /* (the memo is the context's own: a context serves one thread at a time) */
+        pa_context *mc = (pa_context *)ctx;
+        if (mc->sm90_beside_memo.ctas == ctas && mc->sm90_beside_memo.sms == sms && mc->sm90_beside_memo.tiles == nt &&
+            mc->sm90_beside_memo.k == ov_blocks && mc->sm90_beside_memo.lost == lost) {
+            t.first = mc->sm90_beside_memo.first; t.units = mc->sm90_beside_memo.units; t.splits = mc->sm90_beside_memo.splits;
+        } else {
+            t = pa_sm90_tail_plan_beside(ctas, sms, nt, lost, ov_blocks);
+            mc->sm90_beside_memo.ctas = ctas; mc->sm90_beside_memo.sms = sms; mc->sm90_beside_memo.tiles = nt;
+            mc->sm90_beside_memo.k = ov_blocks; mc->sm90_beside_memo.lost = lost;
+            mc->sm90_beside_memo.first = t.first; mc->sm90_beside_memo.units = t.units; mc->sm90_beside_memo.splits = t.splits;
+        }
         if (pa__sm90_tail_force_units > 0 && pa__sm90_tail_force_splits >= 2 && pa__sm90_tail_force_splits <= nt / 2) {
             t.units = (int)(pa__sm90_tail_force_units < ctas ? pa__sm90_tail_force_units : ctas);
             t.first = ctas - t.units; t.splits = pa__sm90_tail_force_splits;
