@@ -824,6 +824,15 @@
  *       Measured with the swap (3.4a, pa-bench, one binary): contiguous causal d128 +0.1%, d64
  *       -0.7%, d256 +6.5% (a sequence's 16 heads of d256 K / V no longer fit the L2 together).
  *       The model's tail is not the GPU's at d128.
+ *   M96 (session 67, rejected; bench/wip_sm90/m96_cluster_pair.patch, RESULTS 3.4e) two CTAs
+ *       (adjacent query blocks) as a cluster sharing their key tiles: each producer issues every
+ *       other PAIR box multicast to both, stages on a virtual iteration so a shared tile lands in
+ *       the same stage, empty barriers counting both CTAs' consumers (remote arrivals). Bound
+ *       first: half the boxes (timing only) take d64 / d128 causal page 8 from +3.3 / +3.2 to
+ *       +2.2 / +2.15; a cluster launch alone costs d64 0.0, d128 causal +1.3%, so d64 only.
+ *       Correct at once (forced and automatic tests, memcheck, racecheck) but d64 page 8 / 16
+ *       +9..11%: ~5 points from the CL instance's own code (uncoupled), ~4 from coupling the two
+ *       pipelines (a 4-stage ring no better), -1.1..-1.4 from the multicast.
  *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax at d128/d64 by a
  *   wgmma.fence predicated on the row sums (2% / 7% slower, as M28 found again), a persistent
  *   static round-robin grid (causal -8%: imbalance and L2 drift).
