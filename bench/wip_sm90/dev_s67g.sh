@@ -1,0 +1,18 @@
+#!/bin/bash
+# Session 67: is v_unc's +5 points (M96's CL instance, uncoupled) the cluster barrier each CTA
+# passes at its start? v_unb (-DSM90_CL_UNCOUPLED -DSM90_CL_NOBAR: __syncthreads in its place,
+# safe with no remote operation) against v_unc and the library's instance (build, --cluster 0),
+# pa-bench --cluster 2 under ncu, d64 both masks, page 8, PASSES passes (default 3).
+. "$(dirname "$0")/dev_lib.sh"
+dev_begin /tmp/t67g /nonexistent
+env PA_TEST_KERNEL=sm90 PA_TEST_HEAD_DIM=64 PA_TEST_SM90_CLUSTER=2 PA_TEST_CASES=30 PA_TEST_SEED=6731 timeout 100 v_unb/test_gpu > "$T/unb_cl2.log" 2>&1
+test_summary
+for pass in $(seq 1 "${PASSES:-3}"); do
+    for vc in build:0 v_unc:2 v_unb:2; do
+        v=${vc%:*}; c=${vc#*:}
+        timeout 100 python3 bench/pa_ncu.py --pa $v/pa-bench --dims 64 --pages 8 --causal both --iters 2 \
+            --pa-extra="--kv-copy-limit 0 --cluster $c" --out "$T/n_${v}_$pass" > "$T/n_${v}_$pass.txt" 2>&1
+        echo "$v cluster $c pass $pass: $(grep -h '^ *[0-9]' "$T/n_${v}_$pass.txt" | awk '{printf "%s/%s/%s %s|%s %s  ", $1,$2,$3,$4,$5,$6}')" | tee -a "$O/summary.txt"
+    done
+done
+dev_end logs_s67g
