@@ -831,7 +831,7 @@
  *       first: half the boxes (timing only) take d64 / d128 causal page 8 from +3.3 / +3.2 to
  *       +2.2 / +2.15; a cluster launch alone costs d64 0.0, d128 causal +1.3%, so d64 only.
  *       Correct at once (forced and automatic tests, memcheck, racecheck) but d64 page 8 / 16
- *       +9..11%: ~5 points uncoupled (the per-CTA cluster barrier, likely), ~4 from coupling the two
+ *       +9..11%: ~5 points uncoupled (~1 the per-CTA cluster barrier, ~4 the code), ~4 from coupling the two
  *       pipelines (a 4-stage ring no better), -1.1..-1.4 from the multicast.
  *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax at d128/d64 by a
  *   wgmma.fence predicated on the row sums (2% / 7% slower, as M28 found again), a persistent
