@@ -416,3 +416,18 @@ ncu_sets() {
 # pa_row NAME: pa-bench's paired prefill rows from stdin, prefixed "NAME r$r" (the round), shown
 # and appended to $O/summary.txt (session 65's A/B scripts)
 pa_row() { grep -E "^ *prefill .* frag " | sed "s/^/$1 r$r /" | tee -a "$O/summary.txt"; }
+# ncu_vc "BUILD:CLUSTER ..." PASSES ARGS
+#                      PASSES passes of bench/pa_ncu.py ARGS per BUILD, its pa-bench given --kv-copy-limit 0
+#                      --cluster CLUSTER (M96's knob: builds from bench/wip_sm90/m96_cluster_pair.patch),
+#                      a line of rows each, files $T/n_BUILD_cCLUSTER_PASS (session 67's calls)
+ncu_vc() {
+    local specs=$1 passes=$2 pass vc v c; shift 2
+    for pass in $(seq 1 "$passes"); do
+        for vc in $specs; do
+            v=${vc%:*}; c=${vc#*:}
+            timeout 100 python3 bench/pa_ncu.py --pa "$v/pa-bench" "$@" --pa-extra="--kv-copy-limit 0 --cluster $c" \
+                --out "$T/n_${v}_c${c}_$pass" > "$T/n_${v}_c${c}_$pass.txt" 2>&1
+            echo "$v cluster $c pass $pass: $(grep -h '^ *[0-9]' "$T/n_${v}_c${c}_$pass.txt" | awk '{printf "%s/%s/%s %s|%s %s  ", $1,$2,$3,$4,$5,$6}')" | tee -a "$O/summary.txt"
+        done
+    done
+}

@@ -10,13 +10,5 @@ env PA_TEST_KERNEL=sm90 PA_TEST_HEAD_DIM=64 PA_TEST_SM90_CLUSTER=2 PA_TEST_CASES
 env PA_TEST_KERNEL=sm90 PA_TEST_HEAD_DIM=64 PA_TEST_SM90_CLUSTER=2 PA_TEST_CASES=40 PA_TEST_SEED=6712 timeout 100 v_nomc/test_gpu > "$T/nomc_cl2.log" 2>&1 &
 wait
 test_summary
-for pass in $(seq 1 "${PASSES:-2}"); do
-    for v in build v_s4 v_nomc; do
-        for c in 0 2; do
-            timeout 100 python3 bench/pa_ncu.py --pa $v/pa-bench --dims 64 --pages 8,16 --causal both --iters 2 \
-                --pa-extra="--kv-copy-limit 0 --cluster $c" --out "$T/n_${v}_c${c}_$pass" > "$T/n_${v}_c${c}_$pass.txt" 2>&1
-            echo "$v cluster $c pass $pass: $(grep -h '^ *[0-9]' "$T/n_${v}_c${c}_$pass.txt" | awk '{printf "%s/%s/%s %s|%s %s  ", $1,$2,$3,$4,$5,$6}')" | tee -a "$O/summary.txt"
-        done
-    done
-done
+ncu_vc "build:0 build:2 v_s4:0 v_s4:2 v_nomc:0 v_nomc:2" "${PASSES:-2}" --dims 64 --pages 8,16 --causal both --iters 2
 dev_end logs_s67d

@@ -7,12 +7,5 @@
 dev_begin /tmp/t67g /nonexistent
 env PA_TEST_KERNEL=sm90 PA_TEST_HEAD_DIM=64 PA_TEST_SM90_CLUSTER=2 PA_TEST_CASES=30 PA_TEST_SEED=6731 timeout 100 v_unb/test_gpu > "$T/unb_cl2.log" 2>&1
 test_summary
-for pass in $(seq 1 "${PASSES:-3}"); do
-    for vc in build:0 v_unc:2 v_unb:2; do
-        v=${vc%:*}; c=${vc#*:}
-        timeout 100 python3 bench/pa_ncu.py --pa $v/pa-bench --dims 64 --pages 8 --causal both --iters 2 \
-            --pa-extra="--kv-copy-limit 0 --cluster $c" --out "$T/n_${v}_$pass" > "$T/n_${v}_$pass.txt" 2>&1
-        echo "$v cluster $c pass $pass: $(grep -h '^ *[0-9]' "$T/n_${v}_$pass.txt" | awk '{printf "%s/%s/%s %s|%s %s  ", $1,$2,$3,$4,$5,$6}')" | tee -a "$O/summary.txt"
-    done
-done
+ncu_vc "build:0 v_unc:2 v_unb:2" "${PASSES:-3}" --dims 64 --pages 8 --causal both --iters 2
 dev_end logs_s67g
