@@ -3087,15 +3087,13 @@ static pa_sm90_tail sm90_tail(const pa_context *ctx, const pa__problem *pb, int 
     if (ov_blocks > 0 && (pa__sm90_tail_beside > 1 || (pa__sm90_tail_beside == 1 && pb->head_dim == 128))) {
         const double lost = sm90_copy_lost(pb);
         /* (the memo is the context's own: a context serves one thread at a time) */
-        pa_context *mc = (pa_context *)ctx;
-        if (mc->sm90_beside_memo.ctas == ctas && mc->sm90_beside_memo.sms == sms && mc->sm90_beside_memo.tiles == nt &&
-            mc->sm90_beside_memo.k == ov_blocks && mc->sm90_beside_memo.lost == lost) {
-            t.first = mc->sm90_beside_memo.first; t.units = mc->sm90_beside_memo.units; t.splits = mc->sm90_beside_memo.splits;
+        auto *m = &((pa_context *)ctx)->sm90_beside_memo;
+        if (m->ctas == ctas && m->sms == sms && m->tiles == nt && m->k == ov_blocks && m->lost == lost) {
+            t.first = m->first; t.units = m->units; t.splits = m->splits;
         } else {
             t = pa_sm90_tail_plan_beside(ctas, sms, nt, lost, ov_blocks);
-            mc->sm90_beside_memo.ctas = ctas; mc->sm90_beside_memo.sms = sms; mc->sm90_beside_memo.tiles = nt;
-            mc->sm90_beside_memo.k = ov_blocks; mc->sm90_beside_memo.lost = lost;
-            mc->sm90_beside_memo.first = t.first; mc->sm90_beside_memo.units = t.units; mc->sm90_beside_memo.splits = t.splits;
+            m->ctas = ctas; m->sms = sms; m->tiles = nt; m->k = ov_blocks; m->lost = lost;
+            m->first = t.first; m->units = t.units; m->splits = t.splits;
         }
         if (pa__sm90_tail_force_units > 0 && pa__sm90_tail_force_splits >= 2 && pa__sm90_tail_force_splits <= nt / 2) {
             t.units = (int)(pa__sm90_tail_force_units < ctas ? pa__sm90_tail_force_units : ctas);
