@@ -953,6 +953,9 @@ using namespace pa_sm90;
 #ifndef SM90_PAD_D64        /* measurement builds: see its use */
 #define SM90_PAD_D64 0
 #endif
+#ifndef SM90_PAD_D128       /* the same for the d128 kernels (session 68) */
+#define SM90_PAD_D128 0
+#endif
 /* Where the P V(j-1) wait sits (M28). ptxas packs P(j) into the registers the in-flight P V(j-1)
  * reads, interleaved with the exponentials, so it puts the wait above them: a warpgroup's
  * exponentials never overlap its own P V. 1: a never-taken branch on the row sums ends the
@@ -1444,6 +1447,22 @@ static_assert(SM90_LPR_OK(SM90_GATHER_LPR(64)) && SM90_LPR_OK(SM90_GATHER_LPR(12
 #endif
 /* a tile of `boxes` PAIR boxes is one warp's (== where the bound is 1: M53's SASS unchanged) */
 #define SM90_ONE_WARP_TILE(boxes) (SM90_ONE_WARP_BOXES > 1 ? (boxes) <= SM90_ONE_WARP_BOXES : (boxes) == SM90_ONE_WARP_BOXES)
+/* SM90_PAIR_UISSUE_D<D> (M97, session 68): the PAIR box issue with the tensor index made
+ * warp-uniform by a shuffle (M86's idea confined to the issue): ptxas keeps the map, the barrier
+ * and the buffer in uniform registers, a box 11 -> 8 instructions. Measured (ncu, RESULTS 3.4g):
+ * d64 causal page 8 +3.3 -> +2.7% over contiguous at four code shifts (SM90_PAD_D64), contiguous
+ * +0.1%; d128 (1: every shift) contiguous +1.2..1.5% and page 8 +1.8..2.0% slower, so 0 there;
+ * the plain-layout issue in the same form (uissue_s68.patch) left d128 page 100 unchanged */
+#ifndef SM90_PAIR_UISSUE_D64
+#define SM90_PAIR_UISSUE_D64 1
+#endif
+#ifndef SM90_PAIR_UISSUE_D128
+#define SM90_PAIR_UISSUE_D128 0
+#endif
+#ifndef SM90_PAIR_UISSUE_D256
+#define SM90_PAIR_UISSUE_D256 0
+#endif
+#define SM90_PAIR_UISSUE_ON(D) (SM90_BY_D(D, SM90_PAIR_UISSUE_D64, SM90_PAIR_UISSUE_D128, SM90_PAIR_UISSUE_D256) != 0)
 #ifndef SM90_WIDE_GATHER     /* the d128 gather on 176-key tiles too (56/224 registers; measured +17%, off) */
 #define SM90_WIDE_GATHER 0
 #endif
@@ -1781,6 +1800,12 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         if constexpr (D == 64 && !TAIL) {
 #pragma unroll
             for (int i = 0; i < SM90_PAD_D64; i++) asm volatile("nanosleep.u32 0;\n" ::: "memory");
+        }
+#endif
+#if SM90_PAD_D128 > 0
+        if constexpr (D == 128 && !TAIL) {
+#pragma unroll
+            for (int i = 0; i < SM90_PAD_D128; i++) asm volatile("nanosleep.u32 0;\n" ::: "memory");
         }
 #endif
         for (int s = 0; s < S::STAGES; s++) {
@@ -2264,7 +2289,15 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                         __syncwarp();
                     }
                     if (threadIdx.x == 0 && it == 0) SM90_TR(18);
-                    if (issue && lane >= first && lane < first + mine) {
+                    if constexpr (SM90_PAIR_UISSUE_ON(D)) {
+                        /* M97: the tensor (K or V) made warp-uniform for the box issue alone, so that
+                         * ptxas keeps the map, the barrier and the buffer in uniform registers */
+                        const int vu = __shfl_sync(0xffffffffu, is_v, 0);
+                        if (issue && lane >= first && lane < first + mine) {
+                            tma_load_5d((vu ? sV : sK) + stage * S::TILE + srow * NP * 128, vu ? maps.v : maps.k,
+                                        (vu ? bar_v_full : bar_k_full) + 8 * stage, 0, 0, 0, c3, c4);
+                        }
+                    } else if (issue && lane >= first && lane < first + mine) {
                         tma_load_5d((is_v ? sV : sK) + stage * S::TILE + srow * NP * 128, map0,
                                     full + 8 * stage, 0, 0, 0, c3, c4);
                     }
