@@ -833,6 +833,17 @@
  *       Correct at once (forced and automatic tests, memcheck, racecheck) but d64 page 8 / 16
  *       +9..11%: ~5 points uncoupled (~1 the per-CTA cluster barrier, ~4 the code), ~4 from coupling the two
  *       pipelines (a 4-stage ring no better), -1.1..-1.4 from the multicast.
+ *   M97 (session 68, adopted at d64; SM90_PAIR_UISSUE_D<D>, RESULTS 3.4g, 2.64) M86's uniform warp
+ *       index confined to the PAIR box issue: the tensor index shuffled from lane 0 there alone, so
+ *       ptxas keeps map, barrier and buffer in uniform registers (a box 10 -> 8 instructions).
+ *       Predicted from M86's d64 numbers (page 8 relative to contiguous -1.2 points, masked by
+ *       the consumers' new schedule): most of a point. Measured (ncu, 4 passes, the same builds
+ *       at four code shifts, SM90_PAD_D64, to separate the issue from code placement): d64
+ *       causal page 8 +3.3 -> +2.6..2.7% at every shift, contiguous +0.1% unshifted; d64
+ *       non-causal contiguous +0.1%. At d128 the same change slowed the shared PAIR instance's
+ *       consumers at every shift (contiguous +1.2..1.5%), so not there; the plain-layout form
+ *       saved one R2UR a box and nothing measurable (uissue_s68.patch). Integrated (2.64): every
+ *       d64 row under 3%.
  *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax at d128/d64 by a
  *   wgmma.fence predicated on the row sums (2% / 7% slower, as M28 found again), a persistent
  *   static round-robin grid (causal -8%: imbalance and L2 drift).
