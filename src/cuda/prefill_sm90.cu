@@ -844,6 +844,11 @@
  *       consumers at every shift (contiguous +1.2..1.5%), so not there; the plain-layout form
  *       saved one R2UR a box and nothing measurable (uissue_s68.patch). Integrated (2.64): every
  *       d64 row under 3%.
+ *   M98 (session 68, rejected; bench/wip_sm90/mask_w1_m98.patch, RESULTS 3.4h) the d128 page-run
+ *       instances' key-mask words formed by producer warp 1, off warp 0's sub-partition (warp 0
+ *       plans the runs and looks up the pages). Same-binary probe: page 51 -1.8%, page 100 +0.4%;
+ *       as a build: pages 44 / 51 -0.5 / -1.3%, 100 / 127 +0.6 / +0.7%: page 100 is a row over the
+ *       bar, so not adopted.
  *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax at d128/d64 by a
  *   wgmma.fence predicated on the row sums (2% / 7% slower, as M28 found again), a persistent
  *   static round-robin grid (causal -8%: imbalance and L2 drift).
