@@ -848,7 +848,9 @@
  *       instances' key-mask words formed by producer warp 1, off warp 0's sub-partition (warp 0
  *       plans the runs and looks up the pages). Same-binary probe: page 51 -1.8%, page 100 +0.4%;
  *       as a build: pages 44 / 51 -0.5 / -1.3%, 100 / 127 +0.6 / +0.7%: page 100 is a row over the
- *       bar, so not adopted.
+ *       bar, so not adopted. Also session 68 (3.4i, pair_forms_s68h.patch): six d128 PAIR producer
+ *       forms (M97's issue three ways, one 16-byte store of a clean tile's mask words) drew five
+ *       other consumer schedules, all slower than this one (contiguous +0.3..1.2%, page 8 +1.0..1.7%).
  *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax at d128/d64 by a
  *   wgmma.fence predicated on the row sums (2% / 7% slower, as M28 found again), a persistent
  *   static round-robin grid (causal -8%: imbalance and L2 drift).
