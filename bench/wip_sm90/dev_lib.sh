@@ -431,3 +431,20 @@ ncu_vc() {
         done
     done
 }
+# probe_ab VAR PREFIX BUILD PASSES ARGS
+#                      a same-binary A/B (session 68's probes): PASSES passes, each running
+#                      bench/pa_ncu.py ARGS (never copying) for BUILD with VAR=0 (label PREFIX0),
+#                      with VAR=1 (PREFIX1) and for the library (build, label lib); a line of rows
+#                      each, files $T/h_LABEL_PASS, then ab_table.py's table
+probe_ab() {
+    local var=$1 pre=$2 probe=$3 passes=$4 pass m b; shift 4
+    for pass in $(seq 1 "$passes"); do
+        for m in ${pre}0 ${pre}1 lib; do
+            b=$probe; [ $m = lib ] && b=build
+            env "$var=${m#$pre}" timeout 100 python3 bench/pa_ncu.py --pa "$b/pa-bench" "$@" --pa-extra="--kv-copy-limit 0" \
+                --out "$T/h_${m}_$pass" > "$T/h_${m}_$pass.txt" 2>&1
+            echo "$m $pass: $(grep -h '^ *[0-9]' "$T/h_${m}_$pass.txt" | awk '{printf "%s/%s/%s %s|%s %s  ", $1,$2,$3,$4,$5,$6}')" | tee -a "$O/summary.txt"
+        done
+    done
+    python3 bench/wip_sm90/ab_table.py "$T" h ${pre}0 ${pre}1 lib --passes "$passes" | tee -a "$O/summary.txt"
+}

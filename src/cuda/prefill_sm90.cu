@@ -835,7 +835,7 @@
  *       pipelines (a 4-stage ring no better), -1.1..-1.4 from the multicast.
  *   M97 (session 68, adopted at d64; SM90_PAIR_UISSUE_D<D>, RESULTS 3.4g, 2.64) M86's uniform warp
  *       index confined to the PAIR box issue: the tensor index shuffled from lane 0 there alone, so
- *       ptxas keeps map, barrier and buffer in uniform registers (a box 10 -> 8 instructions).
+ *       ptxas keeps map, barrier and buffer in uniform registers (a box 11 -> 8 instructions).
  *       Predicted from M86's d64 numbers (page 8 relative to contiguous -1.2 points, masked by
  *       the consumers' new schedule): most of a point. Measured (ncu, 4 passes, the same builds
  *       at four code shifts, SM90_PAD_D64, to separate the issue from code placement): d64
