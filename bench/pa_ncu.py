@@ -35,7 +35,8 @@ def parse(text):
     """(kernel name, duration in ns) per call, in launch order, from ncu --csv output. A call that
     split its last wave (prefill_sm90.cu M39) launched 3 kernels: their durations add up (ncu runs
     them one after the other, so the pieces' overlap with the last wave is not credited). A call
-    that copied its cache first (M80) adds the copy kernel's duration to its prefill kernel's. A
+    that copied its cache first (M80) adds the copy kernel's duration to its prefill kernel's, and
+    so does a d128 page-run call's run table (M99, sm90_run_plan). A
     copy beside the attention (M82) cannot be timed here (ncu runs its kernel alone, before the
     attention): the call is charged the SMs it holds, its duration x its blocks / the SM count,
     which leaves out the attention's wait for the first items."""
@@ -66,7 +67,7 @@ def parse(text):
         if "kv_copy_ordered_kernel" in name:   # M82: the SMs it holds beside the attention
             sms = m.get("device__attribute_multiprocessor_count", 0.0)
             pre += t * m.get("launch__grid_size", sms) / sms if sms > 0 else t
-        elif "kv_copy_kernel" in name:   # M80's copy of the cache: part of the call after it
+        elif "kv_copy_kernel" in name or "sm90_run_plan" in name:   # M80's copy of the cache, M99's run table: part of the call after it
             pre += t
         elif is_tail(name) and out:
             out[-1] = (out[-1][0], out[-1][1] + t)
@@ -98,7 +99,7 @@ def rows_of(launches, dims, causals, pages, iters):
 def ncu_command(pa, dims, causal, pages, iters, table="frag", pa_extra="", ncu_extra=""):
     """The ncu command line that profiles pa-bench's prefill rows (one duration per launch)."""
     return (["ncu", "--csv", "--metrics", "gpu__time_duration.sum,launch__grid_size,device__attribute_multiprocessor_count",
-             "-k", "regex:prefill_kernel|tail_combine|kv_copy"] + ncu_extra.split() + [pa,
+             "-k", "regex:prefill_kernel|tail_combine|kv_copy|sm90_run_plan"] + ncu_extra.split() + [pa,
              "--prefill-only", "--dims", dims, "--causal", causal, "--pages", pages, "--table", table,
              "--warmup", "0", "--iters", str(iters), "--no-check"] + pa_extra.split())
 

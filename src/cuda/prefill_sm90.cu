@@ -851,6 +851,15 @@
  *       bar, so not adopted. Also session 68 (3.4i, pair_forms_s68h.patch): six d128 PAIR producer
  *       forms (M97's issue three ways, one 16-byte store of a clean tile's mask words) drew five
  *       other consumer schedules, all slower than this one (contiguous +0.3..1.2%, page 8 +1.0..1.7%).
+ *   M99 (session 69, adopted; SM90_RUN_TABLE, RESULTS 3.4l) the d128 page-run instances read each
+ *       tile's box records from a run table in the workspace, written by sm90_run_plan (one warp a
+ *       sequence and tile) before the attention: per lane the {slot, page, issue | map | row} M64's
+ *       warp 0 formed and handed over, lanes 0..3 the key-mask words. Each producer warp loads
+ *       its own record; no plan arithmetic, lookups, hand-over barriers or mask ballots remain in
+ *       the loop (producer part 816 -> 679 instructions, 0 spills; the d64 / d256 and PAIR
+ *       instances' SASS unchanged). ncu (4 passes, the table kernel's time counted): d128 causal
+ *       pages 44 / 51 / 100 / 127 -1.0..-1.4% against SM90_RUN_TABLE=0 (the library's SASS); the
+ *       paired ratios +2.0..2.9 where they were +3.3..5.1 (page 100: +2.1 against +3.3..4.6).
  *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax at d128/d64 by a
  *   wgmma.fence predicated on the row sums (2% / 7% slower, as M28 found again), a persistent
  *   static round-robin grid (causal -8%: imbalance and L2 drift).
@@ -1328,6 +1337,19 @@ static_assert(SM90_LPR_OK(SM90_GATHER_LPR(64)) && SM90_LPR_OK(SM90_GATHER_LPR(12
 #define SM90_PLAN_RING 4
 #endif
 #define SM90_RUNS_SHARE_T (S::PLAN_RUNS && !PAIR)   /* the plain-layout run instances of sm90_shape::PLAN */
+/* SM90_RUN_TABLE (M99, session 69): the d128 page-run instances read each tile's box records from a
+ * table in the workspace, which a small kernel (sm90_run_plan) writes before the attention: per
+ * lane the record M64's warp 0 forms and hands over ({slot, page, issue << 31 | map << 24 | row}),
+ * and in lanes 0..3 the tile's key-mask words. Every producer warp loads its own record (one 16-byte
+ * load a lane, issued before the empty wait), so the per-tile plan arithmetic, the page lookups,
+ * the hand-over's barriers and the mask ballots leave the producers. Why: the producers' per-tile
+ * instructions are what page 100 pays for (RESULTS 3.3s: planning once took 1.4% off). The table
+ * costs batch x ceil(max_seq_len / 128) x 512 bytes of workspace, which pa_workspace_size counts
+ * and the call requires (those instances' page runs have no other plan; 0 builds the old one). */
+#ifndef SM90_RUN_TABLE
+#define SM90_RUN_TABLE 1
+#endif
+#define SM90_RUN_TABLE_T (SM90_RUN_TABLE && SM90_RUNS_SHARE_T)
 /* SM90_PAIR_SHARE (M74, session 40): the same records in the 176-key PAIR instances (d128
  * non-causal) with a page table: every producer warp looked up the same boxes' pages (lane i box
  * i); warp 0 alone does now, and warps 1..3 read its {slot, page}. RESULTS 3.2t: the table loads
@@ -1656,6 +1678,10 @@ struct sm90_params {
      * reach kv_ready_need before their first load (NULL: the cache is ready) */
     const uint32_t *kv_ready;
     uint32_t kv_ready_need;
+    /* M99, the run table (SM90_RUN_TABLE): tile t of sequence b's 32 box records at plan[(b x
+     * plan_tiles + t) x 32], written by sm90_run_plan before the attention (NULL: none) */
+    int32_t plan_tiles;
+    const uint4 *plan;
 };
 
 /* K and V tensor maps: [0] for one box height; with p.runs, [k] has boxes of 2^k << run_shift rows */
@@ -2096,7 +2122,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         /* M77: the pages of keys [n_lo BN, min(n_hi BN, sk)) staged once by the 128 producer threads;
          * pt_s: the staged entries' shared address less 4 x the first page index (0: not staged) */
         uint32_t pt_s = 0;
-        if (S::PT_CAP > 0 && p.page_table && n_tiles > 0) {
+        if (S::PT_CAP > 0 && p.page_table && n_tiles > 0 && !(SM90_RUN_TABLE_T && p.runs)) {   /* (M99: the table holds the pages) */
             const int pt_lo = (int)pa_fastdiv_q(p.pdiv, (uint32_t)(n_lo * BN));
             const int pt_n = (int)pa_fastdiv_q(p.pdiv, (uint32_t)(min(n_hi * BN, sk) - 1)) + 1 - pt_lo;
             if (pt_n <= S::PT_CAP) {
@@ -2142,7 +2168,20 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
             bool issue;
             uint32_t pi0 = 0;
             int L0 = 0;
-            if (p.runs) {
+            [[maybe_unused]] uint32_t tword = 0;   /* M99: the table's mask word w (lane w < MASK_WORDS) */
+            if (SM90_RUN_TABLE_T && p.runs) {
+                /* M99 (these instances' page runs always have the table): this lane's record of tile n0 / BN from the run table */
+                uint4 r;
+                asm volatile("ld.global.nc.v4.u32 {%0, %1, %2, %3}, [%4];\n"
+                             : "=r"(r.x), "=r"(r.y), "=r"(r.z), "=r"(r.w)
+                             : "l"(p.plan + ((int64_t)b * p.plan_tiles + (n0 >> 7)) * 32 + lane));
+                slot = (int)r.x;
+                page = (int)r.y;
+                issue = (int)(r.z >> 31);
+                mi = (int)((r.z >> 24) & 127u);
+                srow = (int)(r.z & 0xffffffu);
+                tword = r.w;
+            } else if (p.runs) {
                 /* the tile's keys lie in at most 4 page runs (pa_sm90_runs_lane); every lane of a
                  * run looks up its page, lane 8 run carries its bad bit. Runs past the end use
                  * page -1 (zero-fill). */
@@ -2275,7 +2314,10 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
             auto mask_dirty = [&]() -> bool {
                 return __any_sync(0xffffffffu, lane < S::MASK_WORDS && ld_shared_u32(s_bad_masks + 4 * (S::MASK_STRIDE * stage + lane)) != 0u);
             };
-            if (!PRE && pw == 0 && (!MSKIP || bad_mask || mask_dirty())) {   /* box (run) mask -> key mask words */
+            if (SM90_RUN_TABLE_T && p.runs) {
+                static_assert(!SM90_RUN_TABLE_T || (AW && S::MASK_WORDS == 4 && BN == 128), "M99: every lane waited; 4 words a tile");
+                if (pw == 0) st_shared_if(lane < S::MASK_WORDS, s_bad_masks + 4 * (S::MASK_STRIDE * stage + lane), tword);
+            } else if (!PRE && pw == 0 && (!MSKIP || bad_mask || mask_dirty())) {   /* box (run) mask -> key mask words */
                 if (MSKIP) __syncwarp();   /* M88: the read-back before lane 0's stores (racecheck does not take the vote) */
 #pragma unroll
                 for (int w = 0; w < S::MASK_WORDS; w++) {
@@ -2854,6 +2896,45 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
 #undef SM90_NEXT_WG
 }
 
+/* M99: the run table of a d128 page-run call, one warp per (sequence, 128-key tile): lane l's
+ * record is what the producers' warp 0 would form for the tile (pa_sm90_runs_lane, the page
+ * lookup, a bad page id as page -1 with its keys' mask bits set), and lanes 0..3 carry the tile's
+ * key-mask words. Tiles past a sequence's end get records too (runs past the end: page -1). */
+__global__ void __launch_bounds__(128) sm90_run_plan(const sm90_params p)
+{
+    constexpr int BN = 128;
+    const int lane = threadIdx.x & 31, t = (int)blockIdx.x * 4 + (int)(threadIdx.x >> 5), b = (int)blockIdx.y;
+    if (t >= p.plan_tiles) return;   /* (the whole warp) */
+    const int sk = p.seq_lens ? min(max(p.seq_lens[b], 0), p.max_sk) : p.max_sk;
+    const int n0 = t * BN;
+    const uint32_t pi0 = pa_fastdiv_q(p.pdiv, (uint32_t)n0);
+    const int r0 = n0 - (int)(pi0 * (uint32_t)p.page_size);
+    const pa_sm90_run_box x = pa_sm90_runs_lane(p.page_size, p.run_shift, r0, lane, BN, SM90_RUNS_OVERLAP_FOR(128));
+    const int L0 = pa_sm90_runs_first_len(p.page_size, r0, BN);
+    int page = -1, bad = 0;
+    if (x.inrun && n0 + x.js < sk) {
+        const int pid = p.page_table[(int64_t)b * p.pt_stride + pi0 + x.run];
+        bad = pid < 0 || pid >= p.num_pages;
+        page = bad ? -1 : pid;
+    }
+    const uint32_t bad_mask = __ballot_sync(0xffffffffu, bad);
+    uint32_t word = 0;
+#pragma unroll
+    for (int w = 0; w < BN / 32; w++) {   /* key 32 w + lane's run: its lane-8 run bad bit */
+        const int key = 32 * w + lane;
+        const int unit = 8 * (key < L0 ? 0 : 1 + (int)pa_fastdiv_q(p.pdiv, (uint32_t)(key - L0)));
+        const uint32_t bits = __ballot_sync(0xffffffffu, (bad_mask >> unit) & 1u);
+        if (lane == w) word = bits;
+    }
+    uint4 r;
+    r.x = (uint32_t)x.slot;
+    r.y = (uint32_t)page;
+    r.z = (x.issue ? 0x80000000u : 0u) | ((uint32_t)x.map << 24) | (uint32_t)x.srow;
+    r.w = word;
+    uint4 *dst = (uint4 *)p.plan + ((int64_t)b * p.plan_tiles + t) * 32 + lane;
+    *dst = r;
+}
+
 /* Merges the tail pieces (pa_sm90_tail_plan): one warp per query row of a unit, a lane D / 32
  * columns; weights exp(lse_k - lse) in piece order (bit-identical run to run), a piece that saw
  * no key weighs 0, a row no piece saw gets zeros and lse -inf. Launched with programmatic
@@ -3344,17 +3425,29 @@ static size_t sm90_copy_workspace(const pa_context *ctx, const pa__problem *pb, 
     const pa__problem c = sm90_copied(pb, NULL, NULL);
     return 2 * sm90_copy_tensor_bytes(pb) + sm90_copy_ready_bytes(pb) + sm90_tail_bytes(&c, sm90_tail(ctx, &c, ov_blocks));
 }
+/* the run table's bytes (M99): d128 page runs on 128-key tiles (the SM90_RUN_TABLE_T instances) */
+static size_t sm90_table_bytes(const pa__problem *pb)
+{
+    if (!SM90_RUN_TABLE || pb->head_dim != 128 || !pb->page_table || pb->max_seq_len <= 0) return 0;
+    const int tile = sm90_tile(pb);
+    if (tile != PA_SM90_TILE || sm90_regime_t(pb, tile) != PA_SM90_RUNS) return 0;
+    return (size_t)pb->batch * (size_t)((pb->max_seq_len + PA_SM90_TILE - 1) / PA_SM90_TILE) * 512;
+}
+/* The least workspace a call accepts: without the copy (a workspace too small for it reads the
+ * pages in place; the copy is only ever a speed-up): the last wave's pieces, then the run table */
+extern "C" size_t pa__sm90_workspace_min(const pa_context *ctx, const pa__problem *pb)
+{
+    return sm90_tail_bytes(pb, sm90_tail(ctx, pb)) + sm90_table_bytes(pb);
+}
 extern "C" size_t pa__sm90_workspace(const pa_context *ctx, const pa__problem *pb)
 {
     int blocks = 0;
-    if (sm90_copy(ctx, pb, &blocks)) return sm90_copy_workspace(ctx, pb, blocks);
-    return sm90_tail_bytes(pb, sm90_tail(ctx, pb));
-}
-/* The least workspace a call accepts: without the copy (a workspace too small for it reads the
- * pages in place; the copy is only ever a speed-up) */
-extern "C" size_t pa__sm90_workspace_min(const pa_context *ctx, const pa__problem *pb)
-{
-    return sm90_tail_bytes(pb, sm90_tail(ctx, pb));
+    const size_t least = pa__sm90_workspace_min(ctx, pb);
+    if (sm90_copy(ctx, pb, &blocks)) {
+        const size_t c = sm90_copy_workspace(ctx, pb, blocks);
+        return c > least ? c : least;
+    }
+    return least;
 }
 
 static pa_status sm90_attention(pa_context *ctx, const pa__problem *pb, void *ws, size_t ws_bytes,
@@ -3432,12 +3525,18 @@ static pa_status sm90_attention(pa_context *ctx, const pa__problem *pb, void *ws
     p.div_mblocks = pa_fastdiv_init((uint32_t)p.m_blocks);
     p.div_heads = pa_fastdiv_init((uint32_t)pb->num_heads);
     p.kv_ready = kv_ready; p.kv_ready_need = kv_ready_need;
+    const size_t tail_need = sm90_tail_bytes(pb, tail), table_need = sm90_table_bytes(pb);
     if (tail.splits > 1) {
-        const size_t need = sm90_tail_bytes(pb, tail);
-        PA_RETURN_IF(ws_bytes < need || !ws, ctx, PA_ERR_WORKSPACE_TOO_SMALL,
-                     "sm90 needs %zu workspace bytes for its last wave, got %zu", need, ws_bytes);
+        PA_RETURN_IF(ws_bytes < tail_need || !ws, ctx, PA_ERR_WORKSPACE_TOO_SMALL,
+                     "sm90 needs %zu workspace bytes for its last wave, got %zu", tail_need, ws_bytes);
         p.ws_o = (float *)ws;
         p.ws_lse = (float *)((char *)ws + sm90_tail_o_bytes(pb, tail));
+    }
+    if (table_need > 0) {   /* M99: the run table after the pieces' part (a multiple of 256 bytes) */
+        PA_RETURN_IF(ws_bytes < tail_need + table_need || !ws, ctx, PA_ERR_WORKSPACE_TOO_SMALL,
+                     "sm90 needs %zu workspace bytes for its run table, got %zu", tail_need + table_need, ws_bytes);
+        p.plan = (const uint4 *)((char *)ws + tail_need);
+        p.plan_tiles = (pb->max_seq_len + PA_SM90_TILE - 1) / PA_SM90_TILE;
     }
 
     const int bf16 = pb->dtype == PA_DTYPE_BF16, pair = regime == PA_SM90_PAIRS;
@@ -3491,6 +3590,11 @@ static pa_status sm90_attention(pa_context *ctx, const pa__problem *pb, void *ws
     cfg.stream = stream;
     cfg.attrs = pdl;
     cfg.numAttrs = kv_ready ? 1 : 0;
+    if (p.plan) {   /* M99: the run table, in stream order before the attention */
+        sm90_run_plan<<<dim3((unsigned)((p.plan_tiles + 3) / 4), (unsigned)pb->batch), 128, 0, stream>>>(p);
+        e = cudaGetLastError();
+        if (e != cudaSuccess) return pa__fail(ctx, PA_ERR_CUDA, "sm90 run table launch: %s", cudaGetErrorString(e));
+    }
     if (tail.splits < 2 || tail.first > 0) {   /* the main grid, unless every CTA is a tail unit */
         e = cudaLaunchKernelEx(&cfg, kern, maps, p);
         if (e != cudaSuccess) {
