@@ -860,12 +860,20 @@
  *       instances' SASS unchanged). ncu (4 passes, the table kernel's time counted): d128 causal
  *       pages 44 / 51 / 100 / 127 -1.0..-1.4% against SM90_RUN_TABLE=0 (the library's SASS); the
  *       paired ratios +2.0..2.9 where they were +3.3..5.1 (page 100: +2.1 against +3.3..4.6).
+ *   M100 (session 69, adopted; SM90_PAIR_TABLE, RESULTS 3.4m) the same table for paged d128 PAIR
+ *       calls of 128-key tiles in 8 boxes or more (pages 8, 16, 24, 40, 48, ..: SM90_PAIR_TABLE_BOXES):
+ *       lane i box i's {slot, page}, lanes 0..3 the mask words (lane 0 stores all four after its
+ *       wait). In their own instances (the 7th template argument, PT): compiled into the shared
+ *       PAIR instance it redrew the consumers, contiguous causal +1.1% (ncu, 4 passes); as PT
+ *       instances the contiguous calls keep the library's SASS. ncu paired ratios, d128 causal
+ *       (3 passes): page 8 +2.0..2.4 (M99 alone +2.9..3.2), 16 +1.2..1.3 (+2.5..4.0), 48 +1.1..1.2
+ *       (+2.2..2.3); every paged call at 32 / 64 / 672 (4 or fewer boxes) as good or equal either way.
  *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax at d128/d64 by a
  *   wgmma.fence predicated on the row sums (2% / 7% slower, as M28 found again), a persistent
  *   static round-robin grid (causal -8%: imbalance and L2 drift).
  *   ptxas: 168 registers at entry (setmaxnreg 40/232; gather 56/224 at d256, 64/216 at d128; the
  *   TAIL TMA instances and the 176-key TMA kernels 48/224), d64 TMA and gather 128 at entry (512
- *   threads, 32/160), 0 spills, 0 stack in all 44 instances; SASS: HGMMA.64x{64,128,256}x16, UTMALDG.4D/5D,
+ *   threads, 32/160), 0 spills, 0 stack in all 40 prefill instances (session 69, with M100's two) and sm90_run_plan; SASS: HGMMA.64x{64,128,256}x16, UTMALDG.4D/5D,
  *   LDGSTS (gather), USETMAXREG. Tested: tests/test_gpu.c forced to sm90 at each head_dim (296
  *   cases each: pages 1..672, NHD/HND, padded strides, varlen, causal, windows, softcap, NaN-
  *   poisoned pages and outputs, 64-bit gather offsets), compute-sanitizer memcheck forced sm90 and
@@ -1350,6 +1358,15 @@ static_assert(SM90_LPR_OK(SM90_GATHER_LPR(64)) && SM90_LPR_OK(SM90_GATHER_LPR(12
 #define SM90_RUN_TABLE 1
 #endif
 #define SM90_RUN_TABLE_T (SM90_RUN_TABLE && SM90_RUNS_SHARE_T)
+/* SM90_PAIR_TABLE (M100, session 69): the same table for the 128-key d128 PAIR calls with a page
+ * table (lane i: box i's {slot, page}; lanes 0..3 the mask words, which lane 0 gathers and stores):
+ * no per-warp page lookups or mask ballots. Their own instances (PT), so that the contiguous calls
+ * keep theirs: compiled into the shared instance, the change redrew its consumers, contiguous
+ * causal +1.1% (RESULTS 3.4m). Not the last wave's pieces (TAIL). */
+#ifndef SM90_PAIR_TABLE
+#define SM90_PAIR_TABLE 1
+#endif
+#define SM90_PAIR_TABLE_T (SM90_PAIR_TABLE && PT && D == 128 && PAIR && !W && !GATHER && !TAIL)
 /* SM90_PAIR_SHARE (M74, session 40): the same records in the 176-key PAIR instances (d128
  * non-causal) with a page table: every producer warp looked up the same boxes' pages (lane i box
  * i); warp 0 alone does now, and warps 1..3 read its {slot, page}. RESULTS 3.2t: the table loads
@@ -1732,7 +1749,7 @@ __device__ unsigned long long sm90_tile_trace[64][2][32][8];
 #ifndef SM90_TT_KV   /* (trace builds) SM90_TT's stamp 2 after K's full wait, before V's (trace.py: TT_KV=1) */
 #define SM90_TT_KV 0
 #endif
-template <int D, bool BF16, bool GATHER, bool PAIR, bool W = false, bool TAIL = false>
+template <int D, bool BF16, bool GATHER, bool PAIR, bool W = false, bool TAIL = false, bool PT = false>
 __global__ void __launch_bounds__(SM90_NTHREADS(D, GATHER), 1)
 sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
 {
@@ -2122,7 +2139,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         /* M77: the pages of keys [n_lo BN, min(n_hi BN, sk)) staged once by the 128 producer threads;
          * pt_s: the staged entries' shared address less 4 x the first page index (0: not staged) */
         uint32_t pt_s = 0;
-        if (S::PT_CAP > 0 && p.page_table && n_tiles > 0 && !(SM90_RUN_TABLE_T && p.runs)) {   /* (M99: the table holds the pages) */
+        if (S::PT_CAP > 0 && p.page_table && n_tiles > 0 && !(SM90_RUN_TABLE_T && p.runs) && !SM90_PAIR_TABLE_T) {   /* (M99: the table holds the pages) */
             const int pt_lo = (int)pa_fastdiv_q(p.pdiv, (uint32_t)(n_lo * BN));
             const int pt_n = (int)pa_fastdiv_q(p.pdiv, (uint32_t)(min(n_hi * BN, sk) - 1)) + 1 - pt_lo;
             if (pt_n <= S::PT_CAP) {
@@ -2226,10 +2243,19 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                 issue = lane < p.boxes;
                 srow = lane * p.box_rows;
                 const bool share = SM90_PAIR_SHARE_T && pt != 0;   /* M74 */
-                if (issue && (!share || pw == 0)) {
+                if (SM90_PAIR_TABLE_T && pt) {
+                    /* M100 (these instances' paged calls always have the table): box lane's record */
+                    uint4 r;
+                    asm volatile("ld.global.nc.v4.u32 {%0, %1, %2, %3}, [%4];\n"
+                                 : "=r"(r.x), "=r"(r.y), "=r"(r.z), "=r"(r.w)
+                                 : "l"(p.plan + ((int64_t)b * p.plan_tiles + (n0 >> 7)) * 32 + lane));
+                    slot = (int)r.x;
+                    page = (int)r.y;
+                    tword = r.w;
+                } else if (issue && (!share || pw == 0)) {
                     const int j = n0 + srow;
                     if (!pt) { page = b; slot = j; }
-                    else if (j < sk) {
+                    else if (!SM90_PAIR_TABLE_T && j < sk) {
                         const uint32_t pi = pa_fastdiv_q(p.pdiv, (uint32_t)j);
                         const int pid = SM90_PT_AT(pt, pi);
                         slot = j - (int)(pi * (uint32_t)p.page_size);
@@ -2317,6 +2343,19 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
             if (SM90_RUN_TABLE_T && p.runs) {
                 static_assert(!SM90_RUN_TABLE_T || (AW && S::MASK_WORDS == 4 && BN == 128), "M99: every lane waited; 4 words a tile");
                 if (pw == 0) st_shared_if(lane < S::MASK_WORDS, s_bad_masks + 4 * (S::MASK_STRIDE * stage + lane), tword);
+            } else if (SM90_PAIR_TABLE_T) {
+                /* M100: lane 0 stores the table's words (zero for a contiguous call), after its wait */
+                static_assert(!SM90_PAIR_TABLE_T || (!AW && !PRE && S::MASK_WORDS == 4 && BN == 128), "M100: lane 0 waited; 4 words a tile");
+                if (pw == 0) {
+                    const uint32_t w1 = __shfl_sync(0xffffffffu, tword, 1), w2 = __shfl_sync(0xffffffffu, tword, 2),
+                                   w3 = __shfl_sync(0xffffffffu, tword, 3);
+                    if (lane == 0) {
+                        bad_masks[S::MASK_STRIDE * stage + 0] = tword;
+                        bad_masks[S::MASK_STRIDE * stage + 1] = w1;
+                        bad_masks[S::MASK_STRIDE * stage + 2] = w2;
+                        bad_masks[S::MASK_STRIDE * stage + 3] = w3;
+                    }
+                }
             } else if (!PRE && pw == 0 && (!MSKIP || bad_mask || mask_dirty())) {   /* box (run) mask -> key mask words */
                 if (MSKIP) __syncwarp();   /* M88: the read-back before lane 0's stores (racecheck does not take the vote) */
 #pragma unroll
@@ -2907,29 +2946,41 @@ __global__ void __launch_bounds__(128) sm90_run_plan(const sm90_params p)
     if (t >= p.plan_tiles) return;   /* (the whole warp) */
     const int sk = p.seq_lens ? min(max(p.seq_lens[b], 0), p.max_sk) : p.max_sk;
     const int n0 = t * BN;
-    const uint32_t pi0 = pa_fastdiv_q(p.pdiv, (uint32_t)n0);
-    const int r0 = n0 - (int)(pi0 * (uint32_t)p.page_size);
-    const pa_sm90_run_box x = pa_sm90_runs_lane(p.page_size, p.run_shift, r0, lane, BN, SM90_RUNS_OVERLAP_FOR(128));
-    const int L0 = pa_sm90_runs_first_len(p.page_size, r0, BN);
-    int page = -1, bad = 0;
-    if (x.inrun && n0 + x.js < sk) {
-        const int pid = p.page_table[(int64_t)b * p.pt_stride + pi0 + x.run];
-        bad = pid < 0 || pid >= p.num_pages;
-        page = bad ? -1 : pid;
+    const int32_t *pt = p.page_table + (int64_t)b * p.pt_stride;
+    int page = -1, bad = 0, L0 = 0;
+    uint4 r = make_uint4(0, 0, 0, 0);
+    if (p.runs) {
+        const uint32_t pi0 = pa_fastdiv_q(p.pdiv, (uint32_t)n0);
+        const int r0 = n0 - (int)(pi0 * (uint32_t)p.page_size);
+        const pa_sm90_run_box x = pa_sm90_runs_lane(p.page_size, p.run_shift, r0, lane, BN, SM90_RUNS_OVERLAP_FOR(128));
+        L0 = pa_sm90_runs_first_len(p.page_size, r0, BN);
+        if (x.inrun && n0 + x.js < sk) {
+            const int pid = pt[pi0 + x.run];
+            bad = pid < 0 || pid >= p.num_pages;
+            page = bad ? -1 : pid;
+        }
+        r.x = (uint32_t)x.slot;
+        r.z = (x.issue ? 0x80000000u : 0u) | ((uint32_t)x.map << 24) | (uint32_t)x.srow;
+    } else {   /* M100, PAIR boxes: lane i looks up box i's page */
+        const int j = n0 + lane * p.box_rows;
+        if (lane < p.boxes && j < sk) {
+            const uint32_t pi = pa_fastdiv_q(p.pdiv, (uint32_t)j);
+            const int pid = pt[pi];
+            r.x = (uint32_t)(j - (int)(pi * (uint32_t)p.page_size));
+            bad = pid < 0 || pid >= p.num_pages;
+            page = bad ? -1 : pid;
+        }
     }
     const uint32_t bad_mask = __ballot_sync(0xffffffffu, bad);
     uint32_t word = 0;
 #pragma unroll
-    for (int w = 0; w < BN / 32; w++) {   /* key 32 w + lane's run: its lane-8 run bad bit */
+    for (int w = 0; w < BN / 32; w++) {   /* key 32 w + lane's run (its lane-8 run's bad bit) or box */
         const int key = 32 * w + lane;
-        const int unit = 8 * (key < L0 ? 0 : 1 + (int)pa_fastdiv_q(p.pdiv, (uint32_t)(key - L0)));
+        const int unit = p.runs ? 8 * (key < L0 ? 0 : 1 + (int)pa_fastdiv_q(p.pdiv, (uint32_t)(key - L0))) : key >> p.box_shift;
         const uint32_t bits = __ballot_sync(0xffffffffu, (bad_mask >> unit) & 1u);
         if (lane == w) word = bits;
     }
-    uint4 r;
-    r.x = (uint32_t)x.slot;
     r.y = (uint32_t)page;
-    r.z = (x.issue ? 0x80000000u : 0u) | ((uint32_t)x.map << 24) | (uint32_t)x.srow;
     r.w = word;
     uint4 *dst = (uint4 *)p.plan + ((int64_t)b * p.plan_tiles + t) * 32 + lane;
     *dst = r;
@@ -3425,12 +3476,24 @@ static size_t sm90_copy_workspace(const pa_context *ctx, const pa__problem *pb, 
     const pa__problem c = sm90_copied(pb, NULL, NULL);
     return 2 * sm90_copy_tensor_bytes(pb) + sm90_copy_ready_bytes(pb) + sm90_tail_bytes(&c, sm90_tail(ctx, &c, ov_blocks));
 }
+/* M100: a paged PAIR call of 128-key d128 tiles in at least SM90_PAIR_TABLE_BOXES boxes a tile
+ * takes the PT instances and the table */
+#ifndef SM90_PAIR_TABLE_BOXES
+#define SM90_PAIR_TABLE_BOXES 8
+#endif
+static int sm90_pair_table_on(const pa__problem *pb, int tile)
+{
+    return SM90_PAIR_TABLE && pb->head_dim == 128 && tile == PA_SM90_TILE && pb->page_table &&
+           tile / pa_sm90_tile_box_rows(tile, pb->page_size, 1) >= SM90_PAIR_TABLE_BOXES;
+}
 /* the run table's bytes (M99): d128 page runs on 128-key tiles (the SM90_RUN_TABLE_T instances) */
 static size_t sm90_table_bytes(const pa__problem *pb)
 {
     if (!SM90_RUN_TABLE || pb->head_dim != 128 || !pb->page_table || pb->max_seq_len <= 0) return 0;
     const int tile = sm90_tile(pb);
-    if (tile != PA_SM90_TILE || sm90_regime_t(pb, tile) != PA_SM90_RUNS) return 0;
+    if (tile != PA_SM90_TILE) return 0;
+    const int regime = sm90_regime_t(pb, tile);
+    if (regime != PA_SM90_RUNS && !(regime == PA_SM90_PAIRS && sm90_pair_table_on(pb, tile))) return 0;
     return (size_t)pb->batch * (size_t)((pb->max_seq_len + PA_SM90_TILE - 1) / PA_SM90_TILE) * 512;
 }
 /* The least workspace a call accepts: without the copy (a workspace too small for it reads the
@@ -3563,6 +3626,10 @@ static pa_status sm90_attention(pa_context *ctx, const pa__problem *pb, void *ws
 #endif
         { kern = SM90_PICK_TMA(128, true, false); kern_tail = SM90_PICK_TMA(128, true, true); }
     }
+#endif
+#if SM90_PAIR_TABLE
+    if (pair && sm90_pair_table_on(pb, tile))   /* M100: the paged PAIR calls' own instances */
+        kern = bf16 ? sm90_prefill_kernel<128, true, false, true, false, false, true> : sm90_prefill_kernel<128, false, false, true, false, false, true>;
 #endif
 #undef SM90_PICK
 #undef SM90_PICK_G
