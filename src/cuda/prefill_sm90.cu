@@ -868,6 +868,10 @@
  *       instances the contiguous calls keep the library's SASS. ncu paired ratios, d128 causal
  *       (3 passes): page 8 +2.0..2.4 (M99 alone +2.9..3.2), 16 +1.2..1.3 (+2.5..4.0), 48 +1.1..1.2
  *       (+2.2..2.3); every paged call at 32 / 64 / 672 (4 or fewer boxes) as good or equal either way.
+ *   M101 (session 69, adopted; SM90_RUN_TABLE_D64, RESULTS 3.4n) M99 in the d64 plain-layout
+ *       instances (page runs): ncu paired ratios pages 44 / 100 +3.7 / +2.8 -> +2.2 / +1.2 causal,
+ *       100 non-causal +2.8 -> +1.0. Rejected in the same run: M100 at d64 (SM90_PAIR_TABLE_D64, page
+ *       8 +0.1..0.2 worse) and M99 at d256 (SM90_RUN_TABLE_D256: consumers redrawn, page 100 worse).
  *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax at d128/d64 by a
  *   wgmma.fence predicated on the row sums (2% / 7% slower, as M28 found again), a persistent
  *   static round-robin grid (causal -8%: imbalance and L2 drift).
@@ -1357,7 +1361,24 @@ static_assert(SM90_LPR_OK(SM90_GATHER_LPR(64)) && SM90_LPR_OK(SM90_GATHER_LPR(12
 #ifndef SM90_RUN_TABLE
 #define SM90_RUN_TABLE 1
 #endif
-#define SM90_RUN_TABLE_T (SM90_RUN_TABLE && SM90_RUNS_SHARE_T)
+/* SM90_RUN_TABLE_D64 (M101, session 69, adopted) / SM90_PAIR_TABLE_D64 (rejected): M99 / M100 in
+ * the d64 instances too (their producers plan per warp, no M64 records; every lane waits on the
+ * empty barrier). RESULTS 3.4n, ncu paired ratios: the d64 page runs 44 / 100 +3.7 / +2.8 ->
+ * +2.2 / +1.2 (causal), 100 non-causal +2.8 -> +1.0; the d64 PAIR table +0.1..0.2 at page 8. */
+#ifndef SM90_RUN_TABLE_D64
+#define SM90_RUN_TABLE_D64 1
+#endif
+#ifndef SM90_PAIR_TABLE_D64
+#define SM90_PAIR_TABLE_D64 0
+#endif
+/* SM90_RUN_TABLE_D256 (rejected, RESULTS 3.4n): M99 in the d256 plain-layout instances (64-key
+ * tiles, mask words formed before the empty wait: SM90_TMA_PRE). Their consumers were redrawn:
+ * page 44 +3.9..4.9 -> +2.7..3.2, but page 100 +2.5..3.1 -> +3.1..3.7 (causal), +1.6..2.4 -> +3.1
+ * (non-causal). */
+#ifndef SM90_RUN_TABLE_D256
+#define SM90_RUN_TABLE_D256 0
+#endif
+#define SM90_RUN_TABLE_T (SM90_RUN_TABLE && (SM90_RUNS_SHARE_T || (((D == 64 && SM90_RUN_TABLE_D64) || (D == 256 && SM90_RUN_TABLE_D256)) && !PAIR && !GATHER && !W)))
 /* SM90_PAIR_TABLE (M100, session 69): the same table for the 128-key d128 PAIR calls with a page
  * table (lane i: box i's {slot, page}; lanes 0..3 the mask words, which lane 0 gathers and stores):
  * no per-warp page lookups or mask ballots. Their own instances (PT), so that the contiguous calls
@@ -1366,7 +1387,7 @@ static_assert(SM90_LPR_OK(SM90_GATHER_LPR(64)) && SM90_LPR_OK(SM90_GATHER_LPR(12
 #ifndef SM90_PAIR_TABLE
 #define SM90_PAIR_TABLE 1
 #endif
-#define SM90_PAIR_TABLE_T (SM90_PAIR_TABLE && PT && D == 128 && PAIR && !W && !GATHER && !TAIL)
+#define SM90_PAIR_TABLE_T (SM90_PAIR_TABLE && PT && (D == 128 || (D == 64 && SM90_PAIR_TABLE_D64)) && PAIR && !W && !GATHER && !TAIL)
 /* SM90_PAIR_SHARE (M74, session 40): the same records in the 176-key PAIR instances (d128
  * non-causal) with a page table: every producer warp looked up the same boxes' pages (lane i box
  * i); warp 0 alone does now, and warps 1..3 read its {slot, page}. RESULTS 3.2t: the table loads
@@ -2191,7 +2212,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                 uint4 r;
                 asm volatile("ld.global.nc.v4.u32 {%0, %1, %2, %3}, [%4];\n"
                              : "=r"(r.x), "=r"(r.y), "=r"(r.z), "=r"(r.w)
-                             : "l"(p.plan + ((int64_t)b * p.plan_tiles + (n0 >> 7)) * 32 + lane));
+                             : "l"(p.plan + ((int64_t)b * p.plan_tiles + (n0 >> (BN == 64 ? 6 : 7))) * 32 + lane));
                 slot = (int)r.x;
                 page = (int)r.y;
                 issue = (int)(r.z >> 31);
@@ -2248,7 +2269,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                     uint4 r;
                     asm volatile("ld.global.nc.v4.u32 {%0, %1, %2, %3}, [%4];\n"
                                  : "=r"(r.x), "=r"(r.y), "=r"(r.z), "=r"(r.w)
-                                 : "l"(p.plan + ((int64_t)b * p.plan_tiles + (n0 >> 7)) * 32 + lane));
+                                 : "l"(p.plan + ((int64_t)b * p.plan_tiles + (n0 >> (BN == 64 ? 6 : 7))) * 32 + lane));
                     slot = (int)r.x;
                     page = (int)r.y;
                     tword = r.w;
@@ -2288,7 +2309,10 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
             int pre_first = 0, pre_mine = 0, pre_c3 = 0, pre_c4 = 0, pre_bytes = S::PANEL;
             constexpr bool MSKIP = SM90_MASK_SKIP_ON(D, PAIR);
             static_assert(!MSKIP || !PRE, "M88 is written for the mask words formed after the empty wait");
-            if (PRE && pw == 0) {
+            if (SM90_RUN_TABLE_T && PRE && p.runs && pw == 0) {   /* M99 at d256: the table's words */
+#pragma unroll
+                for (int w = 0; w < S::MASK_WORDS; w++) mbits[w] = __shfl_sync(0xffffffffu, tword, w);
+            } else if (PRE && pw == 0) {
 #pragma unroll
                 for (int w = 0; w < S::MASK_WORDS; w++) {
                     const int key = 32 * w + lane;
@@ -2341,11 +2365,13 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                 return __any_sync(0xffffffffu, lane < S::MASK_WORDS && ld_shared_u32(s_bad_masks + 4 * (S::MASK_STRIDE * stage + lane)) != 0u);
             };
             if (SM90_RUN_TABLE_T && p.runs) {
-                static_assert(!SM90_RUN_TABLE_T || (AW && S::MASK_WORDS == 4 && BN == 128), "M99: every lane waited; 4 words a tile");
+                static_assert(!SM90_RUN_TABLE_T || (AW && S::MASK_WORDS <= 4), "M99: every lane waited");
+                if (!PRE && pw == 0) st_shared_if(lane < S::MASK_WORDS, s_bad_masks + 4 * (S::MASK_STRIDE * stage + lane), tword);   /* (PRE: stored above) */
+            } else if (SM90_PAIR_TABLE_T && AW) {   /* (d64: every lane waited) */
+                static_assert(!SM90_PAIR_TABLE_T || (!PRE && S::MASK_WORDS == 4 && BN == 128), "M100: 4 words a tile");
                 if (pw == 0) st_shared_if(lane < S::MASK_WORDS, s_bad_masks + 4 * (S::MASK_STRIDE * stage + lane), tword);
             } else if (SM90_PAIR_TABLE_T) {
                 /* M100: lane 0 stores the table's words (zero for a contiguous call), after its wait */
-                static_assert(!SM90_PAIR_TABLE_T || (!AW && !PRE && S::MASK_WORDS == 4 && BN == 128), "M100: lane 0 waited; 4 words a tile");
                 if (pw == 0) {
                     const uint32_t w1 = __shfl_sync(0xffffffffu, tword, 1), w2 = __shfl_sync(0xffffffffu, tword, 2),
                                    w3 = __shfl_sync(0xffffffffu, tword, 3);
@@ -2939,9 +2965,10 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
  * record is what the producers' warp 0 would form for the tile (pa_sm90_runs_lane, the page
  * lookup, a bad page id as page -1 with its keys' mask bits set), and lanes 0..3 carry the tile's
  * key-mask words. Tiles past a sequence's end get records too (runs past the end: page -1). */
+template <int D>
 __global__ void __launch_bounds__(128) sm90_run_plan(const sm90_params p)
 {
-    constexpr int BN = 128;
+    constexpr int BN = D == 256 ? 64 : 128;
     const int lane = threadIdx.x & 31, t = (int)blockIdx.x * 4 + (int)(threadIdx.x >> 5), b = (int)blockIdx.y;
     if (t >= p.plan_tiles) return;   /* (the whole warp) */
     const int sk = p.seq_lens ? min(max(p.seq_lens[b], 0), p.max_sk) : p.max_sk;
@@ -2952,7 +2979,7 @@ __global__ void __launch_bounds__(128) sm90_run_plan(const sm90_params p)
     if (p.runs) {
         const uint32_t pi0 = pa_fastdiv_q(p.pdiv, (uint32_t)n0);
         const int r0 = n0 - (int)(pi0 * (uint32_t)p.page_size);
-        const pa_sm90_run_box x = pa_sm90_runs_lane(p.page_size, p.run_shift, r0, lane, BN, SM90_RUNS_OVERLAP_FOR(128));
+        const pa_sm90_run_box x = pa_sm90_runs_lane(p.page_size, p.run_shift, r0, lane, BN, SM90_RUNS_OVERLAP_FOR(D));
         L0 = pa_sm90_runs_first_len(p.page_size, r0, BN);
         if (x.inrun && n0 + x.js < sk) {
             const int pid = pt[pi0 + x.run];
@@ -3483,18 +3510,19 @@ static size_t sm90_copy_workspace(const pa_context *ctx, const pa__problem *pb, 
 #endif
 static int sm90_pair_table_on(const pa__problem *pb, int tile)
 {
-    return SM90_PAIR_TABLE && pb->head_dim == 128 && tile == PA_SM90_TILE && pb->page_table &&
+    return SM90_PAIR_TABLE && (pb->head_dim == 128 || (pb->head_dim == 64 && SM90_PAIR_TABLE_D64)) && tile == PA_SM90_TILE && pb->page_table &&
            tile / pa_sm90_tile_box_rows(tile, pb->page_size, 1) >= SM90_PAIR_TABLE_BOXES;
 }
-/* the run table's bytes (M99): d128 page runs on 128-key tiles (the SM90_RUN_TABLE_T instances) */
+/* the run table's bytes (M99): page runs (the SM90_RUN_TABLE_T instances) and M100's PAIR calls */
 static size_t sm90_table_bytes(const pa__problem *pb)
 {
-    if (!SM90_RUN_TABLE || pb->head_dim != 128 || !pb->page_table || pb->max_seq_len <= 0) return 0;
+    if (!SM90_RUN_TABLE || !pb->page_table || pb->max_seq_len <= 0) return 0;
     const int tile = sm90_tile(pb);
-    if (tile != PA_SM90_TILE) return 0;
-    const int regime = sm90_regime_t(pb, tile);
-    if (regime != PA_SM90_RUNS && !(regime == PA_SM90_PAIRS && sm90_pair_table_on(pb, tile))) return 0;
-    return (size_t)pb->batch * (size_t)((pb->max_seq_len + PA_SM90_TILE - 1) / PA_SM90_TILE) * 512;
+    if (tile != pa_sm90_tile_n(pb->head_dim)) return 0;   /* (not the 176-key tiles) */
+    const int regime = sm90_regime_t(pb, tile), d = pb->head_dim;
+    const int runs = regime == PA_SM90_RUNS && (d == 128 || (d == 64 && SM90_RUN_TABLE_D64) || (d == 256 && SM90_RUN_TABLE_D256));
+    if (!runs && !(regime == PA_SM90_PAIRS && sm90_pair_table_on(pb, tile))) return 0;
+    return (size_t)pb->batch * (size_t)((pb->max_seq_len + tile - 1) / tile) * 512;
 }
 /* The least workspace a call accepts: without the copy (a workspace too small for it reads the
  * pages in place; the copy is only ever a speed-up): the last wave's pieces, then the run table */
@@ -3599,7 +3627,7 @@ static pa_status sm90_attention(pa_context *ctx, const pa__problem *pb, void *ws
         PA_RETURN_IF(ws_bytes < tail_need + table_need || !ws, ctx, PA_ERR_WORKSPACE_TOO_SMALL,
                      "sm90 needs %zu workspace bytes for its run table, got %zu", tail_need + table_need, ws_bytes);
         p.plan = (const uint4 *)((char *)ws + tail_need);
-        p.plan_tiles = (pb->max_seq_len + PA_SM90_TILE - 1) / PA_SM90_TILE;
+        p.plan_tiles = (pb->max_seq_len + tile - 1) / tile;
     }
 
     const int bf16 = pb->dtype == PA_DTYPE_BF16, pair = regime == PA_SM90_PAIRS;
@@ -3628,8 +3656,14 @@ static pa_status sm90_attention(pa_context *ctx, const pa__problem *pb, void *ws
     }
 #endif
 #if SM90_PAIR_TABLE
-    if (pair && sm90_pair_table_on(pb, tile))   /* M100: the paged PAIR calls' own instances */
-        kern = bf16 ? sm90_prefill_kernel<128, true, false, true, false, false, true> : sm90_prefill_kernel<128, false, false, true, false, false, true>;
+    if (pair && sm90_pair_table_on(pb, tile)) {   /* M100: the paged PAIR calls' own instances */
+#if SM90_PAIR_TABLE_D64
+        if (pb->head_dim == 64)
+            kern = bf16 ? sm90_prefill_kernel<64, true, false, true, false, false, true> : sm90_prefill_kernel<64, false, false, true, false, false, true>;
+        else
+#endif
+            kern = bf16 ? sm90_prefill_kernel<128, true, false, true, false, false, true> : sm90_prefill_kernel<128, false, false, true, false, false, true>;
+    }
 #endif
 #undef SM90_PICK
 #undef SM90_PICK_G
@@ -3658,7 +3692,12 @@ static pa_status sm90_attention(pa_context *ctx, const pa__problem *pb, void *ws
     cfg.attrs = pdl;
     cfg.numAttrs = kv_ready ? 1 : 0;
     if (p.plan) {   /* M99: the run table, in stream order before the attention */
-        sm90_run_plan<<<dim3((unsigned)((p.plan_tiles + 3) / 4), (unsigned)pb->batch), 128, 0, stream>>>(p);
+        const dim3 pg((unsigned)((p.plan_tiles + 3) / 4), (unsigned)pb->batch);
+        if (pb->head_dim == 64) sm90_run_plan<64><<<pg, 128, 0, stream>>>(p);
+#if SM90_RUN_TABLE_D256
+        else if (pb->head_dim == 256) sm90_run_plan<256><<<pg, 128, 0, stream>>>(p);
+#endif
+        else sm90_run_plan<128><<<pg, 128, 0, stream>>>(p);
         e = cudaGetLastError();
         if (e != cudaSuccess) return pa__fail(ctx, PA_ERR_CUDA, "sm90 run table launch: %s", cudaGetErrorString(e));
     }
