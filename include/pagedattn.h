@@ -167,8 +167,9 @@ typedef struct pa_output {
  * CPU's and CUDA's decode over long sequences with few sequences and kv heads, a call on the CPU
  * with num_splits > 1 and more than one key tile, and the Hopper prefill's split of a partial last
  * wave over the keys; Hopper's prefill at head_dim 128 needs a table of its TMA boxes for most
- * paged calls with pages of 8..127 tokens and some larger ones (e.g. 8, 16, 48, 100, 200), 512
- * bytes per sequence and 128 keys of max_seq_len;
+ * paged calls with pages of 8..127 tokens and some larger ones (e.g. 8, 16, 48, 100, 200), and at
+ * head_dim 64 for pages it reads in page runs (e.g. 44, 100), 512 bytes per sequence and 128 keys
+ * of max_seq_len;
  * num_splits = 1 turns all of them off; Hopper's copy of the cache needs up to
  * pa_context_set_kv_copy_limit bytes, and a workspace too small for the copy but at least this
  * answer with the limit at 0 is accepted: the call then reads the pages in place).
