@@ -2198,6 +2198,14 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         const uint32_t plan_full = bar_k_full + S::PLAN_BAR + 8 * ps;                  \
         const uint32_t plan_empty = plan_full + 8 * SM90_PLAN_RING;                    \
         const uint32_t rec = base + S::OFF_PLAN + ps * 512 + lane * 16
+        /* M99 / M100: this lane's 16-byte record of the tile at key n0 in the run table */
+        [[maybe_unused]] auto plan_record = [&](int n0_) -> uint4 {
+            uint4 r;
+            asm volatile("ld.global.nc.v4.u32 {%0, %1, %2, %3}, [%4];\n"
+                         : "=r"(r.x), "=r"(r.y), "=r"(r.z), "=r"(r.w)
+                         : "l"(p.plan + ((int64_t)b * p.plan_tiles + (n0_ >> (BN == 64 ? 6 : 7))) * 32 + lane));
+            return r;
+        };
         for (int it = 0; it < n_tiles; it++) {
             const int n0 = tile_n0(it);
             const int stage = it % S::STAGES;
@@ -2209,10 +2217,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
             [[maybe_unused]] uint32_t tword = 0;   /* M99: the table's mask word w (lane w < MASK_WORDS) */
             if (SM90_RUN_TABLE_T && p.runs) {
                 /* M99 (these instances' page runs always have the table): this lane's record of tile n0 / BN from the run table */
-                uint4 r;
-                asm volatile("ld.global.nc.v4.u32 {%0, %1, %2, %3}, [%4];\n"
-                             : "=r"(r.x), "=r"(r.y), "=r"(r.z), "=r"(r.w)
-                             : "l"(p.plan + ((int64_t)b * p.plan_tiles + (n0 >> (BN == 64 ? 6 : 7))) * 32 + lane));
+                const uint4 r = plan_record(n0);
                 slot = (int)r.x;
                 page = (int)r.y;
                 issue = (int)(r.z >> 31);
@@ -2266,10 +2271,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                 const bool share = SM90_PAIR_SHARE_T && pt != 0;   /* M74 */
                 if (SM90_PAIR_TABLE_T && pt) {
                     /* M100 (these instances' paged calls always have the table): box lane's record */
-                    uint4 r;
-                    asm volatile("ld.global.nc.v4.u32 {%0, %1, %2, %3}, [%4];\n"
-                                 : "=r"(r.x), "=r"(r.y), "=r"(r.z), "=r"(r.w)
-                                 : "l"(p.plan + ((int64_t)b * p.plan_tiles + (n0 >> (BN == 64 ? 6 : 7))) * 32 + lane));
+                    const uint4 r = plan_record(n0);
                     slot = (int)r.x;
                     page = (int)r.y;
                     tword = r.w;
