@@ -872,6 +872,9 @@
  *       instances (page runs): ncu paired ratios pages 44 / 100 +3.7 / +2.8 -> +2.2 / +1.2 causal,
  *       100 non-causal +2.8 -> +1.0. Rejected in the same run: M100 at d64 (SM90_PAIR_TABLE_D64, page
  *       8 +0.1..0.2 worse) and M99 at d256 (SM90_RUN_TABLE_D256: consumers redrawn, page 100 worse).
+ *   M102 (session 69, written, not measured; SM90_PAIR_TABLE_W, default 0) M100 for the 176-key d128
+ *       PAIR instances (d128 non-causal paged calls of 8 boxes a tile or more): RESULTS 3.4q has d128
+ *       non-causal page 24 at +3.4..3.5. bench/wip_sm90/dev_s69j.sh is its test and A/B.
  *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax at d128/d64 by a
  *   wgmma.fence predicated on the row sums (2% / 7% slower, as M28 found again), a persistent
  *   static round-robin grid (causal -8%: imbalance and L2 drift).
@@ -1387,7 +1390,16 @@ static_assert(SM90_LPR_OK(SM90_GATHER_LPR(64)) && SM90_LPR_OK(SM90_GATHER_LPR(12
 #ifndef SM90_PAIR_TABLE
 #define SM90_PAIR_TABLE 1
 #endif
-#define SM90_PAIR_TABLE_T (SM90_PAIR_TABLE && PT && (D == 128 || (D == 64 && SM90_PAIR_TABLE_D64)) && PAIR && !W && !GATHER && !TAIL)
+/* SM90_PAIR_TABLE_W (M102, session 69, written but NOT measured: the session's device time ran out;
+ * 0 keeps every instance's SASS as it was): M100 in the 176-key d128 PAIR instances (non-causal
+ * paged calls of 8 boxes a tile or more: pages 8, 16, 24, 40, 48 ..; 6 mask words, which lane 0
+ * stores; M74's records off where the table is on). With 1 the new PT instances' producer part is
+ * 529 instructions against the shared 176-key PAIR instance's 701, 0 spills.
+ * bench/wip_sm90/dev_s69j.sh tests and times it (v_w1 = -DSM90_PAIR_TABLE_W=1 against build). */
+#ifndef SM90_PAIR_TABLE_W
+#define SM90_PAIR_TABLE_W 0
+#endif
+#define SM90_PAIR_TABLE_T (SM90_PAIR_TABLE && PT && (D == 128 || (D == 64 && SM90_PAIR_TABLE_D64)) && PAIR && (!W || SM90_PAIR_TABLE_W) && !GATHER && !TAIL)
 /* SM90_PAIR_SHARE (M74, session 40): the same records in the 176-key PAIR instances (d128
  * non-causal) with a page table: every producer warp looked up the same boxes' pages (lane i box
  * i); warp 0 alone does now, and warps 1..3 read its {slot, page}. RESULTS 3.2t: the table loads
@@ -2203,7 +2215,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
             uint4 r;
             asm volatile("ld.global.nc.v4.u32 {%0, %1, %2, %3}, [%4];\n"
                          : "=r"(r.x), "=r"(r.y), "=r"(r.z), "=r"(r.w)
-                         : "l"(p.plan + ((int64_t)b * p.plan_tiles + (n0_ >> (BN == 64 ? 6 : 7))) * 32 + lane));
+                         : "l"(p.plan + ((int64_t)b * p.plan_tiles + (BN == 64 ? n0_ >> 6 : BN == 128 ? n0_ >> 7 : n0_ / BN)) * 32 + lane));
             return r;
         };
         for (int it = 0; it < n_tiles; it++) {
@@ -2268,7 +2280,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                 /* lane i looks up the page of box i */
                 issue = lane < p.boxes;
                 srow = lane * p.box_rows;
-                const bool share = SM90_PAIR_SHARE_T && pt != 0;   /* M74 */
+                const bool share = SM90_PAIR_SHARE_T && !SM90_PAIR_TABLE_T && pt != 0;   /* M74 (not with M102's table) */
                 if (SM90_PAIR_TABLE_T && pt) {
                     /* M100 (these instances' paged calls always have the table): box lane's record */
                     const uint4 r = plan_record(n0);
@@ -2370,11 +2382,17 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                 static_assert(!SM90_RUN_TABLE_T || (AW && S::MASK_WORDS <= 4), "M99: every lane waited");
                 if (!PRE && pw == 0) st_shared_if(lane < S::MASK_WORDS, s_bad_masks + 4 * (S::MASK_STRIDE * stage + lane), tword);   /* (PRE: stored above) */
             } else if (SM90_PAIR_TABLE_T && AW) {   /* (d64: every lane waited) */
-                static_assert(!SM90_PAIR_TABLE_T || (!PRE && S::MASK_WORDS == 4 && BN == 128), "M100: 4 words a tile");
+                static_assert(!SM90_PAIR_TABLE_T || !AW || (!PRE && S::MASK_WORDS == 4 && BN == 128), "M100: 4 words a tile");
                 if (pw == 0) st_shared_if(lane < S::MASK_WORDS, s_bad_masks + 4 * (S::MASK_STRIDE * stage + lane), tword);
             } else if (SM90_PAIR_TABLE_T) {
                 /* M100: lane 0 stores the table's words (zero for a contiguous call), after its wait */
-                if (pw == 0) {
+                if (pw == 0 && S::MASK_WORDS > 4) {   /* M102: 176-key tiles, 6 words */
+#pragma unroll
+                    for (int w = 0; w < S::MASK_WORDS; w++) {
+                        const uint32_t v = w == 0 ? tword : __shfl_sync(0xffffffffu, tword, w);
+                        if (lane == 0) bad_masks[S::MASK_STRIDE * stage + w] = v;
+                    }
+                } else if (pw == 0) {
                     const uint32_t w1 = __shfl_sync(0xffffffffu, tword, 1), w2 = __shfl_sync(0xffffffffu, tword, 2),
                                    w3 = __shfl_sync(0xffffffffu, tword, 3);
                     if (lane == 0) {
@@ -2967,10 +2985,9 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
  * record is what the producers' warp 0 would form for the tile (pa_sm90_runs_lane, the page
  * lookup, a bad page id as page -1 with its keys' mask bits set), and lanes 0..3 carry the tile's
  * key-mask words. Tiles past a sequence's end get records too (runs past the end: page -1). */
-template <int D>
+template <int D, int BN = D == 256 ? 64 : 128>
 __global__ void __launch_bounds__(128) sm90_run_plan(const sm90_params p)
 {
-    constexpr int BN = D == 256 ? 64 : 128;
     const int lane = threadIdx.x & 31, t = (int)blockIdx.x * 4 + (int)(threadIdx.x >> 5), b = (int)blockIdx.y;
     if (t >= p.plan_tiles) return;   /* (the whole warp) */
     const int sk = p.seq_lens ? min(max(p.seq_lens[b], 0), p.max_sk) : p.max_sk;
@@ -3003,7 +3020,7 @@ __global__ void __launch_bounds__(128) sm90_run_plan(const sm90_params p)
     const uint32_t bad_mask = __ballot_sync(0xffffffffu, bad);
     uint32_t word = 0;
 #pragma unroll
-    for (int w = 0; w < BN / 32; w++) {   /* key 32 w + lane's run (its lane-8 run's bad bit) or box */
+    for (int w = 0; w < (BN + 31) / 32; w++) {   /* key 32 w + lane's run (its lane-8 run's bad bit) or box */
         const int key = 32 * w + lane;
         const int unit = p.runs ? 8 * (key < L0 ? 0 : 1 + (int)pa_fastdiv_q(p.pdiv, (uint32_t)(key - L0))) : key >> p.box_shift;
         const uint32_t bits = __ballot_sync(0xffffffffu, (bad_mask >> unit) & 1u);
@@ -3512,7 +3529,8 @@ static size_t sm90_copy_workspace(const pa_context *ctx, const pa__problem *pb, 
 #endif
 static int sm90_pair_table_on(const pa__problem *pb, int tile)
 {
-    return SM90_PAIR_TABLE && (pb->head_dim == 128 || (pb->head_dim == 64 && SM90_PAIR_TABLE_D64)) && tile == PA_SM90_TILE && pb->page_table &&
+    return SM90_PAIR_TABLE && (pb->head_dim == 128 || (pb->head_dim == 64 && SM90_PAIR_TABLE_D64)) && pb->page_table &&
+           (tile == PA_SM90_TILE || (SM90_PAIR_TABLE_W && tile == SM90_WIDE_N)) &&
            tile / pa_sm90_tile_box_rows(tile, pb->page_size, 1) >= SM90_PAIR_TABLE_BOXES;
 }
 /* the run table's bytes (M99): page runs (the SM90_RUN_TABLE_T instances) and M100's PAIR calls */
@@ -3520,7 +3538,7 @@ static size_t sm90_table_bytes(const pa__problem *pb)
 {
     if (!SM90_RUN_TABLE || !pb->page_table || pb->max_seq_len <= 0) return 0;
     const int tile = sm90_tile(pb);
-    if (tile != pa_sm90_tile_n(pb->head_dim)) return 0;   /* (not the 176-key tiles) */
+    if (tile != pa_sm90_tile_n(pb->head_dim) && !(tile == SM90_WIDE_N && sm90_pair_table_on(pb, tile))) return 0;   /* (176-key tiles: M102's alone) */
     const int regime = sm90_regime_t(pb, tile), d = pb->head_dim;
     const int runs = regime == PA_SM90_RUNS && (d == 128 || (d == 64 && SM90_RUN_TABLE_D64) || (d == 256 && SM90_RUN_TABLE_D256));
     if (!runs && !(regime == PA_SM90_PAIRS && sm90_pair_table_on(pb, tile))) return 0;
@@ -3664,6 +3682,11 @@ static pa_status sm90_attention(pa_context *ctx, const pa__problem *pb, void *ws
             kern = bf16 ? sm90_prefill_kernel<64, true, false, true, false, false, true> : sm90_prefill_kernel<64, false, false, true, false, false, true>;
         else
 #endif
+#if SM90_PAIR_TABLE_W
+        if (wide)   /* M102 */
+            kern = bf16 ? sm90_prefill_kernel<128, true, false, true, true, false, true> : sm90_prefill_kernel<128, false, false, true, true, false, true>;
+        else
+#endif
             kern = bf16 ? sm90_prefill_kernel<128, true, false, true, false, false, true> : sm90_prefill_kernel<128, false, false, true, false, false, true>;
     }
 #endif
@@ -3698,6 +3721,9 @@ static pa_status sm90_attention(pa_context *ctx, const pa__problem *pb, void *ws
         if (pb->head_dim == 64) sm90_run_plan<64><<<pg, 128, 0, stream>>>(p);
 #if SM90_RUN_TABLE_D256
         else if (pb->head_dim == 256) sm90_run_plan<256><<<pg, 128, 0, stream>>>(p);
+#endif
+#if SM90_PAIR_TABLE_W
+        else if (tile == SM90_WIDE_N) sm90_run_plan<128, SM90_WIDE_N><<<pg, 128, 0, stream>>>(p);
 #endif
         else sm90_run_plan<128><<<pg, 128, 0, stream>>>(p);
         e = cudaGetLastError();
