@@ -874,7 +874,10 @@
  *       8 +0.1..0.2 worse) and M99 at d256 (SM90_RUN_TABLE_D256: consumers redrawn, page 100 worse).
  *   M102 (session 69, written, not measured; SM90_PAIR_TABLE_W, default 0) M100 for the 176-key d128
  *       PAIR instances (d128 non-causal paged calls of 8 boxes a tile or more): RESULTS 3.4q has d128
- *       non-causal page 24 at +3.4..3.5. bench/wip_sm90/dev_s69j.sh is its test and A/B.
+ *       non-causal page 24 at +3.4..3.5. M103 (the same session, written, not measured;
+ *       SM90_RUN_TABLE_W, default 0) M99 for the 176-key d128 plain instances (non-causal page runs:
+ *       3.4q has page 77 at +4.5..4.8); producer 641 -> 570 instructions, 0 spills.
+ *       bench/wip_sm90/dev_s69j.sh is the test and A/B of both.
  *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax at d128/d64 by a
  *   wgmma.fence predicated on the row sums (2% / 7% slower, as M28 found again), a persistent
  *   static round-robin grid (causal -8%: imbalance and L2 drift).
@@ -1381,7 +1384,14 @@ static_assert(SM90_LPR_OK(SM90_GATHER_LPR(64)) && SM90_LPR_OK(SM90_GATHER_LPR(12
 #ifndef SM90_RUN_TABLE_D256
 #define SM90_RUN_TABLE_D256 0
 #endif
-#define SM90_RUN_TABLE_T (SM90_RUN_TABLE && (SM90_RUNS_SHARE_T || (((D == 64 && SM90_RUN_TABLE_D64) || (D == 256 && SM90_RUN_TABLE_D256)) && !PAIR && !GATHER && !W)))
+/* SM90_RUN_TABLE_W (M103, session 69, written, NOT measured; 0 keeps the SASS): M99 in the 176-key
+ * d128 plain-layout instances (non-causal page runs: pages 77 / 100 / 127 ..; 6 mask words, lane 0
+ * stores them, as those instances' lane 0 alone waits) */
+#ifndef SM90_RUN_TABLE_W
+#define SM90_RUN_TABLE_W 0
+#endif
+#define SM90_RUN_TABLE_T (SM90_RUN_TABLE && (SM90_RUNS_SHARE_T || (((D == 64 && SM90_RUN_TABLE_D64) || (D == 256 && SM90_RUN_TABLE_D256) \
+                          || (D == 128 && W && SM90_RUN_TABLE_W)) && !PAIR && !GATHER)))
 /* SM90_PAIR_TABLE (M100, session 69): the same table for the 128-key d128 PAIR calls with a page
  * table (lane i: box i's {slot, page}; lanes 0..3 the mask words, which lane 0 gathers and stores):
  * no per-warp page lookups or mask ballots. Their own instances (PT), so that the contiguous calls
@@ -2379,8 +2389,16 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                 return __any_sync(0xffffffffu, lane < S::MASK_WORDS && ld_shared_u32(s_bad_masks + 4 * (S::MASK_STRIDE * stage + lane)) != 0u);
             };
             if (SM90_RUN_TABLE_T && p.runs) {
-                static_assert(!SM90_RUN_TABLE_T || (AW && S::MASK_WORDS <= 4), "M99: every lane waited");
-                if (!PRE && pw == 0) st_shared_if(lane < S::MASK_WORDS, s_bad_masks + 4 * (S::MASK_STRIDE * stage + lane), tword);   /* (PRE: stored above) */
+                static_assert(!SM90_RUN_TABLE_T || (AW && S::MASK_WORDS <= 4) || (!AW && !PRE), "M99: every lane waited, or M103's lane 0");
+                if constexpr (AW) {
+                    if (!PRE && pw == 0) st_shared_if(lane < S::MASK_WORDS, s_bad_masks + 4 * (S::MASK_STRIDE * stage + lane), tword);   /* (PRE: stored above) */
+                } else if (pw == 0) {   /* M103: lane 0 waited; it stores the words */
+#pragma unroll
+                    for (int w = 0; w < S::MASK_WORDS; w++) {
+                        const uint32_t v = w == 0 ? tword : __shfl_sync(0xffffffffu, tword, w);
+                        if (lane == 0) bad_masks[S::MASK_STRIDE * stage + w] = v;
+                    }
+                }
             } else if (SM90_PAIR_TABLE_T && AW) {   /* (d64: every lane waited) */
                 static_assert(!SM90_PAIR_TABLE_T || !AW || (!PRE && S::MASK_WORDS == 4 && BN == 128), "M100: 4 words a tile");
                 if (pw == 0) st_shared_if(lane < S::MASK_WORDS, s_bad_masks + 4 * (S::MASK_STRIDE * stage + lane), tword);
@@ -3537,10 +3555,9 @@ static int sm90_pair_table_on(const pa__problem *pb, int tile)
 static size_t sm90_table_bytes(const pa__problem *pb)
 {
     if (!SM90_RUN_TABLE || !pb->page_table || pb->max_seq_len <= 0) return 0;
-    const int tile = sm90_tile(pb);
-    if (tile != pa_sm90_tile_n(pb->head_dim) && !(tile == SM90_WIDE_N && sm90_pair_table_on(pb, tile))) return 0;   /* (176-key tiles: M102's alone) */
-    const int regime = sm90_regime_t(pb, tile), d = pb->head_dim;
-    const int runs = regime == PA_SM90_RUNS && (d == 128 || (d == 64 && SM90_RUN_TABLE_D64) || (d == 256 && SM90_RUN_TABLE_D256));
+    const int tile = sm90_tile(pb), regime = sm90_regime_t(pb, tile), d = pb->head_dim;
+    const int runs = regime == PA_SM90_RUNS && (tile == SM90_WIDE_N ? d == 128 && SM90_RUN_TABLE_W   /* (M103) */
+                                                : d == 128 || (d == 64 && SM90_RUN_TABLE_D64) || (d == 256 && SM90_RUN_TABLE_D256));
     if (!runs && !(regime == PA_SM90_PAIRS && sm90_pair_table_on(pb, tile))) return 0;
     return (size_t)pb->batch * (size_t)((pb->max_seq_len + tile - 1) / tile) * 512;
 }
@@ -3722,7 +3739,7 @@ static pa_status sm90_attention(pa_context *ctx, const pa__problem *pb, void *ws
 #if SM90_RUN_TABLE_D256
         else if (pb->head_dim == 256) sm90_run_plan<256><<<pg, 128, 0, stream>>>(p);
 #endif
-#if SM90_PAIR_TABLE_W
+#if SM90_PAIR_TABLE_W || SM90_RUN_TABLE_W
         else if (tile == SM90_WIDE_N) sm90_run_plan<128, SM90_WIDE_N><<<pg, 128, 0, stream>>>(p);
 #endif
         else sm90_run_plan<128><<<pg, 128, 0, stream>>>(p);
