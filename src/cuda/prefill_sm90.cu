@@ -51,6 +51,10 @@
  *      runs on it (pages the gather would serve at most sizes; the TMA pages mostly under GQA);
  *      either first, on every SM, or (M82) beside the attention on a few SMs, each CTA's producers
  *      waiting for its (sequence, kv head) to be copied.
+ *  The box table (M99..M101): for (3) at d64 / d128 and for d128's (1) with 8 boxes a tile or more
+ *      (their own PT instances, so that contiguous calls keep theirs), sm90_run_plan writes each
+ *      tile's per-lane box records and key-mask words into the workspace before the attention, and
+ *      the producers load them instead of planning and looking up pages per tile.
  * Head dims 64, 128, 256 (d256: 64-key tiles); bf16/f16; 16-byte aligned pointers and strides.
  * At d64 and d128 the consumers keep Q's first k16-steps in registers as wgmma A fragments
  * (SM90_QREG_STEPS). Split-KV only for the last wave (M39): a dense non-causal call at d128 / d256
