@@ -115,6 +115,15 @@ forced_sm90() {
         done
     done
 }
+# san TOOL BUILD HEAD_DIM PAGES CASES SEED LOG TIMEOUT [ENV=VALUE ...]
+#                      one compute-sanitizer TOOL run of BUILD/test_gpu forced to sm90 at HEAD_DIM on
+#                      PAGES (CASES cases, PA_TEST_LONG_RANGE=0), in the background, to $T/LOG.log
+#                      (session 69's scripts)
+san() {
+    local tool=$1 b=$2 d=$3 pages=$4 cases=$5 seed=$6 log=$7 to=$8; shift 8
+    env PA_TEST_KERNEL=sm90 "$@" PA_TEST_HEAD_DIM="$d" PA_TEST_PAGES="$pages" PA_TEST_CASES="$cases" PA_TEST_LONG_RANGE=0 \
+        PA_TEST_SEED="$seed" timeout "$to" compute-sanitizer --tool "$tool" "$b/test_gpu" > "$T/$log.log" 2>&1 &
+}
 test_summary() {
     local f
     for f in "$T"/*.log; do

@@ -4,13 +4,13 @@
 # default and on PAIR pages 8 / 16 / 24 / 32 / 48 / 64, automatic; racecheck d128 pages 8 / 16.
 # Then ncu (never copying) d128 causal contiguous / 8 / 16 / 32, PASSES (default 4) passes
 # alternating build / v_pt, and pa-bench's d128 causal contiguous + page 8 rows, 2 rounds a build.
+# (its sanitizer runs are dev_lib.sh's san since after the call ran: the same runs)
 . "$(dirname "$0")/dev_lib.sh"
 dev_begin /tmp/t69b /nonexistent
 PA_TEST_CASES=30 PA_TEST_SEED=69011 timeout 90 v_pt/test_gpu > "$T/pt_auto.log" 2>&1 &
 PA_TEST_KERNEL=sm90 PA_TEST_HEAD_DIM=128 PA_TEST_CASES=40 PA_TEST_SEED=69012 timeout 90 v_pt/test_gpu > "$T/pt_sm90_128.log" 2>&1 &
 PA_TEST_KERNEL=sm90 PA_TEST_HEAD_DIM=128 PA_TEST_PAGES=8,16,24,32,48,64 PA_TEST_CASES=60 PA_TEST_SEED=69013 timeout 90 v_pt/test_gpu > "$T/pt_pair_128.log" 2>&1 &
-PA_TEST_KERNEL=sm90 PA_TEST_HEAD_DIM=128 PA_TEST_PAGES=8,16 PA_TEST_CASES=2 PA_TEST_LONG_RANGE=0 PA_TEST_SEED=69014 timeout 120 \
-    compute-sanitizer --tool racecheck v_pt/test_gpu > "$T/pt_rc_128.log" 2>&1 &
+san racecheck v_pt 128 8,16 2 69014 pt_rc_128 120
 wait
 test_summary
 AB_PREFIX=c ncu_passes "build v_pt" 300 "${PASSES:-4}" --dims 128 --pages 8,16,32 --causal 1 --iters 2

@@ -5,6 +5,7 @@
 # 8 / 100 and d256 page 100; memcheck d64 pages 8 / 44, d256 pages 100 / 101. Then ncu (never
 # copying), PASSES (default 3) passes alternating build / v_lib: d64 / d256 causal contiguous / 8 /
 # 16 / 44 / 100, non-causal contiguous / 8 / 100 / 128.
+# (its sanitizer runs are dev_lib.sh's san since after the call ran: the same runs)
 . "$(dirname "$0")/dev_lib.sh"
 dev_begin /tmp/t69e /nonexistent
 PA_TEST_CASES=30 PA_TEST_SEED=69041 timeout 90 build/test_gpu > "$T/auto.log" 2>&1 &
@@ -13,14 +14,10 @@ for d in 64 256; do
     PA_TEST_KERNEL=sm90 PA_TEST_HEAD_DIM=$d PA_TEST_PAGES=8,16,24,44,51,100,101,127,200 PA_TEST_CASES=60 PA_TEST_SEED=$((69043 + d)) \
         timeout 100 build/test_gpu > "$T/pages_$d.log" 2>&1 &
 done
-PA_TEST_KERNEL=sm90 PA_TEST_HEAD_DIM=64 PA_TEST_PAGES=8,100 PA_TEST_CASES=2 PA_TEST_LONG_RANGE=0 PA_TEST_SEED=69045 timeout 120 \
-    compute-sanitizer --tool racecheck build/test_gpu > "$T/rc_64.log" 2>&1 &
-PA_TEST_KERNEL=sm90 PA_TEST_HEAD_DIM=256 PA_TEST_PAGES=100 PA_TEST_CASES=2 PA_TEST_LONG_RANGE=0 PA_TEST_SEED=69046 timeout 120 \
-    compute-sanitizer --tool racecheck build/test_gpu > "$T/rc_256.log" 2>&1 &
-PA_TEST_KERNEL=sm90 PA_TEST_HEAD_DIM=64 PA_TEST_PAGES=8,44 PA_TEST_CASES=3 PA_TEST_LONG_RANGE=0 PA_TEST_SEED=69047 timeout 120 \
-    compute-sanitizer --tool memcheck build/test_gpu > "$T/mc_64.log" 2>&1 &
-PA_TEST_KERNEL=sm90 PA_TEST_HEAD_DIM=256 PA_TEST_PAGES=100,101 PA_TEST_CASES=3 PA_TEST_LONG_RANGE=0 PA_TEST_SEED=69048 timeout 120 \
-    compute-sanitizer --tool memcheck build/test_gpu > "$T/mc_256.log" 2>&1 &
+san racecheck build 64 8,100 2 69045 rc_64 120
+san racecheck build 256 100 2 69046 rc_256 120
+san memcheck build 64 8,44 3 69047 mc_64 120
+san memcheck build 256 100,101 3 69048 mc_256 120
 wait
 test_summary
 NCU_MAXP=${PASSES:-3} ncu_sets "build v_lib" 360 \

@@ -4,20 +4,17 @@
 # that random cases split) at d128 on run and PAIR pages and at d64 on run pages; racecheck and
 # memcheck of the same at d128 pages 8 / 100, memcheck (tail) and racecheck at d64 pages 44 / 100.
 # (test_gpu's bad-page cases, bad ids in the table with validation off, run in every one of these.)
+# (its sanitizer runs are dev_lib.sh's san since after the call ran: the same runs)
 . "$(dirname "$0")/dev_lib.sh"
 dev_begin /tmp/t69h /nonexistent
 for d in 64 128; do
     PA_TEST_KERNEL=sm90 PA_TEST_SM90_TAIL=3 PA_TEST_HEAD_DIM=$d PA_TEST_PAGES=8,16,44,48,100,127 PA_TEST_CASES=60 PA_TEST_SEED=$((69060 + d)) \
         timeout 100 build/test_gpu > "$T/tail_$d.log" 2>&1 &
 done
-PA_TEST_KERNEL=sm90 PA_TEST_SM90_TAIL=3 PA_TEST_HEAD_DIM=128 PA_TEST_PAGES=8,100 PA_TEST_CASES=3 PA_TEST_LONG_RANGE=0 PA_TEST_SEED=69061 \
-    timeout 150 compute-sanitizer --tool racecheck build/test_gpu > "$T/rc_tail_128.log" 2>&1 &
-PA_TEST_KERNEL=sm90 PA_TEST_SM90_TAIL=3 PA_TEST_HEAD_DIM=128 PA_TEST_PAGES=8,100 PA_TEST_CASES=3 PA_TEST_LONG_RANGE=0 PA_TEST_SEED=69062 \
-    timeout 150 compute-sanitizer --tool memcheck build/test_gpu > "$T/mc_tail_128.log" 2>&1 &
-PA_TEST_KERNEL=sm90 PA_TEST_SM90_TAIL=3 PA_TEST_HEAD_DIM=64 PA_TEST_PAGES=100,44 PA_TEST_CASES=3 PA_TEST_LONG_RANGE=0 PA_TEST_SEED=69063 \
-    timeout 150 compute-sanitizer --tool memcheck build/test_gpu > "$T/mc_64.log" 2>&1 &
-PA_TEST_KERNEL=sm90 PA_TEST_HEAD_DIM=64 PA_TEST_PAGES=100,44 PA_TEST_CASES=3 PA_TEST_LONG_RANGE=0 PA_TEST_SEED=69064 \
-    timeout 150 compute-sanitizer --tool racecheck build/test_gpu > "$T/rc_64.log" 2>&1 &
+san racecheck build 128 8,100 3 69061 rc_tail_128 150 PA_TEST_SM90_TAIL=3
+san memcheck build 128 8,100 3 69062 mc_tail_128 150 PA_TEST_SM90_TAIL=3
+san memcheck build 64 100,44 3 69063 mc_64 150 PA_TEST_SM90_TAIL=3
+san racecheck build 64 100,44 3 69064 rc_64 150
 wait
 test_summary
 grep -h "tail\|split" "$T"/tail_128.log | head -3

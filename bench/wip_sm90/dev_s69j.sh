@@ -10,10 +10,8 @@
 dev_begin /tmp/t69j /nonexistent
 PA_TEST_KERNEL=sm90 PA_TEST_HEAD_DIM=128 PA_TEST_PAGES=8,16,24,40,48,77,100,127 PA_TEST_CASES=80 PA_TEST_SEED=69071 timeout 90 v_w1/test_gpu > "$T/pair_128.log" 2>&1 &
 PA_TEST_KERNEL=sm90 PA_TEST_HEAD_DIM=128 PA_TEST_CASES=40 PA_TEST_SEED=69072 timeout 90 v_w1/test_gpu > "$T/sm90_128.log" 2>&1 &
-PA_TEST_KERNEL=sm90 PA_TEST_HEAD_DIM=128 PA_TEST_PAGES=24,77 PA_TEST_CASES=3 PA_TEST_LONG_RANGE=0 PA_TEST_SEED=69073 timeout 120 \
-    compute-sanitizer --tool racecheck v_w1/test_gpu > "$T/rc_128.log" 2>&1 &
-PA_TEST_KERNEL=sm90 PA_TEST_HEAD_DIM=128 PA_TEST_PAGES=16,100 PA_TEST_CASES=3 PA_TEST_LONG_RANGE=0 PA_TEST_SEED=69074 timeout 120 \
-    compute-sanitizer --tool memcheck v_w1/test_gpu > "$T/mc_128.log" 2>&1 &
+san racecheck v_w1 128 24,77 3 69073 rc_128 120
+san memcheck v_w1 128 16,100 3 69074 mc_128 120
 wait
 test_summary
 AB_PREFIX=n ncu_passes "v_w1 build" 150 3 --dims 128 --pages 8,24,48,77,100,127 --causal 0 --iters 2

@@ -3555,15 +3555,21 @@ static int sm90_pair_table_on(const pa__problem *pb, int tile)
            (tile == PA_SM90_TILE || (SM90_PAIR_TABLE_W && tile == SM90_WIDE_N)) &&
            tile / pa_sm90_tile_box_rows(tile, pb->page_size, 1) >= SM90_PAIR_TABLE_BOXES;
 }
-/* the run table's bytes (M99): page runs (the SM90_RUN_TABLE_T instances) and M100's PAIR calls */
-static size_t sm90_table_bytes(const pa__problem *pb)
+/* the run table's bytes (M99): page runs (the SM90_RUN_TABLE_T instances) and M100's PAIR calls,
+ * for the call's tile and regime */
+static size_t sm90_table_bytes_t(const pa__problem *pb, int tile, int regime)
 {
     if (!SM90_RUN_TABLE || !pb->page_table || pb->max_seq_len <= 0) return 0;
-    const int tile = sm90_tile(pb), regime = sm90_regime_t(pb, tile), d = pb->head_dim;
+    const int d = pb->head_dim;
     const int runs = regime == PA_SM90_RUNS && (tile == SM90_WIDE_N ? d == 128 && SM90_RUN_TABLE_W   /* (M103) */
                                                 : d == 128 || (d == 64 && SM90_RUN_TABLE_D64) || (d == 256 && SM90_RUN_TABLE_D256));
     if (!runs && !(regime == PA_SM90_PAIRS && sm90_pair_table_on(pb, tile))) return 0;
     return (size_t)pb->batch * (size_t)((pb->max_seq_len + tile - 1) / tile) * 512;
+}
+static size_t sm90_table_bytes(const pa__problem *pb)
+{
+    const int tile = sm90_tile(pb);
+    return sm90_table_bytes_t(pb, tile, sm90_regime_t(pb, tile));
 }
 /* The least workspace a call accepts: without the copy (a workspace too small for it reads the
  * pages in place; the copy is only ever a speed-up): the last wave's pieces, then the run table */
@@ -3657,7 +3663,7 @@ static pa_status sm90_attention(pa_context *ctx, const pa__problem *pb, void *ws
     p.div_mblocks = pa_fastdiv_init((uint32_t)p.m_blocks);
     p.div_heads = pa_fastdiv_init((uint32_t)pb->num_heads);
     p.kv_ready = kv_ready; p.kv_ready_need = kv_ready_need;
-    const size_t tail_need = sm90_tail_bytes(pb, tail), table_need = sm90_table_bytes(pb);
+    const size_t tail_need = sm90_tail_bytes(pb, tail), table_need = sm90_table_bytes_t(pb, tile, regime);
     if (tail.splits > 1) {
         PA_RETURN_IF(ws_bytes < tail_need || !ws, ctx, PA_ERR_WORKSPACE_TOO_SMALL,
                      "sm90 needs %zu workspace bytes for its last wave, got %zu", tail_need, ws_bytes);
