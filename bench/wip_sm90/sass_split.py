@@ -2,7 +2,8 @@
 """Per-function SASS of an object, split where the producers give their registers back
 (USETMAXREG.DEALLOC): prints, per sm90_prefill_kernel instance, a hash of the consumer part
 (everything before the first DEALLOC) and of the producer part, with addresses, encodings and
-branch targets stripped. Two objects: prints which parts differ and how many lines.
+branch targets stripped. Two objects: prints which parts differ and how many lines (either part:
+DIFF, so that `grep -c DIFF` counts every instance that changed).
 Usage: sass_split.py A.o [B.o] [name-filter]"""
 import sys, subprocess, hashlib, re, difflib
 
@@ -48,4 +49,4 @@ for f in sorted(A):
         return sum(1 for op in difflib.SequenceMatcher(None, x, y, autojunk=False).get_opcodes() if op[0] != "equal")
     print("cons %s %4d->%4d (%d blocks differ)  prod %s %4d->%4d (%d)  %s" % (
         "same" if c == c2 else "DIFF", len(c), len(c2), nd(c, c2) if c != c2 else 0,
-        "same" if p == p2 else "diff", len(p), len(p2), nd(p, p2) if p != p2 else 0, f))
+        "same" if p == p2 else "DIFF", len(p), len(p2), nd(p, p2) if p != p2 else 0, f))
