@@ -186,11 +186,12 @@ static int check_plan(int d, int ps, int layout, int table)
 }
 
 /* The runs-or-gather choice at the page sizes measured side by side (bench/RESULTS.md 2.13; d256
- * measured again at 51/77/100/127 in 3.1n, where runs now win). */
+ * measured again at 51/77/100/127 in 3.1n, where runs now win; d64 43/47/51/57/63 again in 3.4r,
+ * session 70, where runs with M101's table beat the gather by 0.8..3.4%). */
 static int check_measured(void)
 {
     static const struct { int d, ps, gather; } m[] = {
-        { 64, 43, 1 }, { 64, 51, 1 }, { 64, 63, 1 }, { 64, 77, 0 }, { 64, 100, 0 }, { 64, 127, 0 },
+        { 64, 43, 0 }, { 64, 47, 0 }, { 64, 51, 0 }, { 64, 57, 0 }, { 64, 63, 0 }, { 64, 77, 0 }, { 64, 100, 0 }, { 64, 127, 0 },
         { 128, 43, 0 }, { 128, 51, 0 }, { 128, 63, 0 }, { 128, 77, 0 }, { 128, 100, 0 }, { 128, 127, 0 },
         { 256, 51, 0 }, { 256, 77, 0 }, { 256, 100, 0 }, { 256, 127, 0 },
     };

@@ -39,9 +39,9 @@
  *      at most two boxes a run, overlapping, M51). The
  *      box destination is only 128-byte aligned: 128B swizzling follows the shared-memory
  *      address bits, so a box landing at row r gets row r's pattern.
- *  (4) GATHER instantiation, the rest (pages 1..7, 12, 20 ...), and the run pages whose box count
- *      makes runs the slower path (pa_sm90_runs_lose: d64 odd pages 43..63; measured on the
- *      H200, RESULTS 2.13; d256 went back to runs in session 10, 3.1n): the producer warps copy rows
+ *  (4) GATHER instantiation, the rest (pages 1..7, 12, 20 ...; until session 70 also d64's odd
+ *      pages 43..63, pa_sm90_runs_lose, which the run table (M101) made faster as runs, RESULTS
+ *      3.4r): the producer warps copy rows
  *      with 16-byte cp.async (see the producer's comment) and complete the stage's mbarrier with
  *      cp.async.mbarrier.arrive.noinc (d64), or wait for their copies, fence the generic-to-async
  *      proxy and arrive (d128, d256); at d64 the consumers fence before their wgmma reads.
@@ -126,6 +126,8 @@
  *       d64 43/51/63 +7.3..9.1%, d256 43..127 +3.0..4.4% (were +4.4..10%). After M21 made the
  *       d256 consumers faster, the d256 gather fell behind (+8.8..9.6% at pages 51..127 at ncu's
  *       clocks) and its page runs did not (+2.5..4.2%): d256 takes runs again (RESULTS 3.1n).
+ *       Session 70: with M101's run table, d64's odd pages 43..63 are faster as runs too (ncu,
+ *       -0.8..-3.4% against the gather, RESULTS 3.4r): the rule sends nothing to the gather now.
  *   M16 (rejected) the gather in 2-CTA clusters: two query blocks share each tile, each CTA
  *       copying half of its rows and pushing them to the peer with a shared::cluster bulk copy
  *       (remote empty arrivals, union of the two tile ranges). Predicted: the half-copy build's
@@ -876,12 +878,15 @@
  *       instances (page runs): ncu paired ratios pages 44 / 100 +3.7 / +2.8 -> +2.2 / +1.2 causal,
  *       100 non-causal +2.8 -> +1.0. Rejected in the same run: M100 at d64 (SM90_PAIR_TABLE_D64, page
  *       8 +0.1..0.2 worse) and M99 at d256 (SM90_RUN_TABLE_D256: consumers redrawn, page 100 worse).
- *   M102 (session 69, written, not measured; SM90_PAIR_TABLE_W, default 0) M100 for the 176-key d128
+ *   M102 (session 69, adopted in session 70; SM90_PAIR_TABLE_W) M100 for the 176-key d128
  *       PAIR instances (d128 non-causal paged calls of 8 boxes a tile or more): RESULTS 3.4q has d128
- *       non-causal page 24 at +3.4..3.5. M103 (the same session, written, not measured;
- *       SM90_RUN_TABLE_W, default 0) M99 for the 176-key d128 plain instances (non-causal page runs:
+ *       non-causal page 24 at +3.4..3.5. M103 (the same session, adopted with it;
+ *       SM90_RUN_TABLE_W) M99 for the 176-key d128 plain instances (non-causal page runs:
  *       3.4q has page 77 at +4.5..4.8); producer 641 -> 570 instructions, 0 spills.
- *       bench/wip_sm90/dev_s69j.sh is the test and A/B of both.
+ *       Measured together (session 70, dev_s70a.sh, ncu 3 passes, RESULTS 3.4r): d128 non-causal
+ *       pages 8 / 24 / 48 / 77 / 100 / 127 -1.3 / -2.2 / -1.9 / -3.7 / -2.3 / -3.7% against the
+ *       library; paired ratios 24 +1.2..1.4 (was +2.5..3.1), 77 +1.3..2.2 (+4.2..4.5), 127
+ *       +1.8 (+4.0..4.5). Contiguous calls keep their SASS (own instances).
  *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax at d128/d64 by a
  *   wgmma.fence predicated on the row sums (2% / 7% slower, as M28 found again), a persistent
  *   static round-robin grid (causal -8%: imbalance and L2 drift).
@@ -1388,11 +1393,11 @@ static_assert(SM90_LPR_OK(SM90_GATHER_LPR(64)) && SM90_LPR_OK(SM90_GATHER_LPR(12
 #ifndef SM90_RUN_TABLE_D256
 #define SM90_RUN_TABLE_D256 0
 #endif
-/* SM90_RUN_TABLE_W (M103, session 69, written, NOT measured; 0 keeps the SASS): M99 in the 176-key
+/* SM90_RUN_TABLE_W (M103, session 69, adopted session 70, RESULTS 3.4r; 0 builds the old SASS): M99 in the 176-key
  * d128 plain-layout instances (non-causal page runs: pages 77 / 100 / 127 ..; 6 mask words, lane 0
  * stores them, as those instances' lane 0 alone waits) */
 #ifndef SM90_RUN_TABLE_W
-#define SM90_RUN_TABLE_W 0
+#define SM90_RUN_TABLE_W 1
 #endif
 #define SM90_RUN_TABLE_T (SM90_RUN_TABLE && (SM90_RUNS_SHARE_T || (((D == 64 && SM90_RUN_TABLE_D64) || (D == 256 && SM90_RUN_TABLE_D256) \
                           || (D == 128 && W && SM90_RUN_TABLE_W)) && !PAIR && !GATHER)))
@@ -1404,14 +1409,15 @@ static_assert(SM90_LPR_OK(SM90_GATHER_LPR(64)) && SM90_LPR_OK(SM90_GATHER_LPR(12
 #ifndef SM90_PAIR_TABLE
 #define SM90_PAIR_TABLE 1
 #endif
-/* SM90_PAIR_TABLE_W (M102, session 69, written but NOT measured: the session's device time ran out;
- * 0 keeps every instance's SASS as it was): M100 in the 176-key d128 PAIR instances (non-causal
+/* SM90_PAIR_TABLE_W (M102, written in session 69, measured and adopted in session 70, RESULTS
+ * 3.4r; 0 builds every instance's SASS as it was): M100 in the 176-key d128 PAIR instances (non-causal
  * paged calls of 8 boxes a tile or more: pages 8, 16, 24, 40, 48 ..; 6 mask words, which lane 0
  * stores; M74's records off where the table is on). With 1 the new PT instances' producer part is
  * 529 instructions against the shared 176-key PAIR instance's 701, 0 spills.
- * bench/wip_sm90/dev_s69j.sh tests and times it (v_w1 = -DSM90_PAIR_TABLE_W=1 against build). */
+ * bench/wip_sm90/dev_s70a.sh tested and timed it with M103 (v_w1): d128 non-causal ncu, against
+ * the library, pages 8 / 24 / 48 / 77 / 100 / 127 -1.3 / -2.2 / -1.9 / -3.7 / -2.3 / -3.7%. */
 #ifndef SM90_PAIR_TABLE_W
-#define SM90_PAIR_TABLE_W 0
+#define SM90_PAIR_TABLE_W 1
 #endif
 #define SM90_PAIR_TABLE_T (SM90_PAIR_TABLE && PT && (D == 128 || (D == 64 && SM90_PAIR_TABLE_D64)) && PAIR && (!W || SM90_PAIR_TABLE_W) && !GATHER && !TAIL)
 /* SM90_PAIR_SHARE (M74, session 40): the same records in the 176-key PAIR instances (d128

@@ -183,13 +183,15 @@ static inline int pa_sm90_runs_issues64(const pa__problem *pb)
  * +2.5..4.2% and the gather +8.8..9.6% (RESULTS 3.1n), so d256 takes runs. */
 static inline int pa_sm90_runs_lose(const pa__problem *pb)
 {
-#ifdef PA_SM90_RUNS_ALWAYS   /* measurement builds (bench/wip_sm90/dev_next_d64_runs.sh): never the gather */
+    /* Session 70 (RESULTS 3.4r, ncu, H100): since M101 the d64 page runs read their plan from the
+     * run table, and runs now beat the gather at every d64 odd page 43..63 measured (43 / 47 / 51 /
+     * 57 / 63, both masks: -0.8..-3.4%), so no call takes the gather for this reason any more.
+     * PA_SM90_RUNS_GATHER_D64 builds the old rule back for measurements. */
+#ifdef PA_SM90_RUNS_GATHER_D64
+    if (pb->head_dim == 64) return pa_sm90_runs_issues64(pb) >= 64 * 10;
+#endif
     (void)pb;
     return 0;
-#else
-    if (pb->head_dim == 64) return pa_sm90_runs_issues64(pb) >= 64 * 10;
-    return 0;
-#endif
 }
 
 static inline int pa_sm90_regime_t(const pa__problem *pb, int tile)
