@@ -67,8 +67,13 @@ static int check_plan_t(int d, int TILE, int ps, int layout, int table)
         CHECK(pa_sm90_runs_issues64_ov(&pb, TILE, 1) <= pa_sm90_runs_issues64_t(&pb, TILE), "runs: overlap issues more boxes");
     }
     if (regime == PA_SM90_GATHER) {
-        CHECK(table && (((g < SM90_BOX_MIN || TILE / g > 32) && ps < runs_min) || (ps >= runs_min && pa_sm90_runs_lose(&pb))),
+        CHECK(table && (((g < SM90_BOX_MIN || TILE / g > 32) && ps < runs_min && !pa_sm90_table_runs_ok(&pb, TILE)) ||
+                        (ps >= runs_min && pa_sm90_runs_lose(&pb))),
               "gather chosen for g=%d", g);
+        /* M104: the table's runs take every page size from SM90_TABLE_RUNS_MIN up at d128, from 12 up
+         * at d64 (SM90_TABLE_RUNS_D64_BOXES) */
+        CHECK(!PA_SM90_TABLE_RUNS(d) || ps < (d == 64 && SM90_TABLE_RUNS_D64_BOXES == 13 ? 12 : SM90_TABLE_RUNS_MIN),
+              "gather chosen at a table head_dim");
         return 1;
     }
     if (regime == PA_SM90_PAIRS) CHECK(mode && g >= 8 && ps % 8 == 0, "PAIR with g=%d mode=%d", g, mode);
@@ -102,14 +107,20 @@ static int check_plan_t(int d, int TILE, int ps, int layout, int table)
         if (regime == PA_SM90_RUNS) {
             const int r0 = n0 % ps, pi0 = n0 / ps, shift = __builtin_ctz((unsigned)g);
             const int n_maps = pa_sm90_run_maps_t(&pb, TILE), first = pa_sm90_runs_first_len(ps, r0, TILE);
+            /* M104: the table's plan at d64 / d128 (no overlap there), with the page map */
+            const int tab = PA_SM90_TABLE_RUNS(d), pmap = tab ? pa_sm90_page_map(ps, shift, TILE) : -1;
             long bytes = 0;
-            CHECK(table && ps >= runs_min && n_maps >= 1 && n_maps <= PA_SM90_MAX_MAPS, "runs: %d maps", n_maps);
+            CHECK(table && (ps >= runs_min || (tab && ps >= SM90_TABLE_RUNS_MIN)) && n_maps >= 1 && n_maps <= PA_SM90_MAX_MAPS,
+                  "runs: %d maps", n_maps);
+            CHECK(pmap < 0 || (pmap == n_maps - 1 && ps < TILE), "runs: page map %d of %d", pmap, n_maps);
+            if (tab && g_overlap) continue;   /* (the table instances never overlap) */
             for (lane = 0; lane < 32; lane++) {
-                const pa_sm90_run_box x = pa_sm90_runs_lane(ps, shift, r0, lane, TILE, g_overlap);
+                const pa_sm90_run_box x = tab ? pa_sm90_table_lane(ps, shift, r0, lane, TILE, pmap)
+                                              : pa_sm90_runs_lane(ps, shift, r0, lane, TILE, g_overlap);
                 if (x.inrun) CHECK((n0 + x.js) / ps == pi0 + x.run && ((n0 + x.js) % ps == 0 || x.run == 0),
                                    "tile %d lane %d: run %d starts at row %d", t, lane, x.run, x.js);
                 if (!x.issue) continue;
-                const int h = (1 << x.map) << shift;
+                const int h = x.map == pmap ? ps : (1 << x.map) << shift;
                 CHECK(x.inrun && x.map < n_maps, "tile %d lane %d: map %d of %d", t, lane, x.map, n_maps);
                 CHECK(x.slot + h <= ps, "tile %d lane %d: box of %d rows from slot %d leaves the page", t, lane, h, x.slot);
                 for (row = x.srow; row < x.srow + h; row++) {

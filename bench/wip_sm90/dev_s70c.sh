@@ -14,6 +14,8 @@ PA_TEST_CASES=60 PA_TEST_SEED=70204 timeout 100 build/test_gpu > "$T/auto.log" 2
 san racecheck build 128 9,12,47,100 3 70205 rc_128 150
 san memcheck build 128 9,20,51 3 70206 mc_128 150
 san racecheck build 64 12,47 3 70207 rc_64 150
+PA_TEST_KERNEL=sm90 PA_TEST_HEAD_DIM=128 PA_TEST_PAGES=12,44,47,51,77,100,127 PA_TEST_CASES=60 PA_TEST_SEED=70208 timeout 100 v_pm0/test_gpu > "$T/pm0_128.log" 2>&1 &
+PA_TEST_KERNEL=sm90 PA_TEST_HEAD_DIM=64 PA_TEST_PAGES=12,44,47,51,77,100,127 PA_TEST_CASES=60 PA_TEST_SEED=70209 timeout 100 v_pm0/test_gpu > "$T/pm0_64.log" 2>&1 &
 wait
 test_summary
 AB_PREFIX=m ncu_passes "build v_pm0" 400 2 --dims 64,128 --pages 9,12,17,20,33,36,44,47,51,77,100 --iters 2

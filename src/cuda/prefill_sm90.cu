@@ -887,12 +887,18 @@
  *       pages 8 / 24 / 48 / 77 / 100 / 127 -1.3 / -2.2 / -1.9 / -3.7 / -2.3 / -3.7% against the
  *       library; paired ratios 24 +1.2..1.4 (was +2.5..3.1), 77 +1.3..2.2 (+4.2..4.5), 127
  *       +1.8 (+4.0..4.5). Contiguous calls keep their SASS (own instances).
+ *   M104 (session 70, host plan and sm90_run_plan only; the attention kernels' SASS unchanged):
+ *       the table's page runs at d64 / d128 (sm90_plan.h pa_sm90_table_lane) are any runs up to
+ *       32 boxes a tile, and a whole page is one box of a map as tall as the page (the page map,
+ *       after the power-of-two maps). Prediction: page 47 (5 boxes a whole page before) and the
+ *       other odd run pages lose 1..3 points; pages 9..42 that are not multiples of 8 (10..24 boxes
+ *       a warp and tile) leave the gather (+7..9%) for runs at page-8 PAIR's cost or a little more.
  *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax at d128/d64 by a
  *   wgmma.fence predicated on the row sums (2% / 7% slower, as M28 found again), a persistent
  *   static round-robin grid (causal -8%: imbalance and L2 drift).
  *   ptxas: 168 registers at entry (setmaxnreg 40/232; gather 56/224 at d256, 64/216 at d128; the
  *   TAIL TMA instances and the 176-key TMA kernels 48/224), d64 TMA and gather 128 at entry (512
- *   threads, 32/160), 0 spills, 0 stack in all 40 prefill instances (session 69, with M100's two) and sm90_run_plan; SASS: HGMMA.64x{64,128,256}x16, UTMALDG.4D/5D,
+ *   threads, 32/160), 0 spills, 0 stack in all 42 prefill instances (session 70, with M102's two) and sm90_run_plan; SASS: HGMMA.64x{64,128,256}x16, UTMALDG.4D/5D,
  *   LDGSTS (gather), USETMAXREG. Tested: tests/test_gpu.c forced to sm90 at each head_dim (296
  *   cases each: pages 1..672, NHD/HND, padded strides, varlen, causal, windows, softcap, NaN-
  *   poisoned pages and outputs, 64-bit gather offsets), compute-sanitizer memcheck forced sm90 and
@@ -3023,7 +3029,29 @@ __global__ void __launch_bounds__(128) sm90_run_plan(const sm90_params p)
     const int32_t *pt = p.page_table + (int64_t)b * p.pt_stride;
     int page = -1, bad = 0, L0 = 0;
     uint4 r = make_uint4(0, 0, 0, 0);
-    if (p.runs) {
+    uint32_t bad_runs = 0;   /* M104: bit j, run j's page is bad */
+    if (p.runs && PA_SM90_TABLE_RUNS(D)) {
+        /* M104: any runs, up to 32 boxes, a whole page in one box of the page map */
+        const uint32_t pi0 = pa_fastdiv_q(p.pdiv, (uint32_t)n0);
+        const int r0 = n0 - (int)(pi0 * (uint32_t)p.page_size);
+        const pa_sm90_run_box x = pa_sm90_table_lane(p.page_size, p.run_shift, r0, lane, BN, pa_sm90_page_map(p.page_size, p.run_shift, BN));
+        L0 = pa_sm90_runs_first_len(p.page_size, r0, BN);
+        if (x.inrun && n0 + x.js < sk) {
+            const int pid = pt[pi0 + x.run];
+            page = pid < 0 || pid >= p.num_pages ? -1 : pid;
+        }
+        {   /* lane j: run j's page (runs from row L0 + (j - 1) x page_size) */
+            const int js = lane == 0 ? 0 : L0 + (lane - 1) * p.page_size;
+            int rb = 0;
+            if (js < BN && n0 + js < sk) {
+                const int pid = pt[pi0 + lane];
+                rb = pid < 0 || pid >= p.num_pages;
+            }
+            bad_runs = __ballot_sync(0xffffffffu, rb);
+        }
+        r.x = (uint32_t)x.slot;
+        r.z = (x.issue ? 0x80000000u : 0u) | ((uint32_t)x.map << 24) | (uint32_t)x.srow;
+    } else if (p.runs) {
         const uint32_t pi0 = pa_fastdiv_q(p.pdiv, (uint32_t)n0);
         const int r0 = n0 - (int)(pi0 * (uint32_t)p.page_size);
         const pa_sm90_run_box x = pa_sm90_runs_lane(p.page_size, p.run_shift, r0, lane, BN, SM90_RUNS_OVERLAP_FOR(D));
@@ -3045,13 +3073,14 @@ __global__ void __launch_bounds__(128) sm90_run_plan(const sm90_params p)
             page = bad ? -1 : pid;
         }
     }
-    const uint32_t bad_mask = __ballot_sync(0xffffffffu, bad);
+    const uint32_t bad_mask = p.runs && PA_SM90_TABLE_RUNS(D) ? bad_runs : __ballot_sync(0xffffffffu, bad);
     uint32_t word = 0;
 #pragma unroll
-    for (int w = 0; w < (BN + 31) / 32; w++) {   /* key 32 w + lane's run (its lane-8 run's bad bit) or box */
+    for (int w = 0; w < (BN + 31) / 32; w++) {   /* key 32 w + lane's run (its bad bit: bit run, M104, or lane 8 run) or box */
         const int key = 32 * w + lane;
-        const int unit = p.runs ? 8 * (key < L0 ? 0 : 1 + (int)pa_fastdiv_q(p.pdiv, (uint32_t)(key - L0))) : key >> p.box_shift;
-        const uint32_t bits = __ballot_sync(0xffffffffu, (bad_mask >> unit) & 1u);
+        const int run = key < L0 ? 0 : 1 + (int)pa_fastdiv_q(p.pdiv, (uint32_t)(key - L0));
+        const int unit = p.runs ? (PA_SM90_TABLE_RUNS(D) ? run : 8 * run) : key >> p.box_shift;
+        const uint32_t bits = __ballot_sync(0xffffffffu, unit < 32 && ((bad_mask >> unit) & 1u));
         if (lane == w) word = bits;
     }
     r.y = (uint32_t)page;
@@ -3262,8 +3291,10 @@ static CUresult sm90_build_maps(sm90_maps *m, const pa__problem *pb, int *n_maps
         n = pa_sm90_run_maps_t(pb, tile);
     }
     *n_maps = n;
+    const int pmap = regime == PA_SM90_RUNS && PA_SM90_TABLE_RUNS(pb->head_dim)
+                   ? pa_sm90_page_map(pb->page_size, pa_sm90_top_bit((unsigned)g), tile) : -1;   /* M104 */
     for (int i = 0; i < n; i++) {
-        const int rows = regime == PA_SM90_BOXES ? g : g << i;
+        const int rows = regime == PA_SM90_BOXES ? g : i == pmap ? pb->page_size : g << i;
         CUresult r = sm90_kv_map(&m->k[i], pb, pb->k, pb->k_stride_token, pb->k_stride_head, pb->k_stride_page, rows);
         if (r == CUDA_SUCCESS)
             r = sm90_kv_map(&m->v[i], pb, pb->v, pb->v_stride_token, pb->v_stride_head, pb->v_stride_page, rows);
@@ -3525,7 +3556,9 @@ static int sm90_copy(const pa_context *ctx, const pa__problem *pb, int *ov_block
         if (regime != PA_SM90_GATHER) {   /* M81: what the TMA regimes add (RESULTS 2.53..2.55, ncu), less a fifth for margin */
             const int g = pa_sm90_box_rows_t(pb, tile);
             if (regime != PA_SM90_RUNS && g >= 64) return 0;   /* 1..2 boxes a tile: +0.6..1.6%, the copy no better (s44c) */
-            if (regime == PA_SM90_RUNS && d != 64) extra = sm90_runs_extra(pb, tile);   /* M93: pa-bench's own figures, no margin */
+            /* M93: pa-bench's own figures, no margin; the table's runs (M104, d64 / d128, RESULTS 3.4s:
+             * +0.8..2.7% in place at ncu, pages 12..100) take the flat figure below */
+            if (regime == PA_SM90_RUNS && !PA_SM90_TABLE_RUNS(d)) extra = sm90_runs_extra(pb, tile);
             else extra = 0.8 * (regime == PA_SM90_RUNS ? 0.028 : g <= 8 ? (d == 64 ? 0.035 : d == 128 ? 0.028 : 0.027)
                                                                        : (d == 64 ? 0.02 : 0.015));
         }

@@ -194,6 +194,111 @@ static inline int pa_sm90_runs_lose(const pa__problem *pb)
     return 0;
 }
 
+typedef struct pa_sm90_run_box {
+    int inrun;        /* the lane's run lies in the tile (it looks up the run's page) */
+    int issue;        /* the lane issues a box */
+    int js;           /* the run's first row in the tile */
+    int srow, slot;   /* the box's first row in the tile and in its page */
+    int map, run;     /* its map (height 2^map << run_shift, or M104's page map) and run (page pi0 + run) */
+} pa_sm90_run_box;
+
+PA_SM90_FN int pa_sm90_runs_first_len(int page_size, int r0, int tile)
+{
+    return page_size - r0 < tile ? page_size - r0 : tile;
+}
+
+/* M104 (session 70): page runs planned by the run table (sm90_run_plan; the d64 and d128
+ * instances, PA_SM90_TABLE_RUNS) are not bound to M15's 4 runs of 8 boxes a tile: the table's 32
+ * records are any 32 boxes. Each run in turn (the tile's first, partial one, whole pages, the last
+ * cut by the tile's end) takes one box per set bit of its length in 2^run_shift-row units, highest
+ * first, except that a whole page takes one box of the page map: a tensor map as tall as the
+ * page, after the power-of-two ones (pa_sm90_page_map; none at d256, whose instances plan their
+ * own runs). Page 100 then loads a whole page in one box instead of three (64 + 32 + 4), page 47 in
+ * one instead of five, and page sizes from 9 up that are not multiples of 8 (page 12: ten pages
+ * and two partial runs a 128-key tile) take page runs instead of the cp.async gather. */
+#define PA_SM90_TABLE_RUNS(d) ((d) == 64 || (d) == 128)
+#ifndef SM90_TABLE_RUNS_MIN      /* build knob: a huge value keeps pages under pa_sm90_runs_min on the gather */
+#define SM90_TABLE_RUNS_MIN 9
+#endif
+#ifndef SM90_PAGE_MAP            /* build knob: 0 cuts whole pages into power-of-two boxes as M15 did */
+#define SM90_PAGE_MAP 1
+#endif
+/* the page map's index for runs of 2^run_shift-row units on tiles of `tile` keys, or -1: none when
+ * the page is a power-of-two map's height already, does not fit in a tile, or the maps are taken */
+PA_SM90_FN int pa_sm90_page_map(int page_size, int run_shift, int tile)
+{
+    const int longest = page_size < tile ? page_size : tile, units = page_size >> run_shift;
+    int n = 0;
+    while (n < PA_SM90_MAX_MAPS && ((1 << run_shift) << n) <= longest) n++;
+    if (!SM90_PAGE_MAP || page_size >= tile || n >= PA_SM90_MAX_MAPS || (units & (units - 1)) == 0) return -1;
+    return n;
+}
+/* the table's box `lane` (M104) of the tile whose first key is row r0 of its page (pmap: the page
+ * map's index or -1); x.issue 0 past the tile's boxes */
+PA_SM90_FN pa_sm90_run_box pa_sm90_table_lane(int page_size, int run_shift, int r0, int lane, int tile, int pmap)
+{
+    pa_sm90_run_box x = { 0, 0, 0, 0, 0, 0, 0 };
+    int js = 0, run = 0, n = 0;
+    while (js < tile) {
+        const int len = run == 0 ? pa_sm90_runs_first_len(page_size, r0, tile) : (page_size < tile - js ? page_size : tile - js);
+        const int units = len >> run_shift, whole = pmap >= 0 && len == page_size;
+        const int nb = whole ? 1 : pa_sm90_popc((unsigned)units);
+        if (lane < n + nb) {
+            int k = pa_sm90_top_bit((unsigned)units), i = lane - n, off = 0;
+            x.inrun = 1; x.issue = 1; x.js = js; x.run = run;
+            if (whole) { x.map = pmap; x.srow = js; x.slot = 0; return x; }
+            for (;; k--) {   /* the i-th set bit from the top; off: the higher bits' units */
+                if (!((units >> k) & 1)) continue;
+                if (i-- == 0) break;
+                off += 1 << k;
+            }
+            x.map = k;
+            x.srow = js + (off << run_shift);
+            x.slot = (run == 0 ? r0 : 0) + (off << run_shift);
+            return x;
+        }
+        n += nb; js += len; run++;
+    }
+    return x;
+}
+/* boxes of the table's plan for the tile whose first key is row r0 of its page */
+static inline int pa_sm90_table_boxes(int page_size, int run_shift, int r0, int tile, int pmap)
+{
+    int js = 0, run = 0, n = 0;
+    while (js < tile) {
+        const int len = run == 0 ? pa_sm90_runs_first_len(page_size, r0, tile) : (page_size < tile - js ? page_size : tile - js);
+        n += pmap >= 0 && len == page_size ? 1 : pa_sm90_popc((unsigned)(len >> run_shift));
+        js += len; run++;
+    }
+    return n;
+}
+/* at most over the tile starts (r0 = t x tile mod page_size) */
+static inline int pa_sm90_table_boxes_max(int page_size, int run_shift, int tile, int pmap)
+{
+    int worst = 0, t;
+    for (t = 0; t < page_size; t++) {
+        const int n = pa_sm90_table_boxes(page_size, run_shift, (int)((int64_t)t * tile % page_size), tile, pmap);
+        if (n > worst) worst = n;
+    }
+    return worst;
+}
+/* M104's page runs for a page size under pa_sm90_runs_min: table instances, at most 32 boxes a
+ * tile, and at d64 (half d128's work a tile) at most SM90_TABLE_RUNS_D64_BOXES: RESULTS 3.4s, ncu,
+ * d64 page 9 (17 boxes) +6.9..7.8% against the gather's +6.2..6.8, page 12 (12) +2.4..4.8 against
+ * +6.1..8.4; d128 page 9 (17 / 24 on 176-key tiles) +3.3..4.6 against +8.4..9.7. */
+#ifndef SM90_TABLE_RUNS_D64_BOXES
+#define SM90_TABLE_RUNS_D64_BOXES 13
+#endif
+static inline int pa_sm90_table_runs_ok(const pa__problem *pb, int tile)
+{
+    int shift = 0;
+    const int g = pa_sm90_box_rows_t(pb, tile);
+    if (!PA_SM90_TABLE_RUNS(pb->head_dim) || !pb->page_table || pb->page_size < SM90_TABLE_RUNS_MIN) return 0;
+    while ((1 << shift) < g) shift++;
+    return pa_sm90_table_boxes_max(pb->page_size, shift, tile, pa_sm90_page_map(pb->page_size, shift, tile))
+           <= (pb->head_dim == 64 ? SM90_TABLE_RUNS_D64_BOXES : 32);
+}
+
 static inline int pa_sm90_regime_t(const pa__problem *pb, int tile)
 {
     if (pa_sm90_pair_mode_t(pb, tile)) return PA_SM90_PAIRS;
@@ -201,7 +306,8 @@ static inline int pa_sm90_regime_t(const pa__problem *pb, int tile)
     if (pb->page_size >= pa_sm90_runs_min(tile)) return pa_sm90_runs_lose(pb) ? PA_SM90_GATHER : PA_SM90_RUNS;
     {   /* one lane looks up each box: at most 32 boxes a tile */
         const int g = pa_sm90_box_rows_t(pb, tile);
-        return g >= SM90_BOX_MIN && tile / g <= 32 ? PA_SM90_BOXES : PA_SM90_GATHER;
+        if (g >= SM90_BOX_MIN && tile / g <= 32) return PA_SM90_BOXES;
+        return pa_sm90_table_runs_ok(pb, tile) ? PA_SM90_RUNS : PA_SM90_GATHER;
     }
 }
 static inline int pa_sm90_regime(const pa__problem *pb)
@@ -214,8 +320,10 @@ static inline int pa_sm90_run_maps_t(const pa__problem *pb, int tile)
 {
     const int g = pa_sm90_box_rows_t(pb, tile);
     const int longest = pb->page_size < tile ? pb->page_size : tile;
-    int n = 0;
+    int n = 0, shift = 0;
     while (n < PA_SM90_MAX_MAPS && (g << n) <= longest) n++;
+    while ((1 << shift) < g) shift++;
+    if (PA_SM90_TABLE_RUNS(pb->head_dim) && pa_sm90_page_map(pb->page_size, shift, tile) >= 0) n++;   /* M104 */
     return n;
 }
 static inline int pa_sm90_run_maps(const pa__problem *pb)
@@ -250,19 +358,6 @@ PA_SM90_FN void pa_sm90_pair_share_any(int boxes, int pnl, int *first, int *mine
  * from r0 (first_len keys), the others from slot 0 of the next pages. Lane 8 run + k takes bit k
  * of its run's length in units of 2^run_shift rows (higher bits first), from map k; with
  * `overlap`, the two boxes of pa_sm90_run_boxes above. */
-typedef struct pa_sm90_run_box {
-    int inrun;        /* the lane's run lies in the tile (it looks up the run's page) */
-    int issue;        /* the lane issues a box */
-    int js;           /* the run's first row in the tile */
-    int srow, slot;   /* the box's first row in the tile and in its page */
-    int map, run;     /* its map (height 2^map << run_shift) and run (page pi0 + run) */
-} pa_sm90_run_box;
-
-PA_SM90_FN int pa_sm90_runs_first_len(int page_size, int r0, int tile)
-{
-    return page_size - r0 < tile ? page_size - r0 : tile;
-}
-
 PA_SM90_FN pa_sm90_run_box pa_sm90_runs_lane(int page_size, int run_shift, int r0, int lane, int tile, int overlap)
 {
     pa_sm90_run_box x = { 0, 0, 0, 0, 0, 0, 0 };
