@@ -14,10 +14,11 @@ san memcheck build 64 12,13,47 3 70305 mc_64 120
 wait
 test_summary
 fi
-A=$(seq -s, 8 47); B=$(seq -s, 48 87); C=$(seq -s, 88 128),144,150,160,175,176,192,200,256,672
+# (pa-bench takes at most 32 page sizes a call)
+A=$(seq -s, 8 37); B=$(seq -s, 38 67); C=$(seq -s, 68 97); D=$(seq -s, 98 128); E=144,150,160,175,176,192,200,256,672
 sets=()
 for d in 128 64 256; do
-    for x in A B C; do sets+=("s${d}$x --dims $d --pages ${!x} --iters 2${NEVER_COPY:+ --pa-extra=\"--kv-copy-limit 0\"}"); done
+    for x in A B C D E; do sets+=("s${d}$x --dims $d --pages ${!x} --iters 2${NEVER_COPY:+ --pa-extra=\"--kv-copy-limit 0\"}"); done
 done
 NCU_MAXP=1 ncu_sets "build" 500 "${sets[@]}" > /dev/null
 python3 - "$T" <<'PY' | tee -a "$O/summary.txt"
