@@ -2376,7 +2376,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
             };
             if constexpr (PRE && PAIR) {
                 pair_plan(pnl, pre_first, pre_mine, pre_c3, pre_c4, pre_bytes);
-            } else if (PRE && SM90_RUNS_OVERLAP_FOR(D) && p.runs) {
+            } else if (PRE && SM90_RUNS_OVERLAP_FOR(D) && p.runs && !SM90_RUN_TABLE_T) {   /* (M104's table: no overlap) */
                 pre_bytes = (int)__reduce_add_sync(0xffffffffu, issue ? (unsigned)((1 << mi) << p.run_shift) : 0u) * 128;
             }
             if (threadIdx.x == 0 && it == 0) SM90_TR(19);

@@ -216,7 +216,10 @@ PA_SM90_FN int pa_sm90_runs_first_len(int page_size, int r0, int tile)
  * own runs). Page 100 then loads a whole page in one box instead of three (64 + 32 + 4), page 47 in
  * one instead of five, and page sizes from 9 up that are not multiples of 8 (page 12: ten pages
  * and two partial runs a 128-key tile) take page runs instead of the cp.async gather. */
-#define PA_SM90_TABLE_RUNS(d) ((d) == 64 || (d) == 128)
+#ifndef SM90_RUN_TABLE_D256      /* (prefill_sm90.cu: the d256 instances' table, M99 at d256; off) */
+#define SM90_RUN_TABLE_D256 0
+#endif
+#define PA_SM90_TABLE_RUNS(d) ((d) == 64 || (d) == 128 || ((d) == 256 && SM90_RUN_TABLE_D256))
 #ifndef SM90_TABLE_RUNS_MIN      /* build knob: a huge value keeps pages under pa_sm90_runs_min on the gather */
 #define SM90_TABLE_RUNS_MIN 9
 #endif
