@@ -893,6 +893,13 @@
  *       after the power-of-two maps). Prediction: page 47 (5 boxes a whole page before) and the
  *       other odd run pages lose 1..3 points; pages 9..42 that are not multiples of 8 (10..24 boxes
  *       a warp and tile) leave the gather (+7..9%) for runs at page-8 PAIR's cost or a little more.
+ *       Measured (RESULTS 3.4s, ncu, paired): d128 pages 12..36 +8..10% -> +0.9..2.7, page 9
+ *       +8.4..9.7 -> +3.3..4.6; d64 12..36 +6..8 -> +1.0..3.4 (one cell +4.8, +2.7 in the other
+ *       pass), 47 +5 -> +1.5..1.8; 44..100 as before or a little better. As predicted, except
+ *       that d64 page 9 (17 boxes a tile) is slower as runs (+6.9..7.8) than on the gather: d64
+ *       takes the runs from 13 boxes a tile or fewer (pages 12 up). 3.4t: every size 8..128,
+ *       d64 / d128 under 3% from 12 up but for single cells at +3.1..3.5. M104 at d256 rides on
+ *       the d256 table (SM90_RUN_TABLE_D256=1, without overlapping boxes): written, not timed.
  *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax at d128/d64 by a
  *   wgmma.fence predicated on the row sums (2% / 7% slower, as M28 found again), a persistent
  *   static round-robin grid (causal -8%: imbalance and L2 drift).
