@@ -3563,11 +3563,15 @@ static int sm90_copy(const pa_context *ctx, const pa__problem *pb, int *ov_block
         if (regime != PA_SM90_GATHER) {   /* M81: what the TMA regimes add (RESULTS 2.53..2.55, ncu), less a fifth for margin */
             const int g = pa_sm90_box_rows_t(pb, tile);
             if (regime != PA_SM90_RUNS && g >= 64) return 0;   /* 1..2 boxes a tile: +0.6..1.6%, the copy no better (s44c) */
-            /* M93: pa-bench's own figures, no margin; the table's runs (M104, d64 / d128, RESULTS 3.4s:
-             * +0.8..2.7% in place at ncu, pages 12..100) take the flat figure below */
-            if (regime == PA_SM90_RUNS && !PA_SM90_TABLE_RUNS(d)) extra = sm90_runs_extra(pb, tile);
-            else extra = 0.8 * (regime == PA_SM90_RUNS ? 0.028 : g <= 8 ? (d == 64 ? 0.035 : d == 128 ? 0.028 : 0.027)
-                                                                       : (d == 64 ? 0.02 : 0.015));
+            /* M93: pa-bench's own figures, no margin; the table's runs (M104, d64 / d128, RESULTS 3.4s /
+             * 3.4t: +0.8..2.7% in place at ncu, pages 12..100) take the flat figure, but with more
+             * than 13 boxes per 128 keys (d128 pages 9..11: +3.3..4.6) the figure measured there */
+            if (regime == PA_SM90_RUNS && PA_SM90_TABLE_RUNS(d)) {
+                const int shift = pa_sm90_top_bit((unsigned)g);
+                const int boxes = pa_sm90_table_boxes_max(pb->page_size, shift, tile, pa_sm90_page_map(pb->page_size, shift, tile));
+                extra = boxes * 128 > 13 * tile ? 0.04 : 0.8 * 0.028;
+            } else if (regime == PA_SM90_RUNS) extra = sm90_runs_extra(pb, tile);
+            else extra = 0.8 * (g <= 8 ? (d == 64 ? 0.035 : d == 128 ? 0.028 : 0.027) : (d == 64 ? 0.02 : 0.015));
         }
         if (!(t_best < extra * t_attn)) return 0;
     }
