@@ -22,7 +22,7 @@
 #include <cuda_runtime_api.h>
 #endif
 
-#define MAX_LIST 32
+#define MAX_LIST 256   /* entries of --dims / --pages (more: an error, not a silent cut as with 32 before) */
 #define CHECK_ROWS 48
 
 typedef struct opts {
@@ -540,10 +540,12 @@ static void bench_shape(const opts *o, pa_context *ctx, const char *kind, int B,
 }
 
 /* ---- command line ------------------------------------------------------------------------- */
+/* a comma list into out[MAX_LIST]; -1 when it has more entries */
 static int parse_list(const char *s, int *out)
 {
     int n = 0;
-    while (*s && n < MAX_LIST) {
+    while (*s) {
+        if (n == MAX_LIST) return -1;
         out[n++] = atoi(s);
         while (*s && *s != ',') s++;
         if (*s == ',') s++;
@@ -597,8 +599,11 @@ int main(int argc, char **argv)
         else if (ARG("--seqlen")) { o.sq = o.sk = atoi(v); have_sq = 1; }
         else if (ARG("--sq")) { o.sq = atoi(v); have_sq = 1; }
         else if (ARG("--sk")) { o.sk = atoi(v); have_sq = 1; }
-        else if (ARG("--dims")) { o.ndims = parse_list(v, o.dims); have_dims = 1; }
-        else if (ARG("--pages")) { o.npages = parse_list(v, o.pages); have_pages = 1; }
+        else if (ARG("--dims") || ARG("--pages")) {
+            const int dims = !strcmp(a, "--dims"), n = parse_list(v, dims ? o.dims : o.pages);
+            if (n < 0) { fprintf(stderr, "pa-bench: %s: more than %d entries\n", a, MAX_LIST); return 2; }
+            if (dims) { o.ndims = n; have_dims = 1; } else { o.npages = n; have_pages = 1; }
+        }
         else if (ARG("--causal")) o.causal_mode = !strcmp(v, "both") ? 2 : atoi(v);
         else if (ARG("--frag-block")) g_frag_block = atoll(v);
         else if (ARG("--dump-tables")) g_dump_tables = v;
