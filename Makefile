@@ -49,6 +49,9 @@ TEST_CXX    = $(if $(CXX_FOUND),$(BUILD)/test_public_cxx)
 # tests/test_sm90_plan.c again with the other setting of the SM90_PAIR_STRIDED build knob (0: pages
 # apart take the plain instances)
 TEST_PLAN2  = $(BUILD)/test_sm90_plan_unstrided
+# and with the d256 run table on (SM90_RUN_TABLE_D256=1: M104's plan at d256, overlapping boxes; a
+# knob under measurement, off in the library)
+TEST_PLAN3  = $(BUILD)/test_sm90_plan_d256table
 
 .PHONY: fuzz all lib test test-long test-cpu test-asan test-sanitize bench clean install uninstall asan tsan
 all: $(BUILD)/libpagedattn.so $(BUILD)/libpagedattn.a $(BUILD)/pa-bench
@@ -95,6 +98,9 @@ $(BUILD)/test_%: tests/test_%.c $(TEST_COMMON) $(wildcard tests/*.h) $(BUILD)/li
 $(TEST_PLAN2): tests/test_sm90_plan.c $(TEST_COMMON) $(wildcard tests/*.h) $(BUILD)/libpagedattn.a
 	$(CC) $(CFLAGS) -DSM90_PAIR_STRIDED=0 -Itests -o $@ $< $(TEST_COMMON) $(BUILD)/libpagedattn.a $(CUDA_LIBS) $(LDLIBS)
 
+$(TEST_PLAN3): tests/test_sm90_plan.c $(TEST_COMMON) $(wildcard tests/*.h) $(BUILD)/libpagedattn.a
+	$(CC) $(CFLAGS) -DSM90_RUN_TABLE_D256=1 -Itests -o $@ $< $(TEST_COMMON) $(BUILD)/libpagedattn.a $(CUDA_LIBS) $(LDLIBS)
+
 # The README's decode step, built the way a user builds against the library: public header only.
 $(BUILD)/decode_step: examples/decode_step.c include/pagedattn.h $(BUILD)/libpagedattn.so
 	$(CC) -std=c11 -Wall -Wextra -Iinclude -o $@ examples/decode_step.c -L$(BUILD) -lpagedattn \
@@ -128,7 +134,7 @@ tsan:
 
 # make test: every test binary (GPU cases run where a GPU is present), then the CPU tests
 # under the sanitizers; tests/run.sh prints the closing "N passed, N failed" line.
-test: all $(TEST_BINS) $(TEST_CXX) $(TEST_PLAN2) $(BUILD)/decode_step asan tsan
+test: all $(TEST_BINS) $(TEST_CXX) $(TEST_PLAN2) $(TEST_PLAN3) $(BUILD)/decode_step asan tsan
 	@PA_TEST_EXTRAS=1 sh tests/run.sh $(BUILD) $(ASAN_DIR)
 
 test-long: all $(TEST_BINS) $(TEST_CXX)

@@ -113,9 +113,9 @@ static int check_plan_t(int d, int TILE, int ps, int layout, int table)
             CHECK(table && (ps >= runs_min || (tab && ps >= SM90_TABLE_RUNS_MIN)) && n_maps >= 1 && n_maps <= PA_SM90_MAX_MAPS,
                   "runs: %d maps", n_maps);
             CHECK(pmap < 0 || (pmap == n_maps - 1 && ps < TILE), "runs: page map %d of %d", pmap, n_maps);
-            if (tab && g_overlap) continue;   /* (the table instances never overlap) */
+            /* (the table's plan is checked both ways, as the d256 table instances overlap) */
             for (lane = 0; lane < 32; lane++) {
-                const pa_sm90_run_box x = tab ? pa_sm90_table_lane(ps, shift, r0, lane, TILE, pmap)
+                const pa_sm90_run_box x = tab ? pa_sm90_table_lane(ps, shift, r0, lane, TILE, pmap, g_overlap)
                                               : pa_sm90_runs_lane(ps, shift, r0, lane, TILE, g_overlap);
                 if (x.inrun) CHECK((n0 + x.js) / ps == pi0 + x.run && ((n0 + x.js) % ps == 0 || x.run == 0),
                                    "tile %d lane %d: run %d starts at row %d", t, lane, x.run, x.js);

@@ -1,7 +1,9 @@
 #!/bin/bash
-# Session 70, call e: M104 at d256 (v_t256: -DSM90_RUN_TABLE_D256=1, the d256 table with M104's plan:
-# page-tall map, no overlapping boxes, pages 9..42 from the gather to runs) against the library
-# (build, 98d31d5 + this source: SASS 95255364). Tests of v_t256, then ncu never copying.
+# Session 70, call e (NOT RUN: the device time ran out; for session 71): M104 at d256 (v_t256:
+# -DSM90_RUN_TABLE_D256=1, the d256 table with M104's plan: page-tall map, M51's overlapping pairs
+# for partial runs, pages 9..42 from the gather to runs) against the library
+# (build: SASS 95255364). Tests of v_t256, then ncu never copying. Boxes a 64-key tile, v_t256 /
+# library: page 9 8.9 / gather, 12 6.0 / gather, 33 4.5 / gather, 44 3.5 / 4.0, 51 4.0 / 4.2, 77.. the same.
 . "$(dirname "$0")/dev_lib.sh"
 dev_begin /tmp/t70e /nonexistent
 PA_TEST_KERNEL=sm90 PA_TEST_HEAD_DIM=256 PA_TEST_PAGES=9,12,17,20,33,44,47,51,77,100,127,150 PA_TEST_CASES=80 PA_TEST_SEED=70401 timeout 100 v_t256/test_gpu > "$T/t256_pages.log" 2>&1 &

@@ -899,7 +899,8 @@
  *       that d64 page 9 (17 boxes a tile) is slower as runs (+6.9..7.8) than on the gather: d64
  *       takes the runs from 13 boxes a tile or fewer (pages 12 up). 3.4t: every size 8..128,
  *       d64 / d128 under 3% from 12 up but for single cells at +3.1..3.5. M104 at d256 rides on
- *       the d256 table (SM90_RUN_TABLE_D256=1, without overlapping boxes): written, not timed.
+ *       the d256 table (SM90_RUN_TABLE_D256=1; partial runs in M51's overlapping pairs, the
+ *       producer counting the page map's box as a page): written, not timed (dev_s70e.sh).
  *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax at d128/d64 by a
  *   wgmma.fence predicated on the row sums (2% / 7% slower, as M28 found again), a persistent
  *   static round-robin grid (causal -8%: imbalance and L2 drift).
@@ -2383,8 +2384,12 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
             };
             if constexpr (PRE && PAIR) {
                 pair_plan(pnl, pre_first, pre_mine, pre_c3, pre_c4, pre_bytes);
-            } else if (PRE && SM90_RUNS_OVERLAP_FOR(D) && p.runs && !SM90_RUN_TABLE_T) {   /* (M104's table: no overlap) */
+            } else if (PRE && SM90_RUNS_OVERLAP_FOR(D) && p.runs && !SM90_RUN_TABLE_T) {
                 pre_bytes = (int)__reduce_add_sync(0xffffffffu, issue ? (unsigned)((1 << mi) << p.run_shift) : 0u) * 128;
+            } else if (PRE && SM90_RUN_TABLE_T && PA_SM90_TABLE_OVERLAP(D) && p.runs) {
+                /* M104 at d256: the table's boxes overlap (M51) and a whole page is the page map's box */
+                const int rows = mi == pa_sm90_page_map(p.page_size, p.run_shift, BN) ? p.page_size : (1 << mi) << p.run_shift;
+                pre_bytes = (int)__reduce_add_sync(0xffffffffu, issue ? (unsigned)rows : 0u) * 128;
             }
             if (threadIdx.x == 0 && it == 0) SM90_TR(19);
             constexpr bool AW = SM90_PROD_ALLWAIT_FOR(D) == 1 || (SM90_PROD_ALLWAIT_FOR(D) == 2 && !PAIR)
@@ -3041,7 +3046,8 @@ __global__ void __launch_bounds__(128) sm90_run_plan(const sm90_params p)
         /* M104: any runs, up to 32 boxes, a whole page in one box of the page map */
         const uint32_t pi0 = pa_fastdiv_q(p.pdiv, (uint32_t)n0);
         const int r0 = n0 - (int)(pi0 * (uint32_t)p.page_size);
-        const pa_sm90_run_box x = pa_sm90_table_lane(p.page_size, p.run_shift, r0, lane, BN, pa_sm90_page_map(p.page_size, p.run_shift, BN));
+        const pa_sm90_run_box x = pa_sm90_table_lane(p.page_size, p.run_shift, r0, lane, BN, pa_sm90_page_map(p.page_size, p.run_shift, BN),
+                                                     PA_SM90_TABLE_OVERLAP(D));
         L0 = pa_sm90_runs_first_len(p.page_size, r0, BN);
         if (x.inrun && n0 + x.js < sk) {
             const int pid = pt[pi0 + x.run];
@@ -3568,7 +3574,8 @@ static int sm90_copy(const pa_context *ctx, const pa__problem *pb, int *ov_block
              * than 13 boxes per 128 keys (d128 pages 9..11: +3.3..4.6) the figure measured there */
             if (regime == PA_SM90_RUNS && PA_SM90_TABLE_RUNS(d)) {
                 const int shift = pa_sm90_top_bit((unsigned)g);
-                const int boxes = pa_sm90_table_boxes_max(pb->page_size, shift, tile, pa_sm90_page_map(pb->page_size, shift, tile));
+                const int boxes = pa_sm90_table_boxes_max(pb->page_size, shift, tile, pa_sm90_page_map(pb->page_size, shift, tile),
+                                                          PA_SM90_TABLE_OVERLAP(d));
                 extra = boxes * 128 > 13 * tile ? 0.04 : 0.8 * 0.028;
             } else if (regime == PA_SM90_RUNS) extra = sm90_runs_extra(pb, tile);
             else extra = 0.8 * (g <= 8 ? (d == 64 ? 0.035 : d == 128 ? 0.028 : 0.027) : (d == 64 ? 0.02 : 0.015));

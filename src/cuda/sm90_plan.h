@@ -220,6 +220,9 @@ PA_SM90_FN int pa_sm90_runs_first_len(int page_size, int r0, int tile)
 #define SM90_RUN_TABLE_D256 0
 #endif
 #define PA_SM90_TABLE_RUNS(d) ((d) == 64 || (d) == 128 || ((d) == 256 && SM90_RUN_TABLE_D256))
+/* the table's runs cut a partial run of 3+ set bits into two overlapping boxes (M51) at d256, whose
+ * producers count the boxes' bytes; d64 / d128 expect one tile a panel (exact cuts) */
+#define PA_SM90_TABLE_OVERLAP(d) ((d) == 256)
 #ifndef SM90_TABLE_RUNS_MIN      /* build knob: a huge value keeps pages under pa_sm90_runs_min on the gather */
 #define SM90_TABLE_RUNS_MIN 9
 #endif
@@ -237,23 +240,32 @@ PA_SM90_FN int pa_sm90_page_map(int page_size, int run_shift, int tile)
     return n;
 }
 /* the table's box `lane` (M104) of the tile whose first key is row r0 of its page (pmap: the page
- * map's index or -1); x.issue 0 past the tile's boxes */
-PA_SM90_FN pa_sm90_run_box pa_sm90_table_lane(int page_size, int run_shift, int r0, int lane, int tile, int pmap)
+ * map's index or -1; overlap: PA_SM90_TABLE_OVERLAP); x.issue 0 past the tile's boxes */
+PA_SM90_FN pa_sm90_run_box pa_sm90_table_lane(int page_size, int run_shift, int r0, int lane, int tile, int pmap, int overlap)
 {
     pa_sm90_run_box x = { 0, 0, 0, 0, 0, 0, 0 };
     int js = 0, run = 0, n = 0;
     while (js < tile) {
         const int len = run == 0 ? pa_sm90_runs_first_len(page_size, r0, tile) : (page_size < tile - js ? page_size : tile - js);
         const int units = len >> run_shift, whole = pmap >= 0 && len == page_size;
-        const int nb = whole ? 1 : pa_sm90_popc((unsigned)units);
+        const int nb = whole ? 1 : pa_sm90_run_boxes((unsigned)units, overlap);
         if (lane < n + nb) {
             int k = pa_sm90_top_bit((unsigned)units), i = lane - n, off = 0;
             x.inrun = 1; x.issue = 1; x.js = js; x.run = run;
             if (whole) { x.map = pmap; x.srow = js; x.slot = 0; return x; }
-            for (;; k--) {   /* the i-th set bit from the top; off: the higher bits' units */
-                if (!((units >> k) & 1)) continue;
-                if (i-- == 0) break;
-                off += 1 << k;
+            if (overlap && nb == 2 && pa_sm90_popc((unsigned)units) > 2) {
+                /* M51's pair: 2^k units from the run's start, then the rest's box rounded up to a
+                 * power of two, ending at the run's end (the two overlap) */
+                if (i == 1) {
+                    k = pa_sm90_top_bit((unsigned)(units - (1 << k) - 1)) + 1;
+                    off = units - (1 << k);
+                }
+            } else {
+                for (;; k--) {   /* the i-th set bit from the top; off: the higher bits' units */
+                    if (!((units >> k) & 1)) continue;
+                    if (i-- == 0) break;
+                    off += 1 << k;
+                }
             }
             x.map = k;
             x.srow = js + (off << run_shift);
@@ -265,22 +277,22 @@ PA_SM90_FN pa_sm90_run_box pa_sm90_table_lane(int page_size, int run_shift, int 
     return x;
 }
 /* boxes of the table's plan for the tile whose first key is row r0 of its page */
-static inline int pa_sm90_table_boxes(int page_size, int run_shift, int r0, int tile, int pmap)
+static inline int pa_sm90_table_boxes(int page_size, int run_shift, int r0, int tile, int pmap, int overlap)
 {
     int js = 0, run = 0, n = 0;
     while (js < tile) {
         const int len = run == 0 ? pa_sm90_runs_first_len(page_size, r0, tile) : (page_size < tile - js ? page_size : tile - js);
-        n += pmap >= 0 && len == page_size ? 1 : pa_sm90_popc((unsigned)(len >> run_shift));
+        n += pmap >= 0 && len == page_size ? 1 : pa_sm90_run_boxes((unsigned)(len >> run_shift), overlap);
         js += len; run++;
     }
     return n;
 }
 /* at most over the tile starts (r0 = t x tile mod page_size) */
-static inline int pa_sm90_table_boxes_max(int page_size, int run_shift, int tile, int pmap)
+static inline int pa_sm90_table_boxes_max(int page_size, int run_shift, int tile, int pmap, int overlap)
 {
     int worst = 0, t;
     for (t = 0; t < page_size; t++) {
-        const int n = pa_sm90_table_boxes(page_size, run_shift, (int)((int64_t)t * tile % page_size), tile, pmap);
+        const int n = pa_sm90_table_boxes(page_size, run_shift, (int)((int64_t)t * tile % page_size), tile, pmap, overlap);
         if (n > worst) worst = n;
     }
     return worst;
@@ -298,7 +310,8 @@ static inline int pa_sm90_table_runs_ok(const pa__problem *pb, int tile)
     const int g = pa_sm90_box_rows_t(pb, tile);
     if (!PA_SM90_TABLE_RUNS(pb->head_dim) || !pb->page_table || pb->page_size < SM90_TABLE_RUNS_MIN) return 0;
     while ((1 << shift) < g) shift++;
-    return pa_sm90_table_boxes_max(pb->page_size, shift, tile, pa_sm90_page_map(pb->page_size, shift, tile))
+    return pa_sm90_table_boxes_max(pb->page_size, shift, tile, pa_sm90_page_map(pb->page_size, shift, tile),
+                                   PA_SM90_TABLE_OVERLAP(pb->head_dim))
            <= (pb->head_dim == 64 ? SM90_TABLE_RUNS_D64_BOXES : 32);
 }
 
