@@ -3304,8 +3304,7 @@ static CUresult sm90_build_maps(sm90_maps *m, const pa__problem *pb, int *n_maps
         n = pa_sm90_run_maps_t(pb, tile);
     }
     *n_maps = n;
-    const int pmap = regime == PA_SM90_RUNS && PA_SM90_TABLE_RUNS(pb->head_dim)
-                   ? pa_sm90_page_map(pb->page_size, pa_sm90_top_bit((unsigned)g), tile) : -1;   /* M104 */
+    const int pmap = regime == PA_SM90_RUNS ? pa_sm90_call_page_map(pb, tile) : -1;   /* M104 */
     for (int i = 0; i < n; i++) {
         const int rows = regime == PA_SM90_BOXES ? g : i == pmap ? pb->page_size : g << i;
         CUresult r = sm90_kv_map(&m->k[i], pb, pb->k, pb->k_stride_token, pb->k_stride_head, pb->k_stride_page, rows);
@@ -3572,12 +3571,9 @@ static int sm90_copy(const pa_context *ctx, const pa__problem *pb, int *ov_block
             /* M93: pa-bench's own figures, no margin; the table's runs (M104, d64 / d128, RESULTS 3.4s /
              * 3.4t: +0.8..2.7% in place at ncu, pages 12..100) take the flat figure, but with more
              * than 13 boxes per 128 keys (d128 pages 9..11: +3.3..4.6) the figure measured there */
-            if (regime == PA_SM90_RUNS && PA_SM90_TABLE_RUNS(d)) {
-                const int shift = pa_sm90_top_bit((unsigned)g);
-                const int boxes = pa_sm90_table_boxes_max(pb->page_size, shift, tile, pa_sm90_page_map(pb->page_size, shift, tile),
-                                                          PA_SM90_TABLE_OVERLAP(d));
-                extra = boxes * 128 > 13 * tile ? 0.04 : 0.8 * 0.028;
-            } else if (regime == PA_SM90_RUNS) extra = sm90_runs_extra(pb, tile);
+            if (regime == PA_SM90_RUNS && PA_SM90_TABLE_RUNS(d))
+                extra = pa_sm90_call_table_boxes(pb, tile) * 128 > 13 * tile ? 0.04 : 0.8 * 0.028;
+            else if (regime == PA_SM90_RUNS) extra = sm90_runs_extra(pb, tile);
             else extra = 0.8 * (g <= 8 ? (d == 64 ? 0.035 : d == 128 ? 0.028 : 0.027) : (d == 64 ? 0.02 : 0.015));
         }
         if (!(t_best < extra * t_attn)) return 0;

@@ -304,15 +304,22 @@ static inline int pa_sm90_table_boxes_max(int page_size, int run_shift, int tile
 #ifndef SM90_TABLE_RUNS_D64_BOXES
 #define SM90_TABLE_RUNS_D64_BOXES 13
 #endif
+/* a call's page map (-1 where its head_dim's instances plan their own runs) and the most boxes a
+ * tile of its table's plan takes */
+static inline int pa_sm90_call_page_map(const pa__problem *pb, int tile)
+{
+    if (!PA_SM90_TABLE_RUNS(pb->head_dim)) return -1;
+    return pa_sm90_page_map(pb->page_size, pa_sm90_top_bit((unsigned)pa_sm90_box_rows_t(pb, tile)), tile);
+}
+static inline int pa_sm90_call_table_boxes(const pa__problem *pb, int tile)
+{
+    return pa_sm90_table_boxes_max(pb->page_size, pa_sm90_top_bit((unsigned)pa_sm90_box_rows_t(pb, tile)), tile,
+                                   pa_sm90_call_page_map(pb, tile), PA_SM90_TABLE_OVERLAP(pb->head_dim));
+}
 static inline int pa_sm90_table_runs_ok(const pa__problem *pb, int tile)
 {
-    int shift = 0;
-    const int g = pa_sm90_box_rows_t(pb, tile);
     if (!PA_SM90_TABLE_RUNS(pb->head_dim) || !pb->page_table || pb->page_size < SM90_TABLE_RUNS_MIN) return 0;
-    while ((1 << shift) < g) shift++;
-    return pa_sm90_table_boxes_max(pb->page_size, shift, tile, pa_sm90_page_map(pb->page_size, shift, tile),
-                                   PA_SM90_TABLE_OVERLAP(pb->head_dim))
-           <= (pb->head_dim == 64 ? SM90_TABLE_RUNS_D64_BOXES : 32);
+    return pa_sm90_call_table_boxes(pb, tile) <= (pb->head_dim == 64 ? SM90_TABLE_RUNS_D64_BOXES : 32);
 }
 
 static inline int pa_sm90_regime_t(const pa__problem *pb, int tile)
@@ -334,12 +341,11 @@ static inline int pa_sm90_regime(const pa__problem *pb)
 /* Tensor maps per tensor for page runs: box heights g, 2g, .. up to the longest run. */
 static inline int pa_sm90_run_maps_t(const pa__problem *pb, int tile)
 {
-    const int g = pa_sm90_box_rows_t(pb, tile);
+    const int g = pa_sm90_box_rows_t(pb, tile), pmap = pa_sm90_call_page_map(pb, tile);
     const int longest = pb->page_size < tile ? pb->page_size : tile;
-    int n = 0, shift = 0;
+    int n = 0;
+    if (pmap >= 0) return pmap + 1;   /* M104: the page map after the power-of-two ones */
     while (n < PA_SM90_MAX_MAPS && (g << n) <= longest) n++;
-    while ((1 << shift) < g) shift++;
-    if (PA_SM90_TABLE_RUNS(pb->head_dim) && pa_sm90_page_map(pb->page_size, shift, tile) >= 0) n++;   /* M104 */
     return n;
 }
 static inline int pa_sm90_run_maps(const pa__problem *pb)
