@@ -107,7 +107,7 @@ static int check_plan_t(int d, int TILE, int ps, int layout, int table)
         if (regime == PA_SM90_RUNS) {
             const int r0 = n0 % ps, pi0 = n0 / ps, shift = __builtin_ctz((unsigned)g);
             const int n_maps = pa_sm90_run_maps_t(&pb, TILE), first = pa_sm90_runs_first_len(ps, r0, TILE);
-            /* M104: the table's plan at d64 / d128 (no overlap there), with the page map */
+            /* M104: the table's plan (d64 / d128; d256 with its table knob), with the page map */
             const int tab = PA_SM90_TABLE_RUNS(d), pmap = tab ? pa_sm90_page_map(ps, shift, TILE) : -1;
             long bytes = 0;
             CHECK(table && (ps >= runs_min || (tab && ps >= SM90_TABLE_RUNS_MIN)) && n_maps >= 1 && n_maps <= PA_SM90_MAX_MAPS,
@@ -198,13 +198,17 @@ static int check_plan(int d, int ps, int layout, int table)
 
 /* The runs-or-gather choice at the page sizes measured side by side (bench/RESULTS.md 2.13; d256
  * measured again at 51/77/100/127 in 3.1n, where runs now win; d64 43/47/51/57/63 again in 3.4r,
- * session 70, where runs with M101's table beat the gather by 0.8..3.4%). */
+ * session 70, where runs with M101's table beat the gather by 0.8..3.4%; M104's pages in 3.4s;
+ * with the d256 table knob on, d256 has no measured choice yet). */
 static int check_measured(void)
 {
     static const struct { int d, ps, gather; } m[] = {
         { 64, 43, 0 }, { 64, 47, 0 }, { 64, 51, 0 }, { 64, 57, 0 }, { 64, 63, 0 }, { 64, 77, 0 }, { 64, 100, 0 }, { 64, 127, 0 },
         { 128, 43, 0 }, { 128, 51, 0 }, { 128, 63, 0 }, { 128, 77, 0 }, { 128, 100, 0 }, { 128, 127, 0 },
         { 256, 51, 0 }, { 256, 77, 0 }, { 256, 100, 0 }, { 256, 127, 0 },
+        /* M104 (RESULTS 3.4s): the table's runs against the gather below 43 */
+        { 64, 9, 1 }, { 64, 12, 0 }, { 64, 17, 0 }, { 64, 20, 0 }, { 64, 33, 0 }, { 64, 36, 0 },
+        { 128, 9, 0 }, { 128, 12, 0 }, { 128, 17, 0 }, { 128, 20, 0 }, { 128, 33, 0 }, { 128, 36, 0 },
     };
     const int32_t table[1] = { 0 };
     int i, bad = 0;
