@@ -1,0 +1,193 @@
+/* Session 71: how fast can a few SMs copy a paged cache into a contiguous one? (the copy beside the
+ * attention, M82, runs at ~30 GB/s an SM, RESULTS 3.3f, and its cost to the call is about the SM
+ * time it holds). Standalone: a random NHD pool, its table, the contiguous NHD copy; kernels on k
+ * persistent blocks walking the (sequence, kv head) items in order, each block a share of each item.
+ *   reg    the library's shape: 768 threads, 4 chunks of K and V a thread a step in registers, the
+ *          next step's page ids loaded ahead; FENCE=1 adds the library's per-item fence.proxy.async
+ *          + red.release per warp
+ *   lds    cp.async (LDGSTS) into a per-thread shared-memory ring STAGES steps deep, then ld.shared +
+ *          st.global: the bytes in flight bounded by shared memory instead of registers
+ * Prints GB/s an SM (bytes of K and V read / time / blocks) and checks the copy. */
+#include <cstdio>
+#include <cstdlib>
+#include <cstdint>
+#include <vector>
+#include <algorithm>
+#include <random>
+#include <cuda_runtime.h>
+
+#define CK(x) do { cudaError_t e_ = (x); if (e_ != cudaSuccess) { printf("CUDA %s at %d\n", cudaGetErrorString(e_), __LINE__); exit(1); } } while (0)
+
+struct P {
+    const char *k, *v; char *dk, *dv;
+    const int *table; int pt_stride, ps, S, Hk, cph, items;
+    long long k_sp, k_st;          /* bytes: page stride, token stride (NHD: Hk*d*2) */
+    unsigned *ready;
+};
+
+template <int FENCE>
+__global__ void __launch_bounds__(768, 1) k_reg(P p)
+{
+    const int t = threadIdx.x, lane = t & 31;
+    const int n = p.S * p.cph;                         /* chunks of one item (K) */
+    for (int item = 0; item < p.items; item++) {
+        const int b = item / p.Hk, h = item - b * p.Hk;
+        const int lo = (int)((long long)n * blockIdx.x / gridDim.x), hi = (int)((long long)n * (blockIdx.x + 1) / gridDim.x);
+        const int *pt = p.table + (long long)b * p.pt_stride;
+        const long long db = ((long long)b * p.S * p.Hk + h) * p.cph * 16, drow = (long long)p.Hk * p.cph * 16;
+        int pg[4];
+        for (int base = lo; base < hi; base += 768 * 4) {
+#pragma unroll
+            for (int u = 0; u < 4; u++) { const int i = base + t + 768 * u; pg[u] = i < hi ? pt[(i / p.cph) / p.ps] : 0; }
+            uint4 xk[4], xv[4];
+#pragma unroll
+            for (int u = 0; u < 4; u++) {
+                const int i = base + t + 768 * u;
+                if (i < hi) {
+                    const int j = i / p.cph, c = i - j * p.cph, slot = j % p.ps;
+                    const long long s = pg[u] * p.k_sp + slot * p.k_st + (long long)h * p.cph * 16 + c * 16;
+                    xk[u] = __ldg((const uint4 *)(p.k + s)); xv[u] = __ldg((const uint4 *)(p.v + s));
+                }
+            }
+#pragma unroll
+            for (int u = 0; u < 4; u++) {
+                const int i = base + t + 768 * u;
+                if (i < hi) {
+                    const int j = i / p.cph, c = i - j * p.cph;
+                    const long long o = db + j * drow + c * 16;
+                    *(uint4 *)(p.dk + o) = xk[u]; *(uint4 *)(p.dv + o) = xv[u];
+                }
+            }
+        }
+        if (FENCE) {
+            asm volatile("fence.proxy.async.global;\n" ::: "memory");
+            __syncwarp();
+            if (lane == 0) asm volatile("red.release.gpu.global.add.u32 [%0], 1;\n" :: "l"(p.ready + item) : "memory");
+        }
+    }
+}
+
+/* per-thread ring: STAGES steps of U chunks of K and V */
+template <int THREADS, int U, int STAGES>
+__global__ void __launch_bounds__(THREADS, 1) k_lds(P p)
+{
+    extern __shared__ uint4 ring[];   /* [STAGES][U][2][THREADS] */
+    const int t = threadIdx.x;
+    const int n = p.S * p.cph;
+    const long long drow = (long long)p.Hk * p.cph * 16;
+    /* a flat walk over (item, step): step s of item covers chunks lo + s*THREADS*U ... */
+    int lo = 0, hi = 0, steps = 0;
+    auto share = [&](int item, int &l, int &hh) {
+        l = (int)((long long)n * blockIdx.x / gridDim.x); hh = (int)((long long)n * (blockIdx.x + 1) / gridDim.x);
+    };
+    share(0, lo, hi);
+    steps = (hi - lo + THREADS * U - 1) / (THREADS * U);
+    const long long total = (long long)steps * p.items;   /* every item has the same share size here */
+    const unsigned sbase = (unsigned)__cvta_generic_to_shared(ring);
+    for (long long g = 0; g < total + STAGES - 1; g++) {
+        if (g < total) {   /* issue step g */
+            const int item = (int)(g / steps), s = (int)(g - (long long)item * steps);
+            const int b = item / p.Hk, h = item - b * p.Hk;
+            const int *pt = p.table + (long long)b * p.pt_stride;
+            const int st = (int)(g % STAGES);
+#pragma unroll
+            for (int u = 0; u < U; u++) {
+                const int i = lo + s * THREADS * U + u * THREADS + t;
+                if (i < hi) {
+                    const int j = i / p.cph, c = i - j * p.cph;
+                    const int pg = pt[j / p.ps], slot = j % p.ps;
+                    const long long sr = pg * p.k_sp + slot * p.k_st + (long long)h * p.cph * 16 + c * 16;
+                    const unsigned dk = sbase + (unsigned)((((st * U + u) * 2 + 0) * THREADS + t) * 16);
+                    const unsigned dv = sbase + (unsigned)((((st * U + u) * 2 + 1) * THREADS + t) * 16);
+                    asm volatile("cp.async.cg.shared.global [%0], [%1], 16;\n" :: "r"(dk), "l"(p.k + sr) : "memory");
+                    asm volatile("cp.async.cg.shared.global [%0], [%1], 16;\n" :: "r"(dv), "l"(p.v + sr) : "memory");
+                }
+            }
+        }
+        asm volatile("cp.async.commit_group;\n" ::: "memory");
+        const long long r = g - (STAGES - 1);
+        if (r >= 0) {   /* retire step r */
+            asm volatile("cp.async.wait_group %0;\n" :: "n"(STAGES - 1) : "memory");
+            const int item = (int)(r / steps), s = (int)(r - (long long)item * steps);
+            const int b = item / p.Hk, h = item - b * p.Hk;
+            const long long db = ((long long)b * p.S * p.Hk + h) * p.cph * 16;
+            const int st = (int)(r % STAGES);
+#pragma unroll
+            for (int u = 0; u < U; u++) {
+                const int i = lo + s * THREADS * U + u * THREADS + t;
+                if (i < hi) {
+                    const int j = i / p.cph, c = i - j * p.cph;
+                    const long long o = db + j * drow + c * 16;
+                    *(uint4 *)(p.dk + o) = ring[((st * U + u) * 2 + 0) * THREADS + t];
+                    *(uint4 *)(p.dv + o) = ring[((st * U + u) * 2 + 1) * THREADS + t];
+                }
+            }
+        }
+    }
+}
+
+int main(int argc, char **argv)
+{
+    const int B = 4, S = 8192, Hk = 16;
+    const int d = argc > 1 ? atoi(argv[1]) : 128, ps = argc > 2 ? atoi(argv[2]) : 16;
+    const int cph = d / 8, per_seq = (S + ps - 1) / ps, pages = B * per_seq * 3;
+    const long long row = (long long)Hk * d * 2, pool = (long long)pages * ps * row, out = (long long)B * S * row;
+    char *k, *v, *dk, *dv; int *table; unsigned *ready;
+    CK(cudaMalloc(&k, pool)); CK(cudaMalloc(&v, pool)); CK(cudaMalloc(&dk, out)); CK(cudaMalloc(&dv, out));
+    CK(cudaMalloc(&ready, B * Hk * 4));
+    CK(cudaMemset(dk, 0, out)); CK(cudaMemset(dv, 0, out));
+    std::vector<int> perm(pages); for (int i = 0; i < pages; i++) perm[i] = i;
+    std::mt19937 rng(71); std::shuffle(perm.begin(), perm.end(), rng);
+    std::vector<int> tab(B * per_seq); for (int i = 0; i < B * per_seq; i++) tab[i] = perm[i];
+    CK(cudaMalloc(&table, tab.size() * 4)); CK(cudaMemcpy(table, tab.data(), tab.size() * 4, cudaMemcpyHostToDevice));
+    {   /* pool: byte pattern from the offset */
+        std::vector<uint32_t> h(pool / 4); for (long long i = 0; i < pool / 4; i++) h[i] = (uint32_t)(i * 2654435761u);
+        CK(cudaMemcpy(k, h.data(), pool, cudaMemcpyHostToDevice));
+        for (auto &x : h) x ^= 0x5a5a5a5au;
+        CK(cudaMemcpy(v, h.data(), pool, cudaMemcpyHostToDevice));
+    }
+    P p = { k, v, dk, dv, table, per_seq, ps, S, Hk, cph, B * Hk, (long long)ps * row, row, ready };
+    const double bytes = 2.0 * out;   /* K and V read (as many written) */
+    auto check = [&](const char *name) {
+        std::vector<uint32_t> got(out / 4), src(pool / 4);
+        CK(cudaMemcpy(got.data(), dk, out, cudaMemcpyDeviceToHost));
+        CK(cudaMemcpy(src.data(), k, pool, cudaMemcpyDeviceToHost));
+        long long bad = 0;
+        for (int b = 0; b < B; b++) for (int j = 0; j < S; j += 37) for (int w = 0; w < row / 4; w += 5) {
+            const long long o = ((long long)b * S + j) * row / 4 + w;
+            const long long s = ((long long)tab[b * per_seq + j / ps] * ps + j % ps) * row / 4 + w;
+            bad += got[o] != src[s];
+        }
+        if (bad) printf("%s: %lld bad words\n", name, bad);
+        CK(cudaMemset(dk, 0, out)); CK(cudaMemset(dv, 0, out));
+        return bad == 0;
+    };
+    cudaEvent_t e0, e1; CK(cudaEventCreate(&e0)); CK(cudaEventCreate(&e1));
+    auto time = [&](const char *name, int blocks, auto launch) {
+        launch(blocks); CK(cudaDeviceSynchronize());
+        const bool ok = blocks != 16 || check(name);
+        float best = 1e30f;
+        for (int r = 0; r < 5; r++) {
+            CK(cudaMemset(ready, 0, B * Hk * 4));
+            CK(cudaEventRecord(e0)); launch(blocks); CK(cudaEventRecord(e1)); CK(cudaEventSynchronize(e1));
+            float ms; CK(cudaEventElapsedTime(&ms, e0, e1)); best = std::min(best, ms);
+        }
+        printf("d%d ps%d %-14s blocks %3d: %8.3f ms  %6.1f GB/s an SM  %7.1f GB/s%s\n", d, ps, name, blocks, best,
+               bytes / (best * 1e-3) / blocks / 1e9, bytes / (best * 1e-3) / 1e9, ok ? "" : "  WRONG");
+    };
+    const int lds_smem = 6 * 4 * 2 * 256 * 16;
+    CK(cudaFuncSetAttribute(k_lds<256, 4, 6>, cudaFuncAttributeMaxDynamicSharedMemorySize, lds_smem));
+    const int lds2_smem = 3 * 4 * 2 * 512 * 16;
+    CK(cudaFuncSetAttribute(k_lds<512, 4, 3>, cudaFuncAttributeMaxDynamicSharedMemorySize, lds2_smem));
+    const int lds3_smem = 12 * 2 * 2 * 256 * 16;
+    CK(cudaFuncSetAttribute(k_lds<256, 2, 12>, cudaFuncAttributeMaxDynamicSharedMemorySize, lds3_smem));
+    for (int blocks : {8, 16, 32}) {
+        time("reg", blocks, [&](int g) { k_reg<0><<<g, 768>>>(p); });
+        time("reg+fence", blocks, [&](int g) { k_reg<1><<<g, 768>>>(p); });
+        time("lds256x4x6", blocks, [&](int g) { k_lds<256, 4, 6><<<g, 256, lds_smem>>>(p); });
+        time("lds512x4x3", blocks, [&](int g) { k_lds<512, 4, 3><<<g, 512, lds2_smem>>>(p); });
+        time("lds256x2x12", blocks, [&](int g) { k_lds<256, 2, 12><<<g, 256, lds3_smem>>>(p); });
+    }
+    CK(cudaGetLastError());
+    return 0;
+}
