@@ -15,6 +15,8 @@
 #include <algorithm>
 #include <random>
 #include <cuda_runtime.h>
+#include <cuda.h>
+#include <cudaTypedefs.h>
 
 #define CK(x) do { cudaError_t e_ = (x); if (e_ != cudaSuccess) { printf("CUDA %s at %d\n", cudaGetErrorString(e_), __LINE__); exit(1); } } while (0)
 
@@ -126,6 +128,84 @@ __global__ void __launch_bounds__(THREADS, 1) k_lds(P p)
     }
 }
 
+
+/* tma: one thread drives a ring of STAGES (K, V) box pairs, a box being one page of one kv head
+ * (4-D maps over the pool and the copy, no swizzle); TMA loads complete on the stage's mbarrier,
+ * TMA stores (one bulk group a pair) drain it, L = STAGES - 2 pairs ahead. SIG=1: at the end of each
+ * item's share the block waits for its stores to complete and releases a counter (the attention's
+ * signal), SIG=0 not. */
+struct TP { int items, Hk, ppseq, ps; const int *table; int pt_stride; unsigned *ready; };
+template <int STAGES, int SIG>
+__global__ void __launch_bounds__(32, 1) k_tma(const __grid_constant__ CUtensorMap mk, const __grid_constant__ CUtensorMap mv,
+                                                 const __grid_constant__ CUtensorMap dk, const __grid_constant__ CUtensorMap dv,
+                                                 const TP p, int box_bytes)
+{
+    extern __shared__ __align__(1024) unsigned char sm[];
+    if (threadIdx.x != 0) return;
+    const unsigned base = (unsigned)__cvta_generic_to_shared(sm);
+    const unsigned bars = base + 2u * STAGES * box_bytes;
+    for (int s = 0; s < STAGES; s++) asm volatile("mbarrier.init.shared::cta.b64 [%0], 1;\n" :: "r"(bars + 8 * s) : "memory");
+    asm volatile("fence.mbarrier_init.release.cluster;\n" ::: "memory");
+    const int lo = (int)((long long)p.ppseq * blockIdx.x / gridDim.x), hi = (int)((long long)p.ppseq * (blockIdx.x + 1) / gridDim.x);
+    const int nb = hi - lo;
+    if (nb <= 0) return;
+    const long long N = (long long)nb * p.items;
+    constexpr int L = STAGES - 2;
+    for (long long n = 0; n < N + L; n++) {
+        if (n < N) {
+            const int s = (int)(n % STAGES);
+            if (n >= STAGES) asm volatile("cp.async.bulk.wait_group.read %0;\n" :: "n"(STAGES - L - 1) : "memory");
+            const int item = (int)(n / nb), q = lo + (int)(n - (long long)item * nb);
+            const int b = item / p.Hk, h = item - b * p.Hk;
+            const int page = p.table[(long long)b * p.pt_stride + q];
+            const unsigned bar = bars + 8 * s, sk = base + (unsigned)(2 * s) * box_bytes, sv = sk + box_bytes;
+            asm volatile("mbarrier.arrive.expect_tx.shared::cta.b64 _, [%0], %1;\n" :: "r"(bar), "r"(2 * box_bytes) : "memory");
+            asm volatile("cp.async.bulk.tensor.4d.shared::cluster.global.tile.mbarrier::complete_tx::bytes [%0], [%1, {%2, %3, %4, %5}], [%6];\n"
+                         :: "r"(sk), "l"(&mk), "r"(0), "r"(h), "r"(0), "r"(page), "r"(bar) : "memory");
+            asm volatile("cp.async.bulk.tensor.4d.shared::cluster.global.tile.mbarrier::complete_tx::bytes [%0], [%1, {%2, %3, %4, %5}], [%6];\n"
+                         :: "r"(sv), "l"(&mv), "r"(0), "r"(h), "r"(0), "r"(page), "r"(bar) : "memory");
+        }
+        if (n >= L) {
+            const long long m = n - L;
+            const int s = (int)(m % STAGES);
+            const unsigned bar = bars + 8 * s, sk = base + (unsigned)(2 * s) * box_bytes, sv = sk + box_bytes;
+            const unsigned par = (unsigned)((m / STAGES) & 1);
+            asm volatile("{\n.reg .pred p;\nW: mbarrier.try_wait.parity.shared::cta.b64 p, [%0], %1;\n@!p bra W;\n}\n" :: "r"(bar), "r"(par) : "memory");
+            const int item = (int)(m / nb), q = lo + (int)(m - (long long)item * nb);
+            const int b = item / p.Hk, h = item - b * p.Hk;
+            asm volatile("cp.async.bulk.tensor.4d.global.shared::cta.tile.bulk_group [%0, {%1, %2, %3, %4}], [%5];\n"
+                         :: "l"(&dk), "r"(0), "r"(h), "r"(q * p.ps), "r"(b), "r"(sk) : "memory");
+            asm volatile("cp.async.bulk.tensor.4d.global.shared::cta.tile.bulk_group [%0, {%1, %2, %3, %4}], [%5];\n"
+                         :: "l"(&dv), "r"(0), "r"(h), "r"(q * p.ps), "r"(b), "r"(sv) : "memory");
+            asm volatile("cp.async.bulk.commit_group;\n" ::: "memory");
+            if (SIG && q == hi - 1) {
+                asm volatile("cp.async.bulk.wait_group 0;\n" ::: "memory");
+                asm volatile("fence.proxy.async.global;\n" ::: "memory");
+                asm volatile("red.release.gpu.global.add.u32 [%0], 1;\n" :: "l"(p.ready + item) : "memory");
+            }
+        }
+    }
+    asm volatile("cp.async.bulk.wait_group 0;\n" ::: "memory");
+}
+
+static PFN_cuTensorMapEncodeTiled_v12000 encode_fn()
+{
+    void *ptr = nullptr; cudaDriverEntryPointQueryResult q;
+    CK(cudaGetDriverEntryPointByVersion("cuTensorMapEncodeTiled", &ptr, 12000, cudaEnableDefault, &q));
+    return (PFN_cuTensorMapEncodeTiled_v12000)ptr;
+}
+static CUtensorMap map4(void *g, int d, int Hk, long long rows, long long outer, long long s_row, long long s_outer, int box_rows)
+{
+    CUtensorMap m;
+    cuuint64_t dims[4] = { (cuuint64_t)d, (cuuint64_t)Hk, (cuuint64_t)rows, (cuuint64_t)outer };
+    cuuint64_t str[3] = { (cuuint64_t)d * 2, (cuuint64_t)s_row, (cuuint64_t)s_outer };
+    cuuint32_t box[4] = { (cuuint32_t)d, 1, (cuuint32_t)box_rows, 1 }, es[4] = { 1, 1, 1, 1 };
+    CUresult r = encode_fn()(&m, CU_TENSOR_MAP_DATA_TYPE_BFLOAT16, 4, g, dims, str, box, es, CU_TENSOR_MAP_INTERLEAVE_NONE,
+                             CU_TENSOR_MAP_SWIZZLE_NONE, CU_TENSOR_MAP_L2_PROMOTION_L2_256B, CU_TENSOR_MAP_FLOAT_OOB_FILL_NONE);
+    if (r != CUDA_SUCCESS) { printf("encode failed %d\n", (int)r); exit(1); }
+    return m;
+}
+
 int main(int argc, char **argv)
 {
     const int B = 4, S = 8192, Hk = 16;
@@ -181,7 +261,20 @@ int main(int argc, char **argv)
     CK(cudaFuncSetAttribute(k_lds<512, 4, 3>, cudaFuncAttributeMaxDynamicSharedMemorySize, lds2_smem));
     const int lds3_smem = 12 * 2 * 2 * 256 * 16;
     CK(cudaFuncSetAttribute(k_lds<256, 2, 12>, cudaFuncAttributeMaxDynamicSharedMemorySize, lds3_smem));
+    const CUtensorMap mk = map4(k, d, Hk, ps, pages, row, (long long)ps * row, ps), mv = map4(v, d, Hk, ps, pages, row, (long long)ps * row, ps);
+    const CUtensorMap mdk = map4(dk, d, Hk, S, B, row, (long long)S * row, ps), mdv = map4(dv, d, Hk, S, B, row, (long long)S * row, ps);
+    const TP tp = { B * Hk, Hk, per_seq, ps, table, per_seq, ready };
+    const int box = ps * d * 2;
+    auto tma_smem = [&](int st) { return 2 * st * box + 8 * st + 1024; };
+#define TMA_CFG(ST, SIG) \
+    CK(cudaFuncSetAttribute(k_tma<ST, SIG>, cudaFuncAttributeMaxDynamicSharedMemorySize, std::min(tma_smem(ST), 227 * 1024)));
+    TMA_CFG(8, 0) TMA_CFG(16, 0) TMA_CFG(32, 0) TMA_CFG(16, 1) TMA_CFG(32, 1)
     for (int blocks : {8, 16, 32}) {
+        if (tma_smem(8) <= 227 * 1024) time("tma8", blocks, [&](int g) { k_tma<8, 0><<<g, 32, tma_smem(8)>>>(mk, mv, mdk, mdv, tp, box); });
+        if (tma_smem(16) <= 227 * 1024) time("tma16", blocks, [&](int g) { k_tma<16, 0><<<g, 32, tma_smem(16)>>>(mk, mv, mdk, mdv, tp, box); });
+        if (tma_smem(32) <= 227 * 1024) time("tma32", blocks, [&](int g) { k_tma<32, 0><<<g, 32, tma_smem(32)>>>(mk, mv, mdk, mdv, tp, box); });
+        if (tma_smem(16) <= 227 * 1024) time("tma16+sig", blocks, [&](int g) { k_tma<16, 1><<<g, 32, tma_smem(16)>>>(mk, mv, mdk, mdv, tp, box); });
+        if (tma_smem(32) <= 227 * 1024) time("tma32+sig", blocks, [&](int g) { k_tma<32, 1><<<g, 32, tma_smem(32)>>>(mk, mv, mdk, mdv, tp, box); });
         time("reg", blocks, [&](int g) { k_reg<0><<<g, 768>>>(p); });
         time("reg+fence", blocks, [&](int g) { k_reg<1><<<g, 768>>>(p); });
         time("lds256x4x6", blocks, [&](int g) { k_lds<256, 4, 6><<<g, 256, lds_smem>>>(p); });
