@@ -131,7 +131,7 @@ __global__ void __launch_bounds__(THREADS, 1) k_lds(P p)
 
 /* tma: one thread drives a ring of STAGES (K, V) box pairs, a box being one page of one kv head
  * (4-D maps over the pool and the copy, no swizzle); TMA loads complete on the stage's mbarrier,
- * TMA stores (one bulk group a pair) drain it, L = STAGES - 2 pairs ahead. SIG=1: at the end of each
+ * TMA stores (one bulk group a pair) drain it, L = STAGES / 2 pairs ahead (session 71 first tried STAGES - 2: one store pending, ~500 ns a pair at every size). SIG=1: at the end of each
  * item's share the block waits for its stores to complete and releases a counter (the attention's
  * signal), SIG=0 not. */
 struct TP { int items, Hk, ppseq, ps; const int *table; int pt_stride; unsigned *ready; };
@@ -150,7 +150,7 @@ __global__ void __launch_bounds__(32, 1) k_tma(const __grid_constant__ CUtensorM
     const int nb = hi - lo;
     if (nb <= 0) return;
     const long long N = (long long)nb * p.items;
-    constexpr int L = STAGES - 2;
+    constexpr int L = STAGES / 2;   /* loads ahead; STAGES - L - 1 stores may still be reading the ring */
     for (long long n = 0; n < N + L; n++) {
         if (n < N) {
             const int s = (int)(n % STAGES);
@@ -276,10 +276,7 @@ int main(int argc, char **argv)
         if (tma_smem(16) <= 227 * 1024) time("tma16+sig", blocks, [&](int g) { k_tma<16, 1><<<g, 32, tma_smem(16)>>>(mk, mv, mdk, mdv, tp, box); });
         if (tma_smem(32) <= 227 * 1024) time("tma32+sig", blocks, [&](int g) { k_tma<32, 1><<<g, 32, tma_smem(32)>>>(mk, mv, mdk, mdv, tp, box); });
         time("reg", blocks, [&](int g) { k_reg<0><<<g, 768>>>(p); });
-        time("reg+fence", blocks, [&](int g) { k_reg<1><<<g, 768>>>(p); });
-        time("lds256x4x6", blocks, [&](int g) { k_lds<256, 4, 6><<<g, 256, lds_smem>>>(p); });
         time("lds512x4x3", blocks, [&](int g) { k_lds<512, 4, 3><<<g, 512, lds2_smem>>>(p); });
-        time("lds256x2x12", blocks, [&](int g) { k_lds<256, 2, 12><<<g, 256, lds3_smem>>>(p); });
     }
     CK(cudaGetLastError());
     return 0;
