@@ -131,7 +131,7 @@ __global__ void __launch_bounds__(THREADS, 1) k_lds(P p)
 
 /* tma: one thread drives a ring of STAGES (K, V) box pairs, a box being one page of one kv head
  * (4-D maps over the pool and the copy, no swizzle); TMA loads complete on the stage's mbarrier,
- * TMA stores (one bulk group a pair) drain it, L = STAGES / 2 pairs ahead (session 71 first tried STAGES - 2: one store pending, ~500 ns a pair at every size). SIG=1: at the end of each
+ * TMA stores (one bulk group a pair) drain it, L = STAGES / 2 pairs ahead (session 71: the first version, one thread loading each page id in turn, took ~500 ns a pair at every size: the lookup's latency; the warp now loads 32 ids ahead). SIG=1: at the end of each
  * item's share the block waits for its stores to complete and releases a counter (the attention's
  * signal), SIG=0 not. */
 struct TP { int items, Hk, ppseq, ps; const int *table; int pt_stride; unsigned *ready; };
@@ -141,31 +141,45 @@ __global__ void __launch_bounds__(32, 1) k_tma(const __grid_constant__ CUtensorM
                                                  const TP p, int box_bytes)
 {
     extern __shared__ __align__(1024) unsigned char sm[];
-    if (threadIdx.x != 0) return;
+    const int lane = threadIdx.x;   /* one warp: the lanes load the page ids 32 boxes at a time, lane 0 issues */
     const unsigned base = (unsigned)__cvta_generic_to_shared(sm);
     const unsigned bars = base + 2u * STAGES * box_bytes;
-    for (int s = 0; s < STAGES; s++) asm volatile("mbarrier.init.shared::cta.b64 [%0], 1;\n" :: "r"(bars + 8 * s) : "memory");
-    asm volatile("fence.mbarrier_init.release.cluster;\n" ::: "memory");
+    if (lane == 0) {
+        for (int s = 0; s < STAGES; s++) asm volatile("mbarrier.init.shared::cta.b64 [%0], 1;\n" :: "r"(bars + 8 * s) : "memory");
+        asm volatile("fence.mbarrier_init.release.cluster;\n" ::: "memory");
+    }
+    __syncwarp();
     const int lo = (int)((long long)p.ppseq * blockIdx.x / gridDim.x), hi = (int)((long long)p.ppseq * (blockIdx.x + 1) / gridDim.x);
     const int nb = hi - lo;
     if (nb <= 0) return;
     const long long N = (long long)nb * p.items;
     constexpr int L = STAGES / 2;   /* loads ahead; STAGES - L - 1 stores may still be reading the ring */
+    auto page_of = [&](long long n) {   /* box n's page id (-1 past the end) */
+        if (n >= N) return -1;
+        const int item = (int)(n / nb), q = lo + (int)(n - (long long)item * nb);
+        const int b = item / p.Hk;
+        return p.table[(long long)b * p.pt_stride + q];
+    };
+    int pg_cur = page_of(lane), pg_next = page_of(32 + lane);   /* boxes [n0, n0 + 32) and the next 32 */
     for (long long n = 0; n < N + L; n++) {
         if (n < N) {
+            if ((n & 31) == 0 && n > 0) { pg_cur = pg_next; pg_next = page_of(n + 32 + lane); }
+            const int page = __shfl_sync(0xffffffffu, pg_cur, (int)(n & 31));
             const int s = (int)(n % STAGES);
-            if (n >= STAGES) asm volatile("cp.async.bulk.wait_group.read %0;\n" :: "n"(STAGES - L - 1) : "memory");
-            const int item = (int)(n / nb), q = lo + (int)(n - (long long)item * nb);
+            const int item = (int)(n / nb);
             const int b = item / p.Hk, h = item - b * p.Hk;
-            const int page = p.table[(long long)b * p.pt_stride + q];
+            (void)b;
             const unsigned bar = bars + 8 * s, sk = base + (unsigned)(2 * s) * box_bytes, sv = sk + box_bytes;
-            asm volatile("mbarrier.arrive.expect_tx.shared::cta.b64 _, [%0], %1;\n" :: "r"(bar), "r"(2 * box_bytes) : "memory");
-            asm volatile("cp.async.bulk.tensor.4d.shared::cluster.global.tile.mbarrier::complete_tx::bytes [%0], [%1, {%2, %3, %4, %5}], [%6];\n"
-                         :: "r"(sk), "l"(&mk), "r"(0), "r"(h), "r"(0), "r"(page), "r"(bar) : "memory");
-            asm volatile("cp.async.bulk.tensor.4d.shared::cluster.global.tile.mbarrier::complete_tx::bytes [%0], [%1, {%2, %3, %4, %5}], [%6];\n"
-                         :: "r"(sv), "l"(&mv), "r"(0), "r"(h), "r"(0), "r"(page), "r"(bar) : "memory");
+            if (lane == 0) {
+                if (n >= STAGES) asm volatile("cp.async.bulk.wait_group.read %0;\n" :: "n"(STAGES - L - 1) : "memory");
+                asm volatile("mbarrier.arrive.expect_tx.shared::cta.b64 _, [%0], %1;\n" :: "r"(bar), "r"(2 * box_bytes) : "memory");
+                asm volatile("cp.async.bulk.tensor.4d.shared::cluster.global.tile.mbarrier::complete_tx::bytes [%0], [%1, {%2, %3, %4, %5}], [%6];\n"
+                             :: "r"(sk), "l"(&mk), "r"(0), "r"(h), "r"(0), "r"(page), "r"(bar) : "memory");
+                asm volatile("cp.async.bulk.tensor.4d.shared::cluster.global.tile.mbarrier::complete_tx::bytes [%0], [%1, {%2, %3, %4, %5}], [%6];\n"
+                             :: "r"(sv), "l"(&mv), "r"(0), "r"(h), "r"(0), "r"(page), "r"(bar) : "memory");
+            }
         }
-        if (n >= L) {
+        if (n >= L && lane == 0) {
             const long long m = n - L;
             const int s = (int)(m % STAGES);
             const unsigned bar = bars + 8 * s, sk = base + (unsigned)(2 * s) * box_bytes, sv = sk + box_bytes;
@@ -185,6 +199,7 @@ __global__ void __launch_bounds__(32, 1) k_tma(const __grid_constant__ CUtensorM
             }
         }
     }
+    if (lane != 0) return;
     asm volatile("cp.async.bulk.wait_group 0;\n" ::: "memory");
 }
 
