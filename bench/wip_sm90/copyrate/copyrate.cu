@@ -301,6 +301,83 @@ __global__ void __launch_bounds__(32, 1) k_bulk(const BP p)
     if (lane == 0) asm volatile("cp.async.bulk.wait_group 0;\n" ::: "memory");
 }
 
+/* bulkld: k_bulk's loads, the stores by the warp's lanes from shared memory (st.global) */
+template <int STAGES, int CH>
+__global__ void __launch_bounds__(32, 1) k_bulkld(const BP p)
+{
+    extern __shared__ __align__(1024) unsigned char sm[];
+    const int lane = threadIdx.x;
+    const unsigned base = (unsigned)__cvta_generic_to_shared(sm);
+    const unsigned bars = base + 2u * STAGES * CH;
+    if (lane == 0) {
+        for (int s = 0; s < STAGES; s++) asm volatile("mbarrier.init.shared::cta.b64 [%0], 1;\n" :: "r"(bars + 8 * s) : "memory");
+        asm volatile("fence.mbarrier_init.release.cluster;\n" ::: "memory");
+    }
+    __syncwarp();
+    const long long pbytes = (long long)p.ps * p.row;
+    const int nc = (int)((pbytes + CH - 1) / CH);                     /* chunks a page */
+    const int lo = (int)((long long)p.ppseq * blockIdx.x / gridDim.x), hi = (int)((long long)p.ppseq * (blockIdx.x + 1) / gridDim.x);
+    const int nb = (hi - lo) * nc;                                    /* chunks of a sequence here */
+    if (nb <= 0) return;
+    const long long N = (long long)nb * p.B;
+    constexpr int L = STAGES - 1;   /* the stores are the warp's own: a stage is free once they are issued */
+    auto page_of = [&](long long n) {
+        if (n >= N) return -1;
+        const int b = (int)(n / nb), q = lo + (int)(n - (long long)b * nb) / nc;
+        return p.table[(long long)b * p.ppseq + q];
+    };
+    /* chunk n: sequence, page index, byte offset in the page, bytes (the sequence's last page ends
+     * at its length) */
+    auto where = [&](long long n, int &b, int &q, long long &off, int &bytes) {
+        b = (int)(n / nb);
+        const int r = (int)(n - (long long)b * nb);
+        q = lo + r / nc;
+        off = (long long)(r % nc) * CH;
+        const long long valid = (long long)min(p.ps, p.S - q * p.ps) * p.row;
+        const long long left = valid - off;
+        bytes = left <= 0 ? 0 : (int)(left < CH ? left : CH);
+    };
+    int pg_cur = page_of(lane), pg_next = page_of(32 + lane);
+    for (long long n = 0; n < N + L; n++) {
+        if (n < N) {
+            if ((n & 31) == 0 && n > 0) { pg_cur = pg_next; pg_next = page_of(n + 32 + lane); }
+            const int page = __shfl_sync(0xffffffffu, pg_cur, (int)(n & 31));
+            if (lane == 0) {
+                int b, q, bytes; long long off;
+                where(n, b, q, off, bytes);
+                const int s = (int)(n % STAGES);
+                const unsigned bar = bars + 8 * s, sk = base + (unsigned)(2 * s) * CH, sv = sk + CH;
+                asm volatile("mbarrier.arrive.expect_tx.shared::cta.b64 _, [%0], %1;\n" :: "r"(bar), "r"(2 * bytes) : "memory");
+                if (bytes > 0) {
+                    asm volatile("cp.async.bulk.shared::cluster.global.mbarrier::complete_tx::bytes [%0], [%1], %2, [%3];\n"
+                                 :: "r"(sk), "l"(p.k + page * p.k_sp + off), "r"(bytes), "r"(bar) : "memory");
+                    asm volatile("cp.async.bulk.shared::cluster.global.mbarrier::complete_tx::bytes [%0], [%1], %2, [%3];\n"
+                                 :: "r"(sv), "l"(p.v + page * p.k_sp + off), "r"(bytes), "r"(bar) : "memory");
+                }
+            }
+        }
+        if (n >= L) {
+            const long long m = n - L;
+            int b, q, bytes; long long off;
+            where(m, b, q, off, bytes);
+            const int s = (int)(m % STAGES);
+            const unsigned bar = bars + 8 * s, sk = base + (unsigned)(2 * s) * CH, sv = sk + CH;
+            asm volatile("{\n.reg .pred p;\nW: mbarrier.try_wait.parity.shared::cta.b64 p, [%0], %1;\n@!p bra W;\n}\n"
+                         :: "r"(bar), "r"((unsigned)((m / STAGES) & 1)) : "memory");
+            const long long d = ((long long)b * p.S + (long long)q * p.ps) * p.row + off;
+            for (int o = lane * 16; o < bytes; o += 512) {
+                uint4 xk, xv;
+                asm volatile("ld.shared.v4.u32 {%0, %1, %2, %3}, [%4];\n" : "=r"(xk.x), "=r"(xk.y), "=r"(xk.z), "=r"(xk.w) : "r"(sk + o));
+                asm volatile("ld.shared.v4.u32 {%0, %1, %2, %3}, [%4];\n" : "=r"(xv.x), "=r"(xv.y), "=r"(xv.z), "=r"(xv.w) : "r"(sv + o));
+                *(uint4 *)(p.dk + d + o) = xk;
+                *(uint4 *)(p.dv + d + o) = xv;
+            }
+            asm volatile("fence.proxy.async.shared::cta;\n" ::: "memory");   /* the next bulk load into this stage follows the reads */
+            __syncwarp();
+        }
+    }
+}
+
 int main(int argc, char **argv)
 {
     const int B = 4, S = 8192, Hk = 16;
@@ -366,8 +443,13 @@ int main(int argc, char **argv)
     TMA_CFG(8, 0) TMA_CFG(16, 0) TMA_CFG(32, 0) TMA_CFG(16, 1) TMA_CFG(32, 1)
     const BP bp = { B, S, per_seq, ps, row, (long long)ps * row, table, k, v, dk, dv };
 #define BULK_CFG(ST, CHB) CK(cudaFuncSetAttribute(k_bulk<ST, CHB>, cudaFuncAttributeMaxDynamicSharedMemorySize, 2 * ST * CHB + 8 * ST + 1024));
+#define BULKLD_CFG(ST, CHB) CK(cudaFuncSetAttribute(k_bulkld<ST, CHB>, cudaFuncAttributeMaxDynamicSharedMemorySize, 2 * ST * CHB + 8 * ST + 1024));
+    BULKLD_CFG(6, 16384) BULKLD_CFG(12, 8192) BULKLD_CFG(3, 32768)
     BULK_CFG(6, 16384) BULK_CFG(12, 8192) BULK_CFG(3, 32768) BULK_CFG(24, 4096)
     for (int blocks : {8, 16, 32}) {
+        time("bulkld6x16k", blocks, [&](int g) { k_bulkld<6, 16384><<<g, 32, 2 * 6 * 16384 + 8 * 6 + 1024>>>(bp); });
+        time("bulkld12x8k", blocks, [&](int g) { k_bulkld<12, 8192><<<g, 32, 2 * 12 * 8192 + 8 * 12 + 1024>>>(bp); });
+        time("bulkld3x32k", blocks, [&](int g) { k_bulkld<3, 32768><<<g, 32, 2 * 3 * 32768 + 8 * 3 + 1024>>>(bp); });
         time("bulk6x16k", blocks, [&](int g) { k_bulk<6, 16384><<<g, 32, 2 * 6 * 16384 + 8 * 6 + 1024>>>(bp); });
         time("bulk12x8k", blocks, [&](int g) { k_bulk<12, 8192><<<g, 32, 2 * 12 * 8192 + 8 * 12 + 1024>>>(bp); });
         time("bulk3x32k", blocks, [&](int g) { k_bulk<3, 32768><<<g, 32, 2 * 3 * 32768 + 8 * 3 + 1024>>>(bp); });
