@@ -463,6 +463,114 @@ __global__ void __launch_bounds__(32 * (CW + 1), 1) k_bulkmw(const BP p)
     }
 }
 
+/* bulk2: k_bulk without a division in the loop (session 71: bulk's rate grew with the chunk, a
+ * fixed ~700 ns a chunk pair at 4..16 KB: its 64-bit divisions, twice a chunk, in lane 0's loop).
+ * Counters (sequence, page, chunk) step for the loads and for the stores; the lanes find the page
+ * ids of the next 32 chunks once every 32. MW > 0: the stores by MW warps from shared memory
+ * (k_bulkmw's scheme), else TMA stores by lane 0. */
+struct Ctr { int b, q, c; };
+template <int STAGES, int CH, int MW>
+__global__ void __launch_bounds__(32 * (MW + 1), 1) k_bulk2(const BP p)
+{
+    extern __shared__ __align__(1024) unsigned char sm[];
+    const int lane = threadIdx.x & 31, warp = threadIdx.x >> 5;
+    const unsigned base = (unsigned)__cvta_generic_to_shared(sm);
+    const unsigned full = base + 2u * STAGES * CH, empty = full + 8 * STAGES;
+    if (threadIdx.x == 0) {
+        for (int s = 0; s < STAGES; s++) {
+            asm volatile("mbarrier.init.shared::cta.b64 [%0], 1;\n" :: "r"(full + 8 * s) : "memory");
+            asm volatile("mbarrier.init.shared::cta.b64 [%0], %1;\n" :: "r"(empty + 8 * s), "r"(MW > 0 ? MW : 1) : "memory");
+        }
+        asm volatile("fence.mbarrier_init.release.cluster;\n" ::: "memory");
+    }
+    __syncthreads();
+    const int pbytes = p.ps * (int)p.row;
+    const int nc = (pbytes + CH - 1) / CH;
+    const int lo = (int)((long long)p.ppseq * blockIdx.x / gridDim.x), hi = (int)((long long)p.ppseq * (blockIdx.x + 1) / gridDim.x);
+    const int nb = (hi - lo) * nc;
+    if (nb <= 0) return;
+    const int N = nb * p.B;
+    auto step = [&](Ctr &x) { if (++x.c == nc) { x.c = 0; if (++x.q == hi) { x.q = lo; x.b++; } } };
+    auto bytes_of = [&](const Ctr &x) {
+        const int valid = min(p.ps, p.S - x.q * p.ps) * (int)p.row, left = valid - x.c * CH;
+        return left <= 0 ? 0 : (left < CH ? left : CH);
+    };
+    auto dst_of = [&](const Ctr &x) { return ((long long)x.b * p.S + (long long)x.q * p.ps) * p.row + (long long)x.c * CH; };
+    constexpr int L = MW > 0 ? STAGES : STAGES / 2;
+    if (warp == 0) {
+        auto page_of = [&](int n) {
+            if (n >= N) return -1;
+            const int b = n / nb, q = lo + (n - b * nb) / nc;
+            return p.table[(long long)b * p.ppseq + q];
+        };
+        int pg_cur = page_of(lane), pg_next = page_of(32 + lane);
+        Ctr li = { 0, lo, 0 }, si = { 0, lo, 0 };
+        unsigned phase = 0;   /* the full barriers' parity for the stores (MW == 0) */
+        for (int n = 0; n < N + (MW > 0 ? 0 : L); n++) {
+            if (n < N) {
+                if ((n & 31) == 0 && n > 0) { pg_cur = pg_next; pg_next = page_of(n + 32 + lane); }
+                const int page = __shfl_sync(0xffffffffu, pg_cur, n & 31);
+                if (lane == 0) {
+                    const int s = n % STAGES, bytes = bytes_of(li);
+                    const unsigned fb = full + 8 * s, sk = base + (unsigned)(2 * s) * CH, sv = sk + CH;
+                    if (MW > 0 && n >= STAGES)
+                        asm volatile("{\n.reg .pred p;\nW: mbarrier.try_wait.parity.shared::cta.b64 p, [%0], %1;\n@!p bra W;\n}\n"
+                                     :: "r"(empty + 8 * s), "r"((unsigned)(((n / STAGES) - 1) & 1)) : "memory");
+                    if (MW == 0 && n >= STAGES) asm volatile("cp.async.bulk.wait_group.read %0;\n" :: "n"(STAGES - L - 1) : "memory");
+                    const long long off = (long long)li.c * CH;
+                    asm volatile("mbarrier.arrive.expect_tx.shared::cta.b64 _, [%0], %1;\n" :: "r"(fb), "r"(2 * bytes) : "memory");
+                    if (bytes > 0) {
+                        asm volatile("cp.async.bulk.shared::cluster.global.mbarrier::complete_tx::bytes [%0], [%1], %2, [%3];\n"
+                                     :: "r"(sk), "l"(p.k + page * p.k_sp + off), "r"(bytes), "r"(fb) : "memory");
+                        asm volatile("cp.async.bulk.shared::cluster.global.mbarrier::complete_tx::bytes [%0], [%1], %2, [%3];\n"
+                                     :: "r"(sv), "l"(p.v + page * p.k_sp + off), "r"(bytes), "r"(fb) : "memory");
+                    }
+                    step(li);
+                }
+            }
+            if (MW == 0 && n >= L && lane == 0) {
+                const int m = n - L, s = m % STAGES, bytes = bytes_of(si);
+                const unsigned fb = full + 8 * s, sk = base + (unsigned)(2 * s) * CH, sv = sk + CH;
+                asm volatile("{\n.reg .pred p;\nW: mbarrier.try_wait.parity.shared::cta.b64 p, [%0], %1;\n@!p bra W;\n}\n"
+                             :: "r"(fb), "r"(phase) : "memory");
+                if (s == STAGES - 1) phase ^= 1;
+                const long long d = dst_of(si);
+                if (bytes > 0) {
+                    asm volatile("cp.async.bulk.global.shared::cta.bulk_group [%0], [%1], %2;\n" :: "l"(p.dk + d), "r"(sk), "r"(bytes) : "memory");
+                    asm volatile("cp.async.bulk.global.shared::cta.bulk_group [%0], [%1], %2;\n" :: "l"(p.dv + d), "r"(sv), "r"(bytes) : "memory");
+                }
+                asm volatile("cp.async.bulk.commit_group;\n" ::: "memory");
+                step(si);
+            }
+        }
+        if (MW == 0 && lane == 0) asm volatile("cp.async.bulk.wait_group 0;\n" ::: "memory");
+        return;
+    }
+    const int t = threadIdx.x - 32;
+    Ctr si = { 0, lo, 0 };
+    unsigned phase = 0;
+    for (int m = 0; m < N; m++) {
+        const int s = m % STAGES, bytes = bytes_of(si);
+        const unsigned sk = base + (unsigned)(2 * s) * CH, sv = sk + CH;
+        asm volatile("{\n.reg .pred p;\nW: mbarrier.try_wait.parity.shared::cta.b64 p, [%0], %1;\n@!p bra W;\n}\n"
+                     :: "r"(full + 8 * s), "r"(phase) : "memory");
+        if (s == STAGES - 1) phase ^= 1;
+        const long long d = dst_of(si);
+#pragma unroll 4
+        for (int o = t * 16; o < bytes; o += 512 * (MW > 0 ? MW : 1)) {
+            uint4 xk, xv;
+            asm volatile("ld.shared.v4.u32 {%0, %1, %2, %3}, [%4];\n" : "=r"(xk.x), "=r"(xk.y), "=r"(xk.z), "=r"(xk.w) : "r"(sk + o) : "memory");
+            asm volatile("ld.shared.v4.u32 {%0, %1, %2, %3}, [%4];\n" : "=r"(xv.x), "=r"(xv.y), "=r"(xv.z), "=r"(xv.w) : "r"(sv + o) : "memory");
+            *(uint4 *)(p.dk + d + o) = xk;
+            *(uint4 *)(p.dv + d + o) = xv;
+        }
+        asm volatile("fence.proxy.async.shared::cta;\n" ::: "memory");
+        __syncwarp();
+        if (lane == 0) asm volatile("mbarrier.arrive.shared::cta.b64 _, [%0];\n" :: "r"(empty + 8 * s) : "memory");
+        step(si);
+    }
+}
+
 int main(int argc, char **argv)
 {
     const int B = 4, S = 8192, Hk = 16;
@@ -531,18 +639,25 @@ int main(int argc, char **argv)
 #define BULKLD_CFG(ST, CHB) CK(cudaFuncSetAttribute(k_bulkld<ST, CHB>, cudaFuncAttributeMaxDynamicSharedMemorySize, 2 * ST * CHB + 8 * ST + 1024));
 #define MW_CFG(ST, CHB, W) CK(cudaFuncSetAttribute(k_bulkmw<ST, CHB, W>, cudaFuncAttributeMaxDynamicSharedMemorySize, 2 * ST * CHB + 16 * ST + 1024));
     MW_CFG(6, 16384, 8) MW_CFG(6, 16384, 16) MW_CFG(12, 8192, 8) MW_CFG(12, 8192, 16) MW_CFG(24, 4096, 16)
+#define B2_CFG(ST, CHB, W) CK(cudaFuncSetAttribute(k_bulk2<ST, CHB, W>, cudaFuncAttributeMaxDynamicSharedMemorySize, 2 * ST * CHB + 16 * ST + 1024));
+    B2_CFG(8, 8192, 0) B2_CFG(16, 4096, 0) B2_CFG(6, 16384, 0) B2_CFG(12, 8192, 8) B2_CFG(6, 16384, 8)
     BULKLD_CFG(6, 16384) BULKLD_CFG(12, 8192) BULKLD_CFG(3, 32768)
     BULK_CFG(6, 16384) BULK_CFG(12, 8192) BULK_CFG(3, 32768) BULK_CFG(24, 4096)
     for (int blocks : {8, 16, 32}) {
+        time("b2_8x8k", blocks, [&](int g) { k_bulk2<8, 8192, 0><<<g, 32, 2 * 8 * 8192 + 16 * 8 + 1024>>>(bp); });
+        time("b2_16x4k", blocks, [&](int g) { k_bulk2<16, 4096, 0><<<g, 32, 2 * 16 * 4096 + 16 * 16 + 1024>>>(bp); });
+        time("b2_6x16k", blocks, [&](int g) { k_bulk2<6, 16384, 0><<<g, 32, 2 * 6 * 16384 + 16 * 6 + 1024>>>(bp); });
+        time("b2mw8_12x8k", blocks, [&](int g) { k_bulk2<12, 8192, 8><<<g, 288, 2 * 12 * 8192 + 16 * 12 + 1024>>>(bp); });
+        time("b2mw8_6x16k", blocks, [&](int g) { k_bulk2<6, 16384, 8><<<g, 288, 2 * 6 * 16384 + 16 * 6 + 1024>>>(bp); });
         time("mw6x16kw8", blocks, [&](int g) { k_bulkmw<6, 16384, 8><<<g, 288, 2 * 6 * 16384 + 16 * 6 + 1024>>>(bp); });
-        time("mw6x16kw16", blocks, [&](int g) { k_bulkmw<6, 16384, 16><<<g, 544, 2 * 6 * 16384 + 16 * 6 + 1024>>>(bp); });
-        time("mw12x8kw8", blocks, [&](int g) { k_bulkmw<12, 8192, 8><<<g, 288, 2 * 12 * 8192 + 16 * 12 + 1024>>>(bp); });
-        time("mw12x8kw16", blocks, [&](int g) { k_bulkmw<12, 8192, 16><<<g, 544, 2 * 12 * 8192 + 16 * 12 + 1024>>>(bp); });
-        time("mw24x4kw16", blocks, [&](int g) { k_bulkmw<24, 4096, 16><<<g, 544, 2 * 24 * 4096 + 16 * 24 + 1024>>>(bp); });
+        if (0) time("mw6x16kw16", blocks, [&](int g) { k_bulkmw<6, 16384, 16><<<g, 544, 2 * 6 * 16384 + 16 * 6 + 1024>>>(bp); });
+        if (0) time("mw12x8kw8", blocks, [&](int g) { k_bulkmw<12, 8192, 8><<<g, 288, 2 * 12 * 8192 + 16 * 12 + 1024>>>(bp); });
+        if (0) time("mw12x8kw16", blocks, [&](int g) { k_bulkmw<12, 8192, 16><<<g, 544, 2 * 12 * 8192 + 16 * 12 + 1024>>>(bp); });
+        if (0) time("mw24x4kw16", blocks, [&](int g) { k_bulkmw<24, 4096, 16><<<g, 544, 2 * 24 * 4096 + 16 * 24 + 1024>>>(bp); });
         if (0) time("bulkld6x16k", blocks, [&](int g) { k_bulkld<6, 16384><<<g, 32, 2 * 6 * 16384 + 8 * 6 + 1024>>>(bp); });
         if (0) time("bulkld12x8k", blocks, [&](int g) { k_bulkld<12, 8192><<<g, 32, 2 * 12 * 8192 + 8 * 12 + 1024>>>(bp); });
         if (0) time("bulkld3x32k", blocks, [&](int g) { k_bulkld<3, 32768><<<g, 32, 2 * 3 * 32768 + 8 * 3 + 1024>>>(bp); });
-        time("bulk6x16k", blocks, [&](int g) { k_bulk<6, 16384><<<g, 32, 2 * 6 * 16384 + 8 * 6 + 1024>>>(bp); });
+        if (0) time("bulk6x16k", blocks, [&](int g) { k_bulk<6, 16384><<<g, 32, 2 * 6 * 16384 + 8 * 6 + 1024>>>(bp); });
         if (0) time("bulk12x8k", blocks, [&](int g) { k_bulk<12, 8192><<<g, 32, 2 * 12 * 8192 + 8 * 12 + 1024>>>(bp); });
         time("bulk3x32k", blocks, [&](int g) { k_bulk<3, 32768><<<g, 32, 2 * 3 * 32768 + 8 * 3 + 1024>>>(bp); });
         if (0) time("bulk24x4k", blocks, [&](int g) { k_bulk<24, 4096><<<g, 32, 2 * 24 * 4096 + 8 * 24 + 1024>>>(bp); });
