@@ -255,6 +255,185 @@ pa_kv_copy_ordered_kernel(const pa_copy_ov_params p)
     if (pending >= 0) pa_ov_signal(p, pending, true, lane);
 }
 
+/* ---- M105 (session 71): the copy beside the attention by bulk copies ------------------------
+ * bench/wip_sm90/copyrate (RESULTS 3.4x): the loop above moves ~20..30 GB/s an SM whatever its
+ * shape (registers, a cp.async ring, 768 or 512 threads), and the copy beside costs the call about
+ * the SM time it holds. In a pool whose pages are dense NHD (token stride kv heads x head_dim, head
+ * stride head_dim) a page of every kv head is one contiguous span, and so are its rows in the NHD
+ * copy: one warp's lane 0 loads each page in chunks of PA_COPY_BULK_CH bytes by cp.async.bulk
+ * (the TMA unit; no load stays in a thread's registers) into a ring of PA_COPY_BULK_STAGES (K, V)
+ * chunk pairs, and PA_COPY_BULK_SW store warps write each pair out from shared memory: ~48 GB/s
+ * an SM at 8 / 16 blocks in copyrate (k_bulk2 with 8 store warps). Work goes sequence by sequence
+ * in the attention's order; a block takes a share of each sequence's pages, and when its share
+ * is stored (or it has none) it adds 1 to the counter of each of the sequence's kv heads, so the
+ * attention waits for ready[item] == blocks. A page id outside [0, num_pages) is written as zeros. */
+#ifndef PA_KV_COPY_BULK              /* build default of pa__kv_copy_bulk (tests / pa-bench set it) */
+#define PA_KV_COPY_BULK 0
+#endif
+extern "C" int pa__kv_copy_bulk;
+int pa__kv_copy_bulk = PA_KV_COPY_BULK;
+#define PA_COPY_BULK_STAGES 6
+#define PA_COPY_BULK_CH     16384
+#define PA_COPY_BULK_SW     8
+#define PA_COPY_BULK_THREADS (32 * (PA_COPY_BULK_SW + 1))
+#define PA_COPY_BULK_SMEM   (2 * PA_COPY_BULK_STAGES * PA_COPY_BULK_CH + 64 * PA_COPY_BULK_STAGES)
+
+typedef struct pa_copy_bulk_params {
+    pa_copy_io     io;              /* (its token / head strides unused: dense NHD) */
+    uint32_t      *ready;
+    const int32_t *cu_q;            /* the call's cu_seqlens (NULL: every sequence has query rows) */
+    int32_t        batch, kv_heads, page_size;
+    int64_t        row;             /* bytes of one key of every kv head: kv heads x head_dim x 2 */
+} pa_copy_bulk_params;
+
+__device__ __forceinline__ void mbar_wait_plain(uint32_t bar, uint32_t parity)
+{
+#if __CUDA_ARCH__ >= 900
+    asm volatile("{\n.reg .pred p;\nPA_BULK_WAIT:\nmbarrier.try_wait.parity.shared::cta.b64 p, [%0], %1;\n@!p bra PA_BULK_WAIT;\n}\n"
+                 :: "r"(bar), "r"(parity) : "memory");
+#endif
+}
+/* the walk's position: sequence b (its share: pages [lo, hi), len keys), page q, chunk c */
+struct pa_bulk_pos { int b, lo, hi, len, q, c; };
+
+/* the next sequence from b on whose attention CTAs wait (its share here may be empty); b = batch:
+ * none. Sequences no CTA waits for are neither copied nor counted (as in pa_ov_enter). */
+__device__ __forceinline__ void pa_bulk_seq(const pa_copy_bulk_params &p, int b, pa_bulk_pos &x)
+{
+    for (; b < p.batch; b++)
+        if (!p.cu_q || p.cu_q[b + 1] > p.cu_q[b]) break;
+    x.b = b; x.c = 0;
+    if (b >= p.batch) { x.lo = x.hi = x.q = x.len = 0; return; }
+    x.len = min(max(p.io.seq_lens[b], 0), p.io.max_seq_len);
+    const int pages = (int)(((int64_t)x.len + p.page_size - 1) / p.page_size);
+    x.lo = (int)((int64_t)pages * blockIdx.x / gridDim.x);
+    x.hi = (int)((int64_t)pages * (blockIdx.x + 1) / gridDim.x);
+    x.q = x.lo;
+}
+/* bytes of chunk x (the sequence's last page ends at its length) */
+__device__ __forceinline__ int pa_bulk_bytes(const pa_copy_bulk_params &p, const pa_bulk_pos &x)
+{
+    const int64_t rows = min((int64_t)p.page_size, (int64_t)x.len - (int64_t)x.q * p.page_size);
+    const int64_t left = rows * p.row - (int64_t)x.c * PA_COPY_BULK_CH;
+    return left <= 0 ? 0 : (int)(left < PA_COPY_BULK_CH ? left : PA_COPY_BULK_CH);
+}
+/* the next chunk: within the page, the next page of the share, or the next waited sequence's
+ * first chunk */
+__device__ __forceinline__ void pa_bulk_step(const pa_copy_bulk_params &p, pa_bulk_pos &x)
+{
+    const int64_t rows = min((int64_t)p.page_size, (int64_t)x.len - (int64_t)x.q * p.page_size);
+    if ((int64_t)(x.c + 1) * PA_COPY_BULK_CH < rows * p.row) { x.c++; return; }
+    x.c = 0;
+    if (++x.q < x.hi) return;
+    pa_bulk_seq(p, x.b + 1, x);
+}
+__device__ __forceinline__ void pa_bulk_signal(const pa_copy_bulk_params &p, int b)
+{
+    for (int h = 0; h < p.kv_heads; h++)
+        asm volatile("red.release.gpu.global.add.u32 [%0], 1;\n" :: "l"(p.ready + (int64_t)b * p.kv_heads + h) : "memory");
+}
+
+__global__ void __launch_bounds__(PA_COPY_BULK_THREADS, 1)
+pa_kv_copy_bulk_kernel(const pa_copy_bulk_params p)
+{
+#if __CUDA_ARCH__ >= 900
+    if (threadIdx.x == 0) asm volatile("griddepcontrol.launch_dependents;\n" ::: "memory");
+    extern __shared__ __align__(128) unsigned char pa_bulk_sm[];
+    const uint32_t lane = threadIdx.x & 31, warp = threadIdx.x >> 5;
+    const uint32_t base = (uint32_t)__cvta_generic_to_shared(pa_bulk_sm);
+    const uint32_t full = base + 2u * PA_COPY_BULK_STAGES * PA_COPY_BULK_CH;
+    const uint32_t empty = full + 8 * PA_COPY_BULK_STAGES, ok = empty + 8 * PA_COPY_BULK_STAGES;   /* ok[s]: the chunk's page id is valid */
+    if (threadIdx.x == 0) {
+        for (int s = 0; s < PA_COPY_BULK_STAGES; s++) {
+            asm volatile("mbarrier.init.shared::cta.b64 [%0], 1;\n" :: "r"(full + 8 * s) : "memory");
+            asm volatile("mbarrier.init.shared::cta.b64 [%0], %1;\n" :: "r"(empty + 8 * s), "r"(PA_COPY_BULK_SW) : "memory");
+        }
+        asm volatile("fence.mbarrier_init.release.cluster;\n" ::: "memory");
+    }
+    __syncthreads();
+    pa_bulk_pos x;
+    pa_bulk_seq(p, 0, x);
+    if (warp == 0) {
+        /* loads: the lanes hold the page ids of pages [q0, q0 + 32) of the current sequence */
+        int q0 = -1, b0 = -1, pg = -1;
+        uint32_t n = 0;
+        while (x.b < p.batch) {
+            if (x.q >= x.hi) { pa_bulk_seq(p, x.b + 1, x); continue; }   /* (an empty share: the store warps count it) */
+            if (x.b != b0 || x.q >= q0 + 32) {
+                b0 = x.b; q0 = x.q;
+                const int q = q0 + (int)lane;
+                pg = q < x.hi ? p.io.page_table[(int64_t)x.b * p.io.pt_stride + q] : -1;
+            }
+            const int page = __shfl_sync(0xffffffffu, pg, x.q - q0);
+            if (lane == 0) {
+                const int s = (int)(n % PA_COPY_BULK_STAGES), bytes = pa_bulk_bytes(p, x);
+                const uint32_t fb = full + 8 * s, sk = base + (uint32_t)(2 * s) * PA_COPY_BULK_CH, sv = sk + PA_COPY_BULK_CH;
+                if (n >= PA_COPY_BULK_STAGES) mbar_wait_plain(empty + 8 * s, ((n / PA_COPY_BULK_STAGES) - 1) & 1);
+                const bool valid = page >= 0 && page < p.io.num_pages && bytes > 0;
+                asm volatile("st.shared.u32 [%0], %1;\n" :: "r"(ok + 4 * s), "r"(valid ? 1u : 0u) : "memory");
+                if (valid) {
+                    const int64_t off = (int64_t)x.c * PA_COPY_BULK_CH;
+                    asm volatile("mbarrier.arrive.expect_tx.shared::cta.b64 _, [%0], %1;\n" :: "r"(fb), "r"(2 * bytes) : "memory");
+                    asm volatile("cp.async.bulk.shared::cluster.global.mbarrier::complete_tx::bytes [%0], [%1], %2, [%3];\n"
+                                 :: "r"(sk), "l"(p.io.k + page * p.io.k_sp + off), "r"(bytes), "r"(fb) : "memory");
+                    asm volatile("cp.async.bulk.shared::cluster.global.mbarrier::complete_tx::bytes [%0], [%1], %2, [%3];\n"
+                                 :: "r"(sv), "l"(p.io.v + page * p.io.v_sp + off), "r"(bytes), "r"(fb) : "memory");
+                } else {
+                    asm volatile("mbarrier.arrive.shared::cta.b64 _, [%0];\n" :: "r"(fb) : "memory");
+                }
+            }
+            n++;
+            pa_bulk_step(p, x);
+        }
+        return;
+    }
+    /* stores: warps 1 .. SW, 16 bytes a thread a step; at the end of each sequence's share the store
+     * warps meet (named barrier 1) and one thread raises the sequence's counters */
+    const int t = (int)threadIdx.x - 32;
+    uint32_t n = 0;
+    while (x.b < p.batch) {
+        if (x.q < x.hi) {
+            const int s = (int)(n % PA_COPY_BULK_STAGES), bytes = pa_bulk_bytes(p, x);
+            const uint32_t sk = base + (uint32_t)(2 * s) * PA_COPY_BULK_CH, sv = sk + PA_COPY_BULK_CH;
+            mbar_wait_plain(full + 8 * s, (n / PA_COPY_BULK_STAGES) & 1);
+            uint32_t valid;
+            asm volatile("ld.shared.u32 %0, [%1];\n" : "=r"(valid) : "r"(ok + 4 * s) : "memory");
+            const int64_t d = ((int64_t)x.b * p.io.max_seq_len + (int64_t)x.q * p.page_size) * p.row + (int64_t)x.c * PA_COPY_BULK_CH;
+            for (int o = t * 16; o < bytes; o += 16 * 32 * PA_COPY_BULK_SW) {
+                uint4 xk = make_uint4(0, 0, 0, 0), xv = make_uint4(0, 0, 0, 0);
+                if (valid) {
+                    asm volatile("ld.shared.v4.u32 {%0, %1, %2, %3}, [%4];\n" : "=r"(xk.x), "=r"(xk.y), "=r"(xk.z), "=r"(xk.w) : "r"(sk + o) : "memory");
+                    asm volatile("ld.shared.v4.u32 {%0, %1, %2, %3}, [%4];\n" : "=r"(xv.x), "=r"(xv.y), "=r"(xv.z), "=r"(xv.w) : "r"(sv + o) : "memory");
+                }
+                *(uint4 *)(p.io.dk + d + o) = xk;
+                *(uint4 *)(p.io.dv + d + o) = xv;
+            }
+            asm volatile("fence.proxy.async.shared::cta;\n" ::: "memory");   /* (the next bulk load into this stage follows the reads) */
+            __syncwarp();
+            if (lane == 0) asm volatile("mbarrier.arrive.shared::cta.b64 _, [%0];\n" :: "r"(empty + 8 * s) : "memory");
+            n++;
+        }
+        const int b = x.b;
+        if (x.q < x.hi) pa_bulk_step(p, x);
+        else pa_bulk_seq(p, x.b + 1, x);
+        if (x.b != b) {   /* this block's share of sequence b is stored (or was empty) */
+            asm volatile("fence.proxy.async.global;\n" ::: "memory");   /* the stores, then the attention's TMA reads */
+            asm volatile("bar.sync 1, %0;\n" :: "n"(32 * PA_COPY_BULK_SW) : "memory");
+            if (t == 0) pa_bulk_signal(p, b);
+        }
+    }
+#endif
+}
+
+/* M105: whether the bulk copy serves pb (a dense NHD pool, 2-byte elements; the sm90 path checks
+ * alignment and strides) */
+static bool pa_kv_copy_bulk_ok(const pa__problem *pb)
+{
+    const int64_t row = (int64_t)pb->num_kv_heads * pb->head_dim;
+    return pa__kv_copy_bulk && pb->k_stride_token == row && pb->v_stride_token == row && pb->k_stride_head == pb->head_dim &&
+           pb->v_stride_head == pb->head_dim && pb->page_size > 0 && (int64_t)pb->batch * pb->num_kv_heads < ((int64_t)1 << 31);
+}
+
 /* Queues the overlapped copy (M82) with `blocks` blocks: ready[] (batch x kv heads counters) is
  * zeroed first; the attention launched next waits for ready[item] == blocks x 32 (the value
  * returned in *need). */
@@ -274,6 +453,24 @@ extern "C" pa_status pa__cuda_kv_copy_overlap(pa_context *ctx, const pa__problem
     if (e != cudaSuccess) {
         (void)cudaGetLastError();
         return pa__fail(ctx, PA_ERR_CUDA, "kv copy: cudaMemsetAsync: %s", cudaGetErrorString(e));
+    }
+    if (pa_kv_copy_bulk_ok(pb)) {   /* M105 */
+        static const bool attr = cudaFuncSetAttribute(pa_kv_copy_bulk_kernel, cudaFuncAttributeMaxDynamicSharedMemorySize,
+                                                      PA_COPY_BULK_SMEM) == cudaSuccess;
+        if (attr) {
+            pa_copy_bulk_params q;
+            memset(&q, 0, sizeof q);
+            pa_copy_io_fill(&q.io, pb, dk, dv);
+            q.ready = ready; q.cu_q = pb->cu_seqlens_q;
+            q.batch = pb->batch; q.kv_heads = pb->num_kv_heads; q.page_size = pb->page_size;
+            q.row = (int64_t)pb->num_kv_heads * pb->head_dim * 2;
+            *need = (uint32_t)blocks;
+            pa_kv_copy_bulk_kernel<<<(unsigned)blocks, PA_COPY_BULK_THREADS, PA_COPY_BULK_SMEM, stream>>>(q);
+            e = cudaGetLastError();
+            if (e != cudaSuccess) return pa__fail(ctx, PA_ERR_CUDA, "kv copy launch: %s", cudaGetErrorString(e));
+            return PA_OK;
+        }
+        (void)cudaGetLastError();
     }
     pa_copy_ov_params p;
     memset(&p, 0, sizeof p);

@@ -1,0 +1,39 @@
+#!/bin/bash
+# Session 71, call e: M105 (the copy beside by bulk copies, kv_copy.cu; runtime switch
+# pa__kv_copy_bulk, off by default in this build). Tests with the switch on: the copy forced beside
+# on 8 blocks at every head_dim (dense NHD cases take the bulk kernel, the rest the old loop), the
+# same with the estimate's block count, automatic, test_threads; memcheck and racecheck of the
+# forced copy beside; then pa-bench's paired rows with the library's default choices, --copy-bulk 0
+# against 1, two rounds: pages 1 / 9 / 12 / 33, every head_dim, both masks.
+. "$(dirname "$0")/dev_lib.sh"
+dev_begin /tmp/t71e build/pa-bench
+export PA_TEST_KV_COPY_BULK=1
+for d in 64 128 256; do
+    PA_TEST_KERNEL=sm90 PA_TEST_SM90_COPY=1 PA_TEST_SM90_COPY_CTAS=8 PA_TEST_HEAD_DIM=$d PA_TEST_CASES=30 PA_TEST_SEED=$((71100 + d)) \
+        timeout 90 build/test_gpu > "$T/ov8_$d.log" 2>&1 &
+done
+PA_TEST_KERNEL=sm90 PA_TEST_SM90_COPY=1 PA_TEST_CASES=30 PA_TEST_SEED=71501 timeout 90 build/test_gpu > "$T/copy_est.log" 2>&1 &
+PA_TEST_CASES=30 PA_TEST_SEED=71502 timeout 90 build/test_gpu > "$T/auto.log" 2>&1 &
+PA_TEST_SEED=71503 timeout 90 build/test_threads > "$T/threads.log" 2>&1 &
+san memcheck build 128 1,9,16 3 71504 mc_ov 100 PA_TEST_SM90_COPY=1 PA_TEST_SM90_COPY_CTAS=4
+san racecheck build 256 9,33 2 71505 rc_ov 100 PA_TEST_SM90_COPY=1 PA_TEST_SM90_COPY_CTAS=4
+wait
+test_summary
+unset PA_TEST_KV_COPY_BULK
+B="build/pa-bench --prefill-only --table frag --no-check --iters 10 --dims 64,128,256 --pages 1,9,12,33"
+for r in 1 2; do
+    for m in 0 1; do $B --copy-bulk $m 2>&1 | pa_row bulk$m; done > /dev/null
+done
+python3 - "$O/summary.txt" <<'PY' | tee -a "$O/summary.txt"
+import re, sys, statistics as st
+rows = {}
+for line in open(sys.argv[1]):
+    m = re.match(r"(bulk\d) r\d+ +prefill +(\d+) +\d+ +\d+ +\d+ +\d+ +\d+ +(\d) +frag +(\d+) +\S+ +\S+ +\S+ +([+-]?\d+\.\d)%", line)
+    if m: rows.setdefault((int(m.group(2)), int(m.group(3)), int(m.group(4))), {}).setdefault(m.group(1), []).append(float(m.group(5)))
+print("d c page | old loop (rounds) | bulk (rounds)")
+for k in sorted(rows):
+    f = lambda x: "%+5.1f (%s)" % (st.mean(x), " ".join("%+.1f" % y for y in x)) if x else "-"
+    print("%3d %d %4d | %s | %s" % (k + (f(rows[k].get("bulk0", [])), f(rows[k].get("bulk1", [])))))
+PY
+echo "done $(el)" | tee -a "$O/summary.txt"
+dev_end logs_s71e
