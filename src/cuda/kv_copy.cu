@@ -18,6 +18,7 @@
  */
 #include "internal.h"
 #include "common.cuh"
+#include "kv_copy_plan.h"
 #include <string.h>
 
 #define PA_COPY_THREADS 256
@@ -281,9 +282,8 @@ int pa__kv_copy_bulk = PA_KV_COPY_BULK;
 typedef struct pa_copy_bulk_params {
     pa_copy_io     io;              /* (its token / head strides unused: dense NHD) */
     uint32_t      *ready;
-    const int32_t *cu_q;            /* the call's cu_seqlens (NULL: every sequence has query rows) */
-    int32_t        batch, kv_heads, page_size;
-    int64_t        row;             /* bytes of one key of every kv head: kv heads x head_dim x 2 */
+    pa_kvc_walk    walk;            /* kv_copy_plan.h (blk / nblk set by each block) */
+    int32_t        kv_heads;
 } pa_copy_bulk_params;
 
 __device__ __forceinline__ void mbar_wait_plain(uint32_t bar, uint32_t parity)
@@ -292,40 +292,6 @@ __device__ __forceinline__ void mbar_wait_plain(uint32_t bar, uint32_t parity)
     asm volatile("{\n.reg .pred p;\nPA_BULK_WAIT:\nmbarrier.try_wait.parity.shared::cta.b64 p, [%0], %1;\n@!p bra PA_BULK_WAIT;\n}\n"
                  :: "r"(bar), "r"(parity) : "memory");
 #endif
-}
-/* the walk's position: sequence b (its share: pages [lo, hi), len keys), page q, chunk c */
-struct pa_bulk_pos { int b, lo, hi, len, q, c; };
-
-/* the next sequence from b on whose attention CTAs wait (its share here may be empty); b = batch:
- * none. Sequences no CTA waits for are neither copied nor counted (as in pa_ov_enter). */
-__device__ __forceinline__ void pa_bulk_seq(const pa_copy_bulk_params &p, int b, pa_bulk_pos &x)
-{
-    for (; b < p.batch; b++)
-        if (!p.cu_q || p.cu_q[b + 1] > p.cu_q[b]) break;
-    x.b = b; x.c = 0;
-    if (b >= p.batch) { x.lo = x.hi = x.q = x.len = 0; return; }
-    x.len = min(max(p.io.seq_lens[b], 0), p.io.max_seq_len);
-    const int pages = (int)(((int64_t)x.len + p.page_size - 1) / p.page_size);
-    x.lo = (int)((int64_t)pages * blockIdx.x / gridDim.x);
-    x.hi = (int)((int64_t)pages * (blockIdx.x + 1) / gridDim.x);
-    x.q = x.lo;
-}
-/* bytes of chunk x (the sequence's last page ends at its length) */
-__device__ __forceinline__ int pa_bulk_bytes(const pa_copy_bulk_params &p, const pa_bulk_pos &x)
-{
-    const int64_t rows = min((int64_t)p.page_size, (int64_t)x.len - (int64_t)x.q * p.page_size);
-    const int64_t left = rows * p.row - (int64_t)x.c * PA_COPY_BULK_CH;
-    return left <= 0 ? 0 : (int)(left < PA_COPY_BULK_CH ? left : PA_COPY_BULK_CH);
-}
-/* the next chunk: within the page, the next page of the share, or the next waited sequence's
- * first chunk */
-__device__ __forceinline__ void pa_bulk_step(const pa_copy_bulk_params &p, pa_bulk_pos &x)
-{
-    const int64_t rows = min((int64_t)p.page_size, (int64_t)x.len - (int64_t)x.q * p.page_size);
-    if ((int64_t)(x.c + 1) * PA_COPY_BULK_CH < rows * p.row) { x.c++; return; }
-    x.c = 0;
-    if (++x.q < x.hi) return;
-    pa_bulk_seq(p, x.b + 1, x);
 }
 __device__ __forceinline__ void pa_bulk_signal(const pa_copy_bulk_params &p, int b)
 {
@@ -351,14 +317,17 @@ pa_kv_copy_bulk_kernel(const pa_copy_bulk_params p)
         asm volatile("fence.mbarrier_init.release.cluster;\n" ::: "memory");
     }
     __syncthreads();
-    pa_bulk_pos x;
-    pa_bulk_seq(p, 0, x);
+    pa_kvc_walk w = p.walk;
+    w.blk = (int32_t)blockIdx.x; w.nblk = (int32_t)gridDim.x;
+    pa_kvc_pos x;
+    pa_kvc_seq(&w, 0, &x);
+    const int32_t batch = w.batch;
     if (warp == 0) {
         /* loads: the lanes hold the page ids of pages [q0, q0 + 32) of the current sequence */
         int q0 = -1, b0 = -1, pg = -1;
         uint32_t n = 0;
-        while (x.b < p.batch) {
-            if (x.q >= x.hi) { pa_bulk_seq(p, x.b + 1, x); continue; }   /* (an empty share: the store warps count it) */
+        while (x.b < batch) {
+            if (x.q >= x.hi) { pa_kvc_seq(&w, x.b + 1, &x); continue; }   /* (an empty share: the store warps count it) */
             if (x.b != b0 || x.q >= q0 + 32) {
                 b0 = x.b; q0 = x.q;
                 const int q = q0 + (int)lane;
@@ -366,7 +335,7 @@ pa_kv_copy_bulk_kernel(const pa_copy_bulk_params p)
             }
             const int page = __shfl_sync(0xffffffffu, pg, x.q - q0);
             if (lane == 0) {
-                const int s = (int)(n % PA_COPY_BULK_STAGES), bytes = pa_bulk_bytes(p, x);
+                const int s = (int)(n % PA_COPY_BULK_STAGES), bytes = pa_kvc_bytes(&w, &x);
                 const uint32_t fb = full + 8 * s, sk = base + (uint32_t)(2 * s) * PA_COPY_BULK_CH, sv = sk + PA_COPY_BULK_CH;
                 if (n >= PA_COPY_BULK_STAGES) mbar_wait_plain(empty + 8 * s, ((n / PA_COPY_BULK_STAGES) - 1) & 1);
                 const bool valid = page >= 0 && page < p.io.num_pages && bytes > 0;
@@ -383,7 +352,7 @@ pa_kv_copy_bulk_kernel(const pa_copy_bulk_params p)
                 }
             }
             n++;
-            pa_bulk_step(p, x);
+            pa_kvc_step(&w, &x);
         }
         return;
     }
@@ -391,14 +360,14 @@ pa_kv_copy_bulk_kernel(const pa_copy_bulk_params p)
      * warps meet (named barrier 1) and one thread raises the sequence's counters */
     const int t = (int)threadIdx.x - 32;
     uint32_t n = 0;
-    while (x.b < p.batch) {
+    while (x.b < batch) {
         if (x.q < x.hi) {
-            const int s = (int)(n % PA_COPY_BULK_STAGES), bytes = pa_bulk_bytes(p, x);
+            const int s = (int)(n % PA_COPY_BULK_STAGES), bytes = pa_kvc_bytes(&w, &x);
             const uint32_t sk = base + (uint32_t)(2 * s) * PA_COPY_BULK_CH, sv = sk + PA_COPY_BULK_CH;
             mbar_wait_plain(full + 8 * s, (n / PA_COPY_BULK_STAGES) & 1);
             uint32_t valid;
             asm volatile("ld.shared.u32 %0, [%1];\n" : "=r"(valid) : "r"(ok + 4 * s) : "memory");
-            const int64_t d = ((int64_t)x.b * p.io.max_seq_len + (int64_t)x.q * p.page_size) * p.row + (int64_t)x.c * PA_COPY_BULK_CH;
+            const int64_t d = ((int64_t)x.b * w.max_seq_len + (int64_t)x.q * w.page_size) * w.row + (int64_t)x.c * PA_COPY_BULK_CH;
             for (int o = t * 16; o < bytes; o += 16 * 32 * PA_COPY_BULK_SW) {
                 uint4 xk = make_uint4(0, 0, 0, 0), xv = make_uint4(0, 0, 0, 0);
                 if (valid) {
@@ -414,8 +383,8 @@ pa_kv_copy_bulk_kernel(const pa_copy_bulk_params p)
             n++;
         }
         const int b = x.b;
-        if (x.q < x.hi) pa_bulk_step(p, x);
-        else pa_bulk_seq(p, x.b + 1, x);
+        if (x.q < x.hi) pa_kvc_step(&w, &x);
+        else pa_kvc_seq(&w, x.b + 1, &x);
         if (x.b != b) {   /* this block's share of sequence b is stored (or was empty) */
             asm volatile("fence.proxy.async.global;\n" ::: "memory");   /* the stores, then the attention's TMA reads */
             asm volatile("bar.sync 1, %0;\n" :: "n"(32 * PA_COPY_BULK_SW) : "memory");
@@ -461,9 +430,11 @@ extern "C" pa_status pa__cuda_kv_copy_overlap(pa_context *ctx, const pa__problem
             pa_copy_bulk_params q;
             memset(&q, 0, sizeof q);
             pa_copy_io_fill(&q.io, pb, dk, dv);
-            q.ready = ready; q.cu_q = pb->cu_seqlens_q;
-            q.batch = pb->batch; q.kv_heads = pb->num_kv_heads; q.page_size = pb->page_size;
-            q.row = (int64_t)pb->num_kv_heads * pb->head_dim * 2;
+            q.ready = ready; q.kv_heads = pb->num_kv_heads;
+            q.walk.seq_lens = pb->seq_lens; q.walk.cu_q = pb->cu_seqlens_q;
+            q.walk.batch = pb->batch; q.walk.page_size = pb->page_size; q.walk.max_seq_len = pb->max_seq_len;
+            q.walk.row = (int64_t)pb->num_kv_heads * pb->head_dim * 2;
+            q.walk.chunk = PA_COPY_BULK_CH;
             *need = (uint32_t)blocks;
             pa_kv_copy_bulk_kernel<<<(unsigned)blocks, PA_COPY_BULK_THREADS, PA_COPY_BULK_SMEM, stream>>>(q);
             e = cudaGetLastError();
