@@ -901,6 +901,19 @@
  *       d64 / d128 under 3% from 12 up but for single cells at +3.1..3.5. M104 at d256 rides on
  *       the d256 table (SM90_RUN_TABLE_D256=1; partial runs in M51's overlapping pairs, the
  *       producer counting the page map's box as a page): written, not timed (dev_s70e.sh).
+ *       Timed in session 71 (RESULTS 3.4u): slower at pages 9 / 12 / 33 (+9..21%, against the
+ *       gather's +7..9), faster only at 20, and 77..150 1..2 points slower (consumer redraw): off.
+ *   M105 (session 71, kv_copy.cu; written, off by default, not yet run on a GPU): the copy beside
+ *       the attention (M82) by bulk copies. RESULTS 3.4v / 3.4w: where the gather misses (d64 9..11,
+ *       d256 9..42) the library copies beside, and the call costs what the copy costs (d256 +3.5
+ *       non-causal, +5.6 causal, d64 causal +3.3): about the SM time the copy's blocks hold, at
+ *       ~30 GB/s an SM. copyrate (3.4x) finds that rate for every per-thread loop shape tried and
+ *       ~48..50 GB/s for 16 KB bulk loads (cp.async.bulk, one lane) with the stores from shared
+ *       memory by 8 warps or by bulk stores. Prediction: the copy's SM time -40%, d256 causal
+ *       pages 9..42 +5.6 -> ~+3.8, non-causal +3.5 -> ~+2.7, d64 causal +3.3 -> ~+2.6. Dense NHD
+ *       pools only (a page of every kv head is one span); its walk is kv_copy_plan.h, checked on
+ *       the CPU by tests/test_kv_copy_plan.c. pa__kv_copy_bulk / PA_TEST_KV_COPY_BULK / pa-bench
+ *       --copy-bulk switch it; dev_s71e.sh tests and times it.
  *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax at d128/d64 by a
  *   wgmma.fence predicated on the row sums (2% / 7% slower, as M28 found again), a persistent
  *   static round-robin grid (causal -8%: imbalance and L2 drift).
