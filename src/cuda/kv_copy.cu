@@ -261,7 +261,7 @@ pa_kv_copy_ordered_kernel(const pa_copy_ov_params p)
  * shape (registers, a cp.async ring, 768 or 512 threads), and the copy beside costs the call about
  * the SM time it holds. In a pool whose pages are dense NHD (token stride kv heads x head_dim, head
  * stride head_dim) a page of every kv head is one contiguous span, and so are its rows in the NHD
- * copy: one warp's lane 0 loads each page in chunks of PA_COPY_BULK_CH bytes by cp.async.bulk
+ * copy: one warp's lane 0 loads each page in equal chunks of at most PA_COPY_BULK_CH bytes by cp.async.bulk
  * (the TMA unit; no load stays in a thread's registers) into a ring of PA_COPY_BULK_STAGES (K, V)
  * chunk pairs, and PA_COPY_BULK_SW store warps write each pair out from shared memory: ~48 GB/s
  * an SM at 8 / 16 blocks in copyrate (k_bulk2 with 8 store warps). Work goes sequence by sequence
@@ -341,7 +341,7 @@ pa_kv_copy_bulk_kernel(const pa_copy_bulk_params p)
                 const bool valid = page >= 0 && page < p.io.num_pages && bytes > 0;
                 asm volatile("st.shared.u32 [%0], %1;\n" :: "r"(ok + 4 * s), "r"(valid ? 1u : 0u) : "memory");
                 if (valid) {
-                    const int64_t off = (int64_t)x.c * PA_COPY_BULK_CH;
+                    const int64_t off = (int64_t)x.c * w.chunk;
                     asm volatile("mbarrier.arrive.expect_tx.shared::cta.b64 _, [%0], %1;\n" :: "r"(fb), "r"(2 * bytes) : "memory");
                     asm volatile("cp.async.bulk.shared::cluster.global.mbarrier::complete_tx::bytes [%0], [%1], %2, [%3];\n"
                                  :: "r"(sk), "l"(p.io.k + page * p.io.k_sp + off), "r"(bytes), "r"(fb) : "memory");
@@ -367,7 +367,7 @@ pa_kv_copy_bulk_kernel(const pa_copy_bulk_params p)
             mbar_wait_plain(full + 8 * s, (n / PA_COPY_BULK_STAGES) & 1);
             uint32_t valid;
             asm volatile("ld.shared.u32 %0, [%1];\n" : "=r"(valid) : "r"(ok + 4 * s) : "memory");
-            const int64_t d = ((int64_t)x.b * w.max_seq_len + (int64_t)x.q * w.page_size) * w.row + (int64_t)x.c * PA_COPY_BULK_CH;
+            const int64_t d = ((int64_t)x.b * w.max_seq_len + (int64_t)x.q * w.page_size) * w.row + (int64_t)x.c * w.chunk;
             for (int o = t * 16; o < bytes; o += 16 * 32 * PA_COPY_BULK_SW) {
                 uint4 xk = make_uint4(0, 0, 0, 0), xv = make_uint4(0, 0, 0, 0);
                 if (valid) {
@@ -394,13 +394,26 @@ pa_kv_copy_bulk_kernel(const pa_copy_bulk_params p)
 #endif
 }
 
+/* M105's chunk: a page (of every kv head) in equal chunks of at most PA_COPY_BULK_CH bytes,
+ * rounded up to 16 (copyrate: a chunk costs a fixed time besides its bytes, so at d64 page 9, 18 KB,
+ * two 9 KB chunks beat 16 + 2 KB); under PA_COPY_BULK_MIN (copyrate: 4 KB chunks ran at half the
+ * rate of 8 KB ones, below the loop's) the old loop copies */
+#define PA_COPY_BULK_MIN 8192
+static int32_t pa_kv_copy_bulk_chunk(const pa__problem *pb)
+{
+    const int64_t page = (int64_t)pb->page_size * pb->num_kv_heads * pb->head_dim * 2;
+    const int64_t n = (page + PA_COPY_BULK_CH - 1) / PA_COPY_BULK_CH;
+    const int64_t c = ((page + n - 1) / n + 15) & ~(int64_t)15;
+    return (int32_t)(c < PA_COPY_BULK_CH ? c : PA_COPY_BULK_CH);
+}
 /* M105: whether the bulk copy serves pb (a dense NHD pool, 2-byte elements; the sm90 path checks
  * alignment and strides) */
 static bool pa_kv_copy_bulk_ok(const pa__problem *pb)
 {
     const int64_t row = (int64_t)pb->num_kv_heads * pb->head_dim;
     return pa__kv_copy_bulk && pb->k_stride_token == row && pb->v_stride_token == row && pb->k_stride_head == pb->head_dim &&
-           pb->v_stride_head == pb->head_dim && pb->page_size > 0 && (int64_t)pb->batch * pb->num_kv_heads < ((int64_t)1 << 31);
+           pb->v_stride_head == pb->head_dim && pb->page_size > 0 && (int64_t)pb->batch * pb->num_kv_heads < ((int64_t)1 << 31) &&
+           pa_kv_copy_bulk_chunk(pb) >= PA_COPY_BULK_MIN;
 }
 
 /* Queues the overlapped copy (M82) with `blocks` blocks: ready[] (batch x kv heads counters) is
@@ -434,7 +447,7 @@ extern "C" pa_status pa__cuda_kv_copy_overlap(pa_context *ctx, const pa__problem
             q.walk.seq_lens = pb->seq_lens; q.walk.cu_q = pb->cu_seqlens_q;
             q.walk.batch = pb->batch; q.walk.page_size = pb->page_size; q.walk.max_seq_len = pb->max_seq_len;
             q.walk.row = (int64_t)pb->num_kv_heads * pb->head_dim * 2;
-            q.walk.chunk = PA_COPY_BULK_CH;
+            q.walk.chunk = pa_kv_copy_bulk_chunk(pb);
             *need = (uint32_t)blocks;
             pa_kv_copy_bulk_kernel<<<(unsigned)blocks, PA_COPY_BULK_THREADS, PA_COPY_BULK_SMEM, stream>>>(q);
             e = cudaGetLastError();
