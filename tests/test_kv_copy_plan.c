@@ -66,6 +66,7 @@ static int run_case(uint64_t seed)
     w.max_seq_len = th_int(&r, 1, 3000);
     w.row = 16 * (int64_t)th_int(&r, 1, 256);
     w.chunk = th_int(&r, 0, 1) ? 16384 : 16 * th_int(&r, 1, 64);
+    if ((int64_t)w.max_seq_len * w.row * 12 / w.chunk >= MAXC) w.chunk = 16384;   /* (small chunks on small caches: MAXC a block) */
     w.nblk = th_int(&r, 1, 40);
     cu[0] = 0;
     for (b = 0; b < w.batch; b++) {
