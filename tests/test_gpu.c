@@ -52,6 +52,7 @@ extern long pa__sm90_copy_calls __attribute__((weak));
  * how many calls did */
 extern int pa__sm90_copy_ctas __attribute__((weak));
 extern int pa__kv_copy_bulk __attribute__((weak));   /* kv_copy.cu M105: the copy beside by bulk copies */
+extern long pa__kv_copy_bulk_calls __attribute__((weak));   /* copies beside that took it */
 extern long pa__sm90_copy_overlap_calls __attribute__((weak));
 /* prefill_sm90.cu (M94): a call copying beside its attention splits this many last-wave units
  * this many ways (0: its own plan) */
@@ -261,6 +262,12 @@ int main(void)
         if (cc && atoi(cc) > 0 && pa__sm90_copy_calls > 0 && pa__sm90_copy_overlap_calls != pa__sm90_copy_calls) {
             printf("[test_gpu] FAIL: PA_TEST_SM90_COPY_CTAS=%s but %ld of %ld copies were not beside the attention\n",
                    cc, pa__sm90_copy_calls - pa__sm90_copy_overlap_calls, pa__sm90_copy_calls);
+            failed++;
+        }
+        if (&pa__kv_copy_bulk_calls && getenv("PA_TEST_KV_COPY_BULK"))
+            printf("[test_gpu] %ld of them by bulk copies (M105)\n", pa__kv_copy_bulk_calls);
+        if (&pa__kv_copy_bulk_calls && getenv("PA_TEST_KV_COPY_BULK") && atoi(getenv("PA_TEST_KV_COPY_BULK")) == 0 && pa__kv_copy_bulk_calls != 0) {
+            printf("[test_gpu] FAIL: PA_TEST_KV_COPY_BULK=0 but %ld copies took the bulk kernel\n", pa__kv_copy_bulk_calls);
             failed++;
         }
         if (cc && atoi(cc) < 0 && pa__sm90_copy_overlap_calls != 0) {

@@ -12,11 +12,15 @@ for d in 64 128 256; do
     PA_TEST_KERNEL=sm90 PA_TEST_SM90_COPY=1 PA_TEST_SM90_COPY_CTAS=8 PA_TEST_HEAD_DIM=$d PA_TEST_CASES=30 PA_TEST_SEED=$((71100 + d)) \
         timeout 90 build/test_gpu > "$T/ov8_$d.log" 2>&1 &
 done
+# (the bulk kernel takes pages of 8 KB or more of every kv head: the test's small kv head counts
+# reach that from pages of 64..100 keys up, hence these page sizes too)
+PA_TEST_KERNEL=sm90 PA_TEST_SM90_COPY=1 PA_TEST_SM90_COPY_CTAS=8 PA_TEST_PAGES=64,100,256,672 PA_TEST_CASES=40 PA_TEST_SEED=71506 \
+    timeout 90 build/test_gpu > "$T/ov8_big.log" 2>&1 &
 PA_TEST_KERNEL=sm90 PA_TEST_SM90_COPY=1 PA_TEST_CASES=30 PA_TEST_SEED=71501 timeout 90 build/test_gpu > "$T/copy_est.log" 2>&1 &
 PA_TEST_CASES=30 PA_TEST_SEED=71502 timeout 90 build/test_gpu > "$T/auto.log" 2>&1 &
 PA_TEST_SEED=71503 timeout 90 build/test_threads > "$T/threads.log" 2>&1 &
-san memcheck build 128 1,9,16 3 71504 mc_ov 100 PA_TEST_SM90_COPY=1 PA_TEST_SM90_COPY_CTAS=4
-san racecheck build 256 9,33 2 71505 rc_ov 100 PA_TEST_SM90_COPY=1 PA_TEST_SM90_COPY_CTAS=4
+san memcheck build 128 9,100,672 3 71504 mc_ov 100 PA_TEST_SM90_COPY=1 PA_TEST_SM90_COPY_CTAS=4
+san racecheck build 256 33,100 2 71505 rc_ov 100 PA_TEST_SM90_COPY=1 PA_TEST_SM90_COPY_CTAS=4
 wait
 test_summary
 unset PA_TEST_KV_COPY_BULK

@@ -273,6 +273,8 @@ pa_kv_copy_ordered_kernel(const pa_copy_ov_params p)
 #endif
 extern "C" int pa__kv_copy_bulk;
 int pa__kv_copy_bulk = PA_KV_COPY_BULK;
+extern "C" long pa__kv_copy_bulk_calls;   /* copies beside that took it (tests/test_gpu.c prints it) */
+long pa__kv_copy_bulk_calls = 0;
 #define PA_COPY_BULK_STAGES 6
 #define PA_COPY_BULK_CH     16384
 #define PA_COPY_BULK_SW     8
@@ -452,6 +454,7 @@ extern "C" pa_status pa__cuda_kv_copy_overlap(pa_context *ctx, const pa__problem
             pa_kv_copy_bulk_kernel<<<(unsigned)blocks, PA_COPY_BULK_THREADS, PA_COPY_BULK_SMEM, stream>>>(q);
             e = cudaGetLastError();
             if (e != cudaSuccess) return pa__fail(ctx, PA_ERR_CUDA, "kv copy launch: %s", cudaGetErrorString(e));
+            __atomic_add_fetch(&pa__kv_copy_bulk_calls, 1, __ATOMIC_RELAXED);
             return PA_OK;
         }
         (void)cudaGetLastError();
