@@ -388,7 +388,10 @@ pa_kv_copy_bulk_kernel(const pa_copy_bulk_params p)
         if (x.q < x.hi) pa_kvc_step(&w, &x);
         else pa_kvc_seq(&w, x.b + 1, &x);
         if (x.b != b) {   /* this block's share of sequence b is stored (or was empty) */
-            asm volatile("fence.proxy.async.global;\n" ::: "memory");   /* the stores, then the attention's TMA reads */
+            /* each thread's stores ordered for the async proxy (the attention reads them by TMA) and
+             * at gpu scope before the store warps meet; then one release a kv head */
+            asm volatile("fence.proxy.async.global;\n" ::: "memory");
+            asm volatile("fence.acq_rel.gpu;\n" ::: "memory");
             asm volatile("bar.sync 1, %0;\n" :: "n"(32 * PA_COPY_BULK_SW) : "memory");
             if (t == 0) pa_bulk_signal(p, b);
         }
