@@ -4,7 +4,8 @@
 # on 8 blocks at every head_dim (dense NHD cases take the bulk kernel, the rest the old loop), the
 # same with the estimate's block count, automatic, test_threads; memcheck and racecheck of the
 # forced copy beside; then pa-bench's paired rows with the library's default choices, --copy-bulk 0
-# against 1, two rounds: pages 1 / 9 / 12 / 33, every head_dim, both masks.
+# against 1 (the same choices) and 1 with the estimate at 45 GB/s an SM (--copy-rate-bulk), two
+# rounds: pages 1 / 9 / 12 / 33 / 51 / 77, every head_dim, both masks.
 . "$(dirname "$0")/dev_lib.sh"
 dev_begin /tmp/t71e build/pa-bench
 export PA_TEST_KV_COPY_BULK=1
@@ -24,9 +25,11 @@ san racecheck build 256 33,100 2 71505 rc_ov 100 PA_TEST_SM90_COPY=1 PA_TEST_SM9
 wait
 test_summary
 unset PA_TEST_KV_COPY_BULK
-B="build/pa-bench --prefill-only --table frag --no-check --iters 10 --dims 64,128,256 --pages 1,9,12,33"
+B="build/pa-bench --prefill-only --table frag --no-check --iters 10 --dims 64,128,256 --pages 1,9,12,33,51,77"
 for r in 1 2; do
     for m in 0 1; do $B --copy-bulk $m 2>&1 | pa_row bulk$m; done > /dev/null
+    # bulk2: the bulk copy with the estimate at copyrate's rate (45 GB/s an SM): more calls copy
+    $B --copy-bulk 1 --copy-rate-bulk 45e9 2>&1 | pa_row bulk2 > /dev/null
 done
 python3 - "$O/summary.txt" <<'PY' | tee -a "$O/summary.txt"
 import re, sys, statistics as st
@@ -34,10 +37,10 @@ rows = {}
 for line in open(sys.argv[1]):
     m = re.match(r"(bulk\d) r\d+ +prefill +(\d+) +\d+ +\d+ +\d+ +\d+ +\d+ +(\d) +frag +(\d+) +\S+ +\S+ +\S+ +([+-]?\d+\.\d)%", line)
     if m: rows.setdefault((int(m.group(2)), int(m.group(3)), int(m.group(4))), {}).setdefault(m.group(1), []).append(float(m.group(5)))
-print("d c page | old loop (rounds) | bulk (rounds)")
+print("d c page | old loop (rounds) | bulk (rounds) | bulk, estimate at 45 GB/s an SM (rounds)")
 for k in sorted(rows):
     f = lambda x: "%+5.1f (%s)" % (st.mean(x), " ".join("%+.1f" % y for y in x)) if x else "-"
-    print("%3d %d %4d | %s | %s" % (k + (f(rows[k].get("bulk0", [])), f(rows[k].get("bulk1", [])))))
+    print("%3d %d %4d | %s | %s | %s" % (k + (f(rows[k].get("bulk0", [])), f(rows[k].get("bulk1", [])), f(rows[k].get("bulk2", [])))))
 PY
 echo "done $(el)" | tee -a "$O/summary.txt"
 dev_end logs_s71e

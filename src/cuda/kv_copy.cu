@@ -421,6 +421,11 @@ static bool pa_kv_copy_bulk_ok(const pa__problem *pb)
            pa_kv_copy_bulk_chunk(pb) >= PA_COPY_BULK_MIN;
 }
 
+extern "C" int pa__kv_copy_bulk_serves(const pa__problem *pb)
+{
+    return pa_kv_copy_bulk_ok(pb) ? 1 : 0;
+}
+
 /* Queues the overlapped copy (M82) with `blocks` blocks: ready[] (batch x kv heads counters) is
  * zeroed first; the attention launched next waits for ready[item] == blocks x 32 (the value
  * returned in *need). */

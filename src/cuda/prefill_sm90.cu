@@ -3447,6 +3447,20 @@ long pa__sm90_copy_overlap_calls = 0;
 /* M82's per-SM rate (bytes of K and V read, and as many written, per second and SM): the copy
  * kernel alone at 8 / 16 / 32 blocks, d128 B4 H16 8k, ncu (s45c): 32 / 31 / 27 GB/s */
 #define SM90_COPY_OV_RATE 30e9
+/* M105: the same for the copy beside by bulk copies (kv_copy.cu; copyrate, RESULTS 3.4x: 45..50 GB/s
+ * an SM standalone). Until the bulk copy is measured beside the attention the estimate keeps the
+ * loop's rate for it, so that switching it on changes the copy kernel and nothing else; a runtime
+ * variable (pa-bench --copy-rate-bulk) for measurements. */
+#ifndef SM90_COPY_OV_RATE_BULK
+#define SM90_COPY_OV_RATE_BULK SM90_COPY_OV_RATE
+#endif
+extern "C" double pa__sm90_copy_rate_bulk;
+double pa__sm90_copy_rate_bulk = SM90_COPY_OV_RATE_BULK;
+/* the copy beside's per-SM rate for pb */
+static double sm90_copy_rate(const pa__problem *pb)
+{
+    return pa__kv_copy_bulk_serves(pb) && pa__sm90_copy_rate_bulk > 0 ? pa__sm90_copy_rate_bulk : SM90_COPY_OV_RATE;
+}
 /* The copy beside's cost as sm90_copy_blocks models it, times this at d128 (M92, session 62, RESULTS
  * 3.3v: beside the d128 MHA 8k non-causal attention the copy on 8 / 16 blocks cost +3.6..3.9%,
  * the model 2.5%). Timed in 3.3w: with sm90_runs_extra (M93) the d128 MHA non-causal calls read
@@ -3498,7 +3512,7 @@ static double sm90_copy_lost(const pa__problem *pb)
 {
     const double bytes = 2.0 * (double)sm90_copy_tensor_bytes(pb);
     const double cta = 4.0 * SM90_BLOCK_M * (double)pb->max_seq_len * pb->head_dim / sm90_sm_rate(pb->head_dim);
-    return cta > 0 ? bytes / SM90_COPY_OV_RATE / cta : 0.0;
+    return cta > 0 ? bytes / sm90_copy_rate(pb) / cta : 0.0;
 }
 
 /* M93 (session 64, RESULTS 3.3w..3.3y): what reading page runs in place adds to a d128 / d256
@@ -3532,7 +3546,8 @@ static int sm90_m_blocks(const pa__problem *pb, int gather)
 static int sm90_copy_blocks(const pa_context *ctx, const pa__problem *pb, double bytes, double t_attn, double *cost)
 {
     const int sms = ctx->num_sms > 0 ? ctx->num_sms : 132;
-    const double sm_time = bytes / SM90_COPY_OV_RATE;   /* one SM's seconds for the whole copy */
+    const double rate = sm90_copy_rate(pb);
+    const double sm_time = bytes / rate;   /* one SM's seconds for the whole copy */
     *cost = 1e30;
     if (!(t_attn > 0)) return 0;
     int k = (int)ceil(sm_time / (0.4 * t_attn));
@@ -3547,7 +3562,7 @@ static int sm90_copy_blocks(const pa_context *ctx, const pa__problem *pb, double
     const double items = (double)pb->batch * pb->num_kv_heads;
     double first = ceil((sms - k) / per_item);
     if (first > items) first = items;
-    *cost = sm_time / sms + first * (bytes / items) / (k * SM90_COPY_OV_RATE) + 10e-6;
+    *cost = sm_time / sms + first * (bytes / items) / (k * rate) + 10e-6;
     if (pb->head_dim == 128) *cost *= SM90_COPY_OV_SCALE_D128;
     else if (pb->head_dim == 256) *cost *= SM90_COPY_OV_SCALE_D256;
     return k;
