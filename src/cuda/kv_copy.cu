@@ -267,7 +267,11 @@ pa_kv_copy_ordered_kernel(const pa_copy_ov_params p)
  * an SM at 8 / 16 blocks in copyrate (k_bulk2 with 8 store warps). Work goes sequence by sequence
  * in the attention's order; a block takes a share of each sequence's pages, and when its share
  * is stored (or it has none) it adds 1 to the counter of each of the sequence's kv heads, so the
- * attention waits for ready[item] == blocks. A page id outside [0, num_pages) is written as zeros. */
+ * attention waits for ready[item] == blocks. A page id outside [0, num_pages) is written as zeros.
+ * Caveat (NOTES session 71, not yet measured): a sequence's kv heads come ready together, when all
+ * its pages are stored, so the attention's first CTAs wait for 1/B of the copy where the loop
+ * above makes them wait for 1/(B x kv heads): with few sequences (the benchmark's 4) that stall is
+ * predicted to cost more than the faster copy saves. Off by default until measured. */
 #ifndef PA_KV_COPY_BULK              /* build default of pa__kv_copy_bulk (tests / pa-bench set it) */
 #define PA_KV_COPY_BULK 0
 #endif
