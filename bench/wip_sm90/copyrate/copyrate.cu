@@ -7,6 +7,11 @@
  *          + red.release per warp
  *   lds    cp.async (LDGSTS) into a per-thread shared-memory ring STAGES steps deep, then ld.shared +
  *          st.global: the bytes in flight bounded by shared memory instead of registers
+ *   tma    one thread drives a ring of tensor-map boxes (a page of one kv head a box)
+ *   bulk2  1-D bulk copies of whole pages (every kv head: one span), no division in the loop;
+ *          stores by bulk copies or by MW warps from shared memory (M105's scheme)
+ * (The runs of RESULTS 3.4x also timed bulk / bulkld / bulkmw, bulk2's predecessors with
+ * divisions in the loop, and more lds / reg shapes: in this file's history.)
  * Prints GB/s an SM (bytes of K and V read / time / blocks) and checks the copy. */
 #include <cstdio>
 #include <cstdlib>
@@ -227,242 +232,6 @@ static CUtensorMap map4(void *g, int d, int Hk, long long rows, long long outer,
  * bytes; one warp (lane 0 issues, the lanes load page ids 32 chunks ahead); the ring holds STAGES
  * (K, V) chunk pairs, L = STAGES / 2 ahead. */
 struct BP { int B, S, ppseq, ps; long long row, k_sp; const int *table; const char *k, *v; char *dk, *dv; };
-template <int STAGES, int CH>
-__global__ void __launch_bounds__(32, 1) k_bulk(const BP p)
-{
-    extern __shared__ __align__(1024) unsigned char sm[];
-    const int lane = threadIdx.x;
-    const unsigned base = (unsigned)__cvta_generic_to_shared(sm);
-    const unsigned bars = base + 2u * STAGES * CH;
-    if (lane == 0) {
-        for (int s = 0; s < STAGES; s++) asm volatile("mbarrier.init.shared::cta.b64 [%0], 1;\n" :: "r"(bars + 8 * s) : "memory");
-        asm volatile("fence.mbarrier_init.release.cluster;\n" ::: "memory");
-    }
-    __syncwarp();
-    const long long pbytes = (long long)p.ps * p.row;
-    const int nc = (int)((pbytes + CH - 1) / CH);                     /* chunks a page */
-    const int lo = (int)((long long)p.ppseq * blockIdx.x / gridDim.x), hi = (int)((long long)p.ppseq * (blockIdx.x + 1) / gridDim.x);
-    const int nb = (hi - lo) * nc;                                    /* chunks of a sequence here */
-    if (nb <= 0) return;
-    const long long N = (long long)nb * p.B;
-    constexpr int L = STAGES / 2;
-    auto page_of = [&](long long n) {
-        if (n >= N) return -1;
-        const int b = (int)(n / nb), q = lo + (int)(n - (long long)b * nb) / nc;
-        return p.table[(long long)b * p.ppseq + q];
-    };
-    /* chunk n: sequence, page index, byte offset in the page, bytes (the sequence's last page ends
-     * at its length) */
-    auto where = [&](long long n, int &b, int &q, long long &off, int &bytes) {
-        b = (int)(n / nb);
-        const int r = (int)(n - (long long)b * nb);
-        q = lo + r / nc;
-        off = (long long)(r % nc) * CH;
-        const long long valid = (long long)min(p.ps, p.S - q * p.ps) * p.row;
-        const long long left = valid - off;
-        bytes = left <= 0 ? 0 : (int)(left < CH ? left : CH);
-    };
-    int pg_cur = page_of(lane), pg_next = page_of(32 + lane);
-    for (long long n = 0; n < N + L; n++) {
-        if (n < N) {
-            if ((n & 31) == 0 && n > 0) { pg_cur = pg_next; pg_next = page_of(n + 32 + lane); }
-            const int page = __shfl_sync(0xffffffffu, pg_cur, (int)(n & 31));
-            if (lane == 0) {
-                int b, q, bytes; long long off;
-                where(n, b, q, off, bytes);
-                const int s = (int)(n % STAGES);
-                const unsigned bar = bars + 8 * s, sk = base + (unsigned)(2 * s) * CH, sv = sk + CH;
-                if (n >= STAGES) asm volatile("cp.async.bulk.wait_group.read %0;\n" :: "n"(STAGES - L - 1) : "memory");
-                asm volatile("mbarrier.arrive.expect_tx.shared::cta.b64 _, [%0], %1;\n" :: "r"(bar), "r"(2 * bytes) : "memory");
-                if (bytes > 0) {
-                    asm volatile("cp.async.bulk.shared::cluster.global.mbarrier::complete_tx::bytes [%0], [%1], %2, [%3];\n"
-                                 :: "r"(sk), "l"(p.k + page * p.k_sp + off), "r"(bytes), "r"(bar) : "memory");
-                    asm volatile("cp.async.bulk.shared::cluster.global.mbarrier::complete_tx::bytes [%0], [%1], %2, [%3];\n"
-                                 :: "r"(sv), "l"(p.v + page * p.k_sp + off), "r"(bytes), "r"(bar) : "memory");
-                }
-            }
-        }
-        if (n >= L && lane == 0) {
-            const long long m = n - L;
-            int b, q, bytes; long long off;
-            where(m, b, q, off, bytes);
-            const int s = (int)(m % STAGES);
-            const unsigned bar = bars + 8 * s, sk = base + (unsigned)(2 * s) * CH, sv = sk + CH;
-            asm volatile("{\n.reg .pred p;\nW: mbarrier.try_wait.parity.shared::cta.b64 p, [%0], %1;\n@!p bra W;\n}\n"
-                         :: "r"(bar), "r"((unsigned)((m / STAGES) & 1)) : "memory");
-            const long long d = ((long long)b * p.S + (long long)q * p.ps) * p.row + off;
-            if (bytes > 0) {
-                asm volatile("cp.async.bulk.global.shared::cta.bulk_group [%0], [%1], %2;\n" :: "l"(p.dk + d), "r"(sk), "r"(bytes) : "memory");
-                asm volatile("cp.async.bulk.global.shared::cta.bulk_group [%0], [%1], %2;\n" :: "l"(p.dv + d), "r"(sv), "r"(bytes) : "memory");
-            }
-            asm volatile("cp.async.bulk.commit_group;\n" ::: "memory");
-        }
-    }
-    if (lane == 0) asm volatile("cp.async.bulk.wait_group 0;\n" ::: "memory");
-}
-
-/* bulkld: k_bulk's loads, the stores by the warp's lanes from shared memory (st.global) */
-template <int STAGES, int CH>
-__global__ void __launch_bounds__(32, 1) k_bulkld(const BP p)
-{
-    extern __shared__ __align__(1024) unsigned char sm[];
-    const int lane = threadIdx.x;
-    const unsigned base = (unsigned)__cvta_generic_to_shared(sm);
-    const unsigned bars = base + 2u * STAGES * CH;
-    if (lane == 0) {
-        for (int s = 0; s < STAGES; s++) asm volatile("mbarrier.init.shared::cta.b64 [%0], 1;\n" :: "r"(bars + 8 * s) : "memory");
-        asm volatile("fence.mbarrier_init.release.cluster;\n" ::: "memory");
-    }
-    __syncwarp();
-    const long long pbytes = (long long)p.ps * p.row;
-    const int nc = (int)((pbytes + CH - 1) / CH);                     /* chunks a page */
-    const int lo = (int)((long long)p.ppseq * blockIdx.x / gridDim.x), hi = (int)((long long)p.ppseq * (blockIdx.x + 1) / gridDim.x);
-    const int nb = (hi - lo) * nc;                                    /* chunks of a sequence here */
-    if (nb <= 0) return;
-    const long long N = (long long)nb * p.B;
-    constexpr int L = STAGES - 1;   /* the stores are the warp's own: a stage is free once they are issued */
-    auto page_of = [&](long long n) {
-        if (n >= N) return -1;
-        const int b = (int)(n / nb), q = lo + (int)(n - (long long)b * nb) / nc;
-        return p.table[(long long)b * p.ppseq + q];
-    };
-    /* chunk n: sequence, page index, byte offset in the page, bytes (the sequence's last page ends
-     * at its length) */
-    auto where = [&](long long n, int &b, int &q, long long &off, int &bytes) {
-        b = (int)(n / nb);
-        const int r = (int)(n - (long long)b * nb);
-        q = lo + r / nc;
-        off = (long long)(r % nc) * CH;
-        const long long valid = (long long)min(p.ps, p.S - q * p.ps) * p.row;
-        const long long left = valid - off;
-        bytes = left <= 0 ? 0 : (int)(left < CH ? left : CH);
-    };
-    int pg_cur = page_of(lane), pg_next = page_of(32 + lane);
-    for (long long n = 0; n < N + L; n++) {
-        if (n < N) {
-            if ((n & 31) == 0 && n > 0) { pg_cur = pg_next; pg_next = page_of(n + 32 + lane); }
-            const int page = __shfl_sync(0xffffffffu, pg_cur, (int)(n & 31));
-            if (lane == 0) {
-                int b, q, bytes; long long off;
-                where(n, b, q, off, bytes);
-                const int s = (int)(n % STAGES);
-                const unsigned bar = bars + 8 * s, sk = base + (unsigned)(2 * s) * CH, sv = sk + CH;
-                asm volatile("mbarrier.arrive.expect_tx.shared::cta.b64 _, [%0], %1;\n" :: "r"(bar), "r"(2 * bytes) : "memory");
-                if (bytes > 0) {
-                    asm volatile("cp.async.bulk.shared::cluster.global.mbarrier::complete_tx::bytes [%0], [%1], %2, [%3];\n"
-                                 :: "r"(sk), "l"(p.k + page * p.k_sp + off), "r"(bytes), "r"(bar) : "memory");
-                    asm volatile("cp.async.bulk.shared::cluster.global.mbarrier::complete_tx::bytes [%0], [%1], %2, [%3];\n"
-                                 :: "r"(sv), "l"(p.v + page * p.k_sp + off), "r"(bytes), "r"(bar) : "memory");
-                }
-            }
-        }
-        if (n >= L) {
-            const long long m = n - L;
-            int b, q, bytes; long long off;
-            where(m, b, q, off, bytes);
-            const int s = (int)(m % STAGES);
-            const unsigned bar = bars + 8 * s, sk = base + (unsigned)(2 * s) * CH, sv = sk + CH;
-            asm volatile("{\n.reg .pred p;\nW: mbarrier.try_wait.parity.shared::cta.b64 p, [%0], %1;\n@!p bra W;\n}\n"
-                         :: "r"(bar), "r"((unsigned)((m / STAGES) & 1)) : "memory");
-            const long long d = ((long long)b * p.S + (long long)q * p.ps) * p.row + off;
-            for (int o = lane * 16; o < bytes; o += 512) {
-                uint4 xk, xv;
-                asm volatile("ld.shared.v4.u32 {%0, %1, %2, %3}, [%4];\n" : "=r"(xk.x), "=r"(xk.y), "=r"(xk.z), "=r"(xk.w) : "r"(sk + o));
-                asm volatile("ld.shared.v4.u32 {%0, %1, %2, %3}, [%4];\n" : "=r"(xv.x), "=r"(xv.y), "=r"(xv.z), "=r"(xv.w) : "r"(sv + o));
-                *(uint4 *)(p.dk + d + o) = xk;
-                *(uint4 *)(p.dv + d + o) = xv;
-            }
-            asm volatile("fence.proxy.async.shared::cta;\n" ::: "memory");   /* the next bulk load into this stage follows the reads */
-            __syncwarp();
-        }
-    }
-}
-
-/* bulkmw: warp 0's lane 0 issues k_bulk's loads; CW store warps wait on the stage's full barrier,
- * store the chunk pair from shared memory with st.global (16 bytes a lane a step), and release the
- * stage on its empty barrier (one arrival a warp). The TMA unit then carries only loads. */
-template <int STAGES, int CH, int CW>
-__global__ void __launch_bounds__(32 * (CW + 1), 1) k_bulkmw(const BP p)
-{
-    extern __shared__ __align__(1024) unsigned char sm[];
-    const int lane = threadIdx.x & 31, warp = threadIdx.x >> 5;
-    const unsigned base = (unsigned)__cvta_generic_to_shared(sm);
-    const unsigned full = base + 2u * STAGES * CH, empty = full + 8 * STAGES;
-    if (threadIdx.x == 0) {
-        for (int s = 0; s < STAGES; s++) {
-            asm volatile("mbarrier.init.shared::cta.b64 [%0], 1;\n" :: "r"(full + 8 * s) : "memory");
-            asm volatile("mbarrier.init.shared::cta.b64 [%0], %1;\n" :: "r"(empty + 8 * s), "r"(CW) : "memory");
-        }
-        asm volatile("fence.mbarrier_init.release.cluster;\n" ::: "memory");
-    }
-    __syncthreads();
-    const long long pbytes = (long long)p.ps * p.row;
-    const int nc = (int)((pbytes + CH - 1) / CH);
-    const int lo = (int)((long long)p.ppseq * blockIdx.x / gridDim.x), hi = (int)((long long)p.ppseq * (blockIdx.x + 1) / gridDim.x);
-    const int nb = (hi - lo) * nc;
-    if (nb <= 0) return;
-    const long long N = (long long)nb * p.B;
-    auto where = [&](long long n, int &b, int &q, long long &off, int &bytes) {
-        b = (int)(n / nb);
-        const int r = (int)(n - (long long)b * nb);
-        q = lo + r / nc;
-        off = (long long)(r % nc) * CH;
-        const long long valid = (long long)min(p.ps, p.S - q * p.ps) * p.row;
-        const long long left = valid - off;
-        bytes = left <= 0 ? 0 : (int)(left < CH ? left : CH);
-    };
-    if (warp == 0) {
-        auto page_of = [&](long long n) {
-            if (n >= N) return -1;
-            const int b = (int)(n / nb), q = lo + (int)(n - (long long)b * nb) / nc;
-            return p.table[(long long)b * p.ppseq + q];
-        };
-        int pg_cur = page_of(lane), pg_next = page_of(32 + lane);
-        for (long long n = 0; n < N; n++) {
-            if ((n & 31) == 0 && n > 0) { pg_cur = pg_next; pg_next = page_of(n + 32 + lane); }
-            const int page = __shfl_sync(0xffffffffu, pg_cur, (int)(n & 31));
-            if (lane == 0) {
-                int b, q, bytes; long long off;
-                where(n, b, q, off, bytes);
-                const int s = (int)(n % STAGES);
-                const unsigned fb = full + 8 * s, sk = base + (unsigned)(2 * s) * CH, sv = sk + CH;
-                if (n >= STAGES)
-                    asm volatile("{\n.reg .pred p;\nW: mbarrier.try_wait.parity.shared::cta.b64 p, [%0], %1;\n@!p bra W;\n}\n"
-                                 :: "r"(empty + 8 * s), "r"((unsigned)(((n / STAGES) - 1) & 1)) : "memory");
-                asm volatile("mbarrier.arrive.expect_tx.shared::cta.b64 _, [%0], %1;\n" :: "r"(fb), "r"(2 * bytes) : "memory");
-                if (bytes > 0) {
-                    asm volatile("cp.async.bulk.shared::cluster.global.mbarrier::complete_tx::bytes [%0], [%1], %2, [%3];\n"
-                                 :: "r"(sk), "l"(p.k + page * p.k_sp + off), "r"(bytes), "r"(fb) : "memory");
-                    asm volatile("cp.async.bulk.shared::cluster.global.mbarrier::complete_tx::bytes [%0], [%1], %2, [%3];\n"
-                                 :: "r"(sv), "l"(p.v + page * p.k_sp + off), "r"(bytes), "r"(fb) : "memory");
-                }
-            }
-        }
-        return;
-    }
-    const int t = threadIdx.x - 32;   /* 0 .. 32 CW - 1 */
-    for (long long m = 0; m < N; m++) {
-        int b, q, bytes; long long off;
-        where(m, b, q, off, bytes);
-        const int s = (int)(m % STAGES);
-        const unsigned sk = base + (unsigned)(2 * s) * CH, sv = sk + CH;
-        asm volatile("{\n.reg .pred p;\nW: mbarrier.try_wait.parity.shared::cta.b64 p, [%0], %1;\n@!p bra W;\n}\n"
-                     :: "r"(full + 8 * s), "r"((unsigned)((m / STAGES) & 1)) : "memory");
-        const long long d = ((long long)b * p.S + (long long)q * p.ps) * p.row + off;
-#pragma unroll 4
-        for (int o = t * 16; o < bytes; o += 512 * CW) {
-            uint4 xk, xv;
-            asm volatile("ld.shared.v4.u32 {%0, %1, %2, %3}, [%4];\n" : "=r"(xk.x), "=r"(xk.y), "=r"(xk.z), "=r"(xk.w) : "r"(sk + o) : "memory");
-            asm volatile("ld.shared.v4.u32 {%0, %1, %2, %3}, [%4];\n" : "=r"(xv.x), "=r"(xv.y), "=r"(xv.z), "=r"(xv.w) : "r"(sv + o) : "memory");
-            *(uint4 *)(p.dk + d + o) = xk;
-            *(uint4 *)(p.dv + d + o) = xv;
-        }
-        asm volatile("fence.proxy.async.shared::cta;\n" ::: "memory");
-        __syncwarp();
-        if (lane == 0) asm volatile("mbarrier.arrive.shared::cta.b64 _, [%0];\n" :: "r"(empty + 8 * s) : "memory");
-    }
-}
-
 /* bulk2: k_bulk without a division in the loop (session 71: bulk's rate grew with the chunk, a
  * fixed ~700 ns a chunk pair at 4..16 KB: its 64-bit divisions, twice a chunk, in lane 0's loop).
  * Counters (sequence, page, chunk) step for the loads and for the stores; the lanes find the page
@@ -635,37 +404,17 @@ int main(int argc, char **argv)
     CK(cudaFuncSetAttribute(k_tma<ST, SIG>, cudaFuncAttributeMaxDynamicSharedMemorySize, std::min(tma_smem(ST), 227 * 1024)));
     TMA_CFG(8, 0) TMA_CFG(16, 0) TMA_CFG(32, 0) TMA_CFG(16, 1) TMA_CFG(32, 1)
     const BP bp = { B, S, per_seq, ps, row, (long long)ps * row, table, k, v, dk, dv };
-#define BULK_CFG(ST, CHB) CK(cudaFuncSetAttribute(k_bulk<ST, CHB>, cudaFuncAttributeMaxDynamicSharedMemorySize, 2 * ST * CHB + 8 * ST + 1024));
-#define BULKLD_CFG(ST, CHB) CK(cudaFuncSetAttribute(k_bulkld<ST, CHB>, cudaFuncAttributeMaxDynamicSharedMemorySize, 2 * ST * CHB + 8 * ST + 1024));
-#define MW_CFG(ST, CHB, W) CK(cudaFuncSetAttribute(k_bulkmw<ST, CHB, W>, cudaFuncAttributeMaxDynamicSharedMemorySize, 2 * ST * CHB + 16 * ST + 1024));
-    MW_CFG(6, 16384, 8) MW_CFG(6, 16384, 16) MW_CFG(12, 8192, 8) MW_CFG(12, 8192, 16) MW_CFG(24, 4096, 16)
 #define B2_CFG(ST, CHB, W) CK(cudaFuncSetAttribute(k_bulk2<ST, CHB, W>, cudaFuncAttributeMaxDynamicSharedMemorySize, 2 * ST * CHB + 16 * ST + 1024));
     B2_CFG(8, 8192, 0) B2_CFG(16, 4096, 0) B2_CFG(6, 16384, 0) B2_CFG(12, 8192, 8) B2_CFG(6, 16384, 8)
-    BULKLD_CFG(6, 16384) BULKLD_CFG(12, 8192) BULKLD_CFG(3, 32768)
-    BULK_CFG(6, 16384) BULK_CFG(12, 8192) BULK_CFG(3, 32768) BULK_CFG(24, 4096)
     for (int blocks : {8, 16, 32}) {
         time("b2_8x8k", blocks, [&](int g) { k_bulk2<8, 8192, 0><<<g, 32, 2 * 8 * 8192 + 16 * 8 + 1024>>>(bp); });
         time("b2_16x4k", blocks, [&](int g) { k_bulk2<16, 4096, 0><<<g, 32, 2 * 16 * 4096 + 16 * 16 + 1024>>>(bp); });
         time("b2_6x16k", blocks, [&](int g) { k_bulk2<6, 16384, 0><<<g, 32, 2 * 6 * 16384 + 16 * 6 + 1024>>>(bp); });
         time("b2mw8_12x8k", blocks, [&](int g) { k_bulk2<12, 8192, 8><<<g, 288, 2 * 12 * 8192 + 16 * 12 + 1024>>>(bp); });
         time("b2mw8_6x16k", blocks, [&](int g) { k_bulk2<6, 16384, 8><<<g, 288, 2 * 6 * 16384 + 16 * 6 + 1024>>>(bp); });
-        time("mw6x16kw8", blocks, [&](int g) { k_bulkmw<6, 16384, 8><<<g, 288, 2 * 6 * 16384 + 16 * 6 + 1024>>>(bp); });
-        if (0) time("mw6x16kw16", blocks, [&](int g) { k_bulkmw<6, 16384, 16><<<g, 544, 2 * 6 * 16384 + 16 * 6 + 1024>>>(bp); });
-        if (0) time("mw12x8kw8", blocks, [&](int g) { k_bulkmw<12, 8192, 8><<<g, 288, 2 * 12 * 8192 + 16 * 12 + 1024>>>(bp); });
-        if (0) time("mw12x8kw16", blocks, [&](int g) { k_bulkmw<12, 8192, 16><<<g, 544, 2 * 12 * 8192 + 16 * 12 + 1024>>>(bp); });
-        if (0) time("mw24x4kw16", blocks, [&](int g) { k_bulkmw<24, 4096, 16><<<g, 544, 2 * 24 * 4096 + 16 * 24 + 1024>>>(bp); });
-        if (0) time("bulkld6x16k", blocks, [&](int g) { k_bulkld<6, 16384><<<g, 32, 2 * 6 * 16384 + 8 * 6 + 1024>>>(bp); });
-        if (0) time("bulkld12x8k", blocks, [&](int g) { k_bulkld<12, 8192><<<g, 32, 2 * 12 * 8192 + 8 * 12 + 1024>>>(bp); });
-        if (0) time("bulkld3x32k", blocks, [&](int g) { k_bulkld<3, 32768><<<g, 32, 2 * 3 * 32768 + 8 * 3 + 1024>>>(bp); });
-        if (0) time("bulk6x16k", blocks, [&](int g) { k_bulk<6, 16384><<<g, 32, 2 * 6 * 16384 + 8 * 6 + 1024>>>(bp); });
-        if (0) time("bulk12x8k", blocks, [&](int g) { k_bulk<12, 8192><<<g, 32, 2 * 12 * 8192 + 8 * 12 + 1024>>>(bp); });
-        time("bulk3x32k", blocks, [&](int g) { k_bulk<3, 32768><<<g, 32, 2 * 3 * 32768 + 8 * 3 + 1024>>>(bp); });
-        if (0) time("bulk24x4k", blocks, [&](int g) { k_bulk<24, 4096><<<g, 32, 2 * 24 * 4096 + 8 * 24 + 1024>>>(bp); });
         if (tma_smem(8) <= 227 * 1024) time("tma8", blocks, [&](int g) { k_tma<8, 0><<<g, 32, tma_smem(8)>>>(mk, mv, mdk, mdv, tp, box); });
         if (tma_smem(16) <= 227 * 1024) time("tma16", blocks, [&](int g) { k_tma<16, 0><<<g, 32, tma_smem(16)>>>(mk, mv, mdk, mdv, tp, box); });
-        if (0) time("tma32", blocks, [&](int g) { k_tma<32, 0><<<g, 32, tma_smem(32)>>>(mk, mv, mdk, mdv, tp, box); });
         if (tma_smem(16) <= 227 * 1024) time("tma16+sig", blocks, [&](int g) { k_tma<16, 1><<<g, 32, tma_smem(16)>>>(mk, mv, mdk, mdv, tp, box); });
-        if (0) time("tma32+sig", blocks, [&](int g) { k_tma<32, 1><<<g, 32, tma_smem(32)>>>(mk, mv, mdk, mdv, tp, box); });
         time("reg", blocks, [&](int g) { k_reg<0><<<g, 768>>>(p); });
         time("lds512x4x3", blocks, [&](int g) { k_lds<512, 4, 3><<<g, 512, lds2_smem>>>(p); });
     }
