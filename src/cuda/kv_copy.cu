@@ -19,6 +19,7 @@
 #include "internal.h"
 #include "common.cuh"
 #include "kv_copy_plan.h"
+#include "sm90_ptx.cuh"
 #include <string.h>
 
 #define PA_COPY_THREADS 256
@@ -292,13 +293,6 @@ typedef struct pa_copy_bulk_params {
     int32_t        kv_heads;
 } pa_copy_bulk_params;
 
-__device__ __forceinline__ void mbar_wait_plain(uint32_t bar, uint32_t parity)
-{
-#if __CUDA_ARCH__ >= 900
-    asm volatile("{\n.reg .pred p;\nPA_BULK_WAIT:\nmbarrier.try_wait.parity.shared::cta.b64 p, [%0], %1;\n@!p bra PA_BULK_WAIT;\n}\n"
-                 :: "r"(bar), "r"(parity) : "memory");
-#endif
-}
 __device__ __forceinline__ void pa_bulk_signal(const pa_copy_bulk_params &p, int b)
 {
     for (int h = 0; h < p.kv_heads; h++)
@@ -310,17 +304,18 @@ pa_kv_copy_bulk_kernel(const pa_copy_bulk_params p)
 {
 #if __CUDA_ARCH__ >= 900
     if (threadIdx.x == 0) asm volatile("griddepcontrol.launch_dependents;\n" ::: "memory");
+    using namespace pa_sm90;
     extern __shared__ __align__(128) unsigned char pa_bulk_sm[];
     const uint32_t lane = threadIdx.x & 31, warp = threadIdx.x >> 5;
-    const uint32_t base = (uint32_t)__cvta_generic_to_shared(pa_bulk_sm);
+    const uint32_t base = smem_u32(pa_bulk_sm);
     const uint32_t full = base + 2u * PA_COPY_BULK_STAGES * PA_COPY_BULK_CH;
     const uint32_t empty = full + 8 * PA_COPY_BULK_STAGES, ok = empty + 8 * PA_COPY_BULK_STAGES;   /* ok[s]: the chunk's page id is valid */
     if (threadIdx.x == 0) {
         for (int s = 0; s < PA_COPY_BULK_STAGES; s++) {
-            asm volatile("mbarrier.init.shared::cta.b64 [%0], 1;\n" :: "r"(full + 8 * s) : "memory");
-            asm volatile("mbarrier.init.shared::cta.b64 [%0], %1;\n" :: "r"(empty + 8 * s), "r"(PA_COPY_BULK_SW) : "memory");
+            mbar_init(full + 8 * s, 1);
+            mbar_init(empty + 8 * s, PA_COPY_BULK_SW);
         }
-        asm volatile("fence.mbarrier_init.release.cluster;\n" ::: "memory");
+        fence_mbar_init();
     }
     __syncthreads();
     pa_kvc_walk w = p.walk;
@@ -343,18 +338,16 @@ pa_kv_copy_bulk_kernel(const pa_copy_bulk_params p)
             if (lane == 0) {
                 const int s = (int)(n % PA_COPY_BULK_STAGES), bytes = pa_kvc_bytes(&w, &x);
                 const uint32_t fb = full + 8 * s, sk = base + (uint32_t)(2 * s) * PA_COPY_BULK_CH, sv = sk + PA_COPY_BULK_CH;
-                if (n >= PA_COPY_BULK_STAGES) mbar_wait_plain(empty + 8 * s, ((n / PA_COPY_BULK_STAGES) - 1) & 1);
+                if (n >= PA_COPY_BULK_STAGES) mbar_wait(empty + 8 * s, ((n / PA_COPY_BULK_STAGES) - 1) & 1);
                 const bool valid = page >= 0 && page < p.io.num_pages && bytes > 0;
-                asm volatile("st.shared.u32 [%0], %1;\n" :: "r"(ok + 4 * s), "r"(valid ? 1u : 0u) : "memory");
+                st_shared_if(true, ok + 4 * s, valid ? 1u : 0u);
                 if (valid) {
                     const int64_t off = (int64_t)x.c * w.chunk;
-                    asm volatile("mbarrier.arrive.expect_tx.shared::cta.b64 _, [%0], %1;\n" :: "r"(fb), "r"(2 * bytes) : "memory");
-                    asm volatile("cp.async.bulk.shared::cluster.global.mbarrier::complete_tx::bytes [%0], [%1], %2, [%3];\n"
-                                 :: "r"(sk), "l"(p.io.k + page * p.io.k_sp + off), "r"(bytes), "r"(fb) : "memory");
-                    asm volatile("cp.async.bulk.shared::cluster.global.mbarrier::complete_tx::bytes [%0], [%1], %2, [%3];\n"
-                                 :: "r"(sv), "l"(p.io.v + page * p.io.v_sp + off), "r"(bytes), "r"(fb) : "memory");
+                    mbar_arrive_expect_tx(fb, 2 * (uint32_t)bytes);
+                    bulk_load(sk, p.io.k + page * p.io.k_sp + off, (uint32_t)bytes, fb);
+                    bulk_load(sv, p.io.v + page * p.io.v_sp + off, (uint32_t)bytes, fb);
                 } else {
-                    asm volatile("mbarrier.arrive.shared::cta.b64 _, [%0];\n" :: "r"(fb) : "memory");
+                    mbar_arrive(fb);
                 }
             }
             n++;
@@ -370,9 +363,8 @@ pa_kv_copy_bulk_kernel(const pa_copy_bulk_params p)
         if (x.q < x.hi) {
             const int s = (int)(n % PA_COPY_BULK_STAGES), bytes = pa_kvc_bytes(&w, &x);
             const uint32_t sk = base + (uint32_t)(2 * s) * PA_COPY_BULK_CH, sv = sk + PA_COPY_BULK_CH;
-            mbar_wait_plain(full + 8 * s, (n / PA_COPY_BULK_STAGES) & 1);
-            uint32_t valid;
-            asm volatile("ld.shared.u32 %0, [%1];\n" : "=r"(valid) : "r"(ok + 4 * s) : "memory");
+            mbar_wait(full + 8 * s, (n / PA_COPY_BULK_STAGES) & 1);
+            const uint32_t valid = ld_shared_u32(ok + 4 * s);
             const int64_t d = ((int64_t)x.b * w.max_seq_len + (int64_t)x.q * w.page_size) * w.row + (int64_t)x.c * w.chunk;
             for (int o = t * 16; o < bytes; o += 16 * 32 * PA_COPY_BULK_SW) {
                 uint4 xk = make_uint4(0, 0, 0, 0), xv = make_uint4(0, 0, 0, 0);
@@ -383,9 +375,9 @@ pa_kv_copy_bulk_kernel(const pa_copy_bulk_params p)
                 *(uint4 *)(p.io.dk + d + o) = xk;
                 *(uint4 *)(p.io.dv + d + o) = xv;
             }
-            asm volatile("fence.proxy.async.shared::cta;\n" ::: "memory");   /* (the next bulk load into this stage follows the reads) */
+            fence_proxy_async();   /* (the next bulk load into this stage follows the reads) */
             __syncwarp();
-            if (lane == 0) asm volatile("mbarrier.arrive.shared::cta.b64 _, [%0];\n" :: "r"(empty + 8 * s) : "memory");
+            if (lane == 0) mbar_arrive(empty + 8 * s);
             n++;
         }
         const int b = x.b;
@@ -396,7 +388,7 @@ pa_kv_copy_bulk_kernel(const pa_copy_bulk_params p)
              * at gpu scope before the store warps meet; then one release a kv head */
             asm volatile("fence.proxy.async.global;\n" ::: "memory");
             asm volatile("fence.acq_rel.gpu;\n" ::: "memory");
-            asm volatile("bar.sync 1, %0;\n" :: "n"(32 * PA_COPY_BULK_SW) : "memory");
+            named_bar_sync(1, 32 * PA_COPY_BULK_SW);
             if (t == 0) pa_bulk_signal(p, b);
         }
     }
@@ -416,18 +408,13 @@ static int32_t pa_kv_copy_bulk_chunk(const pa__problem *pb)
     return (int32_t)(c < PA_COPY_BULK_CH ? c : PA_COPY_BULK_CH);
 }
 /* M105: whether the bulk copy serves pb (a dense NHD pool, 2-byte elements; the sm90 path checks
- * alignment and strides) */
-static bool pa_kv_copy_bulk_ok(const pa__problem *pb)
+ * alignment and strides); internal.h, for the copy estimate too */
+extern "C" int pa__kv_copy_bulk_serves(const pa__problem *pb)
 {
     const int64_t row = (int64_t)pb->num_kv_heads * pb->head_dim;
     return pa__kv_copy_bulk && pb->k_stride_token == row && pb->v_stride_token == row && pb->k_stride_head == pb->head_dim &&
            pb->v_stride_head == pb->head_dim && pb->page_size > 0 && (int64_t)pb->batch * pb->num_kv_heads < ((int64_t)1 << 31) &&
            pa_kv_copy_bulk_chunk(pb) >= PA_COPY_BULK_MIN;
-}
-
-extern "C" int pa__kv_copy_bulk_serves(const pa__problem *pb)
-{
-    return pa_kv_copy_bulk_ok(pb) ? 1 : 0;
 }
 
 /* Queues the overlapped copy (M82) with `blocks` blocks: ready[] (batch x kv heads counters) is
@@ -450,7 +437,7 @@ extern "C" pa_status pa__cuda_kv_copy_overlap(pa_context *ctx, const pa__problem
         (void)cudaGetLastError();
         return pa__fail(ctx, PA_ERR_CUDA, "kv copy: cudaMemsetAsync: %s", cudaGetErrorString(e));
     }
-    if (pa_kv_copy_bulk_ok(pb)) {   /* M105 */
+    if (pa__kv_copy_bulk_serves(pb)) {   /* M105 */
         static const bool attr = cudaFuncSetAttribute(pa_kv_copy_bulk_kernel, cudaFuncAttributeMaxDynamicSharedMemorySize,
                                                       PA_COPY_BULK_SMEM) == cudaSuccess;
         if (attr) {

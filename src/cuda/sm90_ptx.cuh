@@ -1,6 +1,7 @@
 /*
- * Small named inline-PTX wrappers for the Hopper (sm_90a) prefill kernel: mbarrier, TMA
- * (cp.async.bulk.tensor), wgmma and its shared-memory descriptors, named barriers, setmaxnreg.
+ * Small named inline-PTX wrappers for the Hopper (sm_90a) kernels (the prefill kernel and
+ * kv_copy.cu's bulk copy): mbarrier, TMA (cp.async.bulk and cp.async.bulk.tensor), wgmma and its
+ * shared-memory descriptors, named barriers, setmaxnreg.
  * Each wrapper says which PTX instruction it wraps; nothing else here.
  */
 #ifndef PA_SM90_PTX_CUH
@@ -144,6 +145,14 @@ static __device__ __forceinline__ void mbar_wait_warp(uint32_t bar, uint32_t par
     while (!__all_sync(0xffffffffu, mbar_try_wait(bar, parity))) {}
 }
 #endif
+
+/* cp.async.bulk.shared::cluster.global.mbarrier::complete_tx::bytes: `bytes` contiguous bytes (a
+ * multiple of 16, both addresses 16-byte aligned) by the TMA unit, counted on the mbarrier */
+static __device__ __forceinline__ void bulk_load(uint32_t dst, const void *src, uint32_t bytes, uint32_t bar)
+{
+    asm volatile("cp.async.bulk.shared::cluster.global.mbarrier::complete_tx::bytes [%0], [%1], %2, [%3];\n"
+                 :: "r"(dst), "l"(src), "r"(bytes), "r"(bar) : "memory");
+}
 
 /* cp.async.bulk.tensor.4d.shared::cluster.global.tile.mbarrier::complete_tx::bytes: one TMA box
  * at coordinates (c0, c1, c2, c3); out-of-bounds elements are zero-filled and still counted. */
