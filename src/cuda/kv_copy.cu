@@ -291,7 +291,63 @@ typedef struct pa_copy_bulk_params {
     uint32_t      *ready;
     pa_kvc_walk    walk;            /* kv_copy_plan.h (blk / nblk set by each block) */
     int32_t        kv_heads;
+    int32_t        first_items;     /* M105b: the first waited sequence head by head (the per-chunk loop) */
+    int32_t        cph_log2;        /* log2 of head_dim / 8, the 16-byte chunks of one head's row */
+    pa_fastdiv     div_page;        /* by page_size */
 } pa_copy_bulk_params;
+
+/* M105b: the store warps copy the first waited sequence (b, x->len keys) kv head by kv head with
+ * 16-byte loads (as M82's loop; a head's rows are not one span), each head counted (+1 a block) as
+ * soon as the block's share of it is stored, so that the attention's first CTAs wait for 1/(B x
+ * kv heads) of the copy as with M82, not 1/B; the load warp meanwhile fills the ring from the
+ * next sequence on. t: the store thread (0 .. 32 SW - 1). */
+#define PA_COPY_BULK_U 8
+__device__ __forceinline__ void pa_bulk_first_seq(const pa_copy_bulk_params &p, int b, int len, int t)
+{
+#if __CUDA_ARCH__ >= 900
+    const uint32_t cph = 1u << p.cph_log2, nt = (uint32_t)(32 * PA_COPY_BULK_SW) * gridDim.x;
+    const uint32_t n = (uint32_t)len << p.cph_log2;   /* the chunks of one head's rows */
+    const uint32_t w0 = (uint32_t)t + blockIdx.x * (uint32_t)(32 * PA_COPY_BULK_SW);
+    const int32_t *pt = p.io.page_table + (int64_t)b * p.io.pt_stride;
+    const int64_t row = p.walk.row, hb = (int64_t)cph * 16;   /* a key of every head; of one head */
+    const int64_t d0 = (int64_t)b * p.walk.max_seq_len * row;
+    for (int h = 0; h < p.kv_heads; h++) {
+        const char *kb = p.io.k + h * hb, *vb = p.io.v + h * hb;
+        for (uint32_t i0 = w0; i0 < n; i0 += nt * PA_COPY_BULK_U) {
+            uint4 xk[PA_COPY_BULK_U], xv[PA_COPY_BULK_U];
+#pragma unroll
+            for (int u = 0; u < PA_COPY_BULK_U; u++) {
+                const uint32_t i = i0 + u * nt;
+                xk[u] = make_uint4(0, 0, 0, 0);
+                xv[u] = make_uint4(0, 0, 0, 0);
+                if (i < n) {
+                    const uint32_t j = i >> p.cph_log2, c = i & (cph - 1);
+                    const uint32_t q = pa_fastdiv_q(p.div_page, j);
+                    const int page = pt[q];
+                    if (page >= 0 && page < p.io.num_pages) {
+                        const int64_t o = (int64_t)(j - q * p.div_page.div) * row + c * 16;
+                        xk[u] = __ldg((const uint4 *)(kb + page * p.io.k_sp + o));
+                        xv[u] = __ldg((const uint4 *)(vb + page * p.io.v_sp + o));
+                    }
+                }
+            }
+#pragma unroll
+            for (int u = 0; u < PA_COPY_BULK_U; u++) {
+                const uint32_t i = i0 + u * nt;
+                if (i < n) {
+                    const int64_t o = d0 + (int64_t)(i >> p.cph_log2) * row + h * hb + (i & (cph - 1)) * 16;
+                    *(uint4 *)(p.io.dk + o) = xk[u];
+                    *(uint4 *)(p.io.dv + o) = xv[u];
+                }
+            }
+        }
+        asm volatile("fence.proxy.async.global;\n" ::: "memory");
+        asm volatile("fence.acq_rel.gpu;\n" ::: "memory");
+        pa_sm90::named_bar_sync(1, 32 * PA_COPY_BULK_SW);
+        if (t == 0) asm volatile("red.release.gpu.global.add.u32 [%0], 1;\n" :: "l"(p.ready + (int64_t)b * p.kv_heads + h) : "memory");
+    }
+#endif
+}
 
 __device__ __forceinline__ void pa_bulk_signal(const pa_copy_bulk_params &p, int b)
 {
@@ -323,6 +379,8 @@ pa_kv_copy_bulk_kernel(const pa_copy_bulk_params p)
     pa_kvc_pos x;
     pa_kvc_seq(&w, 0, &x);
     const int32_t batch = w.batch;
+    const int first = x.b, first_len = x.len;   /* M105b: the first waited sequence */
+    if (p.first_items && first < batch) pa_kvc_seq(&w, first + 1, &x);   /* (its pages by the loop, not the ring) */
     if (warp == 0) {
         /* loads: the lanes hold the page ids of pages [q0, q0 + 32) of the current sequence */
         int q0 = -1, b0 = -1, pg = -1;
@@ -358,6 +416,7 @@ pa_kv_copy_bulk_kernel(const pa_copy_bulk_params p)
     /* stores: warps 1 .. SW, 16 bytes a thread a step; at the end of each sequence's share the store
      * warps meet (named barrier 1) and one thread raises the sequence's counters */
     const int t = (int)threadIdx.x - 32;
+    if (p.first_items && first < batch) pa_bulk_first_seq(p, first, first_len, t);
     uint32_t n = 0;
     while (x.b < batch) {
         if (x.q < x.hi) {
@@ -412,7 +471,7 @@ static int32_t pa_kv_copy_bulk_chunk(const pa__problem *pb)
 extern "C" int pa__kv_copy_bulk_serves(const pa__problem *pb)
 {
     const int64_t row = (int64_t)pb->num_kv_heads * pb->head_dim;
-    return pa__kv_copy_bulk && pb->k_stride_token == row && pb->v_stride_token == row && pb->k_stride_head == pb->head_dim &&
+    return pa__kv_copy_bulk && (pb->head_dim == 64 || pb->head_dim == 128 || pb->head_dim == 256) && pb->k_stride_token == row && pb->v_stride_token == row && pb->k_stride_head == pb->head_dim &&
            pb->v_stride_head == pb->head_dim && pb->page_size > 0 && (int64_t)pb->batch * pb->num_kv_heads < ((int64_t)1 << 31) &&
            pa_kv_copy_bulk_chunk(pb) >= PA_COPY_BULK_MIN;
 }
@@ -449,6 +508,9 @@ extern "C" pa_status pa__cuda_kv_copy_overlap(pa_context *ctx, const pa__problem
             q.walk.batch = pb->batch; q.walk.page_size = pb->page_size; q.walk.max_seq_len = pb->max_seq_len;
             q.walk.row = (int64_t)pb->num_kv_heads * pb->head_dim * 2;
             q.walk.chunk = pa_kv_copy_bulk_chunk(pb);
+            q.first_items = pa__kv_copy_bulk == 2;
+            q.cph_log2 = pb->head_dim == 64 ? 3 : pb->head_dim == 128 ? 4 : 5;
+            q.div_page = pa_fastdiv_init((uint32_t)pb->page_size);
             *need = (uint32_t)blocks;
             pa_kv_copy_bulk_kernel<<<(unsigned)blocks, PA_COPY_BULK_THREADS, PA_COPY_BULK_SMEM, stream>>>(q);
             e = cudaGetLastError();
