@@ -282,7 +282,9 @@ extern "C" long pa__kv_copy_bulk_calls;   /* copies beside that took it (tests/t
 long pa__kv_copy_bulk_calls = 0;
 #define PA_COPY_BULK_STAGES 6
 #define PA_COPY_BULK_CH     16384
+#ifndef PA_COPY_BULK_SW
 #define PA_COPY_BULK_SW     8
+#endif
 #define PA_COPY_BULK_THREADS (32 * (PA_COPY_BULK_SW + 1))
 #define PA_COPY_BULK_SMEM   (2 * PA_COPY_BULK_STAGES * PA_COPY_BULK_CH + 64 * PA_COPY_BULK_STAGES)
 
@@ -301,7 +303,9 @@ typedef struct pa_copy_bulk_params {
  * soon as the block's share of it is stored, so that the attention's first CTAs wait for 1/(B x
  * kv heads) of the copy as with M82, not 1/B; the load warp meanwhile fills the ring from the
  * next sequence on. t: the store thread (0 .. 32 SW - 1). */
+#ifndef PA_COPY_BULK_U
 #define PA_COPY_BULK_U 8
+#endif
 __device__ __forceinline__ void pa_bulk_first_seq(const pa_copy_bulk_params &p, int b, int len, int t)
 {
 #if __CUDA_ARCH__ >= 900
