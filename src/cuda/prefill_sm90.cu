@@ -903,7 +903,7 @@
  *       producer counting the page map's box as a page): written, not timed (dev_s70e.sh).
  *       Timed in session 71 (RESULTS 3.4u): slower at pages 9 / 12 / 33 (+9..21%, against the
  *       gather's +7..9), faster only at 20, and 77..150 1..2 points slower (consumer redraw): off.
- *   M105 (session 71, kv_copy.cu; written, off by default, not yet run on a GPU): the copy beside
+ *   M105 (session 71, kv_copy.cu; off by default, not adopted): the copy beside
  *       the attention (M82) by bulk copies. RESULTS 3.4v / 3.4w: where the gather misses (d64 9..11,
  *       d256 9..42) the library copies beside, and the call costs what the copy costs (d256 +3.5
  *       non-causal, +5.6 causal, d64 causal +3.3): about the SM time the copy's blocks hold, at
@@ -918,6 +918,11 @@
  *       stored, and the attention's first wave waits for 1/B of the copy (the old loop: 1/(B x
  *       kv heads)); at B4 d256 that is ~175 us on 116 SMs, more than the faster copy saves:
  *       predicted a loss at the benchmark's batch (NOTES session 71).
+ *       Measured in session 72 (RESULTS 3.4y; every test, memcheck and racecheck passed with it
+ *       on): the loss is real, d256 causal pages 9..33 +5.6..5.8 -> +11.6..12.9. M105b
+ *       (pa__kv_copy_bulk = 2): the store warps copy the first waited sequence kv head by kv head
+ *       with 16-byte loads, each head counted as stored, while the load warp fills the ring from
+ *       the next sequence: +7.1..7.8 there, still behind the old loop. Both off.
  *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax at d128/d64 by a
  *   wgmma.fence predicated on the row sums (2% / 7% slower, as M28 found again), a persistent
  *   static round-robin grid (causal -8%: imbalance and L2 drift).
