@@ -1,5 +1,5 @@
 #!/bin/bash
-# Session 72, call a (session 71's dev_s71e.sh with M105b, the first sequence head by head:
+# Session 72, call a (replaces session 71's dev_s71e.sh, which never ran; adds M105b, the first sequence head by head:
 # pa__kv_copy_bulk = 2; its tests beside mode 1's, and a third bench row).
 # Session 71, call e: M105 (the copy beside by bulk copies, kv_copy.cu; runtime switch
 # pa__kv_copy_bulk, off by default in this build). Tests with the switch on: the copy forced beside

@@ -913,7 +913,7 @@
  *       pages 9..42 +5.6 -> ~+3.8, non-causal +3.5 -> ~+2.7, d64 causal +3.3 -> ~+2.6. Dense NHD
  *       pools only (a page of every kv head is one span); its walk is kv_copy_plan.h, checked on
  *       the CPU by tests/test_kv_copy_plan.c. pa__kv_copy_bulk / PA_TEST_KV_COPY_BULK / pa-bench
- *       --copy-bulk switch it; dev_s71e.sh tests and times it. Flaw (found after writing it): a
+ *       --copy-bulk switch it; dev_s72a.sh tests and times it. Flaw (found after writing it): a
  *       span holds every kv head, so a sequence's heads come ready only when all its pages are
  *       stored, and the attention's first wave waits for 1/B of the copy (the old loop: 1/(B x
  *       kv heads)); at B4 d256 that is ~175 us on 116 SMs, more than the faster copy saves:
