@@ -196,9 +196,6 @@ pa_status pa__cuda_kv_append(pa_context *ctx, const pa_kv_cache *kv, const void 
 pa_status pa__cuda_kv_copy(pa_context *ctx, const pa__problem *pb, void *dk, void *dv);
 /* the same beside the attention (M82): `blocks` blocks, counters ready[batch x kv heads] zeroed and
  * raised to *need as each (sequence, kv head) is copied */
-/* M105: 1 if the copy beside would take the bulk kernel for pb (the switch on, a dense NHD pool,
- * pages of 8 KB or more of every kv head) */
-int pa__kv_copy_bulk_serves(const pa__problem *pb);
 pa_status pa__cuda_kv_copy_overlap(pa_context *ctx, const pa__problem *pb, void *dk, void *dv,
                                    uint32_t *ready, int blocks, uint32_t *need);
 /* prefill_sm80.cu */

@@ -10,8 +10,7 @@
  * PA_TEST_SM90_COPY=1 sends every paged sm90 call (gather and TMA pages alike) through the copy
  * into the workspace and the contiguous kernel instead (M80, M81; =-1 never copies, unset lets the
  * estimate decide); PA_TEST_SM90_COPY_CTAS=n copies beside the attention with n blocks whenever a
- * call copies (M82; =-1 never beside); PA_TEST_KV_COPY_BULK=1 / 0 copies beside by bulk copies where
- * the pool allows (M105) / never; PA_TEST_PAGES=4,12 draws only those page sizes; PA_TEST_LONG_RANGE=0 leaves out the five
+ * call copies (M82; =-1 never beside); PA_TEST_PAGES=4,12 draws only those page sizes; PA_TEST_LONG_RANGE=0 leaves out the five
  * long-range cases; PA_TEST_CONTIGUOUS=i runs contiguous case i alone
  * (no other case, no bad inputs), PA_TEST_REPEAT=k that many times (a stall hunt under a sanitizer);
  * PA_TEST_PAGE_GAP=g gives every random case g token strides between pages (-1: a page stride
@@ -51,8 +50,6 @@ extern long pa__sm90_copy_calls __attribute__((weak));
 /* prefill_sm90.cu (M82): n > 0 copies beside the attention with n blocks, -1 never beside; and
  * how many calls did */
 extern int pa__sm90_copy_ctas __attribute__((weak));
-extern int pa__kv_copy_bulk __attribute__((weak));   /* kv_copy.cu M105: the copy beside by bulk copies */
-extern long pa__kv_copy_bulk_calls __attribute__((weak));   /* copies beside that took it */
 extern long pa__sm90_copy_overlap_calls __attribute__((weak));
 /* prefill_sm90.cu (M94): a call copying beside its attention splits this many last-wave units
  * this many ways (0: its own plan) */
@@ -86,7 +83,6 @@ int main(void)
     if (getenv("PA_TEST_SM90_GATHER") && &pa__sm90_force_gather) pa__sm90_force_gather = 1;
     if (getenv("PA_TEST_SM90_COPY") && &pa__sm90_copy_mode) pa__sm90_copy_mode = atoi(getenv("PA_TEST_SM90_COPY"));
     if (getenv("PA_TEST_SM90_COPY_CTAS") && &pa__sm90_copy_ctas) pa__sm90_copy_ctas = atoi(getenv("PA_TEST_SM90_COPY_CTAS"));
-    if (getenv("PA_TEST_KV_COPY_BULK") && &pa__kv_copy_bulk) pa__kv_copy_bulk = atoi(getenv("PA_TEST_KV_COPY_BULK"));
     if (getenv("PA_TEST_PAGES")) {
         const char *s = getenv("PA_TEST_PAGES");
         char *end;
@@ -262,12 +258,6 @@ int main(void)
         if (cc && atoi(cc) > 0 && pa__sm90_copy_calls > 0 && pa__sm90_copy_overlap_calls != pa__sm90_copy_calls) {
             printf("[test_gpu] FAIL: PA_TEST_SM90_COPY_CTAS=%s but %ld of %ld copies were not beside the attention\n",
                    cc, pa__sm90_copy_calls - pa__sm90_copy_overlap_calls, pa__sm90_copy_calls);
-            failed++;
-        }
-        if (&pa__kv_copy_bulk_calls && getenv("PA_TEST_KV_COPY_BULK"))
-            printf("[test_gpu] %ld of them by bulk copies (M105)\n", pa__kv_copy_bulk_calls);
-        if (&pa__kv_copy_bulk_calls && getenv("PA_TEST_KV_COPY_BULK") && atoi(getenv("PA_TEST_KV_COPY_BULK")) == 0 && pa__kv_copy_bulk_calls != 0) {
-            printf("[test_gpu] FAIL: PA_TEST_KV_COPY_BULK=0 but %ld copies took the bulk kernel\n", pa__kv_copy_bulk_calls);
             failed++;
         }
         if (cc && atoi(cc) < 0 && pa__sm90_copy_overlap_calls != 0) {

@@ -903,26 +903,17 @@
  *       producer counting the page map's box as a page): written, not timed (dev_s70e.sh).
  *       Timed in session 71 (RESULTS 3.4u): slower at pages 9 / 12 / 33 (+9..21%, against the
  *       gather's +7..9), faster only at 20, and 77..150 1..2 points slower (consumer redraw): off.
- *   M105 (session 71, kv_copy.cu; off by default, not adopted): the copy beside
- *       the attention (M82) by bulk copies. RESULTS 3.4v / 3.4w: where the gather misses (d64 9..11,
- *       d256 9..42) the library copies beside, and the call costs what the copy costs (d256 +3.5
- *       non-causal, +5.6 causal, d64 causal +3.3): about the SM time the copy's blocks hold, at
- *       ~30 GB/s an SM. copyrate (3.4x) finds that rate for every per-thread loop shape tried and
- *       ~48..50 GB/s for 16 KB bulk loads (cp.async.bulk, one lane) with the stores from shared
- *       memory by 8 warps or by bulk stores. Prediction: the copy's SM time -40%, d256 causal
- *       pages 9..42 +5.6 -> ~+3.8, non-causal +3.5 -> ~+2.7, d64 causal +3.3 -> ~+2.6. Dense NHD
- *       pools only (a page of every kv head is one span); its walk is kv_copy_plan.h, checked on
- *       the CPU by tests/test_kv_copy_plan.c. pa__kv_copy_bulk / PA_TEST_KV_COPY_BULK / pa-bench
- *       --copy-bulk switch it; dev_s72a.sh tests and times it. Flaw (found after writing it): a
- *       span holds every kv head, so a sequence's heads come ready only when all its pages are
- *       stored, and the attention's first wave waits for 1/B of the copy (the old loop: 1/(B x
- *       kv heads)); at B4 d256 that is ~175 us on 116 SMs, more than the faster copy saves:
- *       predicted a loss at the benchmark's batch (NOTES session 71).
- *       Measured in session 72 (RESULTS 3.4y; every test, memcheck and racecheck passed with it
- *       on): the loss is real, d256 causal pages 9..33 +5.6..5.8 -> +11.6..12.9. M105b
- *       (pa__kv_copy_bulk = 2): the store warps copy the first waited sequence kv head by kv head
- *       with 16-byte loads, each head counted as stored, while the load warp fills the ring from
- *       the next sequence: +7.1..7.8 there, still behind the old loop. Both off.
+ *   M105 (sessions 71..72; removed, bench/wip_sm90/m105_bulk_copy.patch): the copy beside the
+ *       attention (M82) by bulk copies. Where the gather misses (d64 9..11, d256 9..42) the
+ *       library copies beside, at +3.3..5.8 (RESULTS 3.4v / 3.4w). copyrate (3.4x) found per-thread
+ *       loops at ~20..30 GB/s an SM and 16 KB bulk loads (cp.async.bulk of a page of every kv head,
+ *       one span in a dense NHD pool) at ~48; the prediction was the copy's SM time -40% and d256
+ *       causal +5.6 -> ~+3.8. Measured (RESULTS 3.4y / 3.4z; every test, memcheck and racecheck
+ *       passed with it): as written it lost (d256 causal +11.6..12.9: a span holds every kv head,
+ *       so a sequence's heads came ready together and the first wave waited for a quarter of the
+ *       copy); with the first sequence copied head by head by the old loop's in-flight loads it tied
+ *       the old loop within 0.3 points. The bulk copy of the other sequences saves nothing
+ *       measurable beside the attention: the copy beside does not cost the SM time of its loop.
  *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax at d128/d64 by a
  *   wgmma.fence predicated on the row sums (2% / 7% slower, as M28 found again), a persistent
  *   static round-robin grid (causal -8%: imbalance and L2 drift).
@@ -3456,20 +3447,6 @@ long pa__sm90_copy_overlap_calls = 0;
 /* M82's per-SM rate (bytes of K and V read, and as many written, per second and SM): the copy
  * kernel alone at 8 / 16 / 32 blocks, d128 B4 H16 8k, ncu (s45c): 32 / 31 / 27 GB/s */
 #define SM90_COPY_OV_RATE 30e9
-/* M105: the same for the copy beside by bulk copies (kv_copy.cu; copyrate, RESULTS 3.4x: 45..50 GB/s
- * an SM standalone). Until the bulk copy is measured beside the attention the estimate keeps the
- * loop's rate for it, so that switching it on changes the copy kernel and nothing else; a runtime
- * variable (pa-bench --copy-rate-bulk) for measurements. */
-#ifndef SM90_COPY_OV_RATE_BULK
-#define SM90_COPY_OV_RATE_BULK SM90_COPY_OV_RATE
-#endif
-extern "C" double pa__sm90_copy_rate_bulk;
-double pa__sm90_copy_rate_bulk = SM90_COPY_OV_RATE_BULK;
-/* the copy beside's per-SM rate for pb */
-static double sm90_copy_rate(const pa__problem *pb)
-{
-    return pa__kv_copy_bulk_serves(pb) && pa__sm90_copy_rate_bulk > 0 ? pa__sm90_copy_rate_bulk : SM90_COPY_OV_RATE;
-}
 /* The copy beside's cost as sm90_copy_blocks models it, times this at d128 (M92, session 62, RESULTS
  * 3.3v: beside the d128 MHA 8k non-causal attention the copy on 8 / 16 blocks cost +3.6..3.9%,
  * the model 2.5%). Timed in 3.3w: with sm90_runs_extra (M93) the d128 MHA non-causal calls read
@@ -3521,7 +3498,7 @@ static double sm90_copy_lost(const pa__problem *pb)
 {
     const double bytes = 2.0 * (double)sm90_copy_tensor_bytes(pb);
     const double cta = 4.0 * SM90_BLOCK_M * (double)pb->max_seq_len * pb->head_dim / sm90_sm_rate(pb->head_dim);
-    return cta > 0 ? bytes / sm90_copy_rate(pb) / cta : 0.0;
+    return cta > 0 ? bytes / SM90_COPY_OV_RATE / cta : 0.0;
 }
 
 /* M93 (session 64, RESULTS 3.3w..3.3y): what reading page runs in place adds to a d128 / d256
@@ -3555,7 +3532,7 @@ static int sm90_m_blocks(const pa__problem *pb, int gather)
 static int sm90_copy_blocks(const pa_context *ctx, const pa__problem *pb, double bytes, double t_attn, double *cost)
 {
     const int sms = ctx->num_sms > 0 ? ctx->num_sms : 132;
-    const double rate = sm90_copy_rate(pb);
+    const double rate = SM90_COPY_OV_RATE;
     const double sm_time = bytes / rate;   /* one SM's seconds for the whole copy */
     *cost = 1e30;
     if (!(t_attn > 0)) return 0;

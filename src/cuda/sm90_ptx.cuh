@@ -146,14 +146,6 @@ static __device__ __forceinline__ void mbar_wait_warp(uint32_t bar, uint32_t par
 }
 #endif
 
-/* cp.async.bulk.shared::cluster.global.mbarrier::complete_tx::bytes: `bytes` contiguous bytes (a
- * multiple of 16, both addresses 16-byte aligned) by the TMA unit, counted on the mbarrier */
-static __device__ __forceinline__ void bulk_load(uint32_t dst, const void *src, uint32_t bytes, uint32_t bar)
-{
-    asm volatile("cp.async.bulk.shared::cluster.global.mbarrier::complete_tx::bytes [%0], [%1], %2, [%3];\n"
-                 :: "r"(dst), "l"(src), "r"(bytes), "r"(bar) : "memory");
-}
-
 /* cp.async.bulk.tensor.4d.shared::cluster.global.tile.mbarrier::complete_tx::bytes: one TMA box
  * at coordinates (c0, c1, c2, c3); out-of-bounds elements are zero-filled and still counted. */
 static __device__ __forceinline__ void tma_load_4d(uint32_t dst, const CUtensorMap *map, uint32_t bar,
