@@ -3444,6 +3444,12 @@ extern "C" int pa__sm90_copy_ctas;
 int pa__sm90_copy_ctas = 0;
 extern "C" long pa__sm90_copy_overlap_calls;   /* calls that copied beside the attention */
 long pa__sm90_copy_overlap_calls = 0;
+/* Measurement only (pa-bench --copy-nowait; NOTES session 72): 1 makes the attention beside a copy
+ * wait for no counter, so that a timing holds the copy's SMs and memory traffic but none of the
+ * attention's waits. The attention then reads whatever the workspace held (the previous call's
+ * copy when a benchmark repeats one call: the same bytes), so results are wrong on a first call. */
+extern "C" int pa__sm90_copy_nowait;
+int pa__sm90_copy_nowait = 0;
 /* M82's per-SM rate (bytes of K and V read, and as many written, per second and SM): the copy
  * kernel alone at 8 / 16 / 32 blocks, d128 B4 H16 8k, ncu (s45c): 32 / 31 / 27 GB/s */
 #define SM90_COPY_OV_RATE 30e9
@@ -3672,8 +3678,9 @@ extern "C" pa_status pa__sm90_attention(pa_context *ctx, const pa__problem *pb, 
     __atomic_add_fetch(&pa__sm90_copy_calls, 1, __ATOMIC_RELAXED);
     if (blocks > 0) __atomic_add_fetch(&pa__sm90_copy_overlap_calls, 1, __ATOMIC_RELAXED);
     /* (need 0: no copy kernel was queued, so the attention is no one's dependent and waits for nothing) */
-    return sm90_attention(ctx, &c, dk + 2 * half + rb, ws_bytes - 2 * half - rb, blocks > 0 && need > 0 ? ready : NULL, need,
-                          blocks);
+    const bool beside = blocks > 0 && need > 0;   /* a copy kernel was queued; the attention is its dependent */
+    if (beside && pa__sm90_copy_nowait) need = 0;   /* (measurement: a counter of 0 passes at once) */
+    return sm90_attention(ctx, &c, dk + 2 * half + rb, ws_bytes - 2 * half - rb, beside ? ready : NULL, need, blocks);
 }
 
 static pa_status sm90_attention(pa_context *ctx, const pa__problem *pb, void *ws, size_t ws_bytes,
