@@ -3538,8 +3538,7 @@ static int sm90_m_blocks(const pa__problem *pb, int gather)
 static int sm90_copy_blocks(const pa_context *ctx, const pa__problem *pb, double bytes, double t_attn, double *cost)
 {
     const int sms = ctx->num_sms > 0 ? ctx->num_sms : 132;
-    const double rate = SM90_COPY_OV_RATE;
-    const double sm_time = bytes / rate;   /* one SM's seconds for the whole copy */
+    const double sm_time = bytes / SM90_COPY_OV_RATE;   /* one SM's seconds for the whole copy */
     *cost = 1e30;
     if (!(t_attn > 0)) return 0;
     int k = (int)ceil(sm_time / (0.4 * t_attn));
@@ -3554,7 +3553,7 @@ static int sm90_copy_blocks(const pa_context *ctx, const pa__problem *pb, double
     const double items = (double)pb->batch * pb->num_kv_heads;
     double first = ceil((sms - k) / per_item);
     if (first > items) first = items;
-    *cost = sm_time / sms + first * (bytes / items) / (k * rate) + 10e-6;
+    *cost = sm_time / sms + first * (bytes / items) / (k * SM90_COPY_OV_RATE) + 10e-6;
     if (pb->head_dim == 128) *cost *= SM90_COPY_OV_SCALE_D128;
     else if (pb->head_dim == 256) *cost *= SM90_COPY_OV_SCALE_D256;
     return k;

@@ -1,7 +1,6 @@
 /*
- * Small named inline-PTX wrappers for the Hopper (sm_90a) kernels (the prefill kernel and
- * kv_copy.cu's bulk copy): mbarrier, TMA (cp.async.bulk and cp.async.bulk.tensor), wgmma and its
- * shared-memory descriptors, named barriers, setmaxnreg.
+ * Small named inline-PTX wrappers for the Hopper (sm_90a) prefill kernel: mbarrier, TMA
+ * (cp.async.bulk.tensor), wgmma and its shared-memory descriptors, named barriers, setmaxnreg.
  * Each wrapper says which PTX instruction it wraps; nothing else here.
  */
 #ifndef PA_SM90_PTX_CUH
