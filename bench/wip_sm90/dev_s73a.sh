@@ -1,0 +1,46 @@
+#!/bin/bash
+# Session 73, call a: dev_s72d.sh (never run) with the copy beside's L2 hints added. First the
+# library after M105's removal (host code only; prefill SASS 95255364): automatic, the copy forced
+# beside on 8 blocks at every head_dim (hint 0, and hints 1 / 2 at d64 / d256), forced sm90 at d128,
+# threads. Then what the copy beside costs: pa-bench's paired rows where the library copies beside
+# (d64 page 9, d256 pages 9 / 12 / 33; 12 / 33 at d64 read in place, as controls), both masks,
+# three rounds of: w (as the library runs), n (--copy-nowait 1: the attention waits for no
+# counter), h1 / h2 (--copy-hint 1 / 2: the copy's loads / loads and stores marked L2 evict_first,
+# so that its stream does not evict the attention's K / V tiles), w32 (32 copy blocks).
+. "$(dirname "$0")/dev_lib.sh"
+dev_begin /tmp/t73a build/pa-bench
+PA_TEST_CASES=40 PA_TEST_SEED=73401 timeout 90 build/test_gpu > "$T/auto.log" 2>&1 &
+for d in 64 128 256; do
+    PA_TEST_KERNEL=sm90 PA_TEST_SM90_COPY=1 PA_TEST_SM90_COPY_CTAS=8 PA_TEST_HEAD_DIM=$d PA_TEST_CASES=30 PA_TEST_SEED=$((73410 + d)) \
+        timeout 90 build/test_gpu > "$T/ov8_$d.log" 2>&1 &
+done
+for h in 1 2; do
+    PA_TEST_KV_COPY_HINT=$h PA_TEST_KERNEL=sm90 PA_TEST_SM90_COPY=1 PA_TEST_SM90_COPY_CTAS=8 PA_TEST_HEAD_DIM=$((h == 1 ? 64 : 256)) \
+        PA_TEST_CASES=30 PA_TEST_SEED=$((73420 + h)) timeout 90 build/test_gpu > "$T/ov8_hint$h.log" 2>&1 &
+done
+PA_TEST_KERNEL=sm90 PA_TEST_HEAD_DIM=128 PA_TEST_CASES=40 PA_TEST_SEED=73402 timeout 90 build/test_gpu > "$T/sm90_128.log" 2>&1 &
+PA_TEST_SEED=73403 timeout 90 build/test_threads > "$T/threads.log" 2>&1 &
+wait
+test_summary
+A="build/pa-bench --prefill-only --table frag --no-check --iters 10 --dims 64,256 --pages 9,12,33"
+for r in 1 2 3; do
+    $A 2>&1 | pa_row w > /dev/null
+    $A --copy-nowait 1 2>&1 | pa_row n > /dev/null
+    $A --copy-hint 1 2>&1 | pa_row h1 > /dev/null
+    $A --copy-hint 2 2>&1 | pa_row h2 > /dev/null
+    $A --copy-ctas 32 2>&1 | pa_row w32 > /dev/null
+done
+python3 - "$O/summary.txt" <<'PY' | tee -a "$O/summary.txt"
+import re, sys, statistics as st
+rows = {}; names = ["w", "n", "h1", "h2", "w32"]
+for line in open(sys.argv[1]):
+    m = re.match(r"(\w+) r\d+ +prefill +(\d+) +\d+ +\d+ +\d+ +\d+ +\d+ +(\d) +frag +(\d+) +(\S+) +\S+ +\S+ +([+-]?\d+\.\d)%", line)
+    if m and m.group(1) in names:
+        rows.setdefault((int(m.group(2)), int(m.group(3)), int(m.group(4))), {}).setdefault(m.group(1), []).append(float(m.group(6)))
+print("d c page | " + " | ".join(names) + "  (paired overhead %, mean (rounds))")
+for k in sorted(rows):
+    f = lambda x: "%+5.1f (%s)" % (st.mean(x), " ".join("%+.1f" % a for a in x)) if x else "-"
+    print("%3d %d %4d | %s" % (k + (" | ".join(f(rows[k].get(n, [])) for n in names),)))
+PY
+echo "done $(el)" | tee -a "$O/summary.txt"
+dev_end logs_s73a
