@@ -6,7 +6,9 @@
 # (d64 page 9, d256 pages 9 / 12 / 33; 12 / 33 at d64 read in place, as controls), both masks,
 # three rounds of: w (as the library runs), n (--copy-nowait 1: the attention waits for no
 # counter), h1 / h2 (--copy-hint 1 / 2: the copy's loads / loads and stores marked L2 evict_first,
-# so that its stream does not evict the attention's K / V tiles), w32 (32 copy blocks).
+# so that its stream does not evict the attention's K / V tiles), w32 (32 copy blocks). Last, the
+# timeline of the copy beside from a global-timer trace build (build_tr: -DSM90_TRACE -DSM90_TRACE_GT;
+# trace_beside.py): the machine's SM time split into attention CTAs, waits, the copy's blocks, the rest.
 . "$(dirname "$0")/dev_lib.sh"
 dev_begin /tmp/t73a build/pa-bench
 PA_TEST_CASES=40 PA_TEST_SEED=73401 timeout 90 build/test_gpu > "$T/auto.log" 2>&1 &
@@ -42,5 +44,9 @@ for k in sorted(rows):
     f = lambda x: "%+5.1f (%s)" % (st.mean(x), " ".join("%+.1f" % a for a in x)) if x else "-"
     print("%3d %d %4d | %s" % (k + (" | ".join(f(rows[k].get(n, [])) for n in names),)))
 PY
+echo "bench done $(el)" | tee -a "$O/summary.txt"
+PAGEDATTN_LIBRARY=build_tr/libpagedattn.so PYTHONPATH=python timeout 150 python3 bench/wip_sm90/trace_beside.py \
+    256:8192:8192:1:9 256:8192:8192:0:9 256:8192:8192:1:33 64:8192:8192:0:9 > "$T/trace.txt" 2>&1
+tail -n 60 "$T/trace.txt" | tee -a "$O/summary.txt"
 echo "done $(el)" | tee -a "$O/summary.txt"
 dev_end logs_s73a

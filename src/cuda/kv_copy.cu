@@ -210,10 +210,36 @@ __device__ __forceinline__ void pa_ov_store(void *a, uint4 x, uint64_t pol)
                  :: "l"(a), "r"(x.x), "r"(x.y), "r"(x.z), "r"(x.w), "l"(pol) : "memory");
 }
 
+#ifdef SM90_TRACE
+#include <stdio.h>
+/* diagnostic builds (bench/wip_sm90/trace_beside.py): per block of the copy beside, its SM, the
+ * global timer at its entry and at its last warp's exit (ns); dumped by the attention's host code */
+__device__ unsigned long long pa_copy_trace[1024][3];
+#define PA_OV_TR_END() do { if ((threadIdx.x & 31) == 0 && blockIdx.x < 1024) { unsigned long long t_; \
+    asm volatile("mov.u64 %0, %%globaltimer;" : "=l"(t_)); atomicMax(&pa_copy_trace[blockIdx.x][2], t_); } } while (0)
+void pa__kv_copy_trace_dump(const char *path)
+{
+    static unsigned long long buf[1024][3];
+    cudaMemcpyFromSymbol(buf, pa_copy_trace, sizeof buf);
+    FILE *f = fopen(path, "wb");
+    if (f) { fwrite(buf, sizeof buf, 1, f); fclose(f); }
+}
+#else
+#define PA_OV_TR_END() ((void)0)
+#endif
+
 template <int HINT>
 __global__ void __launch_bounds__(PA_COPY_OV_THREADS, 1)
 pa_kv_copy_ordered_kernel(const pa_copy_ov_params p)
 {
+#ifdef SM90_TRACE
+    if (threadIdx.x == 0 && blockIdx.x < 1024) {
+        unsigned long long t_; unsigned sm_;
+        asm volatile("mov.u64 %0, %%globaltimer;" : "=l"(t_));
+        asm volatile("mov.u32 %0, %%smid;" : "=r"(sm_));
+        pa_copy_trace[blockIdx.x][0] = sm_; pa_copy_trace[blockIdx.x][1] = t_; pa_copy_trace[blockIdx.x][2] = t_;
+    }
+#endif
 #if __CUDA_ARCH__ >= 900   /* (the file is built for sm_80 too; only the sm90 path launches this) */
     if (threadIdx.x == 0) asm volatile("griddepcontrol.launch_dependents;\n" ::: "memory");
 #endif
@@ -229,7 +255,7 @@ pa_kv_copy_ordered_kernel(const pa_copy_ov_params p)
      * late, after the next step's loads are issued, so that neither latency stands alone. */
     pa_ov_item it;
     int item = pa_ov_next(p, -1, w, nw, lane, it);
-    if (item >= p.items) return;
+    if (item >= p.items) { PA_OV_TR_END(); return; }
     uint32_t i0 = it.lo;
     int pg[PA_COPY_OV_UNROLL];
     pa_ov_lookup(p, it, i0, lane, pg);
@@ -277,6 +303,7 @@ pa_kv_copy_ordered_kernel(const pa_copy_ov_params p)
         if (item >= p.items) break;
     }
     if (pending >= 0) pa_ov_signal(p, pending, true, lane);
+    PA_OV_TR_END();
 }
 
 /* measurement only (pa-bench --copy-hint): the copy beside's L2 hints, HINT above */

@@ -1809,7 +1809,13 @@ template <> struct sm90_ops<false> {
 /* diagnostic builds only (bench/wip_sm90/trace.py): per-CTA clock64 stamps, dumped by the host */
 __device__ unsigned long long sm90_trace_buf[1 << 16][24];
 #define SM90_CTA_ID (blockIdx.x + gridDim.x * (blockIdx.y + gridDim.y * blockIdx.z))
-#define SM90_TR(slot) (sm90_trace_buf[SM90_CTA_ID & 0xffff][slot] = clock64())
+#ifdef SM90_TRACE_GT   /* stamps from the global timer (ns, one clock for every SM: timelines across SMs) */
+__device__ __forceinline__ unsigned long long sm90_clk()
+{ unsigned long long t; asm volatile("mov.u64 %0, %%globaltimer;" : "=l"(t)); return t; }
+#else
+#define sm90_clk() clock64()
+#endif
+#define SM90_TR(slot) (sm90_trace_buf[SM90_CTA_ID & 0xffff][slot] = sm90_clk())
 /* a consumer warpgroup's stamp k (3 Q in smem, 4 S(0) done, 5 last P V done, 6 O stored): slots
  * 3..6 and 8..11 for warpgroups 0 / 1, 20..23 for d64's third (slots 13..16 are the producer's) */
 #define SM90_WG_SLOT(k, wg) ((wg) < 2 ? (k) + 5 * (wg) : (k) + 17)
@@ -1821,7 +1827,7 @@ __device__ unsigned long long sm90_trace_buf[1 << 16][24];
 __device__ unsigned long long sm90_tile_trace[64][2][32][8];
 #define SM90_TT(wg, it, slot) do { \
     if ((threadIdx.x & 127) == 0 && (wg) < 2 && SM90_CTA_ID - SM90_TT_BASE < 64u && (it) < 32) \
-        sm90_tile_trace[SM90_CTA_ID - SM90_TT_BASE][wg][it][slot] = clock64(); } while (0)
+        sm90_tile_trace[SM90_CTA_ID - SM90_TT_BASE][wg][it][slot] = sm90_clk(); } while (0)
 #else
 #define SM90_TR(slot) ((void)0)
 #define SM90_TT(wg, it, slot) ((void)0)
@@ -3875,6 +3881,9 @@ static pa_status sm90_attention(pa_context *ctx, const pa__problem *pb, void *ws
                 fclose(f);
             }
         }
+        /* the copy beside's per-block stamps (kv_copy.cu, trace builds) */
+        extern void pa__kv_copy_trace_dump(const char *path);
+        if (getenv("PA_COPY_TRACE_OUT")) { cudaDeviceSynchronize(); pa__kv_copy_trace_dump(getenv("PA_COPY_TRACE_OUT")); }
         if (tpath) {
             static unsigned long long tb[64][2][32][8];
             cudaMemcpyFromSymbol(tb, sm90_tile_trace, sizeof tb);
