@@ -45,6 +45,30 @@ for k in sorted(rows):
     print("%3d %d %4d | %s" % (k + (" | ".join(f(rows[k].get(n, [])) for n in names),)))
 PY
 echo "bench done $(el)" | tee -a "$O/summary.txt"
+# what a caller gets with each hint where the library copies beside: d256 pages 9..48, d128 / d64
+# pages 9..15, both masks, two rounds, the hints interleaved (3.4w's sweep for these rows)
+for r in 1 2; do
+    for h in 0 1 2; do
+        build/pa-bench --prefill-only --table frag --no-check --iters 10 --dims 256 --pages $(seq -s, 9 48) --copy-hint $h 2>&1 | pa_row sw$h
+        build/pa-bench --prefill-only --table frag --no-check --iters 10 --dims 128,64 --pages $(seq -s, 9 15) --copy-hint $h 2>&1 | pa_row sw$h
+    done > /dev/null
+done
+python3 - "$O/summary.txt" <<'PY' | tee -a "$O/summary.txt"
+import re, sys, statistics as st
+rows = {}
+for line in open(sys.argv[1]):
+    m = re.match(r"sw(\d) r\d+ +prefill +(\d+) +\d+ +\d+ +\d+ +\d+ +\d+ +(\d) +frag +(\d+) +\S+ +\S+ +\S+ +([+-]?\d+\.\d)%", line)
+    if m: rows.setdefault((int(m.group(2)), int(m.group(3))), {}).setdefault(int(m.group(4)), {}).setdefault(int(m.group(1)), []).append(float(m.group(5)))
+print("sweep: d c | hint 0 / 1 / 2: mean overhead over the pages, pages over 3% (means of 2 rounds)")
+for (d, c), v in sorted(rows.items()):
+    line = []
+    for h in (0, 1, 2):
+        m = {p: st.mean(x[h]) for p, x in v.items() if h in x}
+        if m: line.append("h%d %+.2f, %d/%d over" % (h, st.mean(m.values()), sum(1 for a in m.values() if a > 3.0), len(m)))
+    print("  d%d c%d | %s" % (d, c, " | ".join(line)))
+    print("     " + " ".join("%d:%s" % (p, "/".join("%+.1f" % st.mean(x[h]) for h in (0, 1, 2) if h in x)) for p, x in sorted(v.items())))
+PY
+echo "sweep done $(el)" | tee -a "$O/summary.txt"
 PAGEDATTN_LIBRARY=build_tr/libpagedattn.so PYTHONPATH=python timeout 150 python3 bench/wip_sm90/trace_beside.py \
     256:8192:8192:1:9 256:8192:8192:0:9 256:8192:8192:1:33 64:8192:8192:0:9 > "$T/trace.txt" 2>&1
 tail -n 60 "$T/trace.txt" | tee -a "$O/summary.txt"
