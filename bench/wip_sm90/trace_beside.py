@@ -61,7 +61,14 @@ def one(spec, paged):
     sq = f[1]
     nt = np.minimum((np.minimum((mb + 1) * bm + (sk - sq), sk) + bn - 1) // bn, (sk + bn - 1) // bn) if causal \
         else np.full(len(t), (sk + bn - 1) // bn)
-    return dict(grid=grid, entry=entry - t0, end=end - t0, wait=wait, span=span_t, copy=c, t0=t0, nt=nt)
+    # the SM clock's rate (MHz) over each CTA: clock64 cycles at entry / wg0's and wg1's ends (slots
+    # 14, 20, 21) over the global timer's ns (not d64, whose third warpgroup uses slots 20..23)
+    mhz = None
+    if d != 64:
+        wg_end = np.where(t[:, 21] > t[:, 20], t[:, 21], t[:, 20])
+        gt_end = np.where(t[:, 21] > t[:, 20], t[:, 11], t[:, 6])
+        mhz = 1e3 * (wg_end - t[:, 14]) / np.maximum(gt_end - entry, 1)
+    return dict(grid=grid, entry=entry - t0, end=end - t0, wait=wait, span=span_t, copy=c, t0=t0, nt=nt, mhz=mhz)
 
 
 def fit(span, nt):
@@ -89,6 +96,8 @@ for spec in sys.argv[1:]:
              "the copy's blocks", "the rest: gaps, the ragged end"]
     for i, n in enumerate(names):
         print("   %-44s %10.3f %10.3f   %+6.2f%%" % (n, rows[0][i], rows[1][i], 100 * (rows[1][i] - rows[0][i]) / base))
+    if p["mhz"] is not None:
+        print("   SM clock over each CTA, median MHz: contiguous %.0f, paged %.0f" % (np.median(c0["mhz"]), np.median(p["mhz"])))
     if p["copy"] is not None and len(p["copy"]):
         cc = p["copy"]
         ce = cc[:, 2].max() - p["t0"]
@@ -103,7 +112,10 @@ for spec in sys.argv[1:]:
                 a0, b0 = fit((c0["end"] - c0["entry"])[sel], c0["nt"][sel])
                 print("   %-22s %5d: span less wait = %.0f + %.1f x tiles ns (contiguous, same CTAs: %.0f + %.1f): per tile %+.2f%%" % (
                     name, sel.sum(), a, b, a0, b0, 100 * (b / b0 - 1)))
-        nw = (p["wait"] > 0).sum()
+        if p["mhz"] is not None:
+            print("   SM clock over each CTA, median MHz: contiguous %.0f; paged during the copy %.0f, after it %.0f" % (
+                np.median(c0["mhz"]), np.median(p["mhz"][during]) if during.any() else 0,
+                np.median(p["mhz"][after]) if after.any() else 0))
         print("   CTAs that waited: %d of %d; the longest wait %.1f us; waits in the first %d CTAs %.3f SM-ms" % (
             (p["wait"] > 2000).sum(), len(p["wait"]), p["wait"].max() / 1e3, NSM, np.sort(p["wait"])[::-1][:NSM].sum() / 1e6))
     else:

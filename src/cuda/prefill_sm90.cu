@@ -1937,6 +1937,9 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         asm volatile("mov.u32 %0, %%smid;" : "=r"(smid));
         SM90_TR(1);
         sm90_trace_buf[SM90_CTA_ID & 0xffff][0] = smid;
+#ifdef SM90_TRACE_GT   /* the SM's clock too (slot 14; 20 / 21 at the warpgroups' ends, not d64): its rate */
+        sm90_trace_buf[SM90_CTA_ID & 0xffff][14] = clock64();
+#endif
     }
 #endif
     if (threadIdx.x == 0) {
@@ -3043,6 +3046,9 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
     if (SM90_WD_ON) atomicAdd(&sm90_wd_done[SM90_WD_SLOT], 1u);
 #endif
     if (t == 0) SM90_TR(SM90_WG_SLOT(6, wg));
+#if defined(SM90_TRACE) && defined(SM90_TRACE_GT)
+    if (t == 0 && D != 64 && wg < 2) sm90_trace_buf[SM90_CTA_ID & 0xffff][20 + wg] = clock64();
+#endif
 #undef SM90_NEXT_WG
 }
 
