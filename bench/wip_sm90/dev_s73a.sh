@@ -24,6 +24,10 @@ PA_TEST_KERNEL=sm90 PA_TEST_HEAD_DIM=128 PA_TEST_CASES=40 PA_TEST_SEED=73402 tim
 PA_TEST_SEED=73403 timeout 90 build/test_threads > "$T/threads.log" 2>&1 &
 wait
 test_summary
+PAGEDATTN_LIBRARY=build_tr/libpagedattn.so PYTHONPATH=python timeout 150 python3 bench/wip_sm90/trace_beside.py \
+    256:8192:8192:1:9 256:8192:8192:0:9 256:8192:8192:1:33 64:8192:8192:0:9 > "$T/trace.txt" 2>&1
+tail -n 60 "$T/trace.txt" | tee -a "$O/summary.txt"
+echo "trace done $(el)" | tee -a "$O/summary.txt"
 A="build/pa-bench --prefill-only --table frag --no-check --iters 10 --dims 64,256 --pages 9,12,33"
 for r in 1 2 3; do
     $A 2>&1 | pa_row w > /dev/null
@@ -69,8 +73,5 @@ for (d, c), v in sorted(rows.items()):
     print("     " + " ".join("%d:%s" % (p, "/".join("%+.1f" % st.mean(x[h]) for h in (0, 1, 2) if h in x)) for p, x in sorted(v.items())))
 PY
 echo "sweep done $(el)" | tee -a "$O/summary.txt"
-PAGEDATTN_LIBRARY=build_tr/libpagedattn.so PYTHONPATH=python timeout 150 python3 bench/wip_sm90/trace_beside.py \
-    256:8192:8192:1:9 256:8192:8192:0:9 256:8192:8192:1:33 64:8192:8192:0:9 > "$T/trace.txt" 2>&1
-tail -n 60 "$T/trace.txt" | tee -a "$O/summary.txt"
 echo "done $(el)" | tee -a "$O/summary.txt"
 dev_end logs_s73a
