@@ -11,17 +11,17 @@
 # trace_beside.py): the machine's SM time split into attention CTAs, waits, the copy's blocks, the rest.
 . "$(dirname "$0")/dev_lib.sh"
 dev_begin /tmp/t73a build/pa-bench
-PA_TEST_CASES=40 PA_TEST_SEED=73401 timeout 90 build/test_gpu > "$T/auto.log" 2>&1 &
+PA_TEST_CASES=40 PA_TEST_SEED=73401 timeout 60 build/test_gpu > "$T/auto.log" 2>&1 &
 for d in 64 128 256; do
     PA_TEST_KERNEL=sm90 PA_TEST_SM90_COPY=1 PA_TEST_SM90_COPY_CTAS=8 PA_TEST_HEAD_DIM=$d PA_TEST_CASES=30 PA_TEST_SEED=$((73410 + d)) \
-        timeout 90 build/test_gpu > "$T/ov8_$d.log" 2>&1 &
+        timeout 60 build/test_gpu > "$T/ov8_$d.log" 2>&1 &
 done
 for h in 1 2; do
     PA_TEST_KV_COPY_HINT=$h PA_TEST_KERNEL=sm90 PA_TEST_SM90_COPY=1 PA_TEST_SM90_COPY_CTAS=8 PA_TEST_HEAD_DIM=$((h == 1 ? 64 : 256)) \
-        PA_TEST_CASES=30 PA_TEST_SEED=$((73420 + h)) timeout 90 build/test_gpu > "$T/ov8_hint$h.log" 2>&1 &
+        PA_TEST_CASES=30 PA_TEST_SEED=$((73420 + h)) timeout 60 build/test_gpu > "$T/ov8_hint$h.log" 2>&1 &
 done
-PA_TEST_KERNEL=sm90 PA_TEST_HEAD_DIM=128 PA_TEST_CASES=40 PA_TEST_SEED=73402 timeout 90 build/test_gpu > "$T/sm90_128.log" 2>&1 &
-PA_TEST_SEED=73403 timeout 90 build/test_threads > "$T/threads.log" 2>&1 &
+PA_TEST_KERNEL=sm90 PA_TEST_HEAD_DIM=128 PA_TEST_CASES=40 PA_TEST_SEED=73402 timeout 60 build/test_gpu > "$T/sm90_128.log" 2>&1 &
+PA_TEST_SEED=73403 timeout 60 build/test_threads > "$T/threads.log" 2>&1 &
 wait
 test_summary
 PAGEDATTN_LIBRARY=build_tr/libpagedattn.so PYTHONPATH=python timeout 150 python3 bench/wip_sm90/trace_beside.py \
@@ -29,7 +29,7 @@ PAGEDATTN_LIBRARY=build_tr/libpagedattn.so PYTHONPATH=python timeout 150 python3
 tail -n 60 "$T/trace.txt" | tee -a "$O/summary.txt"
 echo "trace done $(el)" | tee -a "$O/summary.txt"
 A="build/pa-bench --prefill-only --table frag --no-check --iters 10 --dims 64,256 --pages 9,12,33"
-for r in 1 2 3; do
+for r in $(seq 1 "${ROUNDS:-2}"); do
     $A 2>&1 | pa_row w > /dev/null
     $A --copy-nowait 1 2>&1 | pa_row n > /dev/null
     $A --copy-hint 1 2>&1 | pa_row h1 > /dev/null
@@ -51,7 +51,7 @@ PY
 echo "bench done $(el)" | tee -a "$O/summary.txt"
 # what a caller gets with each hint where the library copies beside: d256 pages 9..48, d128 / d64
 # pages 9..15, both masks, two rounds, the hints interleaved (3.4w's sweep for these rows)
-for r in 1 2; do
+for r in $(seq 1 "${SWEEP_ROUNDS:-1}"); do
     for h in 0 1 2; do
         build/pa-bench --prefill-only --table frag --no-check --iters 10 --dims 256 --pages $(seq -s, 9 48) --copy-hint $h 2>&1 | pa_row sw$h
         build/pa-bench --prefill-only --table frag --no-check --iters 10 --dims 128,64 --pages $(seq -s, 9 15) --copy-hint $h 2>&1 | pa_row sw$h
