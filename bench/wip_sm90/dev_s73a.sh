@@ -25,8 +25,8 @@ PA_TEST_SEED=73403 timeout 60 build/test_threads > "$T/threads.log" 2>&1 &
 wait
 test_summary
 PAGEDATTN_LIBRARY=build_tr/libpagedattn.so PYTHONPATH=python timeout 150 python3 bench/wip_sm90/trace_beside.py \
-    256:8192:8192:1:9 256:8192:8192:0:9 256:8192:8192:1:33 64:8192:8192:0:9 > "$T/trace.txt" 2>&1
-tail -n 60 "$T/trace.txt" | tee -a "$O/summary.txt"
+    256:8192:8192:1:9 256:8192:8192:0:9 256:8192:8192:1:33 64:8192:8192:0:9 128:8192:8192:1:9 128:8192:8192:1:12 > "$T/trace.txt" 2>&1
+tail -n 90 "$T/trace.txt" | tee -a "$O/summary.txt"
 echo "trace done $(el)" | tee -a "$O/summary.txt"
 A="build/pa-bench --prefill-only --table frag --no-check --iters 10 --dims 64,256 --pages 9,12,33"
 for r in $(seq 1 "${ROUNDS:-2}"); do

@@ -7,7 +7,9 @@ whatever path the library picks for it, and accounts for the machine's time, SMs
     counter (stamps 15 -> 7), the copy's blocks (entry -> last warp's exit), and the rest (gaps
     between CTAs, the ragged end).
 and the per-tile time of the CTAs that ran while the copy ran against those after it (the copy's
-traffic slowing the attention shows there).
+traffic slowing the attention shows there), and the SM clock's rate over those CTAs (a power cap
+shows there). Caveat: a call with last-wave pieces (M39 / M94 TAIL launches) stamps them over the
+main grid's first CTA slots (the same SM90_CTA_ID); d256 calls beside a copy launch none.
     PAGEDATTN_LIBRARY=v_tr/libpagedattn.so PYTHONPATH=python:bench/wip_sm90 python3 bench/wip_sm90/trace_beside.py 256:8192:8192:1:9
 """
 import os, sys
@@ -110,8 +112,10 @@ for spec in sys.argv[1:]:
             if sel.sum() > 8:
                 a, b = fit((p["end"] - p["entry"] - p["wait"])[sel], p["nt"][sel])
                 a0, b0 = fit((c0["end"] - c0["entry"])[sel], c0["nt"][sel])
-                print("   %-22s %5d: span less wait = %.0f + %.1f x tiles ns (contiguous, same CTAs: %.0f + %.1f): per tile %+.2f%%" % (
-                    name, sel.sum(), a, b, a0, b0, 100 * (b / b0 - 1)))
+                r = (p["end"] - p["entry"] - p["wait"])[sel] / np.maximum((c0["end"] - c0["entry"])[sel], 1)
+                print("   %-22s %5d: span less wait = %.0f + %.1f x tiles ns (contiguous, same CTAs: %.0f + %.1f): per tile %+.2f%%;"
+                      " the same CTA's span, paged / contiguous: median %.4f, mean %.4f" % (
+                    name, sel.sum(), a, b, a0, b0, 100 * (b / b0 - 1), np.median(r), r.mean()))
         if p["mhz"] is not None:
             print("   SM clock over each CTA, median MHz: contiguous %.0f; paged during the copy %.0f, after it %.0f" % (
                 np.median(c0["mhz"]), np.median(p["mhz"][during]) if during.any() else 0,
