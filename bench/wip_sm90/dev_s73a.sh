@@ -8,7 +8,9 @@
 # counter), h1 / h2 (--copy-hint 1 / 2: the copy's loads / loads and stores marked L2 evict_first,
 # so that its stream does not evict the attention's K / V tiles), w32 (32 copy blocks). Last, the
 # timeline of the copy beside from a global-timer trace build (build_tr: -DSM90_TRACE -DSM90_TRACE_GT;
-# trace_beside.py): the machine's SM time split into attention CTAs, waits, the copy's blocks, the rest.
+# trace_beside.py): the machine's SM time split into attention CTAs, waits, the copy's blocks, the rest;
+# and the same for session 72's bulk copy (build_trb: m105_bulk_copy.patch applied, -DSM90_TRACE
+# -DSM90_TRACE_GT -DPA_KV_COPY_BULK=2 -DPA_COPY_BULK_SW=23 -DPA_COPY_BULK_U=4), which tied the loop.
 . "$(dirname "$0")/dev_lib.sh"
 dev_begin /tmp/t73a build/pa-bench
 PA_TEST_CASES=40 PA_TEST_SEED=73401 timeout 60 build/test_gpu > "$T/auto.log" 2>&1 &
@@ -27,6 +29,10 @@ test_summary
 PAGEDATTN_LIBRARY=build_tr/libpagedattn.so PYTHONPATH=python timeout 150 python3 bench/wip_sm90/trace_beside.py \
     256:8192:8192:1:9 256:8192:8192:0:9 256:8192:8192:1:33 64:8192:8192:0:9 128:8192:8192:1:9 128:8192:8192:1:12 > "$T/trace.txt" 2>&1
 tail -n 90 "$T/trace.txt" | tee -a "$O/summary.txt"
+echo "trace (bulk copy: build_trb, M105b with 23 store warps, m105_bulk_copy.patch)" | tee -a "$O/summary.txt"
+PAGEDATTN_LIBRARY=build_trb/libpagedattn.so PYTHONPATH=python timeout 60 python3 bench/wip_sm90/trace_beside.py \
+    256:8192:8192:1:9 256:8192:8192:1:33 > "$T/trace_bulk.txt" 2>&1
+tail -n 40 "$T/trace_bulk.txt" | tee -a "$O/summary.txt"
 echo "trace done $(el)" | tee -a "$O/summary.txt"
 A="build/pa-bench --prefill-only --table frag --no-check --iters 10 --dims 64,256 --pages 9,12,33"
 for r in $(seq 1 "${ROUNDS:-2}"); do
