@@ -33,6 +33,10 @@ echo "trace (bulk copy: build_trb, M105b with 23 store warps, m105_bulk_copy.pat
 PAGEDATTN_LIBRARY=build_trb/libpagedattn.so PYTHONPATH=python timeout 60 python3 bench/wip_sm90/trace_beside.py \
     256:8192:8192:1:9 256:8192:8192:1:33 > "$T/trace_bulk.txt" 2>&1
 tail -n 40 "$T/trace_bulk.txt" | tee -a "$O/summary.txt"
+echo "trace (never copying: the d256 gather in place, the per-CTA span ratio)" | tee -a "$O/summary.txt"
+PA_TRACE_NO_COPY=1 PAGEDATTN_LIBRARY=build_tr/libpagedattn.so PYTHONPATH=python timeout 60 python3 bench/wip_sm90/trace_beside.py \
+    256:8192:8192:1:9 256:8192:8192:0:9 > "$T/trace_gather.txt" 2>&1
+tail -n 30 "$T/trace_gather.txt" | tee -a "$O/summary.txt"
 echo "trace done $(el)" | tee -a "$O/summary.txt"
 A="build/pa-bench --prefill-only --table frag --no-check --iters 10 --dims 64,256 --pages 9,12,33"
 for r in $(seq 1 "${ROUNDS:-2}"); do

@@ -100,6 +100,10 @@ for spec in sys.argv[1:]:
         print("   %-44s %10.3f %10.3f   %+6.2f%%" % (n, rows[0][i], rows[1][i], 100 * (rows[1][i] - rows[0][i]) / base))
     if p["mhz"] is not None:
         print("   SM clock over each CTA, median MHz: contiguous %.0f, paged %.0f" % (np.median(c0["mhz"]), np.median(p["mhz"])))
+    if len(p["end"]) == len(c0["end"]):
+        r = (p["end"] - p["entry"] - p["wait"]) / np.maximum(c0["end"] - c0["entry"], 1)
+        print("   every CTA: its span less its wait, paged / contiguous (same CTA index): median %.4f, mean %.4f, p10 %.4f, p90 %.4f" % (
+            np.median(r), r.mean(), np.percentile(r, 10), np.percentile(r, 90)))
     if p["copy"] is not None and len(p["copy"]):
         cc = p["copy"]
         ce = cc[:, 2].max() - p["t0"]
