@@ -10,7 +10,7 @@ and the per-tile time of the CTAs that ran while the copy ran against those afte
 traffic slowing the attention shows there), and the SM clock's rate over those CTAs (a power cap
 shows there). Caveat: a call with last-wave pieces (M39 / M94 TAIL launches) stamps them over the
 main grid's first CTA slots (the same SM90_CTA_ID); d256 calls beside a copy launch none.
-    PAGEDATTN_LIBRARY=v_tr/libpagedattn.so PYTHONPATH=python:bench/wip_sm90 python3 bench/wip_sm90/trace_beside.py 256:8192:8192:1:9
+    PAGEDATTN_LIBRARY=build_tr/libpagedattn.so PYTHONPATH=python python3 bench/wip_sm90/trace_beside.py 256:8192:8192:1:9
 """
 import os, sys
 import numpy as np
@@ -70,7 +70,8 @@ def one(spec, paged):
         wg_end = np.where(t[:, 21] > t[:, 20], t[:, 21], t[:, 20])
         gt_end = np.where(t[:, 21] > t[:, 20], t[:, 11], t[:, 6])
         mhz = 1e3 * (wg_end - t[:, 14]) / np.maximum(gt_end - entry, 1)
-    return dict(grid=grid, entry=entry - t0, end=end - t0, wait=wait, span=span_t, copy=c, t0=t0, nt=nt, mhz=mhz)
+    return dict(grid=grid, entry=entry - t0, end=end - t0, wait=wait, work=end - entry - wait, span=span_t, copy=c, t0=t0,
+                nt=nt, mhz=mhz)
 
 
 def fit(span, nt):
@@ -98,13 +99,13 @@ for spec in sys.argv[1:]:
              "the copy's blocks", "the rest: gaps, the ragged end"]
     for i, n in enumerate(names):
         print("   %-44s %10.3f %10.3f   %+6.2f%%" % (n, rows[0][i], rows[1][i], 100 * (rows[1][i] - rows[0][i]) / base))
-    if p["mhz"] is not None:
-        print("   SM clock over each CTA, median MHz: contiguous %.0f, paged %.0f" % (np.median(c0["mhz"]), np.median(p["mhz"])))
-    if len(p["end"]) == len(c0["end"]):
-        r = (p["end"] - p["entry"] - p["wait"]) / np.maximum(c0["end"] - c0["entry"], 1)
+    # each CTA's span less its wait against the same CTA index's contiguous span (same grids only)
+    ratio = p["work"] / np.maximum(c0["work"], 1) if len(p["work"]) == len(c0["work"]) else None
+    if ratio is not None:
         print("   every CTA: its span less its wait, paged / contiguous (same CTA index): median %.4f, mean %.4f, p10 %.4f, p90 %.4f" % (
-            np.median(r), r.mean(), np.percentile(r, 10), np.percentile(r, 90)))
-    if p["copy"] is not None and len(p["copy"]):
+            np.median(ratio), ratio.mean(), np.percentile(ratio, 10), np.percentile(ratio, 90)))
+    copied = p["copy"] is not None
+    if copied:
         cc = p["copy"]
         ce = cc[:, 2].max() - p["t0"]
         print("   the copy: %d blocks on %d SMs, from %.1f to %.1f us (blocks' spans %.1f..%.1f us)" % (
@@ -113,18 +114,17 @@ for spec in sys.argv[1:]:
         during = p["entry"] + p["wait"] < ce
         after = p["entry"] > ce
         for name, sel in (("CTAs during the copy", during), ("CTAs after it", after)):
-            if sel.sum() > 8:
-                a, b = fit((p["end"] - p["entry"] - p["wait"])[sel], p["nt"][sel])
-                a0, b0 = fit((c0["end"] - c0["entry"])[sel], c0["nt"][sel])
-                r = (p["end"] - p["entry"] - p["wait"])[sel] / np.maximum((c0["end"] - c0["entry"])[sel], 1)
+            if sel.sum() > 8 and ratio is not None:
+                a, b = fit(p["work"][sel], p["nt"][sel])
+                a0, b0 = fit(c0["work"][sel], c0["nt"][sel])
                 print("   %-22s %5d: span less wait = %.0f + %.1f x tiles ns (contiguous, same CTAs: %.0f + %.1f): per tile %+.2f%%;"
                       " the same CTA's span, paged / contiguous: median %.4f, mean %.4f" % (
-                    name, sel.sum(), a, b, a0, b0, 100 * (b / b0 - 1), np.median(r), r.mean()))
-        if p["mhz"] is not None:
-            print("   SM clock over each CTA, median MHz: contiguous %.0f; paged during the copy %.0f, after it %.0f" % (
-                np.median(c0["mhz"]), np.median(p["mhz"][during]) if during.any() else 0,
-                np.median(p["mhz"][after]) if after.any() else 0))
-        print("   CTAs that waited: %d of %d; the longest wait %.1f us; waits in the first %d CTAs %.3f SM-ms" % (
+                    name, sel.sum(), a, b, a0, b0, 100 * (b / b0 - 1), np.median(ratio[sel]), ratio[sel].mean()))
+        print("   CTAs that waited: %d of %d; the longest wait %.1f us; the %d longest waits %.3f SM-ms" % (
             (p["wait"] > 2000).sum(), len(p["wait"]), p["wait"].max() / 1e3, NSM, np.sort(p["wait"])[::-1][:NSM].sum() / 1e6))
     else:
         print("   (no copy kernel ran beside this call)")
+    if p["mhz"] is not None:
+        med = lambda sel: np.median(p["mhz"][sel]) if sel.any() else 0
+        print("   SM clock over each CTA, median MHz: contiguous %.0f, paged %.0f%s" % (np.median(c0["mhz"]), np.median(p["mhz"]),
+              "; paged during the copy %.0f, after it %.0f" % (med(during), med(after)) if copied else ""))

@@ -215,8 +215,14 @@ __device__ __forceinline__ void pa_ov_store(void *a, uint4 x, uint64_t pol)
 /* diagnostic builds (bench/wip_sm90/trace_beside.py): per block of the copy beside, its SM, the
  * global timer at its entry and at its last warp's exit (ns); dumped by the attention's host code */
 __device__ unsigned long long pa_copy_trace[1024][3];
-#define PA_OV_TR_END() do { if ((threadIdx.x & 31) == 0 && blockIdx.x < 1024) { unsigned long long t_; \
-    asm volatile("mov.u64 %0, %%globaltimer;" : "=l"(t_)); atomicMax(&pa_copy_trace[blockIdx.x][2], t_); } } while (0)
+__device__ __forceinline__ unsigned long long pa_ov_gt()
+{ unsigned long long t; asm volatile("mov.u64 %0, %%globaltimer;" : "=l"(t)); return t; }
+/* thread 0 at a block's entry: its SM and the time (the end starts there); each warp at its exit */
+#define PA_OV_TR_BEGIN() do { if (threadIdx.x == 0 && blockIdx.x < 1024) { unsigned sm_; \
+    asm volatile("mov.u32 %0, %%smid;" : "=r"(sm_)); \
+    pa_copy_trace[blockIdx.x][0] = sm_; pa_copy_trace[blockIdx.x][1] = pa_copy_trace[blockIdx.x][2] = pa_ov_gt(); } } while (0)
+#define PA_OV_TR_END() do { if ((threadIdx.x & 31) == 0 && blockIdx.x < 1024) \
+    atomicMax(&pa_copy_trace[blockIdx.x][2], pa_ov_gt()); } while (0)
 void pa__kv_copy_trace_dump(const char *path)
 {
     static unsigned long long buf[1024][3];
@@ -225,6 +231,7 @@ void pa__kv_copy_trace_dump(const char *path)
     if (f) { fwrite(buf, sizeof buf, 1, f); fclose(f); }
 }
 #else
+#define PA_OV_TR_BEGIN() ((void)0)
 #define PA_OV_TR_END() ((void)0)
 #endif
 
@@ -232,14 +239,7 @@ template <int HINT>
 __global__ void __launch_bounds__(PA_COPY_OV_THREADS, 1)
 pa_kv_copy_ordered_kernel(const pa_copy_ov_params p)
 {
-#ifdef SM90_TRACE
-    if (threadIdx.x == 0 && blockIdx.x < 1024) {
-        unsigned long long t_; unsigned sm_;
-        asm volatile("mov.u64 %0, %%globaltimer;" : "=l"(t_));
-        asm volatile("mov.u32 %0, %%smid;" : "=r"(sm_));
-        pa_copy_trace[blockIdx.x][0] = sm_; pa_copy_trace[blockIdx.x][1] = t_; pa_copy_trace[blockIdx.x][2] = t_;
-    }
-#endif
+    PA_OV_TR_BEGIN();
 #if __CUDA_ARCH__ >= 900   /* (the file is built for sm_80 too; only the sm90 path launches this) */
     if (threadIdx.x == 0) asm volatile("griddepcontrol.launch_dependents;\n" ::: "memory");
 #endif

@@ -3889,7 +3889,8 @@ static pa_status sm90_attention(pa_context *ctx, const pa__problem *pb, void *ws
         }
         /* the copy beside's per-block stamps (kv_copy.cu, trace builds) */
         extern void pa__kv_copy_trace_dump(const char *path);
-        if (getenv("PA_COPY_TRACE_OUT")) { cudaDeviceSynchronize(); pa__kv_copy_trace_dump(getenv("PA_COPY_TRACE_OUT")); }
+        const char *cpath = getenv("PA_COPY_TRACE_OUT");
+        if (cpath) { cudaDeviceSynchronize(); pa__kv_copy_trace_dump(cpath); }
         if (tpath) {
             static unsigned long long tb[64][2][32][8];
             cudaMemcpyFromSymbol(tb, sm90_tile_trace, sizeof tb);
