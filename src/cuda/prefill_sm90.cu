@@ -914,6 +914,16 @@
  *       copy); with the first sequence copied head by head by the old loop's in-flight loads it tied
  *       the old loop within 0.3 points. The bulk copy of the other sequences saves nothing
  *       measurable beside the attention: the copy beside does not cost the SM time of its loop.
+ *   What the copy beside costs (session 74, RESULTS 3.5a..3.5c; measurements only, no kernel
+ *       change): at d256 causal page 9 a global-timer trace splits its +5.3% into the copy's
+ *       blocks 3.6, the attention 0.7 (2.5..3.1% slower a tile during the copy, at a 1.8% lower
+ *       SM clock), the waits 0.5, the rest 0.5. With no waits (--copy-nowait) the loop and M105's
+ *       bulk copy cost the same (+5.0), and the cost follows the bytes: +4.9 / +2.0 / +1.3 at 16 /
+ *       8 / 4 kv heads (537 / 268 / 134 MB), the gather in place +6.6..7.3 at each. ncu finds no
+ *       attention kernel L2-bound (d256 62..66% of peak). So no form of the copy brings d256 MHA
+ *       causal pages 9..42 under ~+4.8, the gather is at its floor (its copies' instructions), and
+ *       those pages miss 3% in this design; the L2 evict_first hints (pa__kv_copy_ov_hint) change
+ *       nothing measurable and stay off.
  *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax at d128/d64 by a
  *   wgmma.fence predicated on the row sums (2% / 7% slower, as M28 found again), a persistent
  *   static round-robin grid (causal -8%: imbalance and L2 drift).
