@@ -424,6 +424,23 @@ ncu_sets() {
 }
 # pa_row NAME: pa-bench's paired prefill rows from stdin, prefixed "NAME r$r" (the round), shown
 # and appended to $O/summary.txt (session 65's A/B scripts)
+# paired_table "NAME ..." the pa_row lines of $O/summary.txt whose label is one of NAMEs, one line
+#                      per (head_dim, causal, page): each label's mean paired overhead and its rounds
+#                      (sessions 73..74's calls)
+paired_table() {
+    python3 - "$O/summary.txt" $1 <<'PY' | tee -a "$O/summary.txt"
+import re, sys, statistics as st
+rows = {}; names = sys.argv[2:]
+for line in open(sys.argv[1]):
+    m = re.match(r"(\w+) r\d+ +prefill +(\d+) +\d+ +\d+ +\d+ +\d+ +\d+ +(\d) +frag +(\d+) +(\S+) +\S+ +\S+ +([+-]?\d+\.\d)%", line)
+    if m and m.group(1) in names:
+        rows.setdefault((int(m.group(2)), int(m.group(3)), int(m.group(4))), {}).setdefault(m.group(1), []).append(float(m.group(6)))
+print("d c page | " + " | ".join(names) + "  (paired overhead %, mean (rounds))")
+for k in sorted(rows):
+    f = lambda x: "%+5.1f (%s)" % (st.mean(x), " ".join("%+.1f" % a for a in x)) if x else "-"
+    print("%3d %d %4d | %s" % (k + (" | ".join(f(rows[k].get(n, [])) for n in names),)))
+PY
+}
 pa_row() { grep -E "^ *prefill .* frag " | sed "s/^/$1 r$r /" | tee -a "$O/summary.txt"; }
 # ncu_vc "BUILD:CLUSTER ..." PASSES ARGS
 #                      PASSES passes of bench/pa_ncu.py ARGS per BUILD, its pa-bench given --kv-copy-limit 0

@@ -46,18 +46,7 @@ for r in $(seq 1 "${ROUNDS:-2}"); do
     $A --copy-hint 2 2>&1 | pa_row h2 > /dev/null
     $A --copy-ctas 32 2>&1 | pa_row w32 > /dev/null
 done
-python3 - "$O/summary.txt" <<'PY' | tee -a "$O/summary.txt"
-import re, sys, statistics as st
-rows = {}; names = ["w", "n", "h1", "h2", "w32"]
-for line in open(sys.argv[1]):
-    m = re.match(r"(\w+) r\d+ +prefill +(\d+) +\d+ +\d+ +\d+ +\d+ +\d+ +(\d) +frag +(\d+) +(\S+) +\S+ +\S+ +([+-]?\d+\.\d)%", line)
-    if m and m.group(1) in names:
-        rows.setdefault((int(m.group(2)), int(m.group(3)), int(m.group(4))), {}).setdefault(m.group(1), []).append(float(m.group(6)))
-print("d c page | " + " | ".join(names) + "  (paired overhead %, mean (rounds))")
-for k in sorted(rows):
-    f = lambda x: "%+5.1f (%s)" % (st.mean(x), " ".join("%+.1f" % a for a in x)) if x else "-"
-    print("%3d %d %4d | %s" % (k + (" | ".join(f(rows[k].get(n, [])) for n in names),)))
-PY
+paired_table "w n h1 h2 w32"
 echo "bench done $(el)" | tee -a "$O/summary.txt"
 # what a caller gets with each hint where the library copies beside: d256 pages 9..48, d128 / d64
 # pages 9..15, both masks, two rounds, the hints interleaved (3.4w's sweep for these rows)

@@ -27,17 +27,6 @@ for r in $(seq 1 "${ROUNDS:-2}"); do
     build_bk/pa-bench $A --copy-bulk 2 2>&1 | pa_row b2w > /dev/null
     build_bk/pa-bench $A --copy-bulk 2 --copy-nowait 1 2>&1 | pa_row b2n > /dev/null
 done
-python3 - "$O/summary.txt" <<'PY' | tee -a "$O/summary.txt"
-import re, sys, statistics as st
-rows = {}; names = ["w", "n", "b1w", "b1n", "b2w", "b2n"]
-for line in open(sys.argv[1]):
-    m = re.match(r"(\w+) r\d+ +prefill +(\d+) +\d+ +\d+ +\d+ +\d+ +\d+ +(\d) +frag +(\d+) +(\S+) +\S+ +\S+ +([+-]?\d+\.\d)%", line)
-    if m and m.group(1) in names:
-        rows.setdefault((int(m.group(2)), int(m.group(3)), int(m.group(4))), {}).setdefault(m.group(1), []).append(float(m.group(6)))
-print("d c page | " + " | ".join(names) + "  (paired overhead %, mean (rounds))")
-for k in sorted(rows):
-    f = lambda x: "%+5.1f (%s)" % (st.mean(x), " ".join("%+.1f" % a for a in x)) if x else "-"
-    print("%3d %d %4d | %s" % (k + (" | ".join(f(rows[k].get(n, [])) for n in names),)))
-PY
+paired_table "w n b1w b1n b2w b2n"
 echo "bench done $(el)" | tee -a "$O/summary.txt"
 dev_end logs_s74b
