@@ -3394,11 +3394,20 @@ int pa__sm90_tail_sms = 0;
 extern "C" long pa__sm90_tail_calls;   /* calls that took the split (tests/test_gpu.c checks it) */
 long pa__sm90_tail_calls = 0;
 /* M94, measurements: 0 plans the last wave of a call whose copy runs beside it as if the copy were
- * not there (M39 alone), 1 plans it for the copy at d128, 2 at every head_dim; with
+ * not there (M39 alone), 1 plans it for the copy at d128 and at d256 where the copy is short
+ * (M106: SM90_TAIL_BESIDE_D256_LATE), 2 at every head_dim; with
  * tail_force_units > 0 and tail_force_splits in 2 .. tiles / 2, such a call splits that many units
  * that many ways instead of M94's plan */
 extern "C" int pa__sm90_tail_beside, pa__sm90_tail_force_units, pa__sm90_tail_force_splits;
 int pa__sm90_tail_beside = 1, pa__sm90_tail_force_units = 0, pa__sm90_tail_force_splits = 0;
+/* M106 (session 74, RESULTS 3.5d): at d256 M94's plan wins while the copy holds its blocks for a
+ * few CTA times, and loses beyond. pa-bench, d256 B4 H16 8k non-causal, pages 9 / 17 / 33, M39's
+ * plan against M94's: 16 kv heads (the copy ~5.4 CTA times on its blocks by sm90_copy_lost) +3.1..3.5
+ * against +3.8..4.2 (and 3.3z's page 51), 8 kv heads (2.7) +3.1..3.2 against +1.9..2.6, 4 (1.3)
+ * +3.0 against +1.2..1.4. The limit sits between the two measured sides. */
+#ifndef SM90_TAIL_BESIDE_D256_LATE
+#define SM90_TAIL_BESIDE_D256_LATE 4.0
+#endif
 static double sm90_copy_lost(const pa__problem *pb);
 /* The last-wave split of a call (pa_sm90_tail_plan): dense non-causal calls without a window
  * (their CTAs do equal work), unless num_splits = 1; ov_blocks > 0: a copy of the cache runs
@@ -3417,10 +3426,13 @@ static pa_sm90_tail sm90_tail(const pa_context *ctx, const pa__problem *pb, int 
     const int64_t ctas = m_blocks * pb->num_heads * pb->batch;
     const int nt = tiles > 0x40000000 ? 0x40000000 : (int)tiles;
     pa_sm90_tail t = pa_sm90_tail_plan(ctas, sms, nt);
-    /* M94: the copy beside holds ov_blocks SMs for a while (d128 only: at d256 its plan measured
-     * 2.5 points slower than M39's, RESULTS 3.3z; tail_beside 2 plans every head_dim, for tests) */
-    if (ov_blocks > 0 && (pa__sm90_tail_beside > 1 || (pa__sm90_tail_beside == 1 && pb->head_dim == 128))) {
-        const double lost = sm90_copy_lost(pb);
+    /* M94: the copy beside holds ov_blocks SMs for a while (d128; d256 only for a short copy, M106:
+     * with a long one its plan measured slower than M39's, RESULTS 3.3z / 3.5d; tail_beside 2 plans
+     * every head_dim, for tests) */
+    const double lost = ov_blocks > 0 ? sm90_copy_lost(pb) : 0.0;
+    if (ov_blocks > 0 && (pa__sm90_tail_beside > 1 ||
+                          (pa__sm90_tail_beside == 1 && (pb->head_dim == 128 ||
+                           (pb->head_dim == 256 && lost <= SM90_TAIL_BESIDE_D256_LATE * ov_blocks))))) {
         /* (the memo is the context's own: a context serves one thread at a time) */
         auto *m = &((pa_context *)ctx)->sm90_beside_memo;
         if (m->ctas == ctas && m->sms == sms && m->tiles == nt && m->k == ov_blocks && m->lost == lost) {
