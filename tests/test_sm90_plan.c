@@ -436,5 +436,20 @@ int main(void)
                             else failed++;
                         }
     }
+    {   /* M106: which calls beside a copy plan their last wave for it. d256 B4 8k non-causal on 16
+         * copy blocks loses, by prefill_sm90.cu's sm90_copy_lost, 85.9 / 42.9 / 21.5 CTA times at
+         * 16 / 8 / 4 kv heads: M39's plan for the first (measured faster there), M94's for the
+         * others (RESULTS 3.5d); the limit, 4 CTA times a block, included; d128 always, d64 never */
+        static const struct { int mode, d; double lost; int k, on; } c[] = {
+            { 1, 256, 85.9, 16, 0 }, { 1, 256, 42.9, 16, 1 }, { 1, 256, 21.5, 16, 1 }, { 1, 256, 64.0, 16, 1 },
+            { 1, 256, 64.01, 16, 0 }, { 1, 256, 21.5, 8, 1 }, { 1, 256, 42.9, 8, 0 }, { 1, 128, 400.0, 16, 1 },
+            { 1, 64, 1.0, 16, 0 }, { 0, 128, 10.0, 16, 0 }, { 0, 256, 10.0, 16, 0 }, { 2, 64, 400.0, 16, 1 },
+            { 2, 256, 400.0, 16, 1 }, { 1, 256, 10.0, 0, 0 }, { 2, 128, 10.0, 0, 0 },
+        };
+        for (i = 0; i < (int)(sizeof c / sizeof *c); i++) {
+            if (pa_sm90_tail_beside_on(c[i].mode, c[i].d, c[i].lost, c[i].k, 4.0) == c[i].on) passed++;
+            else { failed++; printf("FAIL tail beside on: mode %d d %d lost %.2f blocks %d: want %d\n", c[i].mode, c[i].d, c[i].lost, c[i].k, c[i].on); }
+        }
+    }
     return th_finish(passed, failed);
 }

@@ -3435,9 +3435,7 @@ static pa_sm90_tail sm90_tail(const pa_context *ctx, const pa__problem *pb, int 
      * with a long one its plan measured slower than M39's, RESULTS 3.3z / 3.5d; tail_beside 2 plans
      * every head_dim, for tests) */
     const double lost = ov_blocks > 0 ? sm90_copy_lost(pb) : 0.0;
-    if (ov_blocks > 0 && (pa__sm90_tail_beside > 1 ||
-                          (pa__sm90_tail_beside == 1 && (pb->head_dim == 128 ||
-                           (pb->head_dim == 256 && lost <= SM90_TAIL_BESIDE_D256_LATE * ov_blocks))))) {
+    if (pa_sm90_tail_beside_on(pa__sm90_tail_beside, pb->head_dim, lost, ov_blocks, SM90_TAIL_BESIDE_D256_LATE)) {
         /* (the memo is the context's own: a context serves one thread at a time) */
         auto *m = &((pa_context *)ctx)->sm90_beside_memo;
         if (m->ctas == ctas && m->sms == sms && m->tiles == nt && m->k == ov_blocks && m->lost == lost) {

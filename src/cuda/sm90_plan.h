@@ -505,6 +505,19 @@ PA_SM90_FN double pa_sm90_tail_model(int64_t first, int64_t units, int splits, i
     return done > end ? done : end;
 }
 
+/* M106 (session 74, RESULTS 3.5d): whether a call whose copy runs beside it on ov_blocks blocks
+ * plans its last wave for the copy (M94's pa_sm90_tail_plan_beside) rather than as if no copy ran
+ * (M39). mode (pa__sm90_tail_beside): 0 never, 2 at every head_dim (tests, measurements), 1 at d128
+ * and at d256 while the copy's lost SM time (in CTA times) is at most late_d256 a block: with a
+ * longer copy (MHA) M94's plan measured slower at d256, with a short one (GQA) 0.6..2.1 points
+ * faster. */
+PA_SM90_FN int pa_sm90_tail_beside_on(int mode, int head_dim, double lost, int ov_blocks, double late_d256)
+{
+    if (ov_blocks <= 0 || mode <= 0) return 0;
+    if (mode > 1) return 1;
+    return head_dim == 128 || (head_dim == 256 && lost <= late_d256 * ov_blocks);
+}
+
 /* The same split when a copy runs beside the attention (prefill_sm90.cu, M94): the copy's `k`
  * blocks hold k SMs for `lost` CTA times in all (lost / k each), so those SMs start their first
  * CTA late and out of step with the others, and the grid's ragged end is no longer ctas % sms.
