@@ -274,7 +274,6 @@ extern int pa__sm90_force_gather __attribute__((weak));
 extern int pa__sm90_copy_mode __attribute__((weak));   /* prefill_sm90.cu M80: 1 copies every gather call's cache first */
 extern int pa__sm90_copy_ctas __attribute__((weak));   /* prefill_sm90.cu M82: n blocks copy beside the attention, -1 never */
 extern int pa__sm90_copy_nowait __attribute__((weak));   /* prefill_sm90.cu: the attention beside a copy waits for nothing */
-extern int pa__kv_copy_ov_hint __attribute__((weak));     /* kv_copy.cu: the copy beside's L2 hints (0 / 1 / 2) */
 /* prefill_sm90.cu M94: 0 plans the last wave as if no copy ran beside it; units / splits forced */
 extern int pa__sm90_tail_beside __attribute__((weak));
 extern int pa__sm90_tail_force_units __attribute__((weak));
@@ -575,7 +574,6 @@ static void usage(void)
            "  --copy-ctas N          sm90: a copy runs beside the attention on N blocks (-1: never, 0: the estimate)\n"
            "  --copy-nowait 0|1      sm90: the attention beside a copy waits for no counter (measurement only: wrong\n"
            "                         results unless the workspace already holds the copy; use with --no-check)\n"
-           "  --copy-hint 0|1|2      sm90: the copy beside's L2 hints: 1 loads evict_first, 2 its stores too (measurement)\n"
            "  --tail-beside 0|1|2    sm90: 0 plans the last wave as if no copy ran beside the attention (M39 alone), 2 for the copy at every head_dim\n"
            "  --tail-units N --tail-splits S  sm90: beside a copy, split N last-wave units S ways\n"
            "  --dtype bf16|f16|f32   --kernel auto|cpu|sm80|sm90|decode\n"
@@ -624,7 +622,6 @@ int main(int argc, char **argv)
         else if (!strcmp(a, "--force-copy")) { if (&pa__sm90_copy_mode) pa__sm90_copy_mode = 1; }
         else if (ARG("--copy-ctas")) { if (&pa__sm90_copy_ctas) pa__sm90_copy_ctas = atoi(v); }
         else if (ARG("--copy-nowait")) { if (&pa__sm90_copy_nowait) pa__sm90_copy_nowait = atoi(v); }
-        else if (ARG("--copy-hint")) { if (&pa__kv_copy_ov_hint) pa__kv_copy_ov_hint = atoi(v); }
         else if (ARG("--tail-beside")) { if (&pa__sm90_tail_beside) pa__sm90_tail_beside = atoi(v); }
         else if (ARG("--tail-units")) { if (&pa__sm90_tail_force_units) pa__sm90_tail_force_units = atoi(v); }
         else if (ARG("--tail-splits")) { if (&pa__sm90_tail_force_splits) pa__sm90_tail_force_splits = atoi(v); }

@@ -10,8 +10,7 @@
  * PA_TEST_SM90_COPY=1 sends every paged sm90 call (gather and TMA pages alike) through the copy
  * into the workspace and the contiguous kernel instead (M80, M81; =-1 never copies, unset lets the
  * estimate decide); PA_TEST_SM90_COPY_CTAS=n copies beside the attention with n blocks whenever a
- * call copies (M82; =-1 never beside); PA_TEST_KV_COPY_HINT=1|2 gives that copy L2 hints (kv_copy.cu's
- * measurement knob); PA_TEST_PAGES=4,12 draws only those page sizes; PA_TEST_LONG_RANGE=0 leaves out the five
+ * call copies (M82; =-1 never beside); PA_TEST_PAGES=4,12 draws only those page sizes; PA_TEST_LONG_RANGE=0 leaves out the five
  * long-range cases; PA_TEST_CONTIGUOUS=i runs contiguous case i alone
  * (no other case, no bad inputs), PA_TEST_REPEAT=k that many times (a stall hunt under a sanitizer);
  * PA_TEST_PAGE_GAP=g gives every random case g token strides between pages (-1: a page stride
@@ -52,7 +51,6 @@ extern long pa__sm90_copy_calls __attribute__((weak));
  * how many calls did */
 extern int pa__sm90_copy_ctas __attribute__((weak));
 extern long pa__sm90_copy_overlap_calls __attribute__((weak));
-extern int pa__kv_copy_ov_hint __attribute__((weak));   /* kv_copy.cu: the copy beside's L2 hints */
 /* prefill_sm90.cu (M94): a call copying beside its attention splits this many last-wave units
  * this many ways (0: its own plan) */
 extern int pa__sm90_tail_beside __attribute__((weak));   /* 0 M39 alone, 1 d128, 2 every head_dim */
@@ -85,7 +83,6 @@ int main(void)
     if (getenv("PA_TEST_SM90_GATHER") && &pa__sm90_force_gather) pa__sm90_force_gather = 1;
     if (getenv("PA_TEST_SM90_COPY") && &pa__sm90_copy_mode) pa__sm90_copy_mode = atoi(getenv("PA_TEST_SM90_COPY"));
     if (getenv("PA_TEST_SM90_COPY_CTAS") && &pa__sm90_copy_ctas) pa__sm90_copy_ctas = atoi(getenv("PA_TEST_SM90_COPY_CTAS"));
-    if (getenv("PA_TEST_KV_COPY_HINT") && &pa__kv_copy_ov_hint) pa__kv_copy_ov_hint = atoi(getenv("PA_TEST_KV_COPY_HINT"));
     if (getenv("PA_TEST_PAGES")) {
         const char *s = getenv("PA_TEST_PAGES");
         char *end;

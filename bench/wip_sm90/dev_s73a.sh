@@ -1,4 +1,5 @@
 #!/bin/bash
+# (Its hint rows need bench/wip_sm90/copy_hint.patch since the knob left the library after this run.)
 # Session 73, call a: session 72's dev_s72d.sh (never run; removed, this holds all of it) with the copy beside's L2 hints added. First the
 # library after M105's removal (host code only; prefill SASS 95255364): automatic, the copy forced
 # beside on 8 blocks at every head_dim (hint 0, and hints 1 / 2 at d64 / d256), forced sm90 at d128,

@@ -189,27 +189,6 @@ __device__ __forceinline__ void pa_ov_lookup(const pa_copy_ov_params &p, const p
     }
 }
 
-/* The copy beside's 16-byte load and store. HINT 0: plain (__ldg, st.global); 1: the load marked
- * L2 evict_first (the pool is read once); 2: the store too (both by an evict_first policy). Measurement
- * (pa__kv_copy_ov_hint): whether the copy's stream through L2 evicts the attention's K / V tiles. */
-template <int HINT>
-__device__ __forceinline__ uint4 pa_ov_load(const void *a, uint64_t pol)
-{
-    if (HINT == 0) return __ldg((const uint4 *)a);
-    uint4 x;
-    asm volatile("ld.global.nc.L1::no_allocate.L2::cache_hint.v4.u32 {%0, %1, %2, %3}, [%4], %5;\n"
-                 : "=r"(x.x), "=r"(x.y), "=r"(x.z), "=r"(x.w) : "l"(a), "l"(pol));
-    return x;
-}
-
-template <int HINT>
-__device__ __forceinline__ void pa_ov_store(void *a, uint4 x, uint64_t pol)
-{
-    if (HINT < 2) { *(uint4 *)a = x; return; }
-    asm volatile("st.global.L1::no_allocate.L2::cache_hint.v4.u32 [%0], {%1, %2, %3, %4}, %5;\n"
-                 :: "l"(a), "r"(x.x), "r"(x.y), "r"(x.z), "r"(x.w), "l"(pol) : "memory");
-}
-
 #ifdef SM90_TRACE
 #include <stdio.h>
 /* diagnostic builds (bench/wip_sm90/trace_beside.py): per block of the copy beside, its SM, the
@@ -235,7 +214,6 @@ void pa__kv_copy_trace_dump(const char *path)
 #define PA_OV_TR_END() ((void)0)
 #endif
 
-template <int HINT>
 __global__ void __launch_bounds__(PA_COPY_OV_THREADS, 1)
 pa_kv_copy_ordered_kernel(const pa_copy_ov_params p)
 {
@@ -244,8 +222,6 @@ pa_kv_copy_ordered_kernel(const pa_copy_ov_params p)
     if (threadIdx.x == 0) asm volatile("griddepcontrol.launch_dependents;\n" ::: "memory");
 #endif
     const uint32_t lane = threadIdx.x & 31;
-    uint64_t pol = 0;
-    if (HINT >= 1) asm volatile("createpolicy.fractional.L2::evict_first.b64 %0, 1.0;\n" : "=l"(pol));
     const uint32_t nw = gridDim.x * (PA_COPY_OV_THREADS / 32);
     const uint32_t w = blockIdx.x * (PA_COPY_OV_THREADS / 32) + (threadIdx.x >> 5);
     const uint32_t cph = p.div_cph.div;
@@ -272,8 +248,8 @@ pa_kv_copy_ordered_kernel(const pa_copy_ov_params p)
                 const uint32_t c = i - j * cph;
                 const uint32_t pi = pa_fastdiv_q(p.div_page, j);
                 const int64_t slot = (int64_t)(j - pi * p.div_page.div);
-                xk[u] = pa_ov_load<HINT>(it.kb + pg[u] * p.io.k_sp + slot * p.io.k_st + c * 16, pol);
-                xv[u] = pa_ov_load<HINT>(it.vb + pg[u] * p.io.v_sp + slot * p.io.v_st + c * 16, pol);
+                xk[u] = __ldg((const uint4 *)(it.kb + pg[u] * p.io.k_sp + slot * p.io.k_st + c * 16));
+                xv[u] = __ldg((const uint4 *)(it.vb + pg[u] * p.io.v_sp + slot * p.io.v_st + c * 16));
             }
         }
         /* the next step: the rest of this item or the next item with chunks here */
@@ -295,8 +271,8 @@ pa_kv_copy_ordered_kernel(const pa_copy_ov_params p)
             if (i < c_hi) {
                 const uint32_t j = pa_fastdiv_q(p.div_cph, i);
                 const int64_t off = c_db + j * drow + (i - j * cph) * 16;
-                pa_ov_store<HINT>(p.io.dk + off, xk[u], pol);
-                pa_ov_store<HINT>(p.io.dv + off, xv[u], pol);
+                *(uint4 *)(p.io.dk + off) = xk[u];
+                *(uint4 *)(p.io.dv + off) = xv[u];
             }
         }
         if (done) pending = c_item;
@@ -305,10 +281,6 @@ pa_kv_copy_ordered_kernel(const pa_copy_ov_params p)
     if (pending >= 0) pa_ov_signal(p, pending, true, lane);
     PA_OV_TR_END();
 }
-
-/* measurement only (pa-bench --copy-hint): the copy beside's L2 hints, HINT above */
-extern "C" int pa__kv_copy_ov_hint;
-int pa__kv_copy_ov_hint = 0;
 
 /* Queues the overlapped copy (M82) with `blocks` blocks: ready[] (batch x kv heads counters) is
  * zeroed first; the attention launched next waits for ready[item] == blocks x 32 (the value
@@ -339,12 +311,7 @@ extern "C" pa_status pa__cuda_kv_copy_overlap(pa_context *ctx, const pa__problem
     p.div_hk = pa_fastdiv_init((uint32_t)pb->num_kv_heads);
     p.div_cph = pa_fastdiv_init((uint32_t)(pb->head_dim / 8));
     p.div_page = pa_fastdiv_init((uint32_t)pb->page_size);
-    if (pa__kv_copy_ov_hint == 1)
-        pa_kv_copy_ordered_kernel<1><<<(unsigned)blocks, PA_COPY_OV_THREADS, 0, stream>>>(p);
-    else if (pa__kv_copy_ov_hint == 2)
-        pa_kv_copy_ordered_kernel<2><<<(unsigned)blocks, PA_COPY_OV_THREADS, 0, stream>>>(p);
-    else
-        pa_kv_copy_ordered_kernel<0><<<(unsigned)blocks, PA_COPY_OV_THREADS, 0, stream>>>(p);
+    pa_kv_copy_ordered_kernel<<<(unsigned)blocks, PA_COPY_OV_THREADS, 0, stream>>>(p);
     e = cudaGetLastError();
     if (e != cudaSuccess) return pa__fail(ctx, PA_ERR_CUDA, "kv copy launch: %s", cudaGetErrorString(e));
     return PA_OK;

@@ -927,8 +927,8 @@
  *       8 / 4 kv heads (537 / 268 / 134 MB), the gather in place +6.6..7.3 at each. ncu finds no
  *       attention kernel L2-bound (d256 62..66% of peak). So no form of the copy brings d256 MHA
  *       causal pages 9..42 under ~+4.8, the gather is at its floor (its copies' instructions), and
- *       those pages miss 3% in this design; the L2 evict_first hints (pa__kv_copy_ov_hint) change
- *       nothing measurable and stay off.
+ *       those pages miss 3% in this design; L2 evict_first hints on the copy changed nothing
+ *       measurable (removed: bench/wip_sm90/copy_hint.patch).
  *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax at d128/d64 by a
  *   wgmma.fence predicated on the row sums (2% / 7% slower, as M28 found again), a persistent
  *   static round-robin grid (causal -8%: imbalance and L2 drift).
