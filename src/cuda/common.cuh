@@ -10,6 +10,10 @@
 #include <cuda_fp16.h>
 #include <stdint.h>
 
+/* %globaltimer: ns, one clock for every SM (trace builds' timelines, the watchdog) */
+__device__ __forceinline__ unsigned long long pa_globaltimer()
+{ unsigned long long t; asm volatile("mov.u64 %0, %%globaltimer;" : "=l"(t)); return t; }
+
 /* ---- fast division by a run-time constant: n / d = (umulhi(n, mul) + n) >> shift ----------
  * Round-up method (Granlund-Montgomery): shift = ceil(log2 d), mul = floor(2^32 (2^shift - d) / d)
  * + 1. Exact for every 0 <= n < 2^31 and 1 <= d < 2^31; powers of two get mul = 1 (the umulhi

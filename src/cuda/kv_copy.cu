@@ -194,14 +194,12 @@ __device__ __forceinline__ void pa_ov_lookup(const pa_copy_ov_params &p, const p
 /* diagnostic builds (bench/wip_sm90/trace_beside.py): per block of the copy beside, its SM, the
  * global timer at its entry and at its last warp's exit (ns); dumped by the attention's host code */
 __device__ unsigned long long pa_copy_trace[1024][3];
-__device__ __forceinline__ unsigned long long pa_ov_gt()
-{ unsigned long long t; asm volatile("mov.u64 %0, %%globaltimer;" : "=l"(t)); return t; }
 /* thread 0 at a block's entry: its SM and the time (the end starts there); each warp at its exit */
 #define PA_OV_TR_BEGIN() do { if (threadIdx.x == 0 && blockIdx.x < 1024) { unsigned sm_; \
     asm volatile("mov.u32 %0, %%smid;" : "=r"(sm_)); \
-    pa_copy_trace[blockIdx.x][0] = sm_; pa_copy_trace[blockIdx.x][1] = pa_copy_trace[blockIdx.x][2] = pa_ov_gt(); } } while (0)
+    pa_copy_trace[blockIdx.x][0] = sm_; pa_copy_trace[blockIdx.x][1] = pa_copy_trace[blockIdx.x][2] = pa_globaltimer(); } } while (0)
 #define PA_OV_TR_END() do { if ((threadIdx.x & 31) == 0 && blockIdx.x < 1024) \
-    atomicMax(&pa_copy_trace[blockIdx.x][2], pa_ov_gt()); } while (0)
+    atomicMax(&pa_copy_trace[blockIdx.x][2], pa_globaltimer()); } while (0)
 void pa__kv_copy_trace_dump(const char *path)
 {
     static unsigned long long buf[1024][3];

@@ -1825,8 +1825,7 @@ template <> struct sm90_ops<false> {
 __device__ unsigned long long sm90_trace_buf[1 << 16][24];
 #define SM90_CTA_ID (blockIdx.x + gridDim.x * (blockIdx.y + gridDim.y * blockIdx.z))
 #ifdef SM90_TRACE_GT   /* stamps from the global timer (ns, one clock for every SM: timelines across SMs) */
-__device__ __forceinline__ unsigned long long sm90_clk()
-{ unsigned long long t; asm volatile("mov.u64 %0, %%globaltimer;" : "=l"(t)); return t; }
+#define sm90_clk() pa_globaltimer()
 #else
 #define sm90_clk() clock64()
 #endif

@@ -8,6 +8,7 @@
 
 #include <cuda.h>
 #include <stdint.h>
+#include "common.cuh"
 
 namespace pa_sm90 {
 
@@ -86,8 +87,6 @@ __device__ unsigned sm90_wd_fired[SM90_WD_CTAS];  /* 1 once a warp of the CTA ha
 #define SM90_WD_ON (SM90_WD_SLOT < SM90_WD_CTAS)
 static __device__ __forceinline__ void wd_mark(unsigned v)
 { if (SM90_WD_ON) ((volatile unsigned *)sm90_wd_state[SM90_WD_SLOT])[threadIdx.x] = v; }
-static __device__ __forceinline__ unsigned long long wd_now()
-{ unsigned long long t; asm volatile("mov.u64 %0, %%globaltimer;" : "=l"(t)); return t; }
 static __device__ __noinline__ void wd_fire(uint32_t bar, uint32_t parity)
 {
     if ((threadIdx.x & 31) == 0 && atomicExch(&sm90_wd_fired[SM90_WD_SLOT], 1u) == 0u) {
@@ -105,18 +104,18 @@ static __device__ __noinline__ void wd_fire(uint32_t bar, uint32_t parity)
 static __device__ __noinline__ void wd_watch(unsigned consumers)
 {
     if (!SM90_WD_ON) return;
-    const unsigned long long t0 = wd_now();
+    const unsigned long long t0 = pa_globaltimer();
     while (((volatile unsigned *)sm90_wd_done)[SM90_WD_SLOT] < consumers) {
-        if (wd_now() - t0 > SM90_WD_NS + 2000000000ull) wd_fire(0, 0);
+        if (pa_globaltimer() - t0 > SM90_WD_NS + 2000000000ull) wd_fire(0, 0);
         __nanosleep(100000);
     }
 }
 static __device__ __forceinline__ void mbar_wait(uint32_t bar, uint32_t parity)
 {
     wd_mark(1u << 28 | parity << 24 | (bar & 0xffffffu));
-    const unsigned long long t0 = wd_now();
+    const unsigned long long t0 = pa_globaltimer();
     while (!mbar_try_wait(bar, parity))
-        if (SM90_WD_ON && wd_now() - t0 > SM90_WD_NS) wd_fire(bar, parity);
+        if (SM90_WD_ON && pa_globaltimer() - t0 > SM90_WD_NS) wd_fire(bar, parity);
     wd_mark(1u << 28 | 1u << 26 | parity << 24 | (bar & 0xffffffu));
 }
 /* the watchdog build's warp wait: its mbar_wait, the warp converged after it */
