@@ -46,6 +46,17 @@ def run(spec, path):
     t = np.frombuffer(raw[12:], dtype=np.uint64).reshape(-1, 24).astype(np.int64)
     return (gx, gy, gz), t, sk
 
+def cta_tiles(spec, grid, n):
+    """Each of the n traced CTAs' key tiles (the grid walks query blocks heaviest first; causal
+    CTAs differ): BN 64 at d256, else 128; BM 192 at d64, else 128."""
+    f = [int(x) for x in spec.split(":")]
+    d, sq, sk, causal = f[0], f[1], f[2], len(f) > 3 and f[3] != 0
+    bn, bm = (64 if d == 256 else 128), (192 if d == 64 else 128)
+    if not causal:
+        return np.full(n, (sk + bn - 1) // bn)
+    mb = grid[0] - 1 - (np.arange(n) % grid[0])
+    return np.minimum((np.minimum((mb + 1) * bm + (sk - sq), sk) + bn - 1) // bn, (sk + bn - 1) // bn)
+
 def tiles(path):
     """The per-tile stamps (SM90_TT: 64 CTAs from SM90_TT_BASE on, 0 unless the trace build sets
     it, warpgroups 0/1, tiles 1..31, 8 stamps), per warpgroup: median cycles of each step over
@@ -82,7 +93,7 @@ for spec in sys.argv[1:]:
     grid, t, sk = run(spec, "/tmp/sm90_trace.bin")
     sm, entry = t[:, 0], t[:, 1]
     f = [int(x) for x in spec.split(":")]
-    causal, bn, bm = len(f) > 3 and f[3] != 0, (64 if f[0] == 256 else 128), (192 if f[0] == 64 else 128)
+    bn = 64 if f[0] == 256 else 128
     end = np.maximum(t[:, 6], t[:, 11])
     if f[0] == 64:   # d64: a third consumer warpgroup (M41) stamps 20..23, its O store in 23
         end = np.maximum(end, t[:, 23])
@@ -115,9 +126,7 @@ for spec in sys.argv[1:]:
     fixed = np.median(end - entry) - ntiles * loop / (ntiles - 1) + np.median(gaps)
     print("  fixed per CTA (CTA span - tiles x steady tile + gap): %.0f cycles" % fixed)
     # per CTA: span against its tile count (causal CTAs differ), least squares span = a + b tiles
-    gx = grid[0]
-    mb = gx - 1 - (np.arange(len(t)) % gx)
-    nt = np.minimum((np.minimum((mb + 1) * bm + (sk - f[1]), sk) + bn - 1) // bn, (sk + bn - 1) // bn) if causal else np.full(len(t), (sk + bn - 1) // bn)
+    nt = cta_tiles(spec, grid, len(t))
     span = end - entry
     if len(set(nt.tolist())) > 1:
         b_, a_ = np.polyfit(nt, span, 1)

@@ -56,13 +56,7 @@ def one(spec, paged):
         else:
             c = None
     span_t = end.max() - t0
-    causal = len(f) > 3 and f[3] != 0
-    bn, bm = (64 if d == 256 else 128), (192 if d == 64 else 128)
-    gx = grid[0]
-    mb = gx - 1 - (np.arange(len(t)) % gx)
-    sq = f[1]
-    nt = np.minimum((np.minimum((mb + 1) * bm + (sk - sq), sk) + bn - 1) // bn, (sk + bn - 1) // bn) if causal \
-        else np.full(len(t), (sk + bn - 1) // bn)
+    nt = tr.cta_tiles(spec, grid, len(t))
     # the SM clock's rate (MHz) over each CTA: clock64 cycles at entry / wg0's and wg1's ends (slots
     # 14, 20, 21) over the global timer's ns (not d64, whose third warpgroup uses slots 20..23)
     mhz = None
