@@ -46,6 +46,12 @@ def run(spec, path):
     t = np.frombuffer(raw[12:], dtype=np.uint64).reshape(-1, 24).astype(np.int64)
     return (gx, gy, gz), t, sk
 
+def cta_end(t, d):
+    """Each CTA's last warpgroup's end (O stored): wg0 / wg1 stamps 6 / 11; at d64 a third consumer
+    warpgroup (M41) stamps 20..23, its O store in 23."""
+    end = np.maximum(t[:, 6], t[:, 11])
+    return np.maximum(end, t[:, 23]) if d == 64 else end
+
 def cta_tiles(spec, grid, n):
     """Each of the n traced CTAs' key tiles (the grid walks query blocks heaviest first; causal
     CTAs differ): BN 64 at d256, else 128; BM 192 at d64, else 128."""
@@ -94,9 +100,7 @@ for spec in sys.argv[1:]:
     sm, entry = t[:, 0], t[:, 1]
     f = [int(x) for x in spec.split(":")]
     bn = 64 if f[0] == 256 else 128
-    end = np.maximum(t[:, 6], t[:, 11])
-    if f[0] == 64:   # d64: a third consumer warpgroup (M41) stamps 20..23, its O store in 23
-        end = np.maximum(end, t[:, 23])
+    end = cta_end(t, f[0])
     ntiles = sk // bn
     print("== %s grid %s, %d CTAs on %d SMs" % (spec, grid, len(t), len(set(sm.tolist()))))
     rows = [("entry -> producer prefetch done", t[:, 16] - entry), ("entry -> warp 0 before empty wait", t[:, 19] - entry),

@@ -42,9 +42,7 @@ def one(spec, paged):
     os.environ.pop("PA_COPY_TRACE_OUT", None)
     c = copy_stamps(cpath) if paged else None
     d = f[0]
-    end = np.maximum(t[:, 6], t[:, 11])
-    if d == 64:
-        end = np.maximum(end, t[:, 23])
+    end = tr.cta_end(t, d)
     entry = t[:, 1]
     wait = np.maximum(t[:, 7] - t[:, 15], 0)
     t0 = entry.min()
