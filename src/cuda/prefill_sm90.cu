@@ -918,7 +918,9 @@
  *       is short (SM90_TAIL_BESIDE_D256_LATE: its lost SM time at most 4 CTA times a copy block,
  *       i.e. GQA): predicted from 3.5c's +2.5..2.7 at 4 kv heads (a ragged last wave, not bytes);
  *       measured with --tail-beside 2, d256 non-causal pages 9 / 17 / 33: 8 / 4 kv heads
- *       +3.0..3.2 -> +0.9..2.6, MHA (5.4 CTA times) +0.2..1.1 worse, hence the limit.
+ *       +3.0..3.2 -> +0.9..2.6, MHA (5.4 CTA times) +0.2..1.1 worse, hence the limit. As the
+ *       default (session 75, RESULTS 3.5e, 2.68's machine): 8 / 4 kv heads +2.5..2.6 / +1.1..1.4
+ *       against M39's +2.9..3.5 (--tail-beside 0), the forced-beside d256 tests passing (231).
  *   What the copy beside costs (session 74, RESULTS 3.5a..3.5c; measurements only, no kernel
  *       change): at d256 causal page 9 a global-timer trace splits its +5.3% into the copy's
  *       blocks 3.6, the attention 0.7 (2.5..3.1% slower a tile during the copy, at a 1.8% lower
