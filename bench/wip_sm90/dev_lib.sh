@@ -424,6 +424,7 @@ ncu_sets() {
 }
 # pa_row NAME: pa-bench's paired prefill rows from stdin, prefixed "NAME r$r" (the round), shown
 # and appended to $O/summary.txt (session 65's A/B scripts)
+pa_row() { grep -E "^ *prefill .* frag " | sed "s/^/$1 r$r /" | tee -a "$O/summary.txt"; }
 # paired_table "NAME ..." the pa_row lines of $O/summary.txt whose label is one of NAMEs, one line
 #                      per (head_dim, causal, page): each label's mean paired overhead and its rounds
 #                      (sessions 73..74's calls)
@@ -441,7 +442,6 @@ for k in sorted(rows):
     print("%3d %d %4d | %s" % (k + (" | ".join(f(rows[k].get(n, [])) for n in names),)))
 PY
 }
-pa_row() { grep -E "^ *prefill .* frag " | sed "s/^/$1 r$r /" | tee -a "$O/summary.txt"; }
 # ncu_vc "BUILD:CLUSTER ..." PASSES ARGS
 #                      PASSES passes of bench/pa_ncu.py ARGS per BUILD, its pa-bench given --kv-copy-limit 0
 #                      --cluster CLUSTER (M96's knob: builds from bench/wip_sm90/m96_cluster_pair.patch),

@@ -3406,11 +3406,8 @@ long pa__sm90_tail_calls = 0;
  * that many ways instead of M94's plan */
 extern "C" int pa__sm90_tail_beside, pa__sm90_tail_force_units, pa__sm90_tail_force_splits;
 int pa__sm90_tail_beside = 1, pa__sm90_tail_force_units = 0, pa__sm90_tail_force_splits = 0;
-/* M106 (session 74, RESULTS 3.5d): at d256 M94's plan wins while the copy holds its blocks for a
- * few CTA times, and loses beyond. pa-bench, d256 B4 H16 8k non-causal, pages 9 / 17 / 33, M39's
- * plan against M94's: 16 kv heads (the copy ~5.4 CTA times on its blocks by sm90_copy_lost) +3.1..3.5
- * against +3.8..4.2 (and 3.3z's page 51), 8 kv heads (2.7) +3.1..3.2 against +1.9..2.6, 4 (1.3)
- * +3.0 against +1.2..1.4. The limit sits between the two measured sides. */
+/* M106 (the header; RESULTS 3.5d / 3.5e): d256 plans for the copy while it loses at most this many
+ * CTA times a copy block (GQA 2.7 / 1.3 at 8 / 4 kv heads, M94 faster; MHA 5.4, M94 slower) */
 #ifndef SM90_TAIL_BESIDE_D256_LATE
 #define SM90_TAIL_BESIDE_D256_LATE 4.0
 #endif
