@@ -272,7 +272,8 @@ static const char *g_dump_tables;   /* --dump-tables PREFIX: each fragmented tab
  * (--force-gather, for choosing between the gather and the TMA regimes by measurement) */
 extern int pa__sm90_force_gather __attribute__((weak));
 extern int pa__sm90_copy_mode __attribute__((weak));   /* prefill_sm90.cu M80: 1 copies every gather call's cache first */
-extern int pa__sm90_copy_ctas __attribute__((weak));   /* prefill_sm90.cu M82: n blocks copy beside the attention, -1 never */
+extern int pa__sm90_copy_ctas __attribute__((weak));
+extern int pa__sm90_straddle_mode __attribute__((weak));   /* prefill_sm90.cu M107: 1 takes the straddle-only copy where it can */   /* prefill_sm90.cu M82: n blocks copy beside the attention, -1 never */
 extern int pa__sm90_copy_nowait __attribute__((weak));   /* prefill_sm90.cu: the attention beside a copy waits for nothing */
 /* prefill_sm90.cu M94: 0 plans the last wave as if no copy ran beside it; units / splits forced */
 extern int pa__sm90_tail_beside __attribute__((weak));
@@ -572,6 +573,8 @@ static void usage(void)
            "  --kv-copy-limit BYTES  pa_context_set_kv_copy_limit (0: sm90 never copies a paged cache)\n"
            "  --force-copy           sm90: copy every paged call's cache first, within the limit (measurement)\n"
            "  --copy-ctas N          sm90: a copy runs beside the attention on N blocks (-1: never, 0: the estimate)\n"
+           "  --straddle 1           sm90 d256, pages 9+ not multiples of 8: copy only the 8-key groups across a page\n"
+           "                         boundary, read the rest in place (M107; measurement, default off)\n"
            "  --copy-nowait 0|1      sm90: the attention beside a copy waits for no counter (measurement only: wrong\n"
            "                         results unless the workspace already holds the copy; use with --no-check)\n"
            "  --tail-beside 0|1|2    sm90: 0 plans the last wave as if no copy ran beside the attention (M39 alone), 2 for the copy at every head_dim\n"
@@ -621,6 +624,7 @@ int main(int argc, char **argv)
         else if (!strcmp(a, "--force-gather")) { if (&pa__sm90_force_gather) pa__sm90_force_gather = 1; }
         else if (!strcmp(a, "--force-copy")) { if (&pa__sm90_copy_mode) pa__sm90_copy_mode = 1; }
         else if (ARG("--copy-ctas")) { if (&pa__sm90_copy_ctas) pa__sm90_copy_ctas = atoi(v); }
+        else if (ARG("--straddle")) { if (&pa__sm90_straddle_mode) pa__sm90_straddle_mode = atoi(v); }
         else if (ARG("--copy-nowait")) { if (&pa__sm90_copy_nowait) pa__sm90_copy_nowait = atoi(v); }
         else if (ARG("--tail-beside")) { if (&pa__sm90_tail_beside) pa__sm90_tail_beside = atoi(v); }
         else if (ARG("--tail-units")) { if (&pa__sm90_tail_force_units) pa__sm90_tail_force_units = atoi(v); }

@@ -192,12 +192,13 @@ void      pa__cuda_device_leave(pa_context *ctx, int prev);    /* give the calle
 pa_status pa__cuda_kv_append(pa_context *ctx, const pa_kv_cache *kv, const void *k_new,
                              const void *v_new, int64_t new_stride_token, int64_t new_stride_head,
                              const int64_t *slot_mapping, int32_t num_tokens);
-/* kv_copy.cu: a paged K / V into a contiguous NHD copy (prefill_sm90.cu's M80) */
-pa_status pa__cuda_kv_copy(pa_context *ctx, const pa__problem *pb, void *dk, void *dv);
+/* kv_copy.cu: a paged K / V into a contiguous NHD copy (prefill_sm90.cu's M80); straddle != 0:
+ * only the rows of the 8-key groups that cross a page boundary (M107) */
+pa_status pa__cuda_kv_copy(pa_context *ctx, const pa__problem *pb, void *dk, void *dv, int straddle);
 /* the same beside the attention (M82): `blocks` blocks, counters ready[batch x kv heads] zeroed and
  * raised to *need as each (sequence, kv head) is copied */
 pa_status pa__cuda_kv_copy_overlap(pa_context *ctx, const pa__problem *pb, void *dk, void *dv,
-                                   uint32_t *ready, int blocks, uint32_t *need);
+                                   uint32_t *ready, int blocks, uint32_t *need, int straddle);
 /* prefill_sm80.cu */
 int       pa__sm80_supports(const pa_context *ctx, const pa__problem *pb, char *why, size_t n);
 size_t    pa__sm80_workspace(const pa_context *ctx, const pa__problem *pb);

@@ -56,6 +56,10 @@ extern long pa__sm90_copy_overlap_calls __attribute__((weak));
 extern int pa__sm90_tail_beside __attribute__((weak));   /* 0 M39 alone, 1 d128, 2 every head_dim */
 extern int pa__sm90_tail_force_units __attribute__((weak));
 extern int pa__sm90_tail_force_splits __attribute__((weak));
+/* prefill_sm90.cu (M107): 1 sends every d256 call whose page size is not a multiple of 8 (9 and
+ * up) through the straddle-only copy, and how many calls took it */
+extern int pa__sm90_straddle_mode __attribute__((weak));
+extern long pa__sm90_straddle_calls __attribute__((weak));
 
 int main(void)
 {
@@ -83,6 +87,7 @@ int main(void)
     if (getenv("PA_TEST_SM90_GATHER") && &pa__sm90_force_gather) pa__sm90_force_gather = 1;
     if (getenv("PA_TEST_SM90_COPY") && &pa__sm90_copy_mode) pa__sm90_copy_mode = atoi(getenv("PA_TEST_SM90_COPY"));
     if (getenv("PA_TEST_SM90_COPY_CTAS") && &pa__sm90_copy_ctas) pa__sm90_copy_ctas = atoi(getenv("PA_TEST_SM90_COPY_CTAS"));
+    if (getenv("PA_TEST_SM90_STRADDLE") && &pa__sm90_straddle_mode) pa__sm90_straddle_mode = atoi(getenv("PA_TEST_SM90_STRADDLE"));
     if (getenv("PA_TEST_PAGES")) {
         const char *s = getenv("PA_TEST_PAGES");
         char *end;
@@ -249,6 +254,16 @@ int main(void)
         /* a forced copy must have taken some calls (every paged sm90 call may copy) */
         if (getenv("PA_TEST_SM90_COPY") && atoi(getenv("PA_TEST_SM90_COPY")) > 0 && n >= 20 && pa__sm90_copy_calls == 0) {
             printf("[test_gpu] FAIL: PA_TEST_SM90_COPY=%s but no call copied its cache\n", getenv("PA_TEST_SM90_COPY"));
+            failed++;
+        }
+    }
+    if (&pa__sm90_straddle_calls) {
+        printf("[test_gpu] %ld calls took the straddle-only copy (sm90)\n", pa__sm90_straddle_calls);
+        /* forced, with d256 pages that are not multiples of 8 among the page sizes: some call must take it */
+        const char *hd = getenv("PA_TEST_HEAD_DIM");
+        if (getenv("PA_TEST_SM90_STRADDLE") && atoi(getenv("PA_TEST_SM90_STRADDLE")) > 0 && hd && atoi(hd) == 256 &&
+            kernel == PA__KERNEL_SM90_PREFILL && n >= 20 && pa__sm90_straddle_calls == 0) {
+            printf("[test_gpu] FAIL: PA_TEST_SM90_STRADDLE=%s but no call took the straddle-only copy\n", getenv("PA_TEST_SM90_STRADDLE"));
             failed++;
         }
     }

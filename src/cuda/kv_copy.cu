@@ -13,11 +13,14 @@
  * 2-byte dtypes with 16-byte aligned rows only (what the Hopper kernel's supports() asks).
  *
  * M82 (below): the same copy on a few blocks beside the attention, item by item, with counters
- * the attention waits on. Its rate is ~30 GB/s an SM (session 45, RESULTS 3.3f), so it pays for the
+ * the attention waits on. M107 (STR): either copy writes only the rows of the 8-key groups that
+ * cross a page boundary inside the sequence (sm90_plan.h pa_sm90_straddle_*), at their usual place;
+ * the d256 attention reads the other groups from their pages. Its rate is ~30 GB/s an SM (session 45, RESULTS 3.3f), so it pays for the
  * SMs it holds rather than for DRAM time.
  */
 #include "internal.h"
 #include "common.cuh"
+#include "sm90_plan.h"
 #include <string.h>
 
 #define PA_COPY_THREADS 256
@@ -54,6 +57,7 @@ typedef struct pa_copy_params {
     pa_fastdiv     div_page;        /* by page_size */
 } pa_copy_params;
 
+template <bool STR>
 __global__ void __launch_bounds__(PA_COPY_THREADS)
 pa_kv_copy_kernel(const pa_copy_params p)
 {
@@ -74,7 +78,13 @@ pa_kv_copy_kernel(const pa_copy_params p)
                 const uint32_t b = pa_fastdiv_q(p.div_seq, row);
                 const uint32_t j = row - b * p.div_seq.div;
                 int len = p.io.seq_lens[b];
-                if ((int)j < len) {
+                bool in = (int)j < len;
+                if (STR && in) {   /* M107: the rows of the groups across a page boundary alone */
+                    const uint32_t g = j & ~7u;
+                    const int r = (int)(g - pa_fastdiv_q(p.div_page, g) * p.div_page.div);
+                    in = (int)p.div_page.div - r < 8 && (int)(g + p.div_page.div) - r < len;
+                }
+                if (in) {
                     keep[u] = true;
                     const uint32_t pi = pa_fastdiv_q(p.div_page, j);
                     const int page = p.io.page_table[(int64_t)b * p.io.pt_stride + pi];
@@ -120,18 +130,21 @@ typedef struct pa_copy_ov_params {
     pa_fastdiv     div_hk;          /* by kv heads */
     pa_fastdiv     div_cph;         /* by the 16-byte chunks of one head's row, head_dim / 8 */
     pa_fastdiv     div_page;        /* by page_size */
+    pa_fastdiv     div_m1;          /* M107: by pa_sm90_straddle_m - 1 */
 } pa_copy_ov_params;
 
 /* One warp's share of an item: chunks [lo, hi) of its K (and V) rows, a chunk being 16 bytes of one
  * head's row (row i / cph, chunk i % cph); where they come from and go to. */
 struct pa_ov_item {
     uint32_t lo, hi;
+    int len;                        /* the sequence's keys */
     const int32_t *pt;              /* the sequence's page-table row */
     const char *kb, *vb;            /* the kv head's K / V within a page's row */
     int64_t dbase;                  /* its row 0 in the copy */
     bool waited;                    /* an attention CTA waits for it (its sequence has query rows) */
 };
 
+template <bool STR>
 __device__ __forceinline__ pa_ov_item pa_ov_enter(const pa_copy_ov_params &p, int item, uint32_t w, uint32_t nw)
 {
     pa_ov_item it;
@@ -143,7 +156,9 @@ __device__ __forceinline__ pa_ov_item pa_ov_enter(const pa_copy_ov_params &p, in
      * workspace (no grid waits for this one's completion otherwise: the attention is its dependent) */
     it.waited = !p.cu_q || p.cu_q[b + 1] > p.cu_q[b];
     const int len = it.waited ? min(max(p.io.seq_lens[b], 0), p.io.max_seq_len) : 0;   /* (unvalidated lengths clamped) */
-    const uint32_t n = (uint32_t)len * p.div_cph.div;
+    it.len = len;
+    /* (STR: the copied groups' rows, pa_ov_row) */
+    const uint32_t n = (uint32_t)(STR ? 8 * pa_sm90_straddle_groups((int)p.div_page.div, len) : len) * p.div_cph.div;
     it.lo = (uint32_t)((uint64_t)n * w / nw);
     it.hi = (uint32_t)((uint64_t)n * (w + 1) / nw);
     it.pt = p.io.page_table + (int64_t)b * p.io.pt_stride;
@@ -151,6 +166,15 @@ __device__ __forceinline__ pa_ov_item pa_ov_enter(const pa_copy_ov_params &p, in
     it.vb = p.io.v + (int64_t)kvh * p.io.v_sh;
     it.dbase = ((int64_t)b * p.io.max_seq_len * p.kv_heads + kvh) * p.div_cph.div * 16;
     return it;
+}
+
+/* the sequence's key of an item's row r: r itself, or (STR) row r & 7 of copied group r >> 3 */
+template <bool STR>
+__device__ __forceinline__ uint32_t pa_ov_row(const pa_copy_ov_params &p, uint32_t r)
+{
+    if (!STR) return r;
+    const uint32_t s = r >> 3;
+    return (uint32_t)pa_sm90_straddle_row((int)p.div_page.div, (int)s, (int)pa_fastdiv_q(p.div_m1, s)) + (r & 7u);
 }
 
 /* this warp is done with item: its stores (if any) visible to the async proxy and at gpu scope,
@@ -166,11 +190,12 @@ __device__ __forceinline__ void pa_ov_signal(const pa_copy_ov_params &p, int ite
 
 /* the first item after `item` with chunks for this warp, in *it (p.items: none); the items in
  * between are counted at once (nothing of them here) */
+template <bool STR>
 __device__ __forceinline__ int pa_ov_next(const pa_copy_ov_params &p, int item, uint32_t w, uint32_t nw,
                                           uint32_t lane, pa_ov_item &it)
 {
     while (++item < p.items) {
-        it = pa_ov_enter(p, item, w, nw);
+        it = pa_ov_enter<STR>(p, item, w, nw);
         if (it.lo < it.hi) break;
         if (it.waited) pa_ov_signal(p, item, false, lane);
     }
@@ -178,6 +203,7 @@ __device__ __forceinline__ int pa_ov_next(const pa_copy_ov_params &p, int item, 
 }
 
 /* The page ids of the U chunks lane takes at i0 (a step), loaded ahead of the step's copies */
+template <bool STR>
 __device__ __forceinline__ void pa_ov_lookup(const pa_copy_ov_params &p, const pa_ov_item &it, uint32_t i0,
                                              uint32_t lane, int (&pg)[PA_COPY_OV_UNROLL])
 {
@@ -185,7 +211,12 @@ __device__ __forceinline__ void pa_ov_lookup(const pa_copy_ov_params &p, const p
     for (int u = 0; u < PA_COPY_OV_UNROLL; u++) {
         const uint32_t i = i0 + lane + 32 * u;
         pg[u] = -1;
-        if (i < it.hi) pg[u] = it.pt[pa_fastdiv_q(p.div_page, pa_fastdiv_q(p.div_cph, i))];
+        if (STR) {
+            const uint32_t j = pa_ov_row<STR>(p, pa_fastdiv_q(p.div_cph, i));
+            if (i < it.hi && (int)j < it.len) pg[u] = it.pt[pa_fastdiv_q(p.div_page, j)];
+        } else if (i < it.hi) {
+            pg[u] = it.pt[pa_fastdiv_q(p.div_page, pa_fastdiv_q(p.div_cph, i))];
+        }
     }
 }
 
@@ -212,6 +243,7 @@ void pa__kv_copy_trace_dump(const char *path)
 #define PA_OV_TR_END() ((void)0)
 #endif
 
+template <bool STR>
 __global__ void __launch_bounds__(PA_COPY_OV_THREADS, 1)
 pa_kv_copy_ordered_kernel(const pa_copy_ov_params p)
 {
@@ -228,11 +260,11 @@ pa_kv_copy_ordered_kernel(const pa_copy_ov_params p)
      * step's page ids are loaded during the step before, and an item's count is raised one step
      * late, after the next step's loads are issued, so that neither latency stands alone. */
     pa_ov_item it;
-    int item = pa_ov_next(p, -1, w, nw, lane, it);
+    int item = pa_ov_next<STR>(p, -1, w, nw, lane, it);
     if (item >= p.items) { PA_OV_TR_END(); return; }
     uint32_t i0 = it.lo;
     int pg[PA_COPY_OV_UNROLL];
-    pa_ov_lookup(p, it, i0, lane, pg);
+    pa_ov_lookup<STR>(p, it, i0, lane, pg);
     int pending = -1;
     for (;;) {
         uint4 xk[PA_COPY_OV_UNROLL], xv[PA_COPY_OV_UNROLL];
@@ -241,9 +273,10 @@ pa_kv_copy_ordered_kernel(const pa_copy_ov_params p)
             const uint32_t i = i0 + lane + 32 * u;
             xk[u] = make_uint4(0, 0, 0, 0);
             xv[u] = make_uint4(0, 0, 0, 0);
-            if (i < it.hi && pg[u] >= 0 && pg[u] < p.io.num_pages) {
-                const uint32_t j = pa_fastdiv_q(p.div_cph, i);
-                const uint32_t c = i - j * cph;
+            if (i < it.hi && pg[u] >= 0 && pg[u] < p.io.num_pages) {   /* (STR: pg -1 past the sequence) */
+                const uint32_t r = pa_fastdiv_q(p.div_cph, i);
+                const uint32_t c = i - r * cph;
+                const uint32_t j = pa_ov_row<STR>(p, r);
                 const uint32_t pi = pa_fastdiv_q(p.div_page, j);
                 const int64_t slot = (int64_t)(j - pi * p.div_page.div);
                 xk[u] = __ldg((const uint4 *)(it.kb + pg[u] * p.io.k_sp + slot * p.io.k_st + c * 16));
@@ -253,22 +286,24 @@ pa_kv_copy_ordered_kernel(const pa_copy_ov_params p)
         /* the next step: the rest of this item or the next item with chunks here */
         const uint32_t c_i0 = i0, c_hi = it.hi;
         const int64_t c_db = it.dbase;
-        const int c_item = item;
+        const int c_item = item, c_len = it.len;
         i0 += 32 * PA_COPY_OV_UNROLL;
         const bool done = i0 >= it.hi;
         if (done) {
-            item = pa_ov_next(p, item, w, nw, lane, it);
+            item = pa_ov_next<STR>(p, item, w, nw, lane, it);
             i0 = it.lo;
         }
-        if (item < p.items) pa_ov_lookup(p, it, i0, lane, pg);
+        if (item < p.items) pa_ov_lookup<STR>(p, it, i0, lane, pg);
         if (pending >= 0) pa_ov_signal(p, pending, true, lane);
         pending = -1;
 #pragma unroll
         for (int u = 0; u < PA_COPY_OV_UNROLL; u++) {
             const uint32_t i = c_i0 + lane + 32 * u;
             if (i < c_hi) {
-                const uint32_t j = pa_fastdiv_q(p.div_cph, i);
-                const int64_t off = c_db + j * drow + (i - j * cph) * 16;
+                const uint32_t r = pa_fastdiv_q(p.div_cph, i);
+                const uint32_t j = pa_ov_row<STR>(p, r);
+                if (STR && (int)j >= c_len) continue;   /* (a copied group's rows past the sequence) */
+                const int64_t off = c_db + j * drow + (i - r * cph) * 16;
                 *(uint4 *)(p.io.dk + off) = xk[u];
                 *(uint4 *)(p.io.dv + off) = xv[u];
             }
@@ -284,7 +319,7 @@ pa_kv_copy_ordered_kernel(const pa_copy_ov_params p)
  * zeroed first; the attention launched next waits for ready[item] == blocks x 32 (the value
  * returned in *need). */
 extern "C" pa_status pa__cuda_kv_copy_overlap(pa_context *ctx, const pa__problem *pb, void *dk, void *dv,
-                                              uint32_t *ready, int blocks, uint32_t *need)
+                                              uint32_t *ready, int blocks, uint32_t *need, int straddle)
 {
     const int64_t items = (int64_t)pb->batch * pb->num_kv_heads;
     *need = (uint32_t)blocks * (PA_COPY_OV_THREADS / 32);
@@ -309,7 +344,9 @@ extern "C" pa_status pa__cuda_kv_copy_overlap(pa_context *ctx, const pa__problem
     p.div_hk = pa_fastdiv_init((uint32_t)pb->num_kv_heads);
     p.div_cph = pa_fastdiv_init((uint32_t)(pb->head_dim / 8));
     p.div_page = pa_fastdiv_init((uint32_t)pb->page_size);
-    pa_kv_copy_ordered_kernel<<<(unsigned)blocks, PA_COPY_OV_THREADS, 0, stream>>>(p);
+    p.div_m1 = pa_fastdiv_init((uint32_t)(straddle ? pa_sm90_straddle_m(pb->page_size) - 1 : 1));
+    if (straddle) pa_kv_copy_ordered_kernel<true><<<(unsigned)blocks, PA_COPY_OV_THREADS, 0, stream>>>(p);
+    else pa_kv_copy_ordered_kernel<false><<<(unsigned)blocks, PA_COPY_OV_THREADS, 0, stream>>>(p);
     e = cudaGetLastError();
     if (e != cudaSuccess) return pa__fail(ctx, PA_ERR_CUDA, "kv copy launch: %s", cudaGetErrorString(e));
     return PA_OK;
@@ -317,7 +354,7 @@ extern "C" pa_status pa__cuda_kv_copy_overlap(pa_context *ctx, const pa__problem
 
 /* Queues the copy of pb's paged K / V into dk / dv (each batch x max_seq_len x num_kv_heads x
  * head_dim elements of 2 bytes) on the context's stream. */
-extern "C" pa_status pa__cuda_kv_copy(pa_context *ctx, const pa__problem *pb, void *dk, void *dv)
+extern "C" pa_status pa__cuda_kv_copy(pa_context *ctx, const pa__problem *pb, void *dk, void *dv, int straddle)
 {
     if (pb->batch <= 0 || pb->max_seq_len <= 0) return PA_OK;
     const int64_t chunks_row = (int64_t)pb->num_kv_heads * (pb->head_dim / 8);
@@ -336,7 +373,7 @@ extern "C" pa_status pa__cuda_kv_copy(pa_context *ctx, const pa__problem *pb, vo
      * so the same on every device it runs on) */
     static const int per_sm = [] {
         int n = 0;
-        if (cudaOccupancyMaxActiveBlocksPerMultiprocessor(&n, pa_kv_copy_kernel, PA_COPY_THREADS, 0) != cudaSuccess || n < 1) {
+        if (cudaOccupancyMaxActiveBlocksPerMultiprocessor(&n, pa_kv_copy_kernel<false>, PA_COPY_THREADS, 0) != cudaSuccess || n < 1) {
             (void)cudaGetLastError();
             n = 1;
         }
@@ -346,7 +383,8 @@ extern "C" pa_status pa__cuda_kv_copy(pa_context *ctx, const pa__problem *pb, vo
     const int64_t need = (total + per_block - 1) / per_block;
     const int64_t full = (int64_t)per_sm * (ctx->num_sms > 0 ? ctx->num_sms : 1);
     const unsigned grid = (unsigned)(need < full ? need : full);
-    pa_kv_copy_kernel<<<grid, PA_COPY_THREADS, 0, (cudaStream_t)ctx->stream>>>(p);
+    if (straddle) pa_kv_copy_kernel<true><<<grid, PA_COPY_THREADS, 0, (cudaStream_t)ctx->stream>>>(p);
+    else pa_kv_copy_kernel<false><<<grid, PA_COPY_THREADS, 0, (cudaStream_t)ctx->stream>>>(p);
     const cudaError_t e = cudaGetLastError();
     if (e != cudaSuccess) return pa__fail(ctx, PA_ERR_CUDA, "kv copy launch: %s", cudaGetErrorString(e));
     return PA_OK;

@@ -1464,6 +1464,13 @@ static_assert(SM90_LPR_OK(SM90_GATHER_LPR(64)) && SM90_LPR_OK(SM90_GATHER_LPR(12
 #define SM90_PAIR_TABLE_W 1
 #endif
 #define SM90_PAIR_TABLE_T (SM90_PAIR_TABLE && PT && (D == 128 || (D == 64 && SM90_PAIR_TABLE_D64)) && PAIR && (!W || SM90_PAIR_TABLE_W) && !GATHER && !TAIL)
+/* SM90_STRADDLE (M107, session 76): the d256 PAIR instances with PT (main grid and pieces) serve
+ * the straddle-only copy (sm90_plan.h PA_SM90_PAIR_STRADDLE; the host's sm90_straddle): each 8-key
+ * group one box, from the page map or from the copy's map (maps [0] and [1]). 0: not built. */
+#ifndef SM90_STRADDLE
+#define SM90_STRADDLE 1
+#endif
+#define SM90_STRADDLE_T (SM90_STRADDLE && PT && D == 256 && PAIR && !GATHER && !W)
 /* SM90_PAIR_SHARE (M74, session 40): the same records in the 176-key PAIR instances (d128
  * non-causal) with a page table: every producer warp looked up the same boxes' pages (lane i box
  * i); warp 0 alone does now, and warps 1..3 read its {slot, page}. RESULTS 3.2t: the table loads
@@ -2368,6 +2375,17 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                         slot = j - (int)(pi * (uint32_t)p.page_size);
                         if (pid < 0 || pid >= p.num_pages) bad = 1; /* never dereferenced: OOB box */
                         page = bad ? -1 : pid;
+                        if constexpr (SM90_STRADDLE_T) {
+                            /* M107: a group across a page boundary inside the sequence comes from the
+                             * copy (pa_sm90_straddle_copied): page -2 - b (map 1), row j of sequence b;
+                             * bad if either page is (the copy wrote its keys as zeros) */
+                            if (p.page_size - slot < 8 && j + p.page_size - slot < sk) {
+                                const int pid2 = SM90_PT_AT(pt, pi + 1);
+                                if (pid2 < 0 || pid2 >= p.num_pages) bad = 1;
+                                page = -2 - b;
+                                slot = j;
+                            }
+                        }
                     }
                 }
                 if constexpr (SM90_PAIR_SHARE_T) {
@@ -2398,6 +2416,18 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
             if (SM90_RUN_TABLE_T && PRE && p.runs && pw == 0) {   /* M99 at d256: the table's words */
 #pragma unroll
                 for (int w = 0; w < S::MASK_WORDS; w++) mbits[w] = __shfl_sync(0xffffffffu, tword, w);
+            } else if (SM90_STRADDLE_T && PRE && pw == 0) {
+                /* M107: a group may hold keys of two pages, so a bad page masks its own keys alone */
+#pragma unroll
+                for (int w = 0; w < S::MASK_WORDS; w++) {
+                    const int j = n0 + 32 * w + lane;
+                    bool kb = false;
+                    if (bad_mask && j < sk) {   /* (bad_mask: warp-uniform) */
+                        const int pid = SM90_PT_AT(pt, pa_fastdiv_q(p.pdiv, (uint32_t)j));
+                        kb = pid < 0 || pid >= p.num_pages;
+                    }
+                    mbits[w] = bad_mask ? __ballot_sync(0xffffffffu, kb) : 0u;
+                }
             } else if (PRE && pw == 0) {
 #pragma unroll
                 for (int w = 0; w < S::MASK_WORDS; w++) {
@@ -2415,7 +2445,8 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                 if (SM90_ONE_WARP_BOXES > 1 && SM90_ONE_WARP_TILE(p.boxes)) { first = 0; mine = p.boxes; }
                 else if constexpr (W) pa_sm90_pair_share_any(p.boxes, pn_, &first, &mine);   /* 11 x 16 */
                 else pa_sm90_pair_share(p.boxes, pn_, &first, &mine);
-                if (p.pair_mode == PA_SM90_PAIR_GLOBAL) { c3 = page >= 0 ? page * p.page_groups + (slot >> 3) : -64; c4 = kvh; }
+                if (SM90_STRADDLE_T) { c3 = kvh; c4 = page >= -1 ? page : -2 - page; }   /* (M107: row slot, map page < -1) */
+                else if (p.pair_mode == PA_SM90_PAIR_GLOBAL) { c3 = page >= 0 ? page * p.page_groups + (slot >> 3) : -64; c4 = kvh; }
                 else if (p.pair_mode == PA_SM90_PAIR_HEADS) { c3 = slot >> 3; c4 = page >= 0 ? page * p.group_hk + kvh : -1; }
                 else { c3 = kvh; c4 = page; }
                 bytes = mine * pa_sm90_pair_box_rows(p.pair_mode, p.box_rows) * NP * 128;
@@ -2526,6 +2557,10 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                             tma_load_5d((vu ? sV : sK) + stage * S::TILE + srow * NP * 128, vu ? maps.v : maps.k,
                                         (vu ? bar_v_full : bar_k_full) + 8 * stage, 0, 0, 0, c3, c4);
                         }
+                    } else if (SM90_STRADDLE_T) {
+                        if (issue && lane >= first && lane < first + mine)   /* M107: the page map or the copy's, at row slot */
+                            tma_load_5d((is_v ? sV : sK) + stage * S::TILE + srow * NP * 128, map0 + (page < -1 ? 1 : 0),
+                                        full + 8 * stage, 0, slot, 0, c3, c4);
                     } else if (issue && lane >= first && lane < first + mine) {
                         tma_load_5d((is_v ? sV : sK) + stage * S::TILE + srow * NP * 128, map0,
                                     full + 8 * stage, 0, 0, 0, c3, c4);
@@ -3356,6 +3391,38 @@ static CUresult sm90_build_maps(sm90_maps *m, const pa__problem *pb, int *n_maps
     return CUDA_SUCCESS;
 }
 
+/* M107: the straddle-only copy's two 5-D maps a tensor (sm90_plan.h PA_SM90_PAIR_STRADDLE), boxes
+ * of 8 rows of every panel landing as one PAIR group: [0] the pool's pages (64 cols, page rows,
+ * panels, kv head, page), [1] the copy at dk / dv (64 cols, max_seq_len rows, panels, kv head,
+ * sequence; NULL: an aligned stand-in, for the probe) */
+static CUresult sm90_straddle_map(CUtensorMap *map, const pa__problem *pb, const void *ptr, int64_t st_tok,
+                                  int64_t st_head, int64_t st_page, int64_t rows, int64_t pages)
+{
+    const cuuint64_t hk = (cuuint64_t)pb->num_kv_heads;
+    const cuuint32_t np_ = (cuuint32_t)pa_sm90_panels(pb->head_dim);
+    const cuuint64_t dims[5] = { SM90_PANEL_COLS, (cuuint64_t)rows, np_, hk, (cuuint64_t)pages };
+    /* (a stride of an extent-1 dimension is never used: any legal value will do) */
+    const cuuint64_t strides[4] = { (cuuint64_t)st_tok * 2, SM90_PANEL_COLS * 2, (cuuint64_t)(hk > 1 ? st_head : 8) * 2,
+                                    (cuuint64_t)(pages > 1 ? st_page : 8) * 2 };
+    const cuuint32_t box[5] = { SM90_PANEL_COLS, 8, np_, 1, 1 };
+    const cuuint32_t estr[5] = { 1, 1, 1, 1, 1 };
+    return sm90_encode_fn()(map, pb->dtype == PA_DTYPE_BF16 ? CU_TENSOR_MAP_DATA_TYPE_BFLOAT16
+                                                            : CU_TENSOR_MAP_DATA_TYPE_FLOAT16,
+                            5, (void *)ptr, dims, strides, box, estr, CU_TENSOR_MAP_INTERLEAVE_NONE,
+                            CU_TENSOR_MAP_SWIZZLE_128B, SM90_L2_PROMO,
+                            CU_TENSOR_MAP_FLOAT_OOB_FILL_NONE);
+}
+static CUresult sm90_straddle_maps(sm90_maps *m, const pa__problem *pb, const void *dk, const void *dv)
+{
+    const int64_t row = (int64_t)pb->num_kv_heads * pb->head_dim, seq = row * pb->max_seq_len;
+    const void *sk = dk ? dk : (const void *)(uintptr_t)256, *sv = dv ? dv : (const void *)(uintptr_t)256;
+    CUresult r = sm90_straddle_map(&m->k[0], pb, pb->k, pb->k_stride_token, pb->k_stride_head, pb->k_stride_page, pb->page_size, pb->num_pages);
+    if (r == CUDA_SUCCESS) r = sm90_straddle_map(&m->v[0], pb, pb->v, pb->v_stride_token, pb->v_stride_head, pb->v_stride_page, pb->page_size, pb->num_pages);
+    if (r == CUDA_SUCCESS) r = sm90_straddle_map(&m->k[1], pb, sk, row, pb->head_dim, seq, pb->max_seq_len, pb->batch);
+    if (r == CUDA_SUCCESS) r = sm90_straddle_map(&m->v[1], pb, sv, row, pb->head_dim, seq, pb->max_seq_len, pb->batch);
+    return r;
+}
+
 extern "C" int pa__sm90_supports(const pa_context *ctx, const pa__problem *pb, char *why, size_t n)
 {
 #define SM90_NO(...) do { if (why && n) snprintf(why, n, __VA_ARGS__); return 0; } while (0)
@@ -3594,15 +3661,56 @@ static int sm90_copy_blocks(const pa_context *ctx, const pa__problem *pb, double
     return k;
 }
 
-static int sm90_copy(const pa_context *ctx, const pa__problem *pb, int *ov_blocks = NULL)
+/* M107 (session 76), the straddle-only copy: for d256 pages P > 8 that are not multiples of 8, the
+ * copy (beside the attention, or first) writes only the 8-key groups that cross a page boundary
+ * (P = 9: ~78% of the keys, 17: ~41%, 33: ~21%, 100: ~4%; pa_sm90_straddle_share) and the PAIR
+ * instances with PT read every other group from its page (SM90_STRADDLE_T). Session 74 measured the
+ * copy beside costing its bytes (RESULTS 3.5c); the groups in place cost about the d256 PAIR pages
+ * that are multiples of 8. pa__sm90_straddle_mode, tests and measurements: 1 takes it for every
+ * call that can, 0 (default) and -1 never (its rule waits for its timing). */
+extern "C" int pa__sm90_straddle_mode;
+int pa__sm90_straddle_mode = 0;
+extern "C" long pa__sm90_straddle_calls;   /* calls that took it (tests/test_gpu.c prints it) */
+long pa__sm90_straddle_calls = 0;
+static int sm90_straddle_ok(const pa_context *ctx, const pa__problem *pb)
+{
+    if (!SM90_STRADDLE || pb->head_dim != 256 || !pb->page_table || pb->page_size <= 8 || pb->page_size % 8 ||
+        pb->max_seq_len <= pb->page_size)
+        return 0;
+    if (pb->dtype != PA_DTYPE_BF16 && pb->dtype != PA_DTYPE_F16) return 0;
+    if (!sm90_encode_fn()) return 0;
+    sm90_maps probe;   /* host only: the maps the call will build must encode */
+    if (sm90_straddle_maps(&probe, pb, NULL, NULL) != CUDA_SUCCESS) return 0;
+    /* and the rest of what the kernel needs (alignment, strides, grid): the regime's own probe */
+    const pa__problem c = sm90_copied(pb, NULL, NULL);
+    return pa__sm90_supports(ctx, &c, NULL, 0);
+}
+
+/* (straddle: M107 taken, the copy then writes the straddling groups alone) */
+static int sm90_copy(const pa_context *ctx, const pa__problem *pb, int *ov_blocks = NULL, int *straddle = NULL)
 {
     if (ov_blocks) *ov_blocks = 0;
+    if (straddle) *straddle = 0;
     if (!pb->page_table || pa__sm90_force_gather || pa__sm90_copy_mode < 0) return 0;
     if (pb->batch <= 0 || pb->max_seq_len <= 0 || pb->max_seqlen_q <= 0 || pb->num_heads <= 0) return 0;
     const int tile = sm90_tile(pb), regime = sm90_regime_t(pb, tile);
     const double bytes = 2.0 * (double)sm90_copy_tensor_bytes(pb);   /* K and V */
     if (bytes > (double)ctx->kv_copy_limit) return 0;
     if ((double)pb->batch * pb->max_seq_len * pb->num_kv_heads * (pb->head_dim / 8) >= (double)(1 << 30)) return 0;   /* kv_copy.cu's 32-bit chunk index */
+    if (pa__sm90_straddle_mode > 0 && sm90_straddle_ok(ctx, pb)) {
+        /* M107: the straddling groups' bytes, beside the attention where sm90_copy_blocks says so */
+        const double sq = pb->max_seqlen_q, sk = pb->max_seq_len;
+        const double keys = pb->causal ? ((sk > sq ? sk - sq : 0.0) + sk) / 2 : sk;
+        const double t_attn = 4.0 * pb->batch * pb->num_heads * sq * keys * pb->head_dim /
+                              (sm90_sm_rate(pb->head_dim) * (ctx->num_sms > 0 ? ctx->num_sms : 132));
+        const double sbytes = bytes * pa_sm90_straddle_share(pb->page_size, pb->max_seq_len);
+        const double t_copy = 4e-6 + 2.0 * sbytes / (0.85 * (ctx->mem_bw > 0 ? ctx->mem_bw : 3.35e12));
+        double t_ov = 1e30;
+        const int k = pa__sm90_copy_ctas >= 0 ? sm90_copy_blocks(ctx, pb, sbytes, t_attn, &t_ov) : 0;
+        if (ov_blocks && k > 0 && (t_ov < t_copy || pa__sm90_copy_ctas > 0)) *ov_blocks = k;
+        if (straddle) *straddle = 1;
+        return 1;
+    }
     /* the attention's time at the contiguous kernel's rate (sm90_sm_rate) against the copy's
      * (read and write at 85% of the peak DRAM bandwidth); the copy must beat what the gather adds
      * to the attention (RESULTS 2.53 / 2.54 at ncu: d64 +6, d128 +8.5 / +9.5 causal, d256 +7.5 / +7). */
@@ -3696,18 +3804,25 @@ extern "C" size_t pa__sm90_workspace(const pa_context *ctx, const pa__problem *p
 }
 
 static pa_status sm90_attention(pa_context *ctx, const pa__problem *pb, void *ws, size_t ws_bytes,
-                                const uint32_t *kv_ready = NULL, uint32_t kv_ready_need = 0, int ov_blocks = 0);
+                                const uint32_t *kv_ready = NULL, uint32_t kv_ready_need = 0, int ov_blocks = 0,
+                                const void *sdk = NULL, const void *sdv = NULL);
 extern "C" pa_status pa__sm90_attention(pa_context *ctx, const pa__problem *pb, void *ws, size_t ws_bytes)
 {
-    int blocks = 0;
-    if (!ws || !sm90_copy(ctx, pb, &blocks) || ws_bytes < sm90_copy_workspace(ctx, pb, blocks))
+    int blocks = 0, straddle = 0;
+    if (!ws || !sm90_copy(ctx, pb, &blocks, &straddle) || ws_bytes < sm90_copy_workspace(ctx, pb, blocks))
         return sm90_attention(ctx, pb, ws, ws_bytes);   /* (a workspace too small for the copy: the pages in place) */
     const size_t half = sm90_copy_tensor_bytes(pb), rb = sm90_copy_ready_bytes(pb);
     char *dk = (char *)ws, *dv = dk + half;
     uint32_t *ready = (uint32_t *)(dk + 2 * half), need = 0;
-    const pa_status s = blocks > 0 ? pa__cuda_kv_copy_overlap(ctx, pb, dk, dv, ready, blocks, &need)
-                                   : pa__cuda_kv_copy(ctx, pb, dk, dv);
+    const pa_status s = blocks > 0 ? pa__cuda_kv_copy_overlap(ctx, pb, dk, dv, ready, blocks, &need, straddle)
+                                   : pa__cuda_kv_copy(ctx, pb, dk, dv, straddle);
     if (s != PA_OK) return s;
+    if (straddle) {   /* M107: the pages in place, the straddling groups from the copy */
+        const bool beside = blocks > 0 && need > 0;
+        if (beside && pa__sm90_copy_nowait) need = 0;
+        __atomic_add_fetch(&pa__sm90_straddle_calls, 1, __ATOMIC_RELAXED);
+        return sm90_attention(ctx, pb, dk + 2 * half + rb, ws_bytes - 2 * half - rb, beside ? ready : NULL, need, blocks, dk, dv);
+    }
     const pa__problem c = sm90_copied(pb, dk, dv);
     __atomic_add_fetch(&pa__sm90_copy_calls, 1, __ATOMIC_RELAXED);
     if (blocks > 0) __atomic_add_fetch(&pa__sm90_copy_overlap_calls, 1, __ATOMIC_RELAXED);
@@ -3717,20 +3832,25 @@ extern "C" pa_status pa__sm90_attention(pa_context *ctx, const pa__problem *pb, 
     return sm90_attention(ctx, &c, dk + 2 * half + rb, ws_bytes - 2 * half - rb, beside ? ready : NULL, need, blocks);
 }
 
+/* (sdk / sdv: M107's copy of the straddling groups, the call then takes SM90_STRADDLE_T) */
 static pa_status sm90_attention(pa_context *ctx, const pa__problem *pb, void *ws, size_t ws_bytes,
-                                const uint32_t *kv_ready, uint32_t kv_ready_need, int ov_blocks)
+                                const uint32_t *kv_ready, uint32_t kv_ready_need, int ov_blocks,
+                                const void *sdk, const void *sdv)
 {
     if (pb->batch <= 0 || pb->max_seqlen_q <= 0 || pb->num_heads <= 0) return PA_OK;
-    const int tile = sm90_tile(pb), wide = tile == SM90_WIDE_N, regime = sm90_regime_t(pb, tile);
+    const int straddle = SM90_STRADDLE && sdk != NULL;
+    const int tile = sm90_tile(pb), wide = tile == SM90_WIDE_N, regime = straddle ? PA_SM90_PAIRS : sm90_regime_t(pb, tile);
     const int gather = regime == PA_SM90_GATHER;
-    const int box_rows = regime == PA_SM90_BOXES || regime == PA_SM90_PAIRS
+    const int box_rows = straddle ? 8 : regime == PA_SM90_BOXES || regime == PA_SM90_PAIRS
                        ? pa_sm90_tile_box_rows(tile, pb->page_size, pb->page_table != NULL) : tile;
     sm90_maps maps;
     memset(&maps, 0, sizeof maps);
     int n_maps = 0;
     if (!gather) {   /* the gather path never touches the maps */
         if (!sm90_encode_fn()) return pa__fail(ctx, PA_ERR_CUDA, "sm90: cuTensorMapEncodeTiled unavailable");
-        const CUresult r = sm90_build_maps(&maps, pb, &n_maps, tile);
+        CUresult r;
+        if (straddle) { r = sm90_straddle_maps(&maps, pb, sdk, sdv); n_maps = 2; }
+        else r = sm90_build_maps(&maps, pb, &n_maps, tile);
         if (r != CUDA_SUCCESS)
             return pa__fail(ctx, PA_ERR_CUDA, "sm90: cuTensorMapEncodeTiled failed (CUresult %d)", (int)r);
     }
@@ -3754,7 +3874,7 @@ static pa_status sm90_attention(pa_context *ctx, const pa__problem *pb, void *ws
     p.sl2 = (pb->softcap > 0.f ? 1.f : pb->scale) * 1.4426950408889634f;
     p.causal = pb->causal; p.window_left = pb->window_left;
     p.runs = regime == PA_SM90_RUNS;
-    p.pair_mode = regime == PA_SM90_PAIRS ? pa_sm90_pair_mode_t(pb, tile) : 0;
+    p.pair_mode = straddle ? PA_SM90_PAIR_STRADDLE : regime == PA_SM90_PAIRS ? pa_sm90_pair_mode_t(pb, tile) : 0;
     p.page_groups = (int32_t)pa_sm90_pair_page_groups(pb);
     p.group_hk = pb->num_kv_heads;
     p.n_maps = n_maps;
@@ -3771,7 +3891,7 @@ static pa_status sm90_attention(pa_context *ctx, const pa__problem *pb, void *ws
     p.div_mblocks = pa_fastdiv_init((uint32_t)p.m_blocks);
     p.div_heads = pa_fastdiv_init((uint32_t)pb->num_heads);
     p.kv_ready = kv_ready; p.kv_ready_need = kv_ready_need;
-    const size_t tail_need = sm90_tail_bytes(pb, tail), table_need = sm90_table_bytes_t(pb, tile, regime);
+    const size_t tail_need = sm90_tail_bytes(pb, tail), table_need = straddle ? 0 : sm90_table_bytes_t(pb, tile, regime);
     if (tail.splits > 1) {
         PA_RETURN_IF(ws_bytes < tail_need || !ws, ctx, PA_ERR_WORKSPACE_TOO_SMALL,
                      "sm90 needs %zu workspace bytes for its last wave, got %zu", tail_need, ws_bytes);
@@ -3823,6 +3943,12 @@ static pa_status sm90_attention(pa_context *ctx, const pa__problem *pb, void *ws
         else
 #endif
             kern = bf16 ? sm90_prefill_kernel<128, true, false, true, false, false, true> : sm90_prefill_kernel<128, false, false, true, false, false, true>;
+    }
+#endif
+#if SM90_STRADDLE
+    if (straddle) {   /* M107: the d256 PAIR instances with PT */
+        kern = bf16 ? sm90_prefill_kernel<256, true, false, true, false, false, true> : sm90_prefill_kernel<256, false, false, true, false, false, true>;
+        kern_tail = bf16 ? sm90_prefill_kernel<256, true, false, true, false, true, true> : sm90_prefill_kernel<256, false, false, true, false, true, true>;
     }
 #endif
 #undef SM90_PICK

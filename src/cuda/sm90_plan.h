@@ -55,8 +55,11 @@ enum { PA_SM90_BOXES, PA_SM90_RUNS, PA_SM90_PAIRS, PA_SM90_GATHER };
  *         p x G: pa_sm90_pair_page_groups);
  * HEADS:  (64 cols, 8 rows, 2 panels, 8-row group of the page, page x kv heads): pages dense in
  *         heads (page stride = kv heads x head stride: HND pools);
- * PAGE8:  (64 cols, 8 rows, 2 panels, kv head, page): page size 8 with a table, any strides. */
-enum { PA_SM90_PAIR_GLOBAL = 1, PA_SM90_PAIR_HEADS, PA_SM90_PAIR_PAGE8 };
+ * PAGE8:  (64 cols, 8 rows, 2 panels, kv head, page): page size 8 with a table, any strides;
+ * STRADDLE (M107, d256 pages that are not multiples of 8, below): two maps of 8-row boxes, the
+ *         page map (64 cols, page rows, panels, kv head, page) and the straddle copy's
+ *         (64 cols, max_seq_len rows, panels, kv head, sequence); a box starts at any row. */
+enum { PA_SM90_PAIR_GLOBAL = 1, PA_SM90_PAIR_HEADS, PA_SM90_PAIR_PAGE8, PA_SM90_PAIR_STRADDLE };
 
 /* Rows per box for a tile of `tile` keys: the largest power of two dividing both the page size
  * and the tile, so a box never crosses a page (tiles start at multiples of the tile; page 48: 16,
@@ -355,6 +358,43 @@ static inline int pa_sm90_run_maps(const pa__problem *pb)
 
 /* Rows one PAIR box carries (its map's box): a page for PAGE8, else g. */
 PA_SM90_FN int pa_sm90_pair_box_rows(int mode, int g) { return mode == PA_SM90_PAIR_PAGE8 ? 8 : g; }
+
+/* M107, the straddle-only copy (d256, page sizes P > 8 that are not multiples of 8): a 64-key tile
+ * is 8 groups of 8 keys, each one PAIR box of all panels. A group inside one page is a box of the
+ * page map at its row of the page; a group that crosses a page boundary inside the sequence (P - r
+ * < 8 for its first key's row r, and the next page's first key j + P - r < sk) is a box of the
+ * workspace, where the copy (kv_copy.cu) wrote those groups' rows, and only those. A group that
+ * crosses into no page of the sequence stays a page-map box: its rows past the page are past the
+ * sequence's end, and TMA zero-fills them. */
+PA_SM90_FN int pa_sm90_straddle_copied(int page_size, int sk, int j)   /* group at key j (a multiple of 8) */
+{
+    const int r = j % page_size;
+    return page_size - r < 8 && j + page_size - r < sk;
+}
+/* The copy's side. Boundary k (key k P, k >= 1) falls inside a group unless k P is a multiple of
+ * 8, which happens for k a multiple of m = 8 / gcd(P, 8) (pa_sm90_straddle_m); so the groups to
+ * copy for a sequence of sk keys are those of the boundaries k = 1 .. (sk - 1) / P that are not
+ * multiples of m, in order, and copied group s is boundary k = s + s / (m - 1) + 1. */
+PA_SM90_FN int pa_sm90_straddle_m(int page_size)
+{
+    return (page_size & 1) ? 8 : (page_size & 2) ? 4 : (page_size & 4) ? 2 : 1;
+}
+PA_SM90_FN int pa_sm90_straddle_groups(int page_size, int sk)   /* copied groups of a sequence */
+{
+    const int m = pa_sm90_straddle_m(page_size);
+    const int k = sk > 0 ? (sk - 1) / page_size : 0;
+    return m > 1 ? k - k / m : 0;
+}
+/* the first key of copied group s, given q = s / (m - 1) (the device divides its own way) */
+PA_SM90_FN int pa_sm90_straddle_row(int page_size, int s, int q)
+{
+    return (int)(((int64_t)(s + q + 1) * page_size) & ~(int64_t)7);
+}
+/* the share of a sequence's keys the copy writes (host estimates) */
+static inline double pa_sm90_straddle_share(int page_size, int sk)
+{
+    return sk > 0 ? 8.0 * pa_sm90_straddle_groups(page_size, sk) / sk : 0.0;
+}
 
 /* PAIR: panel warp pnl issues boxes [*first, *first + *mine) of the tile's `boxes`; a single box
  * goes to warp 0 and warp 1 arrives with no bytes. */
