@@ -3481,8 +3481,9 @@ int pa__sm90_tail_beside = 1, pa__sm90_tail_force_units = 0, pa__sm90_tail_force
 static double sm90_copy_lost(const pa__problem *pb);
 /* The last-wave split of a call (pa_sm90_tail_plan): dense non-causal calls without a window
  * (their CTAs do equal work), unless num_splits = 1; ov_blocks > 0: a copy of the cache runs
- * beside it on that many blocks (M94). Host fields only. */
-static pa_sm90_tail sm90_tail(const pa_context *ctx, const pa__problem *pb, int ov_blocks = 0)
+ * beside it on that many blocks (M94), a copy of `share` of the keys (M107's straddling groups;
+ * 1: the whole cache). Host fields only. */
+static pa_sm90_tail sm90_tail(const pa_context *ctx, const pa__problem *pb, int ov_blocks = 0, double share = 1.0)
 {
     pa_sm90_tail none;
     none.first = 0; none.units = 0; none.splits = 1;
@@ -3499,7 +3500,7 @@ static pa_sm90_tail sm90_tail(const pa_context *ctx, const pa__problem *pb, int 
     /* M94: the copy beside holds ov_blocks SMs for a while (d128; d256 only for a short copy, M106:
      * with a long one its plan measured slower than M39's, RESULTS 3.3z / 3.5d; tail_beside 2 plans
      * every head_dim, for tests) */
-    const double lost = ov_blocks > 0 ? sm90_copy_lost(pb) : 0.0;
+    const double lost = ov_blocks > 0 ? sm90_copy_lost(pb) * share : 0.0;   /* (share: M107 copies a share of the keys) */
     if (pa_sm90_tail_beside_on(pa__sm90_tail_beside, pb->head_dim, lost, ov_blocks, SM90_TAIL_BESIDE_D256_LATE)) {
         /* (the memo is the context's own: a context serves one thread at a time) */
         auto *m = &((pa_context *)ctx)->sm90_beside_memo;
@@ -3686,6 +3687,12 @@ static int sm90_straddle_ok(const pa_context *ctx, const pa__problem *pb)
     return pa__sm90_supports(ctx, &c, NULL, 0);
 }
 
+/* the share of the keys a call's copy writes: all, or M107's straddling groups */
+static double sm90_copy_share(const pa__problem *pb, int straddle)
+{
+    return straddle ? pa_sm90_straddle_share(pb->page_size, pb->max_seq_len) : 1.0;
+}
+
 /* (straddle: M107 taken, the copy then writes the straddling groups alone) */
 static int sm90_copy(const pa_context *ctx, const pa__problem *pb, int *ov_blocks = NULL, int *straddle = NULL)
 {
@@ -3754,10 +3761,10 @@ static size_t sm90_copy_ready_bytes(const pa__problem *pb)   /* M82's counters, 
     return ((size_t)pb->batch * (size_t)pb->num_kv_heads * 4 + 255) & ~(size_t)255;
 }
 /* (ov_blocks: the copy's blocks beside the attention, 0 the copy first) */
-static size_t sm90_copy_workspace(const pa_context *ctx, const pa__problem *pb, int ov_blocks)
+static size_t sm90_copy_workspace(const pa_context *ctx, const pa__problem *pb, int ov_blocks, double share = 1.0)
 {
     const pa__problem c = sm90_copied(pb, NULL, NULL);
-    return 2 * sm90_copy_tensor_bytes(pb) + sm90_copy_ready_bytes(pb) + sm90_tail_bytes(&c, sm90_tail(ctx, &c, ov_blocks));
+    return 2 * sm90_copy_tensor_bytes(pb) + sm90_copy_ready_bytes(pb) + sm90_tail_bytes(&c, sm90_tail(ctx, &c, ov_blocks, share));
 }
 /* M100: a paged PAIR call of 128-key d128 tiles in at least SM90_PAIR_TABLE_BOXES boxes a tile
  * takes the PT instances and the table */
@@ -3794,10 +3801,10 @@ extern "C" size_t pa__sm90_workspace_min(const pa_context *ctx, const pa__proble
 }
 extern "C" size_t pa__sm90_workspace(const pa_context *ctx, const pa__problem *pb)
 {
-    int blocks = 0;
+    int blocks = 0, straddle = 0;
     const size_t least = pa__sm90_workspace_min(ctx, pb);
-    if (sm90_copy(ctx, pb, &blocks)) {
-        const size_t c = sm90_copy_workspace(ctx, pb, blocks);
+    if (sm90_copy(ctx, pb, &blocks, &straddle)) {
+        const size_t c = sm90_copy_workspace(ctx, pb, blocks, sm90_copy_share(pb, straddle));
         return c > least ? c : least;
     }
     return least;
@@ -3809,7 +3816,7 @@ static pa_status sm90_attention(pa_context *ctx, const pa__problem *pb, void *ws
 extern "C" pa_status pa__sm90_attention(pa_context *ctx, const pa__problem *pb, void *ws, size_t ws_bytes)
 {
     int blocks = 0, straddle = 0;
-    if (!ws || !sm90_copy(ctx, pb, &blocks, &straddle) || ws_bytes < sm90_copy_workspace(ctx, pb, blocks))
+    if (!ws || !sm90_copy(ctx, pb, &blocks, &straddle) || ws_bytes < sm90_copy_workspace(ctx, pb, blocks, sm90_copy_share(pb, straddle)))
         return sm90_attention(ctx, pb, ws, ws_bytes);   /* (a workspace too small for the copy: the pages in place) */
     const size_t half = sm90_copy_tensor_bytes(pb), rb = sm90_copy_ready_bytes(pb);
     char *dk = (char *)ws, *dv = dk + half;
@@ -3885,7 +3892,7 @@ static pa_status sm90_attention(pa_context *ctx, const pa__problem *pb, void *ws
     p.k_sp = pb->k_stride_page; p.k_st = pb->k_stride_token; p.k_sh = pb->k_stride_head;
     p.v_sp = pb->v_stride_page; p.v_st = pb->v_stride_token; p.v_sh = pb->v_stride_head;
     p.pdiv = pa_fastdiv_init((uint32_t)(pb->page_size > 0 ? pb->page_size : 1));
-    pa_sm90_tail tail = sm90_tail(ctx, pb, ov_blocks);
+    pa_sm90_tail tail = sm90_tail(ctx, pb, ov_blocks, sm90_copy_share(pb, straddle));
     p.tail_first = (int32_t)tail.first; p.tail_units = tail.units; p.tail_splits = tail.splits;
     p.div_splits = pa_fastdiv_init((uint32_t)tail.splits);
     p.div_mblocks = pa_fastdiv_init((uint32_t)p.m_blocks);
