@@ -4,7 +4,8 @@
 # off by default, pa__sm90_straddle_mode / --straddle 1 / PA_TEST_SM90_STRADDLE=1).
 # Tests, all at once: forced sm90 d256 with M107 forced on pages 9..127, the copy first (the
 # estimate's choice at test sizes), beside on 2 blocks, beside with the last-wave pieces on a 7-SM
-# model; memcheck of the forced copy beside; the automatic choice (M107 off: unchanged).
+# model; memcheck of the forced copy beside; the automatic choice (M107 off: unchanged); bad page
+# ids with the copy kept (str_bad, not gated).
 # Then, if every test passed: pa-bench d256 B4 H16 8k, both causal settings, pages 9..100, the
 # library (the full copy beside at 9..42, page runs in place from 43) against --straddle 1,
 # ROUNDS rounds (default 2).
@@ -18,6 +19,9 @@ env PA_TEST_KERNEL=sm90 PA_TEST_HEAD_DIM=256 PA_TEST_SM90_STRADDLE=1 PA_TEST_PAG
     PA_TEST_CASES=3 PA_TEST_SEED=76004 PA_TEST_LONG_RANGE=0 timeout 200 compute-sanitizer --tool memcheck --error-exitcode 99 \
     build/test_gpu > "$T/str_mc.log" 2>&1 &
 PA_TEST_CASES=30 PA_TEST_SEED=76005 timeout 120 build/test_gpu > "$T/auto.log" 2>&1 &
+# bad page ids with the copy kept (test_gpu turns the copy off for them otherwise): M107 masks them
+# per key; a call M107 cannot take (max_seq_len <= page) may take the full copy and fail (not gated)
+env $S PA_TEST_BAD_KEEP_COPY=1 PA_TEST_CASES=20 PA_TEST_SEED=76006 timeout 150 build/test_gpu > "$T/str_bad.log" 2>&1 &
 wait
 test_summary
 ok=1
