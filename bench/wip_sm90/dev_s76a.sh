@@ -8,7 +8,7 @@
 # ids with the copy kept (str_bad, not gated).
 # Then, if every test passed: pa-bench d256 B4 H16 8k, both causal settings, pages 9..100, the
 # library (the full copy beside at 9..42, page runs in place from 43) against --straddle 1,
-# ROUNDS rounds (default 2).
+# ROUNDS rounds (default 1).
 . "$(dirname "$0")/dev_lib.sh"
 dev_begin /tmp/t76a build/pa-bench
 S="PA_TEST_KERNEL=sm90 PA_TEST_HEAD_DIM=256 PA_TEST_SM90_STRADDLE=1 PA_TEST_PAGES=9,12,17,20,33,50,100,127"
@@ -27,7 +27,7 @@ test_summary
 ok=1
 for f in str_first str_beside str_tail7 auto; do grep -q " 0 failed" "$T/$f.log" || ok=0; done
 if [ $ok = 1 ]; then
-    for r in $(seq 1 "${ROUNDS:-2}"); do
+    for r in $(seq 1 "${ROUNDS:-1}"); do
         for c in 1 0; do
             A="build/pa-bench --prefill-only --table frag --no-check --iters 10 --dims 256 --pages 9,17,25,33,50,77,100 --causal $c"
             $A 2>&1 | pa_row lib > /dev/null
