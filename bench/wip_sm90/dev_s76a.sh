@@ -12,16 +12,16 @@
 . "$(dirname "$0")/dev_lib.sh"
 dev_begin /tmp/t76a build/pa-bench
 S="PA_TEST_KERNEL=sm90 PA_TEST_HEAD_DIM=256 PA_TEST_SM90_STRADDLE=1 PA_TEST_PAGES=9,12,17,20,33,50,100,127"
-env $S PA_TEST_CASES=30 PA_TEST_SEED=76001 timeout 150 build/test_gpu > "$T/str_first.log" 2>&1 &
-env $S PA_TEST_SM90_COPY_CTAS=2 PA_TEST_CASES=30 PA_TEST_SEED=76002 timeout 150 build/test_gpu > "$T/str_beside.log" 2>&1 &
-env $S PA_TEST_SM90_COPY_CTAS=2 PA_TEST_SM90_TAIL=7 PA_TEST_CASES=25 PA_TEST_SEED=76003 timeout 150 build/test_gpu > "$T/str_tail7.log" 2>&1 &
+env $S PA_TEST_CASES=30 PA_TEST_SEED=76001 timeout 120 build/test_gpu > "$T/str_first.log" 2>&1 &
+env $S PA_TEST_SM90_COPY_CTAS=2 PA_TEST_CASES=30 PA_TEST_SEED=76002 timeout 120 build/test_gpu > "$T/str_beside.log" 2>&1 &
+env $S PA_TEST_SM90_COPY_CTAS=2 PA_TEST_SM90_TAIL=7 PA_TEST_CASES=25 PA_TEST_SEED=76003 timeout 120 build/test_gpu > "$T/str_tail7.log" 2>&1 &
 env PA_TEST_KERNEL=sm90 PA_TEST_HEAD_DIM=256 PA_TEST_SM90_STRADDLE=1 PA_TEST_PAGES=9,17,100 PA_TEST_SM90_COPY_CTAS=2 \
-    PA_TEST_CASES=3 PA_TEST_SEED=76004 PA_TEST_LONG_RANGE=0 timeout 200 compute-sanitizer --tool memcheck --error-exitcode 99 \
+    PA_TEST_CASES=3 PA_TEST_SEED=76004 PA_TEST_LONG_RANGE=0 timeout 120 compute-sanitizer --tool memcheck --error-exitcode 99 \
     build/test_gpu > "$T/str_mc.log" 2>&1 &
 PA_TEST_CASES=30 PA_TEST_SEED=76005 timeout 120 build/test_gpu > "$T/auto.log" 2>&1 &
 # bad page ids with the copy kept (test_gpu turns the copy off for them otherwise): M107 masks them
 # per key; a call M107 cannot take (max_seq_len <= page) may take the full copy and fail (not gated)
-env $S PA_TEST_BAD_KEEP_COPY=1 PA_TEST_CASES=20 PA_TEST_SEED=76006 timeout 150 build/test_gpu > "$T/str_bad.log" 2>&1 &
+env $S PA_TEST_BAD_KEEP_COPY=1 PA_TEST_CASES=20 PA_TEST_SEED=76006 timeout 120 build/test_gpu > "$T/str_bad.log" 2>&1 &
 wait
 test_summary
 ok=1
@@ -29,7 +29,7 @@ for f in str_first str_beside str_tail7 auto; do grep -q " 0 failed" "$T/$f.log"
 if [ $ok = 1 ]; then
     for r in $(seq 1 "${ROUNDS:-1}"); do
         for c in 1 0; do
-            A="build/pa-bench --prefill-only --table frag --no-check --iters 10 --dims 256 --pages 9,17,25,33,50,77,100 --causal $c"
+            A="build/pa-bench --prefill-only --table frag --no-check --iters 10 --dims 256 --pages ${BPAGES:-9,17,33,50,100} --causal $c"
             $A 2>&1 | pa_row lib > /dev/null
             $A --straddle 1 2>&1 | pa_row str > /dev/null
         done
