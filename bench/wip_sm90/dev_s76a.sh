@@ -26,7 +26,7 @@ wait
 test_summary
 ok=1
 for f in str_first str_beside str_tail7 auto; do grep -q " 0 failed" "$T/$f.log" || ok=0; done
-if [ $ok = 1 ]; then
+if [ $ok = 1 ] && [ -z "$SKIPBENCH" ]; then
     for r in $(seq 1 "${ROUNDS:-1}"); do
         for c in 1 0; do
             A="build/pa-bench --prefill-only --table frag --no-check --iters 10 --dims 256 --pages ${BPAGES:-9,17,33,50,100} --causal $c"
