@@ -931,6 +931,16 @@
  *       causal pages 9..42 under ~+4.8, the gather is at its floor (its copies' instructions), and
  *       those pages miss 3% in this design; L2 evict_first hints on the copy changed nothing
  *       measurable (removed: bench/wip_sm90/copy_hint.patch).
+ *   M107 (session 76, RESULTS 3.5f; rejected, built only with SM90_STRADDLE=1) the straddle-only
+ *       copy for d256 pages that are not multiples of 8: the copy beside writes just the 8-key
+ *       groups that cross a page boundary (pages 9 / 33 / 100: ~78 / 21 / 4% of the keys), and the
+ *       PT PAIR instances read each group as one 8-row box of all panels, from its page (a map of
+ *       page rows) or from the copy (sm90_plan.h PA_SM90_PAIR_STRADDLE). Predicted from 3.5c's
+ *       bytes model: page 33 causal ~+2.6..4.5, page 50 ~+1.9..3.7. Measured (d256 MHA 8k, every
+ *       forced test passing): no faster than the library anywhere; causal 33 +5.7..8.5 (library
+ *       +4.5..6.6), 50 +3.9..4.0 (runs in place +4.0), non-causal within the rows' spread. A copy of
+ *       a fifth of the keys cost what the whole copy costs, so the bytes model does not hold for a
+ *       small copy; where the cost goes is not measured (dev_s76b.sh is that call).
  *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax at d128/d64 by a
  *   wgmma.fence predicated on the row sums (2% / 7% slower, as M28 found again), a persistent
  *   static round-robin grid (causal -8%: imbalance and L2 drift).
@@ -1464,11 +1474,13 @@ static_assert(SM90_LPR_OK(SM90_GATHER_LPR(64)) && SM90_LPR_OK(SM90_GATHER_LPR(12
 #define SM90_PAIR_TABLE_W 1
 #endif
 #define SM90_PAIR_TABLE_T (SM90_PAIR_TABLE && PT && (D == 128 || (D == 64 && SM90_PAIR_TABLE_D64)) && PAIR && (!W || SM90_PAIR_TABLE_W) && !GATHER && !TAIL)
-/* SM90_STRADDLE (M107, session 76): the d256 PAIR instances with PT (main grid and pieces) serve
- * the straddle-only copy (sm90_plan.h PA_SM90_PAIR_STRADDLE; the host's sm90_straddle): each 8-key
- * group one box, from the page map or from the copy's map (maps [0] and [1]). 0: not built. */
+/* SM90_STRADDLE (M107, session 76, rejected: RESULTS 3.5f): the d256 PAIR instances with PT (main
+ * grid and pieces) serve the straddle-only copy (sm90_plan.h PA_SM90_PAIR_STRADDLE; the host's
+ * sm90_straddle_ok): each 8-key group one box, from the page map or from the copy's map (maps [0]
+ * and [1]). 0: not built (the library's SASS as before M107); 1 builds them for measurements, where
+ * pa__sm90_straddle_mode = 1 (pa-bench --straddle 1, PA_TEST_SM90_STRADDLE=1) takes M107. */
 #ifndef SM90_STRADDLE
-#define SM90_STRADDLE 1
+#define SM90_STRADDLE 0
 #endif
 #define SM90_STRADDLE_T (SM90_STRADDLE && PT && D == 256 && PAIR && !GATHER && !W)
 /* SM90_PAIR_SHARE (M74, session 40): the same records in the 176-key PAIR instances (d128
@@ -3667,8 +3679,9 @@ static int sm90_copy_blocks(const pa_context *ctx, const pa__problem *pb, double
  * (P = 9: ~78% of the keys, 17: ~41%, 33: ~21%, 100: ~4%; pa_sm90_straddle_share) and the PAIR
  * instances with PT read every other group from its page (SM90_STRADDLE_T). Session 74 measured the
  * copy beside costing its bytes (RESULTS 3.5c); the groups in place cost about the d256 PAIR pages
- * that are multiples of 8. pa__sm90_straddle_mode, tests and measurements: 1 takes it for every
- * call that can, 0 (default) and -1 never (its rule waits for its timing). */
+ * that are multiples of 8. Measured (RESULTS 3.5f) no faster than the library's choice at any page
+ * size, so built only with SM90_STRADDLE=1 (the kernel's knob above). pa__sm90_straddle_mode, tests
+ * and measurements: 1 takes it for every call that can (in such a build), 0 (default) and -1 never. */
 extern "C" int pa__sm90_straddle_mode;
 int pa__sm90_straddle_mode = 0;
 extern "C" long pa__sm90_straddle_calls;   /* calls that took it (tests/test_gpu.c prints it) */
