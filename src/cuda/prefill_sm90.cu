@@ -3345,6 +3345,18 @@ static CUresult sm90_kv_map(CUtensorMap *map, const pa__problem *pb, const void 
                             CU_TENSOR_MAP_FLOAT_OOB_FILL_NONE);
 }
 
+/* a 5-D map of the call's dtype over ptr, 128B-swizzled, element strides 1 */
+static CUresult sm90_encode_5d(CUtensorMap *map, const pa__problem *pb, const void *ptr, const cuuint64_t *dims,
+                               const cuuint64_t *strides, const cuuint32_t *box)
+{
+    const cuuint32_t estr[5] = { 1, 1, 1, 1, 1 };
+    return sm90_encode_fn()(map, pb->dtype == PA_DTYPE_BF16 ? CU_TENSOR_MAP_DATA_TYPE_BFLOAT16
+                                                            : CU_TENSOR_MAP_DATA_TYPE_FLOAT16,
+                            5, (void *)ptr, dims, strides, box, estr, CU_TENSOR_MAP_INTERLEAVE_NONE,
+                            CU_TENSOR_MAP_SWIZZLE_128B, SM90_L2_PROMO,
+                            CU_TENSOR_MAP_FLOAT_OOB_FILL_NONE);
+}
+
 /* The PAIR layout's 5-D map (PA_SM90_PAIR_* in sm90_plan.h): a box is g rows of all head_dim / 64
  * panels and lands as [8-row group][panel][8 rows][128 B]. */
 static CUresult sm90_pair_map(CUtensorMap *map, const pa__problem *pb, const void *ptr,
@@ -3365,12 +3377,7 @@ static CUresult sm90_pair_map(CUtensorMap *map, const pa__problem *pb, const voi
     const cuuint64_t dims[5] = { SM90_PANEL_COLS, 8, np_, d3, d4 };
     const cuuint64_t strides[4] = { (cuuint64_t)st_tok * 2, SM90_PANEL_COLS * 2, s3 * 2, s4 * 2 };
     const cuuint32_t box[5] = { SM90_PANEL_COLS, 8, np_, (cuuint32_t)(rows / 8), 1 };
-    const cuuint32_t estr[5] = { 1, 1, 1, 1, 1 };
-    return sm90_encode_fn()(map, pb->dtype == PA_DTYPE_BF16 ? CU_TENSOR_MAP_DATA_TYPE_BFLOAT16
-                                                            : CU_TENSOR_MAP_DATA_TYPE_FLOAT16,
-                            5, (void *)ptr, dims, strides, box, estr, CU_TENSOR_MAP_INTERLEAVE_NONE,
-                            CU_TENSOR_MAP_SWIZZLE_128B, SM90_L2_PROMO,
-                            CU_TENSOR_MAP_FLOAT_OOB_FILL_NONE);
+    return sm90_encode_5d(map, pb, ptr, dims, strides, box);
 }
 
 /* Encodes the K and V maps the regime needs (none for the gather) for tiles of `tile` keys; fills
@@ -3417,12 +3424,7 @@ static CUresult sm90_straddle_map(CUtensorMap *map, const pa__problem *pb, const
     const cuuint64_t strides[4] = { (cuuint64_t)st_tok * 2, SM90_PANEL_COLS * 2, (cuuint64_t)(hk > 1 ? st_head : 8) * 2,
                                     (cuuint64_t)(pages > 1 ? st_page : 8) * 2 };
     const cuuint32_t box[5] = { SM90_PANEL_COLS, 8, np_, 1, 1 };
-    const cuuint32_t estr[5] = { 1, 1, 1, 1, 1 };
-    return sm90_encode_fn()(map, pb->dtype == PA_DTYPE_BF16 ? CU_TENSOR_MAP_DATA_TYPE_BFLOAT16
-                                                            : CU_TENSOR_MAP_DATA_TYPE_FLOAT16,
-                            5, (void *)ptr, dims, strides, box, estr, CU_TENSOR_MAP_INTERLEAVE_NONE,
-                            CU_TENSOR_MAP_SWIZZLE_128B, SM90_L2_PROMO,
-                            CU_TENSOR_MAP_FLOAT_OOB_FILL_NONE);
+    return sm90_encode_5d(map, pb, ptr, dims, strides, box);
 }
 static CUresult sm90_straddle_maps(sm90_maps *m, const pa__problem *pb, const void *dk, const void *dv)
 {
