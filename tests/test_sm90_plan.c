@@ -377,7 +377,7 @@ static int check_straddle(int ps, int sk)
         return 0;
     }
     for (j = 0; j < sk; j += 8) {
-        const int copied = pa_sm90_straddle_copied(ps, sk, j);
+        const int copied = pa_sm90_straddle_copied(ps, sk, j, j % ps);
         const int page = j / ps;
         /* brute force: a key of the group inside the sequence on another page than key j */
         int other = 0;

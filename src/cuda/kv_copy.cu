@@ -13,10 +13,12 @@
  * 2-byte dtypes with 16-byte aligned rows only (what the Hopper kernel's supports() asks).
  *
  * M82 (below): the same copy on a few blocks beside the attention, item by item, with counters
- * the attention waits on. M107 (STR): either copy writes only the rows of the 8-key groups that
- * cross a page boundary inside the sequence (sm90_plan.h pa_sm90_straddle_*), at their usual place;
- * the d256 attention reads the other groups from their pages. Its rate is ~30 GB/s an SM (session 45, RESULTS 3.3f), so it pays for the
+ * the attention waits on. Its rate is ~30 GB/s an SM (session 45, RESULTS 3.3f), so it pays for the
  * SMs it holds rather than for DRAM time.
+ *
+ * M107 (STR; built with SM90_STRADDLE=1): either copy writes only the rows of the 8-key groups that
+ * cross a page boundary inside the sequence (sm90_plan.h pa_sm90_straddle_*), at their usual
+ * place; the d256 attention reads the other groups from their pages.
  */
 #include "internal.h"
 #include "common.cuh"
@@ -81,8 +83,7 @@ pa_kv_copy_kernel(const pa_copy_params p)
                 bool in = (int)j < len;
                 if (STR && in) {   /* M107: the rows of the groups across a page boundary alone */
                     const uint32_t g = j & ~7u;
-                    const int r = (int)(g - pa_fastdiv_q(p.div_page, g) * p.div_page.div);
-                    in = (int)p.div_page.div - r < 8 && (int)(g + p.div_page.div) - r < len;
+                    in = pa_sm90_straddle_copied((int)p.div_page.div, len, (int)g, (int)(g - pa_fastdiv_q(p.div_page, g) * p.div_page.div));
                 }
                 if (in) {
                     keep[u] = true;
@@ -345,7 +346,7 @@ extern "C" pa_status pa__cuda_kv_copy_overlap(pa_context *ctx, const pa__problem
     p.div_cph = pa_fastdiv_init((uint32_t)(pb->head_dim / 8));
     p.div_page = pa_fastdiv_init((uint32_t)pb->page_size);
     p.div_m1 = pa_fastdiv_init((uint32_t)(straddle ? pa_sm90_straddle_m(pb->page_size) - 1 : 1));
-    if (straddle) pa_kv_copy_ordered_kernel<true><<<(unsigned)blocks, PA_COPY_OV_THREADS, 0, stream>>>(p);
+    if (SM90_STRADDLE && straddle) pa_kv_copy_ordered_kernel<SM90_STRADDLE != 0><<<(unsigned)blocks, PA_COPY_OV_THREADS, 0, stream>>>(p);
     else pa_kv_copy_ordered_kernel<false><<<(unsigned)blocks, PA_COPY_OV_THREADS, 0, stream>>>(p);
     e = cudaGetLastError();
     if (e != cudaSuccess) return pa__fail(ctx, PA_ERR_CUDA, "kv copy launch: %s", cudaGetErrorString(e));
@@ -383,7 +384,7 @@ extern "C" pa_status pa__cuda_kv_copy(pa_context *ctx, const pa__problem *pb, vo
     const int64_t need = (total + per_block - 1) / per_block;
     const int64_t full = (int64_t)per_sm * (ctx->num_sms > 0 ? ctx->num_sms : 1);
     const unsigned grid = (unsigned)(need < full ? need : full);
-    if (straddle) pa_kv_copy_kernel<true><<<grid, PA_COPY_THREADS, 0, (cudaStream_t)ctx->stream>>>(p);
+    if (SM90_STRADDLE && straddle) pa_kv_copy_kernel<SM90_STRADDLE != 0><<<grid, PA_COPY_THREADS, 0, (cudaStream_t)ctx->stream>>>(p);
     else pa_kv_copy_kernel<false><<<grid, PA_COPY_THREADS, 0, (cudaStream_t)ctx->stream>>>(p);
     const cudaError_t e = cudaGetLastError();
     if (e != cudaSuccess) return pa__fail(ctx, PA_ERR_CUDA, "kv copy launch: %s", cudaGetErrorString(e));

@@ -1474,14 +1474,9 @@ static_assert(SM90_LPR_OK(SM90_GATHER_LPR(64)) && SM90_LPR_OK(SM90_GATHER_LPR(12
 #define SM90_PAIR_TABLE_W 1
 #endif
 #define SM90_PAIR_TABLE_T (SM90_PAIR_TABLE && PT && (D == 128 || (D == 64 && SM90_PAIR_TABLE_D64)) && PAIR && (!W || SM90_PAIR_TABLE_W) && !GATHER && !TAIL)
-/* SM90_STRADDLE (M107, session 76, rejected: RESULTS 3.5f): the d256 PAIR instances with PT (main
- * grid and pieces) serve the straddle-only copy (sm90_plan.h PA_SM90_PAIR_STRADDLE; the host's
- * sm90_straddle_ok): each 8-key group one box, from the page map or from the copy's map (maps [0]
- * and [1]). 0: not built (the library's SASS as before M107); 1 builds them for measurements, where
- * pa__sm90_straddle_mode = 1 (pa-bench --straddle 1, PA_TEST_SM90_STRADDLE=1) takes M107. */
-#ifndef SM90_STRADDLE
-#define SM90_STRADDLE 0
-#endif
+/* SM90_STRADDLE (M107, sm90_plan.h): the d256 PAIR instances with PT (main grid and pieces) serve
+ * the straddle-only copy (the host's sm90_straddle_ok): each 8-key group one box, from the page map
+ * or from the copy's map (maps [0] and [1]) */
 #define SM90_STRADDLE_T (SM90_STRADDLE && PT && D == 256 && PAIR && !GATHER && !W)
 /* SM90_PAIR_SHARE (M74, session 40): the same records in the 176-key PAIR instances (d128
  * non-causal) with a page table: every producer warp looked up the same boxes' pages (lane i box
@@ -2391,7 +2386,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                             /* M107: a group across a page boundary inside the sequence comes from the
                              * copy (pa_sm90_straddle_copied): page -2 - b (map 1), row j of sequence b;
                              * bad if either page is (the copy wrote its keys as zeros) */
-                            if (p.page_size - slot < 8 && j + p.page_size - slot < sk) {
+                            if (pa_sm90_straddle_copied(p.page_size, sk, j, slot)) {
                                 const int pid2 = SM90_PT_AT(pt, pi + 1);
                                 if (pid2 < 0 || pid2 >= p.num_pages) bad = 1;
                                 page = -2 - b;
@@ -3682,7 +3677,7 @@ static int sm90_copy_blocks(const pa_context *ctx, const pa__problem *pb, double
  * instances with PT read every other group from its page (SM90_STRADDLE_T). Session 74 measured the
  * copy beside costing its bytes (RESULTS 3.5c); the groups in place cost about the d256 PAIR pages
  * that are multiples of 8. Measured (RESULTS 3.5f) no faster than the library's choice at any page
- * size, so built only with SM90_STRADDLE=1 (the kernel's knob above). pa__sm90_straddle_mode, tests
+ * size, so built only with SM90_STRADDLE=1 (sm90_plan.h's knob). pa__sm90_straddle_mode, tests
  * and measurements: 1 takes it for every call that can (in such a build), 0 (default) and -1 never. */
 extern "C" int pa__sm90_straddle_mode;
 int pa__sm90_straddle_mode = 0;
@@ -3719,20 +3714,10 @@ static int sm90_copy(const pa_context *ctx, const pa__problem *pb, int *ov_block
     const double bytes = 2.0 * (double)sm90_copy_tensor_bytes(pb);   /* K and V */
     if (bytes > (double)ctx->kv_copy_limit) return 0;
     if ((double)pb->batch * pb->max_seq_len * pb->num_kv_heads * (pb->head_dim / 8) >= (double)(1 << 30)) return 0;   /* kv_copy.cu's 32-bit chunk index */
-    if (pa__sm90_straddle_mode > 0 && sm90_straddle_ok(ctx, pb)) {
-        /* M107: the straddling groups' bytes, beside the attention where sm90_copy_blocks says so */
-        const double sq = pb->max_seqlen_q, sk = pb->max_seq_len;
-        const double keys = pb->causal ? ((sk > sq ? sk - sq : 0.0) + sk) / 2 : sk;
-        const double t_attn = 4.0 * pb->batch * pb->num_heads * sq * keys * pb->head_dim /
-                              (sm90_sm_rate(pb->head_dim) * (ctx->num_sms > 0 ? ctx->num_sms : 132));
-        const double sbytes = bytes * pa_sm90_straddle_share(pb->page_size, pb->max_seq_len);
-        const double t_copy = 4e-6 + 2.0 * sbytes / (0.85 * (ctx->mem_bw > 0 ? ctx->mem_bw : 3.35e12));
-        double t_ov = 1e30;
-        const int k = pa__sm90_copy_ctas >= 0 ? sm90_copy_blocks(ctx, pb, sbytes, t_attn, &t_ov) : 0;
-        if (ov_blocks && k > 0 && (t_ov < t_copy || pa__sm90_copy_ctas > 0)) *ov_blocks = k;
-        if (straddle) *straddle = 1;
-        return 1;
-    }
+    /* M107 (forced): the straddling groups alone, their share of the bytes; no estimate (its
+     * probes are sm90_straddle_ok's) */
+    const int str = pa__sm90_straddle_mode > 0 && sm90_straddle_ok(ctx, pb);
+    const double cbytes = bytes * sm90_copy_share(pb, str);
     /* the attention's time at the contiguous kernel's rate (sm90_sm_rate) against the copy's
      * (read and write at 85% of the peak DRAM bandwidth); the copy must beat what the gather adds
      * to the attention (RESULTS 2.53 / 2.54 at ncu: d64 +6, d128 +8.5 / +9.5 causal, d256 +7.5 / +7). */
@@ -3741,12 +3726,12 @@ static int sm90_copy(const pa_context *ctx, const pa__problem *pb, int *ov_block
     if (pb->window_left >= 0 && keys > pb->window_left + 1.0) keys = pb->window_left + 1.0;
     const double flops = 4.0 * pb->batch * pb->num_heads * sq * keys * pb->head_dim;
     const double t_attn = flops / (sm90_sm_rate(pb->head_dim) * (ctx->num_sms > 0 ? ctx->num_sms : 132));
-    const double t_copy = 4e-6 + 2.0 * bytes / (0.85 * (ctx->mem_bw > 0 ? ctx->mem_bw : 3.35e12));   /* + its launch */
+    const double t_copy = 4e-6 + 2.0 * cbytes / (0.85 * (ctx->mem_bw > 0 ? ctx->mem_bw : 3.35e12));   /* + its launch */
     double t_ov = 1e30;
-    const int k = pa__sm90_copy_ctas >= 0 ? sm90_copy_blocks(ctx, pb, bytes, t_attn, &t_ov) : 0;
+    const int k = pa__sm90_copy_ctas >= 0 ? sm90_copy_blocks(ctx, pb, cbytes, t_attn, &t_ov) : 0;
     const int beside = k > 0 && (t_ov < t_copy || pa__sm90_copy_ctas > 0);   /* M82 */
     const double t_best = beside ? t_ov : t_copy;
-    if (pa__sm90_copy_mode <= 0) {
+    if (!str && pa__sm90_copy_mode <= 0) {
         const int d = pb->head_dim;
         double extra = d == 64 ? 0.06 : d == 128 ? (pb->causal ? 0.095 : 0.085) : (pb->causal ? 0.07 : 0.075);
         if (regime != PA_SM90_GATHER) {   /* M81: what the TMA regimes add (RESULTS 2.53..2.55, ncu), less a fifth for margin */
@@ -3763,9 +3748,12 @@ static int sm90_copy(const pa_context *ctx, const pa__problem *pb, int *ov_block
         if (!(t_best < extra * t_attn)) return 0;
     }
     /* the contiguous kernel must run the copy (asked last: the probe encodes tensor maps, host
-     * work every call would otherwise pay, copy or not) */
-    const pa__problem c = sm90_copied(pb, NULL, NULL);
-    if (!pa__sm90_supports(ctx, &c, NULL, 0)) return 0;
+     * work every call would otherwise pay, copy or not; M107 asked it in sm90_straddle_ok) */
+    if (!str) {
+        const pa__problem c = sm90_copied(pb, NULL, NULL);
+        if (!pa__sm90_supports(ctx, &c, NULL, 0)) return 0;
+    }
+    if (straddle) *straddle = str;
     if (ov_blocks && beside) *ov_blocks = k;
     return 1;
 }
@@ -3839,19 +3827,18 @@ extern "C" pa_status pa__sm90_attention(pa_context *ctx, const pa__problem *pb, 
     const pa_status s = blocks > 0 ? pa__cuda_kv_copy_overlap(ctx, pb, dk, dv, ready, blocks, &need, straddle)
                                    : pa__cuda_kv_copy(ctx, pb, dk, dv, straddle);
     if (s != PA_OK) return s;
+    /* (need 0: no copy kernel was queued, so the attention is no one's dependent and waits for nothing) */
+    const bool beside = blocks > 0 && need > 0;   /* a copy kernel was queued; the attention is its dependent */
+    if (beside && pa__sm90_copy_nowait) need = 0;   /* (measurement: a counter of 0 passes at once) */
+    void *rest = dk + 2 * half + rb;
     if (straddle) {   /* M107: the pages in place, the straddling groups from the copy */
-        const bool beside = blocks > 0 && need > 0;
-        if (beside && pa__sm90_copy_nowait) need = 0;
         __atomic_add_fetch(&pa__sm90_straddle_calls, 1, __ATOMIC_RELAXED);
-        return sm90_attention(ctx, pb, dk + 2 * half + rb, ws_bytes - 2 * half - rb, beside ? ready : NULL, need, blocks, dk, dv);
+        return sm90_attention(ctx, pb, rest, ws_bytes - 2 * half - rb, beside ? ready : NULL, need, blocks, dk, dv);
     }
     const pa__problem c = sm90_copied(pb, dk, dv);
     __atomic_add_fetch(&pa__sm90_copy_calls, 1, __ATOMIC_RELAXED);
     if (blocks > 0) __atomic_add_fetch(&pa__sm90_copy_overlap_calls, 1, __ATOMIC_RELAXED);
-    /* (need 0: no copy kernel was queued, so the attention is no one's dependent and waits for nothing) */
-    const bool beside = blocks > 0 && need > 0;   /* a copy kernel was queued; the attention is its dependent */
-    if (beside && pa__sm90_copy_nowait) need = 0;   /* (measurement: a counter of 0 passes at once) */
-    return sm90_attention(ctx, &c, dk + 2 * half + rb, ws_bytes - 2 * half - rb, beside ? ready : NULL, need, blocks);
+    return sm90_attention(ctx, &c, rest, ws_bytes - 2 * half - rb, beside ? ready : NULL, need, blocks);
 }
 
 /* (sdk / sdv: M107's copy of the straddling groups, the call then takes SM90_STRADDLE_T) */

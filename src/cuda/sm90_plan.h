@@ -359,6 +359,13 @@ static inline int pa_sm90_run_maps(const pa__problem *pb)
 /* Rows one PAIR box carries (its map's box): a page for PAGE8, else g. */
 PA_SM90_FN int pa_sm90_pair_box_rows(int mode, int g) { return mode == PA_SM90_PAIR_PAGE8 ? 8 : g; }
 
+/* SM90_STRADDLE (M107, session 76, rejected: RESULTS 3.5f): build knob; 1 builds the straddle-only
+ * copy below (prefill_sm90.cu's d256 PT PAIR instances, kv_copy.cu's STR copies) for measurements,
+ * where pa__sm90_straddle_mode = 1 (pa-bench --straddle 1, PA_TEST_SM90_STRADDLE=1) takes it; 0:
+ * not built (the library's SASS as before M107). The plan functions exist either way. */
+#ifndef SM90_STRADDLE
+#define SM90_STRADDLE 0
+#endif
 /* M107, the straddle-only copy (d256, page sizes P > 8 that are not multiples of 8): a 64-key tile
  * is 8 groups of 8 keys, each one PAIR box of all panels. A group inside one page is a box of the
  * page map at its row of the page; a group that crosses a page boundary inside the sequence (P - r
@@ -366,9 +373,8 @@ PA_SM90_FN int pa_sm90_pair_box_rows(int mode, int g) { return mode == PA_SM90_P
  * workspace, where the copy (kv_copy.cu) wrote those groups' rows, and only those. A group that
  * crosses into no page of the sequence stays a page-map box: its rows past the page are past the
  * sequence's end, and TMA zero-fills them. */
-PA_SM90_FN int pa_sm90_straddle_copied(int page_size, int sk, int j)   /* group at key j (a multiple of 8) */
+PA_SM90_FN int pa_sm90_straddle_copied(int page_size, int sk, int j, int r)   /* group at key j (a multiple of 8), r = j % P */
 {
-    const int r = j % page_size;
     return page_size - r < 8 && j + page_size - r < sk;
 }
 /* The copy's side. Boundary k (key k P, k >= 1) falls inside a group unless k P is a multiple of
