@@ -574,8 +574,9 @@ static void usage(void)
            "  --kv-copy-limit BYTES  pa_context_set_kv_copy_limit (0: sm90 never copies a paged cache)\n"
            "  --force-copy           sm90: copy every paged call's cache first, within the limit (measurement)\n"
            "  --copy-ctas N          sm90: a copy runs beside the attention on N blocks (-1: never, 0: the estimate)\n"
-           "  --straddle 1           sm90 d256, pages 9+ not multiples of 8: copy only the 8-key groups across a page\n"
-           "                         boundary, read the rest in place (M107; measurement, default off)\n"
+           "  --straddle 1|2         sm90 d256, pages 9+ not multiples of 8: copy only the 8-key groups across a page\n"
+           "                         boundary, read the rest in place (1, M107); non-causal: copy only each page's rows\n"
+           "                         past its 8-row groups, read the groups in place (2, M108) (measurement, default off)\n"
            "  --copy-nowait 0|1      sm90: the attention beside a copy waits for no counter (measurement only: wrong\n"
            "                         results unless the workspace already holds the copy; use with --no-check)\n"
            "  --tail-beside 0|1|2    sm90: 0 plans the last wave as if no copy ran beside the attention (M39 alone), 2 for the copy at every head_dim\n"
@@ -745,7 +746,7 @@ int main(int argc, char **argv)
     }
     if (g_failed) fprintf(stderr, "pa-bench: %d rows failed their check\n", g_failed);
     if (&pa__sm90_straddle_calls && pa__sm90_straddle_calls > 0)   /* (M107 forced: how many calls took it) */
-        fprintf(stderr, "pa-bench: %ld calls took the straddle-only copy (sm90)\n", pa__sm90_straddle_calls);
+        fprintf(stderr, "pa-bench: %ld calls took the straddle-only copy (sm90, mode %d)\n", pa__sm90_straddle_calls, pa__sm90_straddle_mode);
     pa_context_destroy(ctx);
     return g_failed ? 1 : 0;
 }

@@ -195,6 +195,10 @@ void th_case_random(th_case *c, uint64_t seed, const th_limits *lim)
         const int gs = th_int(&s, 0, 7);
         c->page_gap = gs > 1 ? 0 : gs == 0 ? 8 * th_int(&s, 1, 3) : -1;
     }
+    if (env_long("PA_TEST_NONCAUSAL", 0)) {   /* (after every draw: the other fields as drawn) */
+        c->causal = 0;
+        c->window_left = -1;
+    }
     th_case_fit(c, lim ? lim->max_work : 0);
 }
 

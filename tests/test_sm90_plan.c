@@ -419,6 +419,51 @@ static int check_straddle(int ps, int sk)
     return 1;
 }
 
+/* M108, page-local groups (sm90_plan.h pa_sm90_local_*), for a page size and a sequence of sk keys:
+ * slots 0 .. sk - 1 hold every key once (a brute-force count); each page group (8 slots) is 8 keys
+ * of one page from a row that is a multiple of 8, all inside the page and the sequence, so one box
+ * of the page map; the rest are the copy's rows 0, 1, .. in slot order (the copy writes remainder row
+ * q with key pa_sm90_local_rest_key(q), the attention reads slot s from copy row s - 8 x groups), each
+ * a key no page group holds, in key order; the share counts them. */
+static int check_local(int ps, int sk)
+{
+    static unsigned char seen[16384];
+    const int fg = pa_sm90_local_groups(ps, sk), rest = pa_sm90_local_rest(ps, sk);
+    int s, prev = -1;
+    if (sk > (int)sizeof seen || 8 * fg + rest != sk) {
+        printf("FAIL [test_sm90_plan local] page %d sk %d: %d groups + %d rows\n", ps, sk, fg, rest);
+        return 0;
+    }
+    memset(seen, 0, (size_t)sk);
+    for (s = 0; s < sk; s++) {
+        const int key = pa_sm90_local_key(ps, sk, s);
+        if (key < 0 || key >= sk || seen[key]) {
+            printf("FAIL [test_sm90_plan local] page %d sk %d: slot %d holds key %d (%s)\n", ps, sk, s, key,
+                   key < 0 || key >= sk ? "outside" : "twice");
+            return 0;
+        }
+        seen[key] = 1;
+        if ((s >> 3) < fg) {   /* a page group: one page-map box at row (key of slot s & ~7) % ps */
+            const int k0 = pa_sm90_local_key(ps, sk, s & ~7);
+            if (k0 % ps % 8 != 0 || k0 % ps + 8 > ps || key != k0 + (s & 7) || k0 + 8 > sk) {
+                printf("FAIL [test_sm90_plan local] page %d sk %d: slot %d key %d, group from key %d\n", ps, sk, s, key, k0);
+                return 0;
+            }
+        } else {   /* the copy's row s - 8 fg, a key past its page's groups, in key order */
+            const int q = s - 8 * fg;
+            const int row = key % ps, last = key / ps == sk / ps;
+            if (pa_sm90_local_rest_key(ps, sk, q) != key || key <= prev ||
+                (!last && row < (ps & ~7)) || (last && row < ((sk % ps) & ~7))) {
+                printf("FAIL [test_sm90_plan local] page %d sk %d: copy row %d holds key %d (row %d of its page)\n", ps, sk, q, key, row);
+                return 0;
+            }
+            prev = key;
+        }
+    }
+    if (fabs(pa_sm90_local_share(ps, sk) - (sk > 0 ? (double)rest / sk : 0.0)) > 1e-12) return 0;
+    return 1;
+}
+
 int main(void)
 {
     static const int big[] = { 1536, 2048, 2816, 4096, 8192, 12345 };
@@ -508,12 +553,14 @@ int main(void)
             else { failed++; printf("FAIL tail beside on: mode %d d %d lost %.2f blocks %d: want %d\n", c[i].mode, c[i].d, c[i].lost, c[i].k, c[i].on); }
         }
     }
-    for (ps = 9; ps <= 700; ps++) {   /* M107: every page size that is not a multiple of 8 */
+    for (ps = 9; ps <= 700; ps++) {   /* M107 / M108: every page size that is not a multiple of 8 */
         static const int sks[] = { 1, 7, 8, 9, 63, 64, 65, 100, 511, 777, 2048, 8192 };
         if (ps % 8 == 0) continue;
         for (i = 0; i < (int)(sizeof sks / sizeof *sks); i++) {
             if (check_straddle(ps, sks[i])) passed++; else failed++;
             if (check_straddle(ps, sks[i] + ps)) passed++; else failed++;   /* (ends just past a page) */
+            if (check_local(ps, sks[i])) passed++; else failed++;      /* M108 */
+            if (check_local(ps, sks[i] + ps)) passed++; else failed++;
         }
     }
     {   /* the shares NOTES session 75 counted: page 9 ~78%, 17 ~41%, 33 ~21%, 100 ~4% of 8k keys */

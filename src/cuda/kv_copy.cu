@@ -16,9 +16,11 @@
  * the attention waits on. Its rate is ~30 GB/s an SM (session 45, RESULTS 3.3f), so it pays for the
  * SMs it holds rather than for DRAM time.
  *
- * M107 (STR; built with SM90_STRADDLE=1): either copy writes only the rows of the 8-key groups that
- * cross a page boundary inside the sequence (sm90_plan.h pa_sm90_straddle_*), at their usual
- * place; the d256 attention reads the other groups from their pages.
+ * M107 (STR 1; built with SM90_STRADDLE=1): either copy writes only the rows of the 8-key groups
+ * that cross a page boundary inside the sequence (sm90_plan.h pa_sm90_straddle_*), at their usual
+ * place; the d256 attention reads the other groups from their pages. M108 (STR 2, the same knob):
+ * only each page's rows past its whole 8-row groups (pa_sm90_local_*), packed: remainder row q at
+ * row q of the sequence's copy.
  */
 #include "internal.h"
 #include "common.cuh"
@@ -59,7 +61,7 @@ typedef struct pa_copy_params {
     pa_fastdiv     div_page;        /* by page_size */
 } pa_copy_params;
 
-template <bool STR>
+template <int STR>
 __global__ void __launch_bounds__(PA_COPY_THREADS)
 pa_kv_copy_kernel(const pa_copy_params p)
 {
@@ -78,12 +80,16 @@ pa_kv_copy_kernel(const pa_copy_params p)
                 const uint32_t row = pa_fastdiv_q(p.div_row, (uint32_t)i);
                 const uint32_t c = (uint32_t)i - row * p.div_row.div;
                 const uint32_t b = pa_fastdiv_q(p.div_seq, row);
-                const uint32_t j = row - b * p.div_seq.div;
+                uint32_t j = row - b * p.div_seq.div;
                 int len = p.io.seq_lens[b];
                 bool in = (int)j < len;
-                if (STR && in) {   /* M107: the rows of the groups across a page boundary alone */
+                if (STR == 1 && in) {   /* M107: the rows of the groups across a page boundary alone */
                     const uint32_t g = j & ~7u;
                     in = pa_sm90_straddle_copied((int)p.div_page.div, len, (int)g, (int)(g - pa_fastdiv_q(p.div_page, g) * p.div_page.div));
+                }
+                if (STR == 2) {   /* M108: destination row j is remainder row j, whose key it reads */
+                    in = (int)j < pa_sm90_local_rest((int)p.div_page.div, len);
+                    if (in) j = (uint32_t)pa_sm90_local_rest_key((int)p.div_page.div, len, (int)j);
                 }
                 if (in) {
                     keep[u] = true;
@@ -145,7 +151,7 @@ struct pa_ov_item {
     bool waited;                    /* an attention CTA waits for it (its sequence has query rows) */
 };
 
-template <bool STR>
+template <int STR>
 __device__ __forceinline__ pa_ov_item pa_ov_enter(const pa_copy_ov_params &p, int item, uint32_t w, uint32_t nw)
 {
     pa_ov_item it;
@@ -158,8 +164,10 @@ __device__ __forceinline__ pa_ov_item pa_ov_enter(const pa_copy_ov_params &p, in
     it.waited = !p.cu_q || p.cu_q[b + 1] > p.cu_q[b];
     const int len = it.waited ? min(max(p.io.seq_lens[b], 0), p.io.max_seq_len) : 0;   /* (unvalidated lengths clamped) */
     it.len = len;
-    /* (STR: the copied groups' rows, pa_ov_row) */
-    const uint32_t n = (uint32_t)(STR ? 8 * pa_sm90_straddle_groups((int)p.div_page.div, len) : len) * p.div_cph.div;
+    /* (STR: the copied groups' rows or M108's remainder rows, pa_ov_row) */
+    const int rows = STR == 1 ? 8 * pa_sm90_straddle_groups((int)p.div_page.div, len)
+                   : STR == 2 ? pa_sm90_local_rest((int)p.div_page.div, len) : len;
+    const uint32_t n = (uint32_t)rows * p.div_cph.div;
     it.lo = (uint32_t)((uint64_t)n * w / nw);
     it.hi = (uint32_t)((uint64_t)n * (w + 1) / nw);
     it.pt = p.io.page_table + (int64_t)b * p.io.pt_stride;
@@ -169,11 +177,13 @@ __device__ __forceinline__ pa_ov_item pa_ov_enter(const pa_copy_ov_params &p, in
     return it;
 }
 
-/* the sequence's key of an item's row r: r itself, or (STR) row r & 7 of copied group r >> 3 */
-template <bool STR>
-__device__ __forceinline__ uint32_t pa_ov_row(const pa_copy_ov_params &p, uint32_t r)
+/* the sequence's key of an item's row r: r itself, or (STR 1) row r & 7 of copied group r >> 3, or
+ * (STR 2) remainder row r's key, of a sequence of len keys */
+template <int STR>
+__device__ __forceinline__ uint32_t pa_ov_row(const pa_copy_ov_params &p, uint32_t r, int len)
 {
     if (!STR) return r;
+    if (STR == 2) return (uint32_t)pa_sm90_local_rest_key((int)p.div_page.div, len, (int)r);
     const uint32_t s = r >> 3;
     return (uint32_t)pa_sm90_straddle_row((int)p.div_page.div, (int)s, (int)pa_fastdiv_q(p.div_m1, s)) + (r & 7u);
 }
@@ -191,7 +201,7 @@ __device__ __forceinline__ void pa_ov_signal(const pa_copy_ov_params &p, int ite
 
 /* the first item after `item` with chunks for this warp, in *it (p.items: none); the items in
  * between are counted at once (nothing of them here) */
-template <bool STR>
+template <int STR>
 __device__ __forceinline__ int pa_ov_next(const pa_copy_ov_params &p, int item, uint32_t w, uint32_t nw,
                                           uint32_t lane, pa_ov_item &it)
 {
@@ -204,7 +214,7 @@ __device__ __forceinline__ int pa_ov_next(const pa_copy_ov_params &p, int item, 
 }
 
 /* The page ids of the U chunks lane takes at i0 (a step), loaded ahead of the step's copies */
-template <bool STR>
+template <int STR>
 __device__ __forceinline__ void pa_ov_lookup(const pa_copy_ov_params &p, const pa_ov_item &it, uint32_t i0,
                                              uint32_t lane, int (&pg)[PA_COPY_OV_UNROLL])
 {
@@ -213,7 +223,7 @@ __device__ __forceinline__ void pa_ov_lookup(const pa_copy_ov_params &p, const p
         const uint32_t i = i0 + lane + 32 * u;
         pg[u] = -1;
         if (STR) {
-            const uint32_t j = pa_ov_row<STR>(p, pa_fastdiv_q(p.div_cph, i));
+            const uint32_t j = pa_ov_row<STR>(p, pa_fastdiv_q(p.div_cph, i), it.len);
             if (i < it.hi && (int)j < it.len) pg[u] = it.pt[pa_fastdiv_q(p.div_page, j)];
         } else if (i < it.hi) {
             pg[u] = it.pt[pa_fastdiv_q(p.div_page, pa_fastdiv_q(p.div_cph, i))];
@@ -244,7 +254,7 @@ void pa__kv_copy_trace_dump(const char *path)
 #define PA_OV_TR_END() ((void)0)
 #endif
 
-template <bool STR>
+template <int STR>
 __global__ void __launch_bounds__(PA_COPY_OV_THREADS, 1)
 pa_kv_copy_ordered_kernel(const pa_copy_ov_params p)
 {
@@ -277,7 +287,7 @@ pa_kv_copy_ordered_kernel(const pa_copy_ov_params p)
             if (i < it.hi && pg[u] >= 0 && pg[u] < p.io.num_pages) {   /* (STR: pg -1 past the sequence) */
                 const uint32_t r = pa_fastdiv_q(p.div_cph, i);
                 const uint32_t c = i - r * cph;
-                const uint32_t j = pa_ov_row<STR>(p, r);
+                const uint32_t j = pa_ov_row<STR>(p, r, it.len);
                 const uint32_t pi = pa_fastdiv_q(p.div_page, j);
                 const int64_t slot = (int64_t)(j - pi * p.div_page.div);
                 xk[u] = __ldg((const uint4 *)(it.kb + pg[u] * p.io.k_sp + slot * p.io.k_st + c * 16));
@@ -302,8 +312,8 @@ pa_kv_copy_ordered_kernel(const pa_copy_ov_params p)
             const uint32_t i = c_i0 + lane + 32 * u;
             if (i < c_hi) {
                 const uint32_t r = pa_fastdiv_q(p.div_cph, i);
-                const uint32_t j = pa_ov_row<STR>(p, r);
-                if (STR && (int)j >= c_len) continue;   /* (a copied group's rows past the sequence) */
+                const uint32_t j = STR == 2 ? r : pa_ov_row<STR>(p, r, c_len);   /* (M108: packed) */
+                if (STR == 1 && (int)j >= c_len) continue;   /* (a copied group's rows past the sequence) */
                 const int64_t off = c_db + j * drow + (i - r * cph) * 16;
                 *(uint4 *)(p.io.dk + off) = xk[u];
                 *(uint4 *)(p.io.dv + off) = xv[u];
@@ -345,9 +355,10 @@ extern "C" pa_status pa__cuda_kv_copy_overlap(pa_context *ctx, const pa__problem
     p.div_hk = pa_fastdiv_init((uint32_t)pb->num_kv_heads);
     p.div_cph = pa_fastdiv_init((uint32_t)(pb->head_dim / 8));
     p.div_page = pa_fastdiv_init((uint32_t)pb->page_size);
-    p.div_m1 = pa_fastdiv_init((uint32_t)(straddle ? pa_sm90_straddle_m(pb->page_size) - 1 : 1));
-    if (SM90_STRADDLE && straddle) pa_kv_copy_ordered_kernel<SM90_STRADDLE != 0><<<(unsigned)blocks, PA_COPY_OV_THREADS, 0, stream>>>(p);
-    else pa_kv_copy_ordered_kernel<false><<<(unsigned)blocks, PA_COPY_OV_THREADS, 0, stream>>>(p);
+    p.div_m1 = pa_fastdiv_init((uint32_t)(straddle == 1 ? pa_sm90_straddle_m(pb->page_size) - 1 : 1));
+    if (SM90_STRADDLE && straddle == 1) pa_kv_copy_ordered_kernel<SM90_STRADDLE ? 1 : 0><<<(unsigned)blocks, PA_COPY_OV_THREADS, 0, stream>>>(p);
+    else if (SM90_STRADDLE && straddle == 2) pa_kv_copy_ordered_kernel<SM90_STRADDLE ? 2 : 0><<<(unsigned)blocks, PA_COPY_OV_THREADS, 0, stream>>>(p);
+    else pa_kv_copy_ordered_kernel<0><<<(unsigned)blocks, PA_COPY_OV_THREADS, 0, stream>>>(p);
     e = cudaGetLastError();
     if (e != cudaSuccess) return pa__fail(ctx, PA_ERR_CUDA, "kv copy launch: %s", cudaGetErrorString(e));
     return PA_OK;
@@ -374,7 +385,7 @@ extern "C" pa_status pa__cuda_kv_copy(pa_context *ctx, const pa__problem *pb, vo
      * so the same on every device it runs on) */
     static const int per_sm = [] {
         int n = 0;
-        if (cudaOccupancyMaxActiveBlocksPerMultiprocessor(&n, pa_kv_copy_kernel<false>, PA_COPY_THREADS, 0) != cudaSuccess || n < 1) {
+        if (cudaOccupancyMaxActiveBlocksPerMultiprocessor(&n, pa_kv_copy_kernel<0>, PA_COPY_THREADS, 0) != cudaSuccess || n < 1) {
             (void)cudaGetLastError();
             n = 1;
         }
@@ -384,8 +395,9 @@ extern "C" pa_status pa__cuda_kv_copy(pa_context *ctx, const pa__problem *pb, vo
     const int64_t need = (total + per_block - 1) / per_block;
     const int64_t full = (int64_t)per_sm * (ctx->num_sms > 0 ? ctx->num_sms : 1);
     const unsigned grid = (unsigned)(need < full ? need : full);
-    if (SM90_STRADDLE && straddle) pa_kv_copy_kernel<SM90_STRADDLE != 0><<<grid, PA_COPY_THREADS, 0, (cudaStream_t)ctx->stream>>>(p);
-    else pa_kv_copy_kernel<false><<<grid, PA_COPY_THREADS, 0, (cudaStream_t)ctx->stream>>>(p);
+    if (SM90_STRADDLE && straddle == 1) pa_kv_copy_kernel<SM90_STRADDLE ? 1 : 0><<<grid, PA_COPY_THREADS, 0, (cudaStream_t)ctx->stream>>>(p);
+    else if (SM90_STRADDLE && straddle == 2) pa_kv_copy_kernel<SM90_STRADDLE ? 2 : 0><<<grid, PA_COPY_THREADS, 0, (cudaStream_t)ctx->stream>>>(p);
+    else pa_kv_copy_kernel<0><<<grid, PA_COPY_THREADS, 0, (cudaStream_t)ctx->stream>>>(p);
     const cudaError_t e = cudaGetLastError();
     if (e != cudaSuccess) return pa__fail(ctx, PA_ERR_CUDA, "kv copy launch: %s", cudaGetErrorString(e));
     return PA_OK;

@@ -2259,8 +2259,10 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
          * pt_s: the staged entries' shared address less 4 x the first page index (0: not staged) */
         uint32_t pt_s = 0;
         if (S::PT_CAP > 0 && p.page_table && n_tiles > 0 && !(SM90_RUN_TABLE_T && p.runs) && !SM90_PAIR_TABLE_T) {   /* (M99: the table holds the pages) */
-            const int pt_lo = (int)pa_fastdiv_q(p.pdiv, (uint32_t)(n_lo * BN));
-            const int pt_n = (int)pa_fastdiv_q(p.pdiv, (uint32_t)(min(n_hi * BN, sk) - 1)) + 1 - pt_lo;
+            /* (M108: any slot may hold a key of any page, so all of them) */
+            const bool all_ = SM90_STRADDLE_T && p.pair_mode == PA_SM90_PAIR_LOCAL;
+            const int pt_lo = all_ ? 0 : (int)pa_fastdiv_q(p.pdiv, (uint32_t)(n_lo * BN));
+            const int pt_n = (int)pa_fastdiv_q(p.pdiv, (uint32_t)((all_ ? sk : min(n_hi * BN, sk)) - 1)) + 1 - pt_lo;
             if (pt_n <= S::PT_CAP) {
                 const int32_t *row = p.page_table + (int64_t)b * p.pt_stride + pt_lo;
                 for (int i = threadIdx.x; i < pt_n; i += 128)
@@ -2376,7 +2378,25 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                 } else if (issue && (!share || pw == 0)) {
                     const int j = n0 + srow;
                     if (!pt) { page = b; slot = j; }
-                    else if (!SM90_PAIR_TABLE_T && j < sk) {
+                    else if (SM90_STRADDLE_T && p.pair_mode == PA_SM90_PAIR_LOCAL && j < sk) {
+                        /* M108: slot group j / 8 is page group j / 8 (page gi / F, row 8 (gi % F)), or
+                         * past the page groups the copy's packed remainder rows j - 8 fg (page -2 - b,
+                         * map 1); bad set there so that the mask words look at each key's page */
+                        const int f = p.page_size >> 3, gi = j >> 3;
+                        const int nf = (int)pa_fastdiv_q(p.pdiv, (uint32_t)sk);
+                        const int fg = nf * f + ((sk - nf * p.page_size) >> 3);
+                        if (gi < fg) {
+                            const int pi = gi / f;
+                            const int pid = SM90_PT_AT(pt, pi);
+                            slot = (gi - pi * f) << 3;
+                            if (pid < 0 || pid >= p.num_pages) bad = 1;
+                            page = bad ? -1 : pid;
+                        } else {
+                            page = -2 - b;
+                            slot = j - 8 * fg;
+                            bad = 1;
+                        }
+                    } else if (!SM90_PAIR_TABLE_T && j < sk) {
                         const uint32_t pi = pa_fastdiv_q(p.pdiv, (uint32_t)j);
                         const int pid = SM90_PT_AT(pt, pi);
                         slot = j - (int)(pi * (uint32_t)p.page_size);
@@ -2427,9 +2447,10 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                 /* M107: a group may hold keys of two pages, so a bad page masks its own keys alone */
 #pragma unroll
                 for (int w = 0; w < S::MASK_WORDS; w++) {
-                    const int j = n0 + 32 * w + lane;
+                    int j = n0 + 32 * w + lane;
                     bool kb = false;
                     if (bad_mask && j < sk) {   /* (bad_mask: warp-uniform) */
+                        if (p.pair_mode == PA_SM90_PAIR_LOCAL) j = pa_sm90_local_key(p.page_size, sk, j);   /* M108: slot j's key */
                         const int pid = SM90_PT_AT(pt, pa_fastdiv_q(p.pdiv, (uint32_t)j));
                         kb = pid < 0 || pid >= p.num_pages;
                     }
@@ -3683,11 +3704,12 @@ extern "C" int pa__sm90_straddle_mode;
 int pa__sm90_straddle_mode = 0;
 extern "C" long pa__sm90_straddle_calls;   /* calls that took it (tests/test_gpu.c prints it) */
 long pa__sm90_straddle_calls = 0;
-static int sm90_straddle_ok(const pa_context *ctx, const pa__problem *pb)
+static int sm90_straddle_ok(const pa_context *ctx, const pa__problem *pb, int mode)
 {
     if (!SM90_STRADDLE || pb->head_dim != 256 || !pb->page_table || pb->page_size <= 8 || pb->page_size % 8 ||
         pb->max_seq_len <= pb->page_size)
         return 0;
+    if (mode == 2 && (pb->causal || pb->window_left >= 0)) return 0;   /* M108: the keys' order is free only there */
     if (pb->dtype != PA_DTYPE_BF16 && pb->dtype != PA_DTYPE_F16) return 0;
     if (!sm90_encode_fn()) return 0;
     sm90_maps probe;   /* host only: the maps the call will build must encode */
@@ -3697,10 +3719,11 @@ static int sm90_straddle_ok(const pa_context *ctx, const pa__problem *pb)
     return pa__sm90_supports(ctx, &c, NULL, 0);
 }
 
-/* the share of the keys a call's copy writes: all, or M107's straddling groups */
+/* the share of the keys a call's copy writes: all, M107's straddling groups, or M108's remainder rows */
 static double sm90_copy_share(const pa__problem *pb, int straddle)
 {
-    return straddle ? pa_sm90_straddle_share(pb->page_size, pb->max_seq_len) : 1.0;
+    return straddle == 2 ? pa_sm90_local_share(pb->page_size, pb->max_seq_len)
+         : straddle ? pa_sm90_straddle_share(pb->page_size, pb->max_seq_len) : 1.0;
 }
 
 /* (straddle: M107 taken, the copy then writes the straddling groups alone) */
@@ -3716,7 +3739,7 @@ static int sm90_copy(const pa_context *ctx, const pa__problem *pb, int *ov_block
     if ((double)pb->batch * pb->max_seq_len * pb->num_kv_heads * (pb->head_dim / 8) >= (double)(1 << 30)) return 0;   /* kv_copy.cu's 32-bit chunk index */
     /* M107 (forced): the straddling groups alone, their share of the bytes; no estimate (its
      * probes are sm90_straddle_ok's) */
-    const int str = pa__sm90_straddle_mode > 0 && sm90_straddle_ok(ctx, pb);
+    const int str = pa__sm90_straddle_mode > 0 && sm90_straddle_ok(ctx, pb, pa__sm90_straddle_mode) ? pa__sm90_straddle_mode : 0;
     const double cbytes = bytes * sm90_copy_share(pb, str);
     /* the attention's time at the contiguous kernel's rate (sm90_sm_rate) against the copy's
      * (read and write at 85% of the peak DRAM bandwidth); the copy must beat what the gather adds
@@ -3815,7 +3838,7 @@ extern "C" size_t pa__sm90_workspace(const pa_context *ctx, const pa__problem *p
 
 static pa_status sm90_attention(pa_context *ctx, const pa__problem *pb, void *ws, size_t ws_bytes,
                                 const uint32_t *kv_ready = NULL, uint32_t kv_ready_need = 0, int ov_blocks = 0,
-                                const void *sdk = NULL, const void *sdv = NULL);
+                                const void *sdk = NULL, const void *sdv = NULL, int smode = 1);
 extern "C" pa_status pa__sm90_attention(pa_context *ctx, const pa__problem *pb, void *ws, size_t ws_bytes)
 {
     int blocks = 0, straddle = 0;
@@ -3833,7 +3856,7 @@ extern "C" pa_status pa__sm90_attention(pa_context *ctx, const pa__problem *pb, 
     void *rest = dk + 2 * half + rb;
     if (straddle) {   /* M107: the pages in place, the straddling groups from the copy */
         __atomic_add_fetch(&pa__sm90_straddle_calls, 1, __ATOMIC_RELAXED);
-        return sm90_attention(ctx, pb, rest, ws_bytes - 2 * half - rb, beside ? ready : NULL, need, blocks, dk, dv);
+        return sm90_attention(ctx, pb, rest, ws_bytes - 2 * half - rb, beside ? ready : NULL, need, blocks, dk, dv, straddle);
     }
     const pa__problem c = sm90_copied(pb, dk, dv);
     __atomic_add_fetch(&pa__sm90_copy_calls, 1, __ATOMIC_RELAXED);
@@ -3841,13 +3864,14 @@ extern "C" pa_status pa__sm90_attention(pa_context *ctx, const pa__problem *pb, 
     return sm90_attention(ctx, &c, rest, ws_bytes - 2 * half - rb, beside ? ready : NULL, need, blocks);
 }
 
-/* (sdk / sdv: M107's copy of the straddling groups, the call then takes SM90_STRADDLE_T) */
+/* (sdk / sdv: M107's copy of the straddling groups or (smode 2) M108's remainder rows, the call
+ * then takes SM90_STRADDLE_T) */
 static pa_status sm90_attention(pa_context *ctx, const pa__problem *pb, void *ws, size_t ws_bytes,
                                 const uint32_t *kv_ready, uint32_t kv_ready_need, int ov_blocks,
-                                const void *sdk, const void *sdv)
+                                const void *sdk, const void *sdv, int smode)
 {
     if (pb->batch <= 0 || pb->max_seqlen_q <= 0 || pb->num_heads <= 0) return PA_OK;
-    const int straddle = SM90_STRADDLE && sdk != NULL;
+    const int straddle = SM90_STRADDLE && sdk != NULL ? smode : 0;
     const int tile = sm90_tile(pb), wide = tile == SM90_WIDE_N, regime = straddle ? PA_SM90_PAIRS : sm90_regime_t(pb, tile);
     const int gather = regime == PA_SM90_GATHER;
     const int box_rows = straddle ? 8 : regime == PA_SM90_BOXES || regime == PA_SM90_PAIRS
@@ -3883,7 +3907,7 @@ static pa_status sm90_attention(pa_context *ctx, const pa__problem *pb, void *ws
     p.sl2 = (pb->softcap > 0.f ? 1.f : pb->scale) * 1.4426950408889634f;
     p.causal = pb->causal; p.window_left = pb->window_left;
     p.runs = regime == PA_SM90_RUNS;
-    p.pair_mode = straddle ? PA_SM90_PAIR_STRADDLE : regime == PA_SM90_PAIRS ? pa_sm90_pair_mode_t(pb, tile) : 0;
+    p.pair_mode = straddle == 2 ? PA_SM90_PAIR_LOCAL : straddle ? PA_SM90_PAIR_STRADDLE : regime == PA_SM90_PAIRS ? pa_sm90_pair_mode_t(pb, tile) : 0;
     p.page_groups = (int32_t)pa_sm90_pair_page_groups(pb);
     p.group_hk = pb->num_kv_heads;
     p.n_maps = n_maps;

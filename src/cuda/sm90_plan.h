@@ -58,8 +58,10 @@ enum { PA_SM90_BOXES, PA_SM90_RUNS, PA_SM90_PAIRS, PA_SM90_GATHER };
  * PAGE8:  (64 cols, 8 rows, 2 panels, kv head, page): page size 8 with a table, any strides;
  * STRADDLE (M107, d256 pages that are not multiples of 8, below): two maps of 8-row boxes, the
  *         page map (64 cols, page rows, panels, kv head, page) and the straddle copy's
- *         (64 cols, max_seq_len rows, panels, kv head, sequence); a box starts at any row. */
-enum { PA_SM90_PAIR_GLOBAL = 1, PA_SM90_PAIR_HEADS, PA_SM90_PAIR_PAGE8, PA_SM90_PAIR_STRADDLE };
+ *         (64 cols, max_seq_len rows, panels, kv head, sequence); a box starts at any row.
+ * LOCAL (M108, the same maps, non-causal d256 pages that are not multiples of 8): the tile's
+ *         slots hold the keys in another order (pa_sm90_local_*, below). */
+enum { PA_SM90_PAIR_GLOBAL = 1, PA_SM90_PAIR_HEADS, PA_SM90_PAIR_PAGE8, PA_SM90_PAIR_STRADDLE, PA_SM90_PAIR_LOCAL };
 
 /* Rows per box for a tile of `tile` keys: the largest power of two dividing both the page size
  * and the tile, so a box never crosses a page (tiles start at multiples of the tile; page 48: 16,
@@ -400,6 +402,46 @@ PA_SM90_FN int pa_sm90_straddle_row(int page_size, int s, int q)
 static inline double pa_sm90_straddle_share(int page_size, int sk)
 {
     return sk > 0 ? 8.0 * pa_sm90_straddle_groups(page_size, sk) / sk : 0.0;
+}
+
+/* M108 (session 77), page-local groups: for a non-causal call (no window) the order of the keys in
+ * the tiles does not matter, only that every key is in one slot and the slots past the sequence
+ * end are masked. So at d256 with pages P > 8 that are not multiples of 8, slot s holds another key
+ * than s: first every page's whole 8-row groups (rows 0..8F-1 of each page, F = P / 8, page by
+ * page, then the last page's), each one PAIR box of the page map at a row that is a multiple of 8
+ * inside its page; then the rest, R = P % 8 rows a page (the last page's rows past its groups),
+ * which the copy beside writes packed (remainder row q at row q of the sequence's copy) and the
+ * attention reads as groups of 8 from the copy's map. The copy then moves R / P of the keys (page
+ * 33: 3%, 17: 6%, 9: 11%, 15: 47%) where M107's moved the groups across a boundary (21 / 41 / 78 /
+ * 47%). Slots 0 .. sk - 1 hold the sk keys, so the kernel's own end mask (slots past sk) and the
+ * zeroing of V rows past the end are right as they are; the slots' count, 8 ceil(sk / 8), gives
+ * the same tiles. */
+PA_SM90_FN int pa_sm90_local_groups(int page_size, int sk)   /* the page groups of a sequence */
+{
+    return sk / page_size * (page_size >> 3) + ((sk % page_size) >> 3);
+}
+PA_SM90_FN int pa_sm90_local_rest(int page_size, int sk)     /* its remainder rows (the copy's) */
+{
+    return sk / page_size * (page_size & 7) + ((sk % page_size) & 7);
+}
+/* the key of remainder row q (q < pa_sm90_local_rest) */
+PA_SM90_FN int pa_sm90_local_rest_key(int page_size, int sk, int q)
+{
+    const int r = page_size & 7, nf = sk / page_size;
+    if (q < nf * r) return q / r * page_size + (page_size & ~7) + q % r;
+    return nf * page_size + (((sk % page_size) >> 3) << 3) + (q - nf * r);
+}
+/* the key in slot s (s < sk): a page group's row, or a remainder row */
+PA_SM90_FN int pa_sm90_local_key(int page_size, int sk, int s)
+{
+    const int f = page_size >> 3, gi = s >> 3, fg = pa_sm90_local_groups(page_size, sk);
+    if (gi < fg) return gi / f * page_size + ((gi % f) << 3) + (s & 7);
+    return pa_sm90_local_rest_key(page_size, sk, s - 8 * fg);
+}
+/* the share of a sequence's keys the copy writes (host estimates) */
+static inline double pa_sm90_local_share(int page_size, int sk)
+{
+    return sk > 0 ? (double)pa_sm90_local_rest(page_size, sk) / sk : 0.0;
 }
 
 /* PAIR: panel warp pnl issues boxes [*first, *first + *mine) of the tile's `boxes`; a single box
