@@ -16,18 +16,18 @@
 dev_begin /tmp/t77a build_str/pa-bench
 B=build_str
 S="PA_TEST_KERNEL=sm90 PA_TEST_HEAD_DIM=256 PA_TEST_SM90_STRADDLE=2 PA_TEST_NONCAUSAL=1 PA_TEST_PAGES=9,12,15,17,20,33,50,100,127"
-env $S PA_TEST_CASES=40 PA_TEST_SEED=77001 timeout 150 $B/test_gpu > "$T/loc_first.log" 2>&1 &
-env $S PA_TEST_SM90_COPY_CTAS=2 PA_TEST_CASES=40 PA_TEST_SEED=77002 timeout 150 $B/test_gpu > "$T/loc_beside.log" 2>&1 &
-env $S PA_TEST_SM90_COPY_CTAS=2 PA_TEST_SM90_TAIL=7 PA_TEST_CASES=30 PA_TEST_SEED=77003 timeout 150 $B/test_gpu > "$T/loc_tail7.log" 2>&1 &
-env $S PA_TEST_BAD_KEEP_COPY=1 PA_TEST_CASES=25 PA_TEST_SEED=77004 timeout 150 $B/test_gpu > "$T/loc_bad.log" 2>&1 &
+env $S PA_TEST_CASES=40 PA_TEST_SEED=77001 timeout 110 $B/test_gpu > "$T/loc_first.log" 2>&1 &
+env $S PA_TEST_SM90_COPY_CTAS=2 PA_TEST_CASES=40 PA_TEST_SEED=77002 timeout 110 $B/test_gpu > "$T/loc_beside.log" 2>&1 &
+env $S PA_TEST_SM90_COPY_CTAS=2 PA_TEST_SM90_TAIL=7 PA_TEST_CASES=30 PA_TEST_SEED=77003 timeout 110 $B/test_gpu > "$T/loc_tail7.log" 2>&1 &
+env $S PA_TEST_BAD_KEEP_COPY=1 PA_TEST_CASES=25 PA_TEST_SEED=77004 timeout 110 $B/test_gpu > "$T/loc_bad.log" 2>&1 &
 env PA_TEST_KERNEL=sm90 PA_TEST_HEAD_DIM=256 PA_TEST_SM90_STRADDLE=2 PA_TEST_NONCAUSAL=1 PA_TEST_PAGES=9,17,100 PA_TEST_SM90_COPY_CTAS=2 \
-    PA_TEST_CASES=3 PA_TEST_SEED=77005 PA_TEST_LONG_RANGE=0 timeout 150 compute-sanitizer --tool memcheck --error-exitcode 99 \
+    PA_TEST_CASES=3 PA_TEST_SEED=77005 PA_TEST_LONG_RANGE=0 timeout 110 compute-sanitizer --tool memcheck --error-exitcode 99 \
     $B/test_gpu > "$T/loc_mc.log" 2>&1 &
 env PA_TEST_KERNEL=sm90 PA_TEST_HEAD_DIM=256 PA_TEST_SM90_STRADDLE=1 PA_TEST_PAGES=9,17,33,100 PA_TEST_SM90_COPY_CTAS=2 \
-    PA_TEST_CASES=30 PA_TEST_SEED=77006 timeout 150 $B/test_gpu > "$T/str1_beside.log" 2>&1 &
-PA_TEST_CASES=30 PA_TEST_SEED=77007 timeout 150 $B/test_gpu > "$T/auto_str.log" 2>&1 &
-PA_TEST_CASES=30 PA_TEST_SEED=77008 timeout 150 build/test_gpu > "$T/auto.log" 2>&1 &
-timeout 150 build/test_threads > "$T/threads.log" 2>&1 &
+    PA_TEST_CASES=30 PA_TEST_SEED=77006 timeout 110 $B/test_gpu > "$T/str1_beside.log" 2>&1 &
+PA_TEST_CASES=30 PA_TEST_SEED=77007 timeout 110 $B/test_gpu > "$T/auto_str.log" 2>&1 &
+PA_TEST_CASES=30 PA_TEST_SEED=77008 timeout 110 build/test_gpu > "$T/auto.log" 2>&1 &
+timeout 110 build/test_threads > "$T/threads.log" 2>&1 &
 wait
 test_summary
 grep -h "straddle-only" "$T"/loc_*.log "$T"/str1_*.log | sort | uniq -c | tee -a "$O/summary.txt"
