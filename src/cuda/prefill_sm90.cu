@@ -941,6 +941,17 @@
  *       +4.5..6.6), 50 +3.9..4.0 (runs in place +4.0), non-causal within the rows' spread. A copy of
  *       a fifth of the keys cost what the whole copy costs, so the bytes model does not hold for a
  *       small copy; where the cost goes is not measured (dev_s76b.sh is that call).
+ *   M108 (session 77; written, not yet run on a GPU; built only with SM90_STRADDLE=1, mode 2)
+ *       page-local groups for non-causal d256 pages P > 8 that are not multiples of 8: with no
+ *       causal mask or window the keys' order inside the tiles is free, so slot s holds
+ *       pa_sm90_local_key(s): every page's whole 8-row groups first (a PAIR box of the page map at
+ *       a row that is a multiple of 8), then the pages' remainder rows (R = P % 8 a page), which
+ *       the copy beside writes packed and the same instances read as groups of 8 from the copy's
+ *       map. The copy moves R / P of the keys (page 9 / 17 / 33 / 50: 11 / 6 / 3 / 4%) where M107's
+ *       moved 78 / 41 / 21 / 12%. Prediction: about the d256 PAIR pages that are multiples of 8
+ *       (page 8 / 40: +2.1..2.6 non-causal, RESULTS 3.4w) plus a small copy's cost, which M107 at
+ *       page 50 puts near a point: pages 9..55 from +3.1..3.9 to ~+2.5..3.5. Causal calls keep the
+ *       library's paths (a per-slot causal mask would widen the diagonal band by 8 P / R keys).
  *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax at d128/d64 by a
  *   wgmma.fence predicated on the row sums (2% / 7% slower, as M28 found again), a persistent
  *   static round-robin grid (causal -8%: imbalance and L2 drift).
