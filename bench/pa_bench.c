@@ -272,9 +272,10 @@ static const char *g_dump_tables;   /* --dump-tables PREFIX: each fragmented tab
  * (--force-gather, for choosing between the gather and the TMA regimes by measurement) */
 extern int pa__sm90_force_gather __attribute__((weak));
 extern int pa__sm90_copy_mode __attribute__((weak));   /* prefill_sm90.cu M80: 1 copies every gather call's cache first */
-extern int pa__sm90_copy_ctas __attribute__((weak));
+extern int pa__sm90_copy_ctas __attribute__((weak));   /* prefill_sm90.cu M82: n blocks copy beside the attention, -1 never */
+/* prefill_sm90.cu M107 / M108 (SM90_STRADDLE=1 builds): 1 / 2 takes that copy where it can; its calls */
 extern int pa__sm90_straddle_mode __attribute__((weak));
-extern long pa__sm90_straddle_calls __attribute__((weak));   /* prefill_sm90.cu M107: 1 takes the straddle-only copy where it can */   /* prefill_sm90.cu M82: n blocks copy beside the attention, -1 never */
+extern long pa__sm90_straddle_calls __attribute__((weak));
 extern int pa__sm90_copy_nowait __attribute__((weak));   /* prefill_sm90.cu: the attention beside a copy waits for nothing */
 /* prefill_sm90.cu M94: 0 plans the last wave as if no copy ran beside it; units / splits forced */
 extern int pa__sm90_tail_beside __attribute__((weak));
@@ -745,7 +746,7 @@ int main(int argc, char **argv)
         }
     }
     if (g_failed) fprintf(stderr, "pa-bench: %d rows failed their check\n", g_failed);
-    if (&pa__sm90_straddle_calls && pa__sm90_straddle_calls > 0)   /* (M107 forced: how many calls took it) */
+    if (&pa__sm90_straddle_calls && pa__sm90_straddle_calls > 0)   /* (M107 / M108 forced: how many calls took it) */
         fprintf(stderr, "pa-bench: %ld calls took the straddle-only copy (sm90, mode %d)\n", pa__sm90_straddle_calls, pa__sm90_straddle_mode);
     pa_context_destroy(ctx);
     return g_failed ? 1 : 0;

@@ -1485,9 +1485,10 @@ static_assert(SM90_LPR_OK(SM90_GATHER_LPR(64)) && SM90_LPR_OK(SM90_GATHER_LPR(12
 #define SM90_PAIR_TABLE_W 1
 #endif
 #define SM90_PAIR_TABLE_T (SM90_PAIR_TABLE && PT && (D == 128 || (D == 64 && SM90_PAIR_TABLE_D64)) && PAIR && (!W || SM90_PAIR_TABLE_W) && !GATHER && !TAIL)
-/* SM90_STRADDLE (M107, sm90_plan.h): the d256 PAIR instances with PT (main grid and pieces) serve
- * the straddle-only copy (the host's sm90_straddle_ok): each 8-key group one box, from the page map
- * or from the copy's map (maps [0] and [1]) */
+/* SM90_STRADDLE (M107 / M108, sm90_plan.h): the d256 PAIR instances with PT (main grid and pieces)
+ * serve the straddle-only copy and the page-local groups (the host's sm90_straddle_ok; p.pair_mode
+ * PA_SM90_PAIR_STRADDLE / LOCAL): each 8-key group one box, from the page map or from the copy's map
+ * (maps [0] and [1]) */
 #define SM90_STRADDLE_T (SM90_STRADDLE && PT && D == 256 && PAIR && !GATHER && !W)
 /* SM90_PAIR_SHARE (M74, session 40): the same records in the 176-key PAIR instances (d128
  * non-causal) with a page table: every producer warp looked up the same boxes' pages (lane i box
@@ -3710,7 +3711,8 @@ static int sm90_copy_blocks(const pa_context *ctx, const pa__problem *pb, double
  * copy beside costing its bytes (RESULTS 3.5c); the groups in place cost about the d256 PAIR pages
  * that are multiples of 8. Measured (RESULTS 3.5f) no faster than the library's choice at any page
  * size, so built only with SM90_STRADDLE=1 (sm90_plan.h's knob). pa__sm90_straddle_mode, tests
- * and measurements: 1 takes it for every call that can (in such a build), 0 (default) and -1 never. */
+ * and measurements: 1 takes it for every call that can (in such a build), 2 takes M108 instead (the
+ * page-local groups, non-causal calls; sm90_plan.h pa_sm90_local_*), 0 (default) and -1 never. */
 extern "C" int pa__sm90_straddle_mode;
 int pa__sm90_straddle_mode = 0;
 extern "C" long pa__sm90_straddle_calls;   /* calls that took it (tests/test_gpu.c prints it) */
@@ -3737,7 +3739,7 @@ static double sm90_copy_share(const pa__problem *pb, int straddle)
          : straddle ? pa_sm90_straddle_share(pb->page_size, pb->max_seq_len) : 1.0;
 }
 
-/* (straddle: M107 taken, the copy then writes the straddling groups alone) */
+/* (straddle: the M107 / M108 mode taken (1 / 2), the copy then writes that share of the keys alone) */
 static int sm90_copy(const pa_context *ctx, const pa__problem *pb, int *ov_blocks = NULL, int *straddle = NULL)
 {
     if (ov_blocks) *ov_blocks = 0;
@@ -3748,8 +3750,7 @@ static int sm90_copy(const pa_context *ctx, const pa__problem *pb, int *ov_block
     const double bytes = 2.0 * (double)sm90_copy_tensor_bytes(pb);   /* K and V */
     if (bytes > (double)ctx->kv_copy_limit) return 0;
     if ((double)pb->batch * pb->max_seq_len * pb->num_kv_heads * (pb->head_dim / 8) >= (double)(1 << 30)) return 0;   /* kv_copy.cu's 32-bit chunk index */
-    /* M107 (forced): the straddling groups alone, their share of the bytes; no estimate (its
-     * probes are sm90_straddle_ok's) */
+    /* M107 / M108 (forced): their share of the bytes; no estimate (their probes are sm90_straddle_ok's) */
     const int str = pa__sm90_straddle_mode > 0 && sm90_straddle_ok(ctx, pb, pa__sm90_straddle_mode) ? pa__sm90_straddle_mode : 0;
     const double cbytes = bytes * sm90_copy_share(pb, str);
     /* the attention's time at the contiguous kernel's rate (sm90_sm_rate) against the copy's
@@ -3782,7 +3783,7 @@ static int sm90_copy(const pa_context *ctx, const pa__problem *pb, int *ov_block
         if (!(t_best < extra * t_attn)) return 0;
     }
     /* the contiguous kernel must run the copy (asked last: the probe encodes tensor maps, host
-     * work every call would otherwise pay, copy or not; M107 asked it in sm90_straddle_ok) */
+     * work every call would otherwise pay, copy or not; M107 / M108 asked it in sm90_straddle_ok) */
     if (!str) {
         const pa__problem c = sm90_copied(pb, NULL, NULL);
         if (!pa__sm90_supports(ctx, &c, NULL, 0)) return 0;
@@ -3849,7 +3850,7 @@ extern "C" size_t pa__sm90_workspace(const pa_context *ctx, const pa__problem *p
 
 static pa_status sm90_attention(pa_context *ctx, const pa__problem *pb, void *ws, size_t ws_bytes,
                                 const uint32_t *kv_ready = NULL, uint32_t kv_ready_need = 0, int ov_blocks = 0,
-                                const void *sdk = NULL, const void *sdv = NULL, int smode = 1);
+                                const void *sdk = NULL, const void *sdv = NULL, int smode = 0);
 extern "C" pa_status pa__sm90_attention(pa_context *ctx, const pa__problem *pb, void *ws, size_t ws_bytes)
 {
     int blocks = 0, straddle = 0;
@@ -3865,7 +3866,7 @@ extern "C" pa_status pa__sm90_attention(pa_context *ctx, const pa__problem *pb, 
     const bool beside = blocks > 0 && need > 0;   /* a copy kernel was queued; the attention is its dependent */
     if (beside && pa__sm90_copy_nowait) need = 0;   /* (measurement: a counter of 0 passes at once) */
     void *rest = dk + 2 * half + rb;
-    if (straddle) {   /* M107: the pages in place, the straddling groups from the copy */
+    if (straddle) {   /* M107 / M108: the pages in place, the copied groups from the copy */
         __atomic_add_fetch(&pa__sm90_straddle_calls, 1, __ATOMIC_RELAXED);
         return sm90_attention(ctx, pb, rest, ws_bytes - 2 * half - rb, beside ? ready : NULL, need, blocks, dk, dv, straddle);
     }
@@ -3882,7 +3883,7 @@ static pa_status sm90_attention(pa_context *ctx, const pa__problem *pb, void *ws
                                 const void *sdk, const void *sdv, int smode)
 {
     if (pb->batch <= 0 || pb->max_seqlen_q <= 0 || pb->num_heads <= 0) return PA_OK;
-    const int straddle = SM90_STRADDLE && sdk != NULL ? smode : 0;
+    const int straddle = SM90_STRADDLE && sdk ? smode : 0;
     const int tile = sm90_tile(pb), wide = tile == SM90_WIDE_N, regime = straddle ? PA_SM90_PAIRS : sm90_regime_t(pb, tile);
     const int gather = regime == PA_SM90_GATHER;
     const int box_rows = straddle ? 8 : regime == PA_SM90_BOXES || regime == PA_SM90_PAIRS
