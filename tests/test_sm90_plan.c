@@ -553,6 +553,11 @@ int main(void)
             else { failed++; printf("FAIL tail beside on: mode %d d %d lost %.2f blocks %d: want %d\n", c[i].mode, c[i].d, c[i].lost, c[i].k, c[i].on); }
         }
     }
+    for (ps = 1; ps <= 700; ps++) {   /* M107 / M108 take exactly the pages past 8 where their copy writes rows */
+        const int writes = pa_sm90_straddle_groups(ps, 4 * ps) > 0 && pa_sm90_local_rest(ps, 4 * ps) > 0;
+        if (pa_sm90_straddle_pages(ps) == (ps > 8 && writes)) passed++;
+        else { failed++; printf("FAIL [test_sm90_plan straddle pages] page %d: taken %d, copy writes %d\n", ps, pa_sm90_straddle_pages(ps), writes); }
+    }
     for (ps = 9; ps <= 700; ps++) {   /* M107 / M108: every page size that is not a multiple of 8 */
         static const int sks[] = { 1, 7, 8, 9, 63, 64, 65, 100, 511, 777, 2048, 8192 };
         if (ps % 8 == 0) continue;

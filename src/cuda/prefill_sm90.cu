@@ -3719,7 +3719,7 @@ extern "C" long pa__sm90_straddle_calls;   /* calls that took it (tests/test_gpu
 long pa__sm90_straddle_calls = 0;
 static int sm90_straddle_ok(const pa_context *ctx, const pa__problem *pb, int mode)
 {
-    if (!SM90_STRADDLE || pb->head_dim != 256 || !pb->page_table || pb->page_size <= 8 || pb->page_size % 8 == 0 ||
+    if (!SM90_STRADDLE || pb->head_dim != 256 || !pb->page_table || !pa_sm90_straddle_pages(pb->page_size) ||
         pb->max_seq_len <= pb->page_size)
         return 0;
     if (mode == 2 && (pb->causal || pb->window_left >= 0)) return 0;   /* M108: the keys' order is free only there */

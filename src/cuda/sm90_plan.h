@@ -439,6 +439,14 @@ PA_SM90_FN int pa_sm90_local_key(int page_size, int sk, int s)
     if (gi < fg) return gi / f * page_size + ((gi % f) << 3) + (s & 7);
     return pa_sm90_local_rest_key(page_size, sk, s - 8 * fg);
 }
+/* the pages M107 and M108 are for: P > 8 (page 8 and below take their own PAIR / gather paths)
+ * and not a multiple of 8 (there every 8-key group lies in one page and the copy has nothing to
+ * write); prefill_sm90.cu's sm90_straddle_ok asks it (sessions 76 / 77 inverted the second test
+ * by hand, so neither ever ran where it copies anything) */
+PA_SM90_FN int pa_sm90_straddle_pages(int page_size)
+{
+    return page_size > 8 && (page_size & 7) != 0;
+}
 /* the share of a sequence's keys the copy writes (host estimates) */
 static inline double pa_sm90_local_share(int page_size, int sk)
 {
