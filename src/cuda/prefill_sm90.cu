@@ -931,17 +931,18 @@
  *       causal pages 9..42 under ~+4.8, the gather is at its floor (its copies' instructions), and
  *       those pages miss 3% in this design; L2 evict_first hints on the copy changed nothing
  *       measurable (removed: bench/wip_sm90/copy_hint.patch).
- *   M107 (session 76, RESULTS 3.5f; rejected, built only with SM90_STRADDLE=1) the straddle-only
+ *   M107 (session 76, RESULTS 3.5f, which session 78 found void; built only with SM90_STRADDLE=1) the straddle-only
  *       copy for d256 pages that are not multiples of 8: the copy beside writes just the 8-key
  *       groups that cross a page boundary (pages 9 / 33 / 100: ~78 / 21 / 4% of the keys), and the
  *       PT PAIR instances read each group as one 8-row box of all panels, from its page (a map of
  *       page rows) or from the copy (sm90_plan.h PA_SM90_PAIR_STRADDLE). Predicted from 3.5c's
  *       bytes model: page 33 causal ~+2.6..4.5, page 50 ~+1.9..3.7. Measured (d256 MHA 8k, every
- *       forced test passing): no faster than the library anywhere; causal 33 +5.7..8.5 (library
- *       +4.5..6.6), 50 +3.9..4.0 (runs in place +4.0), non-causal within the rows' spread. A copy of
- *       a fifth of the keys cost what the whole copy costs, so the bytes model does not hold for a
- *       small copy; where the cost goes is not measured (dev_s76b.sh is that call).
- *   M108 (session 77; written, not yet run on a GPU; built only with SM90_STRADDLE=1, mode 2)
+ *       forced test passing): no faster than the library anywhere. VOID: sm90_straddle_ok refused
+ *       every page that is not a multiple of 8 until session 78 (pa_sm90_straddle_pages now), so
+ *       those rows ran the library's plan and the forced tests' M107 calls were page-16 cases that
+ *       copy nothing. M107 is untested and untimed where it copies (dev_s78a.sh does both).
+ *   M108 (session 77; written, never yet taken on a GPU (session 78's call a ran the library, the
+ *       same page test); built only with SM90_STRADDLE=1, mode 2)
  *       page-local groups for non-causal d256 pages P > 8 that are not multiples of 8: with no
  *       causal mask or window the keys' order inside the tiles is free, so slot s holds
  *       pa_sm90_local_key(s): every page's whole 8-row groups first (a PAIR box of the page map at
