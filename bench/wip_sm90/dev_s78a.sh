@@ -44,7 +44,10 @@ if [ $ok = 1 ] && [ -z "$SKIPBENCH" ]; then
         A="$B/pa-bench --prefill-only --table frag --no-check --iters 10 --dims 256 --causal 1 --pages ${CPAGES:-17,33,50}"
         $A 2>&1 | pa_row clib > /dev/null
         $A --straddle 1 2>&1 | tee "$T/cstr_$r.txt" | pa_row cstr > /dev/null
-        grep -h "straddle" "$T/loc_$r.txt" "$T/str_$r.txt" "$T/cstr_$r.txt" | tee -a "$O/summary.txt"
+        for f in loc str cstr; do   # (a row that took no straddle call is the library's: say so)
+            grep -q "calls took the straddle-only copy" "$T/${f}_$r.txt" || echo "NOT TAKEN: $f round $r (the library's plan)"
+            grep -h "straddle" "$T/${f}_$r.txt"
+        done | tee -a "$O/summary.txt"
         echo "round $r $(el)" | tee -a "$O/summary.txt"
     done
     paired_table "lib loc str"

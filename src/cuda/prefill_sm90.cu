@@ -3710,8 +3710,8 @@ static int sm90_copy_blocks(const pa_context *ctx, const pa__problem *pb, double
  * (P = 9: ~78% of the keys, 17: ~41%, 33: ~21%, 100: ~4%; pa_sm90_straddle_share) and the PAIR
  * instances with PT read every other group from its page (SM90_STRADDLE_T). Session 74 measured the
  * copy beside costing its bytes (RESULTS 3.5c); the groups in place cost about the d256 PAIR pages
- * that are multiples of 8. Measured (RESULTS 3.5f) no faster than the library's choice at any page
- * size, so built only with SM90_STRADDLE=1 (sm90_plan.h's knob). pa__sm90_straddle_mode, tests
+ * that are multiples of 8. Built only with SM90_STRADDLE=1 (sm90_plan.h's knob): not yet measured
+ * where it copies (RESULTS 3.5f's rows are void, see M107 in the header). pa__sm90_straddle_mode, tests
  * and measurements: 1 takes it for every call that can (in such a build), 2 takes M108 instead (the
  * page-local groups, non-causal calls; sm90_plan.h pa_sm90_local_*), 0 (default) and -1 never. */
 extern "C" int pa__sm90_straddle_mode;
