@@ -931,18 +931,17 @@
  *       causal pages 9..42 under ~+4.8, the gather is at its floor (its copies' instructions), and
  *       those pages miss 3% in this design; L2 evict_first hints on the copy changed nothing
  *       measurable (removed: bench/wip_sm90/copy_hint.patch).
- *   M107 (session 76, RESULTS 3.5f, which session 78 found void; built only with SM90_STRADDLE=1) the straddle-only
+ *   M107 (session 76; measured in session 79, RESULTS 3.5h: rejected; built only with SM90_STRADDLE=1) the straddle-only
  *       copy for d256 pages that are not multiples of 8: the copy beside writes just the 8-key
  *       groups that cross a page boundary (pages 9 / 33 / 100: ~78 / 21 / 4% of the keys), and the
  *       PT PAIR instances read each group as one 8-row box of all panels, from its page (a map of
  *       page rows) or from the copy (sm90_plan.h PA_SM90_PAIR_STRADDLE). Predicted from 3.5c's
  *       bytes model: page 33 causal ~+2.6..4.5, page 50 ~+1.9..3.7. Measured (d256 MHA 8k, every
- *       forced test passing): no faster than the library anywhere. VOID: sm90_straddle_ok refused
- *       every page that is not a multiple of 8 until session 78 (pa_sm90_straddle_pages now), so
- *       those rows ran the library's plan and the forced tests' M107 calls were page-16 cases that
- *       copy nothing. M107 is untested and untimed where it copies (dev_s78a.sh does both).
- *   M108 (session 77; written, never yet taken on a GPU (session 78's call a ran the library, the
- *       same page test); built only with SM90_STRADDLE=1, mode 2)
+ *       forced test passing, 3.5f's rows void: sm90_straddle_ok refused the very pages it is for
+ *       until session 78): non-causal +7.8..11.1 at pages 9..50, causal +8.6..9.7 at 17..50, where
+ *       the library costs +2.4..3.8 / +3.9..5.6; with the copy first +8.4..14.9 (3.5h).
+ *   M108 (session 77; measured in session 79, RESULTS 3.5h: rejected; built only with
+ *       SM90_STRADDLE=1, mode 2)
  *       page-local groups for non-causal d256 pages P > 8 that are not multiples of 8: with no
  *       causal mask or window the keys' order inside the tiles is free, so slot s holds
  *       pa_sm90_local_key(s): every page's whole 8-row groups first (a PAIR box of the page map at
@@ -953,6 +952,11 @@
  *       (page 8 / 40: +2.1..2.6 non-causal, RESULTS 3.4w) plus a small copy's cost, which M107 at
  *       page 50 puts near a point: pages 9..55 from +3.1..3.9 to ~+2.5..3.5. Causal calls keep the
  *       library's paths (a per-slot causal mask would widen the diagonal band by 8 P / R keys).
+ *       Measured (tests pass): +8.3..13.6 at pages 9..50 (library +2.4..3.8), the same with the
+ *       copy first or with no waits, so the cost is the PT PAIR instance's attention: ncu puts it
+ *       at +5.8..7.8% cycles over the contiguous kernel and a 5% lower clock (all four producer
+ *       warps stay resident). Its best case (pages 8 / 40's 8-row boxes, +2.5..2.9, plus the copy)
+ *       is the library's figure within the spread, so it was not chased further.
  *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax at d128/d64 by a
  *   wgmma.fence predicated on the row sums (2% / 7% slower, as M28 found again), a persistent
  *   static round-robin grid (causal -8%: imbalance and L2 drift).
@@ -3710,8 +3714,8 @@ static int sm90_copy_blocks(const pa_context *ctx, const pa__problem *pb, double
  * (P = 9: ~78% of the keys, 17: ~41%, 33: ~21%, 100: ~4%; pa_sm90_straddle_share) and the PAIR
  * instances with PT read every other group from its page (SM90_STRADDLE_T). Session 74 measured the
  * copy beside costing its bytes (RESULTS 3.5c); the groups in place cost about the d256 PAIR pages
- * that are multiples of 8. Built only with SM90_STRADDLE=1 (sm90_plan.h's knob): not yet measured
- * where it copies (RESULTS 3.5f's rows are void, see M107 in the header). pa__sm90_straddle_mode, tests
+ * that are multiples of 8. Built only with SM90_STRADDLE=1 (sm90_plan.h's knob): measured slower
+ * than the library everywhere (RESULTS 3.5h, see M107 / M108 in the header). pa__sm90_straddle_mode, tests
  * and measurements: 1 takes it for every call that can (in such a build), 2 takes M108 instead (the
  * page-local groups, non-causal calls; sm90_plan.h pa_sm90_local_*), 0 (default) and -1 never. */
 extern "C" int pa__sm90_straddle_mode;

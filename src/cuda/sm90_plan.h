@@ -361,7 +361,7 @@ static inline int pa_sm90_run_maps(const pa__problem *pb)
 /* Rows one PAIR box carries (its map's box): a page for PAGE8, else g. */
 PA_SM90_FN int pa_sm90_pair_box_rows(int mode, int g) { return mode == PA_SM90_PAIR_PAGE8 ? 8 : g; }
 
-/* SM90_STRADDLE (M107, session 76; M108, session 77; neither measured yet: RESULTS 3.5f is void):
+/* SM90_STRADDLE (M107, session 76; M108, session 77; both rejected in session 79, RESULTS 3.5h):
  * build knob; 1 builds the straddle-only copy below and M108's page-local groups (prefill_sm90.cu's d256 PT PAIR
  * instances, kv_copy.cu's STR copies) for measurements, where pa__sm90_straddle_mode = 1 / 2
  * (pa-bench --straddle 1 / 2, PA_TEST_SM90_STRADDLE=1 / 2) takes M107 / M108; 0: not built (the
