@@ -276,6 +276,8 @@ extern int pa__sm90_copy_ctas __attribute__((weak));   /* prefill_sm90.cu M82: n
 /* prefill_sm90.cu M107 / M108 (SM90_STRADDLE=1 builds): 1 / 2 takes that copy where it can; its calls */
 extern int pa__sm90_straddle_mode __attribute__((weak));
 extern long pa__sm90_straddle_calls __attribute__((weak));
+extern int pa__sm90_ft __attribute__((weak));   /* prefill_sm90.cu M109 (SM90_FT builds): the copy on first read; its calls */
+extern long pa__sm90_ft_calls __attribute__((weak));
 extern int pa__sm90_copy_nowait __attribute__((weak));   /* prefill_sm90.cu: the attention beside a copy waits for nothing */
 /* prefill_sm90.cu M94: 0 plans the last wave as if no copy ran beside it; units / splits forced */
 extern int pa__sm90_tail_beside __attribute__((weak));
@@ -578,6 +580,7 @@ static void usage(void)
            "  --straddle 1|2         sm90 d256, pages 9+ not multiples of 8: copy only the 8-key groups across a page\n"
            "                         boundary, read the rest in place (1, M107); non-causal: copy only each page's rows\n"
            "                         past its 8-row groups, read the groups in place (2, M108) (measurement, default off)\n"
+           "  --ft 1                 sm90 (SM90_FT builds): page runs read through the copy on first read (M109)\n"
            "  --copy-nowait 0|1      sm90: the attention beside a copy waits for no counter (measurement only: wrong\n"
            "                         results unless the workspace already holds the copy; use with --no-check)\n"
            "  --tail-beside 0|1|2    sm90: 0 plans the last wave as if no copy ran beside the attention (M39 alone), 2 for the copy at every head_dim\n"
@@ -628,6 +631,7 @@ int main(int argc, char **argv)
         else if (!strcmp(a, "--force-copy")) { if (&pa__sm90_copy_mode) pa__sm90_copy_mode = 1; }
         else if (ARG("--copy-ctas")) { if (&pa__sm90_copy_ctas) pa__sm90_copy_ctas = atoi(v); }
         else if (ARG("--straddle")) { if (&pa__sm90_straddle_mode) pa__sm90_straddle_mode = atoi(v); }
+        else if (ARG("--ft")) { if (&pa__sm90_ft) pa__sm90_ft = atoi(v); }
         else if (ARG("--copy-nowait")) { if (&pa__sm90_copy_nowait) pa__sm90_copy_nowait = atoi(v); }
         else if (ARG("--tail-beside")) { if (&pa__sm90_tail_beside) pa__sm90_tail_beside = atoi(v); }
         else if (ARG("--tail-units")) { if (&pa__sm90_tail_force_units) pa__sm90_tail_force_units = atoi(v); }
@@ -748,6 +752,8 @@ int main(int argc, char **argv)
     if (g_failed) fprintf(stderr, "pa-bench: %d rows failed their check\n", g_failed);
     if (&pa__sm90_straddle_calls && pa__sm90_straddle_calls > 0)   /* (M107 / M108 forced: how many calls took it) */
         fprintf(stderr, "pa-bench: %ld calls took the straddle-only copy (sm90, mode %d)\n", pa__sm90_straddle_calls, pa__sm90_straddle_mode);
+    if (&pa__sm90_ft_calls && pa__sm90_ft_calls > 0)   /* (M109 forced: how many calls took it) */
+        fprintf(stderr, "pa-bench: %ld calls took the copy on first read (sm90)\n", pa__sm90_ft_calls);
     pa_context_destroy(ctx);
     return g_failed ? 1 : 0;
 }

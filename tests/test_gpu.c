@@ -60,6 +60,10 @@ extern int pa__sm90_tail_force_splits __attribute__((weak));
  * up) through the straddle-only copy, and how many calls took it */
 extern int pa__sm90_straddle_mode __attribute__((weak));
 extern long pa__sm90_straddle_calls __attribute__((weak));
+/* prefill_sm90.cu (M109, SM90_FT builds): 1 sends every call that reads page runs through the run
+ * table through the copy on first read, and how many calls took it */
+extern int pa__sm90_ft __attribute__((weak));
+extern long pa__sm90_ft_calls __attribute__((weak));
 
 int main(void)
 {
@@ -88,6 +92,7 @@ int main(void)
     if (getenv("PA_TEST_SM90_COPY") && &pa__sm90_copy_mode) pa__sm90_copy_mode = atoi(getenv("PA_TEST_SM90_COPY"));
     if (getenv("PA_TEST_SM90_COPY_CTAS") && &pa__sm90_copy_ctas) pa__sm90_copy_ctas = atoi(getenv("PA_TEST_SM90_COPY_CTAS"));
     if (getenv("PA_TEST_SM90_STRADDLE") && &pa__sm90_straddle_mode) pa__sm90_straddle_mode = atoi(getenv("PA_TEST_SM90_STRADDLE"));
+    if (getenv("PA_TEST_SM90_FT") && &pa__sm90_ft) pa__sm90_ft = atoi(getenv("PA_TEST_SM90_FT"));
     if (getenv("PA_TEST_PAGES")) {
         const char *s = getenv("PA_TEST_PAGES");
         char *end;
@@ -264,6 +269,15 @@ int main(void)
         if (getenv("PA_TEST_SM90_STRADDLE") && atoi(getenv("PA_TEST_SM90_STRADDLE")) > 0 && hd && atoi(hd) == 256 &&
             kernel == PA__KERNEL_SM90_PREFILL && n >= 20 && pa__sm90_straddle_calls == 0) {
             printf("[test_gpu] FAIL: PA_TEST_SM90_STRADDLE=%s but no call took the straddle-only copy\n", getenv("PA_TEST_SM90_STRADDLE"));
+            failed++;
+        }
+    }
+    if (&pa__sm90_ft_calls) {
+        printf("[test_gpu] %ld calls took the copy on first read (sm90)\n", pa__sm90_ft_calls);
+        /* forced with sm90 and 20+ cases: some call must have read page runs through the table */
+        if (getenv("PA_TEST_SM90_FT") && atoi(getenv("PA_TEST_SM90_FT")) > 0 && kernel == PA__KERNEL_SM90_PREFILL &&
+            n >= 20 && pa__sm90_ft_calls == 0) {
+            printf("[test_gpu] FAIL: PA_TEST_SM90_FT=%s but no call took the copy on first read\n", getenv("PA_TEST_SM90_FT"));
             failed++;
         }
     }

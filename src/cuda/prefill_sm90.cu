@@ -1471,6 +1471,21 @@ static_assert(SM90_LPR_OK(SM90_GATHER_LPR(64)) && SM90_LPR_OK(SM90_GATHER_LPR(12
 #endif
 #define SM90_RUN_TABLE_T (SM90_RUN_TABLE && (SM90_RUNS_SHARE_T || (((D == 64 && SM90_RUN_TABLE_D64) || (D == 256 && SM90_RUN_TABLE_D256) \
                           || (D == 128 && W && SM90_RUN_TABLE_W)) && !PAIR && !GATHER)))
+/* SM90_FT (M109, session 80; 0: not built, the library's SASS): the copy on first read. In the run
+ * table's instances a call with p.ft reads a whole tile (inside the sequence) from a contiguous copy
+ * in the workspace when the copy already holds it, else from its pages as before, and then writes
+ * what it loaded there with a TMA store, flagging the tile per panel warp (p.ft). A (sequence, kv
+ * head)'s tiles are read by every query block (and GQA head), so the pages are gathered about once
+ * a tile instead of once a CTA and tile, with no copy kernel holding SMs (the copy beside costs its
+ * bytes at ~30 GB/s an SM, RESULTS 3.4x). pa__sm90_ft (host) asks for it. */
+#ifndef SM90_FT
+#define SM90_FT 0
+#endif
+#define SM90_FT_T (SM90_FT && SM90_RUN_TABLE_T && D != 64)   /* (d64: its 32-register producer spilled 88 bytes with it) */
+/* its d128 producer spilled 44 bytes at 40 registers; 1: 48 / 224 (the consumers then spill 4 bytes) */
+#ifndef SM90_FT_MOREREGS
+#define SM90_FT_MOREREGS 1
+#endif
 /* SM90_PAIR_TABLE (M100, session 69): the same table for the 128-key d128 PAIR calls with a page
  * table (lane i: box i's {slot, page}; lanes 0..3 the mask words, which lane 0 gathers and stores):
  * no per-warp page lookups or mask ballots. Their own instances (PT), so that the contiguous calls
@@ -1827,12 +1842,22 @@ struct sm90_params {
      * plan_tiles + t) x 32], written by sm90_run_plan before the attention (NULL: none) */
     int32_t plan_tiles;
     const uint4 *plan;
+#if SM90_FT
+    /* M109, the copy on first read (SM90_FT): flag (((b x kv heads + kvh) x ft_tiles + tile) x 4 +
+     * panel warp) is 1 once that warp's panels of the tile are in the workspace copy (maps ftk /
+     * ftv); NULL: off */
+    uint32_t *ft;
+    int32_t ft_tiles;
+#endif
 };
 
 /* K and V tensor maps: [0] for one box height; with p.runs, [k] has boxes of 2^k << run_shift rows */
 #define SM90_MAX_MAPS 8
 struct sm90_maps {
     CUtensorMap k[SM90_MAX_MAPS], v[SM90_MAX_MAPS];
+#if SM90_FT
+    CUtensorMap ftk, ftv;   /* M109: the workspace copy, 4-D (cols, max_seq_len rows, kv heads, sequences), boxes of a tile */
+#endif
 };
 
 template <bool BF16> struct sm90_ops;
@@ -2048,7 +2073,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
          * serial issue of many small boxes (small pages) is spread over four warps. ---- */
         /* TAIL (TMA): 8 more for the producer, which holds the pieces' coordinates in vector registers */
         setmaxnreg_dec<NWG == 3 ? (GATHER ? SM90_WG3_GPREGS : SM90_WG3_PREGS)
-                       : GATHER ? (W ? SM90_W_GATHER_PREGS : SM90_GATHER_PREGS(D)) : W ? SM90_W_PREGS : TAIL || SM90_PT_MORE_REGS ? SM90_PRODUCER_REGS + 8 : SM90_PRODUCER_REGS>();
+                       : GATHER ? (W ? SM90_W_GATHER_PREGS : SM90_GATHER_PREGS(D)) : W ? SM90_W_PREGS : TAIL || SM90_PT_MORE_REGS || (SM90_FT_T && SM90_FT_MOREREGS) ? SM90_PRODUCER_REGS + 8 : SM90_PRODUCER_REGS>();
         if (SM90_INC_AFTER) named_bar_arrive(SM90_BAR_REGS, 128 * (NWG + 1));
         if (!GATHER && p.kv_ready) {   /* M82: this (sequence, kv head) copied yet? (the consumers load Q meanwhile; a copy runs the TMA instances) */
             const uint32_t *f = p.kv_ready + (int64_t)b * p.group_hk + kvh;
@@ -2323,10 +2348,45 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                          : "l"(p.plan + ((int64_t)b * p.plan_tiles + (BN == 64 ? n0_ >> 6 : BN == 128 ? n0_ >> 7 : n0_ / BN)) * 32 + lane));
             return r;
         };
+        /* M109 (SM90_FT_T; kept in few registers: the producer has 40): this warp's first flag's
+         * index (-1: off); the key of the tile it loaded from its pages last iteration, which it
+         * stores to the copy at the end of this one (-1: none); the key of the store before that,
+         * whose flag is set once it is written (lane 0's bulk groups; -1: none) */
+        [[maybe_unused]] int ft_base = -1, ft_pend = -1, ft_rel = -1;
+#if SM90_FT
+        if (SM90_FT_T && p.runs && p.ft && pa_sm90_warp_panels(NP, pnl) > 0)
+            ft_base = (int)(((int64_t)b * p.group_hk + kvh) * p.ft_tiles * 4) + pw;
+        auto ft_flag = [&](int key) -> uint32_t * { return p.ft + ft_base + (key / BN) * 4; };
+        auto ft_release = [&](int key) {   /* (lane 0, after its bulk_wait) */
+            asm volatile("fence.proxy.async.global;\n" ::: "memory");
+            asm volatile("st.release.gpu.global.u32 [%0], %1;\n" :: "l"(ft_flag(key)), "r"(1u) : "memory");
+        };
+        auto ft_store = [&](int it_) {   /* (lane 0) iteration it_'s tile (key ft_pend), once landed, to the copy */
+            const int st_ = it_ % S::STAGES;
+            mbar_wait(full + 8 * st_, (uint32_t)(it_ / S::STAGES) & 1u);
+            fence_proxy_async();
+#pragma unroll
+            for (int q = 0; q < (NP + 1) / 2; q++)
+                if (q < pa_sm90_warp_panels(NP, pnl))
+                    tma_store_4d(is_v ? &maps.ftv : &maps.ftk, sbuf0 + 2 * q * S::PANEL + st_ * S::TILE,
+                                 (pnl + 2 * q) * SM90_PANEL_COLS, ft_pend, kvh, b);
+            bulk_commit();
+        };
+#endif
         for (int it = 0; it < n_tiles; it++) {
             const int n0 = tile_n0(it);
             const int stage = it % S::STAGES;
             const uint32_t parity = (uint32_t)(it / S::STAGES) & 1u;
+            /* M109: whether the copy holds this tile (fth), else whether to store it (fts: whole tiles) */
+            [[maybe_unused]] bool fth = false, fts = false;
+#if SM90_FT
+            if (SM90_FT_T && ft_base >= 0 && n0 + BN <= sk) {
+                uint32_t x = 0;
+                if (lane == 0) asm volatile("ld.acquire.gpu.global.u32 %0, [%1];\n" : "=r"(x) : "l"(ft_flag(n0)) : "memory");
+                fth = __shfl_sync(0xffffffffu, x, 0) != 0u;
+                fts = !fth;
+            }
+#endif
             int page = -1, slot = 0, bad = 0, srow = 0, mi = 0;
             bool issue;
             uint32_t pi0 = 0;
@@ -2516,6 +2576,12 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                 __syncwarp();
             }
             if (threadIdx.x == 0 && it == 0) SM90_TR(17);
+#if SM90_FT
+            if (SM90_FT_T && ft_base >= 0) {   /* M109: the store of this stage's last tile has read it */
+                if (lane == 0) bulk_wait_read<0>();
+                __syncwarp();
+            }
+#endif
             if (AW && PRE && pw == 0) {
 #pragma unroll
                 for (int w = 0; w < S::MASK_WORDS; w++) st_shared_if(lane == 0, s_bad_masks + 4 * (S::MASK_STRIDE * stage + w), mbits[w]);
@@ -2616,6 +2682,25 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                 }
                 /* panel warp pn loads panels pn, pn + 2, ... (none for warp 1 at head_dim 64) */
                 const int mine = pa_sm90_warp_panels(NP, pn);
+#if SM90_FT
+                if (SM90_FT_T && fth) {   /* M109: the tile from the copy, one box a panel */
+                    if constexpr (AW) {
+                        mbar_arrive_expect_tx_if(lane == 0, full + 8 * stage, mine * S::PANEL);
+                    } else {
+                        if (lane == 0) mbar_arrive_expect_tx(full + 8 * stage, mine * S::PANEL);
+                        __syncwarp();
+                    }
+                    if (lane == 0) {
+                        asm volatile("fence.proxy.async.global;\n" ::: "memory");   /* the flag's acquire, then the TMA's reads */
+#pragma unroll
+                        for (int q = 0; q < (NP + 1) / 2; q++)
+                            if (q < mine)
+                                tma_load_4d(sbuf + 2 * q * S::PANEL + stage * S::TILE, is_v ? &maps.ftv : &maps.ftk, full + 8 * stage,
+                                            (pn + 2 * q) * SM90_PANEL_COLS, n0, kvh, b);
+                    }
+                    continue;
+                }
+#endif
                 int panel_bytes = PRE ? pre_bytes : S::PANEL;
                 if (!PRE && SM90_RUNS_OVERLAP_FOR(D) && p.runs)   /* overlapping boxes bring more than a tile */
                     panel_bytes = (int)__reduce_add_sync(0xffffffffu, issue ? (unsigned)((1 << mi) << p.run_shift) : 0u) * 128;
@@ -2636,7 +2721,29 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                 if (lane == 0 && pw == 0 && it == 0) SM90_TR(2);
                 if (lane == 0 && pw == 2 && it == 0) SM90_TR(13);
             }
+#if SM90_FT
+            if (SM90_FT_T && ft_base >= 0) {
+                /* M109: last iteration's tile from its pages to the copy (its data has landed by the
+                 * time this stage's next empty wait would pass anyway), then the flag of the store
+                 * before it, whose writes are done once at most the newest group is pending */
+                if (lane == 0 && ft_pend >= 0) {
+                    ft_store(it - 1);
+                    if (ft_rel >= 0) { bulk_wait<1>(); ft_release(ft_rel); }
+                    ft_rel = ft_pend;
+                }
+                ft_pend = fts ? n0 : -1;
+                __syncwarp();
+            }
+#endif
         }
+#if SM90_FT
+        if (SM90_FT_T && ft_base >= 0 && lane == 0) {   /* M109: the last store, every store written, their flags */
+            if (ft_pend >= 0) ft_store(n_tiles - 1);
+            bulk_wait<0>();
+            if (ft_rel >= 0) ft_release(ft_rel);
+            if (ft_pend >= 0) ft_release(ft_pend);
+        }
+#endif
 #undef SM90_PLAN_REC
 #undef SM90_PT_AT
         return;
@@ -2648,7 +2755,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
 #endif
     if (SM90_INC_AFTER) named_bar_sync(SM90_BAR_REGS, 128 * (NWG + 1));
     setmaxnreg_inc<NWG == 3 ? SM90_WG3_CREGS_FOR(GATHER ? SM90_WG3_GPREGS : SM90_WG3_PREGS)
-                   : GATHER ? (W ? (252 - SM90_W_GATHER_PREGS / 2) / 8 * 8 : SM90_GATHER_CREGS(D)) : W ? SM90_W_CREGS : TAIL || SM90_PT_MORE_REGS ? SM90_CONSUMER_REGS - 8 : SM90_CONSUMER_REGS>();
+                   : GATHER ? (W ? (252 - SM90_W_GATHER_PREGS / 2) / 8 * 8 : SM90_GATHER_CREGS(D)) : W ? SM90_W_CREGS : TAIL || SM90_PT_MORE_REGS || (SM90_FT_T && SM90_FT_MOREREGS) ? SM90_CONSUMER_REGS - 8 : SM90_CONSUMER_REGS>();
     /* M49 (SM90_WG_SHFL) the warpgroup index shared from lane 0, which ptxas then treats as
      * warp-uniform: Q's descriptors become uniform-register arithmetic instead of per-thread values
      * moved by R2UR at every k-step. The d64 kernels spill with it and the gather kernels a little;
@@ -3836,6 +3943,35 @@ static size_t sm90_table_bytes(const pa__problem *pb)
     const int tile = sm90_tile(pb);
     return sm90_table_bytes_t(pb, tile, sm90_regime_t(pb, tile));
 }
+/* M109 (SM90_FT builds; measurements and tests): pa__sm90_ft 1 makes every paged call that the run
+ * table's instances serve read its pages with the copy on first read (pa-bench --ft, PA_TEST_SM90_FT),
+ * where pa_context_set_kv_copy_limit allows the copy's bytes; 0 (default) never. Its calls: */
+extern "C" int pa__sm90_ft;
+int pa__sm90_ft = 0;
+extern "C" long pa__sm90_ft_calls;
+long pa__sm90_ft_calls = 0;
+static size_t sm90_ft_flag_bytes(const pa__problem *pb, int tile)
+{
+    return ((size_t)pb->batch * pb->num_kv_heads * (size_t)((pb->max_seq_len + tile - 1) / tile) * 16 + 255) & ~(size_t)255;
+}
+/* the workspace M109 adds: the copy (K, V) and the flags */
+static size_t sm90_ft_bytes(const pa__problem *pb)
+{
+    return 2 * sm90_copy_tensor_bytes(pb) + sm90_ft_flag_bytes(pb, sm90_tile(pb));
+}
+static int sm90_ft_on(const pa_context *ctx, const pa__problem *pb)
+{
+    if (!SM90_FT || pa__sm90_ft <= 0 || !pb->page_table || pa__sm90_force_gather) return 0;
+    if (pb->batch <= 0 || pb->max_seq_len <= 0 || pb->max_seqlen_q <= 0 || pb->num_heads <= 0) return 0;
+    const int tile = sm90_tile(pb), regime = sm90_regime_t(pb, tile);
+    if (regime != PA_SM90_RUNS || sm90_table_bytes_t(pb, tile, regime) == 0) return 0;
+    if (2.0 * (double)sm90_copy_tensor_bytes(pb) > (double)ctx->kv_copy_limit) return 0;
+    if (!sm90_encode_fn()) return 0;
+    const pa__problem c = sm90_copied(pb, NULL, NULL);   /* the copy's map must encode */
+    CUtensorMap m;
+    return sm90_kv_map(&m, &c, c.k, c.k_stride_token, c.k_stride_head, c.k_stride_page, tile) == CUDA_SUCCESS;
+}
+
 /* The least workspace a call accepts: without the copy (a workspace too small for it reads the
  * pages in place; the copy is only ever a speed-up): the last wave's pieces, then the run table */
 extern "C" size_t pa__sm90_workspace_min(const pa_context *ctx, const pa__problem *pb)
@@ -3846,6 +3982,7 @@ extern "C" size_t pa__sm90_workspace(const pa_context *ctx, const pa__problem *p
 {
     int blocks = 0, straddle = 0;
     const size_t least = pa__sm90_workspace_min(ctx, pb);
+    if (sm90_ft_on(ctx, pb)) return least + sm90_ft_bytes(pb);   /* M109 */
     if (sm90_copy(ctx, pb, &blocks, &straddle)) {
         const size_t c = sm90_copy_workspace(ctx, pb, blocks, sm90_copy_share(pb, straddle));
         return c > least ? c : least;
@@ -3855,10 +3992,12 @@ extern "C" size_t pa__sm90_workspace(const pa_context *ctx, const pa__problem *p
 
 static pa_status sm90_attention(pa_context *ctx, const pa__problem *pb, void *ws, size_t ws_bytes,
                                 const uint32_t *kv_ready = NULL, uint32_t kv_ready_need = 0, int ov_blocks = 0,
-                                const void *sdk = NULL, const void *sdv = NULL, int smode = 0);
+                                const void *sdk = NULL, const void *sdv = NULL, int smode = 0, int ft = 0);
 extern "C" pa_status pa__sm90_attention(pa_context *ctx, const pa__problem *pb, void *ws, size_t ws_bytes)
 {
     int blocks = 0, straddle = 0;
+    if (ws && sm90_ft_on(ctx, pb) && ws_bytes >= pa__sm90_workspace_min(ctx, pb) + sm90_ft_bytes(pb))   /* M109 */
+        return sm90_attention(ctx, pb, ws, ws_bytes, NULL, 0, 0, NULL, NULL, 0, 1);
     if (!ws || !sm90_copy(ctx, pb, &blocks, &straddle) || ws_bytes < sm90_copy_workspace(ctx, pb, blocks, sm90_copy_share(pb, straddle)))
         return sm90_attention(ctx, pb, ws, ws_bytes);   /* (a workspace too small for the copy: the pages in place) */
     const size_t half = sm90_copy_tensor_bytes(pb), rb = sm90_copy_ready_bytes(pb);
@@ -3885,7 +4024,7 @@ extern "C" pa_status pa__sm90_attention(pa_context *ctx, const pa__problem *pb, 
  * then takes SM90_STRADDLE_T) */
 static pa_status sm90_attention(pa_context *ctx, const pa__problem *pb, void *ws, size_t ws_bytes,
                                 const uint32_t *kv_ready, uint32_t kv_ready_need, int ov_blocks,
-                                const void *sdk, const void *sdv, int smode)
+                                const void *sdk, const void *sdv, int smode, int ft)
 {
     if (pb->batch <= 0 || pb->max_seqlen_q <= 0 || pb->num_heads <= 0) return PA_OK;
     const int straddle = SM90_STRADDLE && sdk ? smode : 0;
@@ -3954,6 +4093,24 @@ static pa_status sm90_attention(pa_context *ctx, const pa__problem *pb, void *ws
         p.plan = (const uint4 *)((char *)ws + tail_need);
         p.plan_tiles = (pb->max_seq_len + tile - 1) / tile;
     }
+#if SM90_FT
+    uint32_t *ft_flags = NULL;
+    if (ft && table_need > 0 && p.runs) {   /* M109: the copy and its flags after the table */
+        const size_t half = sm90_copy_tensor_bytes(pb);
+        PA_RETURN_IF(ws_bytes < tail_need + table_need + sm90_ft_bytes(pb), ctx, PA_ERR_WORKSPACE_TOO_SMALL,
+                     "sm90 needs %zu workspace bytes for the copy on first read, got %zu", tail_need + table_need + sm90_ft_bytes(pb), ws_bytes);
+        char *dk = (char *)ws + tail_need + table_need, *dv = dk + half;
+        const pa__problem c = sm90_copied(pb, dk, dv);
+        CUresult r = sm90_kv_map(&maps.ftk, &c, dk, c.k_stride_token, c.k_stride_head, c.k_stride_page, tile);
+        if (r == CUDA_SUCCESS) r = sm90_kv_map(&maps.ftv, &c, dv, c.v_stride_token, c.v_stride_head, c.v_stride_page, tile);
+        if (r != CUDA_SUCCESS) return pa__fail(ctx, PA_ERR_CUDA, "sm90: cuTensorMapEncodeTiled failed for the copy (CUresult %d)", (int)r);
+        ft_flags = (uint32_t *)(dv + half);
+        p.ft = ft_flags;
+        p.ft_tiles = (pb->max_seq_len + tile - 1) / tile;
+    }
+#else
+    (void)ft;
+#endif
 
     const int bf16 = pb->dtype == PA_DTYPE_BF16, pair = regime == PA_SM90_PAIRS;
     const int smem = sm90_smem_bytes(pb->head_dim, gather, wide);
@@ -4027,6 +4184,13 @@ static pa_status sm90_attention(pa_context *ctx, const pa__problem *pb, void *ws
     cfg.stream = stream;
     cfg.attrs = pdl;
     cfg.numAttrs = kv_ready ? 1 : 0;
+#if SM90_FT
+    if (ft_flags) {   /* M109: every flag clear before the attention */
+        e = cudaMemsetAsync(ft_flags, 0, sm90_ft_flag_bytes(pb, tile), stream);
+        if (e != cudaSuccess) return pa__fail(ctx, PA_ERR_CUDA, "sm90 copy flags: %s", cudaGetErrorString(e));
+        __atomic_add_fetch(&pa__sm90_ft_calls, 1, __ATOMIC_RELAXED);
+    }
+#endif
     if (p.plan) {   /* M99: the run table, in stream order before the attention */
         const dim3 pg((unsigned)((p.plan_tiles + 3) / 4), (unsigned)pb->batch);
         if (pb->head_dim == 64) sm90_run_plan<64><<<pg, 128, 0, stream>>>(p);

@@ -165,6 +165,18 @@ static __device__ __forceinline__ void tma_load_5d(uint32_t dst, const CUtensorM
                  : "memory");
 }
 
+/* M109: the reverse of tma_load_4d, one box from shared memory to global (bulk async-group of
+ * the issuing thread; out-of-bounds rows are not written), then its group's commit and waits */
+static __device__ __forceinline__ void tma_store_4d(const CUtensorMap *map, uint32_t src, int c0, int c1, int c2, int c3)
+{
+    asm volatile("cp.async.bulk.tensor.4d.global.shared::cta.tile.bulk_group [%0, {%2, %3, %4, %5}], [%1];\n"
+                 :: "l"((uint64_t)map), "r"(src), "r"(c0), "r"(c1), "r"(c2), "r"(c3) : "memory");
+}
+static __device__ __forceinline__ void bulk_commit() { asm volatile("cp.async.bulk.commit_group;\n" ::: "memory"); }
+/* every group but the newest N has read its shared memory / has written its global memory */
+template <int N> static __device__ __forceinline__ void bulk_wait_read() { asm volatile("cp.async.bulk.wait_group.read %0;\n" :: "n"(N) : "memory"); }
+template <int N> static __device__ __forceinline__ void bulk_wait() { asm volatile("cp.async.bulk.wait_group %0;\n" :: "n"(N) : "memory"); }
+
 /* prefetch.tensormap: pulls the descriptor into the cache before the first TMA */
 static __device__ __forceinline__ void tma_prefetch_desc(const CUtensorMap *map)
 { asm volatile("prefetch.tensormap [%0];\n" :: "l"((uint64_t)map) : "memory"); }
