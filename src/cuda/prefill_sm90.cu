@@ -957,6 +957,25 @@
  *       at +5.8..7.8% cycles over the contiguous kernel and a 5% lower clock (all four producer
  *       warps stay resident). Its best case (pages 8 / 40's 8-row boxes, +2.5..2.9, plus the copy)
  *       is the library's figure within the spread, so it was not chased further.
+ *   M109 (session 80; SM90_FT=1 builds, pa__sm90_ft / pa-bench --ft / PA_TEST_SM90_FT) the copy on
+ *       first read, in the run table's d128 / d256 instances (d256 with SM90_RUN_TABLE_D256=1): the
+ *       workspace holds a contiguous copy of the cache and a flag per (sequence, kv head, tile,
+ *       panel warp), cleared before the call. Per tile a panel warp reads its flag (ld.acquire by
+ *       lane 0): set, it loads its panels from the copy in one box each; clear, it loads the page
+ *       runs as before and, once they have landed, writes the panels to the copy with a TMA store
+ *       and sets the flag when the store has written (bulk async-groups; a tile ending past the
+ *       sequence is never stored). The key-mask words stay the table's, so bad page ids mask the
+ *       same keys whichever way the tile came. Why: every query block (and GQA head) of a
+ *       (sequence, kv head) reads the same tiles, so a tile's pages need gathering about once, and
+ *       unlike the copy beside (its bytes at ~30 GB/s an SM, RESULTS 3.4x) no SM is held: the
+ *       store is the TMA unit's. Causal CTAs start at their own diagonal tile, so most first reads
+ *       are a CTA's own first tiles and the rest hits; non-causal CTAs of a head walk in step
+ *       unless rotated (d256 is; d128 is not, so d128 non-causal mostly misses). Prediction: the
+ *       in-place cost (d128 pages 9..15 +3.3..4.6, d256 runs +3.1..4.8) times the share of tiles
+ *       read in place (~2..3 a CTA, causal d128 ~32 tiles a CTA: ~10%) plus the flag reads: d128
+ *       causal 9..15 and d256 causal 9..99 to about +1..2%. The d128 producers take 48 registers
+ *       (40 spilled 44 bytes), so the consumers 224 (4 bytes spilled); d64 not built (its
+ *       32-register producer spilled 88 bytes).
  *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax at d128/d64 by a
  *   wgmma.fence predicated on the row sums (2% / 7% slower, as M28 found again), a persistent
  *   static round-robin grid (causal -8%: imbalance and L2 drift).
