@@ -1867,6 +1867,9 @@ struct sm90_params {
      * ftv); NULL: off */
     uint32_t *ft;
     int32_t ft_tiles;
+    int32_t ft_mode;   /* measurements (pa__sm90_ft): 1 as above; 2 no flag read, every whole tile from the pages and
+                        * stored; 3 no flag read, every whole tile from the copy (wrong results); 4 flags read (acquire)
+                        * and ignored, nothing stored; 5 flags read relaxed, no proxy fence before the copy's boxes */
 #endif
 };
 
@@ -2401,9 +2404,17 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
 #if SM90_FT
             if (SM90_FT_T && ft_base >= 0 && n0 + BN <= sk) {
                 uint32_t x = 0;
-                if (lane == 0) asm volatile("ld.acquire.gpu.global.u32 %0, [%1];\n" : "=r"(x) : "l"(ft_flag(n0)) : "memory");
+                const int md = p.ft_mode;
+                if (md == 2 || md == 3) {
+                    x = md == 3;
+                } else if (md == 5) {
+                    if (lane == 0) asm volatile("ld.relaxed.gpu.global.u32 %0, [%1];\n" : "=r"(x) : "l"(ft_flag(n0)) : "memory");
+                } else {
+                    if (lane == 0) asm volatile("ld.acquire.gpu.global.u32 %0, [%1];\n" : "=r"(x) : "l"(ft_flag(n0)) : "memory");
+                }
                 fth = __shfl_sync(0xffffffffu, x, 0) != 0u;
                 fts = !fth;
+                if (md == 4) fth = fts = false;
             }
 #endif
             int page = -1, slot = 0, bad = 0, srow = 0, mi = 0;
@@ -2710,7 +2721,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                         __syncwarp();
                     }
                     if (lane == 0) {
-                        asm volatile("fence.proxy.async.global;\n" ::: "memory");   /* the flag's acquire, then the TMA's reads */
+                        if (p.ft_mode != 5) asm volatile("fence.proxy.async.global;\n" ::: "memory");   /* the flag's acquire, then the TMA's reads */
 #pragma unroll
                         for (int q = 0; q < (NP + 1) / 2; q++)
                             if (q < mine)
@@ -4126,6 +4137,7 @@ static pa_status sm90_attention(pa_context *ctx, const pa__problem *pb, void *ws
         ft_flags = (uint32_t *)(dv + half);
         p.ft = ft_flags;
         p.ft_tiles = (pb->max_seq_len + tile - 1) / tile;
+        p.ft_mode = pa__sm90_ft;
     }
 #else
     (void)ft;
