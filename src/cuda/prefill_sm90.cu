@@ -1069,6 +1069,11 @@ using namespace pa_sm90;
 #ifndef SM90_KSTAGES_G256
 #define SM90_KSTAGES_G256 SM90_STAGES_FOR(256, 1)
 #endif
+/* K's ring in the 128-key d128 TMA instances (session 80, measurement: 3 tests whether the page
+ * runs of pages 9..15, ~17 boxes a panel and tile, are short of ring depth; 192 KB with Q, 203 KB in all) */
+#ifndef SM90_KSTAGES_T128
+#define SM90_KSTAGES_T128 SM90_STAGES_FOR(128, 0)
+#endif
 #define SM90_KSTAGES_FOR(D, G) ((G) && (D) != 64 ? SM90_BY_D(D, 0, SM90_KSTAGES_G128, SM90_KSTAGES_G256) : SM90_STAGES_FOR(D, G))
 /* A third stage in the d128 gather's rings, arrivals not deferred (session 34, RESULTS 3.2l): 3 V
  * stages +0.8..1.8%, 3 K stages +1.3..1.6%, both +1.0..1.2%. V's deeper ring (SM90_VSTAGES_G128)
@@ -1698,7 +1703,7 @@ static_assert(SM90_LPR_OK(SM90_GATHER_LPR(64)) && SM90_LPR_OK(SM90_GATHER_LPR(12
 template <int D, bool G = false, bool W = false> struct sm90_shape {   /* G: the gather kernel; W: 176-key tiles (SM90_WIDE_ALL) */
     static constexpr int STAGES = SM90_STAGES_FOR(D, G);    /* V ring stages (and K's but below) */
     /* K ring stages (>= STAGES); the 176-key gather twin keeps STAGES (3 would not fit) */
-    static constexpr int KSTAGES = G && W ? STAGES : SM90_KSTAGES_FOR(D, G);
+    static constexpr int KSTAGES = G && W ? STAGES : !G && !W && D == 128 ? SM90_KSTAGES_T128 : SM90_KSTAGES_FOR(D, G);
     static constexpr int NP = D / 64;                       /* 64-column panels */
     static constexpr int BN = W ? SM90_WIDE_N : D == 256 ? 64 : 128;   /* keys per K/V tile (pa_sm90_tile_n) */
     static constexpr int PANEL = BN * 128;                  /* one panel of a K/V tile */
@@ -2397,8 +2402,10 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
 #endif
         for (int it = 0; it < n_tiles; it++) {
             const int n0 = tile_n0(it);
-            const int stage = it % S::STAGES;
-            const uint32_t parity = (uint32_t)(it / S::STAGES) & 1u;
+            /* (K's ring may be deeper: SM90_KSTAGES_T128) */
+            const int ns_ = S::KSTAGES == S::STAGES || is_v ? S::STAGES : S::KSTAGES;
+            const int stage = it % ns_;
+            const uint32_t parity = (uint32_t)(it / ns_) & 1u;
             /* M109: whether the copy holds this tile (fth), else whether to store it (fts: whole tiles) */
             [[maybe_unused]] bool fth = false, fts = false;
 #if SM90_FT
