@@ -975,7 +975,17 @@
  *       read in place (~2..3 a CTA, causal d128 ~32 tiles a CTA: ~10%) plus the flag reads: d128
  *       causal 9..15 and d256 causal 9..99 to about +1..2%. The d128 producers take 48 registers
  *       (40 spilled 44 bytes), so the consumers 224 (4 bytes spilled); d64 not built (its
- *       32-register producer spilled 88 bytes).
+ *       32-register producer spilled 88 bytes). Measured (RESULTS 3.5j; tests, memcheck and
+ *       pa-bench's checks pass): rejected. d128 causal 9..15 +6.7..8.4 (the same build without it
+ *       +2.3..3.9), d128 non-causal up to +55, d256 +20..23. Its measurement modes (p.ft_mode) split
+ *       it: every tile read from the copy costs nothing at d128 (-2.1..+1.9), but every tile stored
+ *       costs +70..120% (the TMA store moves about 50 GB/s an SM, like every copy so far), and one
+ *       ld.acquire a tile in the producers +12..24 points at d128 causal 9..15. Storing each tile of
+ *       the cache once (a claim, not built) would still be ~1 store a CTA at MHA: ~+2..3%.
+ *   Session 80 also measured K's ring 3 stages deep in the 128-key d128 TMA instances
+ *       (SM90_KSTAGES_T128=3, a measurement knob; 3.5j): d128 causal 9..16 / 100 no better than the
+ *       library (+3.2..4.5 against +1.2..4.5), the contiguous call +1.1% (its PAIR instance spills 8
+ *       bytes). The page-run producers are not short of ring depth (M31's finding, again).
  *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax at d128/d64 by a
  *   wgmma.fence predicated on the row sums (2% / 7% slower, as M28 found again), a persistent
  *   static round-robin grid (causal -8%: imbalance and L2 drift).
