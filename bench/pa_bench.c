@@ -171,6 +171,24 @@ static int job_ws(job *j)
  * call after an L2 flush (GPU). ms[k] gets job k's median. Interleaving a paged job with the
  * contiguous one puts both under the same clocks, so their ratio does not drift with the GPU's
  * temperature. Returns 0, or -1 on error (message printed). */
+/* --ce-copy 1 (measurement, session 80): before every timed call (paged and contiguous alike) a
+ * side stream copies the row's live pages of K and V into a scratch buffer with one
+ * cudaMemcpyBatchAsync (cudaMemcpyFlagPreferOverlapWithCompute: the copy engines), started after
+ * the L2 flush and not waited for by the call; so the call's time is what it costs beside such a
+ * copy. g_ce_n > 0: the batch of the current paged row (built by ce_build), its copies' times in
+ * g_ce_ms. */
+static int g_ce;
+static size_t g_ce_n;
+#ifdef PA_HAVE_CUDA
+static double g_ce_ms[2048]; static int g_ce_cnt;
+static void **g_ce_dst; static const void **g_ce_src; static size_t *g_ce_size;
+static cudaStream_t g_ce_stream;
+static void *g_ce_buf; static size_t g_ce_cap;
+#endif
+#ifdef PA_HAVE_CUDA
+static void ce_start(cudaStream_t st);
+static void ce_finish(void);
+#endif
 static int time_jobs(job *js, int nj, const opts *o, double *ms_out)
 {
     static double ts[2][1024];
@@ -194,10 +212,12 @@ static int time_jobs(job *js, int nj, const opts *o, double *ms_out)
                 float ms = 0;
                 cudaEventCreate(&a); cudaEventCreate(&b);
                 pa_bench_l2_flush(g_flush, g_flush_bytes, g_flush, st); /* evict K/V from L2, leave it clean */
+                if (g_ce && g_ce_n) ce_start(st);
                 cudaEventRecord(a, st);
                 s = run_once(&js[k]);
                 cudaEventRecord(b, st);
                 cudaEventSynchronize(b);
+                if (g_ce && g_ce_n) ce_finish();
                 cudaEventElapsedTime(&ms, a, b);
                 cudaEventDestroy(a); cudaEventDestroy(b);
                 ts[k][i] = ms;
@@ -475,6 +495,74 @@ static double kv_bytes(const inst *in)
 
 static int g_failed;
 
+#ifdef PA_HAVE_CUDA
+/* ce_start: the batch on the side stream once the work queued on st (the flush) is done;
+ * ce_finish (after the timed call): wait for it and keep its time */
+static cudaEvent_t g_ce_c0, g_ce_c1;
+static void ce_start(cudaStream_t st)
+{
+    cudaEvent_t e0;
+    struct cudaMemcpyAttributes at;
+    size_t idx = 0;
+    memset(&at, 0, sizeof at);
+    at.srcAccessOrder = cudaMemcpySrcAccessOrderStream;
+    at.flags = cudaMemcpyFlagPreferOverlapWithCompute;
+    at.srcLocHint.type = at.dstLocHint.type = cudaMemLocationTypeDevice;
+    if (!g_ce_stream) {
+        cudaStreamCreateWithFlags(&g_ce_stream, cudaStreamNonBlocking);
+        cudaEventCreate(&g_ce_c0); cudaEventCreate(&g_ce_c1);
+    }
+    cudaEventCreate(&e0);
+    cudaEventRecord(e0, st);
+    cudaStreamWaitEvent(g_ce_stream, e0, 0);
+    cudaEventRecord(g_ce_c0, g_ce_stream);
+    if (cudaMemcpyBatchAsync(g_ce_dst, g_ce_src, g_ce_size, g_ce_n, &at, &idx, 1, g_ce_stream) != cudaSuccess)
+        die("cudaMemcpyBatchAsync failed");
+    cudaEventRecord(g_ce_c1, g_ce_stream);
+    cudaEventDestroy(e0);
+}
+static void ce_finish(void)
+{
+    float ms = 0;
+    cudaEventSynchronize(g_ce_c1);
+    cudaEventElapsedTime(&ms, g_ce_c0, g_ce_c1);
+    if (g_ce_cnt < 2048) g_ce_ms[g_ce_cnt++] = ms;
+}
+/* the batch of the paged row in: every live page of K and V, sequence by sequence, into the
+ * scratch buffer as a contiguous NHD cache (dense NHD pools only) */
+static void ce_build(const inst *in, const job *j)
+{
+    const int64_t tok = (int64_t)in->Hk * in->d, pbytes = (int64_t)in->page * tok * (int64_t)in->esz;
+    const size_t need = (size_t)2 * in->B * in->pps * pbytes;
+    size_t n = 0;
+    int b, i, t;
+    g_ce_n = 0;
+    if (!g_ce || g_hnd || j->kv.k_stride_page != (int64_t)in->page * tok) return;
+    if (need > g_ce_cap) {
+        if (g_ce_buf) cudaFree(g_ce_buf);
+        if (cudaMalloc(&g_ce_buf, need) != cudaSuccess) die("out of device memory (--ce-copy)");
+        g_ce_cap = need;
+    }
+    free(g_ce_dst); free(g_ce_src); free(g_ce_size);
+    g_ce_dst = malloc(sizeof(void *) * 2 * in->B * in->pps);
+    g_ce_src = malloc(sizeof(void *) * 2 * in->B * in->pps);
+    g_ce_size = malloc(sizeof(size_t) * 2 * in->B * in->pps);
+    for (t = 0; t < 2; t++)
+        for (b = 0; b < in->B; b++) {
+            const int np = (in->seq_lens_h[b] + in->page - 1) / in->page;
+            for (i = 0; i < np; i++) {
+                const int64_t pg = in->table_h[(int64_t)b * in->pps + i];
+                g_ce_src[n] = (const char *)(t ? in->dv : in->dk) + pg * pbytes;
+                g_ce_dst[n] = (char *)g_ce_buf + ((int64_t)(t * in->B + b) * in->pps + i) * pbytes;
+                g_ce_size[n] = (size_t)pbytes;
+                n++;
+            }
+        }
+    g_ce_n = n;
+    g_ce_cnt = 0;
+}
+#endif
+
 /* One row: set pages, check, time. Returns the median ms (or -1). */
 static double bench_row(const opts *o, pa_context *ctx, inst *in, const char *kind, int causal,
                         int page, int frag, double base_ms)
@@ -520,8 +608,19 @@ static double bench_row(const opts *o, pa_context *ctx, inst *in, const char *ki
         inst_job(in, &js[1], ctx, causal);
         in->page = saved;
         js[1].p.num_splits = o->splits;
+#ifdef PA_HAVE_CUDA
+        if (g_ce && g_gpu) ce_build(in, &js[0]);
+#endif
         if (time_jobs(js, 2, o, m2)) ms = -1;
         else { ms = m2[0]; base_ms = m2[1]; }
+#ifdef PA_HAVE_CUDA
+        if (g_ce && g_ce_n && g_ce_cnt > 0) {   /* (--ce-copy: the side copies' median, and their size) */
+            qsort(g_ce_ms, (size_t)g_ce_cnt, sizeof g_ce_ms[0], cmp_double);
+            fprintf(stderr, "pa-bench: page %d: %zu page copies of %.1f MB beside each call, median %.3f ms\n", page, g_ce_n,
+                    (double)g_ce_n * g_ce_size[0] / 1e6, g_ce_ms[g_ce_cnt / 2]);
+        }
+#endif
+        g_ce_n = 0;
     }
     print_row(o, kind, in, causal, page == 0 ? "none" : frag ? "frag" : "contig", page, ms,
               attn_flops(in, causal), kv_bytes(in), base_ms, err);
@@ -581,6 +680,7 @@ static void usage(void)
            "                         boundary, read the rest in place (1, M107); non-causal: copy only each page's rows\n"
            "                         past its 8-row groups, read the groups in place (2, M108) (measurement, default off)\n"
            "  --ft 1                 sm90 (SM90_FT builds): page runs read through the copy on first read (M109)\n"
+           "  --ce-copy 1            beside each timed paged-row call, the copy engines copy the row's pages (measurement)\n"
            "  --copy-nowait 0|1      sm90: the attention beside a copy waits for no counter (measurement only: wrong\n"
            "                         results unless the workspace already holds the copy; use with --no-check)\n"
            "  --tail-beside 0|1|2    sm90: 0 plans the last wave as if no copy ran beside the attention (M39 alone), 2 for the copy at every head_dim\n"
@@ -631,6 +731,7 @@ int main(int argc, char **argv)
         else if (!strcmp(a, "--force-copy")) { if (&pa__sm90_copy_mode) pa__sm90_copy_mode = 1; }
         else if (ARG("--copy-ctas")) { if (&pa__sm90_copy_ctas) pa__sm90_copy_ctas = atoi(v); }
         else if (ARG("--straddle")) { if (&pa__sm90_straddle_mode) pa__sm90_straddle_mode = atoi(v); }
+        else if (ARG("--ce-copy")) g_ce = atoi(v);
         else if (ARG("--ft")) { if (&pa__sm90_ft) pa__sm90_ft = atoi(v); }
         else if (ARG("--copy-nowait")) { if (&pa__sm90_copy_nowait) pa__sm90_copy_nowait = atoi(v); }
         else if (ARG("--tail-beside")) { if (&pa__sm90_tail_beside) pa__sm90_tail_beside = atoi(v); }
