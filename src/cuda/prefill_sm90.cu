@@ -1884,7 +1884,8 @@ struct sm90_params {
     int32_t ft_tiles;
     int32_t ft_mode;   /* measurements (pa__sm90_ft): 1 as above; 2 no flag read, every whole tile from the pages and
                         * stored; 3 no flag read, every whole tile from the copy (wrong results); 4 flags read (acquire)
-                        * and ignored, nothing stored; 5 flags read relaxed, no proxy fence before the copy's boxes */
+                        * and ignored, nothing stored; 5 flags read relaxed, no proxy fence before the copy's boxes;
+                        * 6 / 7 K / V from the copy (wrong results), the other tensor from its pages, nothing stored */
 #endif
 };
 
@@ -2432,6 +2433,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                 fth = __shfl_sync(0xffffffffu, x, 0) != 0u;
                 fts = !fth;
                 if (md == 4) fth = fts = false;
+                if (md == 6 || md == 7) { fth = (md == 6) == !is_v; fts = false; }   /* K (6) or V (7) from the copy, the other in place */
             }
 #endif
             int page = -1, slot = 0, bad = 0, srow = 0, mi = 0;
