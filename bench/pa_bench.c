@@ -171,6 +171,10 @@ static int job_ws(job *j)
  * call after an L2 flush (GPU). ms[k] gets job k's median. Interleaving a paged job with the
  * contiguous one puts both under the same clocks, so their ratio does not drift with the GPU's
  * temperature. Returns 0, or -1 on error (message printed). */
+extern int pa__sm90_ft __attribute__((weak));   /* prefill_sm90.cu M109 (SM90_FT builds): the copy on first read; its calls */
+extern long pa__sm90_ft_calls __attribute__((weak));
+static int g_ft_warm = -1;   /* --ft-warm M: pa__sm90_ft is M for the warm-up calls, then --ft's value (M109's timing
+                              * modes that read the copy: mode 2 fills it with the real keys and values first) */
 /* --ce-copy 1 (measurement, session 80): before every timed call (paged and contiguous alike) a
  * side stream copies the row's live pages of K and V into a scratch buffer with one
  * cudaMemcpyBatchAsync (cudaMemcpyFlagPreferOverlapWithCompute: the copy engines), started after
@@ -197,12 +201,17 @@ static int time_jobs(job *js, int nj, const opts *o, double *ms_out)
     for (k = 0; k < nj; k++)
         if (job_ws(&js[k])) return -1;
     for (k = 0; k < nj; k++) { js[k].ws = g_ws; js[k].ws_bytes = g_ws_cap; }
-    for (i = 0; i < o->warmup; i++)
-        for (k = 0; k < nj; k++)
-            if ((s = run_once(&js[k])) != PA_OK) {
-                fprintf(stderr, "pa_attention: %s\n", pa_context_last_error(js[k].ctx));
-                return -1;
-            }
+    {
+        const int ft_timed = &pa__sm90_ft ? pa__sm90_ft : 0;
+        if (g_ft_warm >= 0 && &pa__sm90_ft) pa__sm90_ft = g_ft_warm;
+        for (i = 0; i < o->warmup; i++)
+            for (k = 0; k < nj; k++)
+                if ((s = run_once(&js[k])) != PA_OK) {
+                    fprintf(stderr, "pa_attention: %s\n", pa_context_last_error(js[k].ctx));
+                    return -1;
+                }
+        if (&pa__sm90_ft) pa__sm90_ft = ft_timed;
+    }
     for (i = 0; i < n && s == PA_OK; i++)
         for (k = 0; k < nj && s == PA_OK; k++) {
 #ifdef PA_HAVE_CUDA
@@ -296,8 +305,6 @@ extern int pa__sm90_copy_ctas __attribute__((weak));   /* prefill_sm90.cu M82: n
 /* prefill_sm90.cu M107 / M108 (SM90_STRADDLE=1 builds): 1 / 2 takes that copy where it can; its calls */
 extern int pa__sm90_straddle_mode __attribute__((weak));
 extern long pa__sm90_straddle_calls __attribute__((weak));
-extern int pa__sm90_ft __attribute__((weak));   /* prefill_sm90.cu M109 (SM90_FT builds): the copy on first read; its calls */
-extern long pa__sm90_ft_calls __attribute__((weak));
 extern int pa__sm90_copy_nowait __attribute__((weak));   /* prefill_sm90.cu: the attention beside a copy waits for nothing */
 /* prefill_sm90.cu M94: 0 plans the last wave as if no copy ran beside it; units / splits forced */
 extern int pa__sm90_tail_beside __attribute__((weak));
@@ -732,6 +739,7 @@ int main(int argc, char **argv)
         else if (ARG("--copy-ctas")) { if (&pa__sm90_copy_ctas) pa__sm90_copy_ctas = atoi(v); }
         else if (ARG("--straddle")) { if (&pa__sm90_straddle_mode) pa__sm90_straddle_mode = atoi(v); }
         else if (ARG("--ce-copy")) g_ce = atoi(v);
+        else if (ARG("--ft-warm")) g_ft_warm = atoi(v);
         else if (ARG("--ft")) { if (&pa__sm90_ft) pa__sm90_ft = atoi(v); }
         else if (ARG("--copy-nowait")) { if (&pa__sm90_copy_nowait) pa__sm90_copy_nowait = atoi(v); }
         else if (ARG("--tail-beside")) { if (&pa__sm90_tail_beside) pa__sm90_tail_beside = atoi(v); }

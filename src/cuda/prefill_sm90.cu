@@ -2423,7 +2423,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
             if (SM90_FT_T && ft_base >= 0 && n0 + BN <= sk) {
                 uint32_t x = 0;
                 const int md = p.ft_mode;
-                if (md == 2 || md == 3) {
+                if (md == 2 || md == 3 || md >= 6) {
                     x = md == 3;
                 } else if (md == 5) {
                     if (lane == 0) asm volatile("ld.relaxed.gpu.global.u32 %0, [%1];\n" : "=r"(x) : "l"(ft_flag(n0)) : "memory");
