@@ -981,7 +981,10 @@
  *       it: every tile read from the copy costs nothing at d128 (-2.1..+1.9), but every tile stored
  *       costs +70..120% (the TMA store moves about 50 GB/s an SM, like every copy so far), and one
  *       ld.acquire a tile in the producers +12..24 points at d128 causal 9..15. Storing each tile of
- *       the cache once (a claim, not built) would still be ~1 store a CTA at MHA: ~+2..3%.
+ *       the cache once (a claim, not built) would still be ~1 store a CTA at MHA: ~+2..3%. Modes 6 /
+ *       7 (3.5l) read one tensor from the copy and the other from its pages: either tensor in place
+ *       costs as much as both (d128 causal 9..15 +2.5..9.1 against +2.4..3.6), so a copy of K or V
+ *       alone would save nothing.
  *   Session 80 also measured K's ring 3 stages deep in the 128-key d128 TMA instances
  *       (SM90_KSTAGES_T128=3, a measurement knob; 3.5j): d128 causal 9..16 / 100 no better than the
  *       library (+3.2..4.5 against +1.2..4.5), the contiguous call +1.1% (its PAIR instance spills 8
