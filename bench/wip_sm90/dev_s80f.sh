@@ -1,5 +1,5 @@
 #!/bin/bash
-# Session 80, call f (call e again, its modes 6 / 7 fixed: they read the flags, which is mode 4's cost, and the copy held zeros, not the cache): which tensor's page runs cost at d128 causal pages 9..15? build_ft's timing
+# Session 80, call f (call e, dev_s80e.sh at 449c80f, again with its modes 6 / 7 fixed: they read the flags, which is mode 4's cost, and the copy held zeros, not the cache): which tensor's page runs cost at d128 causal pages 9..15? build_ft's timing
 # modes (wrong results, --no-check): m3 K and V from the contiguous copy, m6 K from the copy and V
 # from its pages, m7 V from the copy and K from its pages; ft0 the same build in place; lib the
 # library. If V in place is nearly free (K is needed at the start of a tile, V only after the
