@@ -167,10 +167,6 @@ static int job_ws(job *j)
     return 0;
 }
 
-/* Times `nj` jobs round-robin (job 0, 1, .., 0, 1, ..): after the warm-up, `iters` rounds, each
- * call after an L2 flush (GPU). ms[k] gets job k's median. Interleaving a paged job with the
- * contiguous one puts both under the same clocks, so their ratio does not drift with the GPU's
- * temperature. Returns 0, or -1 on error (message printed). */
 extern int pa__sm90_ft __attribute__((weak));   /* prefill_sm90.cu M109 (SM90_FT builds): the copy on first read; its calls */
 extern long pa__sm90_ft_calls __attribute__((weak));
 static int g_ft_warm = -1;   /* --ft-warm M: pa__sm90_ft is M for the warm-up calls, then --ft's value (M109's timing
@@ -188,11 +184,13 @@ static double g_ce_ms[2048]; static int g_ce_cnt;
 static void **g_ce_dst; static const void **g_ce_src; static size_t *g_ce_size;
 static cudaStream_t g_ce_stream;
 static void *g_ce_buf; static size_t g_ce_cap;
-#endif
-#ifdef PA_HAVE_CUDA
 static void ce_start(cudaStream_t st);
 static void ce_finish(void);
 #endif
+/* Times `nj` jobs round-robin (job 0, 1, .., 0, 1, ..): after the warm-up, `iters` rounds, each
+ * call after an L2 flush (GPU). ms[k] gets job k's median. Interleaving a paged job with the
+ * contiguous one puts both under the same clocks, so their ratio does not drift with the GPU's
+ * temperature. Returns 0, or -1 on error (message printed). */
 static int time_jobs(job *js, int nj, const opts *o, double *ms_out)
 {
     static double ts[2][1024];
@@ -505,10 +503,9 @@ static int g_failed;
 #ifdef PA_HAVE_CUDA
 /* ce_start: the batch on the side stream once the work queued on st (the flush) is done;
  * ce_finish (after the timed call): wait for it and keep its time */
-static cudaEvent_t g_ce_c0, g_ce_c1;
+static cudaEvent_t g_ce_e0, g_ce_c0, g_ce_c1;
 static void ce_start(cudaStream_t st)
 {
-    cudaEvent_t e0;
     struct cudaMemcpyAttributes at;
     size_t idx = 0;
     memset(&at, 0, sizeof at);
@@ -517,16 +514,14 @@ static void ce_start(cudaStream_t st)
     at.srcLocHint.type = at.dstLocHint.type = cudaMemLocationTypeDevice;
     if (!g_ce_stream) {
         cudaStreamCreateWithFlags(&g_ce_stream, cudaStreamNonBlocking);
-        cudaEventCreate(&g_ce_c0); cudaEventCreate(&g_ce_c1);
+        cudaEventCreate(&g_ce_e0); cudaEventCreate(&g_ce_c0); cudaEventCreate(&g_ce_c1);
     }
-    cudaEventCreate(&e0);
-    cudaEventRecord(e0, st);
-    cudaStreamWaitEvent(g_ce_stream, e0, 0);
+    cudaEventRecord(g_ce_e0, st);
+    cudaStreamWaitEvent(g_ce_stream, g_ce_e0, 0);
     cudaEventRecord(g_ce_c0, g_ce_stream);
     if (cudaMemcpyBatchAsync(g_ce_dst, g_ce_src, g_ce_size, g_ce_n, &at, &idx, 1, g_ce_stream) != cudaSuccess)
         die("cudaMemcpyBatchAsync failed");
     cudaEventRecord(g_ce_c1, g_ce_stream);
-    cudaEventDestroy(e0);
 }
 static void ce_finish(void)
 {

@@ -1880,11 +1880,10 @@ struct sm90_params {
     int32_t plan_tiles;
     const uint4 *plan;
 #if SM90_FT
-    /* M109, the copy on first read (SM90_FT): flag (((b x kv heads + kvh) x ft_tiles + tile) x 4 +
-     * panel warp) is 1 once that warp's panels of the tile are in the workspace copy (maps ftk /
-     * ftv); NULL: off */
+    /* M109, the copy on first read (SM90_FT; only with the run table): flag (((b x kv heads + kvh)
+     * x plan_tiles + tile) x 4 + panel warp) is 1 once that warp's panels of the tile are in the
+     * workspace copy (maps ftk / ftv); NULL: off */
     uint32_t *ft;
-    int32_t ft_tiles;
     int32_t ft_mode;   /* measurements (pa__sm90_ft): 1 as above; 2 no flag read, every whole tile from the pages and
                         * stored; 3 no flag read, every whole tile from the copy (wrong results); 4 flags read (acquire)
                         * and ignored, nothing stored; 5 flags read relaxed, no proxy fence before the copy's boxes;
@@ -2389,6 +2388,8 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                          : "l"(p.plan + ((int64_t)b * p.plan_tiles + (BN == 64 ? n0_ >> 6 : BN == 128 ? n0_ >> 7 : n0_ / BN)) * 32 + lane));
             return r;
         };
+        /* this warp's ring depth (K's may be deeper: SM90_KSTAGES_T128) */
+        const int ns_ = S::KSTAGES == S::STAGES || is_v ? S::STAGES : S::KSTAGES;
         /* M109 (SM90_FT_T; kept in few registers: the producer has 40): this warp's first flag's
          * index (-1: off); the key of the tile it loaded from its pages last iteration, which it
          * stores to the copy at the end of this one (-1: none); the key of the store before that,
@@ -2396,15 +2397,15 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         [[maybe_unused]] int ft_base = -1, ft_pend = -1, ft_rel = -1;
 #if SM90_FT
         if (SM90_FT_T && p.runs && p.ft && pa_sm90_warp_panels(NP, pnl) > 0)
-            ft_base = (int)(((int64_t)b * p.group_hk + kvh) * p.ft_tiles * 4) + pw;
+            ft_base = (int)(((int64_t)b * p.group_hk + kvh) * p.plan_tiles * 4) + pw;
         auto ft_flag = [&](int key) -> uint32_t * { return p.ft + ft_base + (key / BN) * 4; };
         auto ft_release = [&](int key) {   /* (lane 0, after its bulk_wait) */
             asm volatile("fence.proxy.async.global;\n" ::: "memory");
             asm volatile("st.release.gpu.global.u32 [%0], %1;\n" :: "l"(ft_flag(key)), "r"(1u) : "memory");
         };
         auto ft_store = [&](int it_) {   /* (lane 0) iteration it_'s tile (key ft_pend), once landed, to the copy */
-            const int st_ = it_ % S::STAGES;
-            mbar_wait(full + 8 * st_, (uint32_t)(it_ / S::STAGES) & 1u);
+            const int st_ = it_ % ns_;
+            mbar_wait(full + 8 * st_, (uint32_t)(it_ / ns_) & 1u);
             fence_proxy_async();
 #pragma unroll
             for (int q = 0; q < (NP + 1) / 2; q++)
@@ -2416,8 +2417,6 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
 #endif
         for (int it = 0; it < n_tiles; it++) {
             const int n0 = tile_n0(it);
-            /* (K's ring may be deeper: SM90_KSTAGES_T128) */
-            const int ns_ = S::KSTAGES == S::STAGES || is_v ? S::STAGES : S::KSTAGES;
             const int stage = it % ns_;
             const uint32_t parity = (uint32_t)(it / ns_) & 1u;
             /* M109: whether the copy holds this tile (fth), else whether to store it (fts: whole tiles) */
@@ -4158,7 +4157,6 @@ static pa_status sm90_attention(pa_context *ctx, const pa__problem *pb, void *ws
         if (r != CUDA_SUCCESS) return pa__fail(ctx, PA_ERR_CUDA, "sm90: cuTensorMapEncodeTiled failed for the copy (CUresult %d)", (int)r);
         ft_flags = (uint32_t *)(dv + half);
         p.ft = ft_flags;
-        p.ft_tiles = (pb->max_seq_len + tile - 1) / tile;
         p.ft_mode = pa__sm90_ft;
     }
 #else
