@@ -138,6 +138,7 @@ typedef struct job {
 } job;
 
 static void *g_flush; static size_t g_flush_bytes;
+static int g_flush_on = 1;   /* --flush 0: no L2 flush before each timed call (measurement: what the cold L2 costs) */
 #ifdef PA_HAVE_CUDA
 void pa_bench_l2_flush(const void *buf, size_t bytes, void *sink, cudaStream_t st); /* l2flush.cu */
 #endif
@@ -218,7 +219,7 @@ static int time_jobs(job *js, int nj, const opts *o, double *ms_out)
                 cudaStream_t st = NULL;
                 float ms = 0;
                 cudaEventCreate(&a); cudaEventCreate(&b);
-                pa_bench_l2_flush(g_flush, g_flush_bytes, g_flush, st); /* evict K/V from L2, leave it clean */
+                if (g_flush_on) pa_bench_l2_flush(g_flush, g_flush_bytes, g_flush, st); /* evict K/V from L2, leave it clean */
                 if (g_ce && g_ce_n) ce_start(st);
                 cudaEventRecord(a, st);
                 s = run_once(&js[k]);
@@ -690,6 +691,7 @@ static void usage(void)
            "  --dtype bf16|f16|f32   --kernel auto|cpu|sm80|sm90|decode\n"
            "  --iters N --warmup N   --threads N (CPU)   --seed N\n"
            "  --paired 0|1           paged rows timed interleaved with the contiguous baseline (1)\n"
+           "  --flush 0|1            an L2 flush before each timed call (GPU; default 1)\n"
            "  --prefill-only | --decode-only   --no-check   --csv\n"
            "  --splits N (num_splits, 0 = auto)   --decode-batch B (decode shapes of batch B only)\n");
 }
@@ -721,6 +723,7 @@ int main(int argc, char **argv)
         else if (ARG("--causal")) o.causal_mode = !strcmp(v, "both") ? 2 : atoi(v);
         else if (ARG("--frag-block")) g_frag_block = atoll(v);
         else if (ARG("--dump-tables")) g_dump_tables = v;
+        else if (ARG("--flush")) g_flush_on = atoi(v);
         else if (ARG("--page-gap")) {
             if ((g_page_gap = atoll(v)) < 0) { fprintf(stderr, "pa-bench: --page-gap %s: must be >= 0\n", v); return 2; }
         }
