@@ -10,6 +10,7 @@
 # 2. if they pass: ncu A/B (pa_ncu.py, 2 passes alternating, never copying) d128 / d64 causal on
 #    pages 9 / 11 / 12 / 13 / 100, then pa-bench paired rows lib / pm, d128 causal 9..15, 2 rounds.
 # .carry/bins.tar.xz: build/{pa-bench,test_gpu,libpagedattn.so}, build_pm/{pa-bench,test_gpu}.
+# (M110 left the source after this call, RESULTS 3.5n: build_pm needs bench/wip_sm90/m110_pmap_issue.patch.)
 . "$(dirname "$0")/dev_lib.sh"
 dev_begin /tmp/t81b build_pm/pa-bench
 B=build_pm

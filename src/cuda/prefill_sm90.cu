@@ -989,6 +989,23 @@
  *       (SM90_KSTAGES_T128=3, a measurement knob; 3.5j): d128 causal 9..16 / 100 no better than the
  *       library (+3.2..4.5 against +1.2..4.5), the contiguous call +1.1% (its PAIR instance spills 8
  *       bytes). The page-run producers are not short of ring depth (M31's finding, again).
+ *   Session 81 (RESULTS 3.5m) split d128 causal page 9's cost: pa-bench's L2 flush changes nothing
+ *       (with / without: +4.6 / +4.3), the library with trace.py's inputs reads +3.6 (the trace
+ *       build's +1.8 in 3.5a was that build: its contiguous instance spills 24 bytes), and the per-tile
+ *       trace against page 16 shows the consumers' own steps longer (softmax +28..45 cycles, a tile
+ *       +1.6%) with their full waits no longer: the producers' box issue shares the sub-partitions'
+ *       issue slots (M88's probe), not the loads arriving late. ncu: 8.64 M UTMALDG at page 9, 2.13 M
+ *       at page 16, 0.27 M contiguous, the same bytes.
+ *   M110 (session 81, RESULTS 3.5n, rejected; bench/wip_sm90/m110_pmap_issue.patch) a whole page's box
+ *       (the page map's, slot 0) issued apart from the partial runs' boxes, with the map, column,
+ *       barrier and buffer made warp-uniform by shuffles, so that ptxas moves fewer operands into
+ *       uniform registers a box. SASS: 12 -> 10 instructions a whole-page box (the barrier and the
+ *       kv head still move inside ptxas's per-lane loop), the d128 / d64 run instances' consumers
+ *       register-renamed, no spills. Predicted ~0.3 points at pages 9..15. Measured (tests, memcheck
+ *       pass; ncu 2 passes): d128 causal 9 / 12 / 13 +0.8 / +1.2 / +1.4% slower, 11 / 100 / contiguous
+ *       equal, d64 -1.1..+0.2; pa-bench paired d128 causal 9..15 +3.5 / 3.7 / 3.8 / 2.6 / 3.3 / 2.6 /
+ *       2.8 (library) against +5.3 / 4.7 / 4.6 / 3.7 / 5.0 / 3.5 / 4.0. The consumers' new schedule
+ *       costs more than the saved issue.
  *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax at d128/d64 by a
  *   wgmma.fence predicated on the row sums (2% / 7% slower, as M28 found again), a persistent
  *   static round-robin grid (causal -8%: imbalance and L2 drift).
@@ -1508,17 +1525,6 @@ static_assert(SM90_LPR_OK(SM90_GATHER_LPR(64)) && SM90_LPR_OK(SM90_GATHER_LPR(12
 #endif
 #define SM90_RUN_TABLE_T (SM90_RUN_TABLE && (SM90_RUNS_SHARE_T || (((D == 64 && SM90_RUN_TABLE_D64) || (D == 256 && SM90_RUN_TABLE_D256) \
                           || (D == 128 && W && SM90_RUN_TABLE_W)) && !PAIR && !GATHER)))
-/* SM90_PMAP_ISSUE (M110, session 81; 0: the library's SASS): in the run table's instances a whole
- * page's box (the page map's, slot 0: most of a tile's boxes at pages 9..42) is issued apart from the
- * partial runs' boxes, with the map, column, barrier and buffer warp-uniform, so that ptxas moves only
- * the page and the destination row into uniform registers a box (the general issue moves seven).
- * Why: the producers' instructions a tile are what page runs pay (RESULTS 3.3s, M88's probe: 128
- * instructions a producer warp and tile cost d128 causal 2%), and at page 9 a warp issues ~17 boxes
- * a tile at 12 instructions each (session 81's trace: the consumers' steps slower, their waits not). */
-#ifndef SM90_PMAP_ISSUE
-#define SM90_PMAP_ISSUE 0
-#endif
-#define SM90_PMAP_ISSUE_T (SM90_PMAP_ISSUE && SM90_RUN_TABLE_T && !SM90_FT_T && !SM90_TMA_TWO_WARPS)
 /* SM90_FT (M109, session 80; 0: not built, the library's SASS): the copy on first read. In the run
  * table's instances a call with p.ft reads a whole tile (inside the sequence) from a contiguous copy
  * in the workspace when the copy already holds it, else from its pages as before, and then writes
@@ -2379,19 +2385,6 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         const CUtensorMap *map0 = is_v ? maps.v : maps.k;
         const uint32_t full = is_v ? bar_v_full : bar_k_full, empty = is_v ? bar_v_empty : bar_k_empty;
         const uint32_t sbuf0 = (is_v ? sV : sK) + pnl * S::PANEL;
-        /* M110 (SM90_PMAP_ISSUE_T): the page map's index (-1: none; the issue never matches a lane's
-         * map then) and the warp's tensor, panel, map, barrier and buffer made warp-uniform */
-        [[maybe_unused]] int pmap_u = -1, pn_u = 0;
-        [[maybe_unused]] const CUtensorMap *map0_u = map0;
-        [[maybe_unused]] uint32_t full_u = 0, sbuf_u = 0;
-        if constexpr (SM90_PMAP_ISSUE_T) {
-            const int vu = __shfl_sync(0xffffffffu, is_v, 0);
-            pn_u = __shfl_sync(0xffffffffu, pnl, 0);
-            pmap_u = p.runs ? pa_sm90_page_map(p.page_size, p.run_shift, BN) : -1;
-            map0_u = vu ? maps.v : maps.k;
-            full_u = vu ? bar_v_full : bar_k_full;
-            sbuf_u = (vu ? sV : sK) + pn_u * S::PANEL;
-        }
         const int32_t *pt = p.page_table ? p.page_table + (int64_t)b * p.pt_stride : 0;
         if (lane < p.n_maps) tma_prefetch_desc(map0 + lane);
         if (threadIdx.x == 0) SM90_TR(16);
@@ -2786,15 +2779,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                     __syncwarp();
                 }
                 if (threadIdx.x == 0 && it == 0) SM90_TR(18);
-                if (SM90_PMAP_ISSUE_T && p.runs && issue && mi == pmap_u) {
-                    /* M110: a whole page (the page map's box, slot 0), every operand but the
-                     * destination row and the page warp-uniform (pmap_u >= 0 only with a page map) */
-#pragma unroll
-                    for (int q = 0; q < (NP + 1) / 2; q++)
-                        if (q < mine)
-                            tma_load_4d(sbuf_u + 2 * q * S::PANEL + stage * S::TILE + srow * 128, map0_u + pmap_u, full_u + 8 * stage,
-                                        (pn_u + 2 * q) * SM90_PANEL_COLS, 0, kvh, page);
-                } else if (issue) {
+                if (issue) {
 #pragma unroll
                     for (int q = 0; q < (NP + 1) / 2; q++)
                         if (q < mine)
