@@ -6,7 +6,9 @@ call alternate ITERS times after a warm-up, each timed by CUDA events, with or w
 (a 256 MB memset) before each call; prints the medians and paged / contiguous - 1.
     PAGEDATTN_LIBRARY=build/libpagedattn.so PYTHONPATH=python python3 bench/wip_sm90/pytime.py [--flush 0|1] 128:8192:8192:1:9 ...
 Why: the trace build's span (RESULTS 3.5a) reads d128 causal page 9 at +1.8% where pa-bench and ncu
-read +3.6..4.5; this separates the inputs and the flush from the trace build."""
+read +3.6..4.5; this separates the inputs and the flush from the trace build. (Session 81's call a
+ran it with the inputs built inline, K and V shared by both calls; they now come from trace.inputs,
+drawn apart for each call.)"""
 import os, sys, statistics
 import torch
 import pagedattn
@@ -20,28 +22,18 @@ pagedattn.set_kv_copy_limit(0)
 fbuf = torch.empty(256 << 20, dtype=torch.uint8, device="cuda")
 
 
+_argv, sys.argv = sys.argv, sys.argv[:1]   # trace.py's module body runs its own argv's specs
+import trace as tr   # bench/wip_sm90/trace.py (this folder comes first on sys.path)
+sys.argv = _argv
+
+
 def inputs(spec):
-    f = [int(x) for x in spec.split(":")]
-    d, sq, sk, causal, page = f[0], f[1], f[2], bool(f[3]), f[4]
-    B, H = 4, (32 if d == 64 else 16)
-    q = torch.randn(B, sq, H, d, device="cuda", dtype=torch.bfloat16)
-    k, v = (torch.randn(B, sk, H, d, device="cuda", dtype=torch.bfloat16) for _ in range(2))
-    lens = torch.full((B,), sk, device="cuda", dtype=torch.int32)
-    per = (sk + page - 1) // page
-    pool = 3 * B * per
-    g = torch.Generator(device="cpu").manual_seed(7)
-    ids = torch.randperm(pool, generator=g)[:B * per].view(B, per).to(torch.int32)
-    kc = torch.zeros(pool, page, H, d, device="cuda", dtype=torch.bfloat16)
-    vc = torch.zeros_like(kc)
-    pad = per * page - sk
-    kp = torch.nn.functional.pad(k, (0, 0, 0, 0, 0, pad)).view(B * per, page, H, d)
-    vp = torch.nn.functional.pad(v, (0, 0, 0, 0, 0, pad)).view(B * per, page, H, d)
-    kc[ids.view(-1).long().cuda()] = kp
-    vc[ids.view(-1).long().cuda()] = vp
-    out = torch.empty_like(q)
-    idsd = ids.cuda()
-    calls = [lambda: pagedattn.attention(q, k, v, lens, None, max_seqlen_q=sq, max_seq_len=sk, causal=causal, out=out),
-             lambda: pagedattn.attention(q, kc, vc, lens, idsd, max_seqlen_q=sq, max_seq_len=sk, causal=causal, out=out)]
+    """the contiguous call and the paged call of spec (trace.py's inputs, drawn apart)"""
+    calls = []
+    for sp in (":".join(spec.split(":")[:4]), spec):
+        q, k, v, lens, table, sq, sk, causal, out = tr.inputs(sp)
+        calls.append(lambda q=q, k=k, v=v, lens=lens, table=table, sq=sq, sk=sk, causal=causal, out=out:
+                     pagedattn.attention(q, k, v, lens, table, max_seqlen_q=sq, max_seq_len=sk, causal=causal, out=out))
     return calls
 
 

@@ -10,7 +10,9 @@ import numpy as np
 import torch
 import pagedattn
 
-def run(spec, path):
+def inputs(spec):
+    """The call of spec d:sq:sk[:causal[:page]]: (q, k, v, lens, table, sq, sk, causal, out), the
+    keys and values in a fragmented pool of pages when page > 0 (pytime.py uses it too)."""
     f = [int(x) for x in spec.split(":")]
     d, sq, sk, causal = f[0], f[1], f[2], bool(f[3]) if len(f) > 3 else False
     page = f[4] if len(f) > 4 else 0
@@ -33,6 +35,11 @@ def run(spec, path):
         kc[ids.view(-1).long().cuda()] = kp
         vc[ids.view(-1).long().cuda()] = vp
         k, v, table = kc, vc, ids.cuda()
+    return q, k, v, lens, table, sq, sk, causal, out
+
+
+def run(spec, path):
+    q, k, v, lens, table, sq, sk, causal, out = inputs(spec)
     for i in range(4):
         if i == 3:
             os.environ["PA_SM90_TRACE_OUT"] = path
