@@ -1525,6 +1525,16 @@ static_assert(SM90_LPR_OK(SM90_GATHER_LPR(64)) && SM90_LPR_OK(SM90_GATHER_LPR(12
 #endif
 #define SM90_RUN_TABLE_T (SM90_RUN_TABLE && (SM90_RUNS_SHARE_T || (((D == 64 && SM90_RUN_TABLE_D64) || (D == 256 && SM90_RUN_TABLE_D256) \
                           || (D == 128 && W && SM90_RUN_TABLE_W)) && !PAIR && !GATHER)))
+/* SM90_RUNS_SPLIT_D64 (M111, session 81; 0: the library's SASS): at d64 a tile is one 64-column
+ * panel, so panel warp 1 (and 3) had no boxes and warp 0 (2) issued all of a tile's page-run boxes
+ * (up to ~17 at pages 9..15) on its own sub-partition. With it the run table's d64 instances split
+ * each tensor's boxes between its two warps (odd lanes' records to warp 1), each arriving with its
+ * boxes' bytes. Why: a warpgroup's wgmma waits for its slowest warp, so the sub-partition issuing the
+ * most producer instructions sets the pace (RESULTS 3.5l / 3.5m). */
+#ifndef SM90_RUNS_SPLIT_D64
+#define SM90_RUNS_SPLIT_D64 0
+#endif
+#define SM90_RUNS_SPLIT_T (SM90_RUNS_SPLIT_D64 && D == 64 && SM90_RUN_TABLE_T && !SM90_TMA_TWO_WARPS)
 /* SM90_FT (M109, session 80; 0: not built, the library's SASS): the copy on first read. In the run
  * table's instances a call with p.ft reads a whole tile (inside the sequence) from a contiguous copy
  * in the workspace when the copy already holds it, else from its pages as before, and then writes
@@ -2385,6 +2395,8 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         const CUtensorMap *map0 = is_v ? maps.v : maps.k;
         const uint32_t full = is_v ? bar_v_full : bar_k_full, empty = is_v ? bar_v_empty : bar_k_empty;
         const uint32_t sbuf0 = (is_v ? sV : sK) + pnl * S::PANEL;
+        /* M111 (SM90_RUNS_SPLIT_T): the page map's index, once (-1: none) */
+        [[maybe_unused]] const int pmap_s = SM90_RUNS_SPLIT_T && p.runs ? pa_sm90_page_map(p.page_size, p.run_shift, BN) : -1;
         const int32_t *pt = p.page_table ? p.page_table + (int64_t)b * p.pt_stride : 0;
         if (lane < p.n_maps) tma_prefetch_desc(map0 + lane);
         if (threadIdx.x == 0) SM90_TR(16);
@@ -2769,6 +2781,22 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                     continue;
                 }
 #endif
+                if (SM90_RUNS_SPLIT_T && p.runs) {
+                    /* M111: the tensor's one panel, its boxes split between the two panel warps (odd
+                     * lanes' records to warp 1); each arrives with its own boxes' bytes */
+                    const bool my_box = issue && (lane & 1) == pn;
+                    const int rows = mi == pmap_s ? p.page_size : (1 << mi) << p.run_shift;
+                    const int bytes = (int)__reduce_add_sync(0xffffffffu, my_box ? (unsigned)rows : 0u) * 128;
+                    if constexpr (AW) {
+                        mbar_arrive_expect_tx_if(lane == 0, full + 8 * stage, bytes);
+                    } else {
+                        if (lane == 0) mbar_arrive_expect_tx(full + 8 * stage, bytes);
+                        __syncwarp();
+                    }
+                    if (my_box)
+                        tma_load_4d((is_v ? sV : sK) + stage * S::TILE + srow * 128, map0 + mi, full + 8 * stage, 0, slot, kvh, page);
+                    continue;
+                }
                 int panel_bytes = PRE ? pre_bytes : S::PANEL;
                 if (!PRE && SM90_RUNS_OVERLAP_FOR(D) && p.runs)   /* overlapping boxes bring more than a tile */
                     panel_bytes = (int)__reduce_add_sync(0xffffffffu, issue ? (unsigned)((1 << mi) << p.run_shift) : 0u) * 128;
