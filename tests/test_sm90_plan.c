@@ -109,7 +109,8 @@ static int check_plan_t(int d, int TILE, int ps, int layout, int table)
             const int n_maps = pa_sm90_run_maps_t(&pb, TILE), first = pa_sm90_runs_first_len(ps, r0, TILE);
             /* M104: the table's plan (d64 / d128; d256 with its table knob), with the page map */
             const int tab = PA_SM90_TABLE_RUNS(d), pmap = tab ? pa_sm90_page_map(ps, shift, TILE) : -1;
-            long bytes = 0;
+            long bytes = 0, split_bytes[2] = { 0, 0 };
+            int split_boxes[2] = { 0, 0 };
             CHECK(table && (ps >= runs_min || (tab && ps >= SM90_TABLE_RUNS_MIN)) && n_maps >= 1 && n_maps <= PA_SM90_MAX_MAPS,
                   "runs: %d maps", n_maps);
             CHECK(pmap < 0 || (pmap == n_maps - 1 && ps < TILE), "runs: page map %d of %d", pmap, n_maps);
@@ -130,7 +131,14 @@ static int check_plan_t(int d, int TILE, int ps, int layout, int table)
                     cover[row]++;
                 }
                 bytes += (long)h * 128;
+                if (d == 64 && tab && SM90_RUNS_SPLIT_D64 && !g_overlap) split_bytes[pa_sm90_split_warp(lane)] += (long)h * 128, split_boxes[pa_sm90_split_warp(lane)]++;
             }
+            /* M111: at d64 the two panel warps of a tensor share the boxes; each announces its own
+             * boxes' bytes, which add up to the tile (and both issue once a tile has two boxes) */
+            if (d == 64 && tab && SM90_RUNS_SPLIT_D64 && !g_overlap)   /* (d64 tables never overlap) */
+                CHECK(split_bytes[0] + split_bytes[1] == PANEL && (split_boxes[0] + split_boxes[1] < 2 || (split_boxes[0] > 0 && split_boxes[1] > 0)),
+                      "tile %d: the split warps bring %ld + %ld bytes in %d + %d boxes, the tile %d", t, split_bytes[0], split_bytes[1],
+                      split_boxes[0], split_boxes[1], PANEL);
             /* the kernel announces one tile per panel, or with overlap the issuing lanes' box
              * rows (the sum `bytes` is), which stays within 4/3 of a tile */
             CHECK(g_overlap || bytes == PANEL, "tile %d: boxes bring %ld bytes per panel", t, bytes);
@@ -199,15 +207,16 @@ static int check_plan(int d, int ps, int layout, int table)
 /* The runs-or-gather choice at the page sizes measured side by side (bench/RESULTS.md 2.13; d256
  * measured again at 51/77/100/127 in 3.1n, where runs now win; d64 43/47/51/57/63 again in 3.4r,
  * session 70, where runs with M101's table beat the gather by 0.8..3.4%; M104's pages in 3.4s;
- * with the d256 table knob on, d256 has no measured choice yet). */
+ * M111's d64 pages 9..11 in 3.5o; with the d256 table knob on, d256 has no measured choice yet). */
 static int check_measured(void)
 {
     static const struct { int d, ps, gather; } m[] = {
         { 64, 43, 0 }, { 64, 47, 0 }, { 64, 51, 0 }, { 64, 57, 0 }, { 64, 63, 0 }, { 64, 77, 0 }, { 64, 100, 0 }, { 64, 127, 0 },
         { 128, 43, 0 }, { 128, 51, 0 }, { 128, 63, 0 }, { 128, 77, 0 }, { 128, 100, 0 }, { 128, 127, 0 },
         { 256, 51, 0 }, { 256, 77, 0 }, { 256, 100, 0 }, { 256, 127, 0 },
-        /* M104 (RESULTS 3.4s): the table's runs against the gather below 43 */
-        { 64, 9, 1 }, { 64, 12, 0 }, { 64, 17, 0 }, { 64, 20, 0 }, { 64, 33, 0 }, { 64, 36, 0 },
+        /* M104 (RESULTS 3.4s): the table's runs against the gather below 43; d64 page 9 with M111's
+         * split (RESULTS 3.5o: runs +2.6 causal in place, the gather +6.0) */
+        { 64, 9, !SM90_RUNS_SPLIT_D64 }, { 64, 12, 0 }, { 64, 17, 0 }, { 64, 20, 0 }, { 64, 33, 0 }, { 64, 36, 0 },
         { 128, 9, 0 }, { 128, 12, 0 }, { 128, 17, 0 }, { 128, 20, 0 }, { 128, 33, 0 }, { 128, 36, 0 },
     };
     const int32_t table[1] = { 0 };

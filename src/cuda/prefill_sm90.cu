@@ -1525,15 +1525,7 @@ static_assert(SM90_LPR_OK(SM90_GATHER_LPR(64)) && SM90_LPR_OK(SM90_GATHER_LPR(12
 #endif
 #define SM90_RUN_TABLE_T (SM90_RUN_TABLE && (SM90_RUNS_SHARE_T || (((D == 64 && SM90_RUN_TABLE_D64) || (D == 256 && SM90_RUN_TABLE_D256) \
                           || (D == 128 && W && SM90_RUN_TABLE_W)) && !PAIR && !GATHER)))
-/* SM90_RUNS_SPLIT_D64 (M111, session 81; 0: the library's SASS): at d64 a tile is one 64-column
- * panel, so panel warp 1 (and 3) had no boxes and warp 0 (2) issued all of a tile's page-run boxes
- * (up to ~17 at pages 9..15) on its own sub-partition. With it the run table's d64 instances split
- * each tensor's boxes between its two warps (odd lanes' records to warp 1), each arriving with its
- * boxes' bytes. Why: a warpgroup's wgmma waits for its slowest warp, so the sub-partition issuing the
- * most producer instructions sets the pace (RESULTS 3.5l / 3.5m). */
-#ifndef SM90_RUNS_SPLIT_D64
-#define SM90_RUNS_SPLIT_D64 0
-#endif
+/* M111 (sm90_plan.h SM90_RUNS_SPLIT_D64): the d64 page runs' boxes split between the two panel warps */
 #define SM90_RUNS_SPLIT_T (SM90_RUNS_SPLIT_D64 && D == 64 && SM90_RUN_TABLE_T && !SM90_TMA_TWO_WARPS)
 /* SM90_FT (M109, session 80; 0: not built, the library's SASS): the copy on first read. In the run
  * table's instances a call with p.ft reads a whole tile (inside the sequence) from a contiguous copy
@@ -2782,9 +2774,9 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                 }
 #endif
                 if (SM90_RUNS_SPLIT_T && p.runs) {
-                    /* M111: the tensor's one panel, its boxes split between the two panel warps (odd
-                     * lanes' records to warp 1); each arrives with its own boxes' bytes */
-                    const bool my_box = issue && (lane & 1) == pn;
+                    /* M111: the tensor's one panel, its boxes split between the two panel warps
+                     * (pa_sm90_split_warp); each arrives with its own boxes' bytes */
+                    const bool my_box = issue && pa_sm90_split_warp(lane) == pn;
                     const int rows = mi == pmap_s ? p.page_size : (1 << mi) << p.run_shift;
                     const int bytes = (int)__reduce_add_sync(0xffffffffu, my_box ? (unsigned)rows : 0u) * 128;
                     if constexpr (AW) {
@@ -3983,7 +3975,9 @@ static int sm90_copy(const pa_context *ctx, const pa__problem *pb, int *ov_block
             /* M93: pa-bench's own figures, no margin; the table's runs (M104, d64 / d128, RESULTS 3.4s /
              * 3.4t: +0.8..2.7% in place at ncu, pages 12..100) take the flat figure, but with more
              * than 13 boxes per 128 keys (d128 pages 9..11: +3.3..4.6) the figure measured there */
-            if (regime == PA_SM90_RUNS && PA_SM90_TABLE_RUNS(d))
+            if (regime == PA_SM90_RUNS && PA_SM90_TABLE_RUNS(d) && d == 64 && SM90_RUNS_SPLIT_D64)
+                extra = 0.8 * 0.02;   /* M111 (RESULTS 3.5o): d64 pages 9..16 in place +1.4..2.6, copy beside +2.0..3.5 */
+            else if (regime == PA_SM90_RUNS && PA_SM90_TABLE_RUNS(d))
                 extra = pa_sm90_call_table_boxes(pb, tile) * 128 > 13 * tile ? 0.04 : 0.8 * 0.028;
             else if (regime == PA_SM90_RUNS) extra = sm90_runs_extra(pb, tile);
             else extra = 0.8 * (g <= 8 ? (d == 64 ? 0.035 : d == 128 ? 0.028 : 0.027) : (d == 64 ? 0.02 : 0.015));

@@ -135,6 +135,16 @@ static inline int pa_sm90_pair_mode(const pa__problem *pb)
 /* Plain layout (BOXES, RUNS): panel warp pnl (0, 1) loads panels pnl, pnl + 2, ..: this many
  * (head_dim 64 has one panel, so warp 1 loads none and arrives with no bytes). */
 PA_SM90_FN int pa_sm90_warp_panels(int panels, int pnl) { return (panels - pnl + 1) / 2; }
+/* M111 (session 81, RESULTS 3.5o): at d64 a tile is one 64-column panel, so panel warp 1 (and 3)
+ * had no boxes and warp 0 (2) issued every page-run box of a tile on its own sub-partition. The run
+ * table's d64 instances split each tensor's boxes between its two panel warps: the box of table
+ * lane `lane` goes to warp pa_sm90_split_warp(lane), and each warp announces its own boxes' bytes.
+ * Why: a warpgroup's wgmma waits for its slowest warp, so the sub-partition with the most producer
+ * instructions sets the pace (RESULTS 3.5l / 3.5m). 0 builds the old SASS. */
+#ifndef SM90_RUNS_SPLIT_D64
+#define SM90_RUNS_SPLIT_D64 1
+#endif
+PA_SM90_FN int pa_sm90_split_warp(int lane) { return lane & 1; }
 
 /* Page runs, overlapping boxes (prefill_sm90.cu's SM90_RUNS_OVERLAP_D<D>, session 23): a run
  * whose length in box-row units is not a power of two takes two boxes, the top bit's height from the run's first row and
@@ -305,9 +315,11 @@ static inline int pa_sm90_table_boxes_max(int page_size, int run_shift, int tile
 /* M104's page runs for a page size under pa_sm90_runs_min: table instances, at most 32 boxes a
  * tile, and at d64 (half d128's work a tile) at most SM90_TABLE_RUNS_D64_BOXES: RESULTS 3.4s, ncu,
  * d64 page 9 (17 boxes) +6.9..7.8% against the gather's +6.2..6.8, page 12 (12) +2.4..4.8 against
- * +6.1..8.4; d128 page 9 (17 / 24 on 176-key tiles) +3.3..4.6 against +8.4..9.7. */
+ * +6.1..8.4; d128 page 9 (17 / 24 on 176-key tiles) +3.3..4.6 against +8.4..9.7. With M111's split
+ * the d64 page runs take pages 9..11 too (RESULTS 3.5o: causal +2.3..2.6 in place, where the gather
+ * read +6.0 and the copy beside +3.3): 32 boxes, as d128. */
 #ifndef SM90_TABLE_RUNS_D64_BOXES
-#define SM90_TABLE_RUNS_D64_BOXES 13
+#define SM90_TABLE_RUNS_D64_BOXES (SM90_RUNS_SPLIT_D64 ? 32 : 13)
 #endif
 /* a call's page map (-1 where its head_dim's instances plan their own runs) and the most boxes a
  * tile of its table's plan takes */
