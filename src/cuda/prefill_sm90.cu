@@ -1006,6 +1006,15 @@
  *       equal, d64 -1.1..+0.2; pa-bench paired d128 causal 9..15 +3.5 / 3.7 / 3.8 / 2.6 / 3.3 / 2.6 /
  *       2.8 (library) against +5.3 / 4.7 / 4.6 / 3.7 / 5.0 / 3.5 / 4.0. The consumers' new schedule
  *       costs more than the saved issue.
+ *   M111 (session 81, RESULTS 3.5o, adopted; sm90_plan.h SM90_RUNS_SPLIT_D64) the d64 page runs'
+ *       boxes split between each tensor's two panel warps (at d64 a tile is one panel, so warps 1 and
+ *       3 had none and warps 0 / 2 issued every box of a tile on their sub-partitions). Predicted from
+ *       3.5l / 3.5m (the busiest sub-partition sets the pace): a point at d64 pages 9..15. Measured
+ *       (pa-bench paired, 2 rounds, in place): causal 12..15 +2.5..3.2 -> +1.8..2.1; pages 9..11 as
+ *       page runs (32 boxes a tile allowed at d64 now) +2.3..2.6 causal, where the gather read +6.0
+ *       and the copy beside +3.1..3.5; non-causal 10..15 in place +1.4..2.0 against the copy beside's
+ *       +2.2..3.1. ncu: causal / non-causal 13 / 15 -0.5..-1.0%, 44 / 100 unchanged. Adopted with the
+ *       plan (SM90_TABLE_RUNS_D64_BOXES 32) and the copy estimate's d64 in-place figure (0.016).
  *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax at d128/d64 by a
  *   wgmma.fence predicated on the row sums (2% / 7% slower, as M28 found again), a persistent
  *   static round-robin grid (causal -8%: imbalance and L2 drift).
