@@ -4,7 +4,7 @@
  * Algorithm: FlashAttention-style online softmax. One CTA = 128 query rows of one (sequence,
  * head), 3 warpgroups (d64: 192 rows, 4 warpgroups, M41, its gather too since M45; d128
  * non-causal: 176-key tiles, M38). Warpgroup 0 produces (setmaxnreg 40): warps 0/1 load each K tile (one
- * 64-column panel each, or half the boxes in the PAIR layout), warps 2/3 V, by TMA into a
+ * 64-column panel each, or half the boxes in the PAIR layout and in d64's page runs, M111), warps 2/3 V, by TMA into a
  * 2-stage ring of BLOCK_N = 128 keys
  * guarded by full/empty mbarriers. Warpgroups 1 and 2 consume (64 query rows each, setmaxnreg
  * 232): S = Q K^T by wgmma m64n128k16 with both operands in 128B-swizzled shared memory, online
