@@ -131,11 +131,15 @@ static int check_plan_t(int d, int TILE, int ps, int layout, int table)
                     cover[row]++;
                 }
                 bytes += (long)h * 128;
-                if (d == 64 && tab && SM90_RUNS_SPLIT_D64 && !g_overlap) split_bytes[pa_sm90_split_warp(lane)] += (long)h * 128, split_boxes[pa_sm90_split_warp(lane)]++;
+                if (d == 64 && tab && SM90_RUNS_SPLIT_D64 && !g_overlap) {   /* (d64 tables never overlap) */
+                    const int w = pa_sm90_split_warp(lane);
+                    split_bytes[w] += (long)h * 128;
+                    split_boxes[w]++;
+                }
             }
             /* M111: at d64 the two panel warps of a tensor share the boxes; each announces its own
              * boxes' bytes, which add up to the tile (and both issue once a tile has two boxes) */
-            if (d == 64 && tab && SM90_RUNS_SPLIT_D64 && !g_overlap)   /* (d64 tables never overlap) */
+            if (d == 64 && tab && SM90_RUNS_SPLIT_D64 && !g_overlap)
                 CHECK(split_bytes[0] + split_bytes[1] == PANEL && (split_boxes[0] + split_boxes[1] < 2 || (split_boxes[0] > 0 && split_boxes[1] > 0)),
                       "tile %d: the split warps bring %ld + %ld bytes in %d + %d boxes, the tile %d", t, split_bytes[0], split_bytes[1],
                       split_boxes[0], split_boxes[1], PANEL);

@@ -2643,7 +2643,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                 pre_bytes = (int)__reduce_add_sync(0xffffffffu, issue ? (unsigned)((1 << mi) << p.run_shift) : 0u) * 128;
             } else if (PRE && SM90_RUN_TABLE_T && PA_SM90_TABLE_OVERLAP(D) && p.runs) {
                 /* M104 at d256: the table's boxes overlap (M51) and a whole page is the page map's box */
-                const int rows = mi == pa_sm90_page_map(p.page_size, p.run_shift, BN) ? p.page_size : (1 << mi) << p.run_shift;
+                const int rows = pa_sm90_map_rows(mi, pa_sm90_page_map(p.page_size, p.run_shift, BN), p.page_size, p.run_shift);
                 pre_bytes = (int)__reduce_add_sync(0xffffffffu, issue ? (unsigned)rows : 0u) * 128;
             }
             if (threadIdx.x == 0 && it == 0) SM90_TR(19);
@@ -2723,6 +2723,16 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                 }
                 if (MSKIP) __syncwarp();   /* M88: lane 0's stores before a later tile's read-back */
             }
+            /* this warp's arrival on the stage's full barrier with the bytes its boxes bring (AW: every
+             * lane waited above; else lane 0 alone, then the warp reconverges) */
+            auto arrive_full = [&](int bytes_) {
+                if constexpr (AW) {
+                    mbar_arrive_expect_tx_if(lane == 0, full + 8 * stage, bytes_);
+                } else {
+                    if (lane == 0) mbar_arrive_expect_tx(full + 8 * stage, bytes_);
+                    __syncwarp();
+                }
+            };
 #pragma unroll
             for (int pw2 = 0; pw2 < (SM90_TMA_TWO_WARPS ? 2 : 1); pw2++) {   /* the panel warp this warp acts as */
                 const int pn = SM90_TMA_TWO_WARPS ? pw2 : pnl;
@@ -2734,12 +2744,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                     int first, mine, c3, c4, bytes;
                     if constexpr (PRE) { first = pre_first; mine = pre_mine; c3 = pre_c3; c4 = pre_c4; bytes = pre_bytes; }
                     else pair_plan(pn, first, mine, c3, c4, bytes);
-                    if constexpr (AW) {
-                        mbar_arrive_expect_tx_if(lane == 0, full + 8 * stage, bytes);
-                    } else {
-                        if (lane == 0) mbar_arrive_expect_tx(full + 8 * stage, bytes);
-                        __syncwarp();
-                    }
+                    arrive_full(bytes);
                     if (threadIdx.x == 0 && it == 0) SM90_TR(18);
                     if constexpr (SM90_PAIR_UISSUE_ON(D)) {
                         /* M97: the tensor (K or V) made warp-uniform for the box issue alone, so that
@@ -2765,12 +2770,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                 const int mine = pa_sm90_warp_panels(NP, pn);
 #if SM90_FT
                 if (SM90_FT_T && fth) {   /* M109: the tile from the copy, one box a panel */
-                    if constexpr (AW) {
-                        mbar_arrive_expect_tx_if(lane == 0, full + 8 * stage, mine * S::PANEL);
-                    } else {
-                        if (lane == 0) mbar_arrive_expect_tx(full + 8 * stage, mine * S::PANEL);
-                        __syncwarp();
-                    }
+                    arrive_full(mine * S::PANEL);
                     if (lane == 0) {
                         if (p.ft_mode != 5) asm volatile("fence.proxy.async.global;\n" ::: "memory");   /* the flag's acquire, then the TMA's reads */
 #pragma unroll
@@ -2786,14 +2786,9 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                     /* M111: the tensor's one panel, its boxes split between the two panel warps
                      * (pa_sm90_split_warp); each arrives with its own boxes' bytes */
                     const bool my_box = issue && pa_sm90_split_warp(lane) == pn;
-                    const int rows = mi == pmap_s ? p.page_size : (1 << mi) << p.run_shift;
+                    const int rows = pa_sm90_map_rows(mi, pmap_s, p.page_size, p.run_shift);
                     const int bytes = (int)__reduce_add_sync(0xffffffffu, my_box ? (unsigned)rows : 0u) * 128;
-                    if constexpr (AW) {
-                        mbar_arrive_expect_tx_if(lane == 0, full + 8 * stage, bytes);
-                    } else {
-                        if (lane == 0) mbar_arrive_expect_tx(full + 8 * stage, bytes);
-                        __syncwarp();
-                    }
+                    arrive_full(bytes);
                     if (my_box)
                         tma_load_4d((is_v ? sV : sK) + stage * S::TILE + srow * 128, map0 + mi, full + 8 * stage, 0, slot, kvh, page);
                     continue;
@@ -2801,12 +2796,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                 int panel_bytes = PRE ? pre_bytes : S::PANEL;
                 if (!PRE && SM90_RUNS_OVERLAP_FOR(D) && p.runs)   /* overlapping boxes bring more than a tile */
                     panel_bytes = (int)__reduce_add_sync(0xffffffffu, issue ? (unsigned)((1 << mi) << p.run_shift) : 0u) * 128;
-                if constexpr (AW) {
-                    mbar_arrive_expect_tx_if(lane == 0, full + 8 * stage, mine * panel_bytes);
-                } else {
-                    if (lane == 0) mbar_arrive_expect_tx(full + 8 * stage, mine * panel_bytes);
-                    __syncwarp();
-                }
+                arrive_full(mine * panel_bytes);
                 if (threadIdx.x == 0 && it == 0) SM90_TR(18);
                 if (issue) {
 #pragma unroll
@@ -3984,10 +3974,8 @@ static int sm90_copy(const pa_context *ctx, const pa__problem *pb, int *ov_block
             /* M93: pa-bench's own figures, no margin; the table's runs (M104, d64 / d128, RESULTS 3.4s /
              * 3.4t: +0.8..2.7% in place at ncu, pages 12..100) take the flat figure, but with more
              * than 13 boxes per 128 keys (d128 pages 9..11: +3.3..4.6) the figure measured there */
-            if (regime == PA_SM90_RUNS && PA_SM90_TABLE_RUNS(d) && d == 64 && SM90_RUNS_SPLIT_D64)
-                extra = 0.8 * 0.02;   /* M111 (RESULTS 3.5o): d64 pages 9..16 in place +1.4..2.6, copy beside +2.0..3.5 */
-            else if (regime == PA_SM90_RUNS && PA_SM90_TABLE_RUNS(d))
-                extra = pa_sm90_call_table_boxes(pb, tile) * 128 > 13 * tile ? 0.04 : 0.8 * 0.028;
+            if (regime == PA_SM90_RUNS && PA_SM90_TABLE_RUNS(d))   /* (M111, RESULTS 3.5o: d64's split boxes, pages 9..16 +1.4..2.6 in place) */
+                extra = d == 64 && SM90_RUNS_SPLIT_D64 ? 0.8 * 0.02 : pa_sm90_call_table_boxes(pb, tile) * 128 > 13 * tile ? 0.04 : 0.8 * 0.028;
             else if (regime == PA_SM90_RUNS) extra = sm90_runs_extra(pb, tile);
             else extra = 0.8 * (g <= 8 ? (d == 64 ? 0.035 : d == 128 ? 0.028 : 0.027) : (d == 64 ? 0.02 : 0.015));
         }

@@ -254,6 +254,12 @@ PA_SM90_FN int pa_sm90_page_map(int page_size, int run_shift, int tile)
     if (!SM90_PAGE_MAP || page_size >= tile || n >= PA_SM90_MAX_MAPS || (units & (units - 1)) == 0) return -1;
     return n;
 }
+/* rows of a box of run map `map` (pmap: the page map's index, whose boxes are a whole page; the
+ * others 2^map << run_shift rows) */
+PA_SM90_FN int pa_sm90_map_rows(int map, int pmap, int page_size, int run_shift)
+{
+    return map == pmap ? page_size : (1 << map) << run_shift;
+}
 /* the table's box `lane` (M104) of the tile whose first key is row r0 of its page (pmap: the page
  * map's index or -1; overlap: PA_SM90_TABLE_OVERLAP); x.issue 0 past the tile's boxes */
 PA_SM90_FN pa_sm90_run_box pa_sm90_table_lane(int page_size, int run_shift, int r0, int lane, int tile, int pmap, int overlap)
