@@ -1015,6 +1015,16 @@
  *       and the copy beside +3.1..3.5; non-causal 10..15 in place +1.4..2.0 against the copy beside's
  *       +2.2..3.1. ncu: causal / non-causal 13 / 15 -0.5..-1.0%, 44 / 100 unchanged. Adopted with the
  *       plan (SM90_TABLE_RUNS_D64_BOXES 32) and the copy estimate's d64 in-place figure (0.016).
+ *   M112 (session 82, RESULTS 3.5r, rejected; bench/wip_sm90/m112_slack.patch, SM90_SLACK=1) whole-page
+ *       boxes with slack in the d128 run-table instances: 16 rows of slack around every K / V panel,
+ *       so that a tile with pages of 8..17 rows loads each page it touches as one page-map box at row
+ *       0 (the rows outside the tile land in the slack), issued by one elected lane with warp-uniform
+ *       operands: 8 instructions a box against 12, a partial run one box instead of up to two, +7%
+ *       bytes at page 9. Predicted from M88's probe: ~0.9 point at page 9. Measured (tests, memcheck
+ *       and racecheck pass; ncu 2 passes): pages 9 / 12 / 15 -0.1 / +0.2 / -0.3%, page 100 +1.1%
+ *       (consumers redrawn), pa-bench within its spread. The producers' instructions are not the
+ *       lever at pages 9..15; the box count is (a contiguous page table costs the same as a
+ *       fragmented one there).
  *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax at d128/d64 by a
  *   wgmma.fence predicated on the row sums (2% / 7% slower, as M28 found again), a persistent
  *   static round-robin grid (causal -8%: imbalance and L2 drift).
