@@ -1024,7 +1024,16 @@
  *       and racecheck pass; ncu 2 passes): pages 9 / 12 / 15 -0.1 / +0.2 / -0.3%, page 100 +1.1%
  *       (consumers redrawn), pa-bench within its spread. The producers' instructions are not the
  *       lever at pages 9..15; the box count is (a contiguous page table costs the same as a
- *       fragmented one there).
+ *       fragmented one there). Its same-binary probe (RESULTS 3.5s): the whole-page path is 1.2%
+ *       slower at page 9 than the old path in the same binary (ncu), the 7% more bytes costing more
+ *       than the saved instructions; but that binary's old path (warp index shuffled from lane 0,
+ *       slack layout, other consumer schedule) read pages 9..11 about a point under the library,
+ *       which SM90_PW_SHFL_PLAIN_D128 isolates (measurement knob, not yet measured alone).
+ *   M113 (session 82, RESULTS 3.5s, measured once; SM90_PLAN_PDL, default 0) the attention launched by
+ *       programmatic dependent launch after the run table's kernel, its producers waiting for the
+ *       table before their first record. Predicted: the table kernel and the kernel boundary hidden,
+ *       0.2..0.5 point. Measured (3 rounds, pa-bench): d128 causal page 9 +4.4 -> +3.6, the other
+ *       cells (d64 / d128, pages 9 / 16 / 100) within their spread; tests and memcheck pass.
  *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax at d128/d64 by a
  *   wgmma.fence predicated on the row sums (2% / 7% slower, as M28 found again), a persistent
  *   static round-robin grid (causal -8%: imbalance and L2 drift).
@@ -1541,6 +1550,22 @@ static_assert(SM90_LPR_OK(SM90_GATHER_LPR(64)) && SM90_LPR_OK(SM90_GATHER_LPR(12
  * stores them, as those instances' lane 0 alone waits) */
 #ifndef SM90_RUN_TABLE_W
 #define SM90_RUN_TABLE_W 1
+#endif
+/* SM90_PW_SHFL_PLAIN_D128 (session 82, measurement knob; 0: the library's SASS): the producers' warp
+ * index shuffled from lane 0 in the d128 plain-layout instances of 128-key tiles (page runs), so
+ * that ptxas keeps the map, barrier and buffer of a box in uniform registers (10 instructions a box
+ * against 12). M112's probe binary, which has it, read d128 causal pages 9..11 about a point under
+ * the library (RESULTS 3.5s); this knob measures it alone. */
+#ifndef SM90_PW_SHFL_PLAIN_D128
+#define SM90_PW_SHFL_PLAIN_D128 0
+#endif
+/* SM90_PLAN_PDL (M113, session 82, measurement knob; RESULTS 3.5s): the attention launched by
+ * programmatic dependent launch after the run table's kernel (sm90_run_plan triggers it at once),
+ * its producers waiting for the table (griddepcontrol.wait) before their first record, so that the
+ * CTAs' set-up (barriers, Q's loads) overlaps the table's kernel and the kernel boundary. Calls
+ * with the last wave's pieces keep the plain launch. 0: the library's SASS. */
+#ifndef SM90_PLAN_PDL
+#define SM90_PLAN_PDL 0
 #endif
 #define SM90_RUN_TABLE_T (SM90_RUN_TABLE && (SM90_RUNS_SHARE_T || (((D == 64 && SM90_RUN_TABLE_D64) || (D == 256 && SM90_RUN_TABLE_D256) \
                           || (D == 128 && W && SM90_RUN_TABLE_W)) && !PAIR && !GATHER)))
@@ -2165,7 +2190,8 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         }
         if (threadIdx.x == 0) SM90_TR(7);
         /* M86: the warp index through a shuffle (SM90_PW_SHFL_D<D>) */
-        const int pw = SM90_PW_SHFL_FOR(D) && !GATHER ? __shfl_sync(0xffffffffu, (int)(threadIdx.x >> 5), 0) : (int)(threadIdx.x >> 5);
+        const int pw = (SM90_PW_SHFL_FOR(D) || (SM90_PW_SHFL_PLAIN_D128 && D == 128 && !PAIR && !W)) && !GATHER
+                       ? __shfl_sync(0xffffffffu, (int)(threadIdx.x >> 5), 0) : (int)(threadIdx.x >> 5);
         const int lane = threadIdx.x & 31;
         const int is_v = pw >= 2, pnl = pw & 1;
         if constexpr (GATHER) {
@@ -2454,6 +2480,13 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                                  (pnl + 2 * q) * SM90_PANEL_COLS, ft_pend, kvh, b);
             bulk_commit();
         };
+#endif
+#if SM90_PLAN_PDL
+        /* M113: the run table's kernel launches this grid early (programmatic dependent launch);
+         * its records are read from here on */
+        if constexpr ((SM90_RUN_TABLE_T || SM90_PAIR_TABLE_T) && !TAIL) {   /* (TAIL: the main grid ran first) */
+            if (p.plan) asm volatile("griddepcontrol.wait;\n" ::: "memory");   /* (a no-op without the launch attribute) */
+        }
 #endif
         for (int it = 0; it < n_tiles; it++) {
             const int n0 = tile_n0(it);
@@ -3360,6 +3393,9 @@ template <int D, int BN = D == 256 ? 64 : 128>
 __global__ void __launch_bounds__(128) sm90_run_plan(const sm90_params p)
 {
     const int lane = threadIdx.x & 31, t = (int)blockIdx.x * 4 + (int)(threadIdx.x >> 5), b = (int)blockIdx.y;
+#if SM90_PLAN_PDL
+    asm volatile("griddepcontrol.launch_dependents;\n" ::: "memory");   /* M113: the attention may start now */
+#endif
     if (t >= p.plan_tiles) return;   /* (the whole warp) */
     const int sk = p.seq_lens ? min(max(p.seq_lens[b], 0), p.max_sk) : p.max_sk;
     const int n0 = t * BN;
@@ -4280,7 +4316,8 @@ static pa_status sm90_attention(pa_context *ctx, const pa__problem *pb, void *ws
     cfg.dynamicSmemBytes = (size_t)smem;
     cfg.stream = stream;
     cfg.attrs = pdl;
-    cfg.numAttrs = kv_ready ? 1 : 0;
+    cfg.numAttrs = kv_ready || (SM90_PLAN_PDL && p.plan && tail.splits < 2) ? 1 : 0;   /* (M113: after the run table's kernel; not with
+                                                                                       * the last wave's pieces, which the main grid releases early) */
 #if SM90_FT
     if (ft_flags) {   /* M109: every flag clear before the attention */
         e = cudaMemsetAsync(ft_flags, 0, sm90_ft_flag_bytes(pb, tile), stream);
