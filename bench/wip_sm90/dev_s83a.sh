@@ -1,8 +1,8 @@
 #!/bin/bash
 # Prepared in session 82 for the next device call (RESULTS 3.5s's follow-up): which part of M112's
 # probe binary's old path reads d128 causal pages 9..11 a point under the library, and M113 again.
-# Builds (.carry/bins.tar.xz, made in session 82 from commit 'SM90_PW_SHFL_PLAIN_D128 / SM90_PLAN_PDL
-# knobs'): build = the library (SASS 936dea7a); build_pw = -DSM90_PW_SHFL_PLAIN_D128=1 (the warp index
+# Builds (.carry/bins.tar.xz, made in session 82 from commit 'SM90_PW_SHFL_D128=2 / SM90_PLAN_PDL
+# knobs'): build = the library (SASS 936dea7a); build_pw = -DSM90_PW_SHFL_D128=2 (the warp index
 # shuffled in the d128 plain instances alone); build_pd = -DSM90_PLAN_PDL=1 (M113); build_pwpd = both;
 # build_sp = m112_slack.patch with -DSM90_SLACK=1 -DSM90_SLACK_PROBE, run with PA_SM90_SLACK_OFF=1
 # (the old path in the slack layout, with the shuffled warp index: 3.5s's 'sp off').

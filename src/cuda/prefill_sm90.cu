@@ -1028,7 +1028,7 @@
  *       slower at page 9 than the old path in the same binary (ncu), the 7% more bytes costing more
  *       than the saved instructions; but that binary's old path (warp index shuffled from lane 0,
  *       slack layout, other consumer schedule) read pages 9..11 about a point under the library,
- *       which SM90_PW_SHFL_PLAIN_D128 isolates (measurement knob, not yet measured alone).
+ *       which SM90_PW_SHFL_D128=2 isolates (a measurement setting, not yet measured alone).
  *   M113 (session 82, RESULTS 3.5s, measured once; SM90_PLAN_PDL, default 0) the attention launched by
  *       programmatic dependent launch after the run table's kernel, its producers waiting for the
  *       table before their first record. Predicted: the table kernel and the kernel boundary hidden,
@@ -1551,14 +1551,6 @@ static_assert(SM90_LPR_OK(SM90_GATHER_LPR(64)) && SM90_LPR_OK(SM90_GATHER_LPR(12
 #ifndef SM90_RUN_TABLE_W
 #define SM90_RUN_TABLE_W 1
 #endif
-/* SM90_PW_SHFL_PLAIN_D128 (session 82, measurement knob; 0: the library's SASS): the producers' warp
- * index shuffled from lane 0 in the d128 plain-layout instances of 128-key tiles (page runs), so
- * that ptxas keeps the map, barrier and buffer of a box in uniform registers (10 instructions a box
- * against 12). M112's probe binary, which has it, read d128 causal pages 9..11 about a point under
- * the library (RESULTS 3.5s); this knob measures it alone. */
-#ifndef SM90_PW_SHFL_PLAIN_D128
-#define SM90_PW_SHFL_PLAIN_D128 0
-#endif
 /* SM90_PLAN_PDL (M113, session 82, measurement knob; RESULTS 3.5s): the attention launched by
  * programmatic dependent launch after the run table's kernel (sm90_run_plan triggers it at once),
  * its producers waiting for the table (griddepcontrol.wait) before their first record, so that the
@@ -1655,7 +1647,10 @@ static_assert(SM90_LPR_OK(SM90_GATHER_LPR(64)) && SM90_LPR_OK(SM90_GATHER_LPR(12
  * uniform registers instead of moving by R2UR at every box; SM90_MASK_NOBAD_D<D>: a tile without
  * bad page ids stores zero mask words without the ballots (M77 / M86). Measured together at ncu's
  * clocks (RESULTS 3.3p): d256 causal pages 8 / 100 -0.5 / -0.7%, contiguous 0.0; d128 contiguous
- * +1.6%, page 100 +0.4%; d64 contiguous +1.7% (code placement): d256 alone. */
+ * +1.6%, page 100 +0.4%; d64 contiguous +1.7% (code placement): d256 alone. Value 2 (session 82,
+ * a measurement setting for d128): the plain-layout instances of 128-key tiles alone (page runs:
+ * 10 instructions a box against 12), the PAIR and 176-key ones as with 0. M112's probe binary, which
+ * had it, read d128 causal pages 9..11 about a point under the library (RESULTS 3.5s). */
 #ifndef SM90_PW_SHFL_D64
 #define SM90_PW_SHFL_D64 0
 #endif
@@ -1666,6 +1661,7 @@ static_assert(SM90_LPR_OK(SM90_GATHER_LPR(64)) && SM90_LPR_OK(SM90_GATHER_LPR(12
 #define SM90_PW_SHFL_D256 1
 #endif
 #define SM90_PW_SHFL_FOR(D) SM90_BY_D(D, SM90_PW_SHFL_D64, SM90_PW_SHFL_D128, SM90_PW_SHFL_D256)
+#define SM90_PW_SHFL_T (SM90_PW_SHFL_FOR(D) == 1 || (SM90_PW_SHFL_FOR(D) == 2 && !PAIR && !W))
 #ifndef SM90_MASK_NOBAD_D64
 #define SM90_MASK_NOBAD_D64 0
 #endif
@@ -2190,8 +2186,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         }
         if (threadIdx.x == 0) SM90_TR(7);
         /* M86: the warp index through a shuffle (SM90_PW_SHFL_D<D>) */
-        const int pw = (SM90_PW_SHFL_FOR(D) || (SM90_PW_SHFL_PLAIN_D128 && D == 128 && !PAIR && !W)) && !GATHER
-                       ? __shfl_sync(0xffffffffu, (int)(threadIdx.x >> 5), 0) : (int)(threadIdx.x >> 5);
+        const int pw = SM90_PW_SHFL_T && !GATHER ? __shfl_sync(0xffffffffu, (int)(threadIdx.x >> 5), 0) : (int)(threadIdx.x >> 5);
         const int lane = threadIdx.x & 31;
         const int is_v = pw >= 2, pnl = pw & 1;
         if constexpr (GATHER) {
