@@ -1028,12 +1028,24 @@
  *       slower at page 9 than the old path in the same binary (ncu), the 7% more bytes costing more
  *       than the saved instructions; but that binary's old path (warp index shuffled from lane 0,
  *       slack layout, other consumer schedule) read pages 9..11 about a point under the library,
- *       which SM90_PW_SHFL_D128=2 isolates (a measurement setting, not yet measured alone).
+ *       which SM90_PW_SHFL_D128=2 isolates (M114, adopted in session 83).
  *   M113 (session 82, RESULTS 3.5s, measured once; SM90_PLAN_PDL, default 0) the attention launched by
  *       programmatic dependent launch after the run table's kernel, its producers waiting for the
  *       table before their first record. Predicted: the table kernel and the kernel boundary hidden,
  *       0.2..0.5 point. Measured (3 rounds, pa-bench): d128 causal page 9 +4.4 -> +3.6, the other
  *       cells (d64 / d128, pages 9 / 16 / 100) within their spread; tests and memcheck pass.
+ *       Measured again in session 83 (RESULTS 3.5t), alone and with M114: page 9 +4.4 every round
+ *       alone, and with M114 one round of page 12 at +5.3; not adopted.
+ *   M114 (session 83, RESULTS 3.5t / 2.70; SM90_PW_SHFL_D128=2, the default) M86's warp index
+ *       shuffled from lane 0 in the d128 plain-layout 128-key instances alone (causal / windowed
+ *       page runs), isolated from M112's probe binary: ptxas keeps each box's map, barrier and
+ *       column in uniform registers (10 instructions a box against 12) and redraws those
+ *       instances' consumers; the PAIR and 176-key instances (contiguous, non-causal) keep their
+ *       SASS. Predicted from 3.5s: about a point at pages 9..11. Measured (H100, 3 rounds paired
+ *       against the library in one call): d128 causal pages 8..17 / 100 at most +2.8 in every round,
+ *       means over 9..15 +1.8..2.8 (the library's +2.8..3.9, page 14 aside: one round read -4.2,
+ *       rounds up to +4.6 at 9 / 10); ncu -0.7 / -0.2 /
+ *       -0.6 / -0.7% at pages 9 / 12 / 15 / 100. Tests, memcheck and racecheck pass.
  *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax at d128/d64 by a
  *   wgmma.fence predicated on the row sums (2% / 7% slower, as M28 found again), a persistent
  *   static round-robin grid (causal -8%: imbalance and L2 drift).
@@ -1647,21 +1659,25 @@ static_assert(SM90_LPR_OK(SM90_GATHER_LPR(64)) && SM90_LPR_OK(SM90_GATHER_LPR(12
  * uniform registers instead of moving by R2UR at every box; SM90_MASK_NOBAD_D<D>: a tile without
  * bad page ids stores zero mask words without the ballots (M77 / M86). Measured together at ncu's
  * clocks (RESULTS 3.3p): d256 causal pages 8 / 100 -0.5 / -0.7%, contiguous 0.0; d128 contiguous
- * +1.6%, page 100 +0.4%; d64 contiguous +1.7% (code placement): d256 alone. Value 2 (session 82,
- * a measurement setting for d128): the plain-layout instances of 128-key tiles alone (page runs:
- * 10 instructions a box against 12), the PAIR and 176-key ones as with 0. M112's probe binary, which
- * had it, read d128 causal pages 9..11 about a point under the library (RESULTS 3.5s). */
+ * +1.6%, page 100 +0.4%; d64 contiguous +1.7% (code placement): d256 alone. Value 2 (M114,
+ * session 83, d128's default): the plain-layout instances of 128-key tiles alone (d128 causal /
+ * windowed page runs: 10 instructions a box against 12), the PAIR and 176-key ones (contiguous,
+ * non-causal) as with 0. Measured (RESULTS 3.5t): d128 causal pages 8..17 / 100 at most +2.8 in
+ * every round (the library's means +2.8..3.9), ncu -0.7 / -0.2 / -0.6 / -0.7% at pages 9 / 12 /
+ * 15 / 100.
+ * Value 3 (a measurement setting, session 83, not measured): the 176-key plain instances too (d128
+ * non-causal page runs), the PAIR ones (contiguous, pages in 8-row boxes) still as with 0. */
 #ifndef SM90_PW_SHFL_D64
 #define SM90_PW_SHFL_D64 0
 #endif
 #ifndef SM90_PW_SHFL_D128
-#define SM90_PW_SHFL_D128 0
+#define SM90_PW_SHFL_D128 2
 #endif
 #ifndef SM90_PW_SHFL_D256
 #define SM90_PW_SHFL_D256 1
 #endif
 #define SM90_PW_SHFL_FOR(D) SM90_BY_D(D, SM90_PW_SHFL_D64, SM90_PW_SHFL_D128, SM90_PW_SHFL_D256)
-#define SM90_PW_SHFL_T (SM90_PW_SHFL_FOR(D) == 1 || (SM90_PW_SHFL_FOR(D) == 2 && !PAIR && !W))
+#define SM90_PW_SHFL_T (SM90_PW_SHFL_FOR(D) == 1 || (SM90_PW_SHFL_FOR(D) >= 2 && !PAIR && (!W || SM90_PW_SHFL_FOR(D) == 3)))
 #ifndef SM90_MASK_NOBAD_D64
 #define SM90_MASK_NOBAD_D64 0
 #endif
