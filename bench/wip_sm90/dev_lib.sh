@@ -425,13 +425,16 @@ ncu_sets() {
 # pa_row NAME: pa-bench's paired prefill rows from stdin, prefixed "NAME r$r" (the round), shown
 # and appended to $O/summary.txt (session 65's A/B scripts)
 pa_row() { grep -E "^ *prefill .* frag " | sed "s/^/$1 r$r /" | tee -a "$O/summary.txt"; }
-# paired_table "NAME ..." the pa_row lines of $O/summary.txt whose label is one of NAMEs, one line
+# paired_table "NAME ..." [LIMIT]
+#                      the pa_row lines of $O/summary.txt whose label is one of NAMEs, one line
 #                      per (head_dim, causal, page): each label's mean paired overhead and its rounds
-#                      (sessions 73..74's calls)
+#                      (sessions 73..74's calls); with LIMIT, then each label's cells whose mean is
+#                      over LIMIT, and the first label's mean minus the second's over their common
+#                      cells (session 84)
 paired_table() {
-    python3 - "$O/summary.txt" $1 <<'PY' | tee -a "$O/summary.txt"
+    python3 - "$O/summary.txt" "${2:-}" $1 <<'PY' | tee -a "$O/summary.txt"
 import re, sys, statistics as st
-rows = {}; names = sys.argv[2:]
+rows = {}; limit = sys.argv[2]; names = sys.argv[3:]
 for line in open(sys.argv[1]):
     m = re.match(r"(\w+) r\d+ +prefill +(\d+) +\d+ +\d+ +\d+ +\d+ +\d+ +(\d) +frag +(\d+) +(\S+) +\S+ +\S+ +([+-]?\d+\.\d)%", line)
     if m and m.group(1) in names:
@@ -440,6 +443,14 @@ print("d c page | " + " | ".join(names) + "  (paired overhead %, mean (rounds))"
 for k in sorted(rows):
     f = lambda x: "%+5.1f (%s)" % (st.mean(x), " ".join("%+.1f" % a for a in x)) if x else "-"
     print("%3d %d %4d | %s" % (k + (" | ".join(f(rows[k].get(n, [])) for n in names),)))
+if limit:
+    for n in names:
+        over = [(k, st.mean(v[n])) for k, v in sorted(rows.items()) if v.get(n) and st.mean(v[n]) > float(limit)]
+        print("%s: %d cells over %s%%: %s" % (n, len(over), limit, "  ".join("d%d c%d %d %+.1f" % (k + (m,)) for k, m in over)))
+    both = [k for k, v in rows.items() if len(names) > 1 and v.get(names[0]) and v.get(names[1])]
+    if both:
+        d = [st.mean(rows[k][names[0]]) - st.mean(rows[k][names[1]]) for k in both]
+        print("%s - %s over %d cells: mean %+.2f, median %+.2f, worst %+.2f" % (names[0], names[1], len(d), st.mean(d), st.median(d), max(d)))
 PY
 }
 # ncu_vc "BUILD:CLUSTER ..." PASSES ARGS

@@ -33,22 +33,7 @@ for r in 1 2; do
     build_old/pa-bench --prefill-only --table frag --no-check --iters 10 --dims 128 --causal 1 --pages $P 2>&1 | pa_row old > /dev/null
     echo "sweep round $r $(el)" | tee -a "$O/summary.txt"
 done
-python3 - "$O/summary.txt" <<'PY' | tee -a "$O/summary.txt"
-import re, sys, statistics as st
-rows = {}
-for line in open(sys.argv[1]):
-    m = re.match(r"(new|old) r\d+ +prefill +128 +\d+ +\d+ +\d+ +\d+ +\d+ +1 +frag +(\d+) +\S+ +\S+ +\S+ +([+-]?\d+\.\d)%", line)
-    if m: rows.setdefault(m.group(1), {}).setdefault(int(m.group(2)), []).append(float(m.group(3)))
-for b in ("new", "old"):
-    v = rows.get(b, {})
-    over = [(p, st.mean(x), x) for p, x in sorted(v.items()) if st.mean(x) > 3.0]
-    print("d128 causal %s: %d pages, mean over 3%%: %d" % (b, len(v), len(over)))
-    print("   " + "  ".join("%d %+.1f (%s)" % (p, m, "/".join("%+.1f" % y for y in x)) for p, m, x in over))
-both = sorted(set(rows.get("new", {})) & set(rows.get("old", {})))
-if both:
-    d = [st.mean(rows["new"][p]) - st.mean(rows["old"][p]) for p in both]
-    print("new - old over %d pages: mean %+.2f, median %+.2f, worst %+.2f" % (len(d), st.mean(d), st.median(d), max(d)))
-PY
+paired_table "new old" 3.0
 A="--prefill-only --table frag --no-check --iters 10 --dims 128 --causal 0 --pages 9,10,11,12,13,14,15,16,17,24,33,77,100,127"
 for r in 1 2 3; do
     build/pa-bench $A 2>&1 | pa_row lib > /dev/null

@@ -1029,10 +1029,10 @@
  *       than the saved instructions; but that binary's old path (warp index shuffled from lane 0,
  *       slack layout, other consumer schedule) read pages 9..11 about a point under the library,
  *       which SM90_PW_SHFL_D128=2 isolates (M114, adopted in session 83).
- *   M113 (session 82, RESULTS 3.5s, measured once; SM90_PLAN_PDL, default 0) the attention launched by
- *       programmatic dependent launch after the run table's kernel, its producers waiting for the
- *       table before their first record. Predicted: the table kernel and the kernel boundary hidden,
- *       0.2..0.5 point. Measured (3 rounds, pa-bench): d128 causal page 9 +4.4 -> +3.6, the other
+ *   M113 (session 82, RESULTS 3.5s / 3.5t, rejected; bench/wip_sm90/m113_plan_pdl.patch,
+ *       -DSM90_PLAN_PDL=1) the attention launched by programmatic dependent launch after the run
+ *       table's kernel, its producers waiting for the table before their first record. Predicted:
+ *       the table kernel and the kernel boundary hidden, 0.2..0.5 point. Measured (3 rounds, pa-bench): d128 causal page 9 +4.4 -> +3.6, the other
  *       cells (d64 / d128, pages 9 / 16 / 100) within their spread; tests and memcheck pass.
  *       Measured again in session 83 (RESULTS 3.5t), alone and with M114: page 9 +4.4 every round
  *       alone, and with M114 one round of page 12 at +5.3; not adopted.
@@ -1044,8 +1044,8 @@
  *       SASS. Predicted from 3.5s: about a point at pages 9..11. Measured (H100, 3 rounds paired
  *       against the library in one call): d128 causal pages 8..17 / 100 at most +2.8 in every round,
  *       means over 9..15 +1.8..2.8 (the library's +2.8..3.9, page 14 aside: one round read -4.2,
- *       rounds up to +4.6 at 9 / 10); ncu -0.7 / -0.2 /
- *       -0.6 / -0.7% at pages 9 / 12 / 15 / 100. Tests, memcheck and racecheck pass.
+ *       rounds up to +4.6 at 9 / 10); ncu -0.7 / -0.2 / -0.6 / -0.7% at pages 9 / 12 / 15 / 100.
+ *       Tests, memcheck and racecheck pass.
  *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax at d128/d64 by a
  *   wgmma.fence predicated on the row sums (2% / 7% slower, as M28 found again), a persistent
  *   static round-robin grid (causal -8%: imbalance and L2 drift).
@@ -1562,14 +1562,6 @@ static_assert(SM90_LPR_OK(SM90_GATHER_LPR(64)) && SM90_LPR_OK(SM90_GATHER_LPR(12
  * stores them, as those instances' lane 0 alone waits) */
 #ifndef SM90_RUN_TABLE_W
 #define SM90_RUN_TABLE_W 1
-#endif
-/* SM90_PLAN_PDL (M113, session 82, measurement knob; RESULTS 3.5s): the attention launched by
- * programmatic dependent launch after the run table's kernel (sm90_run_plan triggers it at once),
- * its producers waiting for the table (griddepcontrol.wait) before their first record, so that the
- * CTAs' set-up (barriers, Q's loads) overlaps the table's kernel and the kernel boundary. Calls
- * with the last wave's pieces keep the plain launch. 0: the library's SASS. */
-#ifndef SM90_PLAN_PDL
-#define SM90_PLAN_PDL 0
 #endif
 #define SM90_RUN_TABLE_T (SM90_RUN_TABLE && (SM90_RUNS_SHARE_T || (((D == 64 && SM90_RUN_TABLE_D64) || (D == 256 && SM90_RUN_TABLE_D256) \
                           || (D == 128 && W && SM90_RUN_TABLE_W)) && !PAIR && !GATHER)))
@@ -2492,13 +2484,6 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
             bulk_commit();
         };
 #endif
-#if SM90_PLAN_PDL
-        /* M113: the run table's kernel launches this grid early (programmatic dependent launch);
-         * its records are read from here on */
-        if constexpr ((SM90_RUN_TABLE_T || SM90_PAIR_TABLE_T) && !TAIL) {   /* (TAIL: the main grid ran first) */
-            if (p.plan) asm volatile("griddepcontrol.wait;\n" ::: "memory");   /* (a no-op without the launch attribute) */
-        }
-#endif
         for (int it = 0; it < n_tiles; it++) {
             const int n0 = tile_n0(it);
             const int stage = it % ns_;
@@ -3404,9 +3389,6 @@ template <int D, int BN = D == 256 ? 64 : 128>
 __global__ void __launch_bounds__(128) sm90_run_plan(const sm90_params p)
 {
     const int lane = threadIdx.x & 31, t = (int)blockIdx.x * 4 + (int)(threadIdx.x >> 5), b = (int)blockIdx.y;
-#if SM90_PLAN_PDL
-    asm volatile("griddepcontrol.launch_dependents;\n" ::: "memory");   /* M113: the attention may start now */
-#endif
     if (t >= p.plan_tiles) return;   /* (the whole warp) */
     const int sk = p.seq_lens ? min(max(p.seq_lens[b], 0), p.max_sk) : p.max_sk;
     const int n0 = t * BN;
@@ -4327,8 +4309,7 @@ static pa_status sm90_attention(pa_context *ctx, const pa__problem *pb, void *ws
     cfg.dynamicSmemBytes = (size_t)smem;
     cfg.stream = stream;
     cfg.attrs = pdl;
-    cfg.numAttrs = kv_ready || (SM90_PLAN_PDL && p.plan && tail.splits < 2) ? 1 : 0;   /* (M113: after the run table's kernel; not with
-                                                                                       * the last wave's pieces, which the main grid releases early) */
+    cfg.numAttrs = kv_ready ? 1 : 0;
 #if SM90_FT
     if (ft_flags) {   /* M109: every flag clear before the attention */
         e = cudaMemsetAsync(ft_flags, 0, sm90_ft_flag_bytes(pb, tile), stream);
