@@ -1045,7 +1045,19 @@
  *       against the library in one call): d128 causal pages 8..17 / 100 at most +2.8 in every round,
  *       means over 9..15 +1.8..2.8 (the library's +2.8..3.9, page 14 aside: one round read -4.2,
  *       rounds up to +4.6 at 9 / 10); ncu -0.7 / -0.2 / -0.6 / -0.7% at pages 9 / 12 / 15 / 100.
- *       Tests, memcheck and racecheck pass.
+ *       Tests, memcheck and racecheck pass. Session 84 (RESULTS 3.5u): every d128 causal page
+ *       size 8..128 / 144 / 160 / 200 / 256 / 672 against the library before it, 2 rounds: no cell
+ *       over 3% (before: 9 cells, 9 / 10 / 11 / 13 and single rounds at 63 / 85 / 92 / 111 / 122),
+ *       mean -0.57 point over the 126 sizes.
+ *   M115 (session 84, RESULTS 3.5u / 2.71; SM90_PW_SHFL_D128=3, the default) M114's shuffle in the
+ *       176-key plain instances too (d128 non-causal page runs): 6 R2UR in the box loop against 7,
+ *       those two instances' consumers redrawn, every other instance's SASS unchanged. Predicted:
+ *       a fraction of M114's point, non-causal tiles being longer (176 keys). Measured (H100, two
+ *       calls, 2..3 rounds paired against M114): pages 11..15 -0.3..0.4 point in every round, 9 /
+ *       10 equal (+2.9..3.0 both), mean over 126 sizes -0.06, no cell over 3%; ncu against M114 at
+ *       9 / 12 / 15 / 17 / 100: +0.0 / +0.7 / +0.7 / +0.3 / -0.1% with the two builds' identical
+ *       contiguous kernels 0.9% apart in the same pass, i.e. within ncu's spread. Adopted on the
+ *       rule set before the call (no cell over 3%, mean not worse); tests, racecheck pass.
  *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax at d128/d64 by a
  *   wgmma.fence predicated on the row sums (2% / 7% slower, as M28 found again), a persistent
  *   static round-robin grid (causal -8%: imbalance and L2 drift).
@@ -1657,13 +1669,16 @@ static_assert(SM90_LPR_OK(SM90_GATHER_LPR(64)) && SM90_LPR_OK(SM90_GATHER_LPR(12
  * non-causal) as with 0. Measured (RESULTS 3.5t): d128 causal pages 8..17 / 100 at most +2.8 in
  * every round (the library's means +2.8..3.9), ncu -0.7 / -0.2 / -0.6 / -0.7% at pages 9 / 12 /
  * 15 / 100.
- * Value 3 (a measurement setting, session 83, not measured): the 176-key plain instances too (d128
- * non-causal page runs), the PAIR ones (contiguous, pages in 8-row boxes) still as with 0. */
+ * Value 3 (M115, session 84, d128's default now): the 176-key plain instances too (d128
+ * non-causal page runs: 6 R2UR in the box loop against 7), the PAIR ones (contiguous, pages in
+ * 8-row boxes) still as with 0. Measured (RESULTS 3.5u / 2.71): d128 non-causal pages 8..672, no
+ * cell over 3%, mean -0.06 point against value 2 over 126 sizes (pages 11..15 -0.3..0.4 in both
+ * calls), ncu within its spread. */
 #ifndef SM90_PW_SHFL_D64
 #define SM90_PW_SHFL_D64 0
 #endif
 #ifndef SM90_PW_SHFL_D128
-#define SM90_PW_SHFL_D128 2
+#define SM90_PW_SHFL_D128 3
 #endif
 #ifndef SM90_PW_SHFL_D256
 #define SM90_PW_SHFL_D256 1
