@@ -4026,10 +4026,11 @@ static int sm90_copy(const pa_context *ctx, const pa__problem *pb, int *ov_block
             const int g = pa_sm90_box_rows_t(pb, tile);
             if (regime != PA_SM90_RUNS && g >= 64) return 0;   /* 1..2 boxes a tile: +0.6..1.6%, the copy no better (s44c) */
             /* M93: pa-bench's own figures, no margin; the table's runs (M104, d64 / d128, RESULTS 3.4s /
-             * 3.4t: +0.8..2.7% in place at ncu, pages 12..100) take the flat figure, but with more
-             * than 13 boxes per 128 keys (d128 pages 9..11: +3.3..4.6) the figure measured there */
+             * 3.4t: +0.8..2.7% in place at ncu, pages 12..100) take the flat figure. d128 pages 9..11
+             * (more than 13 boxes per 128 keys) took 0.04 (+3.3..4.6 in place) until M116: since
+             * M114 / M115 they read +2.1..2.8 in place at ncu (RESULTS 3.5w), so the flat figure too */
             if (regime == PA_SM90_RUNS && PA_SM90_TABLE_RUNS(d))   /* (M111, RESULTS 3.5o: d64's split boxes, pages 9..16 +1.4..2.6 in place) */
-                extra = d == 64 && SM90_RUNS_SPLIT_D64 ? 0.8 * 0.02 : pa_sm90_call_table_boxes(pb, tile) * 128 > 13 * tile ? 0.04 : 0.8 * 0.028;
+                extra = d == 64 && SM90_RUNS_SPLIT_D64 ? 0.8 * 0.02 : 0.8 * 0.028;
             else if (regime == PA_SM90_RUNS) extra = sm90_runs_extra(pb, tile);
             else extra = 0.8 * (g <= 8 ? (d == 64 ? 0.035 : d == 128 ? 0.028 : 0.027) : (d == 64 ? 0.02 : 0.015));
         }
