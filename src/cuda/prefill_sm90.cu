@@ -1058,6 +1058,12 @@
  *       9 / 12 / 15 / 17 / 100: +0.0 / +0.7 / +0.7 / +0.3 / -0.1% with the two builds' identical
  *       contiguous kernels 0.9% apart in the same pass, i.e. within ncu's spread. Adopted on the
  *       rule set before the call (no cell over 3%, mean not worse); tests, racecheck pass.
+ *   M116 (session 84, RESULTS 3.5w; host only, SASS unchanged) the copy estimate charges d128 page
+ *       runs with more than 13 boxes per 128 keys (pages 9..11) the flat in-place figure (0.8 x
+ *       2.8%) instead of 4%, their cost before M114 / M115. Measured at ncu (MHA non-causal 9 / 10,
+ *       where the old figure chose the copy beside): copy +3.4..3.8 in five passes, in place
+ *       +2.4..3.4 and 0.7..1.0% faster in absolute time; with M116 MHA 9..11 run in place at both
+ *       masks and GQA 32 / 8 still copies (the faster path there, RESULTS 3.5v).
  *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax at d128/d64 by a
  *   wgmma.fence predicated on the row sums (2% / 7% slower, as M28 found again), a persistent
  *   static round-robin grid (causal -8%: imbalance and L2 drift).
