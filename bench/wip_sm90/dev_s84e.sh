@@ -5,7 +5,7 @@
 # MHA d128 pages 9 / 10 / 11 both masks (expected: in place, <128, 1, 0, 0, W, 0, 0>), and GQA 32 / 8
 # pages 9 / 10 (expected: the copy, the contiguous PAIR instance), one pass each.
 . "$(dirname "$0")/dev_lib.sh"
-O=${OUT:-/tmp/out}; T=/tmp/t84e; mkdir -p "$O" "$T"; t0=$(date +%s); export PYTHONPATH=$PWD/python:$PWD/bench
+dev_begin /tmp/t84e Makefile   # (a file that exists: nothing to unpack, this call builds its own)
 make -j16 BUILD=build_m116 build_m116/pa-bench > "$T/make.log" 2>&1 || { tail -20 "$T/make.log"; exit 1; }
 echo "built $(el)" | tee -a "$O/summary.txt"
 timeout 60 python3 bench/pa_ncu.py --pa build_m116/pa-bench --dims 128 --pages 9,10,11 --causal both --out "$T/mha" > "$T/mha.txt" 2>&1

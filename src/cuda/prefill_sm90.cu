@@ -1053,10 +1053,11 @@
  *       176-key plain instances too (d128 non-causal page runs): 6 R2UR in the box loop against 7,
  *       those two instances' consumers redrawn, every other instance's SASS unchanged. Predicted:
  *       a fraction of M114's point, non-causal tiles being longer (176 keys). Measured (H100, two
- *       calls, 2..3 rounds paired against M114): pages 11..15 -0.3..0.4 point in every round, 9 /
- *       10 equal (+2.9..3.0 both), mean over 126 sizes -0.06, no cell over 3%; ncu against M114 at
- *       9 / 12 / 15 / 17 / 100: +0.0 / +0.7 / +0.7 / +0.3 / -0.1% with the two builds' identical
- *       contiguous kernels 0.9% apart in the same pass, i.e. within ncu's spread. Adopted on the
+ *       calls, 2..3 rounds paired against M114): pages 11..15 -0.3..0.4 point in every round (MHA
+ *       9 / 10 copied beside in both builds until M116), mean over 126 sizes -0.06, no cell over
+ *       3%; ncu against M114 at 9 / 12 / 15 / 17 / 100: +0.0 / +0.7 / +0.7 / +0.3 / -0.1% with
+ *       the two builds' identical contiguous kernels 0.9% apart in the same pass, i.e. within
+ *       ncu's spread. Adopted on the
  *       rule set before the call (no cell over 3%, mean not worse); tests, racecheck pass.
  *   M116 (session 84, RESULTS 3.5w; host only, SASS unchanged) the copy estimate charges d128 page
  *       runs with more than 13 boxes per 128 keys (pages 9..11) the flat in-place figure (0.8 x
