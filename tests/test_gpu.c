@@ -58,6 +58,10 @@ extern int pa__sm90_tail_force_units __attribute__((weak));
 extern int pa__sm90_tail_force_splits __attribute__((weak));
 /* prefill_sm90.cu (M107): 1 sends every d256 call whose page size is not a multiple of 8 (9 and
  * up) through the straddle-only copy, and how many calls took it */
+/* prefill_sm90.cu (M117): 1 runs a call whose copy is over the context's kv_copy_limit as calls
+ * over groups of kv heads, and how many calls did (PA_TEST_KV_COPY_LIMIT sets the limit) */
+extern int pa__sm90_copy_split __attribute__((weak));
+extern long pa__sm90_split_calls __attribute__((weak));
 extern int pa__sm90_straddle_mode __attribute__((weak));
 extern long pa__sm90_straddle_calls __attribute__((weak));
 /* prefill_sm90.cu (M109, SM90_FT builds): 1 sends every call that reads page runs through the run
@@ -93,6 +97,7 @@ int main(void)
     if (getenv("PA_TEST_SM90_COPY_CTAS") && &pa__sm90_copy_ctas) pa__sm90_copy_ctas = atoi(getenv("PA_TEST_SM90_COPY_CTAS"));
     if (getenv("PA_TEST_SM90_STRADDLE") && &pa__sm90_straddle_mode) pa__sm90_straddle_mode = atoi(getenv("PA_TEST_SM90_STRADDLE"));
     if (getenv("PA_TEST_SM90_FT") && &pa__sm90_ft) pa__sm90_ft = atoi(getenv("PA_TEST_SM90_FT"));
+    if (getenv("PA_TEST_SM90_SPLIT") && &pa__sm90_copy_split) pa__sm90_copy_split = atoi(getenv("PA_TEST_SM90_SPLIT"));
     if (getenv("PA_TEST_PAGES")) {
         const char *s = getenv("PA_TEST_PAGES");
         char *end;
@@ -121,6 +126,8 @@ int main(void)
         pa_context_destroy(ctx);
         return th_finish(0, 0);
     }
+    if (getenv("PA_TEST_KV_COPY_LIMIT"))   /* the random cases' limit (M117's groups: a small one) */
+        pa_context_set_kv_copy_limit(ctx, (size_t)strtoull(getenv("PA_TEST_KV_COPY_LIMIT"), NULL, 10));
     printf("[test_gpu] device cc %d.%d, %d SMs, kernel %s, %d cases, seed %llu\n", ctx->cc_major,
            ctx->cc_minor, ctx->num_sms, kname && *kname ? kname : "auto", n,
            (unsigned long long)base);
@@ -269,6 +276,16 @@ int main(void)
         if (getenv("PA_TEST_SM90_STRADDLE") && atoi(getenv("PA_TEST_SM90_STRADDLE")) > 0 && hd && atoi(hd) == 256 &&
             kernel == PA__KERNEL_SM90_PREFILL && n >= 20 && pa__sm90_straddle_calls == 0) {
             printf("[test_gpu] FAIL: PA_TEST_SM90_STRADDLE=%s but no call took the straddle-only copy\n", getenv("PA_TEST_SM90_STRADDLE"));
+            failed++;
+        }
+    }
+    if (&pa__sm90_split_calls) {
+        printf("[test_gpu] %ld calls ran as groups of kv heads (sm90)\n", pa__sm90_split_calls);
+        /* on, with a limit set and the copy forced: some call over the limit must have split */
+        if (getenv("PA_TEST_SM90_SPLIT") && atoi(getenv("PA_TEST_SM90_SPLIT")) > 0 && getenv("PA_TEST_KV_COPY_LIMIT") &&
+            getenv("PA_TEST_SM90_COPY") && atoi(getenv("PA_TEST_SM90_COPY")) > 0 && kernel == PA__KERNEL_SM90_PREFILL &&
+            n >= 20 && pa__sm90_split_calls == 0) {
+            printf("[test_gpu] FAIL: PA_TEST_SM90_SPLIT=%s but no call ran as groups\n", getenv("PA_TEST_SM90_SPLIT"));
             failed++;
         }
     }

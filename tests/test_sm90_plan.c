@@ -477,6 +477,28 @@ static int check_local(int ps, int sk)
     return 1;
 }
 
+/* M117: the kv heads a group of a split call takes, against a brute-force search */
+static int check_split(int64_t head_bytes, int kv_heads, double limit)
+{
+    const int n = pa_sm90_split_heads(head_bytes, kv_heads, limit);
+    int best = 0, m;   /* the fewest groups whose largest group fits */
+    for (m = kv_heads; m >= 1; m--)
+        if (pa_sm90_split_bytes(head_bytes, m) <= limit) { best = (kv_heads + m - 1) / m; break; }
+    if (kv_heads < 2 || pa_sm90_split_bytes(head_bytes, kv_heads) <= limit || best == 0) {
+        if (n == 0) return 1;
+        printf("FAIL [test_sm90_plan split] head %lld bytes, %d kv heads, limit %.0f: %d a group, want none\n",
+               (long long)head_bytes, kv_heads, limit, n);
+        return 0;
+    }
+    if (n < 1 || n >= kv_heads || pa_sm90_split_bytes(head_bytes, n) > limit ||
+        (kv_heads + n - 1) / n != best || n * (best - 1) >= kv_heads || (kv_heads + best - 1) / best != n) {
+        printf("FAIL [test_sm90_plan split] head %lld bytes, %d kv heads, limit %.0f: %d a group (%d groups wanted)\n",
+               (long long)head_bytes, kv_heads, limit, n, best);
+        return 0;
+    }
+    return 1;
+}
+
 int main(void)
 {
     static const int big[] = { 1536, 2048, 2816, 4096, 8192, 12345 };
@@ -588,6 +610,22 @@ int main(void)
             if (x >= sh[i].lo && x <= sh[i].hi) passed++;
             else { failed++; printf("FAIL [test_sm90_plan straddle] page %d share %.3f\n", sh[i].ps, x); }
         }
+    }
+    {   /* M117: RESULTS 3.5y's call, d128 B4 65536 over 16 kv heads (K and V 2.1 GB) against the
+         * default 1 GiB, takes 2 groups of 8 (exactly 1 GiB each); then sizes around every boundary */
+        static const int64_t hb[] = { 1, 255, 256, 257, 1000, 4096, 65536, (int64_t)4 * 65536 * 128 * 2 };
+        static const double lims[] = { 0, 511, 512, 513, 2048, 1e4, 1e6, 1 << 30, 1e12 };
+        const int n = pa_sm90_split_heads((int64_t)4 * 65536 * 128 * 2, 16, (double)(1 << 30));
+        if (n == 8) passed++;
+        else { failed++; printf("FAIL [test_sm90_plan split] d128 B4 65536 H16: %d kv heads a group, want 8\n", n); }
+        int a, b, h;
+        for (a = 0; a < (int)(sizeof hb / sizeof *hb); a++)
+            for (b = 0; b < (int)(sizeof lims / sizeof *lims); b++)
+                for (h = 1; h <= 40; h++) {
+                    if (check_split(hb[a], h, lims[b])) passed++; else failed++;
+                    if (check_split(hb[a], h, lims[b] > 0 ? pa_sm90_split_bytes(hb[a], h / 2 + 1) : 0)) passed++; else failed++;
+                    if (check_split(hb[a], h, pa_sm90_split_bytes(hb[a], h / 3 + 1) - 1)) passed++; else failed++;
+                }
     }
     return th_finish(passed, failed);
 }

@@ -1064,7 +1064,15 @@
  *       2.8%) instead of 4%, their cost before M114 / M115. Measured at ncu (MHA non-causal 9 / 10,
  *       where the old figure chose the copy beside): copy +3.4..3.8 in five passes, in place
  *       +2.4..3.4 and 0.7..1.0% faster in absolute time; with M116 MHA 9..11 run in place at both
- *       masks and GQA 32 / 8 still copies (the faster path there, RESULTS 3.5v).
+ *       masks and GQA 32 / 8 still copies (the faster path there, RESULTS 3.5v). Measured on the
+ *       GPU in session 85 (RESULTS 3.5x): MHA non-causal 9 / 10 +2.1 / +2.5 against +2.7 / +2.8.
+ *   M117 (session 85; host only, written, not yet run on a GPU: pa__sm90_copy_split, default 0)
+ *       a call whose copy of K and V is over kv_copy_limit runs as calls over groups of its kv
+ *       heads, each group's copy within the limit, one workspace (sm90_copy_split_heads below).
+ *       Why: RESULTS 3.5y (H200) measured d128 65536 causal pages 1..4 at +8.3..8.6, over the 8%
+ *       bar: their copy (2.1 GB) is over the default 1 GiB, so they read by the gather, where
+ *       8192's pages 1..4 copy. Predicted: those rows at about +1..2 (8192's copy costs +4..5
+ *       causal in 2.72, and at 65536 the attention does 8x the work per byte copied). Not with lse.
  *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax at d128/d64 by a
  *   wgmma.fence predicated on the row sums (2% / 7% slower, as M28 found again), a persistent
  *   static round-robin grid (causal -8%: imbalance and L2 drift).
@@ -4065,6 +4073,63 @@ static size_t sm90_copy_workspace(const pa_context *ctx, const pa__problem *pb, 
     const pa__problem c = sm90_copied(pb, NULL, NULL);
     return 2 * sm90_copy_tensor_bytes(pb) + sm90_copy_ready_bytes(pb) + sm90_tail_bytes(&c, sm90_tail(ctx, &c, ov_blocks, share));
 }
+/* M117 (session 85; written, not yet run on a GPU, so off by default): a call whose copy is over
+ * kv_copy_limit runs as calls over groups of its kv heads (and their query heads), each group's
+ * copy within the limit, one after the other on the call's stream, all in one workspace (stream
+ * order keeps a group's copy behind the previous group's attention). Why: at 65536 keys the copy of
+ * K and V (d128 B4 H16: 2.1 GB) is over the default 1 GiB, so pages 1..4 read by the gather, +8.3..8.6
+ * causal where 8192's copy costs +4..5 (RESULTS 3.5y, 2.72). Taken only where the estimate would
+ * copy the first group, and never with lse (its rows are [total_q][num_heads]: a group's rows would
+ * need a stride the kernel does not take). pa__sm90_copy_split: 1 on, 0 off (default). */
+extern "C" int pa__sm90_copy_split;
+int pa__sm90_copy_split = 0;
+extern "C" long pa__sm90_split_calls;   /* calls that ran as groups (tests/test_gpu.c prints it) */
+long pa__sm90_split_calls = 0;
+/* the call over kv heads [h0, h0 + n) and their query heads */
+static pa__problem sm90_head_group(const pa__problem *pb, int h0, int n)
+{
+    pa__problem g = *pb;
+    const int64_t e = 2;   /* bf16 / f16 */
+    g.q = (const char *)pb->q + (int64_t)h0 * pb->group * pb->q_stride_head * e;
+    g.k = (const char *)pb->k + (int64_t)h0 * pb->k_stride_head * e;
+    g.v = (const char *)pb->v + (int64_t)h0 * pb->v_stride_head * e;
+    g.out = (char *)pb->out + (int64_t)h0 * pb->group * pb->o_stride_head * e;
+    g.num_kv_heads = n;
+    g.num_heads = n * pb->group;
+    return g;
+}
+/* kv heads a group takes (pa_sm90_split_heads), 0: the call runs whole */
+static int sm90_copy_split_heads(const pa_context *ctx, const pa__problem *pb)
+{
+    if (!pa__sm90_copy_split || !pb->page_table || pb->lse || pa__sm90_force_gather || pa__sm90_copy_mode < 0) return 0;
+    if (pb->dtype != PA_DTYPE_BF16 && pb->dtype != PA_DTYPE_F16) return 0;
+    if (pb->batch <= 0 || pb->max_seq_len <= 0 || pb->max_seqlen_q <= 0 || pb->num_heads <= 0) return 0;
+    const int64_t head_bytes = (int64_t)pb->batch * pb->max_seq_len * pb->head_dim * 2;
+    const int n = pa_sm90_split_heads(head_bytes, pb->num_kv_heads, (double)ctx->kv_copy_limit);
+    if (n <= 0) return 0;
+    const pa__problem g = sm90_head_group(pb, n, n);   /* the second group's offsets: 16-byte aligned? */
+    if (((uintptr_t)g.q | (uintptr_t)g.k | (uintptr_t)g.v | (uintptr_t)g.out) & 15) return 0;
+    const pa__problem g0 = sm90_head_group(pb, 0, n);
+    return sm90_copy(ctx, &g0) ? n : 0;   /* (its bytes fit: the estimate alone decides) */
+}
+/* the workspace of a split call: the largest of its groups' (n a group, the last one fewer) */
+static size_t sm90_split_workspace(const pa_context *ctx, const pa__problem *pb, int n)
+{
+    size_t w = 0;
+    const int last = pb->num_kv_heads - (pb->num_kv_heads - 1) / n * n;
+    for (int i = 0; i < 2; i++) {
+        const pa__problem g = sm90_head_group(pb, 0, i ? last : n);
+        int blocks = 0;
+        size_t x = pa__sm90_workspace_min(ctx, &g);
+        if (sm90_copy(ctx, &g, &blocks)) {
+            const size_t c = sm90_copy_workspace(ctx, &g, blocks);
+            if (c > x) x = c;
+        }
+        if (x > w) w = x;
+    }
+    return w;
+}
+
 /* M100: a paged PAIR call of 128-key d128 tiles in at least SM90_PAIR_TABLE_BOXES boxes a tile
  * takes the PT instances and the table */
 #ifndef SM90_PAIR_TABLE_BOXES
@@ -4129,11 +4194,15 @@ extern "C" size_t pa__sm90_workspace_min(const pa_context *ctx, const pa__proble
 }
 extern "C" size_t pa__sm90_workspace(const pa_context *ctx, const pa__problem *pb)
 {
-    int blocks = 0, straddle = 0;
+    int blocks = 0, straddle = 0, sn;
     const size_t least = pa__sm90_workspace_min(ctx, pb);
     if (sm90_ft_on(ctx, pb)) return least + sm90_ft_bytes(pb);   /* M109 */
     if (sm90_copy(ctx, pb, &blocks, &straddle)) {
         const size_t c = sm90_copy_workspace(ctx, pb, blocks, sm90_copy_share(pb, straddle));
+        return c > least ? c : least;
+    }
+    if ((sn = sm90_copy_split_heads(ctx, pb)) > 0) {   /* M117 */
+        const size_t c = sm90_split_workspace(ctx, pb, sn);
         return c > least ? c : least;
     }
     return least;
@@ -4147,6 +4216,18 @@ extern "C" pa_status pa__sm90_attention(pa_context *ctx, const pa__problem *pb, 
     int blocks = 0, straddle = 0;
     if (ws && sm90_ft_on(ctx, pb) && ws_bytes >= pa__sm90_workspace_min(ctx, pb) + sm90_ft_bytes(pb))   /* M109 */
         return sm90_attention(ctx, pb, ws, ws_bytes, NULL, 0, 0, NULL, NULL, 0, 1);
+    if (pa__sm90_copy_split && ws && !sm90_copy(ctx, pb)) {   /* M117: groups of kv heads */
+        const int sn = sm90_copy_split_heads(ctx, pb);
+        if (sn > 0 && ws_bytes >= sm90_split_workspace(ctx, pb, sn)) {
+            __atomic_add_fetch(&pa__sm90_split_calls, 1, __ATOMIC_RELAXED);
+            for (int h0 = 0; h0 < pb->num_kv_heads; h0 += sn) {
+                const pa__problem g = sm90_head_group(pb, h0, pb->num_kv_heads - h0 < sn ? pb->num_kv_heads - h0 : sn);
+                const pa_status s = pa__sm90_attention(ctx, &g, ws, ws_bytes);   /* (within the limit: no split) */
+                if (s != PA_OK) return s;
+            }
+            return PA_OK;
+        }
+    }
     if (!ws || !sm90_copy(ctx, pb, &blocks, &straddle) || ws_bytes < sm90_copy_workspace(ctx, pb, blocks, sm90_copy_share(pb, straddle)))
         return sm90_attention(ctx, pb, ws, ws_bytes);   /* (a workspace too small for the copy: the pages in place) */
     const size_t half = sm90_copy_tensor_bytes(pb), rb = sm90_copy_ready_bytes(pb);

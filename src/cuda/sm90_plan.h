@@ -695,6 +695,25 @@ PA_SM90_FN pa_sm90_tail pa_sm90_tail_plan_beside(int64_t ctas, int sms, int tile
     return t;
 }
 
+/* M117 (session 85; prefill_sm90.cu's sm90_copy_split_heads): the kv heads each group of a split
+ * call takes so that a group's copy of K and V (two tensors of n x head_bytes, each rounded up to
+ * 256 bytes) fits `limit`: the fewest groups, balanced (ceil(kv_heads / groups) each, the last
+ * group fewer). 0: no split (one group holds them all, or one head's copy alone does not fit). */
+static inline double pa_sm90_split_bytes(int64_t head_bytes, int n)
+{
+    return 2.0 * (double)(((int64_t)n * head_bytes + 255) & ~(int64_t)255);
+}
+static inline int pa_sm90_split_heads(int64_t head_bytes, int kv_heads, double limit)
+{
+    if (kv_heads < 2 || head_bytes <= 0 || pa_sm90_split_bytes(head_bytes, kv_heads) <= limit ||
+        pa_sm90_split_bytes(head_bytes, 1) > limit)
+        return 0;
+    int nmax = kv_heads - 1;
+    while (nmax > 1 && pa_sm90_split_bytes(head_bytes, nmax) > limit) nmax--;
+    const int groups = (kv_heads + nmax - 1) / nmax;
+    return (kv_heads + groups - 1) / groups;
+}
+
 /* Piece `piece` of `splits` takes tiles [*lo, *hi) of a unit's nt (offsets from its first tile). */
 PA_SM90_FN void pa_sm90_tail_range(int nt, int piece, int splits, int *lo, int *hi)
 {
