@@ -1,5 +1,5 @@
 #!/bin/bash
-# Prepared in session 85 for the next call (~250 s with LIMIT): M117 (pa__sm90_copy_split, off by
+# Prepared in session 85 for the next call (~300 s with LIMIT): M117 (pa__sm90_copy_split, off by
 # default; host only, prefill SASS af249589 unchanged) on the GPU, and RESULTS 3.5y's open questions.
 # Binaries: .carry/bins.tar.xz = build/{pa-bench, test_gpu, test_threads, libpagedattn.so} built at
 # session 85's M117 commit. If the archive is gone (~80 s a build on 2 cores): make -j2 build/pa-bench
@@ -12,6 +12,8 @@
 #    (--kv-copy-limit 8 GiB: the whole copy), split (--copy-split 1: M117, groups of 8 kv heads
 #    within the default 1 GiB). Then d256 causal page 1 the same three ways, if LIMIT leaves time.
 # 3. d128 2048 pages 1 / 3 / 4 / 8 / 16, both masks, 20 iterations, 3 rounds (3.5y had one).
+# 4. If LIMIT leaves 60 s: bench/interleaved.py --shapes long,short --fa2 (3.5y's contiguous rows,
+#    which ran on an H200; ~45 s).
 # Adopt M117 (pa__sm90_copy_split = 1) if the tests pass and split reads within a point of lim at
 # 65536 pages 1 / 4 (and under def); then record RESULTS 3.5z, M117's measured line in the header.
 . "$(dirname "$0")/dev_lib.sh"
@@ -48,5 +50,12 @@ done
 echo "2k $(el)" >> "$O/summary.txt"
 paired_table "def65k lim65k split65k"
 paired_table "s2k"
+if [ -z "$LIMIT" ] || [ $(( $(date +%s) - t0 + 60 )) -le "$LIMIT" ]; then
+    PAGEDATTN_LIBRARY=$PWD/build/libpagedattn.so timeout 120 python3 bench/interleaved.py --shapes long,short --fa2 \
+        --rounds 6 --out "$O" > "$T/inter.log" 2>&1
+    echo "interleaved rc=$? $(el)" >> "$O/summary.txt"; grep "^stream" "$T/inter.log" >> "$O/summary.txt"
+else
+    echo "interleaved skipped $(el)" >> "$O/summary.txt"
+fi
 dev_end logs_s86a
 tail -45 "$O/summary.txt"
