@@ -4216,7 +4216,8 @@ extern "C" pa_status pa__sm90_attention(pa_context *ctx, const pa__problem *pb, 
     int blocks = 0, straddle = 0;
     if (ws && sm90_ft_on(ctx, pb) && ws_bytes >= pa__sm90_workspace_min(ctx, pb) + sm90_ft_bytes(pb))   /* M109 */
         return sm90_attention(ctx, pb, ws, ws_bytes, NULL, 0, 0, NULL, NULL, 0, 1);
-    if (pa__sm90_copy_split && ws && !sm90_copy(ctx, pb)) {   /* M117: groups of kv heads */
+    const int copy = ws ? sm90_copy(ctx, pb, &blocks, &straddle) : 0;
+    if (pa__sm90_copy_split && ws && !copy) {   /* M117: groups of kv heads */
         const int sn = sm90_copy_split_heads(ctx, pb);
         if (sn > 0 && ws_bytes >= sm90_split_workspace(ctx, pb, sn)) {
             __atomic_add_fetch(&pa__sm90_split_calls, 1, __ATOMIC_RELAXED);
@@ -4228,7 +4229,7 @@ extern "C" pa_status pa__sm90_attention(pa_context *ctx, const pa__problem *pb, 
             return PA_OK;
         }
     }
-    if (!ws || !sm90_copy(ctx, pb, &blocks, &straddle) || ws_bytes < sm90_copy_workspace(ctx, pb, blocks, sm90_copy_share(pb, straddle)))
+    if (!copy || ws_bytes < sm90_copy_workspace(ctx, pb, blocks, sm90_copy_share(pb, straddle)))
         return sm90_attention(ctx, pb, ws, ws_bytes);   /* (a workspace too small for the copy: the pages in place) */
     const size_t half = sm90_copy_tensor_bytes(pb), rb = sm90_copy_ready_bytes(pb);
     char *dk = (char *)ws, *dv = dk + half;
