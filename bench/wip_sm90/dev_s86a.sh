@@ -2,7 +2,7 @@
 # Prepared in session 85 for the next call (~300 s with LIMIT): M117 (pa__sm90_copy_split, off by
 # default; host only, prefill SASS af249589 unchanged) on the GPU, and RESULTS 3.5y's open questions.
 # Binaries: .carry/bins.tar.xz = build/{pa-bench, test_gpu, test_threads, libpagedattn.so} built at
-# session 85's M117 commit. If the archive is gone (~80 s a build on 2 cores): make -j2 build/pa-bench
+# commit 789fec9 (M117). If the archive is gone (~80 s a build on 2 cores): make -j2 build/pa-bench
 # build/test_gpu build/test_threads build/libpagedattn.so; tar cf - build/{those} | xz > the archive.
 # 1. Tests with M117 on (PA_TEST_SM90_SPLIT=1), the copy forced (PA_TEST_SM90_COPY=1) and a 4 MB copy
 #    limit, so that calls over it split: forced sm90 at d64 / d128 / d256 (30 cases each; each log
