@@ -4101,9 +4101,9 @@ static pa__problem sm90_head_group(const pa__problem *pb, int h0, int n)
 /* kv heads a group takes (pa_sm90_split_heads), 0: the call runs whole */
 static int sm90_copy_split_heads(const pa_context *ctx, const pa__problem *pb)
 {
-    if (!pa__sm90_copy_split || !pb->page_table || pb->lse || pa__sm90_force_gather || pa__sm90_copy_mode < 0) return 0;
-    if (pb->dtype != PA_DTYPE_BF16 && pb->dtype != PA_DTYPE_F16) return 0;
-    if (pb->batch <= 0 || pb->max_seq_len <= 0 || pb->max_seqlen_q <= 0 || pb->num_heads <= 0) return 0;
+    /* (sm90_copy on the first group asks the rest: forced gather, copy mode, empty calls) */
+    if (!pa__sm90_copy_split || !pb->page_table || pb->lse) return 0;
+    if (pb->dtype != PA_DTYPE_BF16 && pb->dtype != PA_DTYPE_F16) return 0;   /* (sm90_head_group's 2 bytes) */
     const int64_t head_bytes = (int64_t)pb->batch * pb->max_seq_len * pb->head_dim * 2;
     const int n = pa_sm90_split_heads(head_bytes, pb->num_kv_heads, (double)ctx->kv_copy_limit);
     if (n <= 0) return 0;
@@ -4112,22 +4112,14 @@ static int sm90_copy_split_heads(const pa_context *ctx, const pa__problem *pb)
     const pa__problem g0 = sm90_head_group(pb, 0, n);
     return sm90_copy(ctx, &g0) ? n : 0;   /* (its bytes fit: the estimate alone decides) */
 }
-/* the workspace of a split call: the largest of its groups' (n a group, the last one fewer) */
+/* the workspace of a split call: the larger of its two group sizes' (n a group, the last one
+ * fewer), each what pa__sm90_attention will ask of that group (a group fits: it never splits) */
 static size_t sm90_split_workspace(const pa_context *ctx, const pa__problem *pb, int n)
 {
-    size_t w = 0;
     const int last = pb->num_kv_heads - (pb->num_kv_heads - 1) / n * n;
-    for (int i = 0; i < 2; i++) {
-        const pa__problem g = sm90_head_group(pb, 0, i ? last : n);
-        int blocks = 0;
-        size_t x = pa__sm90_workspace_min(ctx, &g);
-        if (sm90_copy(ctx, &g, &blocks)) {
-            const size_t c = sm90_copy_workspace(ctx, &g, blocks);
-            if (c > x) x = c;
-        }
-        if (x > w) w = x;
-    }
-    return w;
+    const pa__problem g = sm90_head_group(pb, 0, n), gl = sm90_head_group(pb, 0, last);
+    const size_t w = pa__sm90_workspace(ctx, &g), wl = pa__sm90_workspace(ctx, &gl);
+    return w > wl ? w : wl;
 }
 
 /* M100: a paged PAIR call of 128-key d128 tiles in at least SM90_PAIR_TABLE_BOXES boxes a tile
