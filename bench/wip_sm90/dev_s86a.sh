@@ -2,7 +2,7 @@
 # Prepared in session 85 for the next call (~300 s with LIMIT): M117 (pa__sm90_copy_split, off by
 # default; host only, prefill SASS af249589 unchanged) on the GPU, and RESULTS 3.5y's open questions.
 # Binaries: .carry/bins.tar.xz = build/{pa-bench, test_gpu, test_threads, libpagedattn.so} built at
-# commit 789fec9 (M117), and build_pd/pa-bench (step 3). If the archive is gone (~80 s a build on 2
+# commit 285c770 (M117), and build_pd/pa-bench (step 3). If the archive is gone (~80 s a build on 2
 # cores): make -j2 build/pa-bench build/test_gpu build/test_threads build/libpagedattn.so; in a
 # worktree with bench/wip_sm90/m113_plan_pdl.patch applied: make -j2 BUILD=build_pd
 # NVEXTRA=-DSM90_PLAN_PDL=1 build_pd/pa-bench, copied here; tar cf - build/{those} build_pd/pa-bench
