@@ -680,7 +680,7 @@ static void usage(void)
            "  --kv-copy-limit BYTES  pa_context_set_kv_copy_limit (0: sm90 never copies a paged cache)\n"
            "  --force-copy           sm90: copy every paged call's cache first, within the limit (measurement)\n"
            "  --copy-ctas N          sm90: a copy runs beside the attention on N blocks (-1: never, 0: the estimate)\n"
-           "  --copy-split 0|1       sm90: a copy over the --kv-copy-limit runs as calls over groups of kv heads (M117, off)\n"
+           "  --copy-split 0|1       sm90: a copy over the --kv-copy-limit runs as calls over groups of kv heads (M117, default 1)\n"
            "  --straddle 1|2         sm90 d256, pages 9+ not multiples of 8: copy only the 8-key groups across a page\n"
            "                         boundary, read the rest in place (1, M107); non-causal: copy only each page's rows\n"
            "                         past its 8-row groups, read the groups in place (2, M108) (measurement, default off)\n"

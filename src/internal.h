@@ -101,6 +101,7 @@ typedef struct pa__problem {
     void          *out;
     int64_t        o_stride_token, o_stride_head;
     float         *lse;
+    int64_t        lse_stride_token; /* lse's row stride in floats; 0: num_heads (sm90's head groups set it) */
 } pa__problem;
 
 /* Query rows of sequence b and where they start (host tables only: CPU and reference). */

@@ -1590,6 +1590,13 @@ static_assert(SM90_LPR_OK(SM90_GATHER_LPR(64)) && SM90_LPR_OK(SM90_GATHER_LPR(12
 #ifndef SM90_RUN_TABLE_W
 #define SM90_RUN_TABLE_W 1
 #endif
+/* SM90_PLAN_PDL (M113, session 82): the attention launched by programmatic dependent launch after
+ * the run table's kernel (sm90_run_plan triggers it at once), its producers waiting for the table
+ * (griddepcontrol.wait) before their first record, so that the CTAs' set-up (barriers, Q's loads)
+ * overlaps the table's kernel and the kernel boundary. 0: the library before. */
+#ifndef SM90_PLAN_PDL
+#define SM90_PLAN_PDL 1
+#endif
 #define SM90_RUN_TABLE_T (SM90_RUN_TABLE && (SM90_RUNS_SHARE_T || (((D == 64 && SM90_RUN_TABLE_D64) || (D == 256 && SM90_RUN_TABLE_D256) \
                           || (D == 128 && W && SM90_RUN_TABLE_W)) && !PAIR && !GATHER)))
 /* M111 (sm90_plan.h SM90_RUNS_SPLIT_D64): the d64 page runs' boxes split between the two panel warps */
@@ -1946,6 +1953,7 @@ struct sm90_params {
     uint16_t *o;
     int64_t o_st, o_sh;
     float *lse;
+    int64_t lse_st;                          /* lse's row stride (floats): heads, or the whole call's in M117's groups */
     const int32_t *page_table;
     int64_t pt_stride;
     const int32_t *seq_lens;
@@ -2513,6 +2521,13 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                                  (pnl + 2 * q) * SM90_PANEL_COLS, ft_pend, kvh, b);
             bulk_commit();
         };
+#endif
+#if SM90_PLAN_PDL
+        /* M113: the run table's kernel launches this grid early (programmatic dependent launch);
+         * its records are read from here on */
+        if constexpr ((SM90_RUN_TABLE_T || SM90_PAIR_TABLE_T) && !TAIL) {   /* (TAIL: the main grid ran first) */
+            if (p.plan) asm volatile("griddepcontrol.wait;\n" ::: "memory");   /* (a no-op without the launch attribute) */
+        }
 #endif
         for (int it = 0; it < n_tiles; it++) {
             const int n0 = tile_n0(it);
@@ -3314,7 +3329,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
     auto store_lse = [&](int i, float l) {
         const int row = row0 + 8 * i;
         if (row < sq && p.lse && (lane & 3) == 0)
-            p.lse[(int64_t)(q_start + row) * p.heads + h] = row_lse(i, l);
+            p.lse[(int64_t)(q_start + row) * p.lse_st + h] = row_lse(i, l);
     };
     if constexpr (TAIL) {
         const int64_t piece_slot = (int64_t)blockIdx.x * SM90_BLOCK_M;
@@ -3419,6 +3434,9 @@ template <int D, int BN = D == 256 ? 64 : 128>
 __global__ void __launch_bounds__(128) sm90_run_plan(const sm90_params p)
 {
     const int lane = threadIdx.x & 31, t = (int)blockIdx.x * 4 + (int)(threadIdx.x >> 5), b = (int)blockIdx.y;
+#if SM90_PLAN_PDL
+    asm volatile("griddepcontrol.launch_dependents;\n" ::: "memory");   /* M113: the attention may start now */
+#endif
     if (t >= p.plan_tiles) return;   /* (the whole warp) */
     const int sk = p.seq_lens ? min(max(p.seq_lens[b], 0), p.max_sk) : p.max_sk;
     const int n0 = t * BN;
@@ -3555,7 +3573,7 @@ sm90_tail_combine(const sm90_params p)
     if constexpr (C == 2) *(uint32_t *)dst = packed[0];
     else if constexpr (C == 4) *(uint2 *)dst = make_uint2(packed[0], packed[1]);
     else *(uint4 *)dst = make_uint4(packed[0], packed[1], packed[2], packed[3]);
-    if (p.lse && lane == 0) p.lse[(int64_t)(q_start + row) * p.heads + h] = lse;
+    if (p.lse && lane == 0) p.lse[(int64_t)(q_start + row) * p.lse_st + h] = lse;
 }
 
 /* ---- host side -------------------------------------------------------------------------- */
@@ -4073,16 +4091,16 @@ static size_t sm90_copy_workspace(const pa_context *ctx, const pa__problem *pb, 
     const pa__problem c = sm90_copied(pb, NULL, NULL);
     return 2 * sm90_copy_tensor_bytes(pb) + sm90_copy_ready_bytes(pb) + sm90_tail_bytes(&c, sm90_tail(ctx, &c, ov_blocks, share));
 }
-/* M117 (session 85; written, not yet run on a GPU, so off by default): a call whose copy is over
+/* M117 (session 85; measured and adopted in session 86, RESULTS 3.5z): a call whose copy is over
  * kv_copy_limit runs as calls over groups of its kv heads (and their query heads), each group's
  * copy within the limit, one after the other on the call's stream, all in one workspace (stream
  * order keeps a group's copy behind the previous group's attention). Why: at 65536 keys the copy of
- * K and V (d128 B4 H16: 2.1 GB) is over the default 1 GiB, so pages 1..4 read by the gather, +8.3..8.6
- * causal where 8192's copy costs +4..5 (RESULTS 3.5y, 2.72). Taken only where the estimate would
- * copy the first group, and never with lse (its rows are [total_q][num_heads]: a group's rows would
- * need a stride the kernel does not take). pa__sm90_copy_split: 1 on, 0 off (default). */
+ * K and V (d128 B4 H16: 2.1 GB) is over the default 1 GiB, so pages 1..4 read by the gather, +7.8..9.7
+ * where 8192's copy costs +4..5 (RESULTS 3.5y, 3.5z, 2.72). Taken only where the estimate would
+ * copy the first group. With lse, a group writes its heads' columns of the whole call's
+ * [total_q][num_heads] rows (lse_stride_token). pa__sm90_copy_split: 1 on (default), 0 off. */
 extern "C" int pa__sm90_copy_split;
-int pa__sm90_copy_split = 0;
+int pa__sm90_copy_split = 1;
 extern "C" long pa__sm90_split_calls;   /* calls that ran as groups (tests/test_gpu.c prints it) */
 long pa__sm90_split_calls = 0;
 /* the call over kv heads [h0, h0 + n) and their query heads */
@@ -4094,6 +4112,8 @@ static pa__problem sm90_head_group(const pa__problem *pb, int h0, int n)
     g.k = (const char *)pb->k + (int64_t)h0 * pb->k_stride_head * e;
     g.v = (const char *)pb->v + (int64_t)h0 * pb->v_stride_head * e;
     g.out = (char *)pb->out + (int64_t)h0 * pb->group * pb->o_stride_head * e;
+    if (pb->lse) g.lse = pb->lse + (int64_t)h0 * pb->group;   /* (its rows keep the whole call's stride) */
+    g.lse_stride_token = pb->lse_stride_token ? pb->lse_stride_token : pb->num_heads;
     g.num_kv_heads = n;
     g.num_heads = n * pb->group;
     return g;
@@ -4102,7 +4122,7 @@ static pa__problem sm90_head_group(const pa__problem *pb, int h0, int n)
 static int sm90_copy_split_heads(const pa_context *ctx, const pa__problem *pb)
 {
     /* (sm90_copy on the first group asks the rest: forced gather, copy mode, empty calls) */
-    if (!pa__sm90_copy_split || !pb->page_table || pb->lse) return 0;
+    if (!pa__sm90_copy_split || !pb->page_table) return 0;
     if (pb->dtype != PA_DTYPE_BF16 && pb->dtype != PA_DTYPE_F16) return 0;   /* (sm90_head_group's 2 bytes) */
     const int64_t head_bytes = (int64_t)pb->batch * pb->max_seq_len * pb->head_dim * 2;
     const int n = pa_sm90_split_heads(head_bytes, pb->num_kv_heads, (double)ctx->kv_copy_limit);
@@ -4272,7 +4292,7 @@ static pa_status sm90_attention(pa_context *ctx, const pa__problem *pb, void *ws
     p.q = (const uint16_t *)pb->q; p.q_st = pb->q_stride_token; p.q_sh = pb->q_stride_head;
     p.cu_q = pb->cu_seqlens_q; p.max_sq = pb->max_seqlen_q;
     p.o = (uint16_t *)pb->out; p.o_st = pb->o_stride_token; p.o_sh = pb->o_stride_head;
-    p.lse = pb->lse;
+    p.lse = pb->lse; p.lse_st = pb->lse_stride_token ? pb->lse_stride_token : pb->num_heads;
     p.page_table = pb->page_table; p.pt_stride = pb->page_table_stride;
     p.seq_lens = pb->seq_lens; p.max_sk = pb->max_seq_len;
     p.page_size = pb->page_size; p.num_pages = pb->num_pages;
@@ -4406,7 +4426,8 @@ static pa_status sm90_attention(pa_context *ctx, const pa__problem *pb, void *ws
     cfg.dynamicSmemBytes = (size_t)smem;
     cfg.stream = stream;
     cfg.attrs = pdl;
-    cfg.numAttrs = kv_ready ? 1 : 0;
+    cfg.numAttrs = kv_ready || (SM90_PLAN_PDL && p.plan && tail.splits < 2) ? 1 : 0;   /* (M113: after the run table's kernel; not with
+                                                                                       * the last wave's pieces, which the main grid releases early) */
 #if SM90_FT
     if (ft_flags) {   /* M109: every flag clear before the attention */
         e = cudaMemsetAsync(ft_flags, 0, sm90_ft_flag_bytes(pb, tile), stream);
