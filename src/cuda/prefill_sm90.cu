@@ -1029,13 +1029,15 @@
  *       than the saved instructions; but that binary's old path (warp index shuffled from lane 0,
  *       slack layout, other consumer schedule) read pages 9..11 about a point under the library,
  *       which SM90_PW_SHFL_D128=2 isolates (M114, adopted in session 83).
- *   M113 (session 82, RESULTS 3.5s / 3.5t, rejected; bench/wip_sm90/m113_plan_pdl.patch,
- *       -DSM90_PLAN_PDL=1) the attention launched by programmatic dependent launch after the run
- *       table's kernel, its producers waiting for the table before their first record. Predicted:
- *       the table kernel and the kernel boundary hidden, 0.2..0.5 point. Measured (3 rounds, pa-bench): d128 causal page 9 +4.4 -> +3.6, the other
- *       cells (d64 / d128, pages 9 / 16 / 100) within their spread; tests and memcheck pass.
- *       Measured again in session 83 (RESULTS 3.5t), alone and with M114: page 9 +4.4 every round
- *       alone, and with M114 one round of page 12 at +5.3; not adopted.
+ *   M113 (session 82, RESULTS 3.5s / 3.5t; adopted in session 86, RESULTS 3.5z; SM90_PLAN_PDL, default 1)
+ *       the attention launched by programmatic dependent launch after the run table's kernel, its
+ *       producers waiting for the table (griddepcontrol.wait) before their first record. Predicted:
+ *       the table kernel and the kernel boundary hidden, 0.2..0.5 point. Measured at 8192 (3 rounds,
+ *       pa-bench): d128 causal page 9 +4.4 -> +3.6 in session 82, +4.4 every round in session 83,
+ *       the other cells within their spread: not adopted then. At 2048 (session 86, RESULTS 3.5z,
+ *       where a causal call is ~0.17 ms and the hidden ~4..6 us weigh 4x more): d128 pages 8 / 16 /
+ *       48 / 100 causal +4.0 / +3.9 / +3.7 / +3.2 -> +2.6 / +2.4 / +2.2 / +1.2, non-causal +2.7..3.3
+ *       -> +1.7..2.0, lower in each of three rounds; pages 1..4 (the copy, no table) unchanged.
  *   M114 (session 83, RESULTS 3.5t / 2.70; SM90_PW_SHFL_D128=2, the default) M86's warp index
  *       shuffled from lane 0 in the d128 plain-layout 128-key instances alone (causal / windowed
  *       page runs), isolated from M112's probe binary: ptxas keeps each box's map, barrier and
@@ -1066,13 +1068,17 @@
  *       +2.4..3.4 and 0.7..1.0% faster in absolute time; with M116 MHA 9..11 run in place at both
  *       masks and GQA 32 / 8 still copies (the faster path there, RESULTS 3.5v). Measured on the
  *       GPU in session 85 (RESULTS 3.5x): MHA non-causal 9 / 10 +2.1 / +2.5 against +2.7 / +2.8.
- *   M117 (session 85; host only, written, not yet run on a GPU: pa__sm90_copy_split, default 0)
+ *   M117 (session 85, adopted in session 86, RESULTS 3.5z; host only: pa__sm90_copy_split, default 1)
  *       a call whose copy of K and V is over kv_copy_limit runs as calls over groups of its kv
  *       heads, each group's copy within the limit, one workspace (sm90_copy_split_heads below).
  *       Why: RESULTS 3.5y (H200) measured d128 65536 causal pages 1..4 at +8.3..8.6, over the 8%
  *       bar: their copy (2.1 GB) is over the default 1 GiB, so they read by the gather, where
- *       8192's pages 1..4 copy. Predicted: those rows at about +1..2 (8192's copy costs +4..5
- *       causal in 2.72, and at 65536 the attention does 8x the work per byte copied). Not with lse.
+ *       8192's pages 1..4 copy. Predicted: those rows at about +1..2. Measured (H100, 3.5z, one
+ *       round of 3 iterations): d128 pages 1 / 4 non-causal +7.9 / +7.8 -> -0.7 / -0.8, causal
+ *       +8.2 / +9.7 -> +0.6 / +0.6 (the whole copy under an 8 GiB limit: -2.6..+0.8), d256 causal
+ *       page 1 +12.0 -> +1.5 (8 GiB: +3.2). With lse since session 86 (lse_stride_token: a group
+ *       writes its heads' columns), so that pa_workspace_size, which sees no lse, sizes what the
+ *       call takes.
  *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax at d128/d64 by a
  *   wgmma.fence predicated on the row sums (2% / 7% slower, as M28 found again), a persistent
  *   static round-robin grid (causal -8%: imbalance and L2 drift).
