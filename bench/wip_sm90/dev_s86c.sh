@@ -1,0 +1,38 @@
+#!/bin/bash
+# Session 86's third call (dev_s86b.sh without its integrated run and with two rounds: ~150 s; the
+# device budget left after refused starts). dev_s86b.sh's header:
+# Session 86's second call (~330 s): the library with M113 (SM90_PLAN_PDL 1: the attention launched
+# by programmatic dependent launch after the run table's kernel) and M117 (pa__sm90_copy_split 1,
+# now with lse: a group writes its heads' columns of the call's rows, lse_stride_token) adopted.
+# Binaries (.carry/bins.tar.xz): build/{pa-bench, test_gpu, test_threads, libpagedattn.so} at this
+# commit (make -j2 those four, ~80 s on 2 cores); build_old/pa-bench = 285c770's (before M113).
+# 1. M117's tests with a 1 MB copy limit (call a's 4 MB split no d128 / d256 case in 30) at every
+#    head_dim, 40 cases, the copy forced: each must print a nonzero "ran as groups" count; the same
+#    beside on 8 blocks at d128; memcheck at d128. (Call a's lse failures: pa_workspace_size, which
+#    sees no lse, asked for the split's workspace, the call with lse then ran whole.)
+# 2. M113 at 8192 against build_old, paired, 3 rounds: d64 / d128 / d256, both masks, pages
+#    8 / 9 / 12 / 16 / 48 / 100 (the run-table pages: M113's only change). Adopt stays if no cell
+#    moves up by more than its spread; 2048 gained 1..2 points at pages 8..100 (call a).
+# 3. dev_s71b.sh with COMPARE_S=420: its tests, compare.py with the anchors, pa-bench, ncu (2.73).
+. "$(dirname "$0")/dev_lib.sh"
+dev_begin /tmp/t86c build_old/pa-bench
+nvidia-smi --query-gpu=name,driver_version,clocks.sm,clocks.max.sm,temperature.gpu,power.draw --format=csv > "$O/summary.txt"
+S="PA_TEST_SM90_SPLIT=1 PA_TEST_SM90_COPY=1 PA_TEST_KV_COPY_LIMIT=1000000 PA_TEST_KERNEL=sm90 PA_TEST_CASES=40"
+for d in 64 128 256; do
+    env $S PA_TEST_HEAD_DIM=$d PA_TEST_SEED=$((86100 + d)) timeout 150 build/test_gpu > "$T/split_$d.log" 2>&1 &
+done
+env $S PA_TEST_HEAD_DIM=128 PA_TEST_SM90_COPY_CTAS=8 PA_TEST_SEED=86101 timeout 150 build/test_gpu > "$T/split_beside.log" 2>&1 &
+env $S PA_TEST_HEAD_DIM=128 PA_TEST_CASES=4 PA_TEST_LONG_RANGE=0 PA_TEST_SEED=86103 timeout 150 \
+    compute-sanitizer --tool memcheck build/test_gpu > "$T/split_mc.log" 2>&1 &
+wait
+test_summary
+for f in "$T"/split_*.log; do echo "  $(basename "$f" .log): $(grep -h "ran as groups" "$f" | head -1)"; done >> "$O/summary.txt"
+A="--prefill-only --table frag --no-check --iters 10 --dims 64,128,256 --causal both --pages 8,9,12,16,48,100"
+for r in 1 2; do
+    build/pa-bench $A 2>&1 | pa_row new8k > /dev/null
+    build_old/pa-bench $A 2>&1 | pa_row old8k > /dev/null
+    echo "round $r $(el)" >> "$O/summary.txt"
+done
+paired_table "new8k old8k" 3.0
+dev_end logs_s86c
+tail -60 "$O/summary.txt"
