@@ -3597,8 +3597,14 @@ static PFN_cuTensorMapEncodeTiled_v12000 sm90_encode_query(void)
 
 /* The driver's tensor-map encoder, asked once (a function-local static: its initialization is
  * thread-safe, where the earlier check-then-store raced between threads' first calls). */
+/* Tests without a GPU (tests/test_sm90_ws.c) set this to an encoder of their own, which checks
+ * what the driver's checks, so that the host plan (the copy, M117's groups, the workspace) runs
+ * without a driver; NULL (always, in the library's use) asks the driver. */
+extern "C" void *pa__sm90_encode_stub;
+void *pa__sm90_encode_stub = NULL;
 static PFN_cuTensorMapEncodeTiled_v12000 sm90_encode_fn(void)
 {
+    if (pa__sm90_encode_stub) return (PFN_cuTensorMapEncodeTiled_v12000)pa__sm90_encode_stub;
     static const PFN_cuTensorMapEncodeTiled_v12000 fn = sm90_encode_query();
     return fn;
 }
