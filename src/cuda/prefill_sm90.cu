@@ -1078,7 +1078,7 @@
  *       +8.2 / +9.7 -> +0.6 / +0.6 (the whole copy under an 8 GiB limit: -2.6..+0.8), d256 causal
  *       page 1 +12.0 -> +1.5 (8 GiB: +3.2). With lse since session 86 (lse_stride_token: a group
  *       writes its heads' columns), so that pa_workspace_size, which sees no lse, sizes what the
- *       call takes; that change is not yet run on a GPU (bench/wip_sm90/dev_s86c.sh).
+ *       call takes; that change is not yet run on a GPU (bench/wip_sm90/dev_s86b.sh).
  *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax at d128/d64 by a
  *   wgmma.fence predicated on the row sums (2% / 7% slower, as M28 found again), a persistent
  *   static round-robin grid (causal -8%: imbalance and L2 drift).
