@@ -2,8 +2,10 @@
 # Session 86's second call (~330 s): the library with M113 (SM90_PLAN_PDL 1: the attention launched
 # by programmatic dependent launch after the run table's kernel) and M117 (pa__sm90_copy_split 1,
 # now with lse: a group writes its heads' columns of the call's rows, lse_stride_token) adopted.
-# Binaries (.carry/bins.tar.xz): build/{pa-bench, test_gpu, test_threads, libpagedattn.so} at this
-# commit (make -j2 those four, ~80 s on 2 cores); build_old/pa-bench = 285c770's (before M113).
+# Binaries (.carry/bins.tar.xz, packed at the end of session 86 from 8194ce2's sources, prefill SASS
+# 546a72c9): build/{pa-bench, test_gpu, test_threads, libpagedattn.so} (make -j2 those four, ~80 s
+# on 2 cores) and build_old/pa-bench = 285c770's (before M113: git worktree add /tmp/wt 285c770,
+# make -j2 build/pa-bench there, copied here as build_old/pa-bench).
 # 1. M117's tests with a 1 MB copy limit (call a's 4 MB split no d128 / d256 case in 30) at every
 #    head_dim, 40 cases, the copy forced: each must print a nonzero "ran as groups" count; the same
 #    beside on 8 blocks at d128; memcheck at d128. (Call a's lse failures: pa_workspace_size, which
