@@ -424,6 +424,21 @@ ncu_sets() {
 }
 # pa_row NAME: pa-bench's paired prefill rows from stdin, prefixed "NAME r$r" (the round), shown
 # and appended to $O/summary.txt (session 65's A/B scripts)
+# split_tests LIMIT CASES SEED TO [MC_CASES]
+#                      in the background, M117's tests (sessions 86..87): test_gpu with the groups on,
+#                      the copy forced and a kv_copy_limit of LIMIT bytes, forced sm90 at d64 / d128 /
+#                      d256 (CASES cases, seeds SEED + d; $T/split_D.log), beside on 8 blocks at d128
+#                      (SEED + 1; split_beside.log) and memcheck at d128 (MC_CASES, default 3, SEED + 3;
+#                      split_mc.log), each under timeout TO
+split_tests() {
+    local S="PA_TEST_SM90_SPLIT=1 PA_TEST_SM90_COPY=1 PA_TEST_KV_COPY_LIMIT=$1 PA_TEST_KERNEL=sm90 PA_TEST_CASES=$2" d
+    for d in 64 128 256; do
+        env $S PA_TEST_HEAD_DIM=$d PA_TEST_SEED=$(($3 + d)) timeout "$4" build/test_gpu > "$T/split_$d.log" 2>&1 &
+    done
+    env $S PA_TEST_HEAD_DIM=128 PA_TEST_SM90_COPY_CTAS=8 PA_TEST_SEED=$(($3 + 1)) timeout "$4" build/test_gpu > "$T/split_beside.log" 2>&1 &
+    env $S PA_TEST_HEAD_DIM=128 PA_TEST_CASES=${5:-3} PA_TEST_LONG_RANGE=0 PA_TEST_SEED=$(($3 + 3)) timeout "$4" \
+        compute-sanitizer --tool memcheck build/test_gpu > "$T/split_mc.log" 2>&1 &
+}
 pa_row() { grep -E "^ *prefill .* frag " | sed "s/^/$1 r$r /" | tee -a "$O/summary.txt"; }
 # paired_table "NAME ..." [LIMIT]
 #                      the pa_row lines of $O/summary.txt whose label is one of NAMEs, one line

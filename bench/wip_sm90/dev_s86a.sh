@@ -27,14 +27,8 @@
 . "$(dirname "$0")/dev_lib.sh"
 dev_begin /tmp/t86a build_pd/pa-bench
 nvidia-smi --query-gpu=name,driver_version,clocks.sm,clocks.max.sm,temperature.gpu,power.draw --format=csv > "$O/summary.txt"
-S="PA_TEST_SM90_SPLIT=1 PA_TEST_SM90_COPY=1 PA_TEST_KV_COPY_LIMIT=4000000 PA_TEST_KERNEL=sm90 PA_TEST_CASES=30"
-for d in 64 128 256; do
-    env $S PA_TEST_HEAD_DIM=$d PA_TEST_SEED=$((86000 + d)) timeout 120 build/test_gpu > "$T/split_$d.log" 2>&1 &
-done
-env $S PA_TEST_HEAD_DIM=128 PA_TEST_SM90_COPY_CTAS=8 PA_TEST_SEED=86001 timeout 120 build/test_gpu > "$T/split_beside.log" 2>&1 &
+split_tests 4000000 30 86000 120
 PA_TEST_CASES=30 PA_TEST_SEED=86002 timeout 60 build/test_gpu > "$T/auto.log" 2>&1 &
-env $S PA_TEST_HEAD_DIM=128 PA_TEST_CASES=3 PA_TEST_LONG_RANGE=0 PA_TEST_SEED=86003 timeout 120 \
-    compute-sanitizer --tool memcheck build/test_gpu > "$T/split_mc.log" 2>&1 &
 wait
 test_summary
 grep -h "ran as groups" "$T"/split_*.log | sed 's/^/  /' >> "$O/summary.txt"

@@ -19,13 +19,7 @@
 . "$(dirname "$0")/dev_lib.sh"
 dev_begin /tmp/t86b build_old/pa-bench
 nvidia-smi --query-gpu=name,driver_version,clocks.sm,clocks.max.sm,temperature.gpu,power.draw --format=csv > "$O/summary.txt"
-S="PA_TEST_SM90_SPLIT=1 PA_TEST_SM90_COPY=1 PA_TEST_KV_COPY_LIMIT=1000000 PA_TEST_KERNEL=sm90 PA_TEST_CASES=40"
-for d in 64 128 256; do
-    env $S PA_TEST_HEAD_DIM=$d PA_TEST_SEED=$((86100 + d)) timeout 150 build/test_gpu > "$T/split_$d.log" 2>&1 &
-done
-env $S PA_TEST_HEAD_DIM=128 PA_TEST_SM90_COPY_CTAS=8 PA_TEST_SEED=86101 timeout 150 build/test_gpu > "$T/split_beside.log" 2>&1 &
-env $S PA_TEST_HEAD_DIM=128 PA_TEST_CASES=4 PA_TEST_LONG_RANGE=0 PA_TEST_SEED=86103 timeout 150 \
-    compute-sanitizer --tool memcheck build/test_gpu > "$T/split_mc.log" 2>&1 &
+split_tests 1000000 40 86100 150 4
 wait
 test_summary
 for f in "$T"/split_*.log; do echo "  $(basename "$f" .log): $(grep -h "ran as groups" "$f" | head -1)"; done >> "$O/summary.txt"

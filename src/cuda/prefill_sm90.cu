@@ -4158,7 +4158,13 @@ extern "C" int pa__sm90_copy_split;
 int pa__sm90_copy_split = 1;
 extern "C" long pa__sm90_split_calls;   /* calls that ran as groups (tests/test_gpu.c prints it) */
 long pa__sm90_split_calls = 0;
-/* the call over kv heads [h0, h0 + n) and their query heads */
+/* lse's row stride in floats: the call's own heads, or the whole call's in one of M117's groups */
+static int64_t sm90_lse_stride(const pa__problem *pb)
+{
+    return pb->lse_stride_token ? pb->lse_stride_token : pb->num_heads;
+}
+/* the call over kv heads [h0, h0 + n) and their query heads (pa__sm90_supports asks for 16-byte
+ * aligned pointers and strides of 8 elements, so every group's pointers stay aligned) */
 static pa__problem sm90_head_group(const pa__problem *pb, int h0, int n)
 {
     pa__problem g = *pb;
@@ -4168,7 +4174,7 @@ static pa__problem sm90_head_group(const pa__problem *pb, int h0, int n)
     g.v = (const char *)pb->v + (int64_t)h0 * pb->v_stride_head * e;
     g.out = (char *)pb->out + (int64_t)h0 * pb->group * pb->o_stride_head * e;
     if (pb->lse) g.lse = pb->lse + (int64_t)h0 * pb->group;   /* (its rows keep the whole call's stride) */
-    g.lse_stride_token = pb->lse_stride_token ? pb->lse_stride_token : pb->num_heads;
+    g.lse_stride_token = sm90_lse_stride(pb);
     g.num_kv_heads = n;
     g.num_heads = n * pb->group;
     return g;
@@ -4182,8 +4188,6 @@ static int sm90_copy_split_heads(const pa_context *ctx, const pa__problem *pb)
     const int64_t head_bytes = (int64_t)pb->batch * pb->max_seq_len * pb->head_dim * 2;
     const int n = pa_sm90_split_heads(head_bytes, pb->num_kv_heads, (double)ctx->kv_copy_limit);
     if (n <= 0) return 0;
-    const pa__problem g = sm90_head_group(pb, n, n);   /* the second group's offsets: 16-byte aligned? */
-    if (((uintptr_t)g.q | (uintptr_t)g.k | (uintptr_t)g.v | (uintptr_t)g.out) & 15) return 0;
     const pa__problem g0 = sm90_head_group(pb, 0, n);
     return sm90_copy(ctx, &g0) ? n : 0;   /* (its bytes fit: the estimate alone decides) */
 }
@@ -4284,7 +4288,7 @@ extern "C" pa_status pa__sm90_attention(pa_context *ctx, const pa__problem *pb, 
     if (ws && sm90_ft_on(ctx, pb) && ws_bytes >= pa__sm90_workspace_min(ctx, pb) + sm90_ft_bytes(pb))   /* M109 */
         return sm90_attention(ctx, pb, ws, ws_bytes, NULL, 0, 0, NULL, NULL, 0, 1);
     const int copy = ws ? sm90_copy(ctx, pb, &blocks, &straddle) : 0;
-    if (pa__sm90_copy_split && ws && !copy) {   /* M117: groups of kv heads */
+    if (ws && !copy) {   /* M117: groups of kv heads */
         const int sn = sm90_copy_split_heads(ctx, pb);
         if (sn > 0 && ws_bytes >= sm90_split_workspace(ctx, pb, sn)) {
             __atomic_add_fetch(&pa__sm90_split_calls, 1, __ATOMIC_RELAXED);
@@ -4347,7 +4351,7 @@ static pa_status sm90_attention(pa_context *ctx, const pa__problem *pb, void *ws
     p.q = (const uint16_t *)pb->q; p.q_st = pb->q_stride_token; p.q_sh = pb->q_stride_head;
     p.cu_q = pb->cu_seqlens_q; p.max_sq = pb->max_seqlen_q;
     p.o = (uint16_t *)pb->out; p.o_st = pb->o_stride_token; p.o_sh = pb->o_stride_head;
-    p.lse = pb->lse; p.lse_st = pb->lse_stride_token ? pb->lse_stride_token : pb->num_heads;
+    p.lse = pb->lse; p.lse_st = sm90_lse_stride(pb);
 #if SM90_QPF
     p.qpf_ahead = pa__sm90_qpf ? (pa__sm90_qpf > 1 ? pa__sm90_qpf : (ctx->num_sms > 0 ? ctx->num_sms : 132)) : 0;   /* M118 */
 #endif
