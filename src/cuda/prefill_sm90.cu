@@ -1078,9 +1078,12 @@
  *       +8.2 / +9.7 -> +0.6 / +0.6 (the whole copy under an 8 GiB limit: -2.6..+0.8), d256 causal
  *       page 1 +12.0 -> +1.5 (8 GiB: +3.2). With lse since session 86 (lse_stride_token: a group
  *       writes its heads' columns), so that pa_workspace_size, which sees no lse, sizes what the
- *       call takes; that change is not yet run on a GPU (bench/wip_sm90/dev_s86b.sh).
- *   M118 (session 86; SM90_QPF=1 builds only, not yet measured) the next wave's Q rows into L2:
- *       see SM90_QPF below (prediction there; bench/wip_sm90/dev_s87a.sh measures it).
+ *       call takes; on the GPU in session 87 (RESULTS 3.5za): forced split tests with lse at a
+ *       1 MB copy limit, every head_dim and beside, 0 failed (60 calls split).
+ *   M118 (session 86; SM90_QPF=1 builds only; measured and rejected in session 87, RESULTS 3.5za)
+ *       the next wave's Q rows into L2: see SM90_QPF below. Predicted 2048 contiguous ~-2%,
+ *       8192 ~-0.6%; measured d128 non-causal 2048 -0.8%, every other cell 0.2..1.8% slower
+ *       (d256 2048 +1.4..1.8%). SM90_QPF stays 0.
  *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax at d128/d64 by a
  *   wgmma.fence predicated on the row sums (2% / 7% slower, as M28 found again), a persistent
  *   static round-robin grid (causal -8%: imbalance and L2 drift).
@@ -1598,14 +1601,15 @@ static_assert(SM90_LPR_OK(SM90_GATHER_LPR(64)) && SM90_LPR_OK(SM90_GATHER_LPR(12
 #ifndef SM90_RUN_TABLE_W
 #define SM90_RUN_TABLE_W 1
 #endif
-/* SM90_QPF (M118, session 86; built only with -DSM90_QPF=1, not yet measured): in the d128 / d256
+/* SM90_QPF (M118, session 86; built only with -DSM90_QPF=1; rejected, RESULTS 3.5za): in the d128 / d256
  * instances whose K / V tile is one box (the contiguous cache's PAIR instances; not d64, whose two
  * such instances then spill 12 bytes), producer warp 1, idle otherwise,
  * prefetches into L2 the Q rows of the CTA pa__sm90_qpf linear indices on (1: the SM count, about
  * the CTA that starts a wave later; 0: off). Why: RESULTS 3.5z's trace puts a 2048-key CTA's fixed
  * cost at ~7500 cycles, 23% of its time, the first ~2000 of them waiting for Q from DRAM and K's
  * first tile. Predicted: Q in shared memory ~700 cycles sooner, S(0) ~500..700 sooner where K's
- * first tile is then last: 2048 contiguous ~2%, 8192 ~0.6%. */
+ * first tile is then last: 2048 contiguous ~2%, 8192 ~0.6%. Measured (3.5za, 4 rounds): 2048 d128
+ * non-causal -0.8%, causal +0.3%, d256 +1.4..1.8%; 8192 +0.2..2.5%. Kept as a knob for the record. */
 #ifndef SM90_QPF
 #define SM90_QPF 0
 #endif
