@@ -439,6 +439,27 @@ split_tests() {
     env $S PA_TEST_HEAD_DIM=128 PA_TEST_CASES=${5:-3} PA_TEST_LONG_RANGE=0 PA_TEST_SEED=$(($3 + 3)) timeout "$4" \
         compute-sanitizer --tool memcheck build/test_gpu > "$T/split_mc.log" 2>&1 &
 }
+# split_memcheck DIR TO
+#                      memcheck through M117's groups (session 87: split_tests' memcheck at 1 MB split
+#                      nothing): forced sm90 d128 / d256, the copy and the split forced, copy limits of
+#                      300 kB and 100 kB, 6 short cases each, in parallel under timeout TO; logs
+#                      DIR/mc_split_D_LIMIT.log, then one line each (errors, passed, "ran as groups",
+#                      which must be nonzero) appended to DIR/mc_split.txt and shown
+split_memcheck() {
+    local i=0 lim d f
+    for lim in 300000 100000; do
+        for d in 128 256; do
+            i=$((i + 1))
+            PA_TEST_SM90_SPLIT=1 PA_TEST_SM90_COPY=1 PA_TEST_KV_COPY_LIMIT=$lim PA_TEST_KERNEL=sm90 PA_TEST_CASES=6 \
+                PA_TEST_HEAD_DIM=$d PA_TEST_LONG_RANGE=0 PA_TEST_SEED=$((87100 + i)) timeout "$2" \
+                compute-sanitizer --tool memcheck build/test_gpu > "$1/mc_split_${d}_$lim.log" 2>&1 &
+        done
+    done
+    wait
+    for f in "$1"/mc_split_*.log; do
+        echo "$(basename "$f" .log): $(grep -h "ERROR SUMMARY" "$f" | tail -1) | $(grep -h "passed" "$f" | tail -1) | $(grep -h "ran as groups" "$f" | head -1)"
+    done | tee -a "$1/mc_split.txt"
+}
 pa_row() { grep -E "^ *prefill .* frag " | sed "s/^/$1 r$r /" | tee -a "$O/summary.txt"; }
 # paired_table "NAME ..." [LIMIT]
 #                      the pa_row lines of $O/summary.txt whose label is one of NAMEs, one line

@@ -7,19 +7,7 @@
 #    rows) on an H100: 3.5y ran it on an H200 only. LIMIT (default 420) skips its d64 / d256 rows.
 O=${OUT:-/tmp/out}; mkdir -p "$O"
 [ -e build/pa-bench ] || tar xJf .carry/bins.tar.xz || { echo "unpack failed"; exit 1; }
-i=0
-for lim in 300000 100000; do
-    for d in 128 256; do
-        i=$((i + 1))
-        PA_TEST_SM90_SPLIT=1 PA_TEST_SM90_COPY=1 PA_TEST_KV_COPY_LIMIT=$lim PA_TEST_KERNEL=sm90 PA_TEST_CASES=6 \
-            PA_TEST_HEAD_DIM=$d PA_TEST_LONG_RANGE=0 PA_TEST_SEED=$((87100 + i)) timeout 150 \
-            compute-sanitizer --tool memcheck build/test_gpu > "$O/mc_split_${d}_$lim.log" 2>&1 &
-    done
-done
-wait
-for f in "$O"/mc_split_*.log; do
-    echo "$(basename "$f" .log): $(grep -h "ERROR SUMMARY" "$f" | tail -1) | $(grep -h "passed" "$f" | tail -1) | $(grep -h "ran as groups" "$f" | head -1)"
-done > "$O/mc_split.txt"
-cat "$O/mc_split.txt"
+. "$(dirname "$0")/dev_lib.sh"
+split_memcheck "$O" 150
 LIMIT=${LIMIT:-420} bash bench/wip_sm90/dev_s85b.sh > "$O/s85b.txt" 2>&1
 tail -45 "$O/summary.txt"

@@ -9,19 +9,8 @@ t0=$(date +%s)
 [ -e build/pa-bench ] || tar xJf .carry/bins.tar.xz || { echo "unpack failed"; exit 1; }
 export PAGEDATTN_LIBRARY=$PWD/build/libpagedattn.so
 nvidia-smi --query-gpu=name,driver_version,clocks.sm,clocks.max.sm,temperature.gpu,power.draw --format=csv > "$O/summary.txt"
-i=0
-for lim in 300000 100000; do
-    for d in 128 256; do
-        i=$((i + 1))
-        PA_TEST_SM90_SPLIT=1 PA_TEST_SM90_COPY=1 PA_TEST_KV_COPY_LIMIT=$lim PA_TEST_KERNEL=sm90 PA_TEST_CASES=6 \
-            PA_TEST_HEAD_DIM=$d PA_TEST_LONG_RANGE=0 PA_TEST_SEED=$((87100 + i)) timeout 60 \
-            compute-sanitizer --tool memcheck build/test_gpu > "$O/mc_split_${d}_$lim.log" 2>&1 &
-    done
-done
-wait
-for f in "$O"/mc_split_*.log; do
-    echo "$(basename "$f" .log): $(grep -h "ERROR SUMMARY" "$f" | tail -1) | $(grep -h "passed" "$f" | tail -1) | $(grep -h "ran as groups" "$f" | head -1)"
-done >> "$O/summary.txt"
+. "$(dirname "$0")/dev_lib.sh"
+split_memcheck "$O" 60 >> "$O/summary.txt"
 echo "memcheck done $(( $(date +%s) - t0 ))s" >> "$O/summary.txt"
 timeout 90 python3 bench/interleaved.py --shapes short --fa2 --rounds 6 --out "$O" > "$O/inter.log" 2>&1
 echo "interleaved rc=$? $(( $(date +%s) - t0 ))s" >> "$O/summary.txt"; grep "^stream" "$O/inter.log" >> "$O/summary.txt"
