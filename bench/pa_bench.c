@@ -301,8 +301,7 @@ static const char *g_dump_tables;   /* --dump-tables PREFIX: each fragmented tab
 extern int pa__sm90_force_gather __attribute__((weak));
 extern int pa__sm90_copy_mode __attribute__((weak));   /* prefill_sm90.cu M80: 1 copies every gather call's cache first */
 extern int pa__sm90_copy_ctas __attribute__((weak));   /* prefill_sm90.cu M82: n blocks copy beside the attention, -1 never */
-extern int pa__sm90_copy_split __attribute__((weak));
-extern int pa__sm90_qpf __attribute__((weak));   /* prefill_sm90.cu M118 (SM90_QPF builds): Q rows a wave ahead into L2 */   /* prefill_sm90.cu M117: a copy over the limit as groups of kv heads */
+extern int pa__sm90_copy_split __attribute__((weak));   /* prefill_sm90.cu M117: a copy over the limit as groups of kv heads */
 /* prefill_sm90.cu M107 / M108 (SM90_STRADDLE=1 builds): 1 / 2 takes that copy where it can; its calls */
 extern int pa__sm90_straddle_mode __attribute__((weak));
 extern long pa__sm90_straddle_calls __attribute__((weak));
@@ -682,7 +681,6 @@ static void usage(void)
            "  --force-copy           sm90: copy every paged call's cache first, within the limit (measurement)\n"
            "  --copy-ctas N          sm90: a copy runs beside the attention on N blocks (-1: never, 0: the estimate)\n"
            "  --copy-split 0|1       sm90: a copy over the --kv-copy-limit runs as calls over groups of kv heads (M117, default 1)\n"
-           "  --qpf N                sm90, -DSM90_QPF=1 builds: Q rows of the CTA N ahead into L2 (1: the SM count, 0 off; M118)\n"
            "  --straddle 1|2         sm90 d256, pages 9+ not multiples of 8: copy only the 8-key groups across a page\n"
            "                         boundary, read the rest in place (1, M107); non-causal: copy only each page's rows\n"
            "                         past its 8-row groups, read the groups in place (2, M108) (measurement, default off)\n"
@@ -740,7 +738,6 @@ int main(int argc, char **argv)
         else if (!strcmp(a, "--force-copy")) { if (&pa__sm90_copy_mode) pa__sm90_copy_mode = 1; }
         else if (ARG("--copy-ctas")) { if (&pa__sm90_copy_ctas) pa__sm90_copy_ctas = atoi(v); }
         else if (ARG("--copy-split")) { if (&pa__sm90_copy_split) pa__sm90_copy_split = atoi(v); }
-        else if (ARG("--qpf")) { if (&pa__sm90_qpf) pa__sm90_qpf = atoi(v); }
         else if (ARG("--straddle")) { if (&pa__sm90_straddle_mode) pa__sm90_straddle_mode = atoi(v); }
         else if (ARG("--ce-copy")) g_ce = atoi(v);
         else if (ARG("--ft-warm")) g_ft_warm = atoi(v);

@@ -4,6 +4,7 @@
 # the GPU, ~150 s. Binaries: .carry/qpf.tar.xz = build_qpf/{pa-bench, test_gpu} built with
 # `make -j2 BUILD=build_qpf NVEXTRA=-DSM90_QPF=1 build_qpf/pa-bench build_qpf/test_gpu` at the
 # commit that wrote this script (prefill SASS of the default build unchanged, 546a72c9).
+# Run in session 87 (RESULTS 3.5za: rejected); the SM90_QPF code was then removed: rebuild at 55108df.
 # 1. Tests of the QPF build (pa__sm90_qpf 1): automatic, forced sm90 d128 / d256, memcheck d128.
 # 2. Contiguous d128 / d256 B4 H16, both masks, 2048 (50 iterations) and 8192 (10), the same
 #    binary with --qpf 1 and --qpf 0 in turn, 4 rounds: each cell's on / off time ratio.

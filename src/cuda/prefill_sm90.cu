@@ -1080,10 +1080,12 @@
  *       writes its heads' columns), so that pa_workspace_size, which sees no lse, sizes what the
  *       call takes; on the GPU in session 87 (RESULTS 3.5za): forced split tests with lse at a
  *       1 MB copy limit, every head_dim and beside, 0 failed (60 calls split).
- *   M118 (session 86; SM90_QPF=1 builds only; measured and rejected in session 87, RESULTS 3.5za)
- *       the next wave's Q rows into L2: see SM90_QPF below. Predicted 2048 contiguous ~-2%,
- *       8192 ~-0.6%; measured d128 non-causal 2048 -0.8%, every other cell 0.2..1.8% slower
- *       (d256 2048 +1.4..1.8%). SM90_QPF stays 0.
+ *   M118 (session 86; measured and rejected in session 87, RESULTS 3.5za; the code was removed,
+ *       it is at 55108df: SM90_QPF) the next wave's Q rows into L2 by the idle producer warp 1 of
+ *       the d128 / d256 contiguous PAIR instances (cp.async.bulk.prefetch.L2), so that a CTA's Q
+ *       loads hit L2. Predicted 2048 contiguous ~-2%, 8192 ~-0.6% (RESULTS 3.5z's trace: Q in
+ *       shared memory ~2000 cycles after a CTA's entry); measured d128 non-causal 2048 -0.8%, every
+ *       other cell 0.2..2.5% slower (d256 2048 +1.4..1.8%).
  *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax at d128/d64 by a
  *   wgmma.fence predicated on the row sums (2% / 7% slower, as M28 found again), a persistent
  *   static round-robin grid (causal -8%: imbalance and L2 drift).
@@ -1601,20 +1603,6 @@ static_assert(SM90_LPR_OK(SM90_GATHER_LPR(64)) && SM90_LPR_OK(SM90_GATHER_LPR(12
 #ifndef SM90_RUN_TABLE_W
 #define SM90_RUN_TABLE_W 1
 #endif
-/* SM90_QPF (M118, session 86; built only with -DSM90_QPF=1; rejected, RESULTS 3.5za): in the d128 / d256
- * instances whose K / V tile is one box (the contiguous cache's PAIR instances; not d64, whose two
- * such instances then spill 12 bytes), producer warp 1, idle otherwise,
- * prefetches into L2 the Q rows of the CTA pa__sm90_qpf linear indices on (1: the SM count, about
- * the CTA that starts a wave later; 0: off). Why: RESULTS 3.5z's trace puts a 2048-key CTA's fixed
- * cost at ~7500 cycles, 23% of its time, the first ~2000 of them waiting for Q from DRAM and K's
- * first tile. Predicted: Q in shared memory ~700 cycles sooner, S(0) ~500..700 sooner where K's
- * first tile is then last: 2048 contiguous ~2%, 8192 ~0.6%. Measured (3.5za, 4 rounds): 2048 d128
- * non-causal -0.8%, causal +0.3%, d256 +1.4..1.8%; 8192 +0.2..2.5%. Kept as a knob for the record. */
-#ifndef SM90_QPF
-#define SM90_QPF 0
-#endif
-extern "C" int pa__sm90_qpf;
-
 /* SM90_PLAN_PDL (M113, session 82): the attention launched by programmatic dependent launch after
  * the run table's kernel (sm90_run_plan triggers it at once), its producers waiting for the table
  * (griddepcontrol.wait) before their first record, so that the CTAs' set-up (barriers, Q's loads)
@@ -1979,9 +1967,6 @@ struct sm90_params {
     int64_t o_st, o_sh;
     float *lse;
     int64_t lse_st;                          /* lse's row stride (floats): heads, or the whole call's in M117's groups */
-#if SM90_QPF
-    int32_t qpf_ahead;                       /* M118: Q rows of the CTA this many linear indices on to L2; 0 none */
-#endif
     const int32_t *page_table;
     int64_t pt_stride;
     const int32_t *seq_lens;
@@ -2497,31 +2482,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
 #ifdef SM90_WATCHDOG
         if (PAIR && !TAIL && SM90_ONE_WARP_TILE(p.boxes) && pw == 3) { wd_watch(128 * NWG); return; }   /* (TAIL consumers leave before the count) */
 #endif
-        if (PAIR && SM90_ONE_WARP_TILE(p.boxes) && pnl == 1) {   /* a tile in one box (d128: up to 4, M54): warps 1 and 3 have nothing to load */
-#if SM90_QPF
-            /* M118: warp 1 brings the Q rows of the CTA SM90_QPF-ahead linear indices on (the one
-             * that takes this SM, or another, about a wave from now) into L2, so that its consumers'
-             * Q loads hit L2 instead of DRAM (RESULTS 3.5z: Q in shared memory 1700..2100 cycles
-             * after a CTA's entry, its S(0) at 2600..3000) */
-            if constexpr (!TAIL && D != 64) {   /* (d64: 12 bytes of spills in its PAIR instances) */
-                if (pw == 1 && p.qpf_ahead > 0) {
-                    const int64_t gx = gridDim.x, gy = gridDim.y, nctas = gx * gy * (int64_t)gridDim.z;
-                    const int64_t nl = (int64_t)blockIdx.x + gx * ((int64_t)blockIdx.y + gy * (int64_t)blockIdx.z) + p.qpf_ahead;
-                    if (nl < nctas) {
-                        const int nbx = (int)(nl % gx), nby = (int)((nl / gx) % gy), nbz = (int)(nl / (gx * gy));
-                        int nq0, nsq;
-                        if (p.cu_q) { nq0 = p.cu_q[nbz]; nsq = p.cu_q[nbz + 1] - nq0; }
-                        else { nq0 = nbz * p.max_sq; nsq = p.max_sq; }
-                        const int nm0 = (p.m_blocks - 1 - nbx) * BM;
-                        const uint16_t *nq = p.q + (int64_t)nq0 * p.q_st + (int64_t)nby * p.q_sh;
-                        for (int r = lane; r < BM && nm0 + r < nsq; r += 32)
-                            bulk_prefetch_l2(nq + (int64_t)(nm0 + r) * p.q_st, D * 2);
-                    }
-                }
-            }
-#endif
-            return;
-        }
+        if (PAIR && SM90_ONE_WARP_TILE(p.boxes) && pnl == 1) return;   /* a tile in one box (d128: up to 4, M54): warps 1 and 3 have nothing to load */
         const CUtensorMap *map0 = is_v ? maps.v : maps.k;
         const uint32_t full = is_v ? bar_v_full : bar_k_full, empty = is_v ? bar_v_empty : bar_k_empty;
         const uint32_t sbuf0 = (is_v ? sV : sK) + pnl * S::PANEL;
@@ -3641,14 +3602,13 @@ static PFN_cuTensorMapEncodeTiled_v12000 sm90_encode_query(void)
     return 0;
 }
 
-/* The driver's tensor-map encoder, asked once (a function-local static: its initialization is
- * thread-safe, where the earlier check-then-store raced between threads' first calls). */
 /* Tests without a GPU (tests/test_sm90_ws.c) set this to an encoder of their own, which checks
  * what the driver's checks, so that the host plan (the copy, M117's groups, the workspace) runs
  * without a driver; NULL (always, in the library's use) asks the driver. */
-int pa__sm90_qpf = 1;   /* M118 (SM90_QPF builds): how many linear indices ahead; 1 the SM count, 0 off */
 extern "C" void *pa__sm90_encode_stub;
 void *pa__sm90_encode_stub = NULL;
+/* The driver's tensor-map encoder, asked once (a function-local static: its initialization is
+ * thread-safe, where the earlier check-then-store raced between threads' first calls). */
 static PFN_cuTensorMapEncodeTiled_v12000 sm90_encode_fn(void)
 {
     if (pa__sm90_encode_stub) return (PFN_cuTensorMapEncodeTiled_v12000)pa__sm90_encode_stub;
@@ -4356,9 +4316,6 @@ static pa_status sm90_attention(pa_context *ctx, const pa__problem *pb, void *ws
     p.cu_q = pb->cu_seqlens_q; p.max_sq = pb->max_seqlen_q;
     p.o = (uint16_t *)pb->out; p.o_st = pb->o_stride_token; p.o_sh = pb->o_stride_head;
     p.lse = pb->lse; p.lse_st = sm90_lse_stride(pb);
-#if SM90_QPF
-    p.qpf_ahead = pa__sm90_qpf ? (pa__sm90_qpf > 1 ? pa__sm90_qpf : (ctx->num_sms > 0 ? ctx->num_sms : 132)) : 0;   /* M118 */
-#endif
     p.page_table = pb->page_table; p.pt_stride = pb->page_table_stride;
     p.seq_lens = pb->seq_lens; p.max_sk = pb->max_seq_len;
     p.page_size = pb->page_size; p.num_pages = pb->num_pages;

@@ -177,11 +177,6 @@ static __device__ __forceinline__ void bulk_commit() { asm volatile("cp.async.bu
 template <int N> static __device__ __forceinline__ void bulk_wait_read() { asm volatile("cp.async.bulk.wait_group.read %0;\n" :: "n"(N) : "memory"); }
 template <int N> static __device__ __forceinline__ void bulk_wait() { asm volatile("cp.async.bulk.wait_group %0;\n" :: "n"(N) : "memory"); }
 
-/* cp.async.bulk.prefetch.L2: bytes (a multiple of 16) from a 16-byte aligned global address into
- * L2, no completion to wait for (M118: the next wave's Q rows) */
-static __device__ __forceinline__ void bulk_prefetch_l2(const void *src, uint32_t bytes)
-{ asm volatile("cp.async.bulk.prefetch.L2.global [%0], %1;\n" :: "l"((uint64_t)src), "r"(bytes) : "memory"); }
-
 /* prefetch.tensormap: pulls the descriptor into the cache before the first TMA */
 static __device__ __forceinline__ void tma_prefetch_desc(const CUtensorMap *map)
 { asm volatile("prefetch.tensormap [%0];\n" :: "l"((uint64_t)map) : "memory"); }
