@@ -62,6 +62,7 @@ extern int pa__sm90_tail_force_splits __attribute__((weak));
  * over groups of kv heads, and how many calls did (PA_TEST_KV_COPY_LIMIT sets the limit) */
 extern int pa__sm90_copy_split __attribute__((weak));
 extern long pa__sm90_split_calls __attribute__((weak));
+extern long pa__sm90_early_calls __attribute__((weak));   /* SM90_EARLY builds (M119a): calls that took it */
 extern int pa__sm90_straddle_mode __attribute__((weak));
 extern long pa__sm90_straddle_calls __attribute__((weak));
 /* prefill_sm90.cu (M109, SM90_FT builds): 1 sends every call that reads page runs through the run
@@ -279,6 +280,7 @@ int main(void)
             failed++;
         }
     }
+    if (&pa__sm90_early_calls) printf("[test_gpu] %ld calls took M119a's early Q / K (sm90)\n", pa__sm90_early_calls);
     if (&pa__sm90_split_calls) {
         printf("[test_gpu] %ld calls ran as groups of kv heads (sm90)\n", pa__sm90_split_calls);
         /* on, with a limit set and the copy forced: some call over the limit must have split */

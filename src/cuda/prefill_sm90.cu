@@ -1517,6 +1517,15 @@ static_assert(SM90_LPR_OK(SM90_GATHER_LPR(64)) && SM90_LPR_OK(SM90_GATHER_LPR(12
  * for K and one for V (each issuing both panels' boxes), the other two exit, as FA3's single
  * producer warp leaves its sub-partitions to the consumers. Contiguous within a point, TMA page-8
  * rows +3..10% (each warp then issues twice the boxes in turn). */
+/* SM90_EARLY (M119a, session 88; measurement build, 0 = not built): in the contiguous calls of the
+ * PAIR instances (no page table, no copy flags, no varlen queries), thread 0 issues Q (a 3-D map,
+ * one box of 64 rows a panel and warpgroup, on barriers of its own) and K tile 0 right after the
+ * barriers' init, instead of the consumers' LDG / STS of Q after their setmaxnreg and the K warps'
+ * first issue ~1250 cycles after entry (3.5z's trace: S(0) done at 3040). p.early: bit 0 Q, bit 1 K
+ * tile 0 (host: PA_SM90_EARLY, default 3, in this build alone). */
+#ifndef SM90_EARLY
+#define SM90_EARLY 0
+#endif
 #ifndef SM90_TMA_TWO_WARPS
 #define SM90_TMA_TWO_WARPS 0
 #endif
@@ -1653,6 +1662,8 @@ static_assert(SM90_LPR_OK(SM90_GATHER_LPR(64)) && SM90_LPR_OK(SM90_GATHER_LPR(12
  * PA_SM90_PAIR_STRADDLE / LOCAL): each 8-key group one box, from the page map or from the copy's map
  * (maps [0] and [1]) */
 #define SM90_STRADDLE_T (SM90_STRADDLE && PT && D == 256 && PAIR && !GATHER && !W)
+/* M119a (SM90_EARLY): the instances that take p.early (the contiguous calls' PAIR instances) */
+#define SM90_EARLY_T (SM90_EARLY && PAIR && !GATHER && !TAIL && !PT && D != 64)   /* (d64: its consumers spilled 88 bytes) */
 /* SM90_PAIR_SHARE (M74, session 40): the same records in the 176-key PAIR instances (d128
  * non-causal) with a page table: every producer warp looked up the same boxes' pages (lane i box
  * i); warp 0 alone does now, and warps 1..3 read its {slot, page}. RESULTS 3.2t: the table loads
@@ -1997,6 +2008,9 @@ struct sm90_params {
      * plan_tiles + t) x 32], written by sm90_run_plan before the attention (NULL: none) */
     int32_t plan_tiles;
     const uint4 *plan;
+#if SM90_EARLY
+    int32_t early;   /* M119a: bit 0 Q by TMA, bit 1 K tile 0 by thread 0 (0: neither) */
+#endif
 #if SM90_FT
     /* M109, the copy on first read (SM90_FT; only with the run table): flag (((b x kv heads + kvh)
      * x plan_tiles + tile) x 4 + panel warp) is 1 once that warp's panels of the tile are in the
@@ -2015,6 +2029,9 @@ struct sm90_maps {
     CUtensorMap k[SM90_MAX_MAPS], v[SM90_MAX_MAPS];
 #if SM90_FT
     CUtensorMap ftk, ftv;   /* M109: the workspace copy, 4-D (cols, max_seq_len rows, kv heads, sequences), boxes of a tile */
+#endif
+#if SM90_EARLY
+    CUtensorMap q;          /* M119a: Q, 3-D (cols, batch x max_seqlen_q rows, heads), boxes of 64 x 64 */
 #endif
 };
 
@@ -2217,7 +2234,46 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
         if (SM90_MASK_SKIP_ON(D, PAIR) && !GATHER) {   /* M88: every stage's mask words start clean */
             for (int w = 0; w < S::MASK_STRIDE * S::KSTAGES; w++) bad_masks[w] = 0u;
         }
+#if SM90_EARLY
+        /* M119a: Q's barriers (one a warpgroup) in the plan barriers' place (a contiguous call has no
+         * plan records); tile 0's mask words zero (a contiguous call has no bad page) */
+        static_assert(!SM90_EARLY_T || (16 * (S::KSTAGES + S::STAGES) + 4 * S::MASK_STRIDE * S::KSTAGES <= S::PLAN_BAR
+                                        && S::PLAN_BAR + 8 * NWG <= S::OFF_PLAN - S::OFF_BAR), "M119a's Q barriers overlap");
+        if (SM90_EARLY_T && (p.early & 1)) {
+            for (int w = 0; w < NWG; w++) mbar_init(bar_k_full + S::PLAN_BAR + 8 * w, 1);
+        }
+        if (SM90_EARLY_T && (p.early & 2) && n_tiles > 0) {
+            for (int w = 0; w < S::MASK_STRIDE; w++) bad_masks[w] = 0u;
+        }
+#endif
         fence_mbar_init();
+#if SM90_EARLY
+        if (SM90_EARLY_T && (p.early & 1)) {   /* Q: 64 rows x NP panels a warpgroup (rows past the end: zero) */
+            for (int w = 0; w < NWG; w++) {
+                const uint32_t bq = bar_k_full + S::PLAN_BAR + 8 * w;
+                mbar_arrive_expect_tx(bq, NP * 64 * 128);
+                for (int pn = 0; pn < NP; pn++)
+                    tma_load_3d(sQ + pn * S::QPANEL + w * 64 * 128, &maps.q, bq, pn * SM90_PANEL_COLS, q_start + m0 + w * 64, h);
+            }
+        }
+        if (SM90_EARLY_T && (p.early & 2) && n_tiles > 0) {
+            /* K tile 0 into stage 0: the boxes the K warps' first iteration would issue (page b, row
+             * slot n0 + i x box rows of the contiguous cache), with both warps' arrivals */
+            const int n0 = tile_n0(0);
+            const uint32_t bytes = (uint32_t)(p.boxes * pa_sm90_pair_box_rows(p.pair_mode, p.box_rows) * NP * 128);
+            mbar_arrive_expect_tx(bar_k_full, bytes);
+            for (int i = 0; i < p.boxes; i++) {
+                const int slot = n0 + i * p.box_rows;
+                int c3, c4;
+                if (p.pair_mode == PA_SM90_PAIR_GLOBAL) { c3 = b * p.page_groups + (slot >> 3); c4 = kvh; }
+                else if (p.pair_mode == PA_SM90_PAIR_HEADS) { c3 = slot >> 3; c4 = b * p.group_hk + kvh; }
+                else { c3 = kvh; c4 = b; }
+                tma_load_5d(sK + i * p.box_rows * NP * 128, maps.k, bar_k_full, 0, 0, 0, c3, c4);
+            }
+            if (!(PAIR && SM90_ONE_WARP_TILE(p.boxes))) mbar_arrive(bar_k_full);   /* (the barrier counts 2 warps) */
+            SM90_TR(2);
+        }
+#endif
 #ifdef SM90_WATCHDOG
         if (SM90_WD_ON) { sm90_wd_done[SM90_WD_SLOT] = 0; sm90_wd_fired[SM90_WD_SLOT] = 0; }
 #endif
@@ -2546,6 +2602,9 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
             const int n0 = tile_n0(it);
             const int stage = it % ns_;
             const uint32_t parity = (uint32_t)(it / ns_) & 1u;
+#if SM90_EARLY
+            if (SM90_EARLY_T && (p.early & 2) && !is_v && it == 0) continue;   /* M119a: thread 0 issued it */
+#endif
             /* M109: whether the copy holds this tile (fth), else whether to store it (fts: whole tiles) */
             [[maybe_unused]] bool fth = false, fts = false;
 #if SM90_FT
@@ -2964,6 +3023,12 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
      * SM90_STAGED_IO: every load issued before the first store, one memory latency rather than NQ
      * in a row (each store's asm otherwise keeps the next load behind it: d256 took ~13k cycles a
      * CTA for Q, RESULTS 3.1o); else each row step loads and stores in turn. */
+#if SM90_EARLY
+    if (SM90_EARLY_T && (p.early & 1)) {   /* M119a: thread 0's boxes */
+        mbar_wait(bar_k_full + S::PLAN_BAR + 8 * wg, 0);
+        if (t == 0) SM90_TR(SM90_WG_SLOT(3, wg));
+    } else
+#endif
     {
         constexpr bool BATCH = SM90_STAGED_IO(D, GATHER);
         const uint16_t *qh = p.q + (int64_t)q_start * p.q_st + (int64_t)h * p.q_sh;
@@ -4122,6 +4187,10 @@ extern "C" int pa__sm90_copy_split;
 int pa__sm90_copy_split = 1;
 extern "C" long pa__sm90_split_calls;   /* calls that ran as groups (tests/test_gpu.c prints it) */
 long pa__sm90_split_calls = 0;
+#if SM90_EARLY
+extern "C" long pa__sm90_early_calls;   /* M119a: calls that took p.early (tests/test_gpu.c prints it) */
+long pa__sm90_early_calls = 0;
+#endif
 /* lse's row stride in floats: the call's own heads, or the whole call's in one of M117's groups */
 static int64_t sm90_lse_stride(const pa__problem *pb)
 {
@@ -4346,6 +4415,22 @@ static pa_status sm90_attention(pa_context *ctx, const pa__problem *pb, void *ws
     p.div_mblocks = pa_fastdiv_init((uint32_t)p.m_blocks);
     p.div_heads = pa_fastdiv_init((uint32_t)pb->num_heads);
     p.kv_ready = kv_ready; p.kv_ready_need = kv_ready_need;
+#if SM90_EARLY
+    /* M119a (measurement build): Q's map for the contiguous PAIR calls; PA_SM90_EARLY picks the bits */
+    if (regime == PA_SM90_PAIRS && !straddle && !pb->page_table && !pb->cu_seqlens_q && !kv_ready && !ft) {
+        const char *e = getenv("PA_SM90_EARLY");
+        const int bits = e ? atoi(e) : 3;
+        const cuuint64_t dims[3] = { (cuuint64_t)pb->head_dim, (cuuint64_t)pb->batch * (cuuint64_t)pb->max_seqlen_q,
+                                     (cuuint64_t)pb->num_heads };
+        const cuuint64_t strides[2] = { (cuuint64_t)pb->q_stride_token * 2, (cuuint64_t)(pb->num_heads > 1 ? pb->q_stride_head : 8) * 2 };
+        const cuuint32_t box[3] = { SM90_PANEL_COLS, 64, 1 }, estr[3] = { 1, 1, 1 };
+        if (bits && sm90_encode_fn()(&maps.q, pb->dtype == PA_DTYPE_BF16 ? CU_TENSOR_MAP_DATA_TYPE_BFLOAT16 : CU_TENSOR_MAP_DATA_TYPE_FLOAT16,
+                                     3, (void *)pb->q, dims, strides, box, estr, CU_TENSOR_MAP_INTERLEAVE_NONE,
+                                     CU_TENSOR_MAP_SWIZZLE_128B, SM90_L2_PROMO, CU_TENSOR_MAP_FLOAT_OOB_FILL_NONE) == CUDA_SUCCESS)
+            p.early = bits;
+        if (p.early) __atomic_add_fetch(&pa__sm90_early_calls, 1, __ATOMIC_RELAXED);
+    }
+#endif
     const size_t tail_need = sm90_tail_bytes(pb, tail), table_need = straddle ? 0 : sm90_table_bytes_t(pb, tile, regime);
     if (tail.splits > 1) {
         PA_RETURN_IF(ws_bytes < tail_need || !ws, ctx, PA_ERR_WORKSPACE_TOO_SMALL,
