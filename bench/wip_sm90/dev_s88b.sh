@@ -6,8 +6,8 @@
 # build/ from .carry/bins.tar.xz is the library (HEAD's default build, prefill SASS 546a72c9).
 # PA_SM90_EARLY (read by the early builds' host code) picks the bits: 0 none (the redrawn SASS
 # alone), 1 Q, 2 K tile 0, 3 both. Wrappers be0..be3/pa-bench set it.
-# 1. tests of build_early (bits 3): forced sm90 d128 / d256 (60 cases), automatic (40), the
-#    contiguous cases alone under racecheck and memcheck (d128); "took M119a's early" must be > 0.
+# 1. tests of build_early (bits 3): forced sm90 d128 / d256 (60 cases), automatic (40), contiguous
+#    cases 4 / 5 alone under racecheck (d128) and memcheck (d256); "took M119a's early" must be > 0.
 # 2. ncu at locked clocks (pa_ncu.py, 2 passes alternated): contiguous d128 2048 and 8192 both masks,
 #    build / be0 / be1 / be2 / be3 (page 128 pool-order rows come along); d256 8192 non-causal
 #    pages 16 / 64 frag (the d256 paged PAIR calls run the redrawn instance with bits off).
@@ -26,10 +26,12 @@ E=build_early/test_gpu
 PA_TEST_KERNEL=sm90 PA_TEST_HEAD_DIM=128 PA_TEST_CASES=60 PA_TEST_SEED=88201 timeout 150 $E > "$T/e_sm90_128.log" 2>&1 &
 PA_TEST_KERNEL=sm90 PA_TEST_HEAD_DIM=256 PA_TEST_CASES=60 PA_TEST_SEED=88202 timeout 150 $E > "$T/e_sm90_256.log" 2>&1 &
 PA_TEST_CASES=40 PA_TEST_SEED=88203 timeout 150 $E > "$T/e_auto.log" 2>&1 &
-PA_TEST_KERNEL=sm90 PA_TEST_HEAD_DIM=128 PA_TEST_CASES=4 PA_TEST_LONG_RANGE=0 PA_TEST_SEED=88204 timeout 200 \
-    compute-sanitizer --tool racecheck $E > "$T/e_rc.log" 2>&1 &
-PA_TEST_KERNEL=sm90 PA_TEST_HEAD_DIM=128 PA_TEST_CASES=4 PA_TEST_LONG_RANGE=0 PA_TEST_SEED=88205 timeout 200 \
-    compute-sanitizer --tool memcheck $E > "$T/e_mc.log" 2>&1 &
+for ci in 4 5; do   # contiguous cases 4 / 5: batch-mode Q (the early path), 1000 / 2048 keys
+    PA_TEST_KERNEL=sm90 PA_TEST_HEAD_DIM=128 PA_TEST_CONTIGUOUS=$ci PA_TEST_SEED=88204 timeout 150 \
+        compute-sanitizer --tool racecheck $E > "$T/e_rc$ci.log" 2>&1 &
+    PA_TEST_KERNEL=sm90 PA_TEST_HEAD_DIM=256 PA_TEST_CONTIGUOUS=$ci PA_TEST_SEED=88205 timeout 150 \
+        compute-sanitizer --tool memcheck $E > "$T/e_mc$ci.log" 2>&1 &
+done
 wait
 test_summary
 grep -h "took M119a" "$T"/e_*.log | tee -a "$O/summary.txt"
