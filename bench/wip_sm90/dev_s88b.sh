@@ -1,5 +1,5 @@
 #!/bin/bash
-# Session 88's second call (~300 s): M119a (SM90_EARLY: Q by TMA and K tile 0 issued by thread 0
+# Session 88's second call (~300 s; LIMIT (default 330 s) skips the later steps that would not fit): M119a (SM90_EARLY: Q by TMA and K tile 0 issued by thread 0
 # right after the barriers' init, in the contiguous calls of the PAIR instances) on the GPU.
 # Binaries (.carry/early.tar.xz, built here from the M119a commit): build_early (-DSM90_EARLY=1:
 # pa-bench, test_gpu) and build_etr (-DSM90_EARLY=1 -DSM90_TRACE -DSM90_TRACE_GT: libpagedattn.so);
@@ -8,8 +8,8 @@
 # alone), 1 Q, 2 K tile 0, 3 both. Wrappers be0..be3/pa-bench set it.
 # 1. tests of build_early (bits 3): forced sm90 d128 / d256 (60 cases), automatic (40), contiguous
 #    cases 4 / 5 alone under racecheck (d128) and memcheck (d256); "took M119a's early" must be > 0.
-# 2. ncu at locked clocks (pa_ncu.py, 2 passes alternated): contiguous d128 2048 and 8192 both masks,
-#    build / be0 / be1 / be2 / be3 (page 128 pool-order rows come along); d256 8192 non-causal
+# 2. ncu at locked clocks (pa_ncu.py, 2 passes alternated): contiguous d128 2048 both masks, build /
+#    be0 / be1 / be2 / be3, and 8192 build / be0 / be3 (page 128 pool-order rows come along); d256 8192 non-causal
 #    pages 16 / 64 frag (the d256 paged PAIR calls run the redrawn instance with bits off).
 # 3. trace.py on build_etr, 128:2048:2048 with bits 0 and 3 (where S(0) moved).
 # 4. pa-bench paired-free contiguous rows at 2048 (power-capped clocks), build / be0 / be3, 3 rounds.
@@ -36,15 +36,18 @@ wait
 test_summary
 grep -h "took M119a" "$T"/e_*.log | tee -a "$O/summary.txt"
 AB_PREFIX=c2k ncu_ab "build be0 be1 be2 be3" --dims 128 --pages 128 --table contig --causal both --iters 2 --pa-extra "--seqlen 2048"
-AB_PREFIX=c8k ncu_ab "build be0 be1 be2 be3" --dims 128 --pages 128 --table contig --causal both --iters 2
-AB_PREFIX=d256 ncu_ab "build be0 be3" --dims 256 --pages 16,64 --causal 0 --iters 2
+left() { [ $(( $(date +%s) - t0 + $1 )) -lt "${LIMIT:-330}" ]; }   # whether $1 more seconds fit LIMIT
+left 60 && AB_PREFIX=c8k ncu_ab "build be0 be3" --dims 128 --pages 128 --table contig --causal both --iters 2
+left 60 && AB_PREFIX=d256 ncu_ab "build be0 be3" --dims 256 --pages 16,64 --causal 0 --iters 2
 for e in 0 3; do
+    left 30 || continue
     PA_SM90_EARLY=$e PAGEDATTN_LIBRARY=$PWD/build_etr/libpagedattn.so timeout 60 python3 bench/wip_sm90/trace.py 128:2048:2048 \
         > "$T/trace_e$e.txt" 2>&1
     echo "trace e$e rc=$? $(el)" | tee -a "$O/summary.txt"
     grep -E "TMA issued|Q in smem|S\(0\) done|CTA end|steady" "$T/trace_e$e.txt" | sed "s/^/e$e /" | tee -a "$O/summary.txt"
 done
 for r in 1 2 3; do
+    left 20 || continue
     for v in build be0 be3; do
         timeout 40 $v/pa-bench --prefill-only --batch 4 --heads 16 --kv-heads 16 --seqlen 2048 --dims 128 --causal both \
             --table contig --pages 128 --iters 50 --no-check > "$T/pa_${v}_$r.log" 2>&1
