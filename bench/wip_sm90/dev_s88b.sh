@@ -22,30 +22,47 @@ for e in 0 1 2 3; do
     chmod +x be$e/pa-bench
 done
 nvidia-smi --query-gpu=name,driver_version,clocks.sm,clocks.max.sm,temperature.gpu,power.draw --format=csv > "$O/summary.txt"
-E=build_early/test_gpu
-PA_TEST_KERNEL=sm90 PA_TEST_HEAD_DIM=128 PA_TEST_CASES=60 PA_TEST_SEED=88201 timeout 150 $E > "$T/e_sm90_128.log" 2>&1 &
-PA_TEST_KERNEL=sm90 PA_TEST_HEAD_DIM=256 PA_TEST_CASES=60 PA_TEST_SEED=88202 timeout 150 $E > "$T/e_sm90_256.log" 2>&1 &
-PA_TEST_CASES=40 PA_TEST_SEED=88203 timeout 150 $E > "$T/e_auto.log" 2>&1 &
-for ci in 4 5; do   # contiguous cases 4 / 5: batch-mode Q (the early path), 1000 / 2048 keys
-    PA_TEST_KERNEL=sm90 PA_TEST_HEAD_DIM=128 PA_TEST_CONTIGUOUS=$ci PA_TEST_SEED=88204 timeout 150 \
-        compute-sanitizer --tool racecheck $E > "$T/e_rc$ci.log" 2>&1 &
-    PA_TEST_KERNEL=sm90 PA_TEST_HEAD_DIM=256 PA_TEST_CONTIGUOUS=$ci PA_TEST_SEED=88205 timeout 150 \
-        compute-sanitizer --tool memcheck $E > "$T/e_mc$ci.log" 2>&1 &
-done
-wait
-test_summary
-grep -h "took M119a" "$T"/e_*.log | tee -a "$O/summary.txt"
-AB_PREFIX=c2k ncu_ab "build be0 be1 be2 be3" --dims 128 --pages 128 --table contig --causal both --iters 2 --pa-extra "--seqlen 2048"
+early_tests() {   # the tests of step 1, all at once
+    local E=build_early/test_gpu ci
+    PA_TEST_KERNEL=sm90 PA_TEST_HEAD_DIM=128 PA_TEST_CASES=60 PA_TEST_SEED=88201 timeout 150 $E > "$T/e_sm90_128.log" 2>&1 &
+    PA_TEST_KERNEL=sm90 PA_TEST_HEAD_DIM=256 PA_TEST_CASES=60 PA_TEST_SEED=88202 timeout 150 $E > "$T/e_sm90_256.log" 2>&1 &
+    PA_TEST_CASES=40 PA_TEST_SEED=88203 timeout 150 $E > "$T/e_auto.log" 2>&1 &
+    for ci in 4 5; do   # contiguous cases 4 / 5: batch-mode Q (the early path), 1000 / 2048 keys
+        PA_TEST_KERNEL=sm90 PA_TEST_HEAD_DIM=128 PA_TEST_CONTIGUOUS=$ci PA_TEST_SEED=88204 timeout 150 \
+            compute-sanitizer --tool racecheck $E > "$T/e_rc$ci.log" 2>&1 &
+        PA_TEST_KERNEL=sm90 PA_TEST_HEAD_DIM=256 PA_TEST_CONTIGUOUS=$ci PA_TEST_SEED=88205 timeout 150 \
+            compute-sanitizer --tool memcheck $E > "$T/e_mc$ci.log" 2>&1 &
+    done
+    wait
+    test_summary
+    grep -h "took M119a" "$T"/e_*.log | tee -a "$O/summary.txt"
+}
 left() { [ $(( $(date +%s) - t0 + $1 )) -lt "${LIMIT:-330}" ]; }   # whether $1 more seconds fit LIMIT
+early_traces() {   # step 3
+    local e
+    for e in 0 3; do
+        left 30 || continue
+        PA_SM90_EARLY=$e PAGEDATTN_LIBRARY=$PWD/build_etr/libpagedattn.so timeout 60 python3 bench/wip_sm90/trace.py 128:2048:2048 \
+            > "$T/trace_e$e.txt" 2>&1
+        echo "trace e$e rc=$? $(el)" | tee -a "$O/summary.txt"
+        grep -E "TMA issued|Q in smem|S\(0\) done|CTA end|steady" "$T/trace_e$e.txt" | sed "s/^/e$e /" | tee -a "$O/summary.txt"
+    done
+}
+if [ -n "$SHORT" ]; then   # (SHORT: the measurement first, then the tests if they fit)
+    timeout 60 be3/pa-bench --prefill-only --batch 4 --heads 16 --kv-heads 16 --seqlen 2048 --dims 128,256 --causal both \
+        --table contig --pages 128 --iters 5 > "$T/check_be3.log" 2>&1
+    echo "check be3 rc=$? $(el)" | tee -a "$O/summary.txt"; grep -E "^ *prefill" "$T/check_be3.log" | tee -a "$O/summary.txt"
+else
+early_tests
+fi
+AB_PREFIX=c2k ncu_ab "build be0 be1 be2 be3" --dims 128 --pages 128 --table contig --causal both --iters 2 --pa-extra "--seqlen 2048"
+[ -n "$SHORT" ] && early_traces
 left 60 && AB_PREFIX=c8k ncu_ab "build be0 be3" --dims 128 --pages 128 --table contig --causal both --iters 2
 left 60 && AB_PREFIX=d256 ncu_ab "build be0 be3" --dims 256 --pages 16,64 --causal 0 --iters 2
-for e in 0 3; do
-    left 30 || continue
-    PA_SM90_EARLY=$e PAGEDATTN_LIBRARY=$PWD/build_etr/libpagedattn.so timeout 60 python3 bench/wip_sm90/trace.py 128:2048:2048 \
-        > "$T/trace_e$e.txt" 2>&1
-    echo "trace e$e rc=$? $(el)" | tee -a "$O/summary.txt"
-    grep -E "TMA issued|Q in smem|S\(0\) done|CTA end|steady" "$T/trace_e$e.txt" | sed "s/^/e$e /" | tee -a "$O/summary.txt"
-done
+if [ -n "$SHORT" ] && left 100; then
+early_tests
+fi
+[ -n "$SHORT" ] || early_traces
 for r in 1 2 3; do
     left 20 || continue
     for v in build be0 be3; do
