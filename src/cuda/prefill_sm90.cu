@@ -1086,6 +1086,15 @@
  *       loads hit L2. Predicted 2048 contiguous ~-2%, 8192 ~-0.6% (RESULTS 3.5z's trace: Q in
  *       shared memory ~2000 cycles after a CTA's entry); measured d128 non-causal 2048 -0.8%, every
  *       other cell 0.2..2.5% slower (d256 2048 +1.4..1.8%).
+ *   M119a (session 88; written, not yet run on a GPU: SM90_EARLY, 0 = not built) thread 0 issues Q
+ *       (a 3-D map, 64 x 64 boxes) and K tile 0 right after the barriers' init in the contiguous
+ *       calls of the d128 / d256 PAIR instances (batch-mode Q, no copy flags), instead of the
+ *       consumers' LDG / STS after setmaxnreg (Q in shared memory ~2080 cycles after entry at 2048,
+ *       RESULTS 3.5z) and the K warp's first issue (~1250). M118 moved Q alone and gained nothing:
+ *       K was as late. Predicted: S(0) ~1000 cycles sooner, ~3% of a 2048 CTA, ~1% at 8192. Its
+ *       build redraws those six instances' consumers (no spills); PA_SM90_EARLY=0 in the same
+ *       binary measures the redraw alone (bench/wip_sm90/dev_s88b.sh). Not measured: every start
+ *       after session 88's first call was refused.
  *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax at d128/d64 by a
  *   wgmma.fence predicated on the row sums (2% / 7% slower, as M28 found again), a persistent
  *   static round-robin grid (causal -8%: imbalance and L2 drift).
