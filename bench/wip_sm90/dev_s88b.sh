@@ -5,7 +5,9 @@
 # pa-bench, test_gpu) and build_etr (-DSM90_EARLY=1 -DSM90_TRACE -DSM90_TRACE_GT: libpagedattn.so);
 # build/ from .carry/bins.tar.xz is the library (HEAD's default build, prefill SASS 546a72c9).
 # PA_SM90_EARLY (read by the early builds' host code) picks the bits: 0 none (the redrawn SASS
-# alone), 1 Q, 2 K tile 0, 3 both. Wrappers be0..be3/pa-bench set it.
+# alone), 1 Q, 2 K tile 0, 3 both. Wrappers be0..be3/pa-bench set it. bk/pa-bench: build_earlyk
+# (-DSM90_EARLY=1 -DSM90_EARLY_Q=0, bits 2): K tile 0 early with the consumers' code as the
+# library's (only the Q part's consumer change redraws them: session 88's compile-only variants).
 # 1. tests of build_early (bits 3): forced sm90 d128 / d256 (60 cases), automatic (40), contiguous
 #    cases 4 / 5 alone under racecheck (d128) and memcheck (d256); "took M119a's early" must be > 0.
 # 2. ncu at locked clocks (pa_ncu.py, 2 passes alternated): contiguous d128 2048 both masks, build /
@@ -21,6 +23,9 @@ for e in 0 1 2 3; do
     printf '#!/bin/sh\nPA_SM90_EARLY=%d exec %s/build_early/pa-bench "$@"\n' $e "$PWD" > be$e/pa-bench
     chmod +x be$e/pa-bench
 done
+mkdir -p bk   # build_earlyk (-DSM90_EARLY_Q=0): K tile 0 early alone, the consumers' code as the library's
+printf '#!/bin/sh\nPA_SM90_EARLY=2 exec %s/build_earlyk/pa-bench "$@"\n' "$PWD" > bk/pa-bench
+chmod +x bk/pa-bench
 nvidia-smi --query-gpu=name,driver_version,clocks.sm,clocks.max.sm,temperature.gpu,power.draw --format=csv > "$O/summary.txt"
 early_tests() {   # the tests of step 1, all at once
     local E=build_early/test_gpu ci
@@ -49,15 +54,17 @@ early_traces() {   # step 3
     done
 }
 if [ -n "$SHORT" ]; then   # (SHORT: the measurement first, then the tests if they fit)
-    timeout 60 be3/pa-bench --prefill-only --batch 4 --heads 16 --kv-heads 16 --seqlen 2048 --dims 128,256 --causal both \
-        --table contig --pages 128 --iters 5 > "$T/check_be3.log" 2>&1
-    echo "check be3 rc=$? $(el)" | tee -a "$O/summary.txt"; grep -E "^ *prefill" "$T/check_be3.log" | tee -a "$O/summary.txt"
+    for v in be3 bk; do
+        timeout 60 $v/pa-bench --prefill-only --batch 4 --heads 16 --kv-heads 16 --seqlen 2048 --dims 128,256 --causal both \
+            --table contig --pages 128 --iters 5 > "$T/check_$v.log" 2>&1
+        echo "check $v rc=$? $(el)" | tee -a "$O/summary.txt"; grep -E "^ *prefill" "$T/check_$v.log" | tee -a "$O/summary.txt"
+    done
 else
 early_tests
 fi
-AB_PREFIX=c2k ncu_ab "build be0 be1 be2 be3" --dims 128 --pages 128 --table contig --causal both --iters 2 --pa-extra "--seqlen 2048"
+AB_PREFIX=c2k ncu_ab "build be0 be1 be2 be3 bk" --dims 128 --pages 128 --table contig --causal both --iters 2 --pa-extra "--seqlen 2048"
 [ -n "$SHORT" ] && early_traces
-left 60 && AB_PREFIX=c8k ncu_ab "build be0 be3" --dims 128 --pages 128 --table contig --causal both --iters 2
+left 60 && AB_PREFIX=c8k ncu_ab "build be0 be3 bk" --dims 128 --pages 128 --table contig --causal both --iters 2
 left 60 && AB_PREFIX=d256 ncu_ab "build be0 be3" --dims 256 --pages 16,64 --causal 0 --iters 2
 if [ -n "$SHORT" ] && left 100; then
 early_tests
