@@ -1093,8 +1093,9 @@
  *       RESULTS 3.5z) and the K warp's first issue (~1250). M118 moved Q alone and gained nothing:
  *       K was as late. Predicted: S(0) ~1000 cycles sooner, ~3% of a 2048 CTA, ~1% at 8192. Its
  *       build redraws those six instances' consumers (no spills); PA_SM90_EARLY=0 in the same
- *       binary measures the redraw alone (bench/wip_sm90/dev_s88b.sh). Not measured: every start
- *       after session 88's first call was refused.
+ *       binary measures the redraw alone (bench/wip_sm90/dev_s88b.sh). The consumers' Q code is
+ *       what ptxas redraws them for; K tile 0 alone (SM90_EARLY_Q=0) leaves them nearly as they
+ *       are. Not measured: every start after session 88's first call was refused.
  *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax at d128/d64 by a
  *   wgmma.fence predicated on the row sums (2% / 7% slower, as M28 found again), a persistent
  *   static round-robin grid (causal -8%: imbalance and L2 drift).
