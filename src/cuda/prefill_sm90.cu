@@ -2048,6 +2048,15 @@ struct sm90_maps {
 #endif
 };
 
+/* The PAIR boxes' outer coordinates (c3, c4) for row slot `slot` of page `page` (negative: a bad
+ * page, out of range) in the map kinds other than the straddle copy's (PA_SM90_PAIR_*) */
+static __device__ __forceinline__ void sm90_pair_c34(const sm90_params &p, int page, int slot, int kvh, int &c3, int &c4)
+{
+    if (p.pair_mode == PA_SM90_PAIR_GLOBAL) { c3 = page >= 0 ? page * p.page_groups + (slot >> 3) : -64; c4 = kvh; }
+    else if (p.pair_mode == PA_SM90_PAIR_HEADS) { c3 = slot >> 3; c4 = page >= 0 ? page * p.group_hk + kvh : -1; }
+    else { c3 = kvh; c4 = page; }
+}
+
 template <bool BF16> struct sm90_ops;
 template <> struct sm90_ops<true> {
     template <int TB, int N> static __device__ __forceinline__ void ss(float (&d)[N], uint64_t a, uint64_t b, int acc)
@@ -2115,6 +2124,9 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
     /* per stage, 4 words (BN / 32 used): bit r of word w set = key 32w + r of the tile has a bad page id */
     [[maybe_unused]] const uint32_t s_bad_masks = base + S::OFF_BAR + 16 * (S::KSTAGES + S::STAGES);   /* the same words' shared address (M65) */
     volatile uint32_t *bad_masks = (volatile uint32_t *)(base_ptr + S::OFF_BAR + 16 * (S::KSTAGES + S::STAGES));
+#if SM90_EARLY
+    [[maybe_unused]] const uint32_t bar_q = bar_k_full + S::PLAN_BAR;   /* M119a: Q's barrier a warpgroup, in the plan barriers' place */
+#endif
 
     /* TAIL: the instance that runs the last wave's pieces (pa_sm90_tail_plan, M39), a 1-D grid of
      * units x splits CTAs, unit-major; its coordinates come from the unit's linear index. (A
@@ -2248,12 +2260,12 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
             for (int w = 0; w < S::MASK_STRIDE * S::KSTAGES; w++) bad_masks[w] = 0u;
         }
 #if SM90_EARLY
-        /* M119a: Q's barriers (one a warpgroup) in the plan barriers' place (a contiguous call has no
-         * plan records); tile 0's mask words zero (a contiguous call has no bad page) */
+        /* M119a: Q's barriers (a contiguous call has no plan records); tile 0's mask words zero (a
+         * contiguous call has no bad page) */
         static_assert(!SM90_EARLY_T || (16 * (S::KSTAGES + S::STAGES) + 4 * S::MASK_STRIDE * S::KSTAGES <= S::PLAN_BAR
                                         && S::PLAN_BAR + 8 * NWG <= S::OFF_PLAN - S::OFF_BAR), "M119a's Q barriers overlap");
         if (SM90_EARLY_T && SM90_EARLY_Q && (p.early & 1)) {
-            for (int w = 0; w < NWG; w++) mbar_init(bar_k_full + S::PLAN_BAR + 8 * w, 1);
+            for (int w = 0; w < NWG; w++) mbar_init(bar_q + 8 * w, 1);
         }
         if (SM90_EARLY_T && (p.early & 2) && n_tiles > 0) {
             for (int w = 0; w < S::MASK_STRIDE; w++) bad_masks[w] = 0u;
@@ -2263,7 +2275,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
 #if SM90_EARLY
         if (SM90_EARLY_T && SM90_EARLY_Q && (p.early & 1)) {   /* Q: 64 rows x NP panels a warpgroup (rows past the end: zero) */
             for (int w = 0; w < NWG; w++) {
-                const uint32_t bq = bar_k_full + S::PLAN_BAR + 8 * w;
+                const uint32_t bq = bar_q + 8 * w;
                 mbar_arrive_expect_tx(bq, NP * 64 * 128);
                 for (int pn = 0; pn < NP; pn++)
                     tma_load_3d(sQ + pn * S::QPANEL + w * 64 * 128, &maps.q, bq, pn * SM90_PANEL_COLS, q_start + m0 + w * 64, h);
@@ -2276,11 +2288,8 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
             const uint32_t bytes = (uint32_t)(p.boxes * pa_sm90_pair_box_rows(p.pair_mode, p.box_rows) * NP * 128);
             mbar_arrive_expect_tx(bar_k_full, bytes);
             for (int i = 0; i < p.boxes; i++) {
-                const int slot = n0 + i * p.box_rows;
                 int c3, c4;
-                if (p.pair_mode == PA_SM90_PAIR_GLOBAL) { c3 = b * p.page_groups + (slot >> 3); c4 = kvh; }
-                else if (p.pair_mode == PA_SM90_PAIR_HEADS) { c3 = slot >> 3; c4 = b * p.group_hk + kvh; }
-                else { c3 = kvh; c4 = b; }
+                sm90_pair_c34(p, b, n0 + i * p.box_rows, kvh, c3, c4);
                 tma_load_5d(sK + i * p.box_rows * NP * 128, maps.k, bar_k_full, 0, 0, 0, c3, c4);
             }
             if (!(PAIR && SM90_ONE_WARP_TILE(p.boxes))) mbar_arrive(bar_k_full);   /* (the barrier counts 2 warps) */
@@ -2801,9 +2810,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
                 else if constexpr (W) pa_sm90_pair_share_any(p.boxes, pn_, &first, &mine);   /* 11 x 16 */
                 else pa_sm90_pair_share(p.boxes, pn_, &first, &mine);
                 if (SM90_STRADDLE_T) { c3 = kvh; c4 = page >= -1 ? page : -2 - page; }   /* (M107: row slot, map page < -1) */
-                else if (p.pair_mode == PA_SM90_PAIR_GLOBAL) { c3 = page >= 0 ? page * p.page_groups + (slot >> 3) : -64; c4 = kvh; }
-                else if (p.pair_mode == PA_SM90_PAIR_HEADS) { c3 = slot >> 3; c4 = page >= 0 ? page * p.group_hk + kvh : -1; }
-                else { c3 = kvh; c4 = page; }
+                else sm90_pair_c34(p, page, slot, kvh, c3, c4);
                 bytes = mine * pa_sm90_pair_box_rows(p.pair_mode, p.box_rows) * NP * 128;
             };
             if constexpr (PRE && PAIR) {
@@ -3038,7 +3045,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
      * CTA for Q, RESULTS 3.1o); else each row step loads and stores in turn. */
 #if SM90_EARLY
     if (SM90_EARLY_T && SM90_EARLY_Q && (p.early & 1)) {   /* M119a: thread 0's boxes */
-        mbar_wait(bar_k_full + S::PLAN_BAR + 8 * wg, 0);
+        mbar_wait(bar_q + 8 * wg, 0);
         if (t == 0) SM90_TR(SM90_WG_SLOT(3, wg));
     } else
 #endif
@@ -3738,6 +3745,18 @@ static int sm90_tile(const pa__problem *pb) { return sm90_wide_all(pb) ? SM90_WI
 #ifndef SM90_L2_PROMO
 #define SM90_L2_PROMO CU_TENSOR_MAP_L2_PROMOTION_L2_256B
 #endif
+/* a rank-R map (R <= 5) of the call's dtype over ptr, 128B-swizzled, element strides 1 */
+static CUresult sm90_encode_nd(CUtensorMap *map, const pa__problem *pb, cuuint32_t rank, const void *ptr,
+                               const cuuint64_t *dims, const cuuint64_t *strides, const cuuint32_t *box)
+{
+    const cuuint32_t estr[5] = { 1, 1, 1, 1, 1 };
+    return sm90_encode_fn()(map, pb->dtype == PA_DTYPE_BF16 ? CU_TENSOR_MAP_DATA_TYPE_BFLOAT16
+                                                            : CU_TENSOR_MAP_DATA_TYPE_FLOAT16,
+                            rank, (void *)ptr, dims, strides, box, estr, CU_TENSOR_MAP_INTERLEAVE_NONE,
+                            CU_TENSOR_MAP_SWIZZLE_128B, SM90_L2_PROMO,
+                            CU_TENSOR_MAP_FLOAT_OOB_FILL_NONE);
+}
+
 static CUresult sm90_kv_map(CUtensorMap *map, const pa__problem *pb, const void *ptr,
                             int64_t st_tok, int64_t st_head, int64_t st_page, int box_rows)
 {
@@ -3748,24 +3767,7 @@ static CUresult sm90_kv_map(CUtensorMap *map, const pa__problem *pb, const void 
                                     (cuuint64_t)(pb->num_kv_heads > 1 ? st_head : 8) * 2,
                                     (cuuint64_t)(pb->num_pages > 1 ? st_page : 8) * 2 };
     const cuuint32_t box[4] = { SM90_PANEL_COLS, (cuuint32_t)box_rows, 1, 1 };
-    const cuuint32_t estr[4] = { 1, 1, 1, 1 };
-    return sm90_encode_fn()(map, pb->dtype == PA_DTYPE_BF16 ? CU_TENSOR_MAP_DATA_TYPE_BFLOAT16
-                                                            : CU_TENSOR_MAP_DATA_TYPE_FLOAT16,
-                            4, (void *)ptr, dims, strides, box, estr, CU_TENSOR_MAP_INTERLEAVE_NONE,
-                            CU_TENSOR_MAP_SWIZZLE_128B, SM90_L2_PROMO,
-                            CU_TENSOR_MAP_FLOAT_OOB_FILL_NONE);
-}
-
-/* a 5-D map of the call's dtype over ptr, 128B-swizzled, element strides 1 */
-static CUresult sm90_encode_5d(CUtensorMap *map, const pa__problem *pb, const void *ptr, const cuuint64_t *dims,
-                               const cuuint64_t *strides, const cuuint32_t *box)
-{
-    const cuuint32_t estr[5] = { 1, 1, 1, 1, 1 };
-    return sm90_encode_fn()(map, pb->dtype == PA_DTYPE_BF16 ? CU_TENSOR_MAP_DATA_TYPE_BFLOAT16
-                                                            : CU_TENSOR_MAP_DATA_TYPE_FLOAT16,
-                            5, (void *)ptr, dims, strides, box, estr, CU_TENSOR_MAP_INTERLEAVE_NONE,
-                            CU_TENSOR_MAP_SWIZZLE_128B, SM90_L2_PROMO,
-                            CU_TENSOR_MAP_FLOAT_OOB_FILL_NONE);
+    return sm90_encode_nd(map, pb, 4, ptr, dims, strides, box);
 }
 
 /* The PAIR layout's 5-D map (PA_SM90_PAIR_* in sm90_plan.h): a box is g rows of all head_dim / 64
@@ -3788,7 +3790,7 @@ static CUresult sm90_pair_map(CUtensorMap *map, const pa__problem *pb, const voi
     const cuuint64_t dims[5] = { SM90_PANEL_COLS, 8, np_, d3, d4 };
     const cuuint64_t strides[4] = { (cuuint64_t)st_tok * 2, SM90_PANEL_COLS * 2, s3 * 2, s4 * 2 };
     const cuuint32_t box[5] = { SM90_PANEL_COLS, 8, np_, (cuuint32_t)(rows / 8), 1 };
-    return sm90_encode_5d(map, pb, ptr, dims, strides, box);
+    return sm90_encode_nd(map, pb, 5, ptr, dims, strides, box);
 }
 
 /* Encodes the K and V maps the regime needs (none for the gather) for tiles of `tile` keys; fills
@@ -3835,7 +3837,7 @@ static CUresult sm90_straddle_map(CUtensorMap *map, const pa__problem *pb, const
     const cuuint64_t strides[4] = { (cuuint64_t)st_tok * 2, SM90_PANEL_COLS * 2, (cuuint64_t)(hk > 1 ? st_head : 8) * 2,
                                     (cuuint64_t)(pages > 1 ? st_page : 8) * 2 };
     const cuuint32_t box[5] = { SM90_PANEL_COLS, 8, np_, 1, 1 };
-    return sm90_encode_5d(map, pb, ptr, dims, strides, box);
+    return sm90_encode_nd(map, pb, 5, ptr, dims, strides, box);
 }
 static CUresult sm90_straddle_maps(sm90_maps *m, const pa__problem *pb, const void *dk, const void *dv)
 {
@@ -4436,11 +4438,8 @@ static pa_status sm90_attention(pa_context *ctx, const pa__problem *pb, void *ws
         const cuuint64_t dims[3] = { (cuuint64_t)pb->head_dim, (cuuint64_t)pb->batch * (cuuint64_t)pb->max_seqlen_q,
                                      (cuuint64_t)pb->num_heads };
         const cuuint64_t strides[2] = { (cuuint64_t)pb->q_stride_token * 2, (cuuint64_t)(pb->num_heads > 1 ? pb->q_stride_head : 8) * 2 };
-        const cuuint32_t box[3] = { SM90_PANEL_COLS, 64, 1 }, estr[3] = { 1, 1, 1 };
-        if (bits && sm90_encode_fn()(&maps.q, pb->dtype == PA_DTYPE_BF16 ? CU_TENSOR_MAP_DATA_TYPE_BFLOAT16 : CU_TENSOR_MAP_DATA_TYPE_FLOAT16,
-                                     3, (void *)pb->q, dims, strides, box, estr, CU_TENSOR_MAP_INTERLEAVE_NONE,
-                                     CU_TENSOR_MAP_SWIZZLE_128B, SM90_L2_PROMO, CU_TENSOR_MAP_FLOAT_OOB_FILL_NONE) == CUDA_SUCCESS)
-            p.early = bits;
+        const cuuint32_t box[3] = { SM90_PANEL_COLS, 64, 1 };
+        if (bits && sm90_encode_nd(&maps.q, pb, 3, pb->q, dims, strides, box) == CUDA_SUCCESS) p.early = bits;
         if (p.early) __atomic_add_fetch(&pa__sm90_early_calls, 1, __ATOMIC_RELAXED);
     }
 #endif
