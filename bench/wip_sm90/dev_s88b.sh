@@ -26,6 +26,9 @@ done
 mkdir -p bk   # build_earlyk (-DSM90_EARLY_Q=0): K tile 0 early alone, the consumers' code as the library's
 printf '#!/bin/sh\nPA_SM90_EARLY=2 exec %s/build_earlyk/pa-bench "$@"\n' "$PWD" > bk/pa-bench
 chmod +x bk/pa-bench
+mkdir -p bp   # build_earlyp (-DSM90_EARLY_Q=2, bits 3): Q prefetched into L2 by thread 0 (consumers' loads as the library's) + K tile 0
+printf '#!/bin/sh\nPA_SM90_EARLY=3 exec %s/build_earlyp/pa-bench "$@"\n' "$PWD" > bp/pa-bench
+chmod +x bp/pa-bench
 nvidia-smi --query-gpu=name,driver_version,clocks.sm,clocks.max.sm,temperature.gpu,power.draw --format=csv > "$O/summary.txt"
 early_tests() {   # the tests of step 1, all at once
     local E=build_early/test_gpu ci
@@ -54,7 +57,7 @@ early_traces() {   # step 3
     done
 }
 if [ -n "$SHORT" ]; then   # (SHORT: the measurement first, then the tests if they fit)
-    for v in be3 bk; do
+    for v in be3 bk bp; do
         timeout 60 $v/pa-bench --prefill-only --batch 4 --heads 16 --kv-heads 16 --seqlen 2048 --dims 128,256 --causal both \
             --table contig --pages 128 --iters 5 > "$T/check_$v.log" 2>&1
         echo "check $v rc=$? $(el)" | tee -a "$O/summary.txt"; grep -E "^ *prefill" "$T/check_$v.log" | tee -a "$O/summary.txt"
@@ -62,9 +65,9 @@ if [ -n "$SHORT" ]; then   # (SHORT: the measurement first, then the tests if th
 else
 early_tests
 fi
-AB_PREFIX=c2k ncu_ab "build be0 be1 be2 be3 bk" --dims 128 --pages 128 --table contig --causal both --iters 2 --pa-extra "--seqlen 2048"
+AB_PREFIX=c2k ncu_ab "build be0 be1 be2 be3 bk bp" --dims 128 --pages 128 --table contig --causal both --iters 2 --pa-extra "--seqlen 2048"
 [ -n "$SHORT" ] && early_traces
-left 60 && AB_PREFIX=c8k ncu_ab "build be0 be3 bk" --dims 128 --pages 128 --table contig --causal both --iters 2
+left 60 && AB_PREFIX=c8k ncu_ab "build be0 be3 bk bp" --dims 128 --pages 128 --table contig --causal both --iters 2
 left 60 && AB_PREFIX=d256 ncu_ab "build be0 be3" --dims 256 --pages 16,64 --causal 0 --iters 2
 if [ -n "$SHORT" ] && left 100; then
 early_tests
@@ -72,7 +75,7 @@ fi
 [ -n "$SHORT" ] || early_traces
 for r in 1 2 3; do
     left 20 || continue
-    for v in build be0 be3; do
+    for v in build be3 bk bp; do
         timeout 40 $v/pa-bench --prefill-only --batch 4 --heads 16 --kv-heads 16 --seqlen 2048 --dims 128 --causal both \
             --table contig --pages 128 --iters 50 --no-check > "$T/pa_${v}_$r.log" 2>&1
         grep -E "^ *prefill .* none " "$T/pa_${v}_$r.log" | sed "s/^/$v r$r /" | tee -a "$O/summary.txt"

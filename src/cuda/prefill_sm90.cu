@@ -1536,7 +1536,8 @@ static_assert(SM90_LPR_OK(SM90_GATHER_LPR(64)) && SM90_LPR_OK(SM90_GATHER_LPR(12
 #ifndef SM90_EARLY
 #define SM90_EARLY 0
 #endif
-#ifndef SM90_EARLY_Q   /* (0: the Q part not built, for SASS comparisons: the consumers keep their code) */
+#ifndef SM90_EARLY_Q   /* (0: the Q part not built, for SASS comparisons: the consumers keep their code;
+                        * 2: thread 0 prefetches Q's boxes into L2 and the consumers load it as the library does) */
 #define SM90_EARLY_Q 1
 #endif
 #ifndef SM90_TMA_TWO_WARPS
@@ -2264,7 +2265,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
          * contiguous call has no bad page) */
         static_assert(!SM90_EARLY_T || (16 * (S::KSTAGES + S::STAGES) + 4 * S::MASK_STRIDE * S::KSTAGES <= S::PLAN_BAR
                                         && S::PLAN_BAR + 8 * NWG <= S::OFF_PLAN - S::OFF_BAR), "M119a's Q barriers overlap");
-        if (SM90_EARLY_T && SM90_EARLY_Q && (p.early & 1)) {
+        if (SM90_EARLY_T && SM90_EARLY_Q == 1 && (p.early & 1)) {
             for (int w = 0; w < NWG; w++) mbar_init(bar_q + 8 * w, 1);
         }
         if (SM90_EARLY_T && (p.early & 2) && n_tiles > 0) {
@@ -2273,7 +2274,11 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
 #endif
         fence_mbar_init();
 #if SM90_EARLY
-        if (SM90_EARLY_T && SM90_EARLY_Q && (p.early & 1)) {   /* Q: 64 rows x NP panels a warpgroup (rows past the end: zero) */
+        if (SM90_EARLY_T && SM90_EARLY_Q == 2 && (p.early & 1)) {   /* Q into L2 alone: the consumers' loads then hit it */
+            for (int w = 0; w < NWG; w++)
+                for (int pn = 0; pn < NP; pn++) tma_prefetch_3d(&maps.q, pn * SM90_PANEL_COLS, q_start + m0 + w * 64, h);
+        }
+        if (SM90_EARLY_T && SM90_EARLY_Q == 1 && (p.early & 1)) {   /* Q: 64 rows x NP panels a warpgroup (rows past the end: zero) */
             for (int w = 0; w < NWG; w++) {
                 const uint32_t bq = bar_q + 8 * w;
                 mbar_arrive_expect_tx(bq, NP * 64 * 128);
@@ -3044,7 +3049,7 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
      * in a row (each store's asm otherwise keeps the next load behind it: d256 took ~13k cycles a
      * CTA for Q, RESULTS 3.1o); else each row step loads and stores in turn. */
 #if SM90_EARLY
-    if (SM90_EARLY_T && SM90_EARLY_Q && (p.early & 1)) {   /* M119a: thread 0's boxes */
+    if (SM90_EARLY_T && SM90_EARLY_Q == 1 && (p.early & 1)) {   /* M119a: thread 0's boxes */
         mbar_wait(bar_q + 8 * wg, 0);
         if (t == 0) SM90_TR(SM90_WG_SLOT(3, wg));
     } else

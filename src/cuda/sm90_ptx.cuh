@@ -164,6 +164,13 @@ static __device__ __forceinline__ void tma_load_3d(uint32_t dst, const CUtensorM
                  : "memory");
 }
 
+/* a 3-D box of map into L2 (no shared memory, no barrier) */
+static __device__ __forceinline__ void tma_prefetch_3d(const CUtensorMap *map, int c0, int c1, int c2)
+{
+    asm volatile("cp.async.bulk.prefetch.tensor.3d.L2.global.tile [%0, {%1, %2, %3}];\n"
+                 :: "l"((uint64_t)map), "r"(c0), "r"(c1), "r"(c2) : "memory");
+}
+
 /* the same with a 5-D tensor map */
 static __device__ __forceinline__ void tma_load_5d(uint32_t dst, const CUtensorMap *map, uint32_t bar,
                                                    int c0, int c1, int c2, int c3, int c4)
