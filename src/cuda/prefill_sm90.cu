@@ -1095,7 +1095,10 @@
  *       build redraws those six instances' consumers (no spills); PA_SM90_EARLY=0 in the same
  *       binary measures the redraw alone (bench/wip_sm90/dev_s88b.sh). The consumers' Q code is
  *       what ptxas redraws them for; K tile 0 alone (SM90_EARLY_Q=0) leaves them nearly as they
- *       are. Not measured: every start after session 88's first call was refused.
+ *       are. SM90_EARLY_Q=2 (session 89): thread 0 prefetches Q's boxes into L2 by the same map
+ *       (cp.async.bulk.prefetch.tensor) and the consumers load Q as the library does; it leaves
+ *       the d128 consumers nearly as they are (81 / 169 opcode changes), d256 1559. Not measured:
+ *       every start after session 88's first call was refused, and session 89 got none.
  *   Tried and reverted (RESULTS 3.1d): the P V wait pinned below the softmax at d128/d64 by a
  *   wgmma.fence predicated on the row sums (2% / 7% slower, as M28 found again), a persistent
  *   static round-robin grid (causal -8%: imbalance and L2 drift).
