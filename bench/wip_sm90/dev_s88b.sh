@@ -8,13 +8,15 @@
 # alone), 1 Q, 2 K tile 0, 3 both. Wrappers be0..be3/pa-bench set it. bk/pa-bench: build_earlyk
 # (-DSM90_EARLY=1 -DSM90_EARLY_Q=0, bits 2): K tile 0 early with the consumers' code as the
 # library's (only the Q part's consumer change redraws them: session 88's compile-only variants).
+# bp/pa-bench: build_earlyp (-DSM90_EARLY=1 -DSM90_EARLY_Q=2, bits 3): thread 0 prefetches Q's boxes
+# into L2 (and issues K tile 0); the consumers load Q as the library does (session 89).
 # 1. tests of build_early (bits 3): forced sm90 d128 / d256 (60 cases), automatic (40), contiguous
 #    cases 4 / 5 alone under racecheck (d128) and memcheck (d256); "took M119a's early" must be > 0.
 # 2. ncu at locked clocks (pa_ncu.py, 2 passes alternated): contiguous d128 2048 both masks, build /
-#    be0 / be1 / be2 / be3, and 8192 build / be0 / be3 (page 128 pool-order rows come along); d256 8192 non-causal
+#    be0 / be1 / be2 / be3 / bk / bp, and 8192 build / be0 / be3 / bk / bp (page 128 pool-order rows come along); d256 8192 non-causal
 #    pages 16 / 64 frag (the d256 paged PAIR calls run the redrawn instance with bits off).
 # 3. trace.py on build_etr, 128:2048:2048 with bits 0 and 3 (where S(0) moved).
-# 4. pa-bench paired-free contiguous rows at 2048 (power-capped clocks), build / be0 / be3, 3 rounds.
+# 4. pa-bench paired-free contiguous rows at 2048 (power-capped clocks), build / be3 / bk / bp, 3 rounds.
 . "$(dirname "$0")/dev_lib.sh"
 dev_begin /tmp/t88b build/pa-bench
 tar xJf .carry/early.tar.xz || { echo "unpack early failed"; exit 1; }

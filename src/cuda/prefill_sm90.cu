@@ -2277,16 +2277,18 @@ sm90_prefill_kernel(const __grid_constant__ sm90_maps maps, const sm90_params p)
 #endif
         fence_mbar_init();
 #if SM90_EARLY
-        if (SM90_EARLY_T && SM90_EARLY_Q == 2 && (p.early & 1)) {   /* Q into L2 alone: the consumers' loads then hit it */
-            for (int w = 0; w < NWG; w++)
-                for (int pn = 0; pn < NP; pn++) tma_prefetch_3d(&maps.q, pn * SM90_PANEL_COLS, q_start + m0 + w * 64, h);
-        }
-        if (SM90_EARLY_T && SM90_EARLY_Q == 1 && (p.early & 1)) {   /* Q: 64 rows x NP panels a warpgroup (rows past the end: zero) */
+        if (SM90_EARLY_T && SM90_EARLY_Q && (p.early & 1)) {
+            /* Q: 64 rows x NP panels a warpgroup (rows past the end: zero), into shared memory on
+             * bar_q (SM90_EARLY_Q 1) or into L2 alone, where the consumers' loads then hit it (2) */
             for (int w = 0; w < NWG; w++) {
                 const uint32_t bq = bar_q + 8 * w;
-                mbar_arrive_expect_tx(bq, NP * 64 * 128);
-                for (int pn = 0; pn < NP; pn++)
-                    tma_load_3d(sQ + pn * S::QPANEL + w * 64 * 128, &maps.q, bq, pn * SM90_PANEL_COLS, q_start + m0 + w * 64, h);
+                if (SM90_EARLY_Q == 1) mbar_arrive_expect_tx(bq, NP * 64 * 128);
+                for (int pn = 0; pn < NP; pn++) {
+                    if (SM90_EARLY_Q == 1)
+                        tma_load_3d(sQ + pn * S::QPANEL + w * 64 * 128, &maps.q, bq, pn * SM90_PANEL_COLS, q_start + m0 + w * 64, h);
+                    else
+                        tma_prefetch_3d(&maps.q, pn * SM90_PANEL_COLS, q_start + m0 + w * 64, h);
+                }
             }
         }
         if (SM90_EARLY_T && (p.early & 2) && n_tiles > 0) {
